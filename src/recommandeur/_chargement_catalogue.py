@@ -1,0 +1,138 @@
+"""Chargement et validation du dossier du catalogue."""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+from typing import Any
+
+from pydantic import ValidationError
+
+from ._erreurs import ErreurCatalogue, Probleme, suggerer
+from ._fichiers import Dossier, dossier_livre, en_dossier, lire_toml
+from ._messages import problemes_de_validation
+from ._modeles_catalogue import Acteur, Catalogue, Mesure
+
+_CLES_FICHIER = ("version", "acteur", "mesure")
+
+
+def _entrees(
+    nom: str, table: dict[str, Any], genre: str, problemes: list[Probleme]
+) -> list[tuple[int, dict[str, Any]]]:
+    brutes = table.get(genre, [])
+    if not isinstance(brutes, list):
+        problemes.append(Probleme(f"attendu une liste de tables [[{genre}]]", fichier=nom,
+                                  champ=genre))
+        return []
+    valides = []
+    for rang, brute in enumerate(brutes):
+        if isinstance(brute, dict):
+            valides.append((rang, brute))
+        else:
+            problemes.append(Probleme("attendu une table", fichier=nom, champ=f"{genre}[{rang}]"))
+    return valides
+
+
+def _id_de(brute: dict[str, Any], genre: str, rang: int) -> str:
+    ident = brute.get("id")
+    return ident if isinstance(ident, str) else f"{genre} n° {rang + 1}"
+
+
+def _analyser(dossier: Dossier | None) -> tuple[Catalogue | None, list[Probleme]]:
+    racine = dossier_livre("catalogue") if dossier is None else en_dossier(dossier)
+    problemes: list[Probleme] = []
+    version: str | None = None
+    acteurs: dict[str, tuple[str, Acteur]] = {}
+    mesures: dict[str, tuple[str, Mesure]] = {}
+    for nom, table in lire_toml(racine, problemes):
+        for cle in table:
+            if cle not in _CLES_FICHIER:
+                problemes.append(Probleme("clé de premier niveau inconnue", fichier=nom, champ=cle,
+                                          suggestions=suggerer(cle, _CLES_FICHIER)))
+        if "version" in table:
+            if not isinstance(table["version"], str) or not table["version"]:
+                problemes.append(Probleme("attendu une chaîne non vide", fichier=nom,
+                                          champ="version", valeur=table["version"]))
+            elif version is not None:
+                problemes.append(Probleme("version déclarée deux fois", fichier=nom,
+                                          champ="version"))
+            else:
+                version = table["version"]
+        for genre, modele, depot in (("acteur", Acteur, acteurs), ("mesure", Mesure, mesures)):
+            for rang, brute in _entrees(nom, table, genre, problemes):
+                ident = _id_de(brute, genre, rang)
+                try:
+                    objet = modele.model_validate(brute)
+                except ValidationError as exc:
+                    problemes.extend(problemes_de_validation(exc, modele, fichier=nom, id=ident))
+                    continue
+                if objet.id in depot:
+                    autre = depot[objet.id][0]
+                    problemes.append(Probleme(f"identifiant déjà défini dans {autre}", fichier=nom,
+                                              id=objet.id, champ="id", valeur=objet.id))
+                    continue
+                depot[objet.id] = (nom, objet)  # type: ignore[assignment]
+    if version is None and not problemes:
+        problemes.append(Probleme("aucune version déclarée (clé 'version')", fichier=str(racine)))
+    problemes.extend(_references(acteurs, mesures))
+    if problemes:
+        return None, problemes
+    catalogue = Catalogue(
+        version=version or "",
+        mesures=tuple(m for _, m in mesures.values()),
+        acteurs=tuple(a for _, a in acteurs.values()),
+    )
+    return catalogue, []
+
+
+def _references(
+    acteurs: dict[str, tuple[str, Acteur]], mesures: dict[str, tuple[str, Mesure]]
+) -> Iterator[Probleme]:
+    if not acteurs and mesures:
+        yield Probleme("aucun acteur défini ([[acteur]])")
+    for nom, mesure in mesures.values():
+        responsable = acteurs.get(mesure.acteur_responsable)
+        if responsable is None:
+            yield Probleme("acteur inconnu", fichier=nom, id=mesure.id, champ="acteur_responsable",
+                           valeur=mesure.acteur_responsable,
+                           suggestions=suggerer(mesure.acteur_responsable, acteurs))
+        elif mesure.role_responsable not in responsable[1].role:
+            yield Probleme(f"cette ligne n'est pas dans le rôle de l'acteur "
+                           f"'{responsable[1].id}' ({responsable[0]})", fichier=nom, id=mesure.id,
+                           champ="role_responsable", valeur=mesure.role_responsable,
+                           suggestions=suggerer(mesure.role_responsable, responsable[1].role))
+        for rang, partenaire in enumerate(mesure.partenaires):
+            if partenaire not in acteurs:
+                yield Probleme("acteur inconnu", fichier=nom, id=mesure.id,
+                               champ=f"partenaires[{rang}]", valeur=partenaire,
+                               suggestions=suggerer(partenaire, acteurs))
+            elif partenaire == mesure.acteur_responsable:
+                yield Probleme("le responsable ne peut pas être aussi partenaire", fichier=nom,
+                               id=mesure.id, champ=f"partenaires[{rang}]", valeur=partenaire)
+        if len(set(mesure.partenaires)) != len(mesure.partenaires):
+            yield Probleme("partenaire répété", fichier=nom, id=mesure.id, champ="partenaires")
+
+
+def iter_erreurs_catalogue(dossier: Dossier | None = None) -> Iterator[Probleme]:
+    """Tous les problèmes d'un dossier de catalogue, sans s'arrêter au premier.
+
+    >>> list(iter_erreurs_catalogue())
+    []
+    """
+    yield from _analyser(dossier)[1]
+
+
+def charger_catalogue(dossier: Dossier | None = None) -> Catalogue:
+    """Charge et valide un dossier de catalogue (le catalogue livré par défaut).
+
+    Un dossier invalide est refusé en entier : :class:`ErreurCatalogue` nomme le
+    fichier, l'identifiant, le champ et la valeur du premier problème, et
+    ``problemes`` les donne tous.
+
+    >>> cat = charger_catalogue()
+    >>> len(cat.mesures) > 30
+    True
+    """
+    catalogue, problemes = _analyser(dossier)
+    if catalogue is None:
+        raise ErreurCatalogue(problemes)
+    return catalogue

@@ -1,0 +1,131 @@
+"""Les exceptions de la bibliothèque.
+
+Une seule base, :class:`ErreurRecommandeur`, et quelques sous-classes qui portent
+ce qui était fautif (fichier, identifiant, champ, valeur) et construisent leur
+message à partir de ces attributs. Chaque problème est aussi disponible sous forme
+de :class:`Probleme`, et une erreur porte la liste complète de ceux trouvés.
+"""
+
+from __future__ import annotations
+
+import difflib
+from collections.abc import Iterable, Sequence
+from dataclasses import dataclass, field
+from typing import Any
+
+
+def suggerer(valeur: object, possibles: Iterable[str], n: int = 1) -> tuple[str, ...]:
+    """Les valeurs connues les plus proches de ``valeur`` (pour « vouliez-vous dire »).
+
+    >>> suggerer("gestion_classe", ["gestion_de_classe", "planification"])
+    ('gestion_de_classe',)
+    >>> suggerer("xyz", ["gestion_de_classe"])
+    ()
+    """
+    if not isinstance(valeur, str):
+        return ()
+    return tuple(difflib.get_close_matches(valeur, sorted(set(possibles)), n=n, cutoff=0.6))
+
+
+def _repr_valeur(valeur: object) -> str:
+    texte = repr(valeur)
+    return texte if len(texte) <= 80 else texte[:77] + "..."
+
+
+_ABSENT = object()
+
+
+@dataclass(frozen=True)
+class Probleme:
+    """Un problème trouvé dans un fichier de données ou un profil.
+
+    >>> p = Probleme("champ inconnu", fichier="acteurs.toml", id="mentor", champ="rol",
+    ...              suggestions=("role",))
+    >>> str(p)
+    "acteurs.toml : [mentor] champ 'rol' : champ inconnu ; vouliez-vous dire 'role' ?"
+    """
+
+    message: str
+    fichier: str | None = None
+    id: str | None = None
+    champ: str | None = None
+    valeur: Any = field(default=_ABSENT, compare=False)
+    suggestions: tuple[str, ...] = ()
+
+    @property
+    def a_valeur(self) -> bool:
+        """Vrai si une valeur fautive est connue."""
+        return self.valeur is not _ABSENT
+
+    def __str__(self) -> str:
+        morceaux: list[str] = []
+        if self.fichier:
+            morceaux.append(f"{self.fichier} : ")
+        if self.id:
+            morceaux.append(f"[{self.id}] ")
+        if self.champ:
+            morceaux.append(f"champ '{self.champ}' : ")
+        morceaux.append(self.message)
+        if self.a_valeur:
+            morceaux.append(f" (reçu : {_repr_valeur(self.valeur)})")
+        if self.suggestions:
+            proposes = ", ".join(f"'{s}'" for s in self.suggestions)
+            morceaux.append(f" ; vouliez-vous dire {proposes} ?")
+        return "".join(morceaux)
+
+
+class ErreurRecommandeur(Exception):
+    """Base de toutes les erreurs levées par ``recommandeur``."""
+
+
+class _ErreurAProblemes(ErreurRecommandeur):
+    """Une erreur qui résume un ou plusieurs :class:`Probleme`.
+
+    Le message est celui du premier problème (le « meilleur »), suivi du nombre
+    d'autres problèmes s'il y en a ; ``problemes`` les donne tous.
+    """
+
+    def __init__(self, problemes: Sequence[Probleme]) -> None:
+        if not problemes:
+            raise ValueError("une erreur demande au moins un problème")
+        self.problemes: tuple[Probleme, ...] = tuple(problemes)
+        premier = self.problemes[0]
+        self.fichier = premier.fichier
+        self.id = premier.id
+        self.champ = premier.champ
+        self.valeur = premier.valeur if premier.a_valeur else None
+        self.suggestions = premier.suggestions
+        super().__init__(self._message())
+
+    def _message(self) -> str:
+        texte = str(self.problemes[0])
+        autres = len(self.problemes) - 1
+        if autres == 1:
+            texte += " (et 1 autre problème)"
+        elif autres > 1:
+            texte += f" (et {autres} autres problèmes)"
+        return texte
+
+
+class ErreurCatalogue(_ErreurAProblemes):
+    """Le dossier du catalogue est invalide ; rien n'en est chargé."""
+
+
+class ErreurRegle(_ErreurAProblemes):
+    """Le dossier des règles est invalide ; rien n'en est chargé."""
+
+
+class ErreurProfil(_ErreurAProblemes, ValueError):
+    """Le profil donné n'est pas valide."""
+
+
+class ErreurMoteur(ErreurRecommandeur):
+    """Le moteur de règles a échoué pendant une évaluation.
+
+    Porte l'identifiant de la règle en cause quand il est connu.
+    """
+
+    def __init__(self, message: str, regle: str | None = None) -> None:
+        self.regle = regle
+        prefixe = f"[{regle}] " if regle else ""
+        super().__init__(f"moteur de règles : {prefixe}{message}")

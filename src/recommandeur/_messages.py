@@ -1,0 +1,151 @@
+"""Traduction des erreurs de validation de pydantic en problèmes lisibles, en français."""
+
+from __future__ import annotations
+
+from collections.abc import Iterator, Mapping, Sequence
+from enum import Enum
+from typing import Any
+
+from pydantic import BaseModel, ValidationError
+
+from ._erreurs import Probleme, suggerer
+
+_TYPES = {
+    "int_type": "un entier",
+    "int_parsing": "un entier",
+    "int_from_float": "un entier",
+    "float_type": "un nombre",
+    "float_parsing": "un nombre",
+    "bool_type": "un booléen (true ou false)",
+    "bool_parsing": "un booléen (true ou false)",
+    "string_type": "une chaîne de caractères",
+    "list_type": "une liste",
+    "dict_type": "une table (dictionnaire)",
+    "model_type": "une table (dictionnaire)",
+    "model_attributes_type": "une table (dictionnaire)",
+    "tuple_type": "une liste",
+    "frozen_set_type": "une liste",
+    "set_type": "une liste",
+}
+
+
+def _chemin(loc: Sequence[int | str]) -> str:
+    morceaux: list[str] = []
+    for element in loc:
+        if isinstance(element, int):
+            morceaux.append(f"[{element}]")
+        elif element == "[key]":
+            continue
+        else:
+            morceaux.append(("." if morceaux else "") + element)
+    return "".join(morceaux)
+
+
+def _champs_connus(modele: type[BaseModel], loc: Sequence[int | str]) -> list[str]:
+    """Les noms de champs admis à l'endroit ``loc`` (pour suggérer sur un champ inconnu)."""
+    courant: Any = modele
+    for element in loc[:-1]:
+        if isinstance(element, int):
+            continue
+        if isinstance(courant, type) and issubclass(courant, BaseModel):
+            info = courant.model_fields.get(str(element))
+            if info is None:
+                return []
+            courant = _modele_interne(info.annotation)
+        else:
+            return []
+    if isinstance(courant, type) and issubclass(courant, BaseModel):
+        return [nom for nom, info in courant.model_fields.items() if not info.exclude]
+    return []
+
+
+def _modele_interne(annotation: Any) -> Any:
+    if isinstance(annotation, type) and issubclass(annotation, BaseModel):
+        return annotation
+    for argument in getattr(annotation, "__args__", ()):
+        trouve = _modele_interne(argument)
+        if trouve is not None:
+            return trouve
+    return None
+
+
+def _attendus(ctx: Mapping[str, Any]) -> list[str]:
+    attendu = ctx.get("expected", "")
+    if isinstance(attendu, str):
+        return [morceau.strip(" '") for morceau in attendu.replace(" or ", ",").split(",") if morceau.strip(" '")]
+    return []
+
+
+def message_francais(erreur: Mapping[str, Any]) -> tuple[str, tuple[str, ...]]:
+    """Le message français et les suggestions pour une erreur de pydantic."""
+    genre = erreur["type"]
+    ctx: Mapping[str, Any] = erreur.get("ctx") or {}
+    entree = erreur.get("input")
+    if genre == "missing":
+        return "champ obligatoire manquant", ()
+    if genre == "extra_forbidden":
+        return "champ inconnu", ()
+    if genre in {"enum", "literal_error"}:
+        attendus = _attendus(ctx)
+        return f"valeur inconnue ; attendu : {', '.join(attendus)}", suggerer(entree, attendus)
+    if genre in _TYPES:
+        return f"attendu {_TYPES[genre]}, reçu {type(entree).__name__}", ()
+    bornes = {
+        "greater_than_equal": ("ge", "≥"),
+        "greater_than": ("gt", ">"),
+        "less_than_equal": ("le", "≤"),
+        "less_than": ("lt", "<"),
+    }
+    if genre in bornes:
+        cle, signe = bornes[genre]
+        return f"doit être {signe} {ctx.get(cle)}", ()
+    if genre == "too_short":
+        return f"doit contenir au moins {ctx.get('min_length')} élément(s)", ()
+    if genre == "too_long":
+        return f"doit contenir au plus {ctx.get('max_length')} élément(s)", ()
+    if genre == "string_too_short":
+        return "ne doit pas être vide", ()
+    if genre == "string_pattern_mismatch":
+        return f"forme invalide ; attendu le motif {ctx.get('pattern')}", ()
+    if genre == "value_error":
+        cause = ctx.get("error")
+        texte = str(cause) if cause is not None else str(erreur.get("msg", ""))
+        suggestions: tuple[str, ...] = getattr(cause, "suggestions", ())
+        return texte, suggestions
+    if genre == "union_tag_invalid" or genre == "union_tag_not_found":
+        return f"forme de condition inconnue ; attendu une de : {ctx.get('expected_tags', '')}", ()
+    return str(erreur.get("msg", genre)), ()
+
+
+def problemes_de_validation(
+    exc: ValidationError,
+    modele: type[BaseModel],
+    *,
+    fichier: str | None = None,
+    id: str | None = None,
+    prefixe: str = "",
+) -> Iterator[Probleme]:
+    """Convertit une ``ValidationError`` en problèmes qui nomment champ et valeur."""
+    for erreur in exc.errors(include_url=False):
+        loc = tuple(erreur["loc"])
+        champ = prefixe + _chemin(loc)
+        message, suggestions = message_francais(erreur)
+        valeur: Any = erreur.get("input")
+        if erreur["type"] == "extra_forbidden":
+            suggestions = suggerer(loc[-1], _champs_connus(modele, loc)) if loc else ()
+        if erreur["type"] == "missing":
+            yield Probleme(message, fichier=fichier, id=id, champ=champ)
+            continue
+        if isinstance(valeur, Enum):
+            valeur = valeur.value
+        yield Probleme(
+            message, fichier=fichier, id=id, champ=champ, valeur=valeur, suggestions=suggestions
+        )
+
+
+class ValeurInconnue(ValueError):
+    """Une ``ValueError`` qui porte des suggestions, pour les validateurs."""
+
+    def __init__(self, message: str, suggestions: tuple[str, ...] = ()) -> None:
+        super().__init__(message)
+        self.suggestions = suggestions
