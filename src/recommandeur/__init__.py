@@ -1,6 +1,13 @@
-"""recommandeur : des mesures de soutien à l'insertion professionnelle, avec acteur et raisons."""
+"""recommandeur : des mesures de soutien à l'insertion professionnelle, avec acteur et raisons.
+
+>>> from recommandeur import recommander
+>>> reco = recommander({"annees_experience": 1, "ordre": "secondaire"})
+>>> reco.mesures[0].acteur.libelle != ""
+True
+"""
 
 from ._chargement_catalogue import charger_catalogue, iter_erreurs_catalogue
+from ._compilation import BaseDeRegles, RegleCompilee, charger_regles, iter_erreurs_regles
 from ._erreurs import (
     ErreurCatalogue,
     ErreurMoteur,
@@ -10,26 +17,53 @@ from ._erreurs import (
     Probleme,
 )
 from ._modeles_catalogue import Acteur, Catalogue, Mesure
+from ._moteur import Moteur
+from ._profil import Affectation, Ecole, MesureRecue, Profil
+from ._recommandation import (
+    Escalade,
+    MesureEcartee,
+    MesureRecommandee,
+    Motif,
+    Recommandation,
+    recommander,
+)
 from ._vocabulaire import Besoin, Intensite, Modalite, Niveau, Ordre, Portee, Qualification, Statut
+
+__version__ = "0.1.0"
 
 __all__ = [
     "Acteur",
+    "Affectation",
+    "BaseDeRegles",
     "Besoin",
     "Catalogue",
+    "Ecole",
     "ErreurCatalogue",
     "ErreurMoteur",
     "ErreurProfil",
     "ErreurRecommandeur",
     "ErreurRegle",
+    "Escalade",
     "Intensite",
     "Mesure",
+    "MesureEcartee",
+    "MesureRecommandee",
+    "MesureRecue",
     "Modalite",
+    "Moteur",
+    "Motif",
     "Niveau",
     "Ordre",
     "Portee",
     "Probleme",
+    "Profil",
     "Qualification",
+    "Recommandation",
+    "RegleCompilee",
     "Statut",
     "charger_catalogue",
+    "charger_regles",
     "iter_erreurs_catalogue",
+    "iter_erreurs_regles",
+    "recommander",
 ]

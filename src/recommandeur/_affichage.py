@@ -1,0 +1,59 @@
+"""L'affichage en français d'une recommandation, pour un terminal ou un carnet."""
+
+from __future__ import annotations
+
+import textwrap
+from typing import TYPE_CHECKING
+
+if TYPE_CHECKING:
+    from ._recommandation import Recommandation
+
+
+def _nombre(x: float) -> str:
+    return f"{x:g}".replace(".", ",")
+
+
+def _entete(reco: Recommandation) -> list[str]:
+    p = reco.profil
+    annees = f"{p.annees_experience} an{'s' if p.annees_experience > 1 else ''} d'expérience"
+    besoins = ", ".join(f"{b.libelle} ({i.libelle})" for b, i in p.besoins.items()) or "aucun déclaré"
+    lignes = [
+        f"Profil : {annees}, {p.ordre.libelle}, {p.statut.libelle}, {p.qualification.libelle}",
+        f"Besoins : {besoins}",
+        f"Catalogue {reco.version_catalogue} · règles {reco.version_regles} · "
+        f"{len(reco.mesures)} mesure(s) recommandée(s) · {len(reco.regles_declenchees)} règle(s) déclenchée(s)",
+    ]
+    lignes += [f"Escalade : {e.phrase}" for e in reco.escalades]
+    lignes += [f"Écartée : {e.libelle} ({e.mesure}) — {e.raison}" for e in reco.ecartees]
+    return lignes
+
+
+def texte_recommandation(reco: Recommandation, details: bool = False) -> str:
+    """Le classement lisible d'une recommandation (voir :meth:`Recommandation.texte`)."""
+    lignes = _entete(reco)
+    if not reco.mesures:
+        lignes.append("")
+        lignes.append("Aucune mesure : aucune règle ne s'applique à ce profil.")
+        return "\n".join(lignes)
+    largeur = len(str(len(reco.mesures)))
+    for m in reco.mesures:
+        lignes.append("")
+        marque = " (déjà reçue)" if m.deja_recue else ""
+        lignes.append(f"{m.rang:>{largeur}}. {m.mesure.libelle}{marque}")
+        retrait = " " * (largeur + 2)
+        partenaires = ", ".join(a.libelle for a in m.partenaires)
+        lignes.append(f"{retrait}niveau {m.mesure.niveau.libelle} · score {_nombre(m.score)} · "
+                      f"responsable : {m.acteur.libelle}")
+        if details:
+            if partenaires:
+                lignes.append(f"{retrait}partenaires : {partenaires}")
+            for ligne in m.justification.splitlines():
+                lignes.extend(textwrap.wrap(ligne, 100, initial_indent=retrait,
+                                            subsequent_indent=retrait + "  "))
+        else:
+            premier = m.motifs[0]
+            autres = len(m.motifs) - 1
+            suite = f" (+{autres} autre{'s' if autres > 1 else ''} raison{'s' if autres > 1 else ''})" if autres else ""
+            lignes.extend(textwrap.wrap(f"pourquoi : {premier.texte}{suite} [{', '.join(premier.sources)}]",
+                                        100, initial_indent=retrait, subsequent_indent=retrait))
+    return "\n".join(lignes)

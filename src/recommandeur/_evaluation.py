@@ -1,0 +1,90 @@
+"""L'évaluateur de référence : les conditions compilées évaluées en Python pur.
+
+Il ne dépend pas de durable-rules ; il sert d'oracle au moteur (les tests
+différentiels vérifient que les deux s'accordent) et d'explication : pour chaque
+comparaison, la valeur attendue, la valeur lue et si elle tient.
+
+Sémantique (celle mesurée de durable-rules) : une comparaison sur un champ absent
+du fait (inconnu) ne tient jamais, quel que soit l'opérateur, ``!=`` compris.
+"""
+
+from __future__ import annotations
+
+import operator
+from collections.abc import Callable, Mapping
+from dataclasses import dataclass
+from typing import Any
+
+from ._compilation import Et, Expression, Ou, Test
+
+_FONCTIONS: dict[str, Callable[[Any, Any], bool]] = {
+    "eq": operator.eq, "neq": operator.ne, "lt": operator.lt, "lte": operator.le,
+    "gt": operator.gt, "gte": operator.ge,
+}
+
+
+def tient(test: Test, fait: Mapping[str, Any]) -> bool:
+    """Vrai si la comparaison tient pour ce fait.
+
+    >>> tient(Test("ecole.imse", "gte", 8), {"ecole.imse": 9})
+    True
+    >>> tient(Test("ecole.imse", "neq", 8), {})
+    False
+    """
+    if test.champ not in fait:
+        return False
+    return _FONCTIONS[test.op](fait[test.champ], test.valeur)
+
+
+def evaluer(expression: Expression, fait: Mapping[str, Any]) -> bool:
+    """Vrai si l'expression tient pour ce fait.
+
+    >>> evaluer(Ou((Test("ordre", "eq", "primaire"), Test("ordre", "eq", "secondaire"))),
+    ...         {"ordre": "secondaire"})
+    True
+    """
+    if isinstance(expression, Test):
+        return tient(expression, fait)
+    if isinstance(expression, Et):
+        return all(evaluer(t, fait) for t in expression.termes)
+    return any(evaluer(t, fait) for t in expression.termes)
+
+
+@dataclass(frozen=True)
+class Verification:
+    """Une comparaison élémentaire examinée : ce qui était attendu, ce qui a été lu."""
+
+    test: Test
+    lue: Any
+    connue: bool
+    tenue: bool
+
+
+def verifications(expression: Expression, fait: Mapping[str, Any]) -> list[Verification]:
+    """Chaque comparaison de l'expression avec la valeur lue et son verdict.
+
+    >>> [v.tenue for v in verifications(Et((Test("a", "eq", 1), Test("b", "lt", 2))), {"a": 1, "b": 5})]
+    [True, False]
+    """
+    if isinstance(expression, Test):
+        connue = expression.champ in fait
+        return [Verification(expression, fait.get(expression.champ), connue, tient(expression, fait))]
+    resultat: list[Verification] = []
+    for terme in expression.termes:
+        resultat.extend(verifications(terme, fait))
+    return resultat
+
+
+def decisives(expression: Expression, fait: Mapping[str, Any]) -> list[Verification]:
+    """Les comparaisons qui font tenir l'expression : pour ``Ou``, seulement les branches tenues.
+
+    >>> e = Ou((Test("a", "eq", 1), Test("b", "eq", 2)))
+    >>> [v.test.champ for v in decisives(e, {"a": 0, "b": 2})]
+    ['b']
+    """
+    if isinstance(expression, Test):
+        return verifications(expression, fait)
+    if isinstance(expression, Ou):
+        tenues = [t for t in expression.termes if evaluer(t, fait)]
+        return [v for t in (tenues or expression.termes) for v in decisives(t, fait)]
+    return [v for t in expression.termes for v in decisives(t, fait)]

@@ -1,0 +1,120 @@
+"""Le langage des règles : ce qu'un fichier ``regles/*.toml`` peut contenir.
+
+Une règle a des conditions sur les champs du profil (égalité, comparaisons,
+appartenance, seuil d'intensité d'un besoin, combinées par ``tous``, ``un_de`` et
+``non``), les mesures qu'elle recommande avec un poids, un gabarit de
+justification et ses sources. Voir ``docs/regles.md``.
+"""
+
+from __future__ import annotations
+
+from typing import Annotated, Any, Literal, Union
+
+from pydantic import BaseModel, ConfigDict, Discriminator, Field, Tag, field_validator
+
+from ._sources import verifier_cle
+from ._vocabulaire import Besoin, Intensite
+
+Operateur = Literal["==", "!=", "<", "<=", ">", ">=", "dans", "hors"]
+Scalaire = bool | int | float | str
+OPERATEURS: tuple[str, ...] = ("==", "!=", "<", "<=", ">", ">=", "dans", "hors")
+
+
+class _Strict(BaseModel):
+    model_config = ConfigDict(frozen=True, extra="forbid")
+
+
+class Comparaison(_Strict):
+    """``{champ = "ecole.imse", op = ">=", valeur = 8}``."""
+
+    champ: str
+    op: Operateur
+    valeur: Scalaire | list[Scalaire]
+
+
+class SeuilBesoin(_Strict):
+    """``{besoin = "gestion_de_classe", au_moins = "elevee"}`` : intensité effective au moins égale."""
+
+    besoin: Besoin
+    au_moins: Intensite
+
+
+class Tous(_Strict):
+    """``{tous = [...]}`` : toutes les conditions tiennent."""
+
+    tous: list[Condition] = Field(min_length=1)
+
+
+class UnDe(_Strict):
+    """``{un_de = [...]}`` : au moins une condition tient."""
+
+    un_de: list[Condition] = Field(min_length=1)
+
+
+class Non(_Strict):
+    """``{non = {...}}`` : la condition ne tient pas."""
+
+    non: Condition
+
+
+_FORMES = {"champ": "comparaison", "besoin": "besoin", "tous": "tous", "un_de": "un_de", "non": "non"}
+
+
+def _forme(valeur: Any) -> str | None:
+    if isinstance(valeur, dict):
+        for cle, forme in _FORMES.items():
+            if cle in valeur:
+                return forme
+        return None
+    for type_, forme in ((Comparaison, "comparaison"), (SeuilBesoin, "besoin"), (Tous, "tous"),
+                         (UnDe, "un_de"), (Non, "non")):
+        if isinstance(valeur, type_):
+            return forme
+    return None
+
+
+Condition = Annotated[
+    Union[
+        Annotated[Comparaison, Tag("comparaison")],
+        Annotated[SeuilBesoin, Tag("besoin")],
+        Annotated[Tous, Tag("tous")],
+        Annotated[UnDe, Tag("un_de")],
+        Annotated[Non, Tag("non")],
+    ],
+    Discriminator(
+        _forme,
+        custom_error_type="forme_condition",
+        custom_error_message="condition de forme inconnue ; attendu une table avec l'une des "
+        "clés champ, besoin, tous, un_de ou non",
+    ),
+]
+
+for _modele in (Tous, UnDe, Non):
+    _modele.model_rebuild()
+
+
+class Recommande(_Strict):
+    """Une mesure recommandée par une règle, avec son poids (voir ``docs/classement.md``)."""
+
+    mesure: str = Field(min_length=1)
+    poids: float = Field(gt=0, le=100)
+
+
+class RegleSource(_Strict):
+    """Une règle telle qu'écrite dans un fichier TOML."""
+
+    id: str = Field(pattern=r"^[a-z][a-z0-9_]*$", max_length=80)
+    titre: str = Field(min_length=1, max_length=200)
+    si: Condition
+    recommande: list[Recommande] = Field(min_length=1)
+    justification: str = Field(min_length=1, max_length=2000)
+    sources: tuple[str, ...] = Field(min_length=1)
+
+    @field_validator("sources")
+    @classmethod
+    def _sources_connues(cls, sources: tuple[str, ...]) -> tuple[str, ...]:
+        for cle in sources:
+            message = verifier_cle(cle)
+            if message is not None:
+                raise ValueError(message)
+        return sources
