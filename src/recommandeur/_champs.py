@@ -21,6 +21,11 @@ from ._vocabulaire import Besoin, Intensite
 
 Genre = Literal["booleen", "entier", "nombre", "choix", "intensite"]
 
+#: Décimales gardées des nombres d'un fait et admises dans une règle (voir ``docs/moteur.md``).
+DECIMALES = 4
+#: Plus grande valeur absolue d'un nombre dans une règle.
+NOMBRE_MAX = 10**15
+
 #: Les valeurs d'intensité d'un besoin dans un fait ; 0 = besoin non déclaré.
 INTENSITES: dict[str, int] = {"aucune": 0} | {i.value: i.ordre for i in Intensite}
 LIBELLES_INTENSITES: dict[int, str] = {0: "non déclaré"} | {i.ordre: i.libelle for i in Intensite}
@@ -164,7 +169,9 @@ def fait(profil: Profil, effectives: dict[Besoin, int]) -> dict[str, Any]:
         "nb_mesures_inefficaces": sum(1 for r in profil.mesures_recues if not r.efficace),
     }
     if e.part_novices is not None:
-        resultat["ecole.part_novices"] = e.part_novices
+        # Arrondie à 4 décimales : durable-rules refuse les nombres que json écrit en notation
+        # exponentielle (5e-324, 1e-05) ; le moteur et l'évaluateur lisent la même valeur.
+        resultat["ecole.part_novices"] = round(e.part_novices, DECIMALES) + 0.0
     if e.imse is not None:
         resultat["ecole.imse"] = e.imse
     for besoin, niveau in effectives.items():

@@ -8,6 +8,7 @@ l'évaluateur de référence (:mod:`._evaluation`).
 
 from __future__ import annotations
 
+import math
 import string
 from collections.abc import Iterator
 from dataclasses import dataclass
@@ -15,7 +16,7 @@ from typing import Any, Literal
 
 from pydantic import BaseModel, ConfigDict, ValidationError
 
-from ._champs import CHAMPS, INTENSITES, Champ
+from ._champs import CHAMPS, DECIMALES, INTENSITES, NOMBRE_MAX, Champ
 from ._erreurs import ErreurRegle, Probleme, suggerer
 from ._fichiers import Dossier, dossier_livre, en_dossier, lire_toml
 from ._messages import problemes_de_validation
@@ -117,11 +118,17 @@ def _valeur_pour(champ: Champ, valeur: Any, chemin: str) -> Scalaire:
     if champ.genre == "entier":
         if isinstance(valeur, bool) or not isinstance(valeur, int):
             raise erreur
+        if abs(valeur) >= NOMBRE_MAX:
+            raise _Refus(f"nombre hors des limites du moteur (moins de {NOMBRE_MAX:.0e} en valeur "
+                         "absolue)", chemin, valeur)
         return valeur
     if champ.genre == "nombre":
         if isinstance(valeur, bool) or not isinstance(valeur, int | float):
             raise erreur
-        return float(valeur)
+        if not math.isfinite(valeur) or abs(valeur) >= NOMBRE_MAX or round(valeur, DECIMALES) != valeur:
+            raise _Refus(f"nombre hors des limites du moteur (fini, au plus {DECIMALES} décimales, "
+                         f"moins de {NOMBRE_MAX:.0e} en valeur absolue)", chemin, valeur)
+        return float(valeur) + 0.0
     if not isinstance(valeur, str) or valeur not in champ.valeurs:
         raise _Refus(erreur.message, chemin, valeur, suggerer(valeur, champ.valeurs))
     return INTENSITES[valeur] if champ.genre == "intensite" else valeur

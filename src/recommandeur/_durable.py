@@ -70,7 +70,8 @@ def _valeur_sure(valeur: object) -> bool:
     if isinstance(valeur, int):
         return -(2**53) <= valeur <= 2**53
     if isinstance(valeur, float):
-        return math.isfinite(valeur)
+        # durable-rules refuse (erreur 204) les nombres écrits en notation exponentielle.
+        return math.isfinite(valeur) and "e" not in repr(valeur)
     return False
 
 

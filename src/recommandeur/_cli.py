@@ -1,0 +1,138 @@
+"""La commande ``recommandeur`` : recommander pour un profil, lister le catalogue, vérifier des données.
+
+Exemples ::
+
+    recommandeur recommander exemples/nlq_partage_de_tache.toml
+    recommandeur recommander profil.json --json --limite 5
+    recommandeur catalogue
+    recommandeur verifier --catalogue mon_catalogue --regles mes_regles
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+import sys
+import tomllib
+from collections.abc import Sequence
+from pathlib import Path
+from typing import Any
+
+from ._chargement_catalogue import charger_catalogue, iter_erreurs_catalogue
+from ._compilation import iter_erreurs_regles
+from ._erreurs import ErreurRecommandeur
+from ._moteur import Moteur
+from ._recommandation import recommander
+
+
+def lire_profil(chemin: Path) -> dict[str, Any]:
+    """Lit un profil depuis un fichier ``.toml`` ou ``.json``."""
+    try:
+        texte = chemin.read_text(encoding="utf-8")
+    except OSError as exc:
+        raise ErreurFichierProfil(f"{chemin} : lecture impossible ({exc.strerror})") from None
+    try:
+        if chemin.suffix == ".json":
+            donnees = json.loads(texte)
+        elif chemin.suffix == ".toml":
+            donnees = tomllib.loads(texte)
+        else:
+            raise ErreurFichierProfil(f"{chemin} : extension inconnue ; attendu .toml ou .json")
+    except (json.JSONDecodeError, tomllib.TOMLDecodeError) as exc:
+        raise ErreurFichierProfil(f"{chemin} : fichier mal formé ({exc})") from None
+    if not isinstance(donnees, dict):
+        raise ErreurFichierProfil(f"{chemin} : attendu un objet (table) de profil")
+    return donnees
+
+
+class ErreurFichierProfil(ErreurRecommandeur):
+    """Le fichier de profil est illisible ou mal formé."""
+
+
+def _moteur(args: argparse.Namespace) -> Moteur | None:
+    if args.catalogue is None and args.regles is None:
+        return None
+    return Moteur.depuis(catalogue=args.catalogue, regles=args.regles)
+
+
+def _recommander(args: argparse.Namespace) -> int:
+    profil = lire_profil(Path(args.profil))
+    reco = recommander(profil, moteur=_moteur(args), limite=args.limite)
+    if args.json:
+        print(json.dumps(reco.model_dump(mode="json"), ensure_ascii=False, indent=2))
+    else:
+        print(reco.texte(details=args.details))
+    return 0
+
+
+def _catalogue(args: argparse.Namespace) -> int:
+    cat = charger_catalogue(args.catalogue)
+    if args.json:
+        print(json.dumps(cat.model_dump(mode="json"), ensure_ascii=False, indent=2))
+        return 0
+    print(f"Catalogue {cat.version} : {len(cat.mesures)} mesures, {len(cat.acteurs)} acteurs")
+    for niveau in ("universel", "cible", "individuel"):
+        mesures = [m for m in cat.mesures if m.niveau.value == niveau]
+        print(f"\nNiveau {mesures[0].niveau.libelle if mesures else niveau} ({len(mesures)})")
+        for m in mesures:
+            print(f"  {m.id:<40} {m.libelle} — {cat.acteur(m.acteur_responsable).libelle}")
+    return 0
+
+
+def _verifier(args: argparse.Namespace) -> int:
+    problemes = list(iter_erreurs_catalogue(args.catalogue))
+    if not problemes:
+        problemes = list(iter_erreurs_regles(charger_catalogue(args.catalogue), args.regles))
+    for probleme in problemes:
+        print(probleme)
+    if problemes:
+        print(f"{len(problemes)} problème(s).", file=sys.stderr)
+        return 1
+    print("Catalogue et règles valides.")
+    return 0
+
+
+def analyseur() -> argparse.ArgumentParser:
+    """L'analyseur des arguments de la commande."""
+    parser = argparse.ArgumentParser(
+        prog="recommandeur",
+        description="Mesures de soutien à l'insertion professionnelle des enseignants débutants.",
+    )
+    sous = parser.add_subparsers(dest="commande", required=True)
+
+    def dossiers(p: argparse.ArgumentParser) -> None:
+        p.add_argument("--catalogue", metavar="DOSSIER", help="dossier du catalogue (défaut : livré)")
+        p.add_argument("--regles", metavar="DOSSIER", help="dossier des règles (défaut : livré)")
+
+    reco = sous.add_parser("recommander", help="recommander des mesures pour un profil")
+    reco.add_argument("profil", help="fichier de profil (.toml ou .json)")
+    reco.add_argument("--json", action="store_true", help="sortie JSON complète")
+    reco.add_argument("--details", action="store_true", help="toutes les raisons, faits et sources")
+    reco.add_argument("--limite", type=int, metavar="N", help="garder les N meilleures mesures")
+    dossiers(reco)
+    reco.set_defaults(executer=_recommander)
+
+    cat = sous.add_parser("catalogue", help="lister les mesures du catalogue")
+    cat.add_argument("--json", action="store_true", help="sortie JSON")
+    cat.add_argument("--catalogue", metavar="DOSSIER", help="dossier du catalogue (défaut : livré)")
+    cat.set_defaults(executer=_catalogue)
+
+    ver = sous.add_parser("verifier", help="lister tous les problèmes d'un catalogue et de règles")
+    dossiers(ver)
+    ver.set_defaults(executer=_verifier)
+    return parser
+
+
+def main(argv: Sequence[str] | None = None) -> int:
+    """Point d'entrée de la commande ``recommandeur`` ; renvoie le code de sortie."""
+    args = analyseur().parse_args(argv)
+    try:
+        code: int = args.executer(args)
+    except (ErreurRecommandeur, ValueError) as exc:
+        print(f"erreur : {exc}", file=sys.stderr)
+        return 2
+    return code
+
+
+if __name__ == "__main__":  # pragma: no cover
+    sys.exit(main())

@@ -1,0 +1,126 @@
+"""Stratégies hypothesis publiques pour les tests de propriétés des utilisateurs.
+
+Nécessite ``hypothesis`` (``pip install "recommandeur[test]"``).
+
+>>> from hypothesis import given
+>>> from recommandeur import recommander
+>>> from recommandeur.testing import profils
+>>> @given(profils(besoins={"bien_etre": "elevee"}))
+... def test_bien_eleve_individuel(profil):
+...     niveaux = {m.mesure.niveau.value for m in recommander(profil).mesures}
+...     assert "individuel" in niveaux
+>>> test_bien_eleve_individuel()
+
+Chaque option fixe un champ (une valeur) ou le contraint (une stratégie) :
+``profils(annees_experience=st.integers(0, 6), ordre="primaire")``.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Mapping
+from typing import Any
+
+from hypothesis import strategies as st
+
+from ._modeles_catalogue import Catalogue
+from ._profil import Affectation, Ecole, MesureRecue, Profil
+from ._vocabulaire import Besoin, Intensite, Ordre, Qualification, Statut
+
+__all__ = ["affectations", "besoins", "ecoles", "mesures_recues", "profils"]
+
+
+def _choisir(valeur: Any, defaut: st.SearchStrategy[Any]) -> st.SearchStrategy[Any]:
+    if valeur is None:
+        return defaut
+    if isinstance(valeur, st.SearchStrategy):
+        return valeur
+    return st.just(valeur)
+
+
+def besoins(
+    *, intensites: st.SearchStrategy[Intensite] | None = None, max_besoins: int = len(Besoin)
+) -> st.SearchStrategy[dict[Besoin, Intensite]]:
+    """Des besoins déclarés : un dict besoin → intensité.
+
+    >>> from hypothesis import find
+    >>> len(find(besoins(), lambda b: len(b) >= 2))
+    2
+    """
+    return st.dictionaries(
+        st.sampled_from(list(Besoin)), intensites or st.sampled_from(list(Intensite)),
+        max_size=max_besoins,
+    )
+
+
+def affectations(**fixes: Any) -> st.SearchStrategy[Affectation]:
+    """Des affectations ; chaque argument fixe ou contraint un champ d':class:`Affectation`."""
+    champs: dict[str, st.SearchStrategy[Any]] = {
+        "partage_de_tache": st.booleans(), "nb_ecoles": st.integers(1, 4),
+        "specialiste": st.booleans(), "classe_multiniveau": st.booleans(),
+        "adaptation_scolaire": st.booleans(), "nouveau_dans_l_ecole": st.booleans(),
+        "nouveau_dans_le_centre": st.booleans(),
+    }
+    return st.builds(Affectation, **{k: _choisir(fixes.get(k), v) for k, v in champs.items()})
+
+
+def ecoles(**fixes: Any) -> st.SearchStrategy[Ecole]:
+    """Des écoles ; chaque argument fixe ou contraint un champ d':class:`Ecole`."""
+    champs: dict[str, st.SearchStrategy[Any]] = {
+        "part_novices": st.none() | st.floats(0, 1, allow_nan=False),
+        "imse": st.none() | st.integers(1, 10),
+        "region_eloignee": st.booleans(), "nb_batiments": st.integers(1, 3),
+        "mentor_dans_l_ecole": st.booleans(), "pedagogie_alternative": st.booleans(),
+    }
+    return st.builds(Ecole, **{k: _choisir(fixes.get(k), v) for k, v in champs.items()})
+
+
+def mesures_recues(catalogue: Catalogue | None = None) -> st.SearchStrategy[tuple[MesureRecue, ...]]:
+    """Des mesures reçues, distinctes, tirées du catalogue (livré par défaut)."""
+    if catalogue is None:
+        from ._chargement_catalogue import charger_catalogue
+
+        catalogue = charger_catalogue()
+    ids = list(catalogue.ids_mesures)
+    return st.lists(st.sampled_from(ids), max_size=3, unique=True).flatmap(
+        lambda choisies: st.tuples(*(st.builds(MesureRecue, mesure=st.just(m), efficace=st.booleans())
+                                     for m in choisies))
+    )
+
+
+def profils(catalogue: Catalogue | None = None, **fixes: Any) -> st.SearchStrategy[Profil]:
+    """Des profils valides.
+
+    Chaque argument nommé fixe un champ de :class:`Profil` (une valeur, ou un dict
+    pour ``affectation``, ``ecole`` et ``besoins``) ou le contraint (une stratégie).
+
+    >>> from hypothesis import find
+    >>> find(profils(ordre="primaire"), lambda p: p.annees_experience > 3).ordre.value
+    'primaire'
+    """
+    def imbrique(nom: str, fabrique: Any) -> st.SearchStrategy[Any]:
+        valeur = fixes.get(nom)
+        if isinstance(valeur, Mapping):
+            return fabrique(**valeur)
+        return _choisir(valeur, fabrique())
+
+    valeur_besoins = fixes.get("besoins")
+    strategie_besoins = (
+        st.just({Besoin(k): Intensite(v) for k, v in valeur_besoins.items()})
+        if isinstance(valeur_besoins, Mapping) else _choisir(valeur_besoins, besoins())
+    )
+    champs: dict[str, st.SearchStrategy[Any]] = {
+        "annees_experience": _choisir(fixes.get("annees_experience"), st.integers(0, 10)),
+        "ordre": _choisir(fixes.get("ordre"), st.sampled_from(list(Ordre))),
+        "statut": _choisir(fixes.get("statut"), st.sampled_from(list(Statut))),
+        "qualification": _choisir(fixes.get("qualification"), st.sampled_from(list(Qualification))),
+        "formation_hors_quebec": _choisir(fixes.get("formation_hors_quebec"), st.booleans()),
+        "signaux_de_detresse": _choisir(fixes.get("signaux_de_detresse"), st.booleans()),
+        "affectation": imbrique("affectation", affectations),
+        "ecole": imbrique("ecole", ecoles),
+        "besoins": strategie_besoins,
+        "mesures_recues": _choisir(fixes.get("mesures_recues"), mesures_recues(catalogue)),
+    }
+    inconnus = set(fixes) - set(champs)
+    if inconnus:
+        raise TypeError(f"profils() : champ(s) inconnu(s) {sorted(inconnus)}")
+    return st.builds(Profil, **champs)
