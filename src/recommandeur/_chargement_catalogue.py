@@ -43,6 +43,7 @@ def _analyser(dossier: Dossier | None) -> tuple[Catalogue | None, list[Probleme]
     version: str | None = None
     acteurs: dict[str, tuple[str, Acteur]] = {}
     mesures: dict[str, tuple[str, Mesure]] = {}
+    invalides: set[str] = set()  # entrées refusées : ne pas signaler aussi chaque renvoi vers elles
     for nom, table in lire_toml(racine, problemes):
         for cle in table:
             if cle not in _CLES_FICHIER:
@@ -64,6 +65,7 @@ def _analyser(dossier: Dossier | None) -> tuple[Catalogue | None, list[Probleme]
                     objet = modele.model_validate(brute)
                 except ValidationError as exc:
                     problemes.extend(problemes_de_validation(exc, modele, fichier=nom, id=ident))
+                    invalides.add(ident)
                     continue
                 if objet.id in depot:
                     autre = depot[objet.id][0]
@@ -73,7 +75,7 @@ def _analyser(dossier: Dossier | None) -> tuple[Catalogue | None, list[Probleme]
                 depot[objet.id] = (nom, objet)  # type: ignore[assignment]
     if version is None and not problemes:
         problemes.append(Probleme("aucune version déclarée (clé 'version')", fichier=str(racine)))
-    problemes.extend(_references(acteurs, mesures))
+    problemes.extend(_references(acteurs, mesures, invalides))
     if problemes:
         return None, problemes
     catalogue = Catalogue(
@@ -85,13 +87,17 @@ def _analyser(dossier: Dossier | None) -> tuple[Catalogue | None, list[Probleme]
 
 
 def _references(
-    acteurs: dict[str, tuple[str, Acteur]], mesures: dict[str, tuple[str, Mesure]]
+    acteurs: dict[str, tuple[str, Acteur]],
+    mesures: dict[str, tuple[str, Mesure]],
+    invalides: set[str],
 ) -> Iterator[Probleme]:
     if not acteurs and mesures:
         yield Probleme("aucun acteur défini ([[acteur]])")
     for nom, mesure in mesures.values():
         responsable = acteurs.get(mesure.acteur_responsable)
-        if responsable is None:
+        if mesure.acteur_responsable in invalides:
+            pass
+        elif responsable is None:
             yield Probleme("acteur inconnu", fichier=nom, id=mesure.id, champ="acteur_responsable",
                            valeur=mesure.acteur_responsable,
                            suggestions=suggerer(mesure.acteur_responsable, acteurs))
@@ -101,6 +107,8 @@ def _references(
                            champ="role_responsable", valeur=mesure.role_responsable,
                            suggestions=suggerer(mesure.role_responsable, responsable[1].role))
         for rang, partenaire in enumerate(mesure.partenaires):
+            if partenaire in invalides:
+                continue
             if partenaire not in acteurs:
                 yield Probleme("acteur inconnu", fichier=nom, id=mesure.id,
                                champ=f"partenaires[{rang}]", valeur=partenaire,

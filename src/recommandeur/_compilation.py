@@ -17,7 +17,7 @@ from typing import Any, Literal
 from pydantic import BaseModel, ConfigDict, ValidationError
 
 from ._champs import CHAMPS, DECIMALES, INTENSITES, NOMBRE_MAX, Champ
-from ._erreurs import ErreurRegle, Probleme, suggerer
+from ._erreurs import ABSENT, ErreurRegle, Probleme, suggerer
 from ._fichiers import Dossier, dossier_livre, en_dossier, lire_toml
 from ._messages import problemes_de_validation
 from ._modeles_catalogue import Catalogue
@@ -31,8 +31,8 @@ SYMBOLES: dict[Op, str] = {v: k for k, v in _OPS.items()}
 
 
 @dataclass(frozen=True)
-class Test:
-    """Une comparaison élémentaire ``champ op valeur`` (valeur déjà au type du fait)."""
+class Atome:
+    """Un atome : une comparaison élémentaire ``champ op valeur`` (valeur déjà au type du fait)."""
 
     champ: str
     op: Op
@@ -53,7 +53,7 @@ class Ou:
     termes: tuple[Expression, ...]
 
 
-Expression = Test | Et | Ou
+Expression = Atome | Et | Ou
 
 
 class RegleCompilee(BaseModel):
@@ -72,7 +72,7 @@ class RegleCompilee(BaseModel):
     @property
     def champs(self) -> tuple[str, ...]:
         """Les champs que la condition lit, dans l'ordre de première apparition."""
-        return tuple(dict.fromkeys(t.champ for t in tests(self.condition)))
+        return tuple(dict.fromkeys(t.champ for t in atomes(self.condition)))
 
 
 class BaseDeRegles(BaseModel):
@@ -84,17 +84,17 @@ class BaseDeRegles(BaseModel):
     regles: tuple[RegleCompilee, ...]
 
 
-def tests(expression: Expression) -> Iterator[Test]:
+def atomes(expression: Expression) -> Iterator[Atome]:
     """Les comparaisons élémentaires d'une expression, de gauche à droite."""
-    if isinstance(expression, Test):
+    if isinstance(expression, Atome):
         yield expression
     else:
         for terme in expression.termes:
-            yield from tests(terme)
+            yield from atomes(terme)
 
 
 class _Refus(Exception):
-    def __init__(self, message: str, champ: str, valeur: Any = None,
+    def __init__(self, message: str, champ: str, valeur: Any = ABSENT,
                  suggestions: tuple[str, ...] = ()) -> None:
         super().__init__(message)
         self.message, self.champ, self.valeur, self.suggestions = message, champ, valeur, suggestions
@@ -145,8 +145,8 @@ def _comparaison(c: Comparaison, chemin: str, nie: bool) -> Expression:
                          c.valeur)
         valeurs = [_valeur_pour(champ, v, f"{chemin}.valeur[{i}]") for i, v in enumerate(c.valeur)]
         if (c.op == "dans") != nie:
-            return _simplifier(Ou(tuple(Test(champ.nom, "eq", v) for v in valeurs)))
-        return _simplifier(Et(tuple(Test(champ.nom, "neq", v) for v in valeurs)))
+            return _simplifier(Ou(tuple(Atome(champ.nom, "eq", v) for v in valeurs)))
+        return _simplifier(Et(tuple(Atome(champ.nom, "neq", v) for v in valeurs)))
     if isinstance(c.valeur, list):
         raise _Refus(f"l'opérateur '{c.op}' attend une valeur simple, pas une liste ; "
                      "pour une liste, utiliser 'dans' ou 'hors'", f"{chemin}.valeur", c.valeur)
@@ -156,7 +156,7 @@ def _comparaison(c: Comparaison, chemin: str, nie: bool) -> Expression:
                      f"({champ.genre}) ; utiliser '==', '!=', 'dans' ou 'hors'",
                      f"{chemin}.op", c.op)
     valeur = _valeur_pour(champ, c.valeur, f"{chemin}.valeur")
-    return Test(champ.nom, _CONTRAIRE[op] if nie else op, valeur)
+    return Atome(champ.nom, _CONTRAIRE[op] if nie else op, valeur)
 
 
 def _simplifier(expression: Et | Ou) -> Expression:
@@ -173,7 +173,7 @@ def normaliser(condition: Any, chemin: str = "si", nie: bool = False) -> Express
         return _comparaison(condition, chemin, nie)
     if isinstance(condition, SeuilBesoin):
         niveau = condition.au_moins.ordre
-        return Test(f"besoins.{condition.besoin.value}", "lt" if nie else "gte", niveau)
+        return Atome(f"besoins.{condition.besoin.value}", "lt" if nie else "gte", niveau)
     if isinstance(condition, Non):
         return normaliser(condition.non, f"{chemin}.non", not nie)
     if isinstance(condition, Tous | UnDe):
@@ -213,10 +213,10 @@ def verifier_gabarit(gabarit: str) -> None:
 def en_json_durable(expression: Expression) -> dict[str, Any]:
     """La condition au format JSON de durable-rules.
 
-    >>> en_json_durable(Et((Test("ecole.imse", "gte", 8), Test("ordre", "eq", "primaire"))))
+    >>> en_json_durable(Et((Atome("ecole.imse", "gte", 8), Atome("ordre", "eq", "primaire"))))
     {'$and': [{'$gte': {'ecole.imse': 8}}, {'ordre': 'primaire'}]}
     """
-    if isinstance(expression, Test):
+    if isinstance(expression, Atome):
         if expression.op == "eq":
             return {expression.champ: expression.valeur}
         return {f"${expression.op}": {expression.champ: expression.valeur}}
@@ -225,7 +225,8 @@ def en_json_durable(expression: Expression) -> dict[str, Any]:
 
 
 def _compiler_regle(source: RegleSource, fichier: str, catalogue: Catalogue) -> Iterator[Probleme | RegleCompilee]:
-    def refus(message: str, champ: str, valeur: Any = None, suggestions: tuple[str, ...] = ()) -> Probleme:
+    def refus(message: str, champ: str, valeur: Any = ABSENT,
+              suggestions: tuple[str, ...] = ()) -> Probleme:
         return Probleme(message, fichier=fichier, id=source.id, champ=champ, valeur=valeur,
                         suggestions=suggestions)
 

@@ -32,7 +32,9 @@ def _repr_valeur(valeur: object) -> str:
     return texte if len(texte) <= 80 else texte[:77] + "..."
 
 
-_ABSENT = object()
+#: Valeur sentinelle : aucune valeur fautive connue.
+ABSENT: Any = object()
+_ABSENT = ABSENT
 
 
 @dataclass(frozen=True)

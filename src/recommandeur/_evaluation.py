@@ -15,7 +15,7 @@ from collections.abc import Callable, Mapping
 from dataclasses import dataclass
 from typing import Any
 
-from ._compilation import Et, Expression, Ou, Test
+from ._compilation import Et, Expression, Ou, Atome
 
 _FONCTIONS: dict[str, Callable[[Any, Any], bool]] = {
     "eq": operator.eq, "neq": operator.ne, "lt": operator.lt, "lte": operator.le,
@@ -23,12 +23,12 @@ _FONCTIONS: dict[str, Callable[[Any, Any], bool]] = {
 }
 
 
-def tient(test: Test, fait: Mapping[str, Any]) -> bool:
+def tient(test: Atome, fait: Mapping[str, Any]) -> bool:
     """Vrai si la comparaison tient pour ce fait.
 
-    >>> tient(Test("ecole.imse", "gte", 8), {"ecole.imse": 9})
+    >>> tient(Atome("ecole.imse", "gte", 8), {"ecole.imse": 9})
     True
-    >>> tient(Test("ecole.imse", "neq", 8), {})
+    >>> tient(Atome("ecole.imse", "neq", 8), {})
     False
     """
     if test.champ not in fait:
@@ -39,11 +39,11 @@ def tient(test: Test, fait: Mapping[str, Any]) -> bool:
 def evaluer(expression: Expression, fait: Mapping[str, Any]) -> bool:
     """Vrai si l'expression tient pour ce fait.
 
-    >>> evaluer(Ou((Test("ordre", "eq", "primaire"), Test("ordre", "eq", "secondaire"))),
+    >>> evaluer(Ou((Atome("ordre", "eq", "primaire"), Atome("ordre", "eq", "secondaire"))),
     ...         {"ordre": "secondaire"})
     True
     """
-    if isinstance(expression, Test):
+    if isinstance(expression, Atome):
         return tient(expression, fait)
     if isinstance(expression, Et):
         return all(evaluer(t, fait) for t in expression.termes)
@@ -54,7 +54,7 @@ def evaluer(expression: Expression, fait: Mapping[str, Any]) -> bool:
 class Verification:
     """Une comparaison élémentaire examinée : ce qui était attendu, ce qui a été lu."""
 
-    test: Test
+    test: Atome
     lue: Any
     connue: bool
     tenue: bool
@@ -63,10 +63,10 @@ class Verification:
 def verifications(expression: Expression, fait: Mapping[str, Any]) -> list[Verification]:
     """Chaque comparaison de l'expression avec la valeur lue et son verdict.
 
-    >>> [v.tenue for v in verifications(Et((Test("a", "eq", 1), Test("b", "lt", 2))), {"a": 1, "b": 5})]
+    >>> [v.tenue for v in verifications(Et((Atome("a", "eq", 1), Atome("b", "lt", 2))), {"a": 1, "b": 5})]
     [True, False]
     """
-    if isinstance(expression, Test):
+    if isinstance(expression, Atome):
         connue = expression.champ in fait
         return [Verification(expression, fait.get(expression.champ), connue, tient(expression, fait))]
     resultat: list[Verification] = []
@@ -78,11 +78,11 @@ def verifications(expression: Expression, fait: Mapping[str, Any]) -> list[Verif
 def decisives(expression: Expression, fait: Mapping[str, Any]) -> list[Verification]:
     """Les comparaisons qui font tenir l'expression : pour ``Ou``, seulement les branches tenues.
 
-    >>> e = Ou((Test("a", "eq", 1), Test("b", "eq", 2)))
+    >>> e = Ou((Atome("a", "eq", 1), Atome("b", "eq", 2)))
     >>> [v.test.champ for v in decisives(e, {"a": 0, "b": 2})]
     ['b']
     """
-    if isinstance(expression, Test):
+    if isinstance(expression, Atome):
         return verifications(expression, fait)
     if isinstance(expression, Ou):
         tenues = [t for t in expression.termes if evaluer(t, fait)]

@@ -7,7 +7,7 @@ from collections.abc import Mapping
 from typing import Any
 
 from ._champs import CHAMPS, LIBELLES_INTENSITES, Champ
-from ._compilation import SYMBOLES, Test
+from ._compilation import SYMBOLES, Atome
 
 _FORMATEUR = string.Formatter()
 
@@ -53,10 +53,10 @@ def rendre(gabarit: str, fait: Mapping[str, Any]) -> str:
     return "".join(morceaux)
 
 
-def fait_lisible(test: Test, lue: Any) -> str:
+def fait_lisible(test: Atome, lue: Any) -> str:
     """Une comparaison et la valeur lue, pour la liste des faits d'une justification.
 
-    >>> fait_lisible(Test("ecole.imse", "gte", 8), 9)
+    >>> fait_lisible(Atome("ecole.imse", "gte", 8), 9)
     'ecole.imse = 9 (règle : ≥ 8)'
     """
     champ = CHAMPS[test.champ]

@@ -9,7 +9,7 @@ from pydantic import BaseModel, ConfigDict, Field, PrivateAttr, field_validator
 
 from ._erreurs import suggerer
 from ._messages import ValeurInconnue
-from ._sources import verifier_cle
+from ._sources import verifier_sources
 from ._vocabulaire import Besoin, Modalite, Niveau, Portee
 
 _IDENTIFIANT = r"^[a-z][a-z0-9_]*$"
@@ -17,16 +17,6 @@ _IDENTIFIANT = r"^[a-z][a-z0-9_]*$"
 
 class _Immuable(BaseModel):
     model_config = ConfigDict(frozen=True, extra="forbid", str_strip_whitespace=True)
-
-
-def _verifier_sources(sources: tuple[str, ...]) -> tuple[str, ...]:
-    for cle in sources:
-        message = verifier_cle(cle)
-        if message is not None:
-            raise ValueError(message)
-    if len(set(sources)) != len(sources):
-        raise ValueError("clé de source répétée")
-    return sources
 
 
 class Acteur(_Immuable):
@@ -43,7 +33,7 @@ class Acteur(_Immuable):
     role: tuple[str, ...] = Field(min_length=1)
     sources: tuple[str, ...] = Field(min_length=1)
 
-    _verifier = field_validator("sources")(_verifier_sources)
+    _verifier = field_validator("sources")(verifier_sources)
 
 
 class Mesure(_Immuable):
@@ -67,7 +57,7 @@ class Mesure(_Immuable):
     frequence: str | None = None
     sources: tuple[str, ...] = Field(min_length=1)
 
-    _verifier = field_validator("sources")(_verifier_sources)
+    _verifier = field_validator("sources")(verifier_sources)
 
 
 class Catalogue(BaseModel):

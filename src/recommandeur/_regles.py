@@ -8,14 +8,15 @@ justification et ses sources. Voir ``docs/regles.md``.
 
 from __future__ import annotations
 
-from typing import Annotated, Any, Literal, Union
+from typing import Annotated, Any, Union
 
 from pydantic import BaseModel, ConfigDict, Discriminator, Field, Tag, field_validator
 
-from ._sources import verifier_cle
+from ._erreurs import suggerer
+from ._messages import ValeurInconnue
+from ._sources import verifier_sources
 from ._vocabulaire import Besoin, Intensite
 
-Operateur = Literal["==", "!=", "<", "<=", ">", ">=", "dans", "hors"]
 Scalaire = bool | int | float | str
 OPERATEURS: tuple[str, ...] = ("==", "!=", "<", "<=", ">", ">=", "dans", "hors")
 
@@ -24,12 +25,28 @@ class _Strict(BaseModel):
     model_config = ConfigDict(frozen=True, extra="forbid")
 
 
+#: Les fautes d'opérateur courantes et l'opérateur voulu.
+_ALIAS_OPERATEURS = {"=": "==", "=>": ">=", "=<": "<=", "<>": "!=", "in": "dans", "not in": "hors",
+                     "non dans": "hors", "pas dans": "hors"}
+
+
 class Comparaison(_Strict):
     """``{champ = "ecole.imse", op = ">=", valeur = 8}``."""
 
     champ: str
-    op: Operateur
+    op: str
     valeur: Scalaire | list[Scalaire]
+
+    @field_validator("op")
+    @classmethod
+    def _operateur_connu(cls, op: str) -> str:
+        if op not in OPERATEURS:
+            alias = _ALIAS_OPERATEURS.get(op.strip().lower())
+            raise ValeurInconnue(
+                f"opérateur inconnu ; attendu : {', '.join(OPERATEURS)}",
+                (alias,) if alias else suggerer(op, OPERATEURS),
+            )
+        return op
 
 
 class SeuilBesoin(_Strict):
@@ -110,11 +127,4 @@ class RegleSource(_Strict):
     justification: str = Field(min_length=1, max_length=2000)
     sources: tuple[str, ...] = Field(min_length=1)
 
-    @field_validator("sources")
-    @classmethod
-    def _sources_connues(cls, sources: tuple[str, ...]) -> tuple[str, ...]:
-        for cle in sources:
-            message = verifier_cle(cle)
-            if message is not None:
-                raise ValueError(message)
-        return sources
+    _sources_connues = field_validator("sources")(verifier_sources)

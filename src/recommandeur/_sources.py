@@ -15,6 +15,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 
 from ._erreurs import suggerer
+from ._messages import ValeurInconnue
 
 F000 = "000_9cba7f605acf9b41.txt"
 F001 = "001_eee18fa9e8195a6b.txt"
@@ -156,10 +157,17 @@ def source(cle: str) -> Source:
         raise KeyError(f"clé de source inconnue : {cle!r}") from None
 
 
-def verifier_cle(cle: str) -> str | None:
-    """``None`` si la clé est connue, sinon le message d'erreur (avec suggestion)."""
-    if cle in SOURCES:
-        return None
-    proches = suggerer(cle, SOURCES)
-    suite = f" ; vouliez-vous dire '{proches[0]}' ?" if proches else ""
-    return f"clé de source inconnue {cle!r}{suite}"
+def verifier_sources(sources: tuple[str, ...]) -> tuple[str, ...]:
+    """Valide une liste de clés de sources (pour les validateurs pydantic).
+
+    >>> verifier_sources(("cnipe/niveau4",))
+    Traceback (most recent call last):
+    ...
+    recommandeur._messages.ValeurInconnue: clé de source inconnue 'cnipe/niveau4'
+    """
+    for cle in sources:
+        if cle not in SOURCES:
+            raise ValeurInconnue(f"clé de source inconnue {cle!r}", suggerer(cle, SOURCES))
+    if len(set(sources)) != len(sources):
+        raise ValueError("clé de source répétée")
+    return sources

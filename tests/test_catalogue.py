@@ -1,0 +1,142 @@
+"""Le catalogue livré et les erreurs sur un catalogue cassé (un test par cas, message exact)."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+
+from recommandeur import Catalogue, ErreurCatalogue, Niveau, charger_catalogue, iter_erreurs_catalogue
+
+
+def test_catalogue_livre_complet(catalogue: Catalogue) -> None:
+    assert catalogue.version
+    assert {m.niveau for m in catalogue.mesures} == set(Niveau)
+    assert len(catalogue.mesures) >= 40
+    for id_ in ("mentor", "direction", "equipe_ecole", "conseiller_pedagogique",
+                "services_educatifs", "ressources_humaines", "direction_generale", "pane",
+                "professionnel", "technopedagogue", "universite", "pair_experimente"):
+        assert catalogue.acteur(id_).role
+
+
+def test_acteurs_des_mesures_existent_et_role_justifie(catalogue: Catalogue) -> None:
+    for mesure in catalogue.mesures:
+        responsable = catalogue.acteur(mesure.acteur_responsable)
+        assert mesure.role_responsable in responsable.role, mesure.id
+        for partenaire in mesure.partenaires:
+            assert catalogue.acteur(partenaire).id == partenaire
+
+
+def test_dispositifs_de_002_et_004_presents(catalogue: Catalogue) -> None:
+    for id_ in ("trousse_accueil", "mentorat", "temps_planification_collegues", "banque_outils",
+                "soutien_professionnel", "webinaire", "communaute_apprentissage_interecoles",
+                "groupe_de_soutien", "capsules_formation", "mentorat_en_ligne", "personne_neutre",
+                "soutien_en_classe_modelisation", "visite_classe_pair", "soutien_professionnel_en_ligne",
+                "videoscopie", "accompagnement_technopedagogique", "coenseignement_numerique",
+                "communaute_apprentissage_en_ligne", "rencontre_titulaires_partage_de_tache"):
+        assert catalogue.contient_mesure(id_), id_
+
+
+def test_recherche_par_id_suggere(catalogue: Catalogue) -> None:
+    with pytest.raises(KeyError, match="mesure inconnue 'mentorta' ; vouliez-vous dire 'mentorat' ?"):
+        catalogue.mesure("mentorta")
+
+
+def _remplacer(dossier: Path, fichier: str, avant: str, apres: str) -> None:
+    chemin = dossier / fichier
+    texte = chemin.read_text(encoding="utf-8")
+    assert avant in texte
+    chemin.write_text(texte.replace(avant, apres, 1), encoding="utf-8")
+
+
+def _message(dossier: Path) -> str:
+    with pytest.raises(ErreurCatalogue) as info:
+        charger_catalogue(dossier)
+    return str(info.value)
+
+
+def test_acteur_inconnu(copie_catalogue: Path) -> None:
+    _remplacer(copie_catalogue, "mesures_universelles.toml",
+               'acteur_responsable = "ressources_humaines"', 'acteur_responsable = "ressources_humain"')
+    assert _message(copie_catalogue) == (
+        "mesures_universelles.toml : [accueil_css] champ 'acteur_responsable' : acteur inconnu "
+        "(reçu : 'ressources_humain') ; vouliez-vous dire 'ressources_humaines' ?"
+    )
+
+
+def test_identifiant_en_double(copie_catalogue: Path) -> None:
+    _remplacer(copie_catalogue, "mesures_ciblees.toml", 'id = "webinaire"', 'id = "mentorat"')
+    assert _message(copie_catalogue) == (
+        "mesures_universelles.toml : [mentorat] champ 'id' : identifiant déjà défini dans "
+        "mesures_ciblees.toml (reçu : 'mentorat')"
+    )
+
+
+def test_niveau_inconnu(copie_catalogue: Path) -> None:
+    _remplacer(copie_catalogue, "mesures_individuelles.toml", 'niveau = "individuel"',
+               'niveau = "individual"')
+    assert _message(copie_catalogue) == (
+        "mesures_individuelles.toml : [consultation_individuelle] champ 'niveau' : valeur inconnue ; "
+        "attendu : universel, cible, individuel (reçu : 'individual') ; vouliez-vous dire 'individuel' ?"
+    )
+
+
+def test_toml_invalide(copie_catalogue: Path) -> None:
+    (copie_catalogue / "casse.toml").write_text('[[mesure]]\nid = "x\n', encoding="utf-8")
+    assert _message(copie_catalogue) == (
+        "casse.toml : TOML invalide : Illegal character '\\n' (at line 2, column 8)"
+    )
+
+
+def test_champ_manquant(copie_catalogue: Path) -> None:
+    _remplacer(copie_catalogue, "mesures_ciblees.toml",
+               'libelle = "Webinaire"\n', "")
+    assert _message(copie_catalogue) == (
+        "mesures_ciblees.toml : [webinaire] champ 'libelle' : champ obligatoire manquant"
+    )
+
+
+def test_champ_inconnu_suggere(copie_catalogue: Path) -> None:
+    _remplacer(copie_catalogue, "acteurs.toml", 'libelle = "Personne mentore"',
+               'libelle = "Personne mentore"\nroles = []')
+    assert _message(copie_catalogue) == (
+        "acteurs.toml : [mentor] champ 'roles' : champ inconnu (reçu : []) ; vouliez-vous dire 'role' ?"
+    )
+
+
+def test_source_inconnue(copie_catalogue: Path) -> None:
+    _remplacer(copie_catalogue, "mesures_ciblees.toml", 'sources = ["cnipe/niveau2", "ppc/10.2"]',
+               'sources = ["cnipe/niveau4", "ppc/10.2"]')
+    assert _message(copie_catalogue) == (
+        "mesures_ciblees.toml : [webinaire] champ 'sources' : clé de source inconnue 'cnipe/niveau4' "
+        "(reçu : ['cnipe/niveau4', 'ppc/10.2']) ; vouliez-vous dire 'cnipe/niveau3' ?"
+    )
+
+
+def test_role_responsable_hors_du_role(copie_catalogue: Path) -> None:
+    _remplacer(copie_catalogue, "mesures_universelles.toml", 'role_responsable = "en étant disponible"',
+               'role_responsable = "en étant disponibles"')
+    assert _message(copie_catalogue) == (
+        "mesures_universelles.toml : [consultation_breve] champ 'role_responsable' : cette ligne n'est "
+        "pas dans le rôle de l'acteur 'mentor' (acteurs.toml) (reçu : 'en étant disponibles') ; "
+        "vouliez-vous dire 'en étant disponible' ?"
+    )
+
+
+def test_tous_les_problemes_d_un_coup(copie_catalogue: Path) -> None:
+    _remplacer(copie_catalogue, "mesures_individuelles.toml", 'niveau = "individuel"',
+               'niveau = "individual"')
+    _remplacer(copie_catalogue, "mesures_ciblees.toml", 'libelle = "Webinaire"\n', "")
+    problemes = list(iter_erreurs_catalogue(copie_catalogue))
+    assert [(p.fichier, p.id, p.champ) for p in problemes] == [
+        ("mesures_ciblees.toml", "webinaire", "libelle"),
+        ("mesures_individuelles.toml", "consultation_individuelle", "niveau"),
+    ]
+    with pytest.raises(ErreurCatalogue) as info:
+        charger_catalogue(copie_catalogue)
+    assert str(info.value).endswith("(et 1 autre problème)")
+    assert info.value.problemes == tuple(problemes)
+
+
+def test_dossier_introuvable(tmp_path: Path) -> None:
+    assert _message(tmp_path / "absent") == f"{tmp_path / 'absent'} : dossier introuvable"
