@@ -15,6 +15,8 @@ enveloppe les rend inatteignables :
 - chaque fait est **retiré** aussitôt évalué (``assert_fact`` puis
   ``retract_fact``) : l'état ne contient jamais deux faits, pas de
   ``MessageObservedException`` ni de collision de hachage, et la mémoire reste plate ;
+- une règle dont la condition contient ``$or`` est déclenchée **une fois par branche
+  tenue** (durable développe les disjonctions) : chaque règle n'est rapportée qu'une fois ;
 - l'opérateur ``$ex`` (qui bloque le processus) n'est jamais produit ; les faits
   ne contiennent que des booléens, entiers, nombres et chaînes, et moins de 255
   propriétés ;
@@ -136,7 +138,7 @@ class EnsembleDurable:
         self._enregistrer()
 
     def declencher(self, fait: Mapping[str, Any]) -> list[str]:
-        """Les identifiants des règles déclenchées par ``fait``, dans l'ordre de durable."""
+        """Les identifiants des règles déclenchées par ``fait``, chacune une fois, dans l'ordre de durable."""
         if len(fait) > PROPRIETES_MAX:
             raise ErreurMoteur(f"fait de {len(fait)} propriétés ; au plus {PROPRIETES_MAX}")
         for cle, valeur in fait.items():
@@ -157,7 +159,8 @@ class EnsembleDurable:
             except Exception as exc:
                 self._remplacer()
                 raise ErreurMoteur(f"retract_fact a échoué : {exc}") from None
-            tirees = self._tirees
+            # Une règle à disjonction se déclenche une fois par branche tenue : dédoublonner.
+            tirees = list(dict.fromkeys(self._tirees))
             self._tirees = []
             exception = etat.get("exception") if isinstance(etat, dict) else None
             if self._erreur_action is not None or exception:

@@ -1,0 +1,118 @@
+"""Le moteur durable-rules : accord avec l'évaluateur de référence, fils d'exécution, erreurs d'action."""
+
+from __future__ import annotations
+
+import json
+import threading
+from collections.abc import Callable
+
+import pytest
+from hypothesis import given, settings
+
+from recommandeur import ErreurMoteur, Moteur, Profil, recommander
+from recommandeur._champs import CHAMPS, escalades, fait, intensites_effectives
+from recommandeur._durable import EnsembleDurable
+from recommandeur._evaluation import evaluer
+from recommandeur.testing import profils
+
+
+def _fait(moteur: Moteur, profil: Profil) -> dict[str, object]:
+    montees = escalades(profil, dict(moteur.besoins_des_mesures))
+    return fait(profil, intensites_effectives(profil, montees))
+
+
+def test_le_fait_couvre_tous_les_champs(moteur: Moteur) -> None:
+    profil = Profil.model_validate({"annees_experience": 1, "ordre": "primaire",
+                                    "ecole": {"imse": 3, "part_novices": 0.2}})
+    assert set(_fait(moteur, profil)) == set(CHAMPS)
+
+
+def test_jamais_d_operateur_ex(moteur: Moteur) -> None:
+    from recommandeur._compilation import en_json_durable
+
+    texte = json.dumps([en_json_durable(r.condition) for r in moteur.regles])
+    assert "$ex" not in texte and "$nex" not in texte
+
+
+@settings(max_examples=300, deadline=None)
+@given(profils())
+def test_durable_et_reference_s_accordent(profil: Profil) -> None:
+    from recommandeur._moteur import moteur_par_defaut
+
+    moteur = moteur_par_defaut()
+    valeurs = _fait(moteur, profil)
+    attendues = [r.id for r in moteur.regles if evaluer(r.condition, valeurs)]
+    assert moteur.declencher(valeurs) == attendues
+
+
+def test_disjonction_rapportee_une_seule_fois() -> None:
+    ens = EnsembleDurable({"ou": {"$or": [{"a": 1}, {"b": 2}, {"c": 3}]}})
+    assert ens.declencher({"a": 1, "b": 2, "c": 3}) == ["ou"]
+
+
+def test_champ_inconnu_jamais_satisfait() -> None:
+    ens = EnsembleDurable({"diff": {"$neq": {"ecole.imse": 8}}, "inf": {"$lt": {"ecole.imse": 8}}})
+    assert ens.declencher({"ordre": "primaire"}) == []
+    assert sorted(ens.declencher({"ecole.imse": 3})) == ["diff", "inf"]
+
+
+def test_huit_fils_mille_appels_identiques_au_sequentiel(moteur: Moteur) -> None:
+    base = [
+        {"annees_experience": i % 8, "ordre": o, "besoins": {"gestion_de_classe": n},
+         "ecole": {"imse": 1 + i % 10, "part_novices": (i % 7) / 10}, "signaux_de_detresse": i % 5 == 0}
+        for i, (o, n) in enumerate(
+            [(o, n) for o in ("primaire", "secondaire") for n in ("faible", "moderee", "elevee")] * 4
+        )
+    ]
+    attendus = [recommander(p).model_dump(mode="json") for p in base]
+    erreurs: list[BaseException] = []
+    ecarts: list[int] = []
+
+    def travailler(decalage: int) -> None:
+        try:
+            for i in range(1000):
+                k = (i + decalage) % len(base)
+                if recommander(base[k]).model_dump(mode="json") != attendus[k]:
+                    ecarts.append(k)
+        except BaseException as exc:  # noqa: BLE001 - tout doit remonter au test
+            erreurs.append(exc)
+
+    fils = [threading.Thread(target=travailler, args=(d,)) for d in range(8)]
+    for f in fils:
+        f.start()
+    for f in fils:
+        f.join()
+    assert erreurs == []
+    assert ecarts == []
+
+
+def test_exception_dans_une_action_remonte(monkeypatch: pytest.MonkeyPatch) -> None:
+    def action_qui_echoue(self: EnsembleDurable, rid: str) -> Callable[[object], None]:
+        def executer(_c: object) -> None:
+            raise RuntimeError(f"panne dans {rid}")
+
+        return executer
+
+    monkeypatch.setattr(EnsembleDurable, "_action", action_qui_echoue)
+    ens = EnsembleDurable({"fragile": {"ordre": "primaire"}})
+    with pytest.raises(ErreurMoteur, match="une action a levé une exception : .*panne dans fragile"):
+        ens.declencher({"ordre": "primaire"})
+    monkeypatch.undo()
+    # l'ensemble est remplacé par un neuf : les appels suivants fonctionnent
+    ens._enregistrer()
+    assert ens.declencher({"ordre": "primaire"}) == ["fragile"]
+    assert ens.declencher({"ordre": "secondaire"}) == []
+
+
+def test_valeur_non_admise_refusee_avant_durable() -> None:
+    ens = EnsembleDurable({"r": {"$gte": {"f": 0.3}}})
+    with pytest.raises(ErreurMoteur, match=r"valeur non admise pour le champ 'f' : 1e-05"):
+        ens.declencher({"f": 1e-05})
+    with pytest.raises(ErreurMoteur, match="fait de 300 propriétés ; au plus 250"):
+        ens.declencher({f"c{i}": i for i in range(300)})
+    assert ens.declencher({"f": 0.5}) == ["r"]
+
+
+def test_part_novices_minuscule_acceptee() -> None:
+    reco = recommander({"annees_experience": 1, "ordre": "primaire", "ecole": {"part_novices": 5e-324}})
+    assert reco.profil.ecole.part_novices == 5e-324

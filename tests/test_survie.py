@@ -1,0 +1,96 @@
+"""Chaque chemin de plantage connu de durable-rules, par l'API publique, dans un sous-processus.
+
+Les situations viennent de ``../shared/notes/durable-rules.md`` (et de ``docs/moteur.md``) :
+le processus doit survivre (code de sortie 0, pas de signal) et les résultats rester justes.
+"""
+
+from __future__ import annotations
+
+import subprocess
+import sys
+import textwrap
+
+import pytest
+
+SCENARIOS = {
+    # plus de 1 024 profils distincts : jamais plus d'un état vivant par ensemble
+    "plus_de_1024_etats": """
+        for i in range(3000):
+            r = recommander({"annees_experience": i % 7, "ordre": "primaire",
+                             "ecole": {"imse": 1 + i % 10, "part_novices": (i % 100) / 100}})
+            assert r.mesures
+    """,
+    # un fait qu'aucune règle ne traite (MessageNotHandledException, puis delete_state)
+    "fait_sans_regle": """
+        for i in range(500):
+            assert recommander({"annees_experience": 40, "ordre": "secondaire"}).mesures == []
+            assert recommander({"annees_experience": 1, "ordre": "secondaire"}).mesures
+    """,
+    # le même fait deux fois (MessageObservedException) et beaucoup de faits dans un même état
+    "faits_identiques_repetes": """
+        p = {"annees_experience": 1, "ordre": "primaire", "besoins": {"numerique": "elevee"}}
+        premier = recommander(p)
+        for _ in range(20000):
+            assert recommander(p) == premier
+    """,
+    # plusieurs ensembles (états « a » puis « b ») en alternance ; l'ancien n'est jamais supprimé
+    "plusieurs_moteurs": """
+        moteurs = [Moteur.depuis() for _ in range(4)]
+        p = {"annees_experience": 2, "ordre": "secondaire", "signaux_de_detresse": True}
+        attendu = recommander(p)
+        for i in range(2000):
+            assert recommander(p, moteur=moteurs[i % 4]).mesures == attendu.mesures
+    """,
+    # une exception dans une action : relevée en ErreurMoteur, puis le moteur continue
+    "exception_dans_une_action": """
+        from recommandeur import ErreurMoteur
+        from recommandeur._durable import EnsembleDurable
+        original = EnsembleDurable._action
+        def casse(self, rid):
+            def f(c):
+                raise RuntimeError("panne")
+            return f
+        EnsembleDurable._action = casse
+        m = Moteur.depuis()
+        try:
+            recommander({"annees_experience": 1, "ordre": "primaire"}, moteur=m)
+        except ErreurMoteur:
+            pass
+        else:
+            raise SystemExit("ErreurMoteur attendue")
+        EnsembleDurable._action = original
+        assert recommander({"annees_experience": 1, "ordre": "primaire"}).mesures
+    """,
+    # des nombres que durable refuse (notation exponentielle)
+    "nombres_exponentiels": """
+        for x in (5e-324, 1e-05, 1e-7, 0.00001, 2.5e-5):
+            assert recommander({"annees_experience": 1, "ordre": "primaire",
+                                "ecole": {"part_novices": x}}).mesures
+    """,
+    # beaucoup de fils sur le même moteur
+    "fils_concurrents": """
+        import threading
+        p = {"annees_experience": 1, "ordre": "primaire", "besoins": {"bien_etre": "elevee"}}
+        attendu = recommander(p)
+        erreurs = []
+        def f():
+            try:
+                for _ in range(500):
+                    assert recommander(p) == attendu
+            except BaseException as e:
+                erreurs.append(e)
+        fils = [threading.Thread(target=f) for _ in range(16)]
+        [t.start() for t in fils]; [t.join() for t in fils]
+        assert not erreurs, erreurs
+    """,
+}
+
+
+@pytest.mark.parametrize("nom", sorted(SCENARIOS))
+def test_le_processus_survit(nom: str) -> None:
+    code = "from recommandeur import Moteur, recommander\n" + textwrap.dedent(SCENARIOS[nom])
+    code += "\nprint('survivant')\n"
+    resultat = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True,
+                              timeout=300, check=False)
+    assert resultat.returncode == 0, resultat.stderr[-2000:]
+    assert resultat.stdout.strip().endswith("survivant")
