@@ -2,20 +2,38 @@
 
 from __future__ import annotations
 
+import re
 from pathlib import Path
 
 import pytest
 
-from recommandeur import Catalogue, ErreurCatalogue, Niveau, charger_catalogue, iter_erreurs_catalogue
+from recommandeur import (
+    Catalogue,
+    ErreurCatalogue,
+    Niveau,
+    charger_catalogue,
+    iter_erreurs_catalogue,
+)
 
 
 def test_catalogue_livre_complet(catalogue: Catalogue) -> None:
     assert catalogue.version
     assert {m.niveau for m in catalogue.mesures} == set(Niveau)
     assert len(catalogue.mesures) >= 40
-    for id_ in ("mentor", "direction", "equipe_ecole", "conseiller_pedagogique",
-                "services_educatifs", "ressources_humaines", "direction_generale", "pane",
-                "professionnel", "technopedagogue", "universite", "pair_experimente"):
+    for id_ in (
+        "mentor",
+        "direction",
+        "equipe_ecole",
+        "conseiller_pedagogique",
+        "services_educatifs",
+        "ressources_humaines",
+        "direction_generale",
+        "pane",
+        "professionnel",
+        "technopedagogue",
+        "universite",
+        "pair_experimente",
+    ):
         assert catalogue.acteur(id_).role
 
 
@@ -28,17 +46,34 @@ def test_acteurs_des_mesures_existent_et_role_justifie(catalogue: Catalogue) -> 
 
 
 def test_dispositifs_de_002_et_004_presents(catalogue: Catalogue) -> None:
-    for id_ in ("trousse_accueil", "mentorat", "temps_planification_collegues", "banque_outils",
-                "soutien_professionnel", "webinaire", "communaute_apprentissage_interecoles",
-                "groupe_de_soutien", "capsules_formation", "mentorat_en_ligne", "personne_neutre",
-                "soutien_en_classe_modelisation", "visite_classe_pair", "soutien_professionnel_en_ligne",
-                "videoscopie", "accompagnement_technopedagogique", "coenseignement_numerique",
-                "communaute_apprentissage_en_ligne", "rencontre_titulaires_partage_de_tache"):
+    for id_ in (
+        "trousse_accueil",
+        "mentorat",
+        "temps_planification_collegues",
+        "banque_outils",
+        "soutien_professionnel",
+        "webinaire",
+        "communaute_apprentissage_interecoles",
+        "groupe_de_soutien",
+        "capsules_formation",
+        "mentorat_en_ligne",
+        "personne_neutre",
+        "soutien_en_classe_modelisation",
+        "visite_classe_pair",
+        "soutien_professionnel_en_ligne",
+        "videoscopie",
+        "accompagnement_technopedagogique",
+        "coenseignement_numerique",
+        "communaute_apprentissage_en_ligne",
+        "rencontre_titulaires_partage_de_tache",
+    ):
         assert catalogue.contient_mesure(id_), id_
 
 
 def test_recherche_par_id_suggere(catalogue: Catalogue) -> None:
-    with pytest.raises(KeyError, match="mesure inconnue 'mentorta' ; vouliez-vous dire 'mentorat' ?"):
+    with pytest.raises(
+        KeyError, match=re.escape("mesure inconnue 'mentorta' ; vouliez-vous dire 'mentorat' ?")
+    ):
         catalogue.mesure("mentorta")
 
 
@@ -56,8 +91,12 @@ def _message(dossier: Path) -> str:
 
 
 def test_acteur_inconnu(copie_catalogue: Path) -> None:
-    _remplacer(copie_catalogue, "mesures_universelles.toml",
-               'acteur_responsable = "ressources_humaines"', 'acteur_responsable = "ressources_humain"')
+    _remplacer(
+        copie_catalogue,
+        "mesures_universelles.toml",
+        'acteur_responsable = "ressources_humaines"',
+        'acteur_responsable = "ressources_humain"',
+    )
     assert _message(copie_catalogue) == (
         "mesures_universelles.toml : [accueil_css] champ 'acteur_responsable' : acteur inconnu "
         "(reçu : 'ressources_humain') ; vouliez-vous dire 'ressources_humaines' ?"
@@ -73,8 +112,12 @@ def test_identifiant_en_double(copie_catalogue: Path) -> None:
 
 
 def test_niveau_inconnu(copie_catalogue: Path) -> None:
-    _remplacer(copie_catalogue, "mesures_individuelles.toml", 'niveau = "individuel"',
-               'niveau = "individual"')
+    _remplacer(
+        copie_catalogue,
+        "mesures_individuelles.toml",
+        'niveau = "individuel"',
+        'niveau = "individual"',
+    )
     assert _message(copie_catalogue) == (
         "mesures_individuelles.toml : [consultation_individuelle] champ 'niveau' : valeur inconnue ; "
         "attendu : universel, cible, individuel (reçu : 'individual') ; vouliez-vous dire 'individuel' ?"
@@ -89,24 +132,31 @@ def test_toml_invalide(copie_catalogue: Path) -> None:
 
 
 def test_champ_manquant(copie_catalogue: Path) -> None:
-    _remplacer(copie_catalogue, "mesures_ciblees.toml",
-               'libelle = "Webinaire"\n', "")
+    _remplacer(copie_catalogue, "mesures_ciblees.toml", 'libelle = "Webinaire"\n', "")
     assert _message(copie_catalogue) == (
         "mesures_ciblees.toml : [webinaire] champ 'libelle' : champ obligatoire manquant"
     )
 
 
 def test_champ_inconnu_suggere(copie_catalogue: Path) -> None:
-    _remplacer(copie_catalogue, "acteurs.toml", 'libelle = "Personne mentore"',
-               'libelle = "Personne mentore"\nroles = []')
+    _remplacer(
+        copie_catalogue,
+        "acteurs.toml",
+        'libelle = "Personne mentore"',
+        'libelle = "Personne mentore"\nroles = []',
+    )
     assert _message(copie_catalogue) == (
         "acteurs.toml : [mentor] champ 'roles' : champ inconnu (reçu : []) ; vouliez-vous dire 'role' ?"
     )
 
 
 def test_source_inconnue(copie_catalogue: Path) -> None:
-    _remplacer(copie_catalogue, "mesures_ciblees.toml", 'sources = ["cnipe/niveau2", "ppc/10.2"]',
-               'sources = ["cnipe/niveau4", "ppc/10.2"]')
+    _remplacer(
+        copie_catalogue,
+        "mesures_ciblees.toml",
+        'sources = ["cnipe/niveau2", "ppc/10.2"]',
+        'sources = ["cnipe/niveau4", "ppc/10.2"]',
+    )
     assert _message(copie_catalogue) == (
         "mesures_ciblees.toml : [webinaire] champ 'sources' : clé de source inconnue 'cnipe/niveau4' "
         "(reçu : ['cnipe/niveau4', 'ppc/10.2']) ; vouliez-vous dire 'cnipe/niveau3' ?"
@@ -114,8 +164,12 @@ def test_source_inconnue(copie_catalogue: Path) -> None:
 
 
 def test_role_responsable_hors_du_role(copie_catalogue: Path) -> None:
-    _remplacer(copie_catalogue, "mesures_universelles.toml", 'role_responsable = "en étant disponible"',
-               'role_responsable = "en étant disponibles"')
+    _remplacer(
+        copie_catalogue,
+        "mesures_universelles.toml",
+        'role_responsable = "en étant disponible"',
+        'role_responsable = "en étant disponibles"',
+    )
     assert _message(copie_catalogue) == (
         "mesures_universelles.toml : [consultation_breve] champ 'role_responsable' : cette ligne n'est "
         "pas dans le rôle de l'acteur 'mentor' (acteurs.toml) (reçu : 'en étant disponibles') ; "
@@ -124,8 +178,12 @@ def test_role_responsable_hors_du_role(copie_catalogue: Path) -> None:
 
 
 def test_tous_les_problemes_d_un_coup(copie_catalogue: Path) -> None:
-    _remplacer(copie_catalogue, "mesures_individuelles.toml", 'niveau = "individuel"',
-               'niveau = "individual"')
+    _remplacer(
+        copie_catalogue,
+        "mesures_individuelles.toml",
+        'niveau = "individuel"',
+        'niveau = "individual"',
+    )
     _remplacer(copie_catalogue, "mesures_ciblees.toml", 'libelle = "Webinaire"\n', "")
     problemes = list(iter_erreurs_catalogue(copie_catalogue))
     assert [(p.fichier, p.id, p.champ) for p in problemes] == [

@@ -16,12 +16,22 @@ EXEMPLES = Path(__file__).resolve().parents[1] / "exemples"
 # fichier -> (mesures attendues, clés de sources attendues, acteurs responsables attendus)
 ATTENDUS: dict[str, tuple[set[str], set[str], set[str]]] = {
     "nouvelle_enseignante.toml": (
-        {"accueil_css", "accueil_etablissement", "trousse_accueil", "consultation_breve", "plan_dp"},
+        {
+            "accueil_css",
+            "accueil_etablissement",
+            "trousse_accueil",
+            "consultation_breve",
+            "plan_dp",
+        },
         {"annexe1/universel/a", "annexe1/universel/b", "annexe1/universel/g"},
         {"ressources_humaines", "direction", "mentor"},
     ),
     "ecole_forte_part_novices.toml": (
-        {"soutien_ecole_soutenue", "comite_insertion_professionnelle", "equipe_soutien_multidisciplinaire"},
+        {
+            "soutien_ecole_soutenue",
+            "comite_insertion_professionnelle",
+            "equipe_soutien_multidisciplinaire",
+        },
         {"annexe1/cible/g", "cssps/part_novices", "annexe1/cible/f"},
         {"direction"},
     ),
@@ -41,12 +51,20 @@ ATTENDUS: dict[str, tuple[set[str], set[str], set[str]]] = {
         {"professionnel"},
     ),
     "partage_de_tache_deux_ecoles.toml": (
-        {"rencontre_titulaires_partage_de_tache", "aide_memoire_titulaires", "outil_gestion_classe_ecole"},
+        {
+            "rencontre_titulaires_partage_de_tache",
+            "aide_memoire_titulaires",
+            "outil_gestion_classe_ecole",
+        },
         {"cssps/partage_de_tache", "cssps/outils"},
         {"direction", "mentor"},
     ),
     "region_eloignee_sans_mentor.toml": (
-        {"mentorat_en_ligne", "communaute_apprentissage_en_ligne", "accompagnement_technopedagogique"},
+        {
+            "mentorat_en_ligne",
+            "communaute_apprentissage_en_ligne",
+            "accompagnement_technopedagogique",
+        },
         {"ppc/10.3", "cnipe/niveau2", "ppc/10.2"},
         {"pair_experimente", "technopedagogue"},
     ),
@@ -61,7 +79,11 @@ ATTENDUS: dict[str, tuple[set[str], set[str], set[str]]] = {
         {"cnipe", "ressources_humaines"},
     ),
     "profil_complet.json": (
-        {"rencontre_titulaires_partage_de_tache", "formation_universitaire", "accompagnement_individuel"},
+        {
+            "rencontre_titulaires_partage_de_tache",
+            "formation_universitaire",
+            "accompagnement_individuel",
+        },
         {"cssps/partage_de_tache", "annexe1/cible/g"},
         {"direction", "mentor"},
     ),
@@ -82,7 +104,9 @@ def test_exemple(fichier: str) -> None:
 
 
 def test_escalade_de_l_exemple() -> None:
-    profil: dict[str, Any] = tomllib.loads((EXEMPLES / "escalade_mesure_sans_effet.toml").read_text("utf-8"))
+    profil: dict[str, Any] = tomllib.loads(
+        (EXEMPLES / "escalade_mesure_sans_effet.toml").read_text("utf-8")
+    )
     reco = recommander(profil)
     assert reco.mesures[0].mesure.id == "accompagnement_individuel"
     assert "passe de modérée à élevée" in reco.mesures[0].justification

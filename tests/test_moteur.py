@@ -22,8 +22,9 @@ def _fait(moteur: Moteur, profil: Profil) -> dict[str, object]:
 
 
 def test_le_fait_couvre_tous_les_champs(moteur: Moteur) -> None:
-    profil = Profil.model_validate({"annees_experience": 1, "ordre": "primaire",
-                                    "ecole": {"imse": 3, "part_novices": 0.2}})
+    profil = Profil.model_validate(
+        {"annees_experience": 1, "ordre": "primaire", "ecole": {"imse": 3, "part_novices": 0.2}}
+    )
     assert set(_fait(moteur, profil)) == set(CHAMPS)
 
 
@@ -58,10 +59,16 @@ def test_champ_inconnu_jamais_satisfait() -> None:
 
 def test_huit_fils_mille_appels_identiques_au_sequentiel(moteur: Moteur) -> None:
     base = [
-        {"annees_experience": i % 8, "ordre": o, "besoins": {"gestion_de_classe": n},
-         "ecole": {"imse": 1 + i % 10, "part_novices": (i % 7) / 10}, "signaux_de_detresse": i % 5 == 0}
+        {
+            "annees_experience": i % 8,
+            "ordre": o,
+            "besoins": {"gestion_de_classe": n},
+            "ecole": {"imse": 1 + i % 10, "part_novices": (i % 7) / 10},
+            "signaux_de_detresse": i % 5 == 0,
+        }
         for i, (o, n) in enumerate(
-            [(o, n) for o in ("primaire", "secondaire") for n in ("faible", "moderee", "elevee")] * 4
+            [(o, n) for o in ("primaire", "secondaire") for n in ("faible", "moderee", "elevee")]
+            * 4
         )
     ]
     attendus = [recommander(p).model_dump(mode="json") for p in base]
@@ -74,7 +81,7 @@ def test_huit_fils_mille_appels_identiques_au_sequentiel(moteur: Moteur) -> None
                 k = (i + decalage) % len(base)
                 if recommander(base[k]).model_dump(mode="json") != attendus[k]:
                     ecarts.append(k)
-        except BaseException as exc:  # noqa: BLE001 - tout doit remonter au test
+        except BaseException as exc:
             erreurs.append(exc)
 
     fils = [threading.Thread(target=travailler, args=(d,)) for d in range(8)]
@@ -95,7 +102,9 @@ def test_exception_dans_une_action_remonte(monkeypatch: pytest.MonkeyPatch) -> N
 
     monkeypatch.setattr(EnsembleDurable, "_action", action_qui_echoue)
     ens = EnsembleDurable({"fragile": {"ordre": "primaire"}})
-    with pytest.raises(ErreurMoteur, match="une action a levé une exception : .*panne dans fragile"):
+    with pytest.raises(
+        ErreurMoteur, match=r"une action a levé une exception : .*panne dans fragile"
+    ):
         ens.declencher({"ordre": "primaire"})
     monkeypatch.undo()
     # l'ensemble est remplacé par un neuf : les appels suivants fonctionnent
@@ -114,5 +123,7 @@ def test_valeur_non_admise_refusee_avant_durable() -> None:
 
 
 def test_part_novices_minuscule_acceptee() -> None:
-    reco = recommander({"annees_experience": 1, "ordre": "primaire", "ecole": {"part_novices": 5e-324}})
+    reco = recommander(
+        {"annees_experience": 1, "ordre": "primaire", "ecole": {"part_novices": 5e-324}}
+    )
     assert reco.profil.ecole.part_novices == 5e-324

@@ -16,14 +16,26 @@ CONTRAT: dict[str, Any] = {
     "statut": "contrat",
     "qualification": "non_legalement_qualifie",
     "formation_hors_quebec": False,
-    "affectation": {"partage_de_tache": True, "nb_ecoles": 2, "specialiste": False,
-                    "classe_multiniveau": False, "adaptation_scolaire": False,
-                    "nouveau_dans_l_ecole": True, "nouveau_dans_le_centre": True},
+    "affectation": {
+        "partage_de_tache": True,
+        "nb_ecoles": 2,
+        "specialiste": False,
+        "classe_multiniveau": False,
+        "adaptation_scolaire": False,
+        "nouveau_dans_l_ecole": True,
+        "nouveau_dans_le_centre": True,
+    },
     "besoins": {"gestion_de_classe": "elevee", "planification": "moderee"},
     "signaux_de_detresse": False,
     "mesures_recues": [{"mesure": "accompagnement_sous_groupe", "efficace": False}],
-    "ecole": {"part_novices": 0.45, "imse": 9, "region_eloignee": False, "nb_batiments": 2,
-              "mentor_dans_l_ecole": True, "pedagogie_alternative": False},
+    "ecole": {
+        "part_novices": 0.45,
+        "imse": 9,
+        "region_eloignee": False,
+        "nb_batiments": 2,
+        "mentor_dans_l_ecole": True,
+        "pedagogie_alternative": False,
+    },
 }
 
 
@@ -60,31 +72,47 @@ def _message(**changements: Any) -> str:
 @pytest.mark.parametrize(
     ("changements", "attendu"),
     [
-        ({"besoins": {"gestion_classe": "elevee"}},
-         "champ 'besoins.gestion_classe' : valeur inconnue ; attendu : gestion_de_classe, planification, "
-         "evaluation, differenciation, eleves_a_besoins_particuliers, relations_parents, "
-         "integration_equipe, fonctionnement_ecole, numerique, bien_etre, charge_de_travail, "
-         "developpement_professionnel (reçu : 'gestion_classe') ; vouliez-vous dire 'gestion_de_classe' ?"),
-        ({"besoins": {"planification": "haute"}},
-         "champ 'besoins.planification' : valeur inconnue ; attendu : faible, moderee, elevee (reçu : 'haute')"),
-        ({"ecole": {"part_novices": 1.5}},
-         "champ 'ecole.part_novices' : doit être ≤ 1.0 (reçu : 1.5)"),
+        (
+            {"besoins": {"gestion_classe": "elevee"}},
+            "champ 'besoins.gestion_classe' : valeur inconnue ; attendu : gestion_de_classe, planification, "
+            "evaluation, differenciation, eleves_a_besoins_particuliers, relations_parents, "
+            "integration_equipe, fonctionnement_ecole, numerique, bien_etre, charge_de_travail, "
+            "developpement_professionnel (reçu : 'gestion_classe') ; vouliez-vous dire 'gestion_de_classe' ?",
+        ),
+        (
+            {"besoins": {"planification": "haute"}},
+            "champ 'besoins.planification' : valeur inconnue ; attendu : faible, moderee, elevee (reçu : 'haute')",
+        ),
+        (
+            {"ecole": {"part_novices": 1.5}},
+            "champ 'ecole.part_novices' : doit être ≤ 1.0 (reçu : 1.5)",
+        ),
         ({"ecole": {"imse": 11}}, "champ 'ecole.imse' : doit être ≤ 10 (reçu : 11)"),
         ({"ecole": {"imse": 0}}, "champ 'ecole.imse' : doit être ≥ 1 (reçu : 0)"),
         ({"annees_experience": -1}, "champ 'annees_experience' : doit être ≥ 0 (reçu : -1)"),
-        ({"anees_experience": 3},
-         "champ 'anees_experience' : champ inconnu (reçu : 3) ; vouliez-vous dire 'annees_experience' ?"),
-        ({"affectation": {"partage_tache": True}},
-         "champ 'affectation.partage_tache' : champ inconnu (reçu : True) ; "
-         "vouliez-vous dire 'partage_de_tache' ?"),
-        ({"mesures_recues": [{"mesure": "mentora", "efficace": True}]},
-         "champ 'mesures_recues' : mesure reçue inconnue du catalogue 'mentora' "
-         "(reçu : [{'mesure': 'mentora', 'efficace': True}]) ; vouliez-vous dire 'mentorat' ?"),
-        ({"ordre": "college"},
-         "champ 'ordre' : valeur inconnue ; attendu : prescolaire, primaire, secondaire, "
-         "formation_professionnelle, education_adultes (reçu : 'college')"),
-        ({"signaux_de_detresse": "peut-être"},
-         "champ 'signaux_de_detresse' : attendu un booléen (true ou false), reçu str (reçu : 'peut-être')"),
+        (
+            {"anees_experience": 3},
+            "champ 'anees_experience' : champ inconnu (reçu : 3) ; vouliez-vous dire 'annees_experience' ?",
+        ),
+        (
+            {"affectation": {"partage_tache": True}},
+            "champ 'affectation.partage_tache' : champ inconnu (reçu : True) ; "
+            "vouliez-vous dire 'partage_de_tache' ?",
+        ),
+        (
+            {"mesures_recues": [{"mesure": "mentora", "efficace": True}]},
+            "champ 'mesures_recues' : mesure reçue inconnue du catalogue 'mentora' "
+            "(reçu : [{'mesure': 'mentora', 'efficace': True}]) ; vouliez-vous dire 'mentorat' ?",
+        ),
+        (
+            {"ordre": "college"},
+            "champ 'ordre' : valeur inconnue ; attendu : prescolaire, primaire, secondaire, "
+            "formation_professionnelle, education_adultes (reçu : 'college')",
+        ),
+        (
+            {"signaux_de_detresse": "peut-être"},
+            "champ 'signaux_de_detresse' : attendu un booléen (true ou false), reçu str (reçu : 'peut-être')",
+        ),
     ],
 )
 def test_mauvais_profil_message_exact(changements: dict[str, Any], attendu: str) -> None:

@@ -65,8 +65,12 @@ def test_escalade_annoncee() -> None:
 
 
 def test_besoin_deja_eleve_ne_monte_pas() -> None:
-    profil = {"annees_experience": 1, "ordre": "primaire", "besoins": {"gestion_de_classe": "elevee"},
-              "mesures_recues": [{"mesure": "accompagnement_sous_groupe", "efficace": False}]}
+    profil = {
+        "annees_experience": 1,
+        "ordre": "primaire",
+        "besoins": {"gestion_de_classe": "elevee"},
+        "mesures_recues": [{"mesure": "accompagnement_sous_groupe", "efficace": False}],
+    }
     assert recommander(profil).escalades == []
 
 

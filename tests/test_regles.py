@@ -8,12 +8,12 @@ from pathlib import Path
 import pytest
 
 from recommandeur import Catalogue, ErreurRegle, Moteur, charger_regles, iter_erreurs_regles
-from recommandeur._compilation import Et, Ou, Atome, en_json_durable, normaliser
+from recommandeur._compilation import Atome, Et, Ou, en_json_durable, normaliser
 from recommandeur._regles import RegleSource
 
 Fabrique = Callable[[str], Path]
 
-_REGLE = '''
+_REGLE = """
 [[regle]]
 id = "{id}"
 titre = "Essai"
@@ -21,12 +21,16 @@ si = {si}
 justification = "{justification}"
 sources = ["annexe1/cible/g"]
 recommande = [{{ mesure = "{mesure}", poids = {poids} }}]
-'''
+"""
 
 
-def regle(id: str = "essai", si: str = '{ champ = "ecole.imse", op = ">=", valeur = 8 }',
-          justification: str = "IMSE {ecole.imse}", mesure: str = "soutien_ecole_soutenue",
-          poids: str = "2") -> str:
+def regle(
+    id: str = "essai",
+    si: str = '{ champ = "ecole.imse", op = ">=", valeur = 8 }',
+    justification: str = "IMSE {ecole.imse}",
+    mesure: str = "soutien_ecole_soutenue",
+    poids: str = "2",
+) -> str:
     return _REGLE.format(id=id, si=si, justification=justification, mesure=mesure, poids=poids)
 
 
@@ -53,20 +57,30 @@ def _condition(texte: str) -> object:
     import tomllib
 
     return RegleSource.model_validate(
-        {"id": "x", "titre": "x", "si": tomllib.loads(f"si = {texte}")["si"],
-         "recommande": [{"mesure": "m", "poids": 1}], "justification": "x", "sources": ["cnipe/niveau1"]}
+        {
+            "id": "x",
+            "titre": "x",
+            "si": tomllib.loads(f"si = {texte}")["si"],
+            "recommande": [{"mesure": "m", "poids": 1}],
+            "justification": "x",
+            "sources": ["cnipe/niveau1"],
+        }
     ).si
 
 
 def test_forme_normale_negative() -> None:
-    si = _condition('{ non = { tous = [ { champ = "ecole.imse", op = ">=", valeur = 8 }, '
-                    '{ besoin = "numerique", au_moins = "moderee" } ] } }')
+    si = _condition(
+        '{ non = { tous = [ { champ = "ecole.imse", op = ">=", valeur = 8 }, '
+        '{ besoin = "numerique", au_moins = "moderee" } ] } }'
+    )
     assert normaliser(si) == Ou((Atome("ecole.imse", "lt", 8), Atome("besoins.numerique", "lt", 2)))
 
 
 def test_dans_et_hors() -> None:
     dans = _condition('{ champ = "ordre", op = "dans", valeur = ["primaire", "prescolaire"] }')
-    assert normaliser(dans) == Ou((Atome("ordre", "eq", "primaire"), Atome("ordre", "eq", "prescolaire")))
+    assert normaliser(dans) == Ou(
+        (Atome("ordre", "eq", "primaire"), Atome("ordre", "eq", "prescolaire"))
+    )
     hors = _condition('{ non = { champ = "ordre", op = "hors", valeur = ["primaire"] } }')
     assert normaliser(hors) == Atome("ordre", "eq", "primaire")
 
@@ -86,59 +100,94 @@ def test_json_durable_imbrique() -> None:
 @pytest.mark.parametrize(
     ("texte", "attendu"),
     [
-        (regle(si='{ champ = "ecole.imsee", op = ">=", valeur = 8 }'),
-         "regles.toml : [essai] champ 'si.champ' : champ de profil inconnu (reçu : 'ecole.imsee') ; "
-         "vouliez-vous dire 'ecole.imse' ?"),
-        (regle(mesure="soutien_ecole_soutenu"),
-         "regles.toml : [essai] champ 'recommande[0].mesure' : mesure inconnue du catalogue "
-         "(reçu : 'soutien_ecole_soutenu') ; vouliez-vous dire 'soutien_ecole_soutenue' ?"),
-        (regle(si='{ champ = "ecole.imse", op = "=>", valeur = 8 }'),
-         "regles.toml : [essai] champ 'si.comparaison.op' : opérateur inconnu ; attendu : ==, !=, <, <=, "
-         ">, >=, dans, hors (reçu : '=>') ; vouliez-vous dire '>=' ?"),
-        (regle(si='{ champ = "ecole.imse", op = "plus_grand", valeur = 8 }'),
-         "regles.toml : [essai] champ 'si.comparaison.op' : opérateur inconnu ; attendu : ==, !=, <, <=, "
-         ">, >=, dans, hors (reçu : 'plus_grand')"),
-        (regle(si='{ champ = "ecole.imse", op = ">=", valeur = "huit" }'),
-         "regles.toml : [essai] champ 'si.valeur' : valeur de mauvais type pour le champ 'ecole.imse' ; "
-         "attendu un entier (reçu : 'huit')"),
-        (regle(si='{ champ = "affectation.partage_de_tache", op = "==", valeur = 1 }'),
-         "regles.toml : [essai] champ 'si.valeur' : valeur de mauvais type pour le champ "
-         "'affectation.partage_de_tache' ; attendu un booléen (reçu : 1)"),
-        (regle(si='{ champ = "ordre", op = "<", valeur = "primaire" }'),
-         "regles.toml : [essai] champ 'si.op' : l'opérateur '<' ne s'applique pas au champ 'ordre' "
-         "(choix) ; utiliser '==', '!=', 'dans' ou 'hors' (reçu : '<')"),
-        (regle(si='{ champ = "ordre", op = "==", valeur = "secondair" }'),
-         "regles.toml : [essai] champ 'si.valeur' : valeur de mauvais type pour le champ 'ordre' ; "
-         "attendu une des valeurs prescolaire, primaire, secondaire, formation_professionnelle, "
-         "education_adultes (reçu : 'secondair') ; vouliez-vous dire 'secondaire' ?"),
-        (regle(si='{ champ = "ordre", op = "dans", valeur = "primaire" }'),
-         "regles.toml : [essai] champ 'si.valeur' : l'opérateur 'dans' attend une liste non vide "
-         "(reçu : 'primaire')"),
-        (regle(si='{ quand = 1 }'),
-         "regles.toml : [essai] champ 'si' : condition de forme inconnue ; attendu une table avec l'une "
-         "des clés champ, besoin, tous, un_de ou non (reçu : {'quand': 1})"),
-        (regle(si='{ tous = [] }'),
-         "regles.toml : [essai] champ 'si.tous.tous' : doit contenir au moins 1 élément(s) (reçu : [])"),
-        (regle(justification="IMSE {ecole.imse:>3}"),
-         "regles.toml : [essai] champ 'justification' : gabarit : '{ecole.imse:>3}' ne peut avoir ni "
-         "conversion ni format ; écrire {ecole.imse}"),
-        (regle(justification="IMSE {ecole.__class__}"),
-         "regles.toml : [essai] champ 'justification' : gabarit : champ inconnu {ecole.__class__}"),
-        (regle(poids="0"),
-         "regles.toml : [essai] champ 'recommande[0].poids' : doit être > 0.0 (reçu : 0)"),
-        (regle(si='{ champ = "ecole.part_novices", op = ">=", valeur = 1e-7 }'),
-         "regles.toml : [essai] champ 'si.valeur' : nombre hors des limites du moteur (fini, au plus 4 "
-         "décimales, moins de 1e+15 en valeur absolue) (reçu : 1e-07)"),
-        (regle(si='{ champ = "annees_experience", op = ">=", valeur = 99999999999999999 }'),
-         "regles.toml : [essai] champ 'si.valeur' : nombre hors des limites du moteur (moins de 1e+15 "
-         "en valeur absolue) (reçu : 99999999999999999)"),
-        (regle(id="Essai-1"),
-         "regles.toml : [Essai-1] champ 'id' : forme invalide ; attendu le motif ^[a-z][a-z0-9_]*$ "
-         "(reçu : 'Essai-1')"),
+        (
+            regle(si='{ champ = "ecole.imsee", op = ">=", valeur = 8 }'),
+            "regles.toml : [essai] champ 'si.champ' : champ de profil inconnu (reçu : 'ecole.imsee') ; "
+            "vouliez-vous dire 'ecole.imse' ?",
+        ),
+        (
+            regle(mesure="soutien_ecole_soutenu"),
+            "regles.toml : [essai] champ 'recommande[0].mesure' : mesure inconnue du catalogue "
+            "(reçu : 'soutien_ecole_soutenu') ; vouliez-vous dire 'soutien_ecole_soutenue' ?",
+        ),
+        (
+            regle(si='{ champ = "ecole.imse", op = "=>", valeur = 8 }'),
+            "regles.toml : [essai] champ 'si.comparaison.op' : opérateur inconnu ; attendu : ==, !=, <, <=, "
+            ">, >=, dans, hors (reçu : '=>') ; vouliez-vous dire '>=' ?",
+        ),
+        (
+            regle(si='{ champ = "ecole.imse", op = "plus_grand", valeur = 8 }'),
+            "regles.toml : [essai] champ 'si.comparaison.op' : opérateur inconnu ; attendu : ==, !=, <, <=, "
+            ">, >=, dans, hors (reçu : 'plus_grand')",
+        ),
+        (
+            regle(si='{ champ = "ecole.imse", op = ">=", valeur = "huit" }'),
+            "regles.toml : [essai] champ 'si.valeur' : valeur de mauvais type pour le champ 'ecole.imse' ; "
+            "attendu un entier (reçu : 'huit')",
+        ),
+        (
+            regle(si='{ champ = "affectation.partage_de_tache", op = "==", valeur = 1 }'),
+            "regles.toml : [essai] champ 'si.valeur' : valeur de mauvais type pour le champ "
+            "'affectation.partage_de_tache' ; attendu un booléen (reçu : 1)",
+        ),
+        (
+            regle(si='{ champ = "ordre", op = "<", valeur = "primaire" }'),
+            "regles.toml : [essai] champ 'si.op' : l'opérateur '<' ne s'applique pas au champ 'ordre' "
+            "(choix) ; utiliser '==', '!=', 'dans' ou 'hors' (reçu : '<')",
+        ),
+        (
+            regle(si='{ champ = "ordre", op = "==", valeur = "secondair" }'),
+            "regles.toml : [essai] champ 'si.valeur' : valeur de mauvais type pour le champ 'ordre' ; "
+            "attendu une des valeurs prescolaire, primaire, secondaire, formation_professionnelle, "
+            "education_adultes (reçu : 'secondair') ; vouliez-vous dire 'secondaire' ?",
+        ),
+        (
+            regle(si='{ champ = "ordre", op = "dans", valeur = "primaire" }'),
+            "regles.toml : [essai] champ 'si.valeur' : l'opérateur 'dans' attend une liste non vide "
+            "(reçu : 'primaire')",
+        ),
+        (
+            regle(si="{ quand = 1 }"),
+            "regles.toml : [essai] champ 'si' : condition de forme inconnue ; attendu une table avec l'une "
+            "des clés champ, besoin, tous, un_de ou non (reçu : {'quand': 1})",
+        ),
+        (
+            regle(si="{ tous = [] }"),
+            "regles.toml : [essai] champ 'si.tous.tous' : doit contenir au moins 1 élément(s) (reçu : [])",
+        ),
+        (
+            regle(justification="IMSE {ecole.imse:>3}"),
+            "regles.toml : [essai] champ 'justification' : gabarit : '{ecole.imse:>3}' ne peut avoir ni "
+            "conversion ni format ; écrire {ecole.imse}",
+        ),
+        (
+            regle(justification="IMSE {ecole.__class__}"),
+            "regles.toml : [essai] champ 'justification' : gabarit : champ inconnu {ecole.__class__}",
+        ),
+        (
+            regle(poids="0"),
+            "regles.toml : [essai] champ 'recommande[0].poids' : doit être > 0.0 (reçu : 0)",
+        ),
+        (
+            regle(si='{ champ = "ecole.part_novices", op = ">=", valeur = 1e-7 }'),
+            "regles.toml : [essai] champ 'si.valeur' : nombre hors des limites du moteur (fini, au plus 4 "
+            "décimales, moins de 1e+15 en valeur absolue) (reçu : 1e-07)",
+        ),
+        (
+            regle(si='{ champ = "annees_experience", op = ">=", valeur = 99999999999999999 }'),
+            "regles.toml : [essai] champ 'si.valeur' : nombre hors des limites du moteur (moins de 1e+15 "
+            "en valeur absolue) (reçu : 99999999999999999)",
+        ),
+        (
+            regle(id="Essai-1"),
+            "regles.toml : [Essai-1] champ 'id' : forme invalide ; attendu le motif ^[a-z][a-z0-9_]*$ "
+            "(reçu : 'Essai-1')",
+        ),
     ],
 )
-def test_regle_fautive_refusee(catalogue: Catalogue, dossier_regles: Fabrique, texte: str,
-                               attendu: str) -> None:
+def test_regle_fautive_refusee(
+    catalogue: Catalogue, dossier_regles: Fabrique, texte: str, attendu: str
+) -> None:
     assert _message(catalogue, dossier_regles(texte)) == attendu
 
 
@@ -157,7 +206,7 @@ def test_toml_invalide(catalogue: Catalogue, dossier_regles: Fabrique) -> None:
 
 
 def test_code_dans_une_regle_reste_du_texte(catalogue: Catalogue, dossier_regles: Fabrique) -> None:
-    texte = regle(si='{ champ = "__import__(\'os\').system(\'true\')", op = "==", valeur = 1 }')
+    texte = regle(si="{ champ = \"__import__('os').system('true')\", op = \"==\", valeur = 1 }")
     assert _message(catalogue, dossier_regles(texte)) == (
         "regles.toml : [essai] champ 'si.champ' : champ de profil inconnu "
         "(reçu : \"__import__('os').system('true')\")"
@@ -177,4 +226,7 @@ def test_un_dossier_fautif_est_refuse_en_entier(catalogue: Catalogue, copie_regl
 def test_tous_les_problemes_listes(catalogue: Catalogue, dossier_regles: Fabrique) -> None:
     texte = regle(id="a", mesure="x1") + regle(id="b", si='{ champ = "zz", op = "==", valeur = 1 }')
     problemes = list(iter_erreurs_regles(catalogue, dossier_regles(texte)))
-    assert [(p.id, p.champ) for p in problemes] == [("a", "recommande[0].mesure"), ("b", "si.champ")]
+    assert [(p.id, p.champ) for p in problemes] == [
+        ("a", "recommande[0].mesure"),
+        ("b", "si.champ"),
+    ]

@@ -4,9 +4,9 @@ from __future__ import annotations
 
 import re
 
-from recommandeur import Catalogue, Moteur
 import pytest
 
+from recommandeur import Catalogue, Moteur
 from recommandeur._messages import ValeurInconnue
 from recommandeur._sources import CLES_ANNEXE1, SOURCES, source, verifier_sources
 
@@ -34,8 +34,11 @@ def test_l_annexe_1_compte_19_items() -> None:
 def test_chaque_cle_designe_un_fichier_source() -> None:
     fichiers = {s.fichier for s in SOURCES.values()}
     assert fichiers == {
-        "000_9cba7f605acf9b41.txt", "001_eee18fa9e8195a6b.txt", "002_b4031a92842589cc.txt",
-        "003_375575ca46760784.txt", "004_914e52ab2accb8ce.txt",
+        "000_9cba7f605acf9b41.txt",
+        "001_eee18fa9e8195a6b.txt",
+        "002_b4031a92842589cc.txt",
+        "003_375575ca46760784.txt",
+        "004_914e52ab2accb8ce.txt",
     }
     assert source("cssps/roles/conseiller_pedagogique").fichier == "003_375575ca46760784.txt"
 

@@ -90,7 +90,8 @@ SCENARIOS = {
 def test_le_processus_survit(nom: str) -> None:
     code = "from recommandeur import Moteur, recommander\n" + textwrap.dedent(SCENARIOS[nom])
     code += "\nprint('survivant')\n"
-    resultat = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True,
-                              timeout=300, check=False)
+    resultat = subprocess.run(
+        [sys.executable, "-c", code], capture_output=True, text=True, timeout=300, check=False
+    )
     assert resultat.returncode == 0, resultat.stderr[-2000:]
     assert resultat.stdout.strip().endswith("survivant")

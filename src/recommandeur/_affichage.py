@@ -15,8 +15,14 @@ def _nombre(x: float) -> str:
 
 def _entete(reco: Recommandation) -> list[str]:
     p = reco.profil
-    annees = f"{p.annees_experience} an{'s' if p.annees_experience > 1 else ''} d'expérience"
-    besoins = ", ".join(f"{b.libelle} ({i.libelle})" for b, i in p.besoins.items()) or "aucun déclaré"
+    annees = (
+        "moins d'un an d'expérience"
+        if p.annees_experience == 0
+        else f"{p.annees_experience} an{'s' if p.annees_experience > 1 else ''} d'expérience"
+    )
+    besoins = (
+        ", ".join(f"{b.libelle} ({i.libelle})" for b, i in p.besoins.items()) or "aucun déclaré"
+    )
     lignes = [
         f"Profil : {annees}, {p.ordre.libelle}, {p.statut.libelle}, {p.qualification.libelle}",
         f"Besoins : {besoins}",
@@ -42,18 +48,33 @@ def texte_recommandation(reco: Recommandation, details: bool = False) -> str:
         lignes.append(f"{m.rang:>{largeur}}. {m.mesure.libelle}{marque}")
         retrait = " " * (largeur + 2)
         partenaires = ", ".join(a.libelle for a in m.partenaires)
-        lignes.append(f"{retrait}niveau {m.mesure.niveau.libelle} · score {_nombre(m.score)} · "
-                      f"responsable : {m.acteur.libelle}")
+        lignes.append(
+            f"{retrait}niveau {m.mesure.niveau.libelle} · score {_nombre(m.score)} · "
+            f"responsable : {m.acteur.libelle}"
+        )
         if details:
             if partenaires:
                 lignes.append(f"{retrait}partenaires : {partenaires}")
             for ligne in m.justification.splitlines():
-                lignes.extend(textwrap.wrap(ligne, 100, initial_indent=retrait,
-                                            subsequent_indent=retrait + "  "))
+                lignes.extend(
+                    textwrap.wrap(
+                        ligne, 100, initial_indent=retrait, subsequent_indent=retrait + "  "
+                    )
+                )
         else:
             premier = m.motifs[0]
             autres = len(m.motifs) - 1
-            suite = f" (+{autres} autre{'s' if autres > 1 else ''} raison{'s' if autres > 1 else ''})" if autres else ""
-            lignes.extend(textwrap.wrap(f"pourquoi : {premier.texte}{suite} [{', '.join(premier.sources)}]",
-                                        100, initial_indent=retrait, subsequent_indent=retrait))
+            suite = (
+                f" (+{autres} autre{'s' if autres > 1 else ''} raison{'s' if autres > 1 else ''})"
+                if autres
+                else ""
+            )
+            lignes.extend(
+                textwrap.wrap(
+                    f"pourquoi : {premier.texte}{suite} [{', '.join(premier.sources)}]",
+                    100,
+                    initial_indent=retrait,
+                    subsequent_indent=retrait,
+                )
+            )
     return "\n".join(lignes)

@@ -73,15 +73,30 @@ def _champs_du_modele(modele: type[BaseModel], prefixe: str) -> dict[str, Champ]
         if type_ is bool:
             champs[chemin] = Champ(chemin, "booleen", description)
         elif type_ is int:
-            champs[chemin] = Champ(chemin, "entier", description, minimum=minimum,
-                                   maximum=maximum, peut_etre_inconnu=optionnel)
+            champs[chemin] = Champ(
+                chemin,
+                "entier",
+                description,
+                minimum=minimum,
+                maximum=maximum,
+                peut_etre_inconnu=optionnel,
+            )
         elif type_ is float:
-            champs[chemin] = Champ(chemin, "nombre", description, minimum=minimum,
-                                   maximum=maximum, peut_etre_inconnu=optionnel)
+            champs[chemin] = Champ(
+                chemin,
+                "nombre",
+                description,
+                minimum=minimum,
+                maximum=maximum,
+                peut_etre_inconnu=optionnel,
+            )
         elif isinstance(type_, type) and issubclass(type_, enum.Enum):
             membres = list(type_)
             champs[chemin] = Champ(
-                chemin, "choix", description, valeurs=tuple(m.value for m in membres),
+                chemin,
+                "choix",
+                description,
+                valeurs=tuple(m.value for m in membres),
                 libelles=tuple((m.value, getattr(m, "libelle", m.value)) for m in membres),
             )
     return champs
@@ -94,14 +109,21 @@ def _construire() -> dict[str, Champ]:
     for besoin in Besoin:
         nom = f"besoins.{besoin.value}"
         champs[nom] = Champ(
-            nom, "intensite", f"intensité effective du besoin « {besoin.libelle} »",
-            valeurs=tuple(INTENSITES), minimum=0, maximum=3,
+            nom,
+            "intensite",
+            f"intensité effective du besoin « {besoin.libelle} »",
+            valeurs=tuple(INTENSITES),
+            minimum=0,
+            maximum=3,
             libelles=tuple((v, LIBELLES_INTENSITES[o]) for v, o in INTENSITES.items()),
         )
-    champs["nb_mesures_recues"] = Champ("nb_mesures_recues", "entier",
-                                        "nombre de mesures déjà reçues", minimum=0)
+    champs["nb_mesures_recues"] = Champ(
+        "nb_mesures_recues", "entier", "nombre de mesures déjà reçues", minimum=0
+    )
     champs["nb_mesures_inefficaces"] = Champ(
-        "nb_mesures_inefficaces", "entier", "nombre de mesures reçues restées sans effet",
+        "nb_mesures_inefficaces",
+        "entier",
+        "nombre de mesures reçues restées sans effet",
         minimum=0,
     )
     return champs
@@ -111,7 +133,9 @@ def _construire() -> dict[str, Champ]:
 CHAMPS: dict[str, Champ] = _construire()
 
 
-def escalades(profil: Profil, besoins_des_mesures: dict[str, tuple[Besoin, ...]]) -> dict[Besoin, tuple[str, ...]]:
+def escalades(
+    profil: Profil, besoins_des_mesures: dict[str, tuple[Besoin, ...]]
+) -> dict[Besoin, tuple[str, ...]]:
     """Pour chaque besoin, les mesures reçues sans effet qui le visaient.
 
     Une mesure reçue sans effet fait monter d'un cran l'intensité des besoins
@@ -128,11 +152,14 @@ def escalades(profil: Profil, besoins_des_mesures: dict[str, tuple[Besoin, ...]]
     return {b: tuple(m) for b, m in resultat.items()}
 
 
-def intensites_effectives(profil: Profil, montees: dict[Besoin, tuple[str, ...]]) -> dict[Besoin, int]:
+def intensites_effectives(
+    profil: Profil, montees: dict[Besoin, tuple[str, ...]]
+) -> dict[Besoin, int]:
     """L'intensité (0 à 3) de chaque besoin après escalade."""
     return {
         besoin: min(3, profil.besoins[besoin].ordre + (1 if besoin in montees else 0))
-        if besoin in profil.besoins else 0
+        if besoin in profil.besoins
+        else 0
         for besoin in Besoin
     }
 

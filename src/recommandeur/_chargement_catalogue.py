@@ -20,8 +20,9 @@ def _entrees(
 ) -> list[tuple[int, dict[str, Any]]]:
     brutes = table.get(genre, [])
     if not isinstance(brutes, list):
-        problemes.append(Probleme(f"attendu une liste de tables [[{genre}]]", fichier=nom,
-                                  champ=genre))
+        problemes.append(
+            Probleme(f"attendu une liste de tables [[{genre}]]", fichier=nom, champ=genre)
+        )
         return []
     valides = []
     for rang, brute in enumerate(brutes):
@@ -47,15 +48,28 @@ def _analyser(dossier: Dossier | None) -> tuple[Catalogue | None, list[Probleme]
     for nom, table in lire_toml(racine, problemes):
         for cle in table:
             if cle not in _CLES_FICHIER:
-                problemes.append(Probleme("clé de premier niveau inconnue", fichier=nom, champ=cle,
-                                          suggestions=suggerer(cle, _CLES_FICHIER)))
+                problemes.append(
+                    Probleme(
+                        "clé de premier niveau inconnue",
+                        fichier=nom,
+                        champ=cle,
+                        suggestions=suggerer(cle, _CLES_FICHIER),
+                    )
+                )
         if "version" in table:
             if not isinstance(table["version"], str) or not table["version"]:
-                problemes.append(Probleme("attendu une chaîne non vide", fichier=nom,
-                                          champ="version", valeur=table["version"]))
+                problemes.append(
+                    Probleme(
+                        "attendu une chaîne non vide",
+                        fichier=nom,
+                        champ="version",
+                        valeur=table["version"],
+                    )
+                )
             elif version is not None:
-                problemes.append(Probleme("version déclarée deux fois", fichier=nom,
-                                          champ="version"))
+                problemes.append(
+                    Probleme("version déclarée deux fois", fichier=nom, champ="version")
+                )
             else:
                 version = table["version"]
         for genre, modele, depot in (("acteur", Acteur, acteurs), ("mesure", Mesure, mesures)):
@@ -69,8 +83,15 @@ def _analyser(dossier: Dossier | None) -> tuple[Catalogue | None, list[Probleme]
                     continue
                 if objet.id in depot:
                     autre = depot[objet.id][0]
-                    problemes.append(Probleme(f"identifiant déjà défini dans {autre}", fichier=nom,
-                                              id=objet.id, champ="id", valeur=objet.id))
+                    problemes.append(
+                        Probleme(
+                            f"identifiant déjà défini dans {autre}",
+                            fichier=nom,
+                            id=objet.id,
+                            champ="id",
+                            valeur=objet.id,
+                        )
+                    )
                     continue
                 depot[objet.id] = (nom, objet)  # type: ignore[assignment]
     if version is None and not problemes:
@@ -98,24 +119,44 @@ def _references(
         if mesure.acteur_responsable in invalides:
             pass
         elif responsable is None:
-            yield Probleme("acteur inconnu", fichier=nom, id=mesure.id, champ="acteur_responsable",
-                           valeur=mesure.acteur_responsable,
-                           suggestions=suggerer(mesure.acteur_responsable, acteurs))
+            yield Probleme(
+                "acteur inconnu",
+                fichier=nom,
+                id=mesure.id,
+                champ="acteur_responsable",
+                valeur=mesure.acteur_responsable,
+                suggestions=suggerer(mesure.acteur_responsable, acteurs),
+            )
         elif mesure.role_responsable not in responsable[1].role:
-            yield Probleme(f"cette ligne n'est pas dans le rôle de l'acteur "
-                           f"'{responsable[1].id}' ({responsable[0]})", fichier=nom, id=mesure.id,
-                           champ="role_responsable", valeur=mesure.role_responsable,
-                           suggestions=suggerer(mesure.role_responsable, responsable[1].role))
+            yield Probleme(
+                f"cette ligne n'est pas dans le rôle de l'acteur "
+                f"'{responsable[1].id}' ({responsable[0]})",
+                fichier=nom,
+                id=mesure.id,
+                champ="role_responsable",
+                valeur=mesure.role_responsable,
+                suggestions=suggerer(mesure.role_responsable, responsable[1].role),
+            )
         for rang, partenaire in enumerate(mesure.partenaires):
             if partenaire in invalides:
                 continue
             if partenaire not in acteurs:
-                yield Probleme("acteur inconnu", fichier=nom, id=mesure.id,
-                               champ=f"partenaires[{rang}]", valeur=partenaire,
-                               suggestions=suggerer(partenaire, acteurs))
+                yield Probleme(
+                    "acteur inconnu",
+                    fichier=nom,
+                    id=mesure.id,
+                    champ=f"partenaires[{rang}]",
+                    valeur=partenaire,
+                    suggestions=suggerer(partenaire, acteurs),
+                )
             elif partenaire == mesure.acteur_responsable:
-                yield Probleme("le responsable ne peut pas être aussi partenaire", fichier=nom,
-                               id=mesure.id, champ=f"partenaires[{rang}]", valeur=partenaire)
+                yield Probleme(
+                    "le responsable ne peut pas être aussi partenaire",
+                    fichier=nom,
+                    id=mesure.id,
+                    champ=f"partenaires[{rang}]",
+                    valeur=partenaire,
+                )
         if len(set(mesure.partenaires)) != len(mesure.partenaires):
             yield Probleme("partenaire répété", fichier=nom, id=mesure.id, champ="partenaires")
 

@@ -101,7 +101,9 @@ def analyseur() -> argparse.ArgumentParser:
     sous = parser.add_subparsers(dest="commande", required=True)
 
     def dossiers(p: argparse.ArgumentParser) -> None:
-        p.add_argument("--catalogue", metavar="DOSSIER", help="dossier du catalogue (défaut : livré)")
+        p.add_argument(
+            "--catalogue", metavar="DOSSIER", help="dossier du catalogue (défaut : livré)"
+        )
         p.add_argument("--regles", metavar="DOSSIER", help="dossier des règles (défaut : livré)")
 
     reco = sous.add_parser("recommander", help="recommander des mesures pour un profil")

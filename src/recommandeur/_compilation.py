@@ -25,8 +25,14 @@ from ._regles import Comparaison, Non, RegleSource, Scalaire, SeuilBesoin, Tous,
 
 Op = Literal["eq", "neq", "lt", "lte", "gt", "gte"]
 _OPS: dict[str, Op] = {"==": "eq", "!=": "neq", "<": "lt", "<=": "lte", ">": "gt", ">=": "gte"}
-_CONTRAIRE: dict[Op, Op] = {"eq": "neq", "neq": "eq", "lt": "gte", "gte": "lt", "gt": "lte",
-                            "lte": "gt"}
+_CONTRAIRE: dict[Op, Op] = {
+    "eq": "neq",
+    "neq": "eq",
+    "lt": "gte",
+    "gte": "lt",
+    "gt": "lte",
+    "lte": "gt",
+}
 SYMBOLES: dict[Op, str] = {v: k for k, v in _OPS.items()}
 
 
@@ -94,10 +100,16 @@ def atomes(expression: Expression) -> Iterator[Atome]:
 
 
 class _Refus(Exception):
-    def __init__(self, message: str, champ: str, valeur: Any = ABSENT,
-                 suggestions: tuple[str, ...] = ()) -> None:
+    def __init__(
+        self, message: str, champ: str, valeur: Any = ABSENT, suggestions: tuple[str, ...] = ()
+    ) -> None:
         super().__init__(message)
-        self.message, self.champ, self.valeur, self.suggestions = message, champ, valeur, suggestions
+        self.message, self.champ, self.valeur, self.suggestions = (
+            message,
+            champ,
+            valeur,
+            suggestions,
+        )
 
 
 def _valeur_pour(champ: Champ, valeur: Any, chemin: str) -> Scalaire:
@@ -109,8 +121,9 @@ def _valeur_pour(champ: Champ, valeur: Any, chemin: str) -> Scalaire:
         "choix": "une des valeurs " + ", ".join(champ.valeurs),
         "intensite": "une des intensités " + ", ".join(champ.valeurs),
     }[champ.genre]
-    erreur = _Refus(f"valeur de mauvais type pour le champ '{champ.nom}' ; attendu {attendu}",
-                    chemin, valeur)
+    erreur = _Refus(
+        f"valeur de mauvais type pour le champ '{champ.nom}' ; attendu {attendu}", chemin, valeur
+    )
     if champ.genre == "booleen":
         if not isinstance(valeur, bool):
             raise erreur
@@ -119,15 +132,26 @@ def _valeur_pour(champ: Champ, valeur: Any, chemin: str) -> Scalaire:
         if isinstance(valeur, bool) or not isinstance(valeur, int):
             raise erreur
         if abs(valeur) >= NOMBRE_MAX:
-            raise _Refus(f"nombre hors des limites du moteur (moins de {NOMBRE_MAX:.0e} en valeur "
-                         "absolue)", chemin, valeur)
+            raise _Refus(
+                f"nombre hors des limites du moteur (moins de {NOMBRE_MAX:.0e} en valeur absolue)",
+                chemin,
+                valeur,
+            )
         return valeur
     if champ.genre == "nombre":
         if isinstance(valeur, bool) or not isinstance(valeur, int | float):
             raise erreur
-        if not math.isfinite(valeur) or abs(valeur) >= NOMBRE_MAX or round(valeur, DECIMALES) != valeur:
-            raise _Refus(f"nombre hors des limites du moteur (fini, au plus {DECIMALES} décimales, "
-                         f"moins de {NOMBRE_MAX:.0e} en valeur absolue)", chemin, valeur)
+        if (
+            not math.isfinite(valeur)
+            or abs(valeur) >= NOMBRE_MAX
+            or round(valeur, DECIMALES) != valeur
+        ):
+            raise _Refus(
+                f"nombre hors des limites du moteur (fini, au plus {DECIMALES} décimales, "
+                f"moins de {NOMBRE_MAX:.0e} en valeur absolue)",
+                chemin,
+                valeur,
+            )
         return float(valeur) + 0.0
     if not isinstance(valeur, str) or valeur not in champ.valeurs:
         raise _Refus(erreur.message, chemin, valeur, suggerer(valeur, champ.valeurs))
@@ -137,24 +161,33 @@ def _valeur_pour(champ: Champ, valeur: Any, chemin: str) -> Scalaire:
 def _comparaison(c: Comparaison, chemin: str, nie: bool) -> Expression:
     champ = CHAMPS.get(c.champ)
     if champ is None:
-        raise _Refus("champ de profil inconnu", f"{chemin}.champ", c.champ,
-                     suggerer(c.champ, CHAMPS))
+        raise _Refus(
+            "champ de profil inconnu", f"{chemin}.champ", c.champ, suggerer(c.champ, CHAMPS)
+        )
     if c.op in {"dans", "hors"}:
         if not isinstance(c.valeur, list) or not c.valeur:
-            raise _Refus(f"l'opérateur '{c.op}' attend une liste non vide", f"{chemin}.valeur",
-                         c.valeur)
+            raise _Refus(
+                f"l'opérateur '{c.op}' attend une liste non vide", f"{chemin}.valeur", c.valeur
+            )
         valeurs = [_valeur_pour(champ, v, f"{chemin}.valeur[{i}]") for i, v in enumerate(c.valeur)]
         if (c.op == "dans") != nie:
             return _simplifier(Ou(tuple(Atome(champ.nom, "eq", v) for v in valeurs)))
         return _simplifier(Et(tuple(Atome(champ.nom, "neq", v) for v in valeurs)))
     if isinstance(c.valeur, list):
-        raise _Refus(f"l'opérateur '{c.op}' attend une valeur simple, pas une liste ; "
-                     "pour une liste, utiliser 'dans' ou 'hors'", f"{chemin}.valeur", c.valeur)
+        raise _Refus(
+            f"l'opérateur '{c.op}' attend une valeur simple, pas une liste ; "
+            "pour une liste, utiliser 'dans' ou 'hors'",
+            f"{chemin}.valeur",
+            c.valeur,
+        )
     op = _OPS[c.op]
     if op not in {"eq", "neq"} and not champ.ordonne:
-        raise _Refus(f"l'opérateur '{c.op}' ne s'applique pas au champ '{champ.nom}' "
-                     f"({champ.genre}) ; utiliser '==', '!=', 'dans' ou 'hors'",
-                     f"{chemin}.op", c.op)
+        raise _Refus(
+            f"l'opérateur '{c.op}' ne s'applique pas au champ '{champ.nom}' "
+            f"({champ.genre}) ; utiliser '==', '!=', 'dans' ou 'hors'",
+            f"{chemin}.op",
+            c.op,
+        )
     valeur = _valeur_pour(champ, c.valeur, f"{chemin}.valeur")
     return Atome(champ.nom, _CONTRAIRE[op] if nie else op, valeur)
 
@@ -177,8 +210,9 @@ def normaliser(condition: Any, chemin: str = "si", nie: bool = False) -> Express
     if isinstance(condition, Non):
         return normaliser(condition.non, f"{chemin}.non", not nie)
     if isinstance(condition, Tous | UnDe):
-        membres, nom = (condition.tous, "tous") if isinstance(condition, Tous) else (
-            condition.un_de, "un_de")
+        membres, nom = (
+            (condition.tous, "tous") if isinstance(condition, Tous) else (condition.un_de, "un_de")
+        )
         termes = tuple(normaliser(c, f"{chemin}.{nom}[{i}]", nie) for i, c in enumerate(membres))
         conjonction = isinstance(condition, Tous) != nie
         return _simplifier(Et(termes) if conjonction else Ou(termes))
@@ -197,13 +231,23 @@ def verifier_gabarit(gabarit: str) -> None:
     try:
         morceaux = list(string.Formatter().parse(gabarit))
     except ValueError as exc:
-        raise ValueError(f"gabarit mal formé ({exc}) ; doubler les accolades littérales : {{{{ }}}}") from None
+        raise ValueError(
+            f"gabarit mal formé ({exc}) ; doubler les accolades littérales : {{{{ }}}}"
+        ) from None
     for _, nom, format_, conversion in morceaux:
         if nom is None:
             continue
         if format_ or conversion:
-            brut = "{" + nom + (f"!{conversion}" if conversion else "") + (f":{format_}" if format_ else "") + "}"
-            raise ValueError(f"gabarit : '{brut}' ne peut avoir ni conversion ni format ; écrire {{{nom}}}")
+            brut = (
+                "{"
+                + nom
+                + (f"!{conversion}" if conversion else "")
+                + (f":{format_}" if format_ else "")
+                + "}"
+            )
+            raise ValueError(
+                f"gabarit : '{brut}' ne peut avoir ni conversion ni format ; écrire {{{nom}}}"
+            )
         if nom not in CHAMPS:
             proches = suggerer(nom, CHAMPS)
             suite = f" ; vouliez-vous dire '{proches[0]}' ?" if proches else ""
@@ -224,11 +268,20 @@ def en_json_durable(expression: Expression) -> dict[str, Any]:
     return {cle: [en_json_durable(t) for t in expression.termes]}
 
 
-def _compiler_regle(source: RegleSource, fichier: str, catalogue: Catalogue) -> Iterator[Probleme | RegleCompilee]:
-    def refus(message: str, champ: str, valeur: Any = ABSENT,
-              suggestions: tuple[str, ...] = ()) -> Probleme:
-        return Probleme(message, fichier=fichier, id=source.id, champ=champ, valeur=valeur,
-                        suggestions=suggestions)
+def _compiler_regle(
+    source: RegleSource, fichier: str, catalogue: Catalogue
+) -> Iterator[Probleme | RegleCompilee]:
+    def refus(
+        message: str, champ: str, valeur: Any = ABSENT, suggestions: tuple[str, ...] = ()
+    ) -> Probleme:
+        return Probleme(
+            message,
+            fichier=fichier,
+            id=source.id,
+            champ=champ,
+            valeur=valeur,
+            suggestions=suggestions,
+        )
 
     erreurs: list[Probleme] = []
     try:
@@ -238,11 +291,22 @@ def _compiler_regle(source: RegleSource, fichier: str, catalogue: Catalogue) -> 
     vues: set[str] = set()
     for rang, recommande in enumerate(source.recommande):
         if not catalogue.contient_mesure(recommande.mesure):
-            erreurs.append(refus("mesure inconnue du catalogue", f"recommande[{rang}].mesure",
-                                 recommande.mesure, suggerer(recommande.mesure, catalogue.ids_mesures)))
+            erreurs.append(
+                refus(
+                    "mesure inconnue du catalogue",
+                    f"recommande[{rang}].mesure",
+                    recommande.mesure,
+                    suggerer(recommande.mesure, catalogue.ids_mesures),
+                )
+            )
         elif recommande.mesure in vues:
-            erreurs.append(refus("mesure recommandée deux fois par la même règle",
-                                 f"recommande[{rang}].mesure", recommande.mesure))
+            erreurs.append(
+                refus(
+                    "mesure recommandée deux fois par la même règle",
+                    f"recommande[{rang}].mesure",
+                    recommande.mesure,
+                )
+            )
         vues.add(recommande.mesure)
     try:
         verifier_gabarit(source.justification)
@@ -252,13 +316,19 @@ def _compiler_regle(source: RegleSource, fichier: str, catalogue: Catalogue) -> 
         yield from erreurs
         return
     yield RegleCompilee(
-        id=source.id, fichier=fichier, titre=source.titre, condition=condition,
+        id=source.id,
+        fichier=fichier,
+        titre=source.titre,
+        condition=condition,
         recommandations=tuple((r.mesure, r.poids) for r in source.recommande),
-        justification=source.justification, sources=source.sources,
+        justification=source.justification,
+        sources=source.sources,
     )
 
 
-def _analyser(dossier: Dossier | None, catalogue: Catalogue) -> tuple[BaseDeRegles | None, list[Probleme]]:
+def _analyser(
+    dossier: Dossier | None, catalogue: Catalogue
+) -> tuple[BaseDeRegles | None, list[Probleme]]:
     racine = dossier_livre("regles") if dossier is None else en_dossier(dossier)
     problemes: list[Probleme] = []
     version: str | None = None
@@ -266,19 +336,35 @@ def _analyser(dossier: Dossier | None, catalogue: Catalogue) -> tuple[BaseDeRegl
     for nom, table in lire_toml(racine, problemes):
         for cle in table:
             if cle not in {"version", "regle"}:
-                problemes.append(Probleme("clé de premier niveau inconnue", fichier=nom, champ=cle,
-                                          suggestions=suggerer(cle, ["version", "regle"])))
+                problemes.append(
+                    Probleme(
+                        "clé de premier niveau inconnue",
+                        fichier=nom,
+                        champ=cle,
+                        suggestions=suggerer(cle, ["version", "regle"]),
+                    )
+                )
         if "version" in table:
             if not isinstance(table["version"], str) or not table["version"]:
-                problemes.append(Probleme("attendu une chaîne non vide", fichier=nom,
-                                          champ="version", valeur=table["version"]))
+                problemes.append(
+                    Probleme(
+                        "attendu une chaîne non vide",
+                        fichier=nom,
+                        champ="version",
+                        valeur=table["version"],
+                    )
+                )
             elif version is not None:
-                problemes.append(Probleme("version déclarée deux fois", fichier=nom, champ="version"))
+                problemes.append(
+                    Probleme("version déclarée deux fois", fichier=nom, champ="version")
+                )
             else:
                 version = table["version"]
         brutes = table.get("regle", [])
         if not isinstance(brutes, list):
-            problemes.append(Probleme("attendu une liste de tables [[regle]]", fichier=nom, champ="regle"))
+            problemes.append(
+                Probleme("attendu une liste de tables [[regle]]", fichier=nom, champ="regle")
+            )
             continue
         for rang, brute in enumerate(brutes):
             ident = brute.get("id") if isinstance(brute, dict) else None
@@ -289,8 +375,15 @@ def _analyser(dossier: Dossier | None, catalogue: Catalogue) -> tuple[BaseDeRegl
                 problemes.extend(problemes_de_validation(exc, RegleSource, fichier=nom, id=ident))
                 continue
             if source.id in regles:
-                problemes.append(Probleme(f"identifiant de règle déjà défini dans {regles[source.id].fichier}",
-                                          fichier=nom, id=source.id, champ="id", valeur=source.id))
+                problemes.append(
+                    Probleme(
+                        f"identifiant de règle déjà défini dans {regles[source.id].fichier}",
+                        fichier=nom,
+                        id=source.id,
+                        champ="id",
+                        valeur=source.id,
+                    )
+                )
                 continue
             for resultat in _compiler_regle(source, nom, catalogue):
                 if isinstance(resultat, Probleme):

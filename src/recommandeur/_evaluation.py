@@ -15,11 +15,15 @@ from collections.abc import Callable, Mapping
 from dataclasses import dataclass
 from typing import Any
 
-from ._compilation import Et, Expression, Ou, Atome
+from ._compilation import Atome, Et, Expression, Ou
 
 _FONCTIONS: dict[str, Callable[[Any, Any], bool]] = {
-    "eq": operator.eq, "neq": operator.ne, "lt": operator.lt, "lte": operator.le,
-    "gt": operator.gt, "gte": operator.ge,
+    "eq": operator.eq,
+    "neq": operator.ne,
+    "lt": operator.lt,
+    "lte": operator.le,
+    "gt": operator.gt,
+    "gte": operator.ge,
 }
 
 
@@ -68,7 +72,9 @@ def verifications(expression: Expression, fait: Mapping[str, Any]) -> list[Verif
     """
     if isinstance(expression, Atome):
         connue = expression.champ in fait
-        return [Verification(expression, fait.get(expression.champ), connue, tient(expression, fait))]
+        return [
+            Verification(expression, fait.get(expression.champ), connue, tient(expression, fait))
+        ]
     resultat: list[Verification] = []
     for terme in expression.termes:
         resultat.extend(verifications(terme, fait))

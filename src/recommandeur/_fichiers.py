@@ -41,7 +41,9 @@ def en_dossier(dossier: Dossier) -> Traversable:
     return Path(dossier) if isinstance(dossier, str) else dossier
 
 
-def lire_toml(dossier: Traversable, fichiers: list[Probleme]) -> Iterator[tuple[str, dict[str, Any]]]:
+def lire_toml(
+    dossier: Traversable, fichiers: list[Probleme]
+) -> Iterator[tuple[str, dict[str, Any]]]:
     """Les fichiers ``*.toml`` du dossier, triés par nom, lus en tables.
 
     Un fichier illisible ou mal formé devient un :class:`Probleme` ajouté à ``fichiers``.
@@ -49,7 +51,9 @@ def lire_toml(dossier: Traversable, fichiers: list[Probleme]) -> Iterator[tuple[
     if not dossier.is_dir():
         fichiers.append(Probleme("dossier introuvable", fichier=str(dossier)))
         return
-    entrees = sorted((e for e in dossier.iterdir() if e.name.endswith(".toml")), key=lambda e: e.name)
+    entrees = sorted(
+        (e for e in dossier.iterdir() if e.name.endswith(".toml")), key=lambda e: e.name
+    )
     if not entrees:
         fichiers.append(Probleme("aucun fichier .toml dans le dossier", fichier=str(dossier)))
     for entree in entrees:
@@ -60,8 +64,10 @@ def lire_toml(dossier: Traversable, fichiers: list[Probleme]) -> Iterator[tuple[
             continue
         if len(octets) > TAILLE_MAX:
             fichiers.append(
-                Probleme(f"fichier trop grand ({len(octets)} octets, au plus {TAILLE_MAX})",
-                         fichier=entree.name)
+                Probleme(
+                    f"fichier trop grand ({len(octets)} octets, au plus {TAILLE_MAX})",
+                    fichier=entree.name,
+                )
             )
             continue
         try:

@@ -72,7 +72,11 @@ def _modele_interne(annotation: Any) -> Any:
 def _attendus(ctx: Mapping[str, Any]) -> list[str]:
     attendu = ctx.get("expected", "")
     if isinstance(attendu, str):
-        return [morceau.strip(" '") for morceau in attendu.replace(" or ", ",").split(",") if morceau.strip(" '")]
+        return [
+            morceau.strip(" '")
+            for morceau in attendu.replace(" or ", ",").split(",")
+            if morceau.strip(" '")
+        ]
     return []
 
 

@@ -115,8 +115,9 @@ class Catalogue(BaseModel):
 def _inconnu(genre: str, id: str, connus: Mapping[str, object]) -> KeyError:
     proches = suggerer(id, connus)
     suite = f" ; vouliez-vous dire '{proches[0]}' ?" if proches else ""
-    return KeyError(f"{genre} inconnue {id!r}{suite}" if genre == "mesure" else
-                    f"{genre} inconnu {id!r}{suite}")
+    return KeyError(
+        f"{genre} inconnue {id!r}{suite}" if genre == "mesure" else f"{genre} inconnu {id!r}{suite}"
+    )
 
 
 def mesure_inconnue(id: str, connus: Mapping[str, object] | tuple[str, ...]) -> ValeurInconnue:

@@ -7,8 +7,8 @@ from collections.abc import Mapping
 from types import MappingProxyType
 from typing import Any
 
-from ._compilation import BaseDeRegles, RegleCompilee, charger_regles, en_json_durable
 from ._chargement_catalogue import charger_catalogue
+from ._compilation import BaseDeRegles, RegleCompilee, charger_regles, en_json_durable
 from ._durable import EnsembleDurable
 from ._erreurs import suggerer
 from ._fichiers import Dossier
@@ -78,8 +78,10 @@ class Moteur:
         return sorted(self._durable.declencher(fait), key=self._rang.__getitem__)
 
     def __repr__(self) -> str:
-        return (f"Moteur(catalogue {self.version_catalogue} : {len(self.catalogue.mesures)} mesures, "
-                f"règles {self.version_regles} : {len(self.base.regles)} règles)")
+        return (
+            f"Moteur(catalogue {self.version_catalogue} : {len(self.catalogue.mesures)} mesures, "
+            f"règles {self.version_regles} : {len(self.base.regles)} règles)"
+        )
 
 
 _DEFAUT: Moteur | None = None

@@ -68,8 +68,10 @@ class Escalade(_Sortie):
     def phrase(self) -> str:
         """La phrase qui l'explique."""
         mesures = ", ".join(self.mesures_sans_effet)
-        return (f"le besoin « {self.besoin.libelle} » passe de {self.declaree.libelle} à "
-                f"{self.effective.libelle} : mesure reçue sans effet ({mesures})")
+        return (
+            f"le besoin « {self.besoin.libelle} » passe de {self.declaree.libelle} à "
+            f"{self.effective.libelle} : mesure reçue sans effet ({mesures})"
+        )
 
 
 class Recommandation(_Sortie):
@@ -96,7 +98,9 @@ class Recommandation(_Sortie):
         return self.texte()
 
 
-def _texte_motif(regle: RegleCompilee, valeurs: Mapping[str, Any], montees: dict[Besoin, Escalade]) -> Motif:
+def _texte_motif(
+    regle: RegleCompilee, valeurs: Mapping[str, Any], montees: dict[Besoin, Escalade]
+) -> Motif:
     verifs = decisives(regle.condition, valeurs)
     faits = list(dict.fromkeys(fait_lisible(v.test, v.lue) for v in verifs))
     texte = rendre(regle.justification, valeurs)
@@ -104,8 +108,14 @@ def _texte_motif(regle: RegleCompilee, valeurs: Mapping[str, Any], montees: dict
     for besoin, escalade in montees.items():
         if f"besoins.{besoin.value}" in lus:
             texte += f" Escalade : {escalade.phrase}."
-    return Motif(regle=regle.id, titre=regle.titre, poids=0.0, texte=texte, faits=faits,
-                 sources=list(regle.sources))
+    return Motif(
+        regle=regle.id,
+        titre=regle.titre,
+        poids=0.0,
+        texte=texte,
+        faits=faits,
+        sources=list(regle.sources),
+    )
 
 
 def _justification(mesure: Mesure, acteur: Acteur, motifs: list[Motif]) -> str:
@@ -113,8 +123,10 @@ def _justification(mesure: Mesure, acteur: Acteur, motifs: list[Motif]) -> str:
         f"• [{m.regle}] {m.texte} (faits : {' ; '.join(m.faits)} — sources : {', '.join(m.sources)})"
         for m in motifs
     ]
-    lignes.append(f"Mesure « {mesure.libelle} » ({', '.join(mesure.sources)}) ; responsable : "
-                  f"{acteur.libelle}, « {mesure.role_responsable} ».")
+    lignes.append(
+        f"Mesure « {mesure.libelle} » ({', '.join(mesure.sources)}) ; responsable : "
+        f"{acteur.libelle}, « {mesure.role_responsable} »."
+    )
     return "\n".join(lignes)
 
 
@@ -139,16 +151,21 @@ def recommander(
     >>> scores == sorted(scores, reverse=True)
     True
     """
-    if limite is not None and (isinstance(limite, bool) or not isinstance(limite, int) or limite < 1):
+    if limite is not None and (
+        isinstance(limite, bool) or not isinstance(limite, int) or limite < 1
+    ):
         raise ValueError(f"limite : attendu un entier ≥ 1 ou None, reçu {limite!r}")
     moteur = moteur or moteur_par_defaut()
     profil = valider_profil(profil, moteur.ids_mesures)
     montees_brutes = escalades(profil, dict(moteur.besoins_des_mesures))
     effectives = intensites_effectives(profil, montees_brutes)
     montees = {
-        besoin: Escalade(besoin=besoin, declaree=profil.besoins[besoin],
-                         effective=Intensite.depuis_ordre(effectives[besoin]),
-                         mesures_sans_effet=list(mesures))
+        besoin: Escalade(
+            besoin=besoin,
+            declaree=profil.besoins[besoin],
+            effective=Intensite.depuis_ordre(effectives[besoin]),
+            mesures_sans_effet=list(mesures),
+        )
         for besoin, mesures in montees_brutes.items()
     }
     valeurs = fait(profil, effectives)
@@ -166,9 +183,14 @@ def recommander(
     recues = {r.mesure: r.efficace for r in profil.mesures_recues}
     catalogue = moteur.catalogue
     ecartees = [
-        MesureEcartee(mesure=mid, libelle=catalogue.mesure(mid).libelle,
-                      raison="déjà reçue sans l'effet attendu", regles=[m.regle for m in motifs[mid]])
-        for mid in sorted(scores) if recues.get(mid) is False
+        MesureEcartee(
+            mesure=mid,
+            libelle=catalogue.mesure(mid).libelle,
+            raison="déjà reçue sans l'effet attendu",
+            regles=[m.regle for m in motifs[mid]],
+        )
+        for mid in sorted(scores)
+        if recues.get(mid) is False
     ]
     retenues = [mid for mid in scores if recues.get(mid) is not False]
     retenues.sort(key=lambda mid: (-round(scores[mid], 9), -catalogue.mesure(mid).niveau.rang, mid))
@@ -179,16 +201,29 @@ def recommander(
     for rang, mid in enumerate(retenues, start=1):
         mesure = catalogue.mesure(mid)
         acteur = catalogue.acteur(mesure.acteur_responsable)
-        sources = list(dict.fromkeys([s for m in motifs[mid] for s in m.sources] + list(mesure.sources)))
-        resultats.append(MesureRecommandee(
-            rang=rang, mesure=mesure, acteur=acteur,
-            partenaires=[catalogue.acteur(p) for p in mesure.partenaires],
-            score=round(scores[mid], 9), justification=_justification(mesure, acteur, motifs[mid]),
-            regles=[m.regle for m in motifs[mid]], motifs=motifs[mid], sources=sources,
-            deja_recue=mid in recues,
-        ))
+        sources = list(
+            dict.fromkeys([s for m in motifs[mid] for s in m.sources] + list(mesure.sources))
+        )
+        resultats.append(
+            MesureRecommandee(
+                rang=rang,
+                mesure=mesure,
+                acteur=acteur,
+                partenaires=[catalogue.acteur(p) for p in mesure.partenaires],
+                score=round(scores[mid], 9),
+                justification=_justification(mesure, acteur, motifs[mid]),
+                regles=[m.regle for m in motifs[mid]],
+                motifs=motifs[mid],
+                sources=sources,
+                deja_recue=mid in recues,
+            )
+        )
     return Recommandation(
-        profil=profil, mesures=resultats, ecartees=ecartees, escalades=list(montees.values()),
-        regles_declenchees=declenchees, version_catalogue=moteur.version_catalogue,
+        profil=profil,
+        mesures=resultats,
+        ecartees=ecartees,
+        escalades=list(montees.values()),
+        regles_declenchees=declenchees,
+        version_catalogue=moteur.version_catalogue,
         version_regles=moteur.version_regles,
     )

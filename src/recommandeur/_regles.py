@@ -8,7 +8,7 @@ justification et ses sources. Voir ``docs/regles.md``.
 
 from __future__ import annotations
 
-from typing import Annotated, Any, Union
+from typing import Annotated, Any
 
 from pydantic import BaseModel, ConfigDict, Discriminator, Field, Tag, field_validator
 
@@ -26,8 +26,16 @@ class _Strict(BaseModel):
 
 
 #: Les fautes d'opérateur courantes et l'opérateur voulu.
-_ALIAS_OPERATEURS = {"=": "==", "=>": ">=", "=<": "<=", "<>": "!=", "in": "dans", "not in": "hors",
-                     "non dans": "hors", "pas dans": "hors"}
+_ALIAS_OPERATEURS = {
+    "=": "==",
+    "=>": ">=",
+    "=<": "<=",
+    "<>": "!=",
+    "in": "dans",
+    "not in": "hors",
+    "non dans": "hors",
+    "pas dans": "hors",
+}
 
 
 class Comparaison(_Strict):
@@ -74,7 +82,13 @@ class Non(_Strict):
     non: Condition
 
 
-_FORMES = {"champ": "comparaison", "besoin": "besoin", "tous": "tous", "un_de": "un_de", "non": "non"}
+_FORMES = {
+    "champ": "comparaison",
+    "besoin": "besoin",
+    "tous": "tous",
+    "un_de": "un_de",
+    "non": "non",
+}
 
 
 def _forme(valeur: Any) -> str | None:
@@ -83,21 +97,24 @@ def _forme(valeur: Any) -> str | None:
             if cle in valeur:
                 return forme
         return None
-    for type_, forme in ((Comparaison, "comparaison"), (SeuilBesoin, "besoin"), (Tous, "tous"),
-                         (UnDe, "un_de"), (Non, "non")):
+    for type_, forme in (
+        (Comparaison, "comparaison"),
+        (SeuilBesoin, "besoin"),
+        (Tous, "tous"),
+        (UnDe, "un_de"),
+        (Non, "non"),
+    ):
         if isinstance(valeur, type_):
             return forme
     return None
 
 
 Condition = Annotated[
-    Union[
-        Annotated[Comparaison, Tag("comparaison")],
-        Annotated[SeuilBesoin, Tag("besoin")],
-        Annotated[Tous, Tag("tous")],
-        Annotated[UnDe, Tag("un_de")],
-        Annotated[Non, Tag("non")],
-    ],
+    Annotated[Comparaison, Tag("comparaison")]
+    | Annotated[SeuilBesoin, Tag("besoin")]
+    | Annotated[Tous, Tag("tous")]
+    | Annotated[UnDe, Tag("un_de")]
+    | Annotated[Non, Tag("non")],
     Discriminator(
         _forme,
         custom_error_type="forme_condition",

@@ -6,22 +6,16 @@ libellé français (celui des textes pour les personnes).
 
 from __future__ import annotations
 
-from enum import Enum
+from enum import StrEnum
 
 
-class _Libelle(str, Enum):
-    """Une énumération dont les membres ont un libellé français."""
+class _Libelle(StrEnum):
+    """Une énumération dont les membres ont un libellé français (table ``_LIBELLES``)."""
 
-    libelle: str
-
-    def __new__(cls, valeur: str, libelle: str) -> _Libelle:
-        membre = str.__new__(cls, valeur)
-        membre._value_ = valeur
-        membre.libelle = libelle
-        return membre
-
-    def __str__(self) -> str:
-        return self.value
+    @property
+    def libelle(self) -> str:
+        """Le libellé français du membre."""
+        return _LIBELLES[self]
 
 
 class Niveau(_Libelle):
@@ -33,9 +27,9 @@ class Niveau(_Libelle):
     1
     """
 
-    UNIVERSEL = ("universel", "universel")
-    CIBLE = ("cible", "ciblé")
-    INDIVIDUEL = ("individuel", "individuel")
+    UNIVERSEL = "universel"
+    CIBLE = "cible"
+    INDIVIDUEL = "individuel"
 
     @property
     def rang(self) -> int:
@@ -46,42 +40,39 @@ class Niveau(_Libelle):
 class Portee(_Libelle):
     """La portée organisationnelle d'un dispositif (les trois niveaux de 002)."""
 
-    ETABLISSEMENT = ("etablissement", "dans l'établissement")
-    INTER_ETABLISSEMENTS = ("inter_etablissements", "inter-établissements")
-    PERSONNALISE = ("personnalise", "personnalisé")
+    ETABLISSEMENT = "etablissement"
+    INTER_ETABLISSEMENTS = "inter_etablissements"
+    PERSONNALISE = "personnalise"
 
 
 class Modalite(_Libelle):
     """La façon dont une mesure est offerte (001, cible c ; 002 ; 004)."""
 
-    PRESENTIEL = ("presentiel", "en présentiel")
-    HYBRIDE = ("hybride", "hybride")
-    SYNCHRONE = ("synchrone", "synchrone")
-    ASYNCHRONE = ("asynchrone", "asynchrone")
-    A_DISTANCE = ("a_distance", "à distance")
-    EN_CLASSE = ("en_classe", "en classe")
-    INDIVIDUELLE = ("individuelle", "individuelle")
-    EN_GROUPE = ("en_groupe", "en groupe")
+    PRESENTIEL = "presentiel"
+    HYBRIDE = "hybride"
+    SYNCHRONE = "synchrone"
+    ASYNCHRONE = "asynchrone"
+    A_DISTANCE = "a_distance"
+    EN_CLASSE = "en_classe"
+    INDIVIDUELLE = "individuelle"
+    EN_GROUPE = "en_groupe"
 
 
 class Besoin(_Libelle):
     """Les besoins d'une personne enseignante en insertion professionnelle."""
 
-    GESTION_DE_CLASSE = ("gestion_de_classe", "gestion de classe")
-    PLANIFICATION = ("planification", "planification")
-    EVALUATION = ("evaluation", "évaluation")
-    DIFFERENCIATION = ("differenciation", "différenciation pédagogique")
-    ELEVES_A_BESOINS_PARTICULIERS = (
-        "eleves_a_besoins_particuliers",
-        "élèves à besoins particuliers",
-    )
-    RELATIONS_PARENTS = ("relations_parents", "relations avec les parents")
-    INTEGRATION_EQUIPE = ("integration_equipe", "intégration dans l'équipe")
-    FONCTIONNEMENT_ECOLE = ("fonctionnement_ecole", "fonctionnement de l'école")
-    NUMERIQUE = ("numerique", "pratiques numériques")
-    BIEN_ETRE = ("bien_etre", "bien-être")
-    CHARGE_DE_TRAVAIL = ("charge_de_travail", "charge de travail")
-    DEVELOPPEMENT_PROFESSIONNEL = ("developpement_professionnel", "développement professionnel")
+    GESTION_DE_CLASSE = "gestion_de_classe"
+    PLANIFICATION = "planification"
+    EVALUATION = "evaluation"
+    DIFFERENCIATION = "differenciation"
+    ELEVES_A_BESOINS_PARTICULIERS = "eleves_a_besoins_particuliers"
+    RELATIONS_PARENTS = "relations_parents"
+    INTEGRATION_EQUIPE = "integration_equipe"
+    FONCTIONNEMENT_ECOLE = "fonctionnement_ecole"
+    NUMERIQUE = "numerique"
+    BIEN_ETRE = "bien_etre"
+    CHARGE_DE_TRAVAIL = "charge_de_travail"
+    DEVELOPPEMENT_PROFESSIONNEL = "developpement_professionnel"
 
 
 class Intensite(_Libelle):
@@ -93,9 +84,9 @@ class Intensite(_Libelle):
     <Intensite.ELEVEE: 'elevee'>
     """
 
-    FAIBLE = ("faible", "faible")
-    MODEREE = ("moderee", "modérée")
-    ELEVEE = ("elevee", "élevée")
+    FAIBLE = "faible"
+    MODEREE = "moderee"
+    ELEVEE = "elevee"
 
     @property
     def ordre(self) -> int:
@@ -111,24 +102,69 @@ class Intensite(_Libelle):
 class Ordre(_Libelle):
     """L'ordre d'enseignement."""
 
-    PRESCOLAIRE = ("prescolaire", "préscolaire")
-    PRIMAIRE = ("primaire", "primaire")
-    SECONDAIRE = ("secondaire", "secondaire")
-    FORMATION_PROFESSIONNELLE = ("formation_professionnelle", "formation professionnelle")
-    EDUCATION_ADULTES = ("education_adultes", "éducation des adultes")
+    PRESCOLAIRE = "prescolaire"
+    PRIMAIRE = "primaire"
+    SECONDAIRE = "secondaire"
+    FORMATION_PROFESSIONNELLE = "formation_professionnelle"
+    EDUCATION_ADULTES = "education_adultes"
 
 
 class Statut(_Libelle):
     """Le statut d'emploi."""
 
-    SUPPLEANCE = ("suppleance", "suppléance")
-    CONTRAT = ("contrat", "contrat")
-    PERMANENT = ("permanent", "permanent")
+    SUPPLEANCE = "suppleance"
+    CONTRAT = "contrat"
+    PERMANENT = "permanent"
 
 
 class Qualification(_Libelle):
     """La qualification légale (001, universel a et cible d, g : NLQ)."""
 
-    LEGALEMENT_QUALIFIE = ("legalement_qualifie", "légalement qualifié·e")
-    EN_VOIE_DE_QUALIFICATION = ("en_voie_de_qualification", "en voie de qualification")
-    NON_LEGALEMENT_QUALIFIE = ("non_legalement_qualifie", "non légalement qualifié·e (NLQ)")
+    LEGALEMENT_QUALIFIE = "legalement_qualifie"
+    EN_VOIE_DE_QUALIFICATION = "en_voie_de_qualification"
+    NON_LEGALEMENT_QUALIFIE = "non_legalement_qualifie"
+
+
+#: Les libellés français des membres des énumérations.
+_LIBELLES: dict[_Libelle, str] = {
+    Niveau.UNIVERSEL: "universel",
+    Niveau.CIBLE: "ciblé",
+    Niveau.INDIVIDUEL: "individuel",
+    Portee.ETABLISSEMENT: "dans l'établissement",
+    Portee.INTER_ETABLISSEMENTS: "inter-établissements",
+    Portee.PERSONNALISE: "personnalisé",
+    Modalite.PRESENTIEL: "en présentiel",
+    Modalite.HYBRIDE: "hybride",
+    Modalite.SYNCHRONE: "synchrone",
+    Modalite.ASYNCHRONE: "asynchrone",
+    Modalite.A_DISTANCE: "à distance",
+    Modalite.EN_CLASSE: "en classe",
+    Modalite.INDIVIDUELLE: "individuelle",
+    Modalite.EN_GROUPE: "en groupe",
+    Besoin.GESTION_DE_CLASSE: "gestion de classe",
+    Besoin.PLANIFICATION: "planification",
+    Besoin.EVALUATION: "évaluation",
+    Besoin.DIFFERENCIATION: "différenciation pédagogique",
+    Besoin.RELATIONS_PARENTS: "relations avec les parents",
+    Besoin.INTEGRATION_EQUIPE: "intégration dans l'équipe",
+    Besoin.FONCTIONNEMENT_ECOLE: "fonctionnement de l'école",
+    Besoin.NUMERIQUE: "pratiques numériques",
+    Besoin.BIEN_ETRE: "bien-être",
+    Besoin.CHARGE_DE_TRAVAIL: "charge de travail",
+    Besoin.DEVELOPPEMENT_PROFESSIONNEL: "développement professionnel",
+    Intensite.FAIBLE: "faible",
+    Intensite.MODEREE: "modérée",
+    Intensite.ELEVEE: "élevée",
+    Ordre.PRESCOLAIRE: "préscolaire",
+    Ordre.PRIMAIRE: "primaire",
+    Ordre.SECONDAIRE: "secondaire",
+    Ordre.FORMATION_PROFESSIONNELLE: "formation professionnelle",
+    Ordre.EDUCATION_ADULTES: "éducation des adultes",
+    Statut.SUPPLEANCE: "suppléance",
+    Statut.CONTRAT: "contrat",
+    Statut.PERMANENT: "permanent",
+    Qualification.LEGALEMENT_QUALIFIE: "légalement qualifié·e",
+    Qualification.EN_VOIE_DE_QUALIFICATION: "en voie de qualification",
+    Qualification.NON_LEGALEMENT_QUALIFIE: "non légalement qualifié·e (NLQ)",
+    Besoin.ELEVES_A_BESOINS_PARTICULIERS: "élèves à besoins particuliers",
+}

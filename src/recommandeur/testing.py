@@ -17,7 +17,7 @@ Chaque option fixe un champ (une valeur) ou le contraint (une stratégie) :
 
 from __future__ import annotations
 
-from collections.abc import Mapping
+from collections.abc import Callable, Mapping
 from typing import Any
 
 from hypothesis import strategies as st
@@ -47,7 +47,8 @@ def besoins(
     2
     """
     return st.dictionaries(
-        st.sampled_from(list(Besoin)), intensites or st.sampled_from(list(Intensite)),
+        st.sampled_from(list(Besoin)),
+        intensites or st.sampled_from(list(Intensite)),
         max_size=max_besoins,
     )
 
@@ -55,9 +56,12 @@ def besoins(
 def affectations(**fixes: Any) -> st.SearchStrategy[Affectation]:
     """Des affectations ; chaque argument fixe ou contraint un champ d':class:`Affectation`."""
     champs: dict[str, st.SearchStrategy[Any]] = {
-        "partage_de_tache": st.booleans(), "nb_ecoles": st.integers(1, 4),
-        "specialiste": st.booleans(), "classe_multiniveau": st.booleans(),
-        "adaptation_scolaire": st.booleans(), "nouveau_dans_l_ecole": st.booleans(),
+        "partage_de_tache": st.booleans(),
+        "nb_ecoles": st.integers(1, 4),
+        "specialiste": st.booleans(),
+        "classe_multiniveau": st.booleans(),
+        "adaptation_scolaire": st.booleans(),
+        "nouveau_dans_l_ecole": st.booleans(),
         "nouveau_dans_le_centre": st.booleans(),
     }
     return st.builds(Affectation, **{k: _choisir(fixes.get(k), v) for k, v in champs.items()})
@@ -68,13 +72,17 @@ def ecoles(**fixes: Any) -> st.SearchStrategy[Ecole]:
     champs: dict[str, st.SearchStrategy[Any]] = {
         "part_novices": st.none() | st.floats(0, 1, allow_nan=False),
         "imse": st.none() | st.integers(1, 10),
-        "region_eloignee": st.booleans(), "nb_batiments": st.integers(1, 3),
-        "mentor_dans_l_ecole": st.booleans(), "pedagogie_alternative": st.booleans(),
+        "region_eloignee": st.booleans(),
+        "nb_batiments": st.integers(1, 3),
+        "mentor_dans_l_ecole": st.booleans(),
+        "pedagogie_alternative": st.booleans(),
     }
     return st.builds(Ecole, **{k: _choisir(fixes.get(k), v) for k, v in champs.items()})
 
 
-def mesures_recues(catalogue: Catalogue | None = None) -> st.SearchStrategy[tuple[MesureRecue, ...]]:
+def mesures_recues(
+    catalogue: Catalogue | None = None,
+) -> st.SearchStrategy[tuple[MesureRecue, ...]]:
     """Des mesures reçues, distinctes, tirées du catalogue (livré par défaut)."""
     if catalogue is None:
         from ._chargement_catalogue import charger_catalogue
@@ -82,8 +90,9 @@ def mesures_recues(catalogue: Catalogue | None = None) -> st.SearchStrategy[tupl
         catalogue = charger_catalogue()
     ids = list(catalogue.ids_mesures)
     return st.lists(st.sampled_from(ids), max_size=3, unique=True).flatmap(
-        lambda choisies: st.tuples(*(st.builds(MesureRecue, mesure=st.just(m), efficace=st.booleans())
-                                     for m in choisies))
+        lambda choisies: st.tuples(
+            *(st.builds(MesureRecue, mesure=st.just(m), efficace=st.booleans()) for m in choisies)
+        )
     )
 
 
@@ -97,7 +106,10 @@ def profils(catalogue: Catalogue | None = None, **fixes: Any) -> st.SearchStrate
     >>> find(profils(ordre="primaire"), lambda p: p.annees_experience > 3).ordre.value
     'primaire'
     """
-    def imbrique(nom: str, fabrique: Any) -> st.SearchStrategy[Any]:
+
+    def imbrique(
+        nom: str, fabrique: Callable[..., st.SearchStrategy[Any]]
+    ) -> st.SearchStrategy[Any]:
         valeur = fixes.get(nom)
         if isinstance(valeur, Mapping):
             return fabrique(**valeur)
@@ -106,7 +118,8 @@ def profils(catalogue: Catalogue | None = None, **fixes: Any) -> st.SearchStrate
     valeur_besoins = fixes.get("besoins")
     strategie_besoins = (
         st.just({Besoin(k): Intensite(v) for k, v in valeur_besoins.items()})
-        if isinstance(valeur_besoins, Mapping) else _choisir(valeur_besoins, besoins())
+        if isinstance(valeur_besoins, Mapping)
+        else _choisir(valeur_besoins, besoins())
     )
     champs: dict[str, st.SearchStrategy[Any]] = {
         "annees_experience": _choisir(fixes.get("annees_experience"), st.integers(0, 10)),

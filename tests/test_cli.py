@@ -1,0 +1,74 @@
+"""La commande ``recommandeur``."""
+
+from __future__ import annotations
+
+import json
+from pathlib import Path
+
+import pytest
+
+from recommandeur._cli import main
+
+EXEMPLES = Path(__file__).resolve().parents[1] / "exemples"
+
+
+def test_recommander_texte(capsys: pytest.CaptureFixture[str]) -> None:
+    assert main(["recommander", str(EXEMPLES / "detresse.toml"), "--limite", "2"]) == 0
+    sortie = capsys.readouterr().out
+    assert "1. Possibilité de parler à une personne neutre" in sortie
+    assert "responsable : Professionnelle ou professionnel" in sortie
+    assert "3. " not in sortie
+
+
+def test_recommander_json(capsys: pytest.CaptureFixture[str]) -> None:
+    assert main(["recommander", str(EXEMPLES / "profil_complet.json"), "--json"]) == 0
+    donnees = json.loads(capsys.readouterr().out)
+    assert donnees["mesures"][0]["rang"] == 1
+
+
+def test_recommander_details(capsys: pytest.CaptureFixture[str]) -> None:
+    assert main(["recommander", str(EXEMPLES / "nouvelle_enseignante.toml"), "--details"]) == 0
+    sortie = " ".join(capsys.readouterr().out.split())
+    assert (
+        "annees_experience = 0 (règle : < 7) ; affectation.nouveau_dans_le_centre = oui" in sortie
+    )
+
+
+def test_profil_fautif_un_message_clair(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    fichier = tmp_path / "p.toml"
+    fichier.write_text(
+        'annees_experience = 1\nordre = "primaire"\n[besoins]\nnumerik = "elevee"\n',
+        encoding="utf-8",
+    )
+    assert main(["recommander", str(fichier)]) == 2
+    erreur = capsys.readouterr().err
+    assert erreur.startswith("erreur : champ 'besoins.numerik' : valeur inconnue")
+    assert "vouliez-vous dire 'numerique' ?" in erreur
+    assert "Traceback" not in erreur
+
+
+def test_fichier_mal_forme(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    fichier = tmp_path / "p.json"
+    fichier.write_text("{", encoding="utf-8")
+    assert main(["recommander", str(fichier)]) == 2
+    assert capsys.readouterr().err == (
+        f"erreur : {fichier} : fichier mal formé (Expecting property name enclosed in double quotes: "
+        "line 1 column 2 (char 1))\n"
+    )
+
+
+def test_catalogue(capsys: pytest.CaptureFixture[str]) -> None:
+    assert main(["catalogue"]) == 0
+    sortie = capsys.readouterr().out
+    assert "Niveau individuel" in sortie and "accompagnement_individuel" in sortie
+
+
+def test_verifier(copie_regles: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    assert main(["verifier"]) == 0
+    assert "valides" in capsys.readouterr().out
+    texte = (copie_regles / "1_universel.toml").read_text(encoding="utf-8")
+    (copie_regles / "1_universel.toml").write_text(
+        texte.replace('"accueil_css"', '"accueil_cs"', 1), encoding="utf-8"
+    )
+    assert main(["verifier", "--regles", str(copie_regles)]) == 1
+    assert "vouliez-vous dire 'accueil_css' ?" in capsys.readouterr().out

@@ -1,0 +1,83 @@
+"""ruff et mypy (strict) sur le code, et les exemples des docstrings (doctests)."""
+
+from __future__ import annotations
+
+import doctest
+import importlib
+import pkgutil
+import shutil
+import subprocess
+import sys
+from pathlib import Path
+
+import pytest
+
+import recommandeur
+
+RACINE = Path(__file__).resolve().parents[1]
+
+
+def _outil(nom: str) -> list[str]:
+    chemin = shutil.which(nom, path=str(Path(sys.executable).parent))
+    assert chemin, f"{nom} introuvable à côté de {sys.executable}"
+    return [chemin]
+
+
+def test_ruff() -> None:
+    resultat = subprocess.run(
+        [*_outil("ruff"), "check", "src", "tests", "bench"],
+        cwd=RACINE,
+        capture_output=True,
+        text=True,
+        timeout=300,
+        check=False,
+    )
+    assert resultat.returncode == 0, resultat.stdout + resultat.stderr
+
+
+def test_ruff_format() -> None:
+    resultat = subprocess.run(
+        [*_outil("ruff"), "format", "--check", "src", "tests", "bench"],
+        cwd=RACINE,
+        capture_output=True,
+        text=True,
+        timeout=300,
+        check=False,
+    )
+    assert resultat.returncode == 0, resultat.stdout + resultat.stderr
+
+
+def test_mypy_strict() -> None:
+    resultat = subprocess.run(
+        [*_outil("mypy")], cwd=RACINE, capture_output=True, text=True, timeout=600, check=False
+    )
+    assert resultat.returncode == 0, resultat.stdout + resultat.stderr
+
+
+MODULES = sorted(
+    m.name
+    for m in pkgutil.iter_modules(recommandeur.__path__, "recommandeur.")
+    if m.name not in {"recommandeur.__main__"}
+)
+
+
+@pytest.mark.parametrize("nom", ["recommandeur", *MODULES])
+def test_doctests(nom: str) -> None:
+    module = importlib.import_module(nom)
+    resultat = doctest.testmod(module, optionflags=doctest.ELLIPSIS)
+    assert resultat.failed == 0
+
+
+def test_fonctions_publiques_documentees_avec_exemple() -> None:
+    sans_exemple = [
+        nom
+        for nom in recommandeur.__all__
+        if callable(getattr(recommandeur, nom))
+        and not isinstance(getattr(recommandeur, nom), type)
+        and ">>>" not in (getattr(recommandeur, nom).__doc__ or "")
+    ]
+    assert sans_exemple == []
+
+
+def test_all_trie() -> None:
+    assert recommandeur.__all__ == sorted(recommandeur.__all__)
