@@ -25,7 +25,7 @@ def _outil(nom: str) -> list[str]:
 
 def test_ruff() -> None:
     resultat = subprocess.run(
-        [*_outil("ruff"), "check", "src", "tests", "bench"],
+        [*_outil("ruff"), "check", "src", "tests"],
         cwd=RACINE,
         capture_output=True,
         text=True,
@@ -37,7 +37,7 @@ def test_ruff() -> None:
 
 def test_ruff_format() -> None:
     resultat = subprocess.run(
-        [*_outil("ruff"), "format", "--check", "src", "tests", "bench"],
+        [*_outil("ruff"), "format", "--check", "src", "tests"],
         cwd=RACINE,
         capture_output=True,
         text=True,
