@@ -23,21 +23,14 @@ def _outil(nom: str) -> list[str]:
     return [chemin]
 
 
-def test_ruff() -> None:
+@pytest.mark.parametrize(
+    "commande",
+    [["check", "src", "tests"], ["format", "--check", "src", "tests"]],
+    ids=["check", "format"],
+)
+def test_ruff(commande: list[str]) -> None:
     resultat = subprocess.run(
-        [*_outil("ruff"), "check", "src", "tests"],
-        cwd=RACINE,
-        capture_output=True,
-        text=True,
-        timeout=300,
-        check=False,
-    )
-    assert resultat.returncode == 0, resultat.stdout + resultat.stderr
-
-
-def test_ruff_format() -> None:
-    resultat = subprocess.run(
-        [*_outil("ruff"), "format", "--check", "src", "tests"],
+        [*_outil("ruff"), *commande],
         cwd=RACINE,
         capture_output=True,
         text=True,

@@ -8,94 +8,40 @@ from typing import Any
 from pydantic import ValidationError
 
 from ._erreurs import ErreurCatalogue, Probleme, suggerer
-from ._fichiers import Dossier, dossier_livre, en_dossier, lire_toml
+from ._fichiers import Dossier, dossier_livre, en_dossier, identifiant, lire_entrees
 from ._messages import problemes_de_validation
 from ._modeles_catalogue import Acteur, Catalogue, Mesure
-
-_CLES_FICHIER = ("version", "acteur", "mesure")
-
-
-def _entrees(
-    nom: str, table: dict[str, Any], genre: str, problemes: list[Probleme]
-) -> list[tuple[int, dict[str, Any]]]:
-    brutes = table.get(genre, [])
-    if not isinstance(brutes, list):
-        problemes.append(
-            Probleme(f"attendu une liste de tables [[{genre}]]", fichier=nom, champ=genre)
-        )
-        return []
-    valides = []
-    for rang, brute in enumerate(brutes):
-        if isinstance(brute, dict):
-            valides.append((rang, brute))
-        else:
-            problemes.append(Probleme("attendu une table", fichier=nom, champ=f"{genre}[{rang}]"))
-    return valides
-
-
-def _id_de(brute: dict[str, Any], genre: str, rang: int) -> str:
-    ident = brute.get("id")
-    return ident if isinstance(ident, str) else f"{genre} n° {rang + 1}"
 
 
 def _analyser(dossier: Dossier | None) -> tuple[Catalogue | None, list[Probleme]]:
     racine = dossier_livre("catalogue") if dossier is None else en_dossier(dossier)
     problemes: list[Probleme] = []
-    version: str | None = None
     acteurs: dict[str, tuple[str, Acteur]] = {}
     mesures: dict[str, tuple[str, Mesure]] = {}
     invalides: set[str] = set()  # entrées refusées : ne pas signaler aussi chaque renvoi vers elles
-    for nom, table in lire_toml(racine, problemes):
-        for cle in table:
-            if cle not in _CLES_FICHIER:
-                problemes.append(
-                    Probleme(
-                        "clé de premier niveau inconnue",
-                        fichier=nom,
-                        champ=cle,
-                        suggestions=suggerer(cle, _CLES_FICHIER),
-                    )
+    version, entrees = lire_entrees(racine, ("acteur", "mesure"), problemes)
+    for nom, genre, rang, brute in entrees:
+        ident = identifiant(brute, genre, rang)
+        modele: type[Acteur] | type[Mesure] = Acteur if genre == "acteur" else Mesure
+        depot: dict[str, Any] = acteurs if genre == "acteur" else mesures
+        try:
+            objet = modele.model_validate(brute)
+        except ValidationError as exc:
+            problemes.extend(problemes_de_validation(exc, modele, fichier=nom, id=ident))
+            invalides.add(ident)
+            continue
+        if objet.id in depot:
+            problemes.append(
+                Probleme(
+                    f"identifiant déjà défini dans {depot[objet.id][0]}",
+                    fichier=nom,
+                    id=objet.id,
+                    champ="id",
+                    valeur=objet.id,
                 )
-        if "version" in table:
-            if not isinstance(table["version"], str) or not table["version"]:
-                problemes.append(
-                    Probleme(
-                        "attendu une chaîne non vide",
-                        fichier=nom,
-                        champ="version",
-                        valeur=table["version"],
-                    )
-                )
-            elif version is not None:
-                problemes.append(
-                    Probleme("version déclarée deux fois", fichier=nom, champ="version")
-                )
-            else:
-                version = table["version"]
-        for genre, modele, depot in (("acteur", Acteur, acteurs), ("mesure", Mesure, mesures)):
-            for rang, brute in _entrees(nom, table, genre, problemes):
-                ident = _id_de(brute, genre, rang)
-                try:
-                    objet = modele.model_validate(brute)
-                except ValidationError as exc:
-                    problemes.extend(problemes_de_validation(exc, modele, fichier=nom, id=ident))
-                    invalides.add(ident)
-                    continue
-                if objet.id in depot:
-                    autre = depot[objet.id][0]
-                    problemes.append(
-                        Probleme(
-                            f"identifiant déjà défini dans {autre}",
-                            fichier=nom,
-                            id=objet.id,
-                            champ="id",
-                            valeur=objet.id,
-                        )
-                    )
-                    continue
-                depot[objet.id] = (nom, objet)  # type: ignore[assignment]
-    if version is None and not problemes:
-        problemes.append(Probleme("aucune version déclarée (clé 'version')", fichier=str(racine)))
+            )
+            continue
+        depot[objet.id] = (nom, objet)
     problemes.extend(_references(acteurs, mesures, invalides))
     if problemes:
         return None, problemes

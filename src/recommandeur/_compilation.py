@@ -18,7 +18,7 @@ from pydantic import BaseModel, ConfigDict, ValidationError
 
 from ._champs import CHAMPS, DECIMALES, INTENSITES, NOMBRE_MAX, Champ
 from ._erreurs import ABSENT, ErreurRegle, Probleme, suggerer
-from ._fichiers import Dossier, dossier_livre, en_dossier, lire_toml
+from ._fichiers import Dossier, dossier_livre, en_dossier, identifiant, lire_entrees
 from ._messages import problemes_de_validation
 from ._modeles_catalogue import Catalogue
 from ._regles import Comparaison, Non, RegleSource, Scalaire, SeuilBesoin, Tous, UnDe
@@ -331,67 +331,31 @@ def _analyser(
 ) -> tuple[BaseDeRegles | None, list[Probleme]]:
     racine = dossier_livre("regles") if dossier is None else en_dossier(dossier)
     problemes: list[Probleme] = []
-    version: str | None = None
     regles: dict[str, RegleCompilee] = {}
-    for nom, table in lire_toml(racine, problemes):
-        for cle in table:
-            if cle not in {"version", "regle"}:
-                problemes.append(
-                    Probleme(
-                        "clé de premier niveau inconnue",
-                        fichier=nom,
-                        champ=cle,
-                        suggestions=suggerer(cle, ["version", "regle"]),
-                    )
-                )
-        if "version" in table:
-            if not isinstance(table["version"], str) or not table["version"]:
-                problemes.append(
-                    Probleme(
-                        "attendu une chaîne non vide",
-                        fichier=nom,
-                        champ="version",
-                        valeur=table["version"],
-                    )
-                )
-            elif version is not None:
-                problemes.append(
-                    Probleme("version déclarée deux fois", fichier=nom, champ="version")
-                )
-            else:
-                version = table["version"]
-        brutes = table.get("regle", [])
-        if not isinstance(brutes, list):
+    version, entrees = lire_entrees(racine, ("regle",), problemes)
+    for nom, _, rang, brute in entrees:
+        ident = identifiant(brute, "règle", rang)
+        try:
+            source = RegleSource.model_validate(brute)
+        except ValidationError as exc:
+            problemes.extend(problemes_de_validation(exc, RegleSource, fichier=nom, id=ident))
+            continue
+        if source.id in regles:
             problemes.append(
-                Probleme("attendu une liste de tables [[regle]]", fichier=nom, champ="regle")
+                Probleme(
+                    f"identifiant de règle déjà défini dans {regles[source.id].fichier}",
+                    fichier=nom,
+                    id=source.id,
+                    champ="id",
+                    valeur=source.id,
+                )
             )
             continue
-        for rang, brute in enumerate(brutes):
-            ident = brute.get("id") if isinstance(brute, dict) else None
-            ident = ident if isinstance(ident, str) else f"règle n° {rang + 1}"
-            try:
-                source = RegleSource.model_validate(brute)
-            except ValidationError as exc:
-                problemes.extend(problemes_de_validation(exc, RegleSource, fichier=nom, id=ident))
-                continue
-            if source.id in regles:
-                problemes.append(
-                    Probleme(
-                        f"identifiant de règle déjà défini dans {regles[source.id].fichier}",
-                        fichier=nom,
-                        id=source.id,
-                        champ="id",
-                        valeur=source.id,
-                    )
-                )
-                continue
-            for resultat in _compiler_regle(source, nom, catalogue):
-                if isinstance(resultat, Probleme):
-                    problemes.append(resultat)
-                else:
-                    regles[resultat.id] = resultat
-    if version is None and not problemes:
-        problemes.append(Probleme("aucune version déclarée (clé 'version')", fichier=str(racine)))
+        for resultat in _compiler_regle(source, nom, catalogue):
+            if isinstance(resultat, Probleme):
+                problemes.append(resultat)
+            else:
+                regles[resultat.id] = resultat
     if not regles and not problemes:
         problemes.append(Probleme("aucune règle définie ([[regle]])", fichier=str(racine)))
     if problemes:

@@ -9,7 +9,7 @@ from importlib.resources.abc import Traversable
 from pathlib import Path
 from typing import Any
 
-from ._erreurs import Probleme
+from ._erreurs import Probleme, suggerer
 
 #: Un dossier de données : un chemin, ou une ressource de paquet.
 Dossier = str | Path | Traversable
@@ -79,3 +79,69 @@ def lire_toml(
             yield entree.name, tomllib.loads(texte)
         except tomllib.TOMLDecodeError as exc:
             fichiers.append(Probleme(f"TOML invalide : {exc}", fichier=entree.name))
+
+
+def lire_entrees(
+    racine: Traversable, genres: tuple[str, ...], problemes: list[Probleme]
+) -> tuple[str | None, list[tuple[str, str, int, dict[str, Any]]]]:
+    """Lit un dossier de données : sa version et ses entrées ``[[genre]]``.
+
+    Chaque fichier peut déclarer ``version`` (une seule fois dans tout le dossier) et des
+    listes de tables ``[[genre]]``. Renvoie la version et les entrées
+    ``(fichier, genre, rang, table)`` dans l'ordre des fichiers ; tout écart (clé de premier
+    niveau inconnue, version répétée ou vide, entrée qui n'est pas une table) devient un
+    :class:`Probleme` ajouté à ``problemes``.
+    """
+    admises = ("version", *genres)
+    version: str | None = None
+    entrees: list[tuple[str, str, int, dict[str, Any]]] = []
+    for nom, table in lire_toml(racine, problemes):
+        for cle in table:
+            if cle not in admises:
+                problemes.append(
+                    Probleme(
+                        "clé de premier niveau inconnue",
+                        fichier=nom,
+                        champ=cle,
+                        suggestions=suggerer(cle, admises),
+                    )
+                )
+        if "version" in table:
+            if not isinstance(table["version"], str) or not table["version"]:
+                problemes.append(
+                    Probleme(
+                        "attendu une chaîne non vide",
+                        fichier=nom,
+                        champ="version",
+                        valeur=table["version"],
+                    )
+                )
+            elif version is not None:
+                problemes.append(
+                    Probleme("version déclarée deux fois", fichier=nom, champ="version")
+                )
+            else:
+                version = table["version"]
+        for genre in genres:
+            brutes = table.get(genre, [])
+            if not isinstance(brutes, list):
+                problemes.append(
+                    Probleme(f"attendu une liste de tables [[{genre}]]", fichier=nom, champ=genre)
+                )
+                continue
+            for rang, brute in enumerate(brutes):
+                if isinstance(brute, dict):
+                    entrees.append((nom, genre, rang, brute))
+                else:
+                    problemes.append(
+                        Probleme("attendu une table", fichier=nom, champ=f"{genre}[{rang}]")
+                    )
+    if version is None and not problemes:
+        problemes.append(Probleme("aucune version déclarée (clé 'version')", fichier=str(racine)))
+    return version, entrees
+
+
+def identifiant(brute: dict[str, Any], genre: str, rang: int) -> str:
+    """L'identifiant d'une entrée brute, ou « genre n° N » s'il manque ou n'est pas une chaîne."""
+    ident = brute.get("id")
+    return ident if isinstance(ident, str) else f"{genre} n° {rang + 1}"
