@@ -74,3 +74,37 @@ def test_fonctions_publiques_documentees_avec_exemple() -> None:
 
 def test_all_trie() -> None:
     assert recommandeur.__all__ == sorted(recommandeur.__all__)
+
+
+def test_un_seul_module_importe_durable() -> None:
+    import ast
+
+    importateurs = []
+    for fichier in sorted((RACINE / "src" / "recommandeur").glob("*.py")):
+        for noeud in ast.walk(ast.parse(fichier.read_text(encoding="utf-8"))):
+            noms = []
+            if isinstance(noeud, ast.Import):
+                noms = [a.name for a in noeud.names]
+            elif isinstance(noeud, ast.ImportFrom) and noeud.module:
+                noms = [noeud.module]
+            if any(n == "durable" or n.startswith("durable.") for n in noms):
+                importateurs.append(fichier.name)
+    assert importateurs == ["_durable.py"]
+
+
+def test_aucune_evaluation_de_code() -> None:
+    import ast
+
+    appels = {"eval", "exec", "compile", "__import__"}
+    trouves = [
+        (fichier.name, noeud.func.id)
+        for fichier in sorted((RACINE / "src" / "recommandeur").glob("*.py"))
+        for noeud in ast.walk(ast.parse(fichier.read_text(encoding="utf-8")))
+        if isinstance(noeud, ast.Call)
+        and isinstance(noeud.func, ast.Name)
+        and noeud.func.id in appels
+    ]
+    assert trouves == []
+    assert "pickle" not in " ".join(
+        f.read_text(encoding="utf-8") for f in (RACINE / "src" / "recommandeur").glob("*.py")
+    )
