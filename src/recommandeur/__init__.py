@@ -8,6 +8,7 @@ True
 
 from ._chargement_catalogue import charger_catalogue, iter_erreurs_catalogue
 from ._compilation import BaseDeRegles, RegleCompilee, charger_regles, iter_erreurs_regles
+from ._couverture import Cellule, Constat, RapportCouverture, couverture
 from ._erreurs import (
     ErreurCatalogue,
     ErreurMoteur,
@@ -16,6 +17,7 @@ from ._erreurs import (
     ErreurRegle,
     Probleme,
 )
+from ._graphe import ecrire_graphe, graphe
 from ._modeles_catalogue import Acteur, Catalogue, Mesure
 from ._moteur import Moteur
 from ._profil import Affectation, Ecole, MesureRecue, Profil
@@ -27,6 +29,7 @@ from ._recommandation import (
     Recommandation,
     recommander,
 )
+from ._regles import Explication
 from ._vocabulaire import Besoin, Intensite, Modalite, Niveau, Ordre, Portee, Qualification, Statut
 
 __version__ = "0.1.0"
@@ -37,6 +40,8 @@ __all__ = [
     "BaseDeRegles",
     "Besoin",
     "Catalogue",
+    "Cellule",
+    "Constat",
     "Ecole",
     "ErreurCatalogue",
     "ErreurMoteur",
@@ -44,6 +49,7 @@ __all__ = [
     "ErreurRecommandeur",
     "ErreurRegle",
     "Escalade",
+    "Explication",
     "Intensite",
     "Mesure",
     "MesureEcartee",
@@ -58,11 +64,15 @@ __all__ = [
     "Probleme",
     "Profil",
     "Qualification",
+    "RapportCouverture",
     "Recommandation",
     "RegleCompilee",
     "Statut",
     "charger_catalogue",
     "charger_regles",
+    "couverture",
+    "ecrire_graphe",
+    "graphe",
     "iter_erreurs_catalogue",
     "iter_erreurs_regles",
     "recommander",

@@ -6,6 +6,8 @@ Exemples ::
     recommandeur recommander profil.json --json --limite 5
     recommandeur catalogue
     recommandeur verifier --catalogue mon_catalogue --regles mes_regles
+    recommandeur couverture --markdown > docs/couverture.md
+    recommandeur graphe docs/graphe.png
 """
 
 from __future__ import annotations
@@ -20,7 +22,9 @@ from typing import Any
 
 from ._chargement_catalogue import charger_catalogue, iter_erreurs_catalogue
 from ._compilation import iter_erreurs_regles
+from ._couverture import couverture
 from ._erreurs import ErreurRecommandeur
+from ._graphe import ecrire_graphe, graphe
 from ._moteur import Moteur
 from ._recommandation import recommander
 
@@ -92,6 +96,21 @@ def _verifier(args: argparse.Namespace) -> int:
     return 0
 
 
+def _couverture(args: argparse.Namespace) -> int:
+    rapport = couverture(_moteur(args))
+    print(
+        rapport.markdown() if args.markdown else rapport.texte(),
+        end="\n" if not args.markdown else "",
+    )
+    return 1 if rapport.non_expliques else 0
+
+
+def _graphe(args: argparse.Namespace) -> int:
+    chemin = ecrire_graphe(graphe(_moteur(args)), args.fichier)
+    print(f"Graphe écrit dans {chemin}")
+    return 0
+
+
 def analyseur() -> argparse.ArgumentParser:
     """L'analyseur des arguments de la commande."""
     parser = argparse.ArgumentParser(
@@ -122,6 +141,18 @@ def analyseur() -> argparse.ArgumentParser:
     ver = sous.add_parser("verifier", help="lister tous les problèmes d'un catalogue et de règles")
     dossiers(ver)
     ver.set_defaults(executer=_verifier)
+    cou = sous.add_parser(
+        "couverture",
+        help="analyser la couverture des règles (code 1 si un constat n'est pas expliqué)",
+    )
+    cou.add_argument("--markdown", action="store_true", help="sortie Markdown (docs/couverture.md)")
+    dossiers(cou)
+    cou.set_defaults(executer=_couverture)
+
+    gra = sous.add_parser("graphe", help="écrire le graphe besoins → règles → mesures → acteurs")
+    gra.add_argument("fichier", help="fichier de sortie : .graphml, .dot, .png ou .svg")
+    dossiers(gra)
+    gra.set_defaults(executer=_graphe)
     return parser
 
 

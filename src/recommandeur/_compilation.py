@@ -21,7 +21,16 @@ from ._erreurs import ABSENT, ErreurRegle, Probleme, suggerer
 from ._fichiers import Dossier, dossier_livre, en_dossier, identifiant, lire_entrees
 from ._messages import problemes_de_validation
 from ._modeles_catalogue import Catalogue
-from ._regles import Comparaison, Non, RegleSource, Scalaire, SeuilBesoin, Tous, UnDe
+from ._regles import (
+    Comparaison,
+    Explication,
+    Non,
+    RegleSource,
+    Scalaire,
+    SeuilBesoin,
+    Tous,
+    UnDe,
+)
 
 Op = Literal["eq", "neq", "lt", "lte", "gt", "gte"]
 _OPS: dict[str, Op] = {"==": "eq", "!=": "neq", "<": "lt", "<=": "lte", ">": "gt", ">=": "gte"}
@@ -82,12 +91,13 @@ class RegleCompilee(BaseModel):
 
 
 class BaseDeRegles(BaseModel):
-    """Les règles compilées d'un dossier, avec sa version."""
+    """Les règles compilées d'un dossier, avec sa version et les explications de couverture."""
 
     model_config = ConfigDict(frozen=True)
 
     version: str
     regles: tuple[RegleCompilee, ...]
+    explications: tuple[tuple[str, Explication], ...] = ()
 
 
 def atomes(expression: Expression) -> Iterator[Atome]:
@@ -332,8 +342,19 @@ def _analyser(
     racine = dossier_livre("regles") if dossier is None else en_dossier(dossier)
     problemes: list[Probleme] = []
     regles: dict[str, RegleCompilee] = {}
-    version, entrees = lire_entrees(racine, ("regle",), problemes)
-    for nom, _, rang, brute in entrees:
+    version, entrees = lire_entrees(racine, ("regle", "explication"), problemes)
+    explications: list[tuple[str, Explication]] = []
+    for nom, genre, rang, brute in entrees:
+        if genre == "explication":
+            try:
+                explications.append((nom, Explication.model_validate(brute)))
+            except ValidationError as exc:
+                problemes.extend(
+                    problemes_de_validation(
+                        exc, Explication, fichier=nom, id=f"explication n° {rang + 1}"
+                    )
+                )
+            continue
         ident = identifiant(brute, "règle", rang)
         try:
             source = RegleSource.model_validate(brute)
@@ -360,7 +381,30 @@ def _analyser(
         problemes.append(Probleme("aucune règle définie ([[regle]])", fichier=str(racine)))
     if problemes:
         return None, problemes
-    return BaseDeRegles(version=version or "", regles=tuple(regles.values())), []
+    for nom, explication in explications:
+        for champ, ids, genre in (
+            ("regle", regles, "règle"),
+            ("mesure", catalogue.ids_mesures, "mesure"),
+            ("acteur", catalogue.ids_acteurs, "acteur"),
+        ):
+            valeur = getattr(explication, champ)
+            if valeur is not None and valeur not in ids:
+                problemes.append(
+                    Probleme(
+                        f"{genre} inconnue" if genre != "acteur" else "acteur inconnu",
+                        fichier=nom,
+                        id=f"explication {explication.constat}",
+                        champ=champ,
+                        valeur=valeur,
+                        suggestions=suggerer(valeur, ids),
+                    )
+                )
+    if problemes:
+        return None, problemes
+    base = BaseDeRegles(
+        version=version or "", regles=tuple(regles.values()), explications=tuple(explications)
+    )
+    return base, []
 
 
 def iter_erreurs_regles(catalogue: Catalogue, dossier: Dossier | None = None) -> Iterator[Probleme]:

@@ -15,7 +15,7 @@ from pydantic import BaseModel, ConfigDict, Discriminator, Field, Tag, field_val
 from ._erreurs import suggerer
 from ._messages import ValeurInconnue
 from ._sources import verifier_sources
-from ._vocabulaire import Besoin, Intensite
+from ._vocabulaire import Besoin, Intensite, Niveau
 
 Scalaire = bool | int | float | str
 OPERATEURS: tuple[str, ...] = ("==", "!=", "<", "<=", ">", ">=", "dans", "hors")
@@ -145,3 +145,43 @@ class RegleSource(_Strict):
     sources: tuple[str, ...] = Field(min_length=1)
 
     _sources_connues = field_validator("sources")(verifier_sources)
+
+
+#: Les genres de constats de l'analyse de couverture (voir ``docs/couverture.md``).
+GENRES_CONSTATS: tuple[str, ...] = (
+    "lacune",
+    "mesure_orpheline",
+    "acteur_sans_mesure",
+    "regle_jamais_declenchee",
+    "regle_subsumee",
+    "regles_en_double",
+)
+
+
+class Explication(_Strict):
+    """Pourquoi un constat de l'analyse de couverture est voulu.
+
+    ``constat`` est un genre de constat ; les autres clés, facultatives, restreignent les
+    constats visés (une clé absente vaut « tous »). Par exemple, aucune mesure individuelle
+    pour un besoin d'intensité modérée, par conception :
+    ``{ constat = "lacune", intensite = "moderee", niveau = "individuel", raison = "..." }``.
+    """
+
+    constat: str
+    raison: str = Field(min_length=1)
+    regle: str | None = None
+    mesure: str | None = None
+    acteur: str | None = None
+    besoin: Besoin | None = None
+    intensite: Intensite | None = None
+    niveau: Niveau | None = None
+
+    @field_validator("constat")
+    @classmethod
+    def _genre_connu(cls, constat: str) -> str:
+        if constat not in GENRES_CONSTATS:
+            raise ValeurInconnue(
+                f"genre de constat inconnu ; attendu : {', '.join(GENRES_CONSTATS)}",
+                suggerer(constat, GENRES_CONSTATS),
+            )
+        return constat

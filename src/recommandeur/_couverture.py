@@ -1,0 +1,271 @@
+"""L'analyse de couverture d'une base de règles : ce qui manque, ce qui ne sert pas, ce qui se répète.
+
+:func:`couverture` renvoie un :class:`RapportCouverture` :
+
+- pour chaque besoin × intensité × niveau, les mesures atteignables et les règles qui y
+  mènent, et les combinaisons sans aucune mesure (``lacune``) ;
+- les mesures qu'aucune règle ne peut recommander (``mesure_orpheline``) et les acteurs
+  responsables d'aucune mesure (``acteur_sans_mesure``) ;
+- les règles qui ne peuvent jamais se déclencher (``regle_jamais_declenchee``) : conditions
+  contradictoires, valeur hors du domaine d'un champ ;
+- les règles subsumées par une autre qui recommande les mêmes mesures avec un poids au moins
+  égal (``regle_subsumee``), et les règles en double (``regles_en_double``).
+
+Un constat qu'une ``[[explication]]`` du dossier de règles vise est « expliqué » ; les
+autres sont à corriger. Les questions logiques sont décidées exactement par
+:mod:`._satisfiabilite`.
+"""
+
+from __future__ import annotations
+
+from collections import defaultdict
+
+from pydantic import BaseModel, ConfigDict
+
+from ._compilation import RegleCompilee
+from ._moteur import Moteur, moteur_par_defaut
+from ._regles import Explication
+from ._satisfiabilite import equivalentes, implique, satisfiable
+from ._vocabulaire import Besoin, Intensite, Niveau
+
+
+class Constat(BaseModel):
+    """Un constat de l'analyse : son genre, ce qu'il vise, et son explication s'il en a une."""
+
+    model_config = ConfigDict(frozen=True)
+
+    genre: str
+    message: str
+    regles: list[str] = []
+    fichiers: list[str] = []
+    mesure: str | None = None
+    acteur: str | None = None
+    besoin: Besoin | None = None
+    intensite: Intensite | None = None
+    niveau: Niveau | None = None
+    explication: str | None = None
+
+    def vise_par(self, explication: Explication) -> bool:
+        """Vrai si l'explication porte sur ce constat."""
+        if explication.constat != self.genre:
+            return False
+        if explication.regle is not None and explication.regle not in self.regles:
+            return False
+        return all(
+            getattr(explication, cle) is None or getattr(explication, cle) == getattr(self, cle)
+            for cle in ("mesure", "acteur", "besoin", "intensite", "niveau")
+        )
+
+    def __str__(self) -> str:
+        suite = f" — expliqué : {self.explication}" if self.explication else ""
+        return f"[{self.genre}] {self.message}{suite}"
+
+
+class Cellule(BaseModel):
+    """Les mesures atteignables pour un besoin, à une intensité, à un niveau de soutien."""
+
+    model_config = ConfigDict(frozen=True)
+
+    besoin: Besoin
+    intensite: Intensite
+    niveau: Niveau
+    mesures: list[str]
+    regles: list[str]
+
+
+class RapportCouverture(BaseModel):
+    """Le rapport de :func:`couverture`, en données et en texte."""
+
+    model_config = ConfigDict(frozen=True)
+
+    version_catalogue: str
+    version_regles: str
+    cellules: list[Cellule]
+    constats: list[Constat]
+
+    @property
+    def non_expliques(self) -> list[Constat]:
+        """Les constats qu'aucune explication ne vise : à corriger."""
+        return [c for c in self.constats if c.explication is None]
+
+    def cellule(
+        self, besoin: Besoin | str, intensite: Intensite | str, niveau: Niveau | str
+    ) -> Cellule:
+        """La cellule d'un besoin, d'une intensité et d'un niveau."""
+        cle = (Besoin(besoin), Intensite(intensite), Niveau(niveau))
+        return next(c for c in self.cellules if (c.besoin, c.intensite, c.niveau) == cle)
+
+    def texte(self) -> str:
+        """Le rapport lisible, en français."""
+        from ._affichage_couverture import texte_couverture
+
+        return texte_couverture(self)
+
+    def markdown(self) -> str:
+        """Le rapport en Markdown (celui de ``docs/couverture.md``)."""
+        from ._affichage_couverture import markdown_couverture
+
+        return markdown_couverture(self)
+
+    def __str__(self) -> str:
+        return self.texte()
+
+
+def _nom(regle: RegleCompilee) -> str:
+    return f"'{regle.id}' ({regle.fichier})"
+
+
+def _cellules(moteur: Moteur, declenchables: list[RegleCompilee]) -> list[Cellule]:
+    mesures: dict[tuple[Besoin, Intensite, Niveau], dict[str, None]] = defaultdict(dict)
+    regles: dict[tuple[Besoin, Intensite, Niveau], dict[str, None]] = defaultdict(dict)
+    for regle in declenchables:
+        lus = set(regle.champs)
+        for besoin in Besoin:
+            champ = f"besoins.{besoin.value}"
+            if champ not in lus:
+                continue
+            for intensite in Intensite:
+                if not satisfiable(regle.condition, {champ: intensite.ordre}):
+                    continue
+                for mesure_id, _ in regle.recommandations:
+                    mesure = moteur.catalogue.mesure(mesure_id)
+                    if besoin in mesure.besoins:
+                        cle = (besoin, intensite, mesure.niveau)
+                        mesures[cle][mesure_id] = None
+                        regles[cle][regle.id] = None
+    return [
+        Cellule(
+            besoin=b,
+            intensite=i,
+            niveau=n,
+            mesures=sorted(mesures[(b, i, n)]),
+            regles=list(regles[(b, i, n)]),
+        )
+        for b in Besoin
+        for i in Intensite
+        for n in Niveau
+    ]
+
+
+def _subsume(a: RegleCompilee, b: RegleCompilee) -> bool:
+    """Vrai si ``b`` recommande chaque mesure de ``a`` avec un poids au moins égal."""
+    poids_b = dict(b.recommandations)
+    return all(m in poids_b and poids_b[m] >= w for m, w in a.recommandations)
+
+
+def _constats_regles(declenchables: list[RegleCompilee]) -> list[Constat]:
+    constats: list[Constat] = []
+    doubles: set[frozenset[str]] = set()
+    for a in declenchables:
+        for b in declenchables:
+            if a.id == b.id or not _subsume(a, b) or not implique(a.condition, b.condition):
+                continue
+            paire = frozenset((a.id, b.id))
+            if _subsume(b, a) and equivalentes(a.condition, b.condition):
+                if paire not in doubles:
+                    doubles.add(paire)
+                    constats.append(
+                        Constat(
+                            genre="regles_en_double",
+                            regles=[a.id, b.id],
+                            fichiers=[a.fichier, b.fichier],
+                            message=f"les règles {_nom(a)} et {_nom(b)} ont des conditions équivalentes et "
+                            "recommandent les mêmes mesures avec les mêmes poids",
+                        )
+                    )
+                continue
+            constats.append(
+                Constat(
+                    genre="regle_subsumee",
+                    regles=[a.id, b.id],
+                    fichiers=[a.fichier, b.fichier],
+                    message=f"la règle {_nom(a)} est subsumée par {_nom(b)} : sa condition implique "
+                    "celle de l'autre, qui recommande les mêmes mesures avec un poids au moins égal",
+                )
+            )
+    return constats
+
+
+def couverture(moteur: Moteur | None = None) -> RapportCouverture:
+    """Analyse la couverture d'une base de règles (celle du moteur livré par défaut).
+
+    >>> rapport = couverture()
+    >>> rapport.non_expliques
+    []
+    >>> rapport.cellule("bien_etre", "elevee", "individuel").mesures
+    ['personne_neutre', 'soutien_professionnel']
+    """
+    moteur = moteur or moteur_par_defaut()
+    catalogue = moteur.catalogue
+    constats: list[Constat] = []
+    declenchables: list[RegleCompilee] = []
+    for regle in moteur.regles:
+        if satisfiable(regle.condition):
+            declenchables.append(regle)
+        else:
+            constats.append(
+                Constat(
+                    genre="regle_jamais_declenchee",
+                    regles=[regle.id],
+                    fichiers=[regle.fichier],
+                    message=f"la règle {_nom(regle)} ne peut jamais se déclencher : ses conditions se "
+                    "contredisent ou demandent une valeur hors du domaine d'un champ",
+                )
+            )
+    cellules = _cellules(moteur, declenchables)
+    for cellule in cellules:
+        if not cellule.mesures:
+            constats.append(
+                Constat(
+                    genre="lacune",
+                    besoin=cellule.besoin,
+                    intensite=cellule.intensite,
+                    niveau=cellule.niveau,
+                    message=f"aucune mesure de niveau {cellule.niveau.libelle} pour le besoin "
+                    f"« {cellule.besoin.libelle} » d'intensité {cellule.intensite.libelle}",
+                )
+            )
+    atteintes = {m for r in declenchables for m, _ in r.recommandations}
+    for mesure in catalogue.mesures:
+        if mesure.id not in atteintes:
+            qui = [r for r in moteur.regles if mesure.id in dict(r.recommandations)]
+            constats.append(
+                Constat(
+                    genre="mesure_orpheline",
+                    mesure=mesure.id,
+                    niveau=mesure.niveau,
+                    regles=[r.id for r in qui],
+                    fichiers=[r.fichier for r in qui],
+                    message=f"la mesure '{mesure.id}' n'est recommandée par aucune règle qui peut se déclencher"
+                    + (f" (seulement par {', '.join(_nom(r) for r in qui)})" if qui else ""),
+                )
+            )
+    responsables = {m.acteur_responsable for m in catalogue.mesures}
+    for acteur in catalogue.acteurs:
+        if acteur.id not in responsables:
+            partenaire_de = [m.id for m in catalogue.mesures if acteur.id in m.partenaires]
+            constats.append(
+                Constat(
+                    genre="acteur_sans_mesure",
+                    acteur=acteur.id,
+                    message=f"l'acteur '{acteur.id}' n'est responsable d'aucune mesure"
+                    + (f" (partenaire de {len(partenaire_de)} mesure(s))" if partenaire_de else ""),
+                )
+            )
+    constats.extend(_constats_regles(declenchables))
+    expliques = [
+        c.model_copy(
+            update={
+                "explication": next(
+                    (e.raison for _, e in moteur.base.explications if c.vise_par(e)), None
+                )
+            }
+        )
+        for c in constats
+    ]
+    return RapportCouverture(
+        version_catalogue=moteur.version_catalogue,
+        version_regles=moteur.version_regles,
+        cellules=cellules,
+        constats=expliques,
+    )

@@ -1,0 +1,143 @@
+"""Questions logiques sur les conditions compilées : satisfiable, implication, équivalence.
+
+Une condition compilée ne compare chaque champ qu'à des constantes. La vérité de toutes ses
+comparaisons ne dépend donc que de la *région* où tombe la valeur d'un champ entre ces
+constantes. En prenant un représentant par région, dans le domaine du champ (bornes du
+profil, valeurs admises, « inconnu » pour un champ facultatif), l'énumération des
+combinaisons de représentants décide exactement :
+
+- si une condition peut tenir (:func:`satisfiable`) ;
+- si une condition en implique une autre (:func:`implique`) ;
+- si deux conditions sont équivalentes (:func:`equivalentes`).
+
+Les nombres d'un fait ont au plus ``DECIMALES`` décimales : un représentant « juste au-dessus »
+d'une constante ``c`` est ``c + 10**-DECIMALES``. Les liens entre champs (par exemple
+``nb_mesures_inefficaces <= nb_mesures_recues``) ne sont pas modélisés : une condition jugée
+satisfiable peut l'être seulement sur le papier, jamais l'inverse.
+"""
+
+from __future__ import annotations
+
+import itertools
+from collections.abc import Iterator, Sequence
+from typing import Any
+
+from ._champs import CHAMPS, DECIMALES, Champ
+from ._compilation import Expression, atomes
+from ._evaluation import evaluer
+
+#: Au-delà, l'énumération est refusée (conditions démesurées).
+COMBINAISONS_MAX = 2_000_000
+
+
+def _constantes(expressions: Sequence[Expression]) -> dict[str, set[Any]]:
+    par_champ: dict[str, set[Any]] = {}
+    for expression in expressions:
+        for atome in atomes(expression):
+            par_champ.setdefault(atome.champ, set()).add(atome.valeur)
+    return par_champ
+
+
+def representants(champ: Champ, constantes: set[Any]) -> list[Any]:
+    """Un représentant par région du domaine du champ délimitée par les constantes.
+
+    >>> representants(CHAMPS["ecole.imse"], {8})
+    [1, 7, 8, 9, 10, <inconnu>]
+    >>> representants(CHAMPS["ordre"], {"primaire"})[:2]
+    ['prescolaire', 'primaire']
+    """
+    valeurs: list[Any]
+    if champ.genre == "booleen":
+        valeurs = [False, True]
+    elif champ.genre == "choix":
+        valeurs = list(champ.valeurs)
+    elif champ.genre == "intensite":
+        valeurs = [0, 1, 2, 3]
+    else:
+        entier = champ.genre == "entier"
+        pas = 1 if entier else 10**-DECIMALES
+        bas = champ.minimum if champ.minimum is not None else min(constantes, default=0) - pas
+        haut = champ.maximum if champ.maximum is not None else max(constantes, default=0) + pas
+        candidats = {bas, haut}
+        for c in constantes:
+            candidats |= {c - pas, c, c + pas}
+        arrondir = (lambda x: int(x)) if entier else (lambda x: round(x, DECIMALES))
+        valeurs = sorted({arrondir(x) for x in candidats if bas <= x <= haut})
+    if champ.peut_etre_inconnu:
+        valeurs.append(INCONNU)
+    return valeurs
+
+
+class _Inconnu:
+    """Représente un champ inconnu (absent du fait)."""
+
+    def __repr__(self) -> str:
+        return "<inconnu>"
+
+
+#: Le représentant « champ inconnu » (absent du fait).
+INCONNU = _Inconnu()
+
+
+def _faits(
+    expressions: Sequence[Expression], fixes: dict[str, Any] | None = None
+) -> Iterator[dict[str, Any]]:
+    constantes = _constantes(expressions)
+    fixes = fixes or {}
+    champs = sorted(set(constantes) - set(fixes))
+    domaines = [representants(CHAMPS[c], constantes[c]) for c in champs]
+    total = 1
+    for domaine in domaines:
+        total *= len(domaine)
+    if total > COMBINAISONS_MAX:
+        raise ValueError(f"condition trop vaste pour l'analyse ({total} combinaisons)")
+    for combinaison in itertools.product(*domaines):
+        fait = {
+            c: v for c, v in zip(champs, combinaison, strict=True) if not isinstance(v, _Inconnu)
+        }
+        fait.update(fixes)
+        yield fait
+
+
+def temoin(expression: Expression, fixes: dict[str, Any] | None = None) -> dict[str, Any] | None:
+    """Un fait (partiel) qui fait tenir l'expression, ou ``None`` s'il n'y en a pas.
+
+    ``fixes`` impose des valeurs à certains champs.
+
+    >>> from recommandeur._compilation import Atome, Et
+    >>> temoin(Et((Atome("annees_experience", "lt", 2), Atome("annees_experience", "gt", 4)))) is None
+    True
+    >>> temoin(Atome("ecole.imse", "gte", 8))
+    {'ecole.imse': 8}
+    """
+    for fait in _faits([expression], fixes):
+        if evaluer(expression, fait):
+            return fait
+    return None
+
+
+def satisfiable(expression: Expression, fixes: dict[str, Any] | None = None) -> bool:
+    """Vrai si un profil (dans les domaines des champs) peut faire tenir l'expression.
+
+    >>> from recommandeur._compilation import Atome
+    >>> satisfiable(Atome("ecole.imse", "gt", 10))
+    False
+    """
+    return temoin(expression, fixes) is not None
+
+
+def implique(a: Expression, b: Expression) -> bool:
+    """Vrai si tout profil qui fait tenir ``a`` fait tenir ``b``.
+
+    >>> from recommandeur._compilation import Atome
+    >>> implique(Atome("annees_experience", "lte", 1), Atome("annees_experience", "lt", 7))
+    True
+    >>> implique(Atome("annees_experience", "lt", 7), Atome("annees_experience", "lte", 1))
+    False
+    """
+    return all(evaluer(b, fait) for fait in _faits([a, b]) if evaluer(a, fait))
+
+
+def equivalentes(a: Expression, b: Expression) -> bool:
+    """Vrai si ``a`` et ``b`` tiennent pour exactement les mêmes profils."""
+    return all(evaluer(a, fait) == evaluer(b, fait) for fait in _faits([a, b]))
