@@ -4,7 +4,6 @@ from __future__ import annotations
 
 import json
 import threading
-from collections.abc import Callable
 
 import pytest
 from hypothesis import given, settings
@@ -93,24 +92,46 @@ def test_huit_fils_mille_appels_identiques_au_sequentiel(moteur: Moteur) -> None
     assert ecarts == []
 
 
-def test_exception_dans_une_action_remonte(monkeypatch: pytest.MonkeyPatch) -> None:
-    def action_qui_echoue(self: EnsembleDurable, rid: str) -> Callable[[object], None]:
-        def executer(_c: object) -> None:
-            raise RuntimeError(f"panne dans {rid}")
+def test_erreur_pendant_une_action_remonte_et_le_moteur_repart(
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    import recommandeur._durable as enveloppe
 
-        return executer
-
-    monkeypatch.setattr(EnsembleDurable, "_action", action_qui_echoue)
     ens = EnsembleDurable({"fragile": {"ordre": "primaire"}})
-    with pytest.raises(
-        ErreurMoteur, match=r"une action a levé une exception : .*panne dans fragile"
-    ):
+    nom_avant = ens._nom
+
+    def illisible(message: str) -> str:
+        raise ErreurMoteur(f"message d'action illisible : {message[:10]!r}")
+
+    monkeypatch.setattr(enveloppe, "nom_action", illisible)
+    with pytest.raises(ErreurMoteur, match="message d'action illisible"):
         ens.declencher({"ordre": "primaire"})
     monkeypatch.undo()
-    # l'ensemble est remplacé par un neuf : les appels suivants fonctionnent
-    ens._enregistrer()
+    assert ens._nom != nom_avant  # l'ensemble a été remplacé par un neuf
     assert ens.declencher({"ordre": "primaire"}) == ["fragile"]
     assert ens.declencher({"ordre": "secondaire"}) == []
+
+
+def test_exception_de_l_extension_c_remonte(monkeypatch: pytest.MonkeyPatch) -> None:
+    import recommandeur._durable as enveloppe
+
+    ens = EnsembleDurable({"r": {"ordre": "primaire"}})
+
+    class Panne:
+        def __getattr__(self, nom: str) -> object:
+            if nom == "assert_fact":
+
+                def echouer(*_: object) -> None:
+                    raise RuntimeError("panne C")
+
+                return echouer
+            return getattr(enveloppe._engine.durable_rules_engine, nom)
+
+    monkeypatch.setattr(enveloppe, "_c", Panne())
+    with pytest.raises(ErreurMoteur, match="durable-rules a échoué : panne C"):
+        ens.declencher({"ordre": "primaire"})
+    monkeypatch.undo()
+    assert ens.declencher({"ordre": "primaire"}) == ["r"]
 
 
 def test_valeur_non_admise_refusee_avant_durable() -> None:

@@ -41,16 +41,14 @@ SCENARIOS = {
         for i in range(2000):
             assert recommander(p, moteur=moteurs[i % 4]).mesures == attendu.mesures
     """,
-    # une exception dans une action : relevée en ErreurMoteur, puis le moteur continue
-    "exception_dans_une_action": """
+    # une erreur pendant une action : relevée en ErreurMoteur, puis le moteur continue
+    "erreur_dans_une_action": """
+        import recommandeur._durable as enveloppe
         from recommandeur import ErreurMoteur
-        from recommandeur._durable import EnsembleDurable
-        original = EnsembleDurable._action
-        def casse(self, rid):
-            def f(c):
-                raise RuntimeError("panne")
-            return f
-        EnsembleDurable._action = casse
+        original = enveloppe.nom_action
+        def casse(message):
+            raise ErreurMoteur("panne")
+        enveloppe.nom_action = casse
         m = Moteur.depuis()
         try:
             recommander({"annees_experience": 1, "ordre": "primaire"}, moteur=m)
@@ -58,8 +56,9 @@ SCENARIOS = {
             pass
         else:
             raise SystemExit("ErreurMoteur attendue")
-        EnsembleDurable._action = original
-        assert recommander({"annees_experience": 1, "ordre": "primaire"}).mesures
+        enveloppe.nom_action = original
+        for _ in range(100):
+            assert recommander({"annees_experience": 1, "ordre": "primaire"}, moteur=m).mesures
     """,
     # des nombres que durable refuse (notation exponentielle)
     "nombres_exponentiels": """

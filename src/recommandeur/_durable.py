@@ -4,8 +4,10 @@ durable-rules 2.0.28 peut tuer le processus ou se bloquer dans des situations
 reproductibles (``../shared/notes/durable-rules.md`` et ``docs/moteur.md``). Cette
 enveloppe les rend inatteignables :
 
-- **un seul hôte** par processus, créé à la demande (chaque ``Host`` lance des
-  fils d'exécution qui ne s'arrêtent jamais) ;
+- **un seul hôte** par processus, créé à la demande, **sans ses fils de répartition** :
+  chaque ``Host`` lance des fils qui ne s'arrêtent jamais et qui mènent, hors de tout
+  verrou, les actions en attente de n'importe quel ensemble — ils volaient parfois les
+  déclenchements d'un fait en cours d'évaluation ;
 - **un seul état (sid) par ensemble de règles**, réutilisé : jamais plus d'un état
   vivant, donc ni la limite de 1 024 états ni ``delete_state`` (qui provoque des
   erreurs de segmentation) ne sont jamais atteints — ``delete_state`` n'est jamais
@@ -22,14 +24,22 @@ enveloppe les rend inatteignables :
   propriétés ;
 - **un verrou** sérialise tous les appels (l'extension C ne relâche pas le GIL :
   rien n'est perdu en parallélisme) ;
-- une exception levée dans une action, que durable avale et laisse dans l'état,
-  est relevée en :class:`ErreurMoteur` ; l'ensemble de règles, dont l'état est
-  alors corrompu, est remplacé par un neuf pour les appels suivants.
+- les règles sont enregistrées par ``Host.set_rulesets`` (qui installe les rappels du
+  moteur C), mais les actions sont menées **directement** par l'extension C
+  (``assert_fact``, ``start_action_for_state``, ``complete_and_start_action``,
+  ``retract_fact``) : la couche Python de durable, qui avale les exceptions des actions
+  et refait un aller-retour JSON de l'état à chaque déclenchement, n'est pas sur le
+  chemin. Toute erreur pendant une évaluation (code de retour inattendu, exception de
+  l'extension, action dont le message ne se lit pas) est relevée en
+  :class:`ErreurMoteur`, l'action en cours est abandonnée et l'ensemble de règles,
+  dont l'état n'est plus sûr, est remplacé par un neuf pour les appels suivants.
 """
 
 from __future__ import annotations
 
+import contextlib
 import itertools
+import json
 import math
 import sys
 import threading
@@ -37,6 +47,7 @@ import warnings
 from collections.abc import Callable, Mapping
 from typing import Any
 
+import durable_rules_engine as _c  # type: ignore[import-not-found]
 from durable import engine as _engine
 
 from ._erreurs import ErreurMoteur
@@ -55,10 +66,24 @@ REMPLACEMENTS_MAX = 1_000
 _SID = "0"
 
 
+class _HoteSansFils(_engine.Host):  # type: ignore[misc]
+    """Un hôte durable-rules qui ne lance pas ses fils de répartition.
+
+    ``Host._run`` lance deux fils (actions en attente et minuteries) qui appellent
+    ``start_action`` sur chaque ensemble, hors de tout verrou : ils peuvent prendre les
+    actions d'un fait entre ``assert_fact`` et leur lecture par l'appelant (mesuré : une
+    évaluation sur quelques centaines rendait une liste vide avec quatre moteurs). Toutes
+    les actions sont menées ici, de façon synchrone, et aucune minuterie n'est utilisée.
+    """
+
+    def _run(self) -> None:
+        return None
+
+
 def _hote_partage() -> Any:
     global _hote
     if _hote is None:
-        _hote = _engine.Host()
+        _hote = _HoteSansFils()
     return _hote
 
 
@@ -101,32 +126,24 @@ class EnsembleDurable:
 
     def __init__(self, conditions: Mapping[str, Mapping[str, Any]]) -> None:
         self._conditions = {rid: dict(c) for rid, c in conditions.items()}
-        self._tirees: list[str] = []
-        self._erreur_action: BaseException | None = None
+        self._noms = {f"r{rang}": rid for rang, rid in enumerate(self._conditions)}
         self._remplacements = 0
         self._nom = ""
+        self._poignee: Any = None
         with _VERROU:
             self._enregistrer()
 
-    def _action(self, rid: str) -> Callable[[object], None]:
-        def executer(_contexte: object) -> None:
-            try:
-                self._tirees.append(rid)
-            except BaseException as exc:  # pragma: no cover - filet de sécurité
-                self._erreur_action = exc
-                raise
-
-        return executer
-
     def _enregistrer(self) -> None:
         definition: dict[str, Any] = {
-            f"r{rang}": {"all": [{"m": condition}], "run": self._action(rid)}
-            for rang, (rid, condition) in enumerate(self._conditions.items())
+            nom: {"all": [{"m": self._conditions[rid]}], "run": _rien}
+            for nom, rid in self._noms.items()
         }
         definition["attrape_tout"] = {"all": [{"m": {CHAMP_TOUJOURS: 1}}], "run": _rien}
         nom = f"recommandeur_{next(_NOMS)}"
         try:
-            _appeler(_hote_partage().set_rulesets, {nom: definition})
+            hote = _hote_partage()
+            _appeler(hote.set_rulesets, {nom: definition})
+            self._poignee = hote.get_ruleset(nom)._handle
         except Exception as exc:
             raise ErreurMoteur(f"durable-rules refuse l'ensemble de règles : {exc}") from None
         self._nom = nom
@@ -146,26 +163,63 @@ class EnsembleDurable:
                 raise ErreurMoteur(f"valeur non admise pour le champ {cle!r} : {valeur!r}")
         donnees = dict(fait)
         donnees.update({"id": "fait", "sid": _SID, CHAMP_TOUJOURS: 1})
+        texte = json.dumps(donnees, ensure_ascii=False)
         with _VERROU:
-            self._tirees = []
-            self._erreur_action = None
             try:
-                etat = _appeler(_hote_partage().assert_fact, self._nom, donnees)
+                tirees = self._evaluer(texte)
+            except ErreurMoteur:
+                self._remplacer()
+                raise
             except Exception as exc:
                 self._remplacer()
-                raise ErreurMoteur(f"assert_fact a échoué : {exc}") from None
-            try:
-                _appeler(_hote_partage().retract_fact, self._nom, donnees)
-            except Exception as exc:
-                self._remplacer()
-                raise ErreurMoteur(f"retract_fact a échoué : {exc}") from None
-            # Une règle à disjonction se déclenche une fois par branche tenue : dédoublonner.
-            tirees = list(dict.fromkeys(self._tirees))
-            self._tirees = []
-            exception = etat.get("exception") if isinstance(etat, dict) else None
-            if self._erreur_action is not None or exception:
-                cause = self._erreur_action or exception
-                self._remplacer()
-                regle = tirees[-1] if tirees else None
-                raise ErreurMoteur(f"une action a levé une exception : {cause}", regle)
+                raise ErreurMoteur(f"durable-rules a échoué : {exc}") from None
+        noms = self._noms
+        # Une règle à disjonction se déclenche une fois par branche tenue : dédoublonner.
+        return [noms[n] for n in dict.fromkeys(tirees) if n in noms]
+
+    def _evaluer(self, texte: str) -> list[str]:
+        """Affirme le fait, mène chaque action jusqu'au bout, retire le fait (verrou tenu)."""
+        poignee = self._poignee
+        resultat = _c.assert_fact(poignee, texte)
+        if resultat[0] != 0:
+            raise ErreurMoteur(f"assert_fact a renvoyé le code {resultat[0]}")
+        etat = resultat[1]
+        tirees: list[str] = []
+        action = _c.start_action_for_state(poignee, etat)
+        message: str | None = action[1] if action else None
+        try:
+            while message:
+                tirees.append(nom_action(message))
+                message = _c.complete_and_start_action(poignee, etat)
+        except BaseException:
+            _abandonner(poignee, etat)
+            raise
+        retrait = _c.retract_fact(poignee, texte)
+        if retrait[0] != 0:
+            raise ErreurMoteur(f"retract_fact a renvoyé le code {retrait[0]}")
+        if _c.start_action_for_state(poignee, retrait[1]):
+            _abandonner(poignee, retrait[1])
+            raise ErreurMoteur("le retrait du fait a déclenché une action inattendue")
         return tirees
+
+
+def _abandonner(poignee: Any, etat: Any) -> None:
+    # l'ensemble est remplacé juste après : un échec de l'abandon ne change rien
+    with contextlib.suppress(Exception):
+        _c.abandon_action(poignee, etat)
+
+
+def nom_action(message: str) -> str:
+    """Le nom de la règle d'un message d'action de durable-rules (``{"r3": {...}}``).
+
+    >>> nom_action('{"r3": {"sid": "0"}}')
+    'r3'
+    """
+    if message.startswith('{"'):
+        fin = message.find('"', 2)
+        if fin > 2:
+            return message[2:fin]
+    try:
+        return str(next(iter(json.loads(message))))
+    except (ValueError, StopIteration, TypeError):
+        raise ErreurMoteur(f"message d'action illisible : {message[:80]!r}") from None
