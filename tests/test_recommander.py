@@ -145,3 +145,13 @@ def test_proprietes_generales(profil: Profil) -> None:
 def test_toute_personne_en_insertion_recoit_une_mesure_universelle(profil: Profil) -> None:
     niveaux = {m.mesure.niveau for m in recommander(profil).mesures}
     assert Niveau.UNIVERSEL in niveaux
+
+
+def test_construction_directe_equivaut_a_la_validation() -> None:
+    reco = recommander(CONTRAT)
+    for m in reco.mesures:
+        relue = MesureRecommandee.model_validate(m.model_dump())
+        assert relue == m
+        assert relue.model_fields_set == m.model_fields_set
+    assert Recommandation.model_validate(reco.model_dump()) == reco
+    assert reco.model_dump() == Recommandation.model_validate(reco.model_dump()).model_dump()

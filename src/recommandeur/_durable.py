@@ -91,14 +91,18 @@ def _rien(_contexte: object) -> None:
     return None
 
 
+_ENTIER_MAX = 2**53
+
+
 def _valeur_sure(valeur: object) -> bool:
-    if isinstance(valeur, bool | str):
+    genre = type(valeur)
+    if genre is bool or genre is str:
         return True
-    if isinstance(valeur, int):
-        return -(2**53) <= valeur <= 2**53
-    if isinstance(valeur, float):
+    if genre is int:
+        return -_ENTIER_MAX <= valeur <= _ENTIER_MAX  # type: ignore[operator]
+    if genre is float:
         # durable-rules refuse (erreur 204) les nombres écrits en notation exponentielle.
-        return math.isfinite(valeur) and "e" not in repr(valeur)
+        return math.isfinite(valeur) and "e" not in repr(valeur)  # type: ignore[arg-type]
     return False
 
 

@@ -63,3 +63,12 @@ def fait_lisible(test: Atome, lue: Any) -> str:
     attendu = valeur_lisible(champ, test.valeur)
     symbole = {"==": "=", "!=": "≠", "<=": "≤", ">=": "≥"}.get(SYMBOLES[test.op], SYMBOLES[test.op])
     return f"{test.champ} = {valeur_lisible(champ, lue)} (règle : {symbole} {attendu})"
+
+
+def champs_du_gabarit(gabarit: str) -> tuple[str, ...]:
+    """Les champs qu'un gabarit cite, dans l'ordre.
+
+    >>> champs_du_gabarit("IMSE {ecole.imse}, part {ecole.part_novices}.")
+    ('ecole.imse', 'ecole.part_novices')
+    """
+    return tuple(nom for _, nom, _, _ in _FORMATEUR.parse(gabarit) if nom is not None)

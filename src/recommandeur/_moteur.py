@@ -32,11 +32,12 @@ class Moteur:
         self.catalogue = catalogue
         self.base = base
         self._regles: Mapping[str, RegleCompilee] = MappingProxyType({r.id: r for r in base.regles})
+        self._champs = {r.id: r.champs for r in base.regles}
         self._rang = {r.id: rang for rang, r in enumerate(base.regles)}
         self.ids_mesures: frozenset[str] = frozenset(catalogue.ids_mesures)
-        self.besoins_des_mesures: Mapping[str, tuple[Besoin, ...]] = MappingProxyType(
-            {m.id: m.besoins for m in catalogue.mesures}
-        )
+        self.besoins_des_mesures: dict[str, tuple[Besoin, ...]] = {
+            m.id: m.besoins for m in catalogue.mesures
+        }
         self._durable = EnsembleDurable({r.id: en_json_durable(r.condition) for r in base.regles})
 
     @classmethod

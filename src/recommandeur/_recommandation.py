@@ -2,23 +2,44 @@
 
 from __future__ import annotations
 
+import functools
+import threading
+import weakref
 from collections.abc import Mapping
-from typing import Any
+from typing import Any, Self
 
 from pydantic import BaseModel, ConfigDict
 
 from ._champs import escalades, fait, intensites_effectives
-from ._compilation import RegleCompilee
 from ._evaluation import decisives
-from ._justification import fait_lisible, rendre
+from ._justification import champs_du_gabarit, fait_lisible, rendre
 from ._modeles_catalogue import Acteur, Mesure
 from ._moteur import Moteur, moteur_par_defaut
 from ._profil import Profil, valider_profil
 from ._vocabulaire import Besoin, Intensite
 
+_poser = object.__setattr__
+
 
 class _Sortie(BaseModel):
     model_config = ConfigDict(frozen=True)
+
+    @classmethod
+    def _construire(cls, **valeurs: Any) -> Self:
+        """Construit le modèle à partir de données sûres, sans validation.
+
+        Même résultat que ``model_construct`` (dont il garde l'effet : ``__dict__`` et
+        champs posés, ni extra ni attributs privés) sans le parcours des alias, qui coûtait
+        l'essentiel du temps de ``recommander``. Valable parce que ces modèles n'ont ni
+        alias, ni valeur par défaut, ni attribut privé (vérifié à l'import) ; un test
+        compare le résultat à la construction validée.
+        """
+        objet = cls.__new__(cls)
+        _poser(objet, "__dict__", valeurs)
+        _poser(objet, "__pydantic_fields_set__", set(valeurs))
+        _poser(objet, "__pydantic_extra__", None)
+        _poser(objet, "__pydantic_private__", None)
+        return objet
 
 
 class Motif(_Sortie):
@@ -28,8 +49,8 @@ class Motif(_Sortie):
     titre: str
     poids: float
     texte: str
-    faits: list[str]
-    sources: list[str]
+    faits: tuple[str, ...]
+    sources: tuple[str, ...]
 
 
 class MesureRecommandee(_Sortie):
@@ -98,24 +119,99 @@ class Recommandation(_Sortie):
         return self.texte()
 
 
-def _texte_motif(
-    regle: RegleCompilee, valeurs: Mapping[str, Any], montees: dict[Besoin, Escalade]
-) -> Motif:
-    verifs = decisives(regle.condition, valeurs)
-    faits = list(dict.fromkeys(fait_lisible(v.test, v.lue) for v in verifs))
-    texte = rendre(regle.justification, valeurs)
-    lus = {v.test.champ for v in verifs}
-    for besoin, escalade in montees.items():
-        if f"besoins.{besoin.value}" in lus:
-            texte += f" Escalade : {escalade.phrase}."
-    return Motif(
-        regle=regle.id,
-        titre=regle.titre,
-        poids=0.0,
-        texte=texte,
-        faits=faits,
-        sources=list(regle.sources),
-    )
+class _Fiche:
+    """Ce qu'un moteur permet de précalculer pour recommander vite, et les motifs mémorisés.
+
+    Le texte et les faits d'une règle ne dépendent que des valeurs des champs qu'elle lit
+    (condition et gabarit) et des escalades de ces besoins : ils sont mémorisés par ces
+    valeurs (``MOTIFS_MEMORISES`` au plus par moteur).
+    """
+
+    def __init__(self, moteur: Moteur) -> None:
+        catalogue = moteur.catalogue
+        self.mesures = {m.id: m for m in catalogue.mesures}
+        acteurs = {a.id: a for a in catalogue.acteurs}
+        self.acteur = {m.id: acteurs[m.acteur_responsable] for m in catalogue.mesures}
+        self.partenaires = {
+            m.id: tuple(acteurs[p] for p in m.partenaires) for m in catalogue.mesures
+        }
+        self.rang = {m.id: m.niveau.rang for m in catalogue.mesures}
+        self.regles = {r.id: r for r in moteur.regles}
+        self.cles = {
+            r.id: tuple(dict.fromkeys((*r.champs, *champs_du_gabarit(r.justification))))
+            for r in moteur.regles
+        }
+        self.besoins_lus = {
+            r.id: tuple(
+                Besoin(c.removeprefix("besoins.")) for c in r.champs if c.startswith("besoins.")
+            )
+            for r in moteur.regles
+        }
+        self.motif = functools.lru_cache(maxsize=MOTIFS_MEMORISES)(self._motif)
+        self.justification = functools.lru_cache(maxsize=MOTIFS_MEMORISES)(self._justification)
+
+    def _justification(self, mid: str, motifs: tuple[Motif, ...]) -> tuple[str, tuple[str, ...]]:
+        """La justification d'une mesure et ses sources (règles puis mesure), sans doublon."""
+        mesure, acteur = self.mesures[mid], self.acteur[mid]
+        sources = tuple(
+            dict.fromkeys([s for m in motifs for s in m.sources] + list(mesure.sources))
+        )
+        return _justification(mesure, acteur, list(motifs)), sources
+
+    def _motif(
+        self, rid: str, valeurs_lues: tuple[Any, ...], escalades: tuple[tuple[Besoin, str], ...]
+    ) -> dict[str, Motif]:
+        """Le motif de la règle pour chacune de ses mesures (seul le poids change)."""
+        regle = self.regles[rid]
+        valeurs = {c: v for c, v in zip(self.cles[rid], valeurs_lues, strict=True) if v is not None}
+        verifs = decisives(regle.condition, valeurs)
+        faits = tuple(dict.fromkeys(fait_lisible(v.test, v.lue) for v in verifs))
+        texte = rendre(regle.justification, valeurs)
+        lus = {v.test.champ for v in verifs}
+        for besoin, phrase in escalades:
+            if f"besoins.{besoin.value}" in lus:
+                texte += f" Escalade : {phrase}."
+        return {
+            mesure_id: Motif(
+                regle=rid,
+                titre=regle.titre,
+                poids=poids,
+                texte=texte,
+                faits=faits,
+                sources=regle.sources,
+            )
+            for mesure_id, poids in regle.recommandations
+        }
+
+
+#: Nombre de motifs (texte et faits d'une règle pour des valeurs données) mémorisés par moteur.
+MOTIFS_MEMORISES = 50_000
+_FICHES: weakref.WeakKeyDictionary[Moteur, _Fiche] = weakref.WeakKeyDictionary()
+_VERROU_FICHES = threading.Lock()
+
+
+def _fiche(moteur: Moteur) -> _Fiche:
+    fiche = _FICHES.get(moteur)
+    if fiche is None:
+        with _VERROU_FICHES:
+            fiche = _FICHES.get(moteur)
+            if fiche is None:
+                fiche = _FICHES[moteur] = _Fiche(moteur)
+    return fiche
+
+
+def _verifier_construction_directe() -> None:
+    for modele in (Escalade, MesureEcartee, MesureRecommandee, Recommandation):
+        directe = (
+            not modele.__private_attributes__
+            and not modele.__pydantic_post_init__
+            and all(
+                c.alias is None and c.validation_alias is None and c.is_required()
+                for c in modele.model_fields.values()
+            )
+        )
+        if not directe:
+            raise RuntimeError(f"{modele.__name__} ne peut pas être construit directement")
 
 
 def _justification(mesure: Mesure, acteur: Acteur, motifs: list[Motif]) -> str:
@@ -156,11 +252,12 @@ def recommander(
     ):
         raise ValueError(f"limite : attendu un entier ≥ 1 ou None, reçu {limite!r}")
     moteur = moteur or moteur_par_defaut()
+    fiche = _fiche(moteur)
     profil = valider_profil(profil, moteur.ids_mesures)
-    montees_brutes = escalades(profil, dict(moteur.besoins_des_mesures))
+    montees_brutes = escalades(profil, moteur.besoins_des_mesures)
     effectives = intensites_effectives(profil, montees_brutes)
     montees = {
-        besoin: Escalade(
+        besoin: Escalade._construire(
             besoin=besoin,
             declaree=profil.besoins[besoin],
             effective=Intensite.depuis_ordre(effectives[besoin]),
@@ -168,57 +265,59 @@ def recommander(
         )
         for besoin, mesures in montees_brutes.items()
     }
+    phrases = {besoin: escalade.phrase for besoin, escalade in montees.items()}
     valeurs = fait(profil, effectives)
     declenchees = moteur.declencher(valeurs)
 
     scores: dict[str, float] = {}
     motifs: dict[str, list[Motif]] = {}
     for rid in declenchees:
-        regle = moteur.regle(rid)
-        motif = _texte_motif(regle, valeurs, montees)
+        regle = fiche.regles[rid]
+        par_mesure = fiche.motif(
+            rid,
+            tuple(valeurs.get(c) for c in fiche.cles[rid]),
+            tuple((b, phrases[b]) for b in fiche.besoins_lus[rid] if b in phrases),
+        )
         for mesure_id, poids in regle.recommandations:
             scores[mesure_id] = scores.get(mesure_id, 0.0) + poids
-            motifs.setdefault(mesure_id, []).append(motif.model_copy(update={"poids": poids}))
+            motifs.setdefault(mesure_id, []).append(par_mesure[mesure_id])
 
     recues = {r.mesure: r.efficace for r in profil.mesures_recues}
-    catalogue = moteur.catalogue
     ecartees = [
-        MesureEcartee(
+        MesureEcartee._construire(
             mesure=mid,
-            libelle=catalogue.mesure(mid).libelle,
+            libelle=fiche.mesures[mid].libelle,
             raison="déjà reçue sans l'effet attendu",
             regles=[m.regle for m in motifs[mid]],
         )
         for mid in sorted(scores)
         if recues.get(mid) is False
     ]
+    arrondis = {mid: round(score, 9) for mid, score in scores.items()}
     retenues = [mid for mid in scores if recues.get(mid) is not False]
-    retenues.sort(key=lambda mid: (-round(scores[mid], 9), -catalogue.mesure(mid).niveau.rang, mid))
+    retenues.sort(key=lambda mid: (-arrondis[mid], -fiche.rang[mid], mid))
     if limite is not None:
         retenues = retenues[:limite]
 
     resultats = []
     for rang, mid in enumerate(retenues, start=1):
-        mesure = catalogue.mesure(mid)
-        acteur = catalogue.acteur(mesure.acteur_responsable)
-        sources = list(
-            dict.fromkeys([s for m in motifs[mid] for s in m.sources] + list(mesure.sources))
-        )
+        mesure, acteur = fiche.mesures[mid], fiche.acteur[mid]
+        justification, sources = fiche.justification(mid, tuple(motifs[mid]))
         resultats.append(
-            MesureRecommandee(
+            MesureRecommandee._construire(
                 rang=rang,
                 mesure=mesure,
                 acteur=acteur,
-                partenaires=[catalogue.acteur(p) for p in mesure.partenaires],
-                score=round(scores[mid], 9),
-                justification=_justification(mesure, acteur, motifs[mid]),
+                partenaires=list(fiche.partenaires[mid]),
+                score=arrondis[mid],
+                justification=justification,
                 regles=[m.regle for m in motifs[mid]],
                 motifs=motifs[mid],
-                sources=sources,
+                sources=list(sources),
                 deja_recue=mid in recues,
             )
         )
-    return Recommandation(
+    return Recommandation._construire(
         profil=profil,
         mesures=resultats,
         ecartees=ecartees,
@@ -227,3 +326,6 @@ def recommander(
         version_catalogue=moteur.version_catalogue,
         version_regles=moteur.version_regles,
     )
+
+
+_verifier_construction_directe()

@@ -34,7 +34,7 @@ class Niveau(_Libelle):
     @property
     def rang(self) -> int:
         """0 pour universel, 1 pour ciblé, 2 pour individuel."""
-        return list(Niveau).index(self)
+        return _RANGS_NIVEAUX[self.value]
 
 
 class Portee(_Libelle):
@@ -91,7 +91,7 @@ class Intensite(_Libelle):
     @property
     def ordre(self) -> int:
         """1 pour faible, 2 pour modérée, 3 pour élevée (0 = besoin non déclaré)."""
-        return list(Intensite).index(self) + 1
+        return _ORDRES_INTENSITES[self.value]
 
     @classmethod
     def depuis_ordre(cls, ordre: int) -> Intensite:
@@ -168,3 +168,6 @@ _LIBELLES: dict[_Libelle, str] = {
     Qualification.NON_LEGALEMENT_QUALIFIE: "non légalement qualifié·e (NLQ)",
     Besoin.ELEVES_A_BESOINS_PARTICULIERS: "élèves à besoins particuliers",
 }
+
+_RANGS_NIVEAUX = {"universel": 0, "cible": 1, "individuel": 2}
+_ORDRES_INTENSITES = {"faible": 1, "moderee": 2, "elevee": 3}
