@@ -18,6 +18,7 @@ from ._erreurs import (
     Probleme,
 )
 from ._graphe import ecrire_graphe, graphe
+from ._lot import recommander_lot
 from ._modeles_catalogue import Acteur, Catalogue, Mesure
 from ._moteur import Moteur
 from ._profil import Affectation, Ecole, MesureRecue, Profil
@@ -76,4 +77,5 @@ __all__ = [
     "iter_erreurs_catalogue",
     "iter_erreurs_regles",
     "recommander",
+    "recommander_lot",
 ]

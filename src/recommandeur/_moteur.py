@@ -28,8 +28,16 @@ class Moteur:
     'Nouvelle personne dans le centre de services scolaire'
     """
 
-    def __init__(self, catalogue: Catalogue, base: BaseDeRegles) -> None:
+    def __init__(
+        self,
+        catalogue: Catalogue,
+        base: BaseDeRegles,
+        dossiers: tuple[Dossier | None, Dossier | None] | None = None,
+    ) -> None:
         self.catalogue = catalogue
+        #: Les dossiers (catalogue, règles) d'où vient le moteur, s'il a été construit par
+        #: :meth:`depuis` (``None`` = données livrées) ; sinon ``None``.
+        self.dossiers = dossiers
         self.base = base
         self._regles: Mapping[str, RegleCompilee] = MappingProxyType({r.id: r for r in base.regles})
         self._champs = {r.id: r.champs for r in base.regles}
@@ -48,7 +56,17 @@ class Moteur:
         invalide ; rien n'est alors chargé.
         """
         cat = charger_catalogue(catalogue)
-        return cls(cat, charger_regles(cat, regles))
+        return cls(cat, charger_regles(cat, regles), dossiers=(catalogue, regles))
+
+    def recharger(self) -> Moteur:
+        """Un nouveau moteur relu depuis les mêmes dossiers (pour prendre des fichiers modifiés).
+
+        Si les dossiers sont devenus invalides, lève :class:`ErreurCatalogue` ou
+        :class:`ErreurRegle` ; ce moteur-ci reste intact et continue de servir ses règles.
+        """
+        if self.dossiers is None:
+            raise ValueError("ce moteur n'a pas été construit par Moteur.depuis : rien à relire")
+        return Moteur.depuis(*self.dossiers)
 
     @property
     def version_catalogue(self) -> str:

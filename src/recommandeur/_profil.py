@@ -111,9 +111,21 @@ def valider_profil(
     """
     contexte = {"mesures": mesures} if mesures is not None else None
     if isinstance(donnees, Profil):
-        if mesures is None:
-            return donnees
-        donnees = donnees.model_dump(mode="json")
+        if mesures is not None:
+            inconnues = [r.mesure for r in donnees.mesures_recues if r.mesure not in mesures]
+            if inconnues:
+                raise ErreurProfil(
+                    [
+                        Probleme(
+                            f"mesure reçue inconnue du catalogue {inconnue!r}",
+                            champ="mesures_recues",
+                            valeur=inconnue,
+                            suggestions=suggerer(inconnue, mesures),
+                        )
+                        for inconnue in inconnues
+                    ]
+                )
+        return donnees
     if not isinstance(donnees, Mapping):
         raise ErreurProfil(
             [Probleme(f"attendu un dict ou un Profil, reçu {type(donnees).__name__}")]

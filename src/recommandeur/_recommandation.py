@@ -148,15 +148,27 @@ class _Fiche:
             for r in moteur.regles
         }
         self.motif = functools.lru_cache(maxsize=MOTIFS_MEMORISES)(self._motif)
-        self.justification = functools.lru_cache(maxsize=MOTIFS_MEMORISES)(self._justification)
+        self._justifications: dict[tuple[Any, ...], tuple[str, tuple[str, ...]]] = {}
 
-    def _justification(self, mid: str, motifs: tuple[Motif, ...]) -> tuple[str, tuple[str, ...]]:
-        """La justification d'une mesure et ses sources (règles puis mesure), sans doublon."""
-        mesure, acteur = self.mesures[mid], self.acteur[mid]
-        sources = tuple(
-            dict.fromkeys([s for m in motifs for s in m.sources] + list(mesure.sources))
-        )
-        return _justification(mesure, acteur, list(motifs)), sources
+    def justification(self, mid: str, motifs: list[Motif]) -> tuple[str, tuple[str, ...]]:
+        """La justification d'une mesure et ses sources (règles puis mesure), sans doublon.
+
+        Mémorisée par le texte des motifs (les chaînes gardent leur hachage : la clé coûte
+        peu, contrairement au hachage des modèles) ; la mémoire est vidée au-delà de
+        ``MOTIFS_MEMORISES`` entrées.
+        """
+        cle = (mid, *((m.regle, m.texte, m.faits) for m in motifs))
+        trouve = self._justifications.get(cle)
+        if trouve is None:
+            mesure, acteur = self.mesures[mid], self.acteur[mid]
+            sources = tuple(
+                dict.fromkeys([s for m in motifs for s in m.sources] + list(mesure.sources))
+            )
+            trouve = (_justification(mesure, acteur, motifs), sources)
+            if len(self._justifications) >= MOTIFS_MEMORISES:
+                self._justifications.clear()
+            self._justifications[cle] = trouve
+        return trouve
 
     def _motif(
         self, rid: str, valeurs_lues: tuple[Any, ...], escalades: tuple[tuple[Besoin, str], ...]
@@ -172,7 +184,7 @@ class _Fiche:
             if f"besoins.{besoin.value}" in lus:
                 texte += f" Escalade : {phrase}."
         return {
-            mesure_id: Motif(
+            mesure_id: Motif._construire(
                 regle=rid,
                 titre=regle.titre,
                 poids=poids,
@@ -201,7 +213,7 @@ def _fiche(moteur: Moteur) -> _Fiche:
 
 
 def _verifier_construction_directe() -> None:
-    for modele in (Escalade, MesureEcartee, MesureRecommandee, Recommandation):
+    for modele in (Motif, Escalade, MesureEcartee, MesureRecommandee, Recommandation):
         directe = (
             not modele.__private_attributes__
             and not modele.__pydantic_post_init__
@@ -302,7 +314,7 @@ def recommander(
     resultats = []
     for rang, mid in enumerate(retenues, start=1):
         mesure, acteur = fiche.mesures[mid], fiche.acteur[mid]
-        justification, sources = fiche.justification(mid, tuple(motifs[mid]))
+        justification, sources = fiche.justification(mid, motifs[mid])
         resultats.append(
             MesureRecommandee._construire(
                 rang=rang,
