@@ -17,6 +17,7 @@ from typing import Any, Literal
 from pydantic import BaseModel, ConfigDict, ValidationError
 
 from ._champs import CHAMPS, DECIMALES, INTENSITES, NOMBRE_MAX, Champ
+from ._durable import NOEUDS_PAR_ENSEMBLE, noeuds_alpha
 from ._erreurs import ABSENT, ErreurRegle, Probleme, suggerer
 from ._fichiers import Dossier, dossier_livre, en_dossier, identifiant, lire_entrees
 from ._messages import problemes_de_validation
@@ -298,6 +299,17 @@ def _compiler_regle(
         condition = normaliser(source.si)
     except _Refus as exc:
         erreurs.append(refus(exc.message, exc.champ, exc.valeur, exc.suggestions))
+    else:
+        noeuds = noeuds_alpha(en_json_durable(condition))
+        if noeuds > NOEUDS_PAR_ENSEMBLE - 1:
+            erreurs.append(
+                refus(
+                    f"condition trop complexe pour le moteur : {noeuds} comparaisons une fois "
+                    f"développée en forme disjonctive (au plus {NOEUDS_PAR_ENSEMBLE - 1}) ; "
+                    "la scinder en plusieurs règles",
+                    "si",
+                )
+            )
     vues: set[str] = set()
     for rang, recommande in enumerate(source.recommande):
         if not catalogue.contient_mesure(recommande.mesure):

@@ -114,12 +114,79 @@ def _appeler(fonction: Callable[..., Any], *arguments: Any) -> Any:
     return fonction(*arguments)
 
 
+#: Au plus 64 nœuds sur la pile du parcours du réseau alpha (MAX_STACK_SIZE de durable-rules) :
+#: au-delà, ``assert_fact`` échoue (code 303) selon le fait. Chaque nœud n'y entre qu'une fois
+#: par parcours : un ensemble d'au plus 63 nœuds ne peut pas déborder. On en garde 60, dont
+#: un pour la règle attrape-tout.
+NOEUDS_PAR_ENSEMBLE = 60
+_SATURATION = 10**6
+
+
+def _dnf(condition: Mapping[str, Any]) -> tuple[int, int]:
+    """(nombre de termes, nombre de comparaisons) de la forme disjonctive, saturés."""
+    if "$and" in condition:
+        termes, comparaisons = 1, 0
+        for enfant in condition["$and"]:
+            t, c = _dnf(enfant)
+            comparaisons = min(_SATURATION, comparaisons * t + c * termes)
+            termes = min(_SATURATION, termes * t)
+        return termes, comparaisons
+    if "$or" in condition:
+        termes = comparaisons = 0
+        for enfant in condition["$or"]:
+            t, c = _dnf(enfant)
+            termes, comparaisons = min(_SATURATION, termes + t), min(_SATURATION, comparaisons + c)
+        return termes, comparaisons
+    return 1, 1
+
+
+def noeuds_alpha(condition: Mapping[str, Any]) -> int:
+    """Majorant du nombre de nœuds alpha d'une condition : ses comparaisons en forme disjonctive.
+
+    durable-rules développe les disjonctions (une chaîne de nœuds par terme) ; le partage
+    des nœuds identiques n'est pas compté, d'où un majorant.
+
+    >>> noeuds_alpha({"$and": [{"a": 1}, {"$or": [{"b": 1}, {"c": 2}]}]})
+    4
+    """
+    return _dnf(condition)[1]
+
+
+def decouper(conditions: Mapping[str, Mapping[str, Any]]) -> list[list[str]]:
+    """Répartit les règles, dans l'ordre, en ensembles d'au plus ``NOEUDS_PAR_ENSEMBLE - 1`` nœuds.
+
+    >>> decouper({"a": {"x": 1}, "b": {"$and": [{"x": 1}] * 59}, "c": {"y": 2}})
+    [['a'], ['b'], ['c']]
+    """
+    morceaux: list[list[str]] = []
+    courant: list[str] = []
+    charge = 0
+    for rid, condition in conditions.items():
+        noeuds = noeuds_alpha(condition)
+        if noeuds > NOEUDS_PAR_ENSEMBLE - 1:
+            raise ErreurMoteur(
+                f"condition trop complexe pour durable-rules ({noeuds} comparaisons en forme "
+                f"disjonctive, au plus {NOEUDS_PAR_ENSEMBLE - 1})",
+                rid,
+            )
+        if courant and charge + noeuds > NOEUDS_PAR_ENSEMBLE - 1:
+            morceaux.append(courant)
+            courant, charge = [], 0
+        courant.append(rid)
+        charge += noeuds
+    if courant:
+        morceaux.append(courant)
+    return morceaux
+
+
 class EnsembleDurable:
     """Un ensemble de règles compilé et enregistré dans durable-rules.
 
     ``conditions`` associe à chaque identifiant de règle sa condition au format
     JSON de durable-rules (sans ``$ex``). :meth:`declencher` renvoie les
-    identifiants des règles qu'un fait déclenche.
+    identifiants des règles qu'un fait déclenche. Les règles sont réparties en
+    plusieurs ensembles durable-rules de taille bornée (voir :func:`decouper`) ;
+    le fait est évalué par chacun.
 
     >>> ens = EnsembleDurable({"imse_eleve": {"$gte": {"ecole.imse": 8}}})
     >>> ens.declencher({"ecole.imse": 9})
@@ -130,27 +197,41 @@ class EnsembleDurable:
 
     def __init__(self, conditions: Mapping[str, Mapping[str, Any]]) -> None:
         self._conditions = {rid: dict(c) for rid, c in conditions.items()}
-        self._noms = {f"r{rang}": rid for rang, rid in enumerate(self._conditions)}
+        rangs = {rid: rang for rang, rid in enumerate(self._conditions)}
+        self._noms = {f"r{rang}": rid for rid, rang in rangs.items()}
+        self._morceaux = [
+            [f"r{rangs[rid]}" for rid in morceau] for morceau in decouper(self._conditions)
+        ]
         self._remplacements = 0
         self._nom = ""
-        self._poignee: Any = None
+        self._poignees: list[Any] = []
         with _VERROU:
             self._enregistrer()
 
+    @property
+    def nombre_d_ensembles(self) -> int:
+        """Le nombre d'ensembles durable-rules entre lesquels les règles sont réparties."""
+        return len(self._morceaux)
+
     def _enregistrer(self) -> None:
-        definition: dict[str, Any] = {
-            nom: {"all": [{"m": self._conditions[rid]}], "run": _rien}
-            for nom, rid in self._noms.items()
-        }
-        definition["attrape_tout"] = {"all": [{"m": {CHAMP_TOUJOURS: 1}}], "run": _rien}
-        nom = f"recommandeur_{next(_NOMS)}"
-        try:
-            hote = _hote_partage()
-            _appeler(hote.set_rulesets, {nom: definition})
-            self._poignee = hote.get_ruleset(nom)._handle
-        except Exception as exc:
-            raise ErreurMoteur(f"durable-rules refuse l'ensemble de règles : {exc}") from None
-        self._nom = nom
+        noms: list[str] = []
+        poignees: list[Any] = []
+        hote = _hote_partage()
+        for morceau in self._morceaux or [[]]:
+            definition: dict[str, Any] = {
+                nom: {"all": [{"m": self._conditions[self._noms[nom]]}], "run": _rien}
+                for nom in morceau
+            }
+            definition["attrape_tout"] = {"all": [{"m": {CHAMP_TOUJOURS: 1}}], "run": _rien}
+            nom_ensemble = f"recommandeur_{next(_NOMS)}"
+            try:
+                _appeler(hote.set_rulesets, {nom_ensemble: definition})
+                poignees.append(hote.get_ruleset(nom_ensemble)._handle)
+            except Exception as exc:
+                raise ErreurMoteur(f"durable-rules refuse l'ensemble de règles : {exc}") from None
+            noms.append(nom_ensemble)
+        self._nom = "+".join(noms)
+        self._poignees = poignees
 
     def _remplacer(self) -> None:
         self._remplacements += 1
@@ -182,29 +263,36 @@ class EnsembleDurable:
         return [noms[n] for n in dict.fromkeys(tirees) if n in noms]
 
     def _evaluer(self, texte: str) -> list[str]:
-        """Affirme le fait, mène chaque action jusqu'au bout, retire le fait (verrou tenu)."""
-        poignee = self._poignee
-        resultat = _c.assert_fact(poignee, texte)
-        if resultat[0] != 0:
-            raise ErreurMoteur(f"assert_fact a renvoyé le code {resultat[0]}")
-        etat = resultat[1]
+        """Évalue le fait dans chaque ensemble, dans l'ordre (verrou tenu)."""
         tirees: list[str] = []
-        action = _c.start_action_for_state(poignee, etat)
-        message: str | None = action[1] if action else None
-        try:
-            while message:
-                tirees.append(nom_action(message))
-                message = _c.complete_and_start_action(poignee, etat)
-        except BaseException:
-            _abandonner(poignee, etat)
-            raise
-        retrait = _c.retract_fact(poignee, texte)
-        if retrait[0] != 0:
-            raise ErreurMoteur(f"retract_fact a renvoyé le code {retrait[0]}")
-        if _c.start_action_for_state(poignee, retrait[1]):
-            _abandonner(poignee, retrait[1])
-            raise ErreurMoteur("le retrait du fait a déclenché une action inattendue")
+        for poignee in self._poignees:
+            tirees.extend(_evaluer_dans(poignee, texte))
         return tirees
+
+
+def _evaluer_dans(poignee: Any, texte: str) -> list[str]:
+    """Affirme le fait, mène chaque action jusqu'au bout, retire le fait."""
+    resultat = _c.assert_fact(poignee, texte)
+    if resultat[0] != 0:
+        raise ErreurMoteur(f"assert_fact a renvoyé le code {resultat[0]}")
+    etat = resultat[1]
+    tirees: list[str] = []
+    action = _c.start_action_for_state(poignee, etat)
+    message: str | None = action[1] if action else None
+    try:
+        while message:
+            tirees.append(nom_action(message))
+            message = _c.complete_and_start_action(poignee, etat)
+    except BaseException:
+        _abandonner(poignee, etat)
+        raise
+    retrait = _c.retract_fact(poignee, texte)
+    if retrait[0] != 0:
+        raise ErreurMoteur(f"retract_fact a renvoyé le code {retrait[0]}")
+    if _c.start_action_for_state(poignee, retrait[1]):
+        _abandonner(poignee, retrait[1])
+        raise ErreurMoteur("le retrait du fait a déclenché une action inattendue")
+    return tirees
 
 
 def _abandonner(poignee: Any, etat: Any) -> None:

@@ -1,0 +1,104 @@
+"""Une population réaliste et reproductible de profils, et des bases de règles générées.
+
+La population imite un centre de services : surtout des personnes des premières années, peu
+de besoins déclarés à la fois (0 à 4), quelques situations particulières (NLQ, partage de
+tâche, région éloignée, détresse). La graine fixe tout.
+"""
+
+from __future__ import annotations
+
+import random
+from pathlib import Path
+from typing import Any
+
+from recommandeur import Besoin, Catalogue
+from recommandeur._champs import CHAMPS
+
+ORDRES = ["prescolaire", "primaire", "secondaire", "formation_professionnelle", "education_adultes"]
+
+
+def profil_aleatoire(hasard: random.Random, mesures: list[str]) -> dict[str, Any]:
+    """Un profil réaliste (dict, tel qu'une application l'enverrait)."""
+    besoins = hasard.sample([b.value for b in Besoin], k=hasard.choice([0, 1, 1, 2, 2, 3, 4]))
+    recues = hasard.sample(mesures, k=hasard.choice([0, 0, 0, 1, 2]))
+    return {
+        "annees_experience": hasard.choices(range(10), weights=[18, 18, 15, 12, 10, 8, 7, 5, 4, 3])[0],
+        "ordre": hasard.choices(ORDRES, weights=[8, 40, 35, 10, 7])[0],
+        "statut": hasard.choices(["suppleance", "contrat", "permanent"], weights=[30, 45, 25])[0],
+        "qualification": hasard.choices(
+            ["legalement_qualifie", "en_voie_de_qualification", "non_legalement_qualifie"],
+            weights=[80, 10, 10],
+        )[0],
+        "formation_hors_quebec": hasard.random() < 0.08,
+        "affectation": {
+            "partage_de_tache": hasard.random() < 0.2,
+            "nb_ecoles": hasard.choices([1, 2, 3], weights=[80, 15, 5])[0],
+            "specialiste": hasard.random() < 0.15,
+            "classe_multiniveau": hasard.random() < 0.1,
+            "adaptation_scolaire": hasard.random() < 0.1,
+            "nouveau_dans_l_ecole": hasard.random() < 0.5,
+            "nouveau_dans_le_centre": hasard.random() < 0.3,
+        },
+        "besoins": {b: hasard.choices(["faible", "moderee", "elevee"], weights=[30, 45, 25])[0] for b in besoins},
+        "signaux_de_detresse": hasard.random() < 0.05,
+        "mesures_recues": [{"mesure": m, "efficace": hasard.random() < 0.7} for m in recues],
+        "ecole": {
+            "part_novices": None if hasard.random() < 0.1 else round(hasard.uniform(0.05, 0.7), 2),
+            "imse": None if hasard.random() < 0.1 else hasard.randint(1, 10),
+            "region_eloignee": hasard.random() < 0.1,
+            "nb_batiments": hasard.choices([1, 2], weights=[85, 15])[0],
+            "mentor_dans_l_ecole": hasard.random() < 0.85,
+            "pedagogie_alternative": hasard.random() < 0.05,
+        },
+    }
+
+
+def population(n: int, catalogue: Catalogue, graine: int = 2026) -> list[dict[str, Any]]:
+    """``n`` profils réalistes, toujours les mêmes pour une graine donnée."""
+    hasard = random.Random(graine)
+    mesures = list(catalogue.ids_mesures)
+    return [profil_aleatoire(hasard, mesures) for _ in range(n)]
+
+
+def _condition(hasard: random.Random) -> str:
+    nom = hasard.choice(sorted(CHAMPS))
+    champ = CHAMPS[nom]
+    if champ.genre == "booleen":
+        return f'{{ champ = "{nom}", op = "==", valeur = {str(hasard.random() < 0.5).lower()} }}'
+    if champ.genre in {"choix", "intensite"}:
+        valeur = hasard.choice(champ.valeurs)
+        op = hasard.choice(["==", "!="]) if champ.genre == "choix" else hasard.choice([">=", "=="])
+        return f'{{ champ = "{nom}", op = "{op}", valeur = "{valeur}" }}'
+    haut = champ.maximum if champ.maximum is not None else 5
+    bas = champ.minimum or 0
+    if champ.genre == "entier":
+        valeur: object = hasard.randint(int(bas), int(min(haut, 10)))
+    else:
+        valeur = round(hasard.uniform(bas, haut), 2)
+    return f'{{ champ = "{nom}", op = "{hasard.choice(["<", "<=", ">", ">="])}", valeur = {valeur} }}'
+
+
+def ecrire_regles_generees(dossier: Path, n: int, catalogue: Catalogue, graine: int = 7) -> Path:
+    """Écrit ``n`` règles aléatoires (1 à 3 conditions, 1 à 2 mesures) dans ``dossier``."""
+    hasard = random.Random(graine)
+    mesures = list(catalogue.ids_mesures)
+    dossier.mkdir(parents=True, exist_ok=True)
+    lignes = ['version = "generee"', ""]
+    for i in range(n):
+        conditions = ", ".join(_condition(hasard) for _ in range(hasard.randint(1, 3)))
+        recommande = ", ".join(
+            f'{{ mesure = "{m}", poids = {hasard.randint(1, 5)} }}'
+            for m in hasard.sample(mesures, k=hasard.randint(1, 2))
+        )
+        lignes += [
+            "[[regle]]",
+            f'id = "generee_{i}"',
+            f'titre = "Règle générée {i}"',
+            f"si = {{ tous = [{conditions}] }}",
+            'justification = "Règle générée ({annees_experience} an(s))."',
+            'sources = ["cnipe/mission"]',
+            f"recommande = [{recommande}]",
+            "",
+        ]
+    (dossier / "regles.toml").write_text("\n".join(lignes), encoding="utf-8")
+    return dossier
