@@ -191,6 +191,17 @@ def test_regle_fautive_refusee(
     assert _message(catalogue, dossier_regles(texte)) == attendu
 
 
+def test_condition_trop_complexe_pour_le_moteur(
+    catalogue: Catalogue, dossier_regles: Fabrique
+) -> None:
+    branche = '{ un_de = [ { champ = "ecole.imse", op = "==", valeur = 1 }, { champ = "ecole.imse", op = "==", valeur = 2 } ] }'
+    si = "{ tous = [" + ", ".join([branche] * 5) + "] }"  # 2**5 = 32 termes de 5 comparaisons
+    assert _message(catalogue, dossier_regles(regle(si=si))) == (
+        "regles.toml : [essai] champ 'si' : condition trop complexe pour le moteur : 160 comparaisons "
+        "une fois développée en forme disjonctive (au plus 59) ; la scinder en plusieurs règles"
+    )
+
+
 def test_identifiant_repris(catalogue: Catalogue, dossier_regles: Fabrique) -> None:
     dossier = dossier_regles(regle())
     (dossier / "autres.toml").write_text(regle(), encoding="utf-8")

@@ -66,6 +66,36 @@ SCENARIOS = {
             assert recommander({"annees_experience": 1, "ordre": "primaire",
                                 "ecole": {"part_novices": x}}).mesures
     """,
+    # une grande base (1 000 règles) : la pile alpha de durable-rules (64 nœuds, code 303)
+    "grande_base_de_regles": """
+        import random, tempfile
+        from pathlib import Path
+        from recommandeur._champs import CHAMPS, fait, intensites_effectives, escalades
+        from recommandeur._evaluation import evaluer
+        from recommandeur._profil import valider_profil
+        hasard = random.Random(3)
+        booleens = sorted(n for n, c in CHAMPS.items() if c.genre == "booleen")
+        lignes = ['version = "grande"']
+        for i in range(1000):
+            conditions = ", ".join(
+                '{ champ = "%s", op = "==", valeur = %s }' % (hasard.choice(booleens), hasard.choice(["true", "false"]))
+                for _ in range(hasard.randint(1, 3))
+            )
+            lignes += ["[[regle]]", f'id = "g{i}"', 'titre = "g"', f"si = {{ tous = [{conditions}] }}",
+                       'justification = "g"', 'sources = ["cnipe/mission"]',
+                       'recommande = [{ mesure = "mentorat", poids = 1 }]']
+        dossier = Path(tempfile.mkdtemp())
+        (dossier / "r.toml").write_text("\\n".join(lignes), encoding="utf-8")
+        m = Moteur.depuis(regles=dossier)
+        assert m._durable.nombre_d_ensembles > 10
+        for i in range(300):
+            p = valider_profil({"annees_experience": 1, "ordre": "primaire",
+                                "affectation": {"partage_de_tache": i % 2 == 0, "specialiste": i % 3 == 0},
+                                "ecole": {"region_eloignee": i % 5 == 0}}, m.ids_mesures)
+            f = fait(p, intensites_effectives(p, escalades(p, m.besoins_des_mesures)))
+            assert m.declencher(f) == [r.id for r in m.regles if evaluer(r.condition, f)]
+            assert recommander(p, moteur=m).mesures
+    """,
     # beaucoup de fils sur le même moteur
     "fils_concurrents": """
         import threading

@@ -73,12 +73,24 @@ def lire_toml(
         try:
             texte = octets.decode("utf-8")
         except UnicodeDecodeError as exc:
-            fichiers.append(Probleme(f"pas en UTF-8 (octet {exc.start})", fichier=entree.name))
+            fichiers.append(
+                Probleme(
+                    f"encodage invalide : le fichier doit être en UTF-8 (octet {exc.start})",
+                    fichier=entree.name,
+                )
+            )
             continue
         try:
-            yield entree.name, tomllib.loads(texte)
+            table = tomllib.loads(texte)
         except tomllib.TOMLDecodeError as exc:
             fichiers.append(Probleme(f"TOML invalide : {exc}", fichier=entree.name))
+            continue
+        except RecursionError:
+            fichiers.append(
+                Probleme("TOML imbriqué trop profondément pour être lu", fichier=entree.name)
+            )
+            continue
+        yield entree.name, table
 
 
 def lire_entrees(
@@ -94,6 +106,7 @@ def lire_entrees(
     """
     admises = ("version", *genres)
     version: str | None = None
+    fichier_version = ""
     entrees: list[tuple[str, str, int, dict[str, Any]]] = []
     for nom, table in lire_toml(racine, problemes):
         for cle in table:
@@ -118,10 +131,15 @@ def lire_entrees(
                 )
             elif version is not None:
                 problemes.append(
-                    Probleme("version déclarée deux fois", fichier=nom, champ="version")
+                    Probleme(
+                        f"version déjà déclarée dans {fichier_version}",
+                        fichier=nom,
+                        champ="version",
+                        valeur=table["version"],
+                    )
                 )
             else:
-                version = table["version"]
+                version, fichier_version = table["version"], nom
         for genre in genres:
             brutes = table.get(genre, [])
             if not isinstance(brutes, list):
@@ -130,7 +148,15 @@ def lire_entrees(
                 )
                 continue
             for rang, brute in enumerate(brutes):
-                if isinstance(brute, dict):
+                if isinstance(brute, dict) and profondeur(brute) > PROFONDEUR_MAX:
+                    problemes.append(
+                        Probleme(
+                            f"imbrication trop profonde (au plus {PROFONDEUR_MAX} niveaux)",
+                            fichier=nom,
+                            id=identifiant(brute, genre, rang),
+                        )
+                    )
+                elif isinstance(brute, dict):
                     entrees.append((nom, genre, rang, brute))
                 else:
                     problemes.append(
@@ -145,3 +171,28 @@ def identifiant(brute: dict[str, Any], genre: str, rang: int) -> str:
     """L'identifiant d'une entrée brute, ou « genre n° N » s'il manque ou n'est pas une chaîne."""
     ident = brute.get("id")
     return ident if isinstance(ident, str) else f"{genre} n° {rang + 1}"
+
+
+#: Profondeur d'imbrication maximale d'une entrée (tables et listes) d'un fichier de données.
+PROFONDEUR_MAX = 40
+
+
+def profondeur(valeur: Any) -> int:
+    """La profondeur d'imbrication de tables et de listes, calculée sans récursion.
+
+    >>> profondeur({"si": {"non": {"champ": "ordre"}}})
+    3
+    """
+    maximum = 0
+    pile: list[tuple[Any, int]] = [(valeur, 0)]
+    while pile:
+        courant, niveau = pile.pop()
+        if isinstance(courant, dict):
+            enfants = list(courant.values())
+        elif isinstance(courant, list):
+            enfants = courant
+        else:
+            continue
+        maximum = max(maximum, niveau + 1)
+        pile.extend((enfant, niveau + 1) for enfant in enfants)
+    return maximum

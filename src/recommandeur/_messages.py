@@ -109,6 +109,8 @@ def message_francais(erreur: Mapping[str, Any]) -> tuple[str, tuple[str, ...]]:
         return f"doit contenir au plus {ctx.get('max_length')} élément(s)", ()
     if genre == "string_too_short":
         return "ne doit pas être vide", ()
+    if genre == "string_too_long":
+        return f"trop long : au plus {ctx.get('max_length')} caractères", ()
     if genre == "string_pattern_mismatch":
         return f"forme invalide ; attendu le motif {ctx.get('pattern')}", ()
     if genre == "value_error":
@@ -130,8 +132,14 @@ def problemes_de_validation(
     prefixe: str = "",
 ) -> Iterator[Probleme]:
     """Convertit une ``ValidationError`` en problèmes qui nomment champ et valeur."""
-    for erreur in exc.errors(include_url=False):
+    erreurs = exc.errors(include_url=False)
+    lieux = [tuple(e["loc"]) for e in erreurs]
+    for erreur in erreurs:
         loc = tuple(erreur["loc"])
+        if erreur["type"] == "too_short" and any(
+            autre[: len(loc)] == loc and len(autre) > len(loc) for autre in lieux
+        ):
+            continue  # une liste dont un élément est refusé : l'élément suffit à l'expliquer
         champ = prefixe + _chemin(loc)
         message, suggestions = message_francais(erreur)
         valeur: Any = erreur.get("input")
