@@ -27,13 +27,12 @@ from typing import Any
 
 sys.path.insert(0, str(Path(__file__).resolve().parent))
 
-from population import ecrire_regles_generees, population  # noqa: E402
-
-from recommandeur import Moteur, recommander, recommander_lot  # noqa: E402
-from recommandeur._champs import escalades, fait, intensites_effectives  # noqa: E402
-from recommandeur._compilation import en_json_durable  # noqa: E402
-from recommandeur._evaluation import evaluer  # noqa: E402
-from recommandeur._profil import valider_profil  # noqa: E402
+from population import ecrire_regles_generees, population
+from recommandeur import Moteur, recommander, recommander_lot
+from recommandeur._champs import escalades, fait, intensites_effectives
+from recommandeur._compilation import en_json_durable
+from recommandeur._evaluation import evaluer
+from recommandeur._profil import valider_profil
 
 CIBLES = {
     "recommander_p50_us": ("≤", 150.0),
@@ -110,8 +109,11 @@ def demarrage_a_froid(repetitions: int = 5) -> float:
         "print((time.perf_counter() - t) * 1000)"
     )
     mesures = [
-        float(subprocess.run([sys.executable, "-c", code], capture_output=True, text=True,
-                             check=True).stdout)
+        float(
+            subprocess.run(
+                [sys.executable, "-c", code], capture_output=True, text=True, check=True
+            ).stdout
+        )
         for _ in range(repetitions)
     ]
     return round(statistics.median(mesures), 1)
@@ -119,8 +121,11 @@ def demarrage_a_froid(repetitions: int = 5) -> float:
 
 def mesurer(n_profils: int, appels_memoire: int, processus: int) -> dict[str, Any]:
     resultat: dict[str, Any] = {
-        "machine": {"python": platform.python_version(), "systeme": platform.platform(),
-                    "processeurs": __import__("os").cpu_count()},
+        "machine": {
+            "python": platform.python_version(),
+            "systeme": platform.platform(),
+            "processeurs": __import__("os").cpu_count(),
+        },
         "date": time.strftime("%Y-%m-%d %H:%M"),
     }
     moteur = Moteur.depuis()
@@ -134,7 +139,9 @@ def mesurer(n_profils: int, appels_memoire: int, processus: int) -> dict[str, An
     duree = time.perf_counter() - debut
     resultat["recommander"] = centiles(temps_reco) | {
         "profils_par_seconde": round(n_profils / duree),
-        "mesures_par_profil": round(statistics.fmean(len(recommander(p).mesures) for p in profils[:2000]), 1),
+        "mesures_par_profil": round(
+            statistics.fmean(len(recommander(p).mesures) for p in profils[:2000]), 1
+        ),
     }
     # deuxième passage : mémoires chaudes (motifs et justifications déjà calculés)
     resultat["recommander_second_passage"] = centiles(chronometrer(recommander, profils))
@@ -149,10 +156,12 @@ def mesurer(n_profils: int, appels_memoire: int, processus: int) -> dict[str, An
 
     validation = centiles(chronometrer(lambda d: valider_profil(d, moteur.ids_mesures), profils))
     profils_valides = [valider_profil(d, moteur.ids_mesures) for d in profils]
-    mise_a_plat = centiles(chronometrer(
-        lambda p: fait(p, intensites_effectives(p, escalades(p, moteur.besoins_des_mesures))),
-        profils_valides,
-    ))
+    mise_a_plat = centiles(
+        chronometrer(
+            lambda p: fait(p, intensites_effectives(p, escalades(p, moteur.besoins_des_mesures))),
+            profils_valides,
+        )
+    )
     total = resultat["recommander"]["p50"]
     parties = {
         "validation": validation["p50"],
@@ -168,7 +177,9 @@ def mesurer(n_profils: int, appels_memoire: int, processus: int) -> dict[str, An
     echelle = {}
     with tempfile.TemporaryDirectory() as temporaire:
         for n_regles in (100, 1000):
-            dossier = ecrire_regles_generees(Path(temporaire) / f"r{n_regles}", n_regles, moteur.catalogue)
+            dossier = ecrire_regles_generees(
+                Path(temporaire) / f"r{n_regles}", n_regles, moteur.catalogue
+            )
             debut = time.perf_counter()
             gros = Moteur.depuis(regles=dossier)
             compilation = time.perf_counter() - debut
@@ -176,11 +187,18 @@ def mesurer(n_profils: int, appels_memoire: int, processus: int) -> dict[str, An
             recommander(echantillon[0], moteur=gros)
             echelle[str(n_regles)] = {
                 "compilation_ms": round(compilation * 1000),
-                "recommander": centiles(chronometrer(lambda p, g=gros: recommander(p, moteur=g), echantillon)),
-                "durable_direct": centiles(chronometrer(gros.declencher, faits_de(gros, echantillon))),
+                "recommander": centiles(
+                    chronometrer(lambda p, g=gros: recommander(p, moteur=g), echantillon)
+                ),
+                "durable_direct": centiles(
+                    chronometrer(gros.declencher, faits_de(gros, echantillon))
+                ),
             }
-    echelle["livree"] = {"regles": len(moteur.regles), "recommander": resultat["recommander"],
-                         "durable_direct": resultat["durable_direct"]}
+    echelle["livree"] = {
+        "regles": len(moteur.regles),
+        "recommander": resultat["recommander"],
+        "durable_direct": resultat["durable_direct"],
+    }
     resultat["selon_le_nombre_de_regles"] = echelle
     print("échelle mesurée", file=sys.stderr)
 
@@ -192,9 +210,14 @@ def mesurer(n_profils: int, appels_memoire: int, processus: int) -> dict[str, An
         debut = time.perf_counter()
         parallele = recommander_lot(echantillon, processus=processus)
         t_par = time.perf_counter() - debut
-        resultat["lot"] = {"profils": len(echantillon), "processus": processus,
-                           "sequentiel_s": round(t_seq, 2), "parallele_s": round(t_par, 2),
-                           "acceleration": round(t_seq / t_par, 2), "identiques": sequentiel == parallele}
+        resultat["lot"] = {
+            "profils": len(echantillon),
+            "processus": processus,
+            "sequentiel_s": round(t_seq, 2),
+            "parallele_s": round(t_par, 2),
+            "acceleration": round(t_seq / t_par, 2),
+            "identiques": sequentiel == parallele,
+        }
 
     gc.collect()
     avant = rss_mo()
@@ -202,18 +225,30 @@ def mesurer(n_profils: int, appels_memoire: int, processus: int) -> dict[str, An
         recommander(profils[i % n_profils])
     gc.collect()
     apres = rss_mo()
-    resultat["memoire"] = {"appels": appels_memoire, "rss_avant_mo": round(avant, 1),
-                           "rss_apres_mo": round(apres, 1), "croissance_mo": round(apres - avant, 1)}
+    resultat["memoire"] = {
+        "appels": appels_memoire,
+        "rss_avant_mo": round(avant, 1),
+        "rss_apres_mo": round(apres, 1),
+        "croissance_mo": round(apres - avant, 1),
+    }
 
     r = resultat
     r["synthese"] = {
         "recommander_p50_us": r["recommander"]["p50"],
         "recommander_p99_us": r["recommander"]["p99"],
         "profils_par_seconde": r["recommander"]["profils_par_seconde"],
-        "rapport_recommander_sur_durable": round(r["recommander"]["p50"] / r["durable_api"]["p50"], 2),
-        "rapport_recommander_sur_moteur_direct": round(r["recommander"]["p50"] / r["durable_direct"]["p50"], 2),
-        "rapport_durable_api_sur_direct": round(r["durable_api"]["p50"] / r["durable_direct"]["p50"], 2),
-        "rapport_reference_sur_direct": round(r["reference"]["p50"] / r["durable_direct"]["p50"], 2),
+        "rapport_recommander_sur_durable": round(
+            r["recommander"]["p50"] / r["durable_api"]["p50"], 2
+        ),
+        "rapport_recommander_sur_moteur_direct": round(
+            r["recommander"]["p50"] / r["durable_direct"]["p50"], 2
+        ),
+        "rapport_durable_api_sur_direct": round(
+            r["durable_api"]["p50"] / r["durable_direct"]["p50"], 2
+        ),
+        "rapport_reference_sur_direct": round(
+            r["reference"]["p50"] / r["durable_direct"]["p50"], 2
+        ),
         "demarrage_a_froid_ms": r["demarrage_a_froid_ms"],
         "p50_1000_regles_us": echelle["1000"]["recommander"]["p50"],
         "croissance_memoire_mo": r["memoire"]["croissance_mo"],
@@ -242,7 +277,9 @@ def main() -> None:
     parser.add_argument("--sortie", type=Path, default=Path(__file__).parent / "resultats.json")
     args = parser.parse_args()
     resultat = mesurer(args.profils, args.appels_memoire, args.processus)
-    args.sortie.write_text(json.dumps(resultat, ensure_ascii=False, indent=2) + "\n", encoding="utf-8")
+    args.sortie.write_text(
+        json.dumps(resultat, ensure_ascii=False, indent=2) + "\n", encoding="utf-8"
+    )
     print(tableau(resultat))
     print(f"\nrésultat complet : {args.sortie}")
 

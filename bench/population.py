@@ -22,7 +22,9 @@ def profil_aleatoire(hasard: random.Random, mesures: list[str]) -> dict[str, Any
     besoins = hasard.sample([b.value for b in Besoin], k=hasard.choice([0, 1, 1, 2, 2, 3, 4]))
     recues = hasard.sample(mesures, k=hasard.choice([0, 0, 0, 1, 2]))
     return {
-        "annees_experience": hasard.choices(range(10), weights=[18, 18, 15, 12, 10, 8, 7, 5, 4, 3])[0],
+        "annees_experience": hasard.choices(range(10), weights=[18, 18, 15, 12, 10, 8, 7, 5, 4, 3])[
+            0
+        ],
         "ordre": hasard.choices(ORDRES, weights=[8, 40, 35, 10, 7])[0],
         "statut": hasard.choices(["suppleance", "contrat", "permanent"], weights=[30, 45, 25])[0],
         "qualification": hasard.choices(
@@ -39,7 +41,10 @@ def profil_aleatoire(hasard: random.Random, mesures: list[str]) -> dict[str, Any
             "nouveau_dans_l_ecole": hasard.random() < 0.5,
             "nouveau_dans_le_centre": hasard.random() < 0.3,
         },
-        "besoins": {b: hasard.choices(["faible", "moderee", "elevee"], weights=[30, 45, 25])[0] for b in besoins},
+        "besoins": {
+            b: hasard.choices(["faible", "moderee", "elevee"], weights=[30, 45, 25])[0]
+            for b in besoins
+        },
         "signaux_de_detresse": hasard.random() < 0.05,
         "mesures_recues": [{"mesure": m, "efficace": hasard.random() < 0.7} for m in recues],
         "ecole": {
@@ -75,7 +80,9 @@ def _condition(hasard: random.Random) -> str:
         valeur: object = hasard.randint(int(bas), int(min(haut, 10)))
     else:
         valeur = round(hasard.uniform(bas, haut), 2)
-    return f'{{ champ = "{nom}", op = "{hasard.choice(["<", "<=", ">", ">="])}", valeur = {valeur} }}'
+    return (
+        f'{{ champ = "{nom}", op = "{hasard.choice(["<", "<=", ">", ">="])}", valeur = {valeur} }}'
+    )
 
 
 def ecrire_regles_generees(dossier: Path, n: int, catalogue: Catalogue, graine: int = 7) -> Path:

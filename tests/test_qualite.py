@@ -25,7 +25,7 @@ def _outil(nom: str) -> list[str]:
 
 @pytest.mark.parametrize(
     "commande",
-    [["check", "src", "tests"], ["format", "--check", "src", "tests"]],
+    [["check", "src", "tests", "bench"], ["format", "--check", "src", "tests", "bench"]],
     ids=["check", "format"],
 )
 def test_ruff(commande: list[str]) -> None:
