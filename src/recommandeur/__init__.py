@@ -17,6 +17,7 @@ from ._erreurs import (
     ErreurRegle,
     Probleme,
 )
+from ._explorer import EtSi, PourquoiPas, et_si, pourquoi_pas
 from ._graphe import ecrire_graphe, graphe
 from ._lot import recommander_lot
 from ._modeles_catalogue import Acteur, Catalogue, Mesure
@@ -50,6 +51,7 @@ __all__ = [
     "ErreurRecommandeur",
     "ErreurRegle",
     "Escalade",
+    "EtSi",
     "Explication",
     "Intensite",
     "Mesure",
@@ -62,6 +64,7 @@ __all__ = [
     "Niveau",
     "Ordre",
     "Portee",
+    "PourquoiPas",
     "Probleme",
     "Profil",
     "Qualification",
@@ -73,9 +76,11 @@ __all__ = [
     "charger_regles",
     "couverture",
     "ecrire_graphe",
+    "et_si",
     "graphe",
     "iter_erreurs_catalogue",
     "iter_erreurs_regles",
+    "pourquoi_pas",
     "recommander",
     "recommander_lot",
 ]

@@ -8,6 +8,8 @@ Exemples ::
     recommandeur verifier --catalogue mon_catalogue --regles mes_regles
     recommandeur couverture --markdown > docs/couverture.md
     recommandeur graphe docs/graphe.png
+    recommandeur pourquoi-pas exemples/detresse.toml mentorat_en_ligne
+    recommandeur et-si exemples/detresse.toml --changer ecole.region_eloignee=true
 """
 
 from __future__ import annotations
@@ -24,6 +26,7 @@ from ._chargement_catalogue import charger_catalogue, iter_erreurs_catalogue
 from ._compilation import iter_erreurs_regles
 from ._couverture import couverture
 from ._erreurs import ErreurRecommandeur
+from ._explorer import et_si, pourquoi_pas
 from ._graphe import ecrire_graphe, graphe
 from ._moteur import Moteur
 from ._recommandation import recommander
@@ -96,6 +99,49 @@ def _verifier(args: argparse.Namespace) -> int:
     return 0
 
 
+def _pourquoi_pas(args: argparse.Namespace) -> int:
+    print(pourquoi_pas(lire_profil(Path(args.profil)), args.mesure, moteur=_moteur(args)).texte())
+    return 0
+
+
+def changement(texte: str) -> dict[str, Any]:
+    """Lit un changement ``chemin=valeur`` (valeur TOML) en dict imbriqué.
+
+    >>> changement("ecole.region_eloignee=true")
+    {'ecole': {'region_eloignee': True}}
+    >>> changement('besoins.bien_etre="elevee"')
+    {'besoins': {'bien_etre': 'elevee'}}
+    """
+    chemin, egal, valeur = texte.partition("=")
+    if not egal or not chemin.strip():
+        raise ErreurFichierProfil(
+            f"changement {texte!r} : attendu chemin=valeur (ex. ecole.imse=9)"
+        )
+    try:
+        lue = tomllib.loads(f"v = {valeur.strip()}")["v"]
+    except tomllib.TOMLDecodeError:
+        lue = valeur.strip()  # une chaîne sans guillemets : primaire, elevee, ...
+    resultat: dict[str, Any] = {}
+    courant = resultat
+    morceaux = chemin.strip().split(".")
+    for morceau in morceaux[:-1]:
+        courant = courant.setdefault(morceau, {})
+    courant[morceaux[-1]] = lue
+    return resultat
+
+
+def _et_si(args: argparse.Namespace) -> int:
+    changements: dict[str, Any] = {}
+    for texte in args.changer:
+        for cle, valeur in changement(texte).items():
+            if isinstance(valeur, dict):
+                changements.setdefault(cle, {}).update(valeur)
+            else:
+                changements[cle] = valeur
+    print(et_si(lire_profil(Path(args.profil)), changements, moteur=_moteur(args)).texte())
+    return 0
+
+
 def _couverture(args: argparse.Namespace) -> int:
     rapport = couverture(_moteur(args))
     print(
@@ -141,6 +187,24 @@ def analyseur() -> argparse.ArgumentParser:
     ver = sous.add_parser("verifier", help="lister tous les problèmes d'un catalogue et de règles")
     dossiers(ver)
     ver.set_defaults(executer=_verifier)
+    pq = sous.add_parser("pourquoi-pas", help="pourquoi une mesure n'est pas (ou est) recommandée")
+    pq.add_argument("profil", help="fichier de profil (.toml ou .json)")
+    pq.add_argument("mesure", help="identifiant de la mesure du catalogue")
+    dossiers(pq)
+    pq.set_defaults(executer=_pourquoi_pas)
+
+    es = sous.add_parser("et-si", help="ce que change une modification du profil")
+    es.add_argument("profil", help="fichier de profil (.toml ou .json)")
+    es.add_argument(
+        "--changer",
+        action="append",
+        required=True,
+        metavar="CHEMIN=VALEUR",
+        help="ex. ecole.region_eloignee=true, besoins.bien_etre=elevee (répétable)",
+    )
+    dossiers(es)
+    es.set_defaults(executer=_et_si)
+
     cou = sous.add_parser(
         "couverture",
         help="analyser la couverture des règles (code 1 si un constat n'est pas expliqué)",
@@ -161,8 +225,9 @@ def main(argv: Sequence[str] | None = None) -> int:
     args = analyseur().parse_args(argv)
     try:
         code: int = args.executer(args)
-    except (ErreurRecommandeur, ValueError) as exc:
-        print(f"erreur : {exc}", file=sys.stderr)
+    except (ErreurRecommandeur, ValueError, KeyError) as exc:
+        message = exc.args[0] if isinstance(exc, KeyError) and exc.args else exc
+        print(f"erreur : {message}", file=sys.stderr)
         return 2
     return code
 

@@ -10,10 +10,12 @@ dessine en PNG ou SVG.
 from __future__ import annotations
 
 from pathlib import Path
-
-import networkx as nx
+from typing import TYPE_CHECKING
 
 from ._moteur import Moteur, moteur_par_defaut
+
+if TYPE_CHECKING:  # networkx n'est importé qu'à l'usage : il coûte ~0,1 s au démarrage
+    import networkx as nx
 
 #: L'ordre des colonnes du dessin.
 COLONNES = ("besoin", "champ", "regle", "mesure", "acteur")
@@ -37,6 +39,8 @@ def graphe(moteur: Moteur | None = None) -> nx.DiGraph:
     >>> g.edges["regle:besoin_eleve_bien_etre", "mesure:personne_neutre"]["poids"]
     5.0
     """
+    import networkx as nx
+
     moteur = moteur or moteur_par_defaut()
     catalogue = moteur.catalogue
     g: nx.DiGraph = nx.DiGraph(
@@ -77,6 +81,8 @@ def ecrire_graphe(g: nx.DiGraph, chemin: str | Path) -> Path:
     ...     nx.read_graphml(chemin).number_of_nodes() == graphe().number_of_nodes()
     True
     """
+    import networkx as nx
+
     chemin = Path(chemin)
     suffixe = chemin.suffix.lower()
     if suffixe == ".graphml":
@@ -95,6 +101,7 @@ def ecrire_graphe(g: nx.DiGraph, chemin: str | Path) -> Path:
 
 def _dessiner(g: nx.DiGraph, chemin: Path) -> None:
     import matplotlib
+    import networkx as nx
 
     matplotlib.use("Agg")
     import matplotlib.pyplot as plt

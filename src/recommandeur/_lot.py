@@ -2,17 +2,17 @@
 
 from __future__ import annotations
 
-import multiprocessing
+import contextlib
+import gc
 import sys
-from collections.abc import Callable, Iterable, Mapping, Sequence
-from concurrent.futures import ProcessPoolExecutor
+from collections.abc import Callable, Iterable, Iterator, Mapping, Sequence
 from pathlib import Path
 from typing import Any, TextIO
 
 from ._erreurs import ErreurProfil, ErreurRecommandeur, Probleme
 from ._moteur import Moteur, moteur_par_defaut
 from ._profil import Profil, valider_profil
-from ._recommandation import MesureRecommandee, Recommandation, recommander
+from ._recommandation import MesureRecommandee, Motif, Recommandation, _fiche, recommander
 
 Progression = Callable[[int, int], None]
 
@@ -29,8 +29,17 @@ Compacte = tuple[list[tuple[Any, ...]], list[Any], list[Any], list[str]]
 
 
 def _compacter(reco: Recommandation) -> Compacte:
+    """Une recommandation en tuples et chaînes : rapides à sérialiser entre processus."""
     mesures = [
-        (m.mesure.id, m.score, m.justification, m.regles, m.motifs, m.sources, m.deja_recue)
+        (
+            m.mesure.id,
+            m.score,
+            m.justification,
+            m.regles,
+            [(x.regle, x.titre, x.poids, x.texte, x.faits, x.sources) for x in m.motifs],
+            m.sources,
+            m.deja_recue,
+        )
         for m in reco.mesures
     ]
     return mesures, reco.ecartees, reco.escalades, reco.regles_declenchees
@@ -43,22 +52,24 @@ def _traiter(paquet: tuple[list[Profil], int | None]) -> list[Compacte]:
 
 def _reconstruire(profil: Profil, compacte: Compacte, moteur: Moteur) -> Recommandation:
     mesures, ecartees, escalades, declenchees = compacte
-    catalogue = moteur.catalogue
+    fiche = _fiche(moteur)
     resultats = []
     for rang, (mid, score, justification, regles, motifs, sources, deja_recue) in enumerate(
         mesures, start=1
     ):
-        mesure = catalogue.mesure(mid)
         resultats.append(
             MesureRecommandee._construire(
                 rang=rang,
-                mesure=mesure,
-                acteur=catalogue.acteur(mesure.acteur_responsable),
-                partenaires=[catalogue.acteur(p) for p in mesure.partenaires],
+                mesure=fiche.mesures[mid],
+                acteur=fiche.acteur[mid],
+                partenaires=list(fiche.partenaires[mid]),
                 score=score,
                 justification=justification,
                 regles=regles,
-                motifs=motifs,
+                motifs=[
+                    Motif._construire(regle=r, titre=t, poids=p, texte=x, faits=f, sources=s)
+                    for r, t, p, x, f, s in motifs
+                ],
                 sources=sources,
                 deja_recue=deja_recue,
             )
@@ -152,6 +163,36 @@ def recommander_lot(
     if problemes:
         raise ErreurProfil(problemes)
     afficher = barre_de_progression() if progression is True else progression or None
+    with _sans_ramasse_miettes():
+        return _calculer(valides, processus, dossiers, moteur, limite, afficher)
+
+
+@contextlib.contextmanager
+def _sans_ramasse_miettes() -> Iterator[None]:
+    """Suspend le ramasse-miettes cyclique le temps d'un lot, puis le rétablit tel qu'il était.
+
+    Un lot garde tous ses résultats en vie : chaque collecte complète les parcourrait tous,
+    et ces collectes répétées coûtaient plus que le calcul (mesuré : 165 µs par profil pour
+    relire les résultats d'un processus, 19 µs sans). Les résultats ne forment pas de cycles :
+    le comptage de références les libère sans lui.
+    """
+    actif = gc.isenabled()
+    gc.disable()
+    try:
+        yield
+    finally:
+        if actif:
+            gc.enable()
+
+
+def _calculer(
+    valides: list[Profil],
+    processus: int,
+    dossiers: tuple[str | None, str | None] | None,
+    moteur: Moteur | None,
+    limite: int | None,
+    afficher: Progression | None,
+) -> list[Recommandation]:
     total = len(valides)
     if processus == 1 or total < 2:
         resultats = []
@@ -160,9 +201,9 @@ def recommander_lot(
             if afficher and (rang % 100 == 0 or rang == total):
                 afficher(rang, total)
         return resultats
-    compactes = _en_parallele(valides, processus, dossiers, limite, afficher)
-    parent = moteur or moteur_par_defaut()
-    return [_reconstruire(p, c, parent) for p, c in zip(valides, compactes, strict=True)]
+    return _en_parallele(
+        valides, processus, dossiers, limite, afficher, moteur or moteur_par_defaut()
+    )
 
 
 def _en_parallele(
@@ -171,17 +212,26 @@ def _en_parallele(
     dossiers: tuple[str | None, str | None] | None,
     limite: int | None,
     afficher: Progression | None,
-) -> list[Compacte]:
+    parent: Moteur,
+) -> list[Recommandation]:
+    """Calcule dans des processus neufs ; chaque paquet reçu est reconstruit aussitôt ici."""
+    import multiprocessing  # à l'usage seulement : inutile au démarrage d'un appel simple
+    from concurrent.futures import ProcessPoolExecutor
+
     taille = max(1, min(500, len(profils) // (processus * 8) or 1))
     paquets = [(list(profils[i : i + taille]), limite) for i in range(0, len(profils), taille)]
     contexte = multiprocessing.get_context("spawn")
-    resultats: list[Compacte] = []
+    resultats: list[Recommandation] = []
     try:
         with ProcessPoolExecutor(
             processus, mp_context=contexte, initializer=_initialiser, initargs=(dossiers,)
         ) as executeur:
-            for lot in executeur.map(_traiter, paquets):
-                resultats.extend(lot)
+            for (profils_du_paquet, _), lot in zip(
+                paquets, executeur.map(_traiter, paquets), strict=True
+            ):
+                resultats.extend(
+                    _reconstruire(p, c, parent) for p, c in zip(profils_du_paquet, lot, strict=True)
+                )
                 if afficher:
                     afficher(len(resultats), len(profils))
     except ErreurRecommandeur:

@@ -197,7 +197,7 @@ class _Fiche:
 
 
 #: Nombre de motifs (texte et faits d'une règle pour des valeurs données) mémorisés par moteur.
-MOTIFS_MEMORISES = 50_000
+MOTIFS_MEMORISES = 10_000
 _FICHES: weakref.WeakKeyDictionary[Moteur, _Fiche] = weakref.WeakKeyDictionary()
 _VERROU_FICHES = threading.Lock()
 

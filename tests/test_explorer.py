@@ -1,0 +1,87 @@
+"""Pourquoi pas, et si : les questions des conseillères et conseillers."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+
+from recommandeur import et_si, pourquoi_pas, recommander
+from recommandeur._cli import changement, main
+
+EXEMPLES = Path(__file__).resolve().parents[1] / "exemples"
+BASE = {"annees_experience": 2, "ordre": "primaire", "ecole": {"imse": 3}}
+
+
+def test_pourquoi_pas_nomme_la_condition_manquante() -> None:
+    r = pourquoi_pas(BASE, "equipe_soutien_multidisciplinaire")
+    assert r.rang is None and r.ecartee is None
+    assert [x.regle for x in r.regles] == [
+        "ecole_defavorisee",
+        "classe_adaptation_scolaire",
+        "besoin_eleves_a_besoins_particuliers",
+    ]
+    (imse,) = [c for c in r.regles[0].conditions if not c.tenue]
+    assert imse.texte == "ecole.imse = 3 (règle : ≥ 8)"
+    assert "✗ ecole.imse = 3 (règle : ≥ 8)" in r.texte()
+
+
+def test_pourquoi_pas_d_une_mesure_recommandee() -> None:
+    reco = recommander(BASE)
+    r = pourquoi_pas(BASE, reco.mesures[0].mesure.id)
+    assert r.rang == 1
+    assert r.texte().startswith(f"« {reco.mesures[0].mesure.libelle} » est recommandée, au rang 1.")
+
+
+def test_pourquoi_pas_d_une_mesure_ecartee() -> None:
+    profil = {
+        **BASE,
+        "besoins": {"bien_etre": "elevee"},
+        "mesures_recues": [{"mesure": "personne_neutre", "efficace": False}],
+    }
+    assert pourquoi_pas(profil, "personne_neutre").ecartee == "déjà reçue sans l'effet attendu"
+
+
+def test_pourquoi_pas_mesure_inconnue() -> None:
+    with pytest.raises(
+        KeyError, match="mesure inconnue 'mentora' ; vouliez-vous dire 'mentorat' \\?"
+    ):
+        pourquoi_pas(BASE, "mentora")
+
+
+def test_et_si_ajoute_et_retire() -> None:
+    r = et_si(BASE, {"ecole": {"imse": 9}})
+    assert {"soutien_ecole_soutenue", "equipe_soutien_multidisciplinaire"} <= set(r.ajoutees)
+    assert r.retirees == []
+    assert r.apres.profil.ecole.imse == 9 and r.avant.profil.ecole.imse == 3
+    assert "+ Soutien lié aux enjeux du milieu" in r.texte()
+    inverse = et_si(r.apres.profil, {"ecole": {"imse": 3}})
+    assert set(inverse.retirees) == set(r.ajoutees)
+
+
+def test_et_si_sans_changement() -> None:
+    assert (
+        et_si(BASE, {"ordre": "primaire"}).texte()
+        == "Aucun changement dans les mesures recommandées."
+    )
+
+
+def test_changements_en_ligne_de_commande() -> None:
+    assert changement("ecole.imse=9") == {"ecole": {"imse": 9}}
+    assert changement("besoins.bien_etre=elevee") == {"besoins": {"bien_etre": "elevee"}}
+    assert changement("signaux_de_detresse=true") == {"signaux_de_detresse": True}
+
+
+def test_commandes(capsys: pytest.CaptureFixture[str]) -> None:
+    assert main(["pourquoi-pas", str(EXEMPLES / "detresse.toml"), "mentorat_en_ligne"]) == 0
+    assert "[ecole_sans_mentor]" in capsys.readouterr().out
+    assert (
+        main(["et-si", str(EXEMPLES / "detresse.toml"), "--changer", "ecole.region_eloignee=true"])
+        == 0
+    )
+    assert "+ Mentorat en ligne par les pairs (mentorat_en_ligne)" in capsys.readouterr().out
+    assert main(["pourquoi-pas", str(EXEMPLES / "detresse.toml"), "mentora"]) == 2
+    assert (
+        capsys.readouterr().err
+        == "erreur : mesure inconnue 'mentora' ; vouliez-vous dire 'mentorat' ?\n"
+    )
