@@ -202,5 +202,8 @@ def fait(profil: Profil, effectives: dict[Besoin, int]) -> dict[str, Any]:
     if e.imse is not None:
         resultat["ecole.imse"] = e.imse
     for besoin, niveau in effectives.items():
-        resultat[f"besoins.{besoin.value}"] = niveau
+        resultat[_CLES_BESOINS[besoin]] = niveau
     return resultat
+
+
+_CLES_BESOINS = {besoin: f"besoins.{besoin.value}" for besoin in Besoin}

@@ -36,7 +36,7 @@ class _Sortie(BaseModel):
         """
         objet = cls.__new__(cls)
         _poser(objet, "__dict__", valeurs)
-        _poser(objet, "__pydantic_fields_set__", set(valeurs))
+        _poser(objet, "__pydantic_fields_set__", set(cls.model_fields))
         _poser(objet, "__pydantic_extra__", None)
         _poser(objet, "__pydantic_private__", None)
         return objet
@@ -148,27 +148,30 @@ class _Fiche:
             for r in moteur.regles
         }
         self.motif = functools.lru_cache(maxsize=MOTIFS_MEMORISES)(self._motif)
-        self._justifications: dict[tuple[Any, ...], tuple[str, tuple[str, ...]]] = {}
+        self._justifications: dict[
+            tuple[Any, ...], tuple[str, tuple[str, ...], tuple[Motif, ...]]
+        ] = {}
 
     def justification(self, mid: str, motifs: list[Motif]) -> tuple[str, tuple[str, ...]]:
         """La justification d'une mesure et ses sources (règles puis mesure), sans doublon.
 
-        Mémorisée par le texte des motifs (les chaînes gardent leur hachage : la clé coûte
-        peu, contrairement au hachage des modèles) ; la mémoire est vidée au-delà de
-        ``MOTIFS_MEMORISES`` entrées.
+        Mémorisée par l'identité des motifs (qui viennent de la mémoire des motifs) : chaque
+        entrée garde ses motifs en vie, si bien que leurs identités ne peuvent pas être
+        réutilisées par d'autres objets tant qu'elle existe. La mémoire est vidée au-delà
+        de ``MOTIFS_MEMORISES`` entrées.
         """
-        cle = (mid, *((m.regle, m.texte, m.faits) for m in motifs))
+        cle = (mid, *map(id, motifs))
         trouve = self._justifications.get(cle)
         if trouve is None:
             mesure, acteur = self.mesures[mid], self.acteur[mid]
             sources = tuple(
                 dict.fromkeys([s for m in motifs for s in m.sources] + list(mesure.sources))
             )
-            trouve = (_justification(mesure, acteur, motifs), sources)
+            trouve = (_justification(mesure, acteur, motifs), sources, tuple(motifs))
             if len(self._justifications) >= MOTIFS_MEMORISES:
                 self._justifications.clear()
             self._justifications[cle] = trouve
-        return trouve
+        return trouve[0], trouve[1]
 
     def _motif(
         self, rid: str, valeurs_lues: tuple[Any, ...], escalades: tuple[tuple[Besoin, str], ...]
