@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import json
-import threading
 
 import pytest
 from hypothesis import given, settings
@@ -54,42 +53,6 @@ def test_champ_inconnu_jamais_satisfait() -> None:
     ens = EnsembleDurable({"diff": {"$neq": {"ecole.imse": 8}}, "inf": {"$lt": {"ecole.imse": 8}}})
     assert ens.declencher({"ordre": "primaire"}) == []
     assert sorted(ens.declencher({"ecole.imse": 3})) == ["diff", "inf"]
-
-
-def test_huit_fils_mille_appels_identiques_au_sequentiel(moteur: Moteur) -> None:
-    base = [
-        {
-            "annees_experience": i % 8,
-            "ordre": o,
-            "besoins": {"gestion_de_classe": n},
-            "ecole": {"imse": 1 + i % 10, "part_novices": (i % 7) / 10},
-            "signaux_de_detresse": i % 5 == 0,
-        }
-        for i, (o, n) in enumerate(
-            [(o, n) for o in ("primaire", "secondaire") for n in ("faible", "moderee", "elevee")]
-            * 4
-        )
-    ]
-    attendus = [recommander(p).model_dump(mode="json") for p in base]
-    erreurs: list[BaseException] = []
-    ecarts: list[int] = []
-
-    def travailler(decalage: int) -> None:
-        try:
-            for i in range(1000):
-                k = (i + decalage) % len(base)
-                if recommander(base[k]).model_dump(mode="json") != attendus[k]:
-                    ecarts.append(k)
-        except BaseException as exc:
-            erreurs.append(exc)
-
-    fils = [threading.Thread(target=travailler, args=(d,)) for d in range(8)]
-    for f in fils:
-        f.start()
-    for f in fils:
-        f.join()
-    assert erreurs == []
-    assert ecarts == []
 
 
 def test_erreur_pendant_une_action_remonte_et_le_moteur_repart(
