@@ -70,3 +70,19 @@ def test_extension_inconnue(g: nx.DiGraph, tmp_path: Path) -> None:
         ValueError, match=r"extension '\.pdf' inconnue ; attendu \.graphml, \.dot, \.png ou \.svg"
     ):
         ecrire_graphe(g, tmp_path / "base.pdf")
+
+
+def test_module_optionnel_absent(
+    g: nx.DiGraph, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    import sys
+
+    from recommandeur import ErreurRecommandeur
+
+    monkeypatch.setitem(sys.modules, "matplotlib", None)
+    with pytest.raises(ErreurRecommandeur) as info:
+        ecrire_graphe(g, tmp_path / "base.png")
+    assert (
+        str(info.value)
+        == "le dessin demande le paquet 'matplotlib' : pip install \"recommandeur[graphe]\""
+    )

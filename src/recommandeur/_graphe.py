@@ -9,9 +9,11 @@ dessine en PNG ou SVG.
 
 from __future__ import annotations
 
+import importlib
 from pathlib import Path
 from typing import TYPE_CHECKING
 
+from ._erreurs import ErreurRecommandeur
 from ._moteur import Moteur, moteur_par_defaut
 
 if TYPE_CHECKING:  # networkx n'est importé qu'à l'usage : il coûte ~0,1 s au démarrage
@@ -88,15 +90,27 @@ def ecrire_graphe(g: nx.DiGraph, chemin: str | Path) -> Path:
     if suffixe == ".graphml":
         nx.write_graphml(g, chemin)
     elif suffixe == ".dot":
+        _exiger("pydot", "le format DOT")
         from networkx.drawing.nx_pydot import write_dot
 
         # « genre:id » serait lu par DOT comme un nœud et un port : citer les noms.
         write_dot(nx.relabel_nodes(g, {n: f'"{n}"' for n in g}), chemin)
     elif suffixe in {".png", ".svg"}:
+        _exiger("matplotlib", "le dessin")
         _dessiner(g, chemin)
     else:
         raise ValueError(f"extension {suffixe!r} inconnue ; attendu .graphml, .dot, .png ou .svg")
     return chemin
+
+
+def _exiger(module: str, usage: str) -> None:
+    """Lève une erreur claire si un module optionnel manque."""
+    try:
+        importlib.import_module(module)
+    except ImportError:
+        raise ErreurRecommandeur(
+            f'{usage} demande le paquet {module!r} : pip install "recommandeur[graphe]"'
+        ) from None
 
 
 def _dessiner(g: nx.DiGraph, chemin: Path) -> None:
