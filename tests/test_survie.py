@@ -33,6 +33,23 @@ SCENARIOS = {
         for _ in range(20000):
             assert recommander(p) == premier
     """,
+    # plus de 54 569 faits distincts dans un même état : collision de hachage mesurée
+    # (« déjà observé ») ; chaque fait est retiré aussitôt, l'état n'en garde jamais deux
+    "soixante_mille_faits_distincts": """
+        from recommandeur import Profil
+        from recommandeur._champs import escalades, fait, intensites_effectives
+        from recommandeur._evaluation import evaluer
+        from recommandeur._moteur import moteur_par_defaut
+        m = moteur_par_defaut()
+        p = Profil.model_validate({"annees_experience": 1, "ordre": "primaire", "ecole": {"imse": 9}})
+        base = fait(p, intensites_effectives(p, escalades(p, m.besoins_des_mesures)))
+        attendu = [r.id for r in m.regles if evaluer(r.condition, {**base, "ecole.part_novices": 0.5})]
+        for i in range(60_000):
+            f = {**base, "ecole.part_novices": round((i % 10_000) / 10_000, 4), "nb_mesures_recues": i // 10_000}
+            tirees = m.declencher(f)
+            if i % 10_000 == 5_000:
+                assert tirees == attendu, (i, tirees)
+    """,
     # plusieurs ensembles (états « a » puis « b ») en alternance ; l'ancien n'est jamais supprimé
     "plusieurs_moteurs": """
         moteurs = [Moteur.depuis() for _ in range(4)]
