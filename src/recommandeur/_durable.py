@@ -41,10 +41,8 @@ import contextlib
 import itertools
 import json
 import math
-import sys
 import threading
-import warnings
-from collections.abc import Callable, Mapping
+from collections.abc import Mapping
 from typing import Any
 
 import durable_rules_engine as _c  # type: ignore[import-not-found]
@@ -104,14 +102,6 @@ def _valeur_sure(valeur: object) -> bool:
         # durable-rules refuse (erreur 204) les nombres écrits en notation exponentielle.
         return math.isfinite(valeur) and "e" not in repr(valeur)  # type: ignore[arg-type]
     return False
-
-
-def _appeler(fonction: Callable[..., Any], *arguments: Any) -> Any:
-    if sys.version_info >= (3, 12):  # pragma: no cover - Python 3.12 seulement
-        with warnings.catch_warnings():
-            warnings.simplefilter("ignore", DeprecationWarning)
-            return fonction(*arguments)
-    return fonction(*arguments)
 
 
 #: Au plus 64 nœuds sur la pile du parcours du réseau alpha (MAX_STACK_SIZE de durable-rules) :
@@ -225,7 +215,7 @@ class EnsembleDurable:
             definition["attrape_tout"] = {"all": [{"m": {CHAMP_TOUJOURS: 1}}], "run": _rien}
             nom_ensemble = f"recommandeur_{next(_NOMS)}"
             try:
-                _appeler(hote.set_rulesets, {nom_ensemble: definition})
+                hote.set_rulesets({nom_ensemble: definition})
                 poignees.append(hote.get_ruleset(nom_ensemble)._handle)
             except Exception as exc:
                 raise ErreurMoteur(f"durable-rules refuse l'ensemble de règles : {exc}") from None

@@ -40,7 +40,6 @@ class Moteur:
         self.dossiers = dossiers
         self.base = base
         self._regles: Mapping[str, RegleCompilee] = MappingProxyType({r.id: r for r in base.regles})
-        self._champs = {r.id: r.champs for r in base.regles}
         self._rang = {r.id: rang for rang, r in enumerate(base.regles)}
         self.ids_mesures: frozenset[str] = frozenset(catalogue.ids_mesures)
         self.besoins_des_mesures: dict[str, tuple[Besoin, ...]] = {
