@@ -29,7 +29,6 @@ sys.path.insert(0, str(Path(__file__).resolve().parent))
 
 from population import ecrire_regles_generees, population
 from recommandeur import Moteur, recommander, recommander_lot
-from recommandeur._champs import escalades, fait, intensites_effectives
 from recommandeur._compilation import en_json_durable
 from recommandeur._evaluation import evaluer
 from recommandeur._profil import valider_profil
@@ -76,9 +75,7 @@ def rss_mo() -> float:
 def faits_de(moteur: Moteur, profils: Sequence[dict[str, Any]]) -> list[dict[str, Any]]:
     resultat = []
     for donnees in profils:
-        profil = valider_profil(donnees, moteur.ids_mesures)
-        montees = escalades(profil, moteur.besoins_des_mesures)
-        resultat.append(fait(profil, intensites_effectives(profil, montees)))
+        resultat.append(moteur.fait(valider_profil(donnees, moteur.ids_mesures)))
     return resultat
 
 
@@ -158,7 +155,7 @@ def mesurer(n_profils: int, appels_memoire: int, processus: int) -> dict[str, An
     profils_valides = [valider_profil(d, moteur.ids_mesures) for d in profils]
     mise_a_plat = centiles(
         chronometrer(
-            lambda p: fait(p, intensites_effectives(p, escalades(p, moteur.besoins_des_mesures))),
+            moteur.fait,
             profils_valides,
         )
     )

@@ -8,22 +8,17 @@ import pytest
 from hypothesis import given, settings
 
 from recommandeur import ErreurMoteur, Moteur, Profil, recommander
-from recommandeur._champs import CHAMPS, escalades, fait, intensites_effectives
+from recommandeur._champs import CHAMPS
 from recommandeur._durable import EnsembleDurable
 from recommandeur._evaluation import evaluer
 from recommandeur.testing import profils
-
-
-def _fait(moteur: Moteur, profil: Profil) -> dict[str, object]:
-    montees = escalades(profil, dict(moteur.besoins_des_mesures))
-    return fait(profil, intensites_effectives(profil, montees))
 
 
 def test_le_fait_couvre_tous_les_champs(moteur: Moteur) -> None:
     profil = Profil.model_validate(
         {"annees_experience": 1, "ordre": "primaire", "ecole": {"imse": 3, "part_novices": 0.2}}
     )
-    assert set(_fait(moteur, profil)) == set(CHAMPS)
+    assert set(moteur.fait(profil)) == set(CHAMPS)
 
 
 def test_jamais_d_operateur_ex(moteur: Moteur) -> None:
@@ -39,7 +34,7 @@ def test_durable_et_reference_s_accordent(profil: Profil) -> None:
     from recommandeur._moteur import moteur_par_defaut
 
     moteur = moteur_par_defaut()
-    valeurs = _fait(moteur, profil)
+    valeurs = moteur.fait(profil)
     attendues = [r.id for r in moteur.regles if evaluer(r.condition, valeurs)]
     assert moteur.declencher(valeurs) == attendues
 

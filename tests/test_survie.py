@@ -37,12 +37,11 @@ SCENARIOS = {
     # (« déjà observé ») ; chaque fait est retiré aussitôt, l'état n'en garde jamais deux
     "soixante_mille_faits_distincts": """
         from recommandeur import Profil
-        from recommandeur._champs import escalades, fait, intensites_effectives
         from recommandeur._evaluation import evaluer
         from recommandeur._moteur import moteur_par_defaut
         m = moteur_par_defaut()
         p = Profil.model_validate({"annees_experience": 1, "ordre": "primaire", "ecole": {"imse": 9}})
-        base = fait(p, intensites_effectives(p, escalades(p, m.besoins_des_mesures)))
+        base = m.fait(p)
         attendu = [r.id for r in m.regles if evaluer(r.condition, {**base, "ecole.part_novices": 0.5})]
         for i in range(60_000):
             f = {**base, "ecole.part_novices": round((i % 10_000) / 10_000, 4), "nb_mesures_recues": i // 10_000}
@@ -87,7 +86,7 @@ SCENARIOS = {
     "grande_base_de_regles": """
         import random, tempfile
         from pathlib import Path
-        from recommandeur._champs import CHAMPS, fait, intensites_effectives, escalades
+        from recommandeur._champs import CHAMPS
         from recommandeur._evaluation import evaluer
         from recommandeur._profil import valider_profil
         hasard = random.Random(3)
@@ -109,7 +108,7 @@ SCENARIOS = {
             p = valider_profil({"annees_experience": 1, "ordre": "primaire",
                                 "affectation": {"partage_de_tache": i % 2 == 0, "specialiste": i % 3 == 0},
                                 "ecole": {"region_eloignee": i % 5 == 0}}, m.ids_mesures)
-            f = fait(p, intensites_effectives(p, escalades(p, m.besoins_des_mesures)))
+            f = m.fait(p)
             assert m.declencher(f) == [r.id for r in m.regles if evaluer(r.condition, f)]
             assert recommander(p, moteur=m).mesures
     """,

@@ -7,7 +7,6 @@ from typing import Any
 
 from pydantic import BaseModel, ConfigDict
 
-from ._champs import escalades, fait, intensites_effectives
 from ._erreurs import suggerer
 from ._evaluation import verifications
 from ._justification import fait_lisible
@@ -92,9 +91,7 @@ def pourquoi_pas(
         suite = f" ; vouliez-vous dire '{proches[0]}' ?" if proches else ""
         raise KeyError(f"mesure inconnue {mesure!r}{suite}")
     valide = valider_profil(profil, moteur.ids_mesures)
-    valeurs = fait(
-        valide, intensites_effectives(valide, escalades(valide, moteur.besoins_des_mesures))
-    )
+    valeurs = moteur.fait(valide)
     reco = recommander(valide, moteur=moteur)
     rangs = {m.mesure.id: m.rang for m in reco.mesures}
     ecartees = {e.mesure: e.raison for e in reco.ecartees}

@@ -7,12 +7,14 @@ from collections.abc import Mapping
 from types import MappingProxyType
 from typing import Any
 
+from ._champs import escalades, fait, intensites_effectives
 from ._chargement_catalogue import charger_catalogue
 from ._compilation import BaseDeRegles, RegleCompilee, charger_regles, en_json_durable
 from ._durable import EnsembleDurable
 from ._erreurs import suggerer
 from ._fichiers import Dossier
 from ._modeles_catalogue import Catalogue
+from ._profil import Profil
 from ._vocabulaire import Besoin
 
 
@@ -90,6 +92,21 @@ class Moteur:
             proches = suggerer(id, self._regles)
             suite = f" ; vouliez-vous dire '{proches[0]}' ?" if proches else ""
             raise KeyError(f"règle inconnue {id!r}{suite}") from None
+
+    def fait(self, profil: Profil) -> dict[str, Any]:
+        """Le fait qu'évalue ce moteur : le profil mis à plat, besoins escaladés.
+
+        Les mesures reçues sans effet font monter les besoins qu'elles visent selon ce
+        catalogue (voir ``docs/classement.md``).
+
+        >>> m = Moteur.depuis()
+        >>> m.fait(Profil(annees_experience=1, ordre="primaire", besoins={"numerique": "moderee"},
+        ...               mesures_recues=[{"mesure": "webinaire", "efficace": False}]))["besoins.numerique"]
+        3
+        """
+        return fait(
+            profil, intensites_effectives(profil, escalades(profil, self.besoins_des_mesures))
+        )
 
     def declencher(self, fait: Mapping[str, Any]) -> list[str]:
         """Les règles que durable-rules déclenche pour ce fait, dans l'ordre de la base."""
