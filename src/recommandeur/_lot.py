@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import contextlib
+import dataclasses
 import gc
 import sys
 from collections.abc import Callable, Iterable, Iterator, Mapping, Sequence
@@ -153,13 +154,10 @@ def recommander_lot(
         try:
             valides.append(valider_profil(profil, catalogue_ids))
         except ErreurProfil as exc:
-            for p in exc.problemes:
-                champ = f"[{rang}].{p.champ}" if p.champ else f"[{rang}]"
-                problemes.append(
-                    Probleme(p.message, champ=champ, valeur=p.valeur, suggestions=p.suggestions)
-                    if p.a_valeur
-                    else Probleme(p.message, champ=champ, suggestions=p.suggestions)
-                )
+            problemes.extend(
+                dataclasses.replace(p, champ=f"[{rang}].{p.champ}" if p.champ else f"[{rang}]")
+                for p in exc.problemes
+            )
     if problemes:
         raise ErreurProfil(problemes)
     afficher = barre_de_progression() if progression is True else progression or None
