@@ -5,11 +5,14 @@ Nécessite ``hypothesis`` (``pip install "recommandeur[test]"``).
 >>> from hypothesis import given
 >>> from recommandeur import recommander
 >>> from recommandeur.testing import profils
->>> @given(profils(besoins={"bien_etre": "elevee"}))
+>>> @given(profils(besoins={"bien_etre": "elevee"}, mesures_recues=()))
 ... def test_bien_eleve_individuel(profil):
 ...     niveaux = {m.mesure.niveau.value for m in recommander(profil).mesures}
 ...     assert "individuel" in niveaux
 >>> test_bien_eleve_individuel()
+
+(Sans ``mesures_recues=()``, la propriété est fausse : hypothesis trouve la personne qui a
+déjà reçu sans effet les deux mesures individuelles du bien-être, alors écartées.)
 
 Chaque option fixe un champ (une valeur) ou le contraint (une stratégie) :
 ``profils(annees_experience=st.integers(0, 6), ordre="primaire")``.
