@@ -29,9 +29,9 @@ sys.path.insert(0, str(Path(__file__).resolve().parent))
 
 from population import ecrire_regles_generees, population
 from recommandeur import Moteur, recommander, recommander_lot
-from recommandeur._compilation import en_json_durable
-from recommandeur._evaluation import evaluer
-from recommandeur._profil import valider_profil
+from recommandeur._langage.evaluation import evaluer
+from recommandeur._moteur.durable_json import en_json_durable
+from recommandeur._profil.validation import valider_profil
 
 CIBLES = {
     "recommander_p50_us": ("≤", 150.0),
@@ -102,7 +102,7 @@ def durable_brut(moteur: Moteur) -> Callable[[dict[str, Any]], object]:
 def demarrage_a_froid(repetitions: int = 5) -> float:
     code = (
         "import time; t = time.perf_counter(); import recommandeur; "
-        "from recommandeur._moteur import moteur_par_defaut; moteur_par_defaut(); "
+        "from recommandeur import moteur_par_defaut; moteur_par_defaut(); "
         "print((time.perf_counter() - t) * 1000)"
     )
     mesures = [

@@ -12,7 +12,7 @@ from pathlib import Path
 from typing import Any
 
 from recommandeur import Besoin, Catalogue
-from recommandeur._champs import CHAMPS
+from recommandeur._profil.champs import CHAMPS
 
 ORDRES = ["prescolaire", "primaire", "secondaire", "formation_professionnelle", "education_adultes"]
 

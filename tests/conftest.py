@@ -9,9 +9,8 @@ from pathlib import Path
 
 import pytest
 
-from recommandeur import Catalogue, Moteur, charger_catalogue
+from recommandeur import Catalogue, Moteur, charger_catalogue, moteur_par_defaut
 from recommandeur._fichiers import dossier_livre
-from recommandeur._moteur import moteur_par_defaut
 
 
 @pytest.fixture(scope="session")

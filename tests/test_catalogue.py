@@ -158,8 +158,8 @@ def test_source_inconnue(copie_catalogue: Path) -> None:
         'sources = ["cnipe/niveau4", "ppc/10.2"]',
     )
     assert _message(copie_catalogue) == (
-        "mesures_ciblees.toml : [webinaire] champ 'sources' : clé de source inconnue 'cnipe/niveau4' "
-        "(reçu : ['cnipe/niveau4', 'ppc/10.2']) ; vouliez-vous dire 'cnipe/niveau3' ?"
+        "mesures_ciblees.toml : [webinaire] champ 'sources[0]' : clé de source inconnue "
+        "(reçu : 'cnipe/niveau4') ; vouliez-vous dire 'cnipe/niveau3' ?"
     )
 
 

@@ -66,10 +66,12 @@ def test_dessin_png(g: nx.DiGraph, tmp_path: Path) -> None:
 
 
 def test_extension_inconnue(g: nx.DiGraph, tmp_path: Path) -> None:
-    with pytest.raises(
-        ValueError, match=r"extension '\.pdf' inconnue ; attendu \.graphml, \.dot, \.png ou \.svg"
-    ):
-        ecrire_graphe(g, tmp_path / "base.pdf")
+    chemin = tmp_path / "base.pdf"
+    with pytest.raises(ValueError) as info:
+        ecrire_graphe(g, chemin)
+    assert str(info.value) == (
+        f"chemin : attendu une extension .graphml, .dot, .png ou .svg, reçu {str(chemin)!r}"
+    )
 
 
 def test_module_optionnel_absent(

@@ -55,7 +55,7 @@ def test_profils_invalides_tous_nommes_par_rang() -> None:
 
 def test_moteur_sans_dossiers_refuse_en_parallele(moteur: Moteur) -> None:
     construit = Moteur(moteur.catalogue, moteur.base)
-    with pytest.raises(ValueError, match=r"le moteur doit venir de Moteur\.depuis"):
+    with pytest.raises(ValueError, match=r"un moteur venu de Moteur\.depuis"):
         recommander_lot(PROFILS, processus=2, moteur=construit)
     assert recommander_lot(PROFILS[:2], moteur=construit) == [recommander(p) for p in PROFILS[:2]]
 

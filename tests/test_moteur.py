@@ -1,4 +1,4 @@
-"""Le moteur durable-rules : accord avec l'évaluateur de référence, fils d'exécution, erreurs d'action."""
+"""Le moteur durable-rules : accord avec l'évaluateur de référence, erreurs d'action, valeurs refusées."""
 
 from __future__ import annotations
 
@@ -7,10 +7,12 @@ import json
 import pytest
 from hypothesis import given, settings
 
-from recommandeur import ErreurMoteur, Moteur, Profil, recommander
-from recommandeur._champs import CHAMPS
-from recommandeur._durable import EnsembleDurable
-from recommandeur._evaluation import evaluer
+from recommandeur import ErreurMoteur, Moteur, Profil, moteur_par_defaut, recommander
+from recommandeur._langage.expressions import Atome, Ou
+from recommandeur._moteur.durable import EnsembleDurable
+from recommandeur._moteur.durable_json import en_json_durable
+from recommandeur._moteur.reference import EvaluateurReference
+from recommandeur._profil.champs import CHAMPS
 from recommandeur.testing import profils
 
 
@@ -22,8 +24,6 @@ def test_le_fait_couvre_tous_les_champs(moteur: Moteur) -> None:
 
 
 def test_jamais_d_operateur_ex(moteur: Moteur) -> None:
-    from recommandeur._compilation import en_json_durable
-
     texte = json.dumps([en_json_durable(r.condition) for r in moteur.regles])
     assert "$ex" not in texte and "$nex" not in texte
 
@@ -31,21 +31,29 @@ def test_jamais_d_operateur_ex(moteur: Moteur) -> None:
 @settings(max_examples=300, deadline=None)
 @given(profils())
 def test_durable_et_reference_s_accordent(profil: Profil) -> None:
-    from recommandeur._moteur import moteur_par_defaut
-
     moteur = moteur_par_defaut()
     valeurs = moteur.fait(profil)
-    attendues = [r.id for r in moteur.regles if evaluer(r.condition, valeurs)]
-    assert moteur.declencher(valeurs) == attendues
+    reference = EvaluateurReference({r.id: r.condition for r in moteur.regles})
+    assert moteur.declencher(valeurs) == reference.declencher(valeurs)
+
+
+def test_le_moteur_de_reference_recommande_pareil() -> None:
+    reference = Moteur.depuis(evaluateur="reference")
+    profil = {"annees_experience": 1, "ordre": "primaire", "besoins": {"bien_etre": "elevee"}}
+    assert recommander(profil, moteur=reference) == recommander(profil)
 
 
 def test_disjonction_rapportee_une_seule_fois() -> None:
-    ens = EnsembleDurable({"ou": {"$or": [{"a": 1}, {"b": 2}, {"c": 3}]}})
+    ens = EnsembleDurable(
+        {"ou": Ou((Atome("a", "==", 1), Atome("b", "==", 2), Atome("c", "==", 3)))}
+    )
     assert ens.declencher({"a": 1, "b": 2, "c": 3}) == ["ou"]
 
 
 def test_champ_inconnu_jamais_satisfait() -> None:
-    ens = EnsembleDurable({"diff": {"$neq": {"ecole.imse": 8}}, "inf": {"$lt": {"ecole.imse": 8}}})
+    ens = EnsembleDurable(
+        {"diff": Atome("ecole.imse", "!=", 8), "inf": Atome("ecole.imse", "<", 8)}
+    )
     assert ens.declencher({"ordre": "primaire"}) == []
     assert sorted(ens.declencher({"ecole.imse": 3})) == ["diff", "inf"]
 
@@ -53,9 +61,9 @@ def test_champ_inconnu_jamais_satisfait() -> None:
 def test_erreur_pendant_une_action_remonte_et_le_moteur_repart(
     monkeypatch: pytest.MonkeyPatch,
 ) -> None:
-    import recommandeur._durable as enveloppe
+    import recommandeur._moteur.durable as enveloppe
 
-    ens = EnsembleDurable({"fragile": {"ordre": "primaire"}})
+    ens = EnsembleDurable({"fragile": Atome("ordre", "==", "primaire")})
     nom_avant = ens._nom
 
     def illisible(message: str) -> str:
@@ -71,9 +79,10 @@ def test_erreur_pendant_une_action_remonte_et_le_moteur_repart(
 
 
 def test_exception_de_l_extension_c_remonte(monkeypatch: pytest.MonkeyPatch) -> None:
-    import recommandeur._durable as enveloppe
+    import recommandeur._moteur.durable as enveloppe
 
-    ens = EnsembleDurable({"r": {"ordre": "primaire"}})
+    ens = EnsembleDurable({"r": Atome("ordre", "==", "primaire")})
+    vraie = enveloppe._c
 
     class Panne:
         def __getattr__(self, nom: str) -> object:
@@ -83,7 +92,7 @@ def test_exception_de_l_extension_c_remonte(monkeypatch: pytest.MonkeyPatch) -> 
                     raise RuntimeError("panne C")
 
                 return echouer
-            return getattr(enveloppe._engine.durable_rules_engine, nom)
+            return getattr(vraie, nom)
 
     monkeypatch.setattr(enveloppe, "_c", Panne())
     with pytest.raises(ErreurMoteur, match="durable-rules a échoué : panne C"):
@@ -93,7 +102,7 @@ def test_exception_de_l_extension_c_remonte(monkeypatch: pytest.MonkeyPatch) -> 
 
 
 def test_valeur_non_admise_refusee_avant_durable() -> None:
-    ens = EnsembleDurable({"r": {"$gte": {"f": 0.3}}})
+    ens = EnsembleDurable({"r": Atome("f", ">=", 0.3)})
     with pytest.raises(ErreurMoteur, match=r"valeur non admise pour le champ 'f' : 1e-05"):
         ens.declencher({"f": 1e-05})
     with pytest.raises(ErreurMoteur, match="fait de 300 propriétés ; au plus 250"):
@@ -106,3 +115,9 @@ def test_part_novices_minuscule_acceptee() -> None:
         {"annees_experience": 1, "ordre": "primaire", "ecole": {"part_novices": 5e-324}}
     )
     assert reco.profil.ecole.part_novices == 5e-324
+
+
+def test_evaluateur_inconnu() -> None:
+    with pytest.raises(ValueError) as info:
+        Moteur.depuis(evaluateur="clips")
+    assert str(info.value) == "evaluateur : attendu 'durable' ou 'reference', reçu 'clips'"

@@ -8,7 +8,7 @@ from typing import Any
 import pytest
 
 from recommandeur import ErreurProfil, Profil, recommander
-from recommandeur._profil import valider_profil
+from recommandeur._profil.validation import valider_profil
 
 CONTRAT: dict[str, Any] = {
     "annees_experience": 1,

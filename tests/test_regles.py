@@ -8,8 +8,10 @@ from pathlib import Path
 import pytest
 
 from recommandeur import Catalogue, ErreurRegle, Moteur, charger_regles, iter_erreurs_regles
-from recommandeur._compilation import Atome, Et, Ou, en_json_durable, normaliser
-from recommandeur._regles import RegleSource
+from recommandeur._langage.compilation import normaliser
+from recommandeur._langage.expressions import Atome, Et, Ou
+from recommandeur._langage.syntaxe import RegleSource
+from recommandeur._moteur.durable_json import en_json_durable
 
 Fabrique = Callable[[str], Path]
 
@@ -49,7 +51,7 @@ def test_regles_livrees_valides(catalogue: Catalogue) -> None:
 def test_regle_valide_compilee(catalogue: Catalogue, dossier_regles: Fabrique) -> None:
     base = charger_regles(catalogue, dossier_regles(regle()))
     assert base.version == "test"
-    assert base.regles[0].condition == Atome("ecole.imse", "gte", 8)
+    assert base.regles[0].condition == Atome("ecole.imse", ">=", 8)
     assert base.regles[0].recommandations == (("soutien_ecole_soutenue", 2.0),)
 
 
@@ -73,25 +75,25 @@ def test_forme_normale_negative() -> None:
         '{ non = { tous = [ { champ = "ecole.imse", op = ">=", valeur = 8 }, '
         '{ besoin = "numerique", au_moins = "moderee" } ] } }'
     )
-    assert normaliser(si) == Ou((Atome("ecole.imse", "lt", 8), Atome("besoins.numerique", "lt", 2)))
+    assert normaliser(si) == Ou((Atome("ecole.imse", "<", 8), Atome("besoins.numerique", "<", 2)))
 
 
 def test_dans_et_hors() -> None:
     dans = _condition('{ champ = "ordre", op = "dans", valeur = ["primaire", "prescolaire"] }')
     assert normaliser(dans) == Ou(
-        (Atome("ordre", "eq", "primaire"), Atome("ordre", "eq", "prescolaire"))
+        (Atome("ordre", "==", "primaire"), Atome("ordre", "==", "prescolaire"))
     )
     hors = _condition('{ non = { champ = "ordre", op = "hors", valeur = ["primaire"] } }')
-    assert normaliser(hors) == Atome("ordre", "eq", "primaire")
+    assert normaliser(hors) == Atome("ordre", "==", "primaire")
 
 
 def test_intensite_comparee_par_ordre() -> None:
     si = _condition('{ champ = "besoins.bien_etre", op = ">", valeur = "faible" }')
-    assert normaliser(si) == Atome("besoins.bien_etre", "gt", 1)
+    assert normaliser(si) == Atome("besoins.bien_etre", ">", 1)
 
 
 def test_json_durable_imbrique() -> None:
-    expression = Et((Atome("a", "eq", True), Ou((Atome("b", "lt", 2), Atome("c", "neq", "x")))))
+    expression = Et((Atome("a", "==", True), Ou((Atome("b", "<", 2), Atome("c", "!=", "x")))))
     assert en_json_durable(expression) == {
         "$and": [{"a": True}, {"$or": [{"$lt": {"b": 2}}, {"$neq": {"c": "x"}}]}]
     }

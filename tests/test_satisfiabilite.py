@@ -7,16 +7,16 @@ from typing import Any
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from recommandeur._champs import CHAMPS
-from recommandeur._compilation import Atome, Et, Expression, Ou
-from recommandeur._evaluation import evaluer
-from recommandeur._satisfiabilite import (
+from recommandeur._analyse.satisfiabilite import (
     equivalentes,
     implique,
     representants,
     satisfiable,
     temoin,
 )
+from recommandeur._langage.evaluation import evaluer
+from recommandeur._langage.expressions import Atome, Et, Expression, Ou
+from recommandeur._profil.champs import CHAMPS
 
 # Un petit univers de champs et de constantes, assez petit pour une recherche exhaustive.
 CHAMPS_ESSAI: dict[str, list[Any]] = {
@@ -36,9 +36,9 @@ CONSTANTES: dict[str, list[Any]] = {
 def _atomes() -> st.SearchStrategy[Atome]:
     def pour(champ: str) -> st.SearchStrategy[Atome]:
         ops = (
-            ["eq", "neq"]
+            ["==", "!="]
             if champ == "affectation.partage_de_tache"
-            else ["eq", "neq", "lt", "lte", "gt", "gte"]
+            else ["==", "!=", "<", "<=", ">", ">="]
         )
         return st.builds(
             Atome, st.just(champ), st.sampled_from(ops), st.sampled_from(CONSTANTES[champ])
@@ -101,5 +101,5 @@ def test_representants_des_nombres() -> None:
 
 
 def test_valeur_hors_domaine_jamais() -> None:
-    assert not satisfiable(Atome("ecole.part_novices", "gt", 1.0))
-    assert satisfiable(Atome("ecole.part_novices", "gt", 0.9999))
+    assert not satisfiable(Atome("ecole.part_novices", ">", 1.0))
+    assert satisfiable(Atome("ecole.part_novices", ">", 0.9999))

@@ -37,8 +37,8 @@ SCENARIOS = {
     # (« déjà observé ») ; chaque fait est retiré aussitôt, l'état n'en garde jamais deux
     "soixante_mille_faits_distincts": """
         from recommandeur import Profil
-        from recommandeur._evaluation import evaluer
-        from recommandeur._moteur import moteur_par_defaut
+        from recommandeur._langage.evaluation import evaluer
+        from recommandeur import moteur_par_defaut
         m = moteur_par_defaut()
         p = Profil.model_validate({"annees_experience": 1, "ordre": "primaire", "ecole": {"imse": 9}})
         base = m.fait(p)
@@ -59,7 +59,7 @@ SCENARIOS = {
     """,
     # une erreur pendant une action : relevée en ErreurMoteur, puis le moteur continue
     "erreur_dans_une_action": """
-        import recommandeur._durable as enveloppe
+        import recommandeur._moteur.durable as enveloppe
         from recommandeur import ErreurMoteur
         original = enveloppe.nom_action
         def casse(message):
@@ -86,9 +86,9 @@ SCENARIOS = {
     "grande_base_de_regles": """
         import random, tempfile
         from pathlib import Path
-        from recommandeur._champs import CHAMPS
-        from recommandeur._evaluation import evaluer
-        from recommandeur._profil import valider_profil
+        from recommandeur._profil.champs import CHAMPS
+        from recommandeur._langage.evaluation import evaluer
+        from recommandeur._profil.validation import valider_profil
         hasard = random.Random(3)
         booleens = sorted(n for n, c in CHAMPS.items() if c.genre == "booleen")
         lignes = ['version = "grande"']
@@ -103,7 +103,7 @@ SCENARIOS = {
         dossier = Path(tempfile.mkdtemp())
         (dossier / "r.toml").write_text("\\n".join(lignes), encoding="utf-8")
         m = Moteur.depuis(regles=dossier)
-        assert m._durable.nombre_d_ensembles > 10
+        assert m._evaluateur.nombre_d_ensembles > 10
         for i in range(300):
             p = valider_profil({"annees_experience": 1, "ordre": "primaire",
                                 "affectation": {"partage_de_tache": i % 2 == 0, "specialiste": i % 3 == 0},

@@ -1,40 +1,54 @@
 """recommandeur : des mesures de soutien à l'insertion professionnelle, avec acteur et raisons.
 
+Le chemin d'un profil jusqu'à une recommandation suit les sous-paquets : le profil
+(``_profil``), le catalogue (``_catalogue``), le langage des règles (``_langage``), le moteur
+(``_moteur``), le classement (``_recommandation``), l'analyse (``_analyse``) et les textes
+(``_rendu``). Tout ce qui est public s'importe d'ici.
+
 >>> from recommandeur import recommander
 >>> reco = recommander({"annees_experience": 1, "ordre": "secondaire"})
 >>> reco.mesures[0].acteur.libelle != ""
 True
 """
 
-from ._chargement_catalogue import charger_catalogue, iter_erreurs_catalogue
-from ._compilation import BaseDeRegles, RegleCompilee, charger_regles, iter_erreurs_regles
-from ._couverture import Cellule, Constat, RapportCouverture, couverture
+from importlib.metadata import PackageNotFoundError, version
+
+from ._analyse.constats import Cellule, Constat, RapportCouverture
+from ._analyse.couverture import couverture
+from ._analyse.graphe import ecrire_graphe, graphe
+from ._catalogue.chargement import charger_catalogue, iter_erreurs_catalogue
+from ._catalogue.modeles import Acteur, Catalogue, Mesure, Source
 from ._erreurs import (
+    ErreurArgument,
     ErreurCatalogue,
+    ErreurInconnu,
     ErreurMoteur,
     ErreurProfil,
     ErreurRecommandeur,
     ErreurRegle,
     Probleme,
 )
-from ._explorer import EtSi, PourquoiPas, et_si, pourquoi_pas
-from ._graphe import ecrire_graphe, graphe
-from ._lot import recommander_lot
-from ._modeles_catalogue import Acteur, Catalogue, Mesure
-from ._moteur import Moteur
-from ._profil import Affectation, Ecole, MesureRecue, Profil
-from ._recommandation import (
+from ._langage.chargement import BaseDeRegles, Donnees, charger_regles, iter_erreurs_regles
+from ._langage.compilation import RegleCompilee
+from ._langage.syntaxe import Explication
+from ._moteur.moteur import Moteur, definir_moteur_par_defaut, moteur_par_defaut
+from ._profil.modeles import Affectation, Ecole, MesureRecue, Profil
+from ._recommandation.explorer import EtSi, PourquoiPas, et_si, pourquoi_pas
+from ._recommandation.lot import recommander_lot
+from ._recommandation.modeles import (
     Escalade,
     MesureEcartee,
     MesureRecommandee,
     Motif,
     Recommandation,
-    recommander,
 )
-from ._regles import Explication
+from ._recommandation.recommander import recommander
 from ._vocabulaire import Besoin, Intensite, Modalite, Niveau, Ordre, Portee, Qualification, Statut
 
-__version__ = "0.1.0"
+try:
+    __version__ = version("recommandeur")
+except PackageNotFoundError:  # pragma: no cover - une copie de travail non installée
+    __version__ = "0+inconnue"
 
 __all__ = [
     "Acteur",
@@ -44,8 +58,11 @@ __all__ = [
     "Catalogue",
     "Cellule",
     "Constat",
+    "Donnees",
     "Ecole",
+    "ErreurArgument",
     "ErreurCatalogue",
+    "ErreurInconnu",
     "ErreurMoteur",
     "ErreurProfil",
     "ErreurRecommandeur",
@@ -71,15 +88,18 @@ __all__ = [
     "RapportCouverture",
     "Recommandation",
     "RegleCompilee",
+    "Source",
     "Statut",
     "charger_catalogue",
     "charger_regles",
     "couverture",
+    "definir_moteur_par_defaut",
     "ecrire_graphe",
     "et_si",
     "graphe",
     "iter_erreurs_catalogue",
     "iter_erreurs_regles",
+    "moteur_par_defaut",
     "pourquoi_pas",
     "recommander",
     "recommander_lot",

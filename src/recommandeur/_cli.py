@@ -22,14 +22,15 @@ from collections.abc import Sequence
 from pathlib import Path
 from typing import Any
 
-from ._chargement_catalogue import charger_catalogue, iter_erreurs_catalogue
-from ._compilation import iter_erreurs_regles
-from ._couverture import couverture
+from ._analyse.couverture import couverture
+from ._analyse.graphe import ecrire_graphe, graphe
+from ._catalogue.chargement import charger_catalogue, iter_erreurs_catalogue
 from ._erreurs import ErreurRecommandeur
-from ._explorer import et_si, pourquoi_pas
-from ._graphe import ecrire_graphe, graphe
-from ._moteur import Moteur
-from ._recommandation import recommander
+from ._langage.chargement import iter_erreurs_regles
+from ._moteur.moteur import Moteur
+from ._recommandation.explorer import et_si, pourquoi_pas
+from ._recommandation.recommander import recommander
+from ._rendu.catalogue import texte_catalogue
 
 
 def lire_profil(chemin: Path) -> dict[str, Any]:
@@ -77,12 +78,7 @@ def _catalogue(args: argparse.Namespace) -> int:
     if args.json:
         print(json.dumps(cat.model_dump(mode="json"), ensure_ascii=False, indent=2))
         return 0
-    print(f"Catalogue {cat.version} : {len(cat.mesures)} mesures, {len(cat.acteurs)} acteurs")
-    for niveau in ("universel", "cible", "individuel"):
-        mesures = [m for m in cat.mesures if m.niveau.value == niveau]
-        print(f"\nNiveau {mesures[0].niveau.libelle if mesures else niveau} ({len(mesures)})")
-        for m in mesures:
-            print(f"  {m.id:<40} {m.libelle} — {cat.acteur(m.acteur_responsable).libelle}")
+    print(texte_catalogue(cat))
     return 0
 
 

@@ -4,14 +4,31 @@ Une seule base, :class:`ErreurRecommandeur`, et quelques sous-classes qui porten
 ce qui était fautif (fichier, identifiant, champ, valeur) et construisent leur
 message à partir de ces attributs. Chaque problème est aussi disponible sous forme
 de :class:`Probleme`, et une erreur porte la liste complète de ceux trouvés.
+
+Les suggestions (« vouliez-vous dire … ? ») sont calculées par :func:`suggerer` et
+écrites par :func:`formuler_suggestions`, partout les mêmes.
 """
 
 from __future__ import annotations
 
 import difflib
+import enum
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, field
-from typing import Any
+from typing import Final
+
+
+class _Absent(enum.Enum):
+    """Le type de la sentinelle :data:`ABSENT` (aucune valeur fautive connue)."""
+
+    ABSENT = "absent"
+
+    def __repr__(self) -> str:
+        return "ABSENT"
+
+
+#: Sentinelle : aucune valeur fautive connue (``None`` peut être une valeur fautive).
+ABSENT: Final = _Absent.ABSENT
 
 
 def suggerer(valeur: object, possibles: Iterable[str], n: int = 1) -> tuple[str, ...]:
@@ -22,19 +39,32 @@ def suggerer(valeur: object, possibles: Iterable[str], n: int = 1) -> tuple[str,
     >>> suggerer("xyz", ["gestion_de_classe"])
     ()
     """
-    if not isinstance(valeur, str):
+    if not isinstance(valeur, str) or len(valeur) > 200:
         return ()
     return tuple(difflib.get_close_matches(valeur, sorted(set(possibles)), n=n, cutoff=0.6))
 
 
-def _repr_valeur(valeur: object) -> str:
+def formuler_suggestions(suggestions: Sequence[str]) -> str:
+    """La fin de message qui propose les suggestions, ou rien.
+
+    >>> formuler_suggestions(("mentorat",))
+    " ; vouliez-vous dire 'mentorat' ?"
+    >>> formuler_suggestions(())
+    ''
+    """
+    if not suggestions:
+        return ""
+    return " ; vouliez-vous dire " + ", ".join(f"'{s}'" for s in suggestions) + " ?"
+
+
+def repr_borne(valeur: object, longueur: int = 80) -> str:
+    """Un ``repr`` court de ``valeur``, pour les messages d'erreur.
+
+    >>> repr_borne("x" * 100)
+    "'xxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxx..."
+    """
     texte = repr(valeur)
-    return texte if len(texte) <= 80 else texte[:77] + "..."
-
-
-#: Valeur sentinelle : aucune valeur fautive connue.
-ABSENT: Any = object()
-_ABSENT = ABSENT
+    return texte if len(texte) <= longueur else texte[: longueur - 3] + "..."
 
 
 @dataclass(frozen=True)
@@ -51,13 +81,13 @@ class Probleme:
     fichier: str | None = None
     id: str | None = None
     champ: str | None = None
-    valeur: Any = field(default=_ABSENT, compare=False)
+    valeur: object = field(default=ABSENT, compare=False)
     suggestions: tuple[str, ...] = ()
 
     @property
     def a_valeur(self) -> bool:
         """Vrai si une valeur fautive est connue."""
-        return self.valeur is not _ABSENT
+        return self.valeur is not ABSENT
 
     def __str__(self) -> str:
         morceaux: list[str] = []
@@ -69,10 +99,8 @@ class Probleme:
             morceaux.append(f"champ '{self.champ}' : ")
         morceaux.append(self.message)
         if self.a_valeur:
-            morceaux.append(f" (reçu : {_repr_valeur(self.valeur)})")
-        if self.suggestions:
-            proposes = ", ".join(f"'{s}'" for s in self.suggestions)
-            morceaux.append(f" ; vouliez-vous dire {proposes} ?")
+            morceaux.append(f" (reçu : {repr_borne(self.valeur)})")
+        morceaux.append(formuler_suggestions(self.suggestions))
         return "".join(morceaux)
 
 
@@ -131,3 +159,38 @@ class ErreurMoteur(ErreurRecommandeur):
         self.regle = regle
         prefixe = f"[{regle}] " if regle else ""
         super().__init__(f"moteur de règles : {prefixe}{message}")
+
+
+class ErreurArgument(ErreurRecommandeur, ValueError):
+    """Un argument d'une fonction publique est invalide (aussi ``ValueError``).
+
+    >>> str(ErreurArgument("limite", "un entier ≥ 1 ou None", 0))
+    'limite : attendu un entier ≥ 1 ou None, reçu 0'
+    """
+
+    def __init__(self, argument: str, attendu: str, valeur: object) -> None:
+        self.argument, self.attendu, self.valeur = argument, attendu, valeur
+        super().__init__(f"{argument} : attendu {attendu}, reçu {repr_borne(valeur)}")
+
+
+class ErreurInconnu(ErreurRecommandeur, KeyError):
+    """Un identifiant inconnu (mesure, acteur, règle, source) ; aussi ``KeyError``.
+
+    ``genre`` nomme ce qui est inconnu (« mesure inconnue »), ``valeur`` l'identifiant
+    demandé et ``suggestions`` les identifiants connus les plus proches.
+
+    >>> e = ErreurInconnu("mesure inconnue", "mentora", ["mentorat", "webinaire"])
+    >>> str(e)
+    "mesure inconnue 'mentora' ; vouliez-vous dire 'mentorat' ?"
+    >>> isinstance(e, KeyError)
+    True
+    """
+
+    def __init__(self, genre: str, valeur: str, possibles: Iterable[str]) -> None:
+        self.genre, self.valeur = genre, valeur
+        self.suggestions = suggerer(valeur, possibles)
+        self.message = f"{genre} {repr_borne(valeur)}{formuler_suggestions(self.suggestions)}"
+        super().__init__(self.message)
+
+    def __str__(self) -> str:
+        return self.message

@@ -25,8 +25,9 @@ from typing import Any
 
 from hypothesis import strategies as st
 
-from ._modeles_catalogue import Catalogue
-from ._profil import Affectation, Ecole, MesureRecue, Profil
+from ._catalogue.chargement import charger_catalogue
+from ._catalogue.modeles import Catalogue
+from ._profil.modeles import Affectation, Ecole, MesureRecue, Profil
 from ._vocabulaire import Besoin, Intensite, Ordre, Qualification, Statut
 
 __all__ = ["affectations", "besoins", "ecoles", "mesures_recues", "profils"]
@@ -88,8 +89,6 @@ def mesures_recues(
 ) -> st.SearchStrategy[tuple[MesureRecue, ...]]:
     """Des mesures reçues, distinctes, tirées du catalogue (livré par défaut)."""
     if catalogue is None:
-        from ._chargement_catalogue import charger_catalogue
-
         catalogue = charger_catalogue()
     ids = list(catalogue.ids_mesures)
     return st.lists(st.sampled_from(ids), max_size=3, unique=True).flatmap(

@@ -13,8 +13,8 @@ import importlib
 from pathlib import Path
 from typing import TYPE_CHECKING
 
-from ._erreurs import ErreurRecommandeur
-from ._moteur import Moteur, moteur_par_defaut
+from .._erreurs import ErreurArgument, ErreurRecommandeur
+from .._langage.chargement import APourDonnees, donnees_de
 
 if TYPE_CHECKING:  # networkx n'est importé qu'à l'usage : il coûte ~0,1 s au démarrage
     import networkx as nx
@@ -30,8 +30,10 @@ _COULEURS = {
 }
 
 
-def graphe(moteur: Moteur | None = None) -> nx.DiGraph:
-    """Le graphe besoins/conditions → règles → mesures → acteurs d'un moteur (livré par défaut).
+def graphe(moteur: APourDonnees | None = None) -> nx.DiGraph:
+    """Le graphe besoins/conditions → règles → mesures → acteurs d'un moteur (base livrée par défaut).
+
+    Comme :func:`~recommandeur.couverture`, il ne lit que les données (catalogue et règles).
 
     >>> g = graphe()
     >>> g.nodes["mesure:personne_neutre"]["niveau"]
@@ -43,10 +45,10 @@ def graphe(moteur: Moteur | None = None) -> nx.DiGraph:
     """
     import networkx as nx
 
-    moteur = moteur or moteur_par_defaut()
-    catalogue = moteur.catalogue
+    donnees = donnees_de(moteur)
+    catalogue = donnees.catalogue
     g: nx.DiGraph = nx.DiGraph(
-        version_catalogue=moteur.version_catalogue, version_regles=moteur.version_regles
+        version_catalogue=donnees.version_catalogue, version_regles=donnees.version_regles
     )
     for acteur in catalogue.acteurs:
         g.add_node(f"acteur:{acteur.id}", genre="acteur", libelle=acteur.libelle)
@@ -56,7 +58,7 @@ def graphe(moteur: Moteur | None = None) -> nx.DiGraph:
         g.add_edge(noeud, f"acteur:{mesure.acteur_responsable}", relation="porte_par")
         for partenaire in mesure.partenaires:
             g.add_edge(noeud, f"acteur:{partenaire}", relation="partenaire")
-    for regle in moteur.regles:
+    for regle in donnees.regles:
         noeud = f"regle:{regle.id}"
         g.add_node(noeud, genre="regle", libelle=regle.titre, fichier=regle.fichier)
         for champ in regle.champs:
@@ -99,7 +101,7 @@ def ecrire_graphe(g: nx.DiGraph, chemin: str | Path) -> Path:
         _exiger("matplotlib", "le dessin")
         _dessiner(g, chemin)
     else:
-        raise ValueError(f"extension {suffixe!r} inconnue ; attendu .graphml, .dot, .png ou .svg")
+        raise ErreurArgument("chemin", "une extension .graphml, .dot, .png ou .svg", str(chemin))
     return chemin
 
 
@@ -114,11 +116,9 @@ def _exiger(module: str, usage: str) -> None:
 
 
 def _dessiner(g: nx.DiGraph, chemin: Path) -> None:
-    import matplotlib
+    # Une figure sans pyplot : ni l'interface ni le moteur de rendu de l'appelant ne changent.
     import networkx as nx
-
-    matplotlib.use("Agg")
-    import matplotlib.pyplot as plt
+    from matplotlib.figure import Figure
 
     # une copie aux nœuds triés : chaque colonne du dessin est dans l'ordre alphabétique
     trie: nx.DiGraph = nx.DiGraph()
@@ -131,7 +131,8 @@ def _dessiner(g: nx.DiGraph, chemin: Path) -> None:
     hauteur = max(
         sum(1 for _, d in g.nodes(data=True) if d["genre"] == genre) for genre in COLONNES
     )
-    figure, axes = plt.subplots(figsize=(22, max(10, hauteur * 0.28)))
+    figure = Figure(figsize=(22, max(10, hauteur * 0.28)))
+    axes = figure.add_subplot()
     nx.draw_networkx_edges(g, positions, ax=axes, alpha=0.25, arrows=False, width=0.6)
     nx.draw_networkx_nodes(
         g,
@@ -156,4 +157,3 @@ def _dessiner(g: nx.DiGraph, chemin: Path) -> None:
     axes.set_axis_off()
     figure.tight_layout()
     figure.savefig(chemin, dpi=110)
-    plt.close(figure)

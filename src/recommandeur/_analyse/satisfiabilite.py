@@ -22,9 +22,9 @@ import itertools
 from collections.abc import Iterator, Sequence
 from typing import Any
 
-from ._champs import CHAMPS, DECIMALES, Champ
-from ._compilation import Expression, atomes
-from ._evaluation import evaluer
+from .._langage.evaluation import evaluer
+from .._langage.expressions import Expression, atomes
+from .._profil.champs import CHAMPS, DECIMALES, Champ
 
 #: Au-delà, l'énumération est refusée (conditions démesurées).
 COMBINAISONS_MAX = 2_000_000
@@ -104,10 +104,10 @@ def temoin(expression: Expression, fixes: dict[str, Any] | None = None) -> dict[
 
     ``fixes`` impose des valeurs à certains champs.
 
-    >>> from recommandeur._compilation import Atome, Et
-    >>> temoin(Et((Atome("annees_experience", "lt", 2), Atome("annees_experience", "gt", 4)))) is None
+    >>> from recommandeur._langage.expressions import Atome, Et
+    >>> temoin(Et((Atome("annees_experience", "<", 2), Atome("annees_experience", ">", 4)))) is None
     True
-    >>> temoin(Atome("ecole.imse", "gte", 8))
+    >>> temoin(Atome("ecole.imse", ">=", 8))
     {'ecole.imse': 8}
     """
     for fait in _faits([expression], fixes):
@@ -119,8 +119,8 @@ def temoin(expression: Expression, fixes: dict[str, Any] | None = None) -> dict[
 def satisfiable(expression: Expression, fixes: dict[str, Any] | None = None) -> bool:
     """Vrai si un profil (dans les domaines des champs) peut faire tenir l'expression.
 
-    >>> from recommandeur._compilation import Atome
-    >>> satisfiable(Atome("ecole.imse", "gt", 10))
+    >>> from recommandeur._langage.expressions import Atome
+    >>> satisfiable(Atome("ecole.imse", ">", 10))
     False
     """
     return temoin(expression, fixes) is not None
@@ -129,10 +129,10 @@ def satisfiable(expression: Expression, fixes: dict[str, Any] | None = None) -> 
 def implique(a: Expression, b: Expression) -> bool:
     """Vrai si tout profil qui fait tenir ``a`` fait tenir ``b``.
 
-    >>> from recommandeur._compilation import Atome
-    >>> implique(Atome("annees_experience", "lte", 1), Atome("annees_experience", "lt", 7))
+    >>> from recommandeur._langage.expressions import Atome
+    >>> implique(Atome("annees_experience", "<=", 1), Atome("annees_experience", "<", 7))
     True
-    >>> implique(Atome("annees_experience", "lt", 7), Atome("annees_experience", "lte", 1))
+    >>> implique(Atome("annees_experience", "<", 7), Atome("annees_experience", "<=", 1))
     False
     """
     return all(evaluer(b, fait) for fait in _faits([a, b]) if evaluer(a, fait))

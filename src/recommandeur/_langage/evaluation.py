@@ -1,8 +1,9 @@
-"""L'évaluateur de référence : les conditions compilées évaluées en Python pur.
+"""L'évaluation de référence des conditions compilées, en Python pur.
 
-Il ne dépend pas de durable-rules ; il sert d'oracle au moteur (les tests
-différentiels vérifient que les deux s'accordent) et d'explication : pour chaque
-comparaison, la valeur attendue, la valeur lue et si elle tient.
+Elle ne dépend pas de durable-rules ; elle sert d'évaluateur de référence
+(:class:`recommandeur._moteur.reference.EvaluateurReference`) et d'explication : pour
+chaque comparaison, la valeur attendue, la valeur lue et si elle tient. Le sens de chaque
+opérateur vient de la table :data:`recommandeur._langage.operateurs.OPERATEURS`.
 
 Sémantique (celle mesurée de durable-rules) : une comparaison sur un champ absent
 du fait (inconnu) ne tient jamais, quel que soit l'opérateur, ``!=`` compris.
@@ -10,40 +11,35 @@ du fait (inconnu) ne tient jamais, quel que soit l'opérateur, ``!=`` compris.
 
 from __future__ import annotations
 
-import operator
 from collections.abc import Callable, Mapping
 from dataclasses import dataclass
 from typing import Any
 
-from ._compilation import Atome, Et, Expression, Ou
+from .expressions import Atome, Et, Expression, Ou
+from .operateurs import OPERATEURS
 
-_FONCTIONS: dict[str, Callable[[Any, Any], bool]] = {
-    "eq": operator.eq,
-    "neq": operator.ne,
-    "lt": operator.lt,
-    "lte": operator.le,
-    "gt": operator.gt,
-    "gte": operator.ge,
+_TESTS: dict[str, Callable[[Any, Any], bool]] = {
+    symbole: op.tester for symbole, op in OPERATEURS.items() if op.tester is not None
 }
 
 
 def tient(test: Atome, fait: Mapping[str, Any]) -> bool:
     """Vrai si la comparaison tient pour ce fait.
 
-    >>> tient(Atome("ecole.imse", "gte", 8), {"ecole.imse": 9})
+    >>> tient(Atome("ecole.imse", ">=", 8), {"ecole.imse": 9})
     True
-    >>> tient(Atome("ecole.imse", "neq", 8), {})
+    >>> tient(Atome("ecole.imse", "!=", 8), {})
     False
     """
     if test.champ not in fait:
         return False
-    return _FONCTIONS[test.op](fait[test.champ], test.valeur)
+    return _TESTS[test.op](fait[test.champ], test.valeur)
 
 
 def evaluer(expression: Expression, fait: Mapping[str, Any]) -> bool:
     """Vrai si l'expression tient pour ce fait.
 
-    >>> evaluer(Ou((Atome("ordre", "eq", "primaire"), Atome("ordre", "eq", "secondaire"))),
+    >>> evaluer(Ou((Atome("ordre", "==", "primaire"), Atome("ordre", "==", "secondaire"))),
     ...         {"ordre": "secondaire"})
     True
     """
@@ -67,7 +63,7 @@ class Verification:
 def verifications(expression: Expression, fait: Mapping[str, Any]) -> list[Verification]:
     """Chaque comparaison de l'expression avec la valeur lue et son verdict.
 
-    >>> [v.tenue for v in verifications(Et((Atome("a", "eq", 1), Atome("b", "lt", 2))), {"a": 1, "b": 5})]
+    >>> [v.tenue for v in verifications(Et((Atome("a", "==", 1), Atome("b", "<", 2))), {"a": 1, "b": 5})]
     [True, False]
     """
     if isinstance(expression, Atome):
@@ -84,7 +80,7 @@ def verifications(expression: Expression, fait: Mapping[str, Any]) -> list[Verif
 def decisives(expression: Expression, fait: Mapping[str, Any]) -> list[Verification]:
     """Les comparaisons qui font tenir l'expression : pour ``Ou``, seulement les branches tenues.
 
-    >>> e = Ou((Atome("a", "eq", 1), Atome("b", "eq", 2)))
+    >>> e = Ou((Atome("a", "==", 1), Atome("b", "==", 2)))
     >>> [v.test.champ for v in decisives(e, {"a": 0, "b": 2})]
     ['b']
     """

@@ -7,12 +7,15 @@ from typing import Any
 
 from pydantic import BaseModel, ConfigDict
 
-from ._erreurs import suggerer
-from ._evaluation import verifications
-from ._justification import fait_lisible
-from ._moteur import Moteur, moteur_par_defaut
-from ._profil import Profil, valider_profil
-from ._recommandation import Recommandation, recommander
+from .._erreurs import ErreurInconnu
+from .._langage.evaluation import verifications
+from .._moteur.moteur import Moteur, moteur_par_defaut
+from .._profil.modeles import Profil
+from .._profil.validation import valider_profil
+from .._rendu.explorer import texte_et_si, texte_pourquoi_pas
+from .._rendu.valeurs import fait_lisible
+from .modeles import Recommandation
+from .recommander import recommander
 
 
 class _Modele(BaseModel):
@@ -48,24 +51,7 @@ class PourquoiPas(_Modele):
 
     def texte(self) -> str:
         """La réponse en français."""
-        if self.rang is not None:
-            entete = f"« {self.libelle} » est recommandée, au rang {self.rang}."
-        elif self.ecartee:
-            entete = f"« {self.libelle} » est écartée : {self.ecartee}."
-        elif not self.regles:
-            entete = (
-                f"Aucune règle ne recommande « {self.libelle} » (voir recommandeur couverture)."
-            )
-        else:
-            entete = (
-                f"« {self.libelle} » n'est pas recommandée : aucune de ses règles ne s'applique."
-            )
-        lignes = [entete]
-        for regle in self.regles:
-            etat = "déclenchée" if regle.declenchee else "non déclenchée"
-            lignes.append(f"• [{regle.regle}] {regle.titre} ({regle.fichier}) : {etat}")
-            lignes += [f"    {'✓' if c.tenue else '✗'} {c.texte}" for c in regle.conditions]
-        return "\n".join(lignes)
+        return texte_pourquoi_pas(self)
 
     def __str__(self) -> str:
         return self.texte()
@@ -87,9 +73,7 @@ def pourquoi_pas(
     """
     moteur = moteur or moteur_par_defaut()
     if not moteur.catalogue.contient_mesure(mesure):
-        proches = suggerer(mesure, moteur.catalogue.ids_mesures)
-        suite = f" ; vouliez-vous dire '{proches[0]}' ?" if proches else ""
-        raise KeyError(f"mesure inconnue {mesure!r}{suite}")
+        raise ErreurInconnu("mesure inconnue", mesure, moteur.catalogue.ids_mesures)
     valide = valider_profil(profil, moteur.ids_mesures)
     valeurs = moteur.fait(valide)
     reco = recommander(valide, moteur=moteur)
@@ -141,18 +125,7 @@ class EtSi(_Modele):
 
     def texte(self) -> str:
         """Les changements en français."""
-        if not (self.ajoutees or self.retirees or self.deplacees):
-            return "Aucun changement dans les mesures recommandées."
-        libelles = {
-            m.mesure.id: m.mesure.libelle for m in (*self.avant.mesures, *self.apres.mesures)
-        }
-        lignes = [f"+ {libelles[m]} ({m})" for m in self.ajoutees]
-        lignes += [f"- {libelles[m]} ({m})" for m in self.retirees]
-        lignes += [
-            f"~ {libelles[d.mesure]} ({d.mesure}) : rang {d.rang_avant} → {d.rang_apres}"
-            for d in self.deplacees
-        ]
-        return "\n".join(lignes)
+        return texte_et_si(self)
 
     def __str__(self) -> str:
         return self.texte()

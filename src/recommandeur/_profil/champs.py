@@ -1,9 +1,10 @@
-"""Les champs qu'une règle peut tester, et la mise à plat d'un profil en fait.
+"""Les champs qu'une règle peut tester, tirés des modèles du profil.
 
-Les champs sont tirés du modèle :class:`Profil` (types, bornes, valeurs admises) :
-une règle qui nomme un champ inconnu ou le compare à une valeur du mauvais type
-est refusée au chargement. Le *fait* est le dict plat que reçoivent le moteur
-durable-rules et l'évaluateur de référence.
+Chaque champ a un chemin pointé (``ecole.imse``), un genre (booléen, entier, nombre, choix,
+intensité) et un domaine (bornes, valeurs admises), lus dans les modèles de
+:mod:`.modeles` : une règle qui nomme un champ inconnu ou le compare à une valeur du
+mauvais type est refusée au chargement. Le *fait* (:mod:`recommandeur._moteur.fait`) a
+exactement ces clés.
 """
 
 from __future__ import annotations
@@ -16,8 +17,8 @@ from typing import Any, Literal, Union, get_args, get_origin
 import annotated_types
 from pydantic import BaseModel
 
-from ._profil import Affectation, Ecole, Profil
-from ._vocabulaire import Besoin, Intensite
+from .._vocabulaire import Besoin, Intensite
+from .modeles import Affectation, Ecole, Profil
 
 Genre = Literal["booleen", "entier", "nombre", "choix", "intensite"]
 
@@ -131,79 +132,3 @@ def _construire() -> dict[str, Champ]:
 
 #: Tous les champs qu'une condition de règle peut nommer.
 CHAMPS: dict[str, Champ] = _construire()
-
-
-def escalades(
-    profil: Profil, besoins_des_mesures: dict[str, tuple[Besoin, ...]]
-) -> dict[Besoin, tuple[str, ...]]:
-    """Pour chaque besoin, les mesures reçues sans effet qui le visaient.
-
-    Une mesure reçue sans effet fait monter d'un cran l'intensité des besoins
-    déclarés qu'elle visait, sauf ceux déjà à l'intensité élevée (voir
-    ``docs/classement.md``).
-    """
-    resultat: dict[Besoin, list[str]] = {}
-    for recue in profil.mesures_recues:
-        if recue.efficace:
-            continue
-        for besoin in besoins_des_mesures.get(recue.mesure, ()):
-            if besoin in profil.besoins and profil.besoins[besoin] is not Intensite.ELEVEE:
-                resultat.setdefault(besoin, []).append(recue.mesure)
-    return {b: tuple(m) for b, m in resultat.items()}
-
-
-def intensites_effectives(
-    profil: Profil, montees: dict[Besoin, tuple[str, ...]]
-) -> dict[Besoin, int]:
-    """L'intensité (0 à 3) de chaque besoin après escalade."""
-    return {
-        besoin: min(3, profil.besoins[besoin].ordre + (1 if besoin in montees else 0))
-        if besoin in profil.besoins
-        else 0
-        for besoin in Besoin
-    }
-
-
-def fait(profil: Profil, effectives: dict[Besoin, int]) -> dict[str, Any]:
-    """Le fait plat d'un profil : un champ pointé par clé ; un champ inconnu est absent.
-
-    >>> from recommandeur._profil import Profil
-    >>> p = Profil(annees_experience=1, ordre="primaire", besoins={"numerique": "moderee"})
-    >>> f = fait(p, intensites_effectives(p, {}))
-    >>> f["besoins.numerique"], f["ordre"], "ecole.imse" in f
-    (2, 'primaire', False)
-    """
-    a, e = profil.affectation, profil.ecole
-    resultat: dict[str, Any] = {
-        "annees_experience": profil.annees_experience,
-        "ordre": profil.ordre.value,
-        "statut": profil.statut.value,
-        "qualification": profil.qualification.value,
-        "formation_hors_quebec": profil.formation_hors_quebec,
-        "signaux_de_detresse": profil.signaux_de_detresse,
-        "affectation.partage_de_tache": a.partage_de_tache,
-        "affectation.nb_ecoles": a.nb_ecoles,
-        "affectation.specialiste": a.specialiste,
-        "affectation.classe_multiniveau": a.classe_multiniveau,
-        "affectation.adaptation_scolaire": a.adaptation_scolaire,
-        "affectation.nouveau_dans_l_ecole": a.nouveau_dans_l_ecole,
-        "affectation.nouveau_dans_le_centre": a.nouveau_dans_le_centre,
-        "ecole.region_eloignee": e.region_eloignee,
-        "ecole.nb_batiments": e.nb_batiments,
-        "ecole.mentor_dans_l_ecole": e.mentor_dans_l_ecole,
-        "ecole.pedagogie_alternative": e.pedagogie_alternative,
-        "nb_mesures_recues": len(profil.mesures_recues),
-        "nb_mesures_inefficaces": sum(1 for r in profil.mesures_recues if not r.efficace),
-    }
-    if e.part_novices is not None:
-        # Arrondie à 4 décimales : durable-rules refuse les nombres que json écrit en notation
-        # exponentielle (5e-324, 1e-05) ; le moteur et l'évaluateur lisent la même valeur.
-        resultat["ecole.part_novices"] = round(e.part_novices, DECIMALES) + 0.0
-    if e.imse is not None:
-        resultat["ecole.imse"] = e.imse
-    for besoin, niveau in effectives.items():
-        resultat[_CLES_BESOINS[besoin]] = niveau
-    return resultat
-
-
-_CLES_BESOINS = {besoin: f"besoins.{besoin.value}" for besoin in Besoin}

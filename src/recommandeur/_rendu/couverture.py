@@ -4,10 +4,10 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING
 
-from ._vocabulaire import Besoin, Intensite, Niveau
+from .._vocabulaire import Besoin, Intensite, Niveau
 
 if TYPE_CHECKING:
-    from ._couverture import RapportCouverture
+    from .._analyse.constats import RapportCouverture
 
 
 def _resume(rapport: RapportCouverture) -> str:

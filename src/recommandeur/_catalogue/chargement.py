@@ -1,4 +1,4 @@
-"""Chargement et validation du dossier du catalogue."""
+"""Chargement et validation du dossier du catalogue : tous les problèmes, ou un catalogue entier."""
 
 from __future__ import annotations
 
@@ -7,10 +7,13 @@ from typing import Any
 
 from pydantic import ValidationError
 
-from ._erreurs import ErreurCatalogue, Probleme, suggerer
-from ._fichiers import Dossier, dossier_livre, en_dossier, identifiant, lire_entrees
-from ._messages import problemes_de_validation
-from ._modeles_catalogue import Acteur, Catalogue, Mesure
+from .._erreurs import ErreurCatalogue, Probleme, suggerer
+from .._fichiers import Dossier, dossier_livre, en_dossier, identifiant, lire_entrees
+from .._messages import problemes_de_validation
+from .modeles import Acteur, Catalogue, Mesure
+from .sources import lire_sources, sources_livrees, verifier_cles
+
+GENRES = ("acteur", "mesure", "source")
 
 
 def _analyser(dossier: Dossier | None) -> tuple[Catalogue | None, list[Probleme]]:
@@ -19,8 +22,11 @@ def _analyser(dossier: Dossier | None) -> tuple[Catalogue | None, list[Probleme]
     acteurs: dict[str, tuple[str, Acteur]] = {}
     mesures: dict[str, tuple[str, Mesure]] = {}
     invalides: set[str] = set()  # entrées refusées : ne pas signaler aussi chaque renvoi vers elles
-    version, entrees = lire_entrees(racine, ("acteur", "mesure"), problemes)
+    version, entrees = lire_entrees(racine, GENRES, problemes)
+    sources = lire_sources(entrees, problemes) or list(sources_livrees())
     for nom, genre, rang, brute in entrees:
+        if genre == "source":
+            continue
         ident = identifiant(brute, genre, rang)
         modele: type[Acteur] | type[Mesure] = Acteur if genre == "acteur" else Mesure
         depot: dict[str, Any] = acteurs if genre == "acteur" else mesures
@@ -42,6 +48,10 @@ def _analyser(dossier: Dossier | None) -> tuple[Catalogue | None, list[Probleme]
             )
             continue
         depot[objet.id] = (nom, objet)
+    cles = {s.cle for s in sources}
+    for depot_valide in (acteurs, mesures):
+        for nom, valide in depot_valide.values():
+            problemes.extend(verifier_cles(valide.sources, cles, fichier=nom, id=valide.id))
     problemes.extend(_references(acteurs, mesures, invalides))
     if problemes:
         return None, problemes
@@ -49,6 +59,7 @@ def _analyser(dossier: Dossier | None) -> tuple[Catalogue | None, list[Probleme]
         version=version or "",
         mesures=tuple(m for _, m in mesures.values()),
         acteurs=tuple(a for _, a in acteurs.values()),
+        sources=tuple(sources),
     )
     return catalogue, []
 

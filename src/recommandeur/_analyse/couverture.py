@@ -13,109 +13,25 @@
 
 Un constat qu'une ``[[explication]]`` du dossier de règles vise est « expliqué » ; les
 autres sont à corriger. Les questions logiques sont décidées exactement par
-:mod:`._satisfiabilite`.
+:mod:`.satisfiabilite`.
 """
 
 from __future__ import annotations
 
 from collections import defaultdict
 
-from pydantic import BaseModel, ConfigDict
-
-from ._compilation import RegleCompilee
-from ._moteur import Moteur, moteur_par_defaut
-from ._regles import Explication
-from ._satisfiabilite import equivalentes, implique, satisfiable
-from ._vocabulaire import Besoin, Intensite, Niveau
-
-
-class Constat(BaseModel):
-    """Un constat de l'analyse : son genre, ce qu'il vise, et son explication s'il en a une."""
-
-    model_config = ConfigDict(frozen=True)
-
-    genre: str
-    message: str
-    regles: list[str] = []
-    fichiers: list[str] = []
-    mesure: str | None = None
-    acteur: str | None = None
-    besoin: Besoin | None = None
-    intensite: Intensite | None = None
-    niveau: Niveau | None = None
-    explication: str | None = None
-
-    def vise_par(self, explication: Explication) -> bool:
-        """Vrai si l'explication porte sur ce constat."""
-        if explication.constat != self.genre:
-            return False
-        if explication.regle is not None and explication.regle not in self.regles:
-            return False
-        return all(
-            getattr(explication, cle) is None or getattr(explication, cle) == getattr(self, cle)
-            for cle in ("mesure", "acteur", "besoin", "intensite", "niveau")
-        )
-
-    def __str__(self) -> str:
-        suite = f" — expliqué : {self.explication}" if self.explication else ""
-        return f"[{self.genre}] {self.message}{suite}"
-
-
-class Cellule(BaseModel):
-    """Les mesures atteignables pour un besoin, à une intensité, à un niveau de soutien."""
-
-    model_config = ConfigDict(frozen=True)
-
-    besoin: Besoin
-    intensite: Intensite
-    niveau: Niveau
-    mesures: list[str]
-    regles: list[str]
-
-
-class RapportCouverture(BaseModel):
-    """Le rapport de :func:`couverture`, en données et en texte."""
-
-    model_config = ConfigDict(frozen=True)
-
-    version_catalogue: str
-    version_regles: str
-    cellules: list[Cellule]
-    constats: list[Constat]
-
-    @property
-    def non_expliques(self) -> list[Constat]:
-        """Les constats qu'aucune explication ne vise : à corriger."""
-        return [c for c in self.constats if c.explication is None]
-
-    def cellule(
-        self, besoin: Besoin | str, intensite: Intensite | str, niveau: Niveau | str
-    ) -> Cellule:
-        """La cellule d'un besoin, d'une intensité et d'un niveau."""
-        cle = (Besoin(besoin), Intensite(intensite), Niveau(niveau))
-        return next(c for c in self.cellules if (c.besoin, c.intensite, c.niveau) == cle)
-
-    def texte(self) -> str:
-        """Le rapport lisible, en français."""
-        from ._affichage_couverture import texte_couverture
-
-        return texte_couverture(self)
-
-    def markdown(self) -> str:
-        """Le rapport en Markdown (celui de ``docs/couverture.md``)."""
-        from ._affichage_couverture import markdown_couverture
-
-        return markdown_couverture(self)
-
-    def __str__(self) -> str:
-        return self.texte()
+from .._langage.chargement import APourDonnees, Donnees, donnees_de
+from .._langage.compilation import RegleCompilee
+from .._vocabulaire import Besoin, Intensite, Niveau
+from .constats import Cellule, Constat, RapportCouverture
+from .satisfiabilite import equivalentes, implique, satisfiable
 
 
 def _nom(regle: RegleCompilee) -> str:
     return f"'{regle.id}' ({regle.fichier})"
 
 
-def _cellules(moteur: Moteur, declenchables: list[RegleCompilee]) -> list[Cellule]:
+def _cellules(donnees: Donnees, declenchables: list[RegleCompilee]) -> list[Cellule]:
     mesures: dict[tuple[Besoin, Intensite, Niveau], dict[str, None]] = defaultdict(dict)
     regles: dict[tuple[Besoin, Intensite, Niveau], dict[str, None]] = defaultdict(dict)
     for regle in declenchables:
@@ -128,7 +44,7 @@ def _cellules(moteur: Moteur, declenchables: list[RegleCompilee]) -> list[Cellul
                 if not satisfiable(regle.condition, {champ: intensite.ordre}):
                     continue
                 for mesure_id, _ in regle.recommandations:
-                    mesure = moteur.catalogue.mesure(mesure_id)
+                    mesure = donnees.catalogue.mesure(mesure_id)
                     if besoin in mesure.besoins:
                         cle = (besoin, intensite, mesure.niveau)
                         mesures[cle][mesure_id] = None
@@ -186,8 +102,12 @@ def _constats_regles(declenchables: list[RegleCompilee]) -> list[Constat]:
     return constats
 
 
-def couverture(moteur: Moteur | None = None) -> RapportCouverture:
-    """Analyse la couverture d'une base de règles (celle du moteur livré par défaut).
+def couverture(moteur: APourDonnees | None = None) -> RapportCouverture:
+    """Analyse la couverture d'une base de règles (celle d'un moteur ; la base livrée par défaut).
+
+    ``moteur`` est un :class:`~recommandeur.Moteur` ou toutes données qui ont un ``catalogue``
+    et une ``base`` de règles : l'analyse ne déclenche aucune règle et n'a pas besoin de
+    durable-rules.
 
     >>> rapport = couverture()
     >>> rapport.non_expliques
@@ -195,11 +115,11 @@ def couverture(moteur: Moteur | None = None) -> RapportCouverture:
     >>> rapport.cellule("bien_etre", "elevee", "individuel").mesures
     ['personne_neutre', 'soutien_professionnel']
     """
-    moteur = moteur or moteur_par_defaut()
-    catalogue = moteur.catalogue
+    donnees = donnees_de(moteur)
+    catalogue = donnees.catalogue
     constats: list[Constat] = []
     declenchables: list[RegleCompilee] = []
-    for regle in moteur.regles:
+    for regle in donnees.regles:
         if satisfiable(regle.condition):
             declenchables.append(regle)
         else:
@@ -212,7 +132,7 @@ def couverture(moteur: Moteur | None = None) -> RapportCouverture:
                     "contredisent ou demandent une valeur hors du domaine d'un champ",
                 )
             )
-    cellules = _cellules(moteur, declenchables)
+    cellules = _cellules(donnees, declenchables)
     for cellule in cellules:
         if not cellule.mesures:
             constats.append(
@@ -228,7 +148,7 @@ def couverture(moteur: Moteur | None = None) -> RapportCouverture:
     atteintes = {m for r in declenchables for m, _ in r.recommandations}
     for mesure in catalogue.mesures:
         if mesure.id not in atteintes:
-            qui = [r for r in moteur.regles if mesure.id in dict(r.recommandations)]
+            qui = [r for r in donnees.regles if mesure.id in dict(r.recommandations)]
             constats.append(
                 Constat(
                     genre="mesure_orpheline",
@@ -257,15 +177,15 @@ def couverture(moteur: Moteur | None = None) -> RapportCouverture:
         c.model_copy(
             update={
                 "explication": next(
-                    (e.raison for _, e in moteur.base.explications if c.vise_par(e)), None
+                    (e.raison for _, e in donnees.base.explications if c.vise_par(e)), None
                 )
             }
         )
         for c in constats
     ]
     return RapportCouverture(
-        version_catalogue=moteur.version_catalogue,
-        version_regles=moteur.version_regles,
+        version_catalogue=donnees.version_catalogue,
+        version_regles=donnees.version_regles,
         cellules=cellules,
         constats=expliques,
     )

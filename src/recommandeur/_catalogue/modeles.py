@@ -1,22 +1,35 @@
-"""Les modèles du catalogue : acteurs, mesures et le catalogue qui les réunit."""
+"""Les modèles du catalogue : passages des sources, acteurs, mesures et le catalogue qui les réunit."""
 
 from __future__ import annotations
 
 from collections.abc import Mapping
 from types import MappingProxyType
 
-from pydantic import BaseModel, ConfigDict, Field, PrivateAttr, field_validator
+from pydantic import BaseModel, ConfigDict, Field, PrivateAttr
 
-from ._erreurs import suggerer
-from ._messages import ValeurInconnue
-from ._sources import verifier_sources
-from ._vocabulaire import Besoin, Modalite, Niveau, Portee
+from .._erreurs import ErreurInconnu
+from .._vocabulaire import Besoin, Modalite, Niveau, Portee
 
 _IDENTIFIANT = r"^[a-z][a-z0-9_]*$"
+#: La forme d'une clé de source : ``annexe1/cible/g``, ``cssps/roles/mentor``, ``ppc/10.2``.
+FORME_CLE_SOURCE = r"^[a-z0-9][a-z0-9_.]*(/[a-z0-9][a-z0-9_.]*)*$"
 
 
 class _Immuable(BaseModel):
     model_config = ConfigDict(frozen=True, extra="forbid", str_strip_whitespace=True)
+
+
+class Source(_Immuable):
+    """Un passage d'un document source, désigné par une clé.
+
+    >>> Source(cle="cnipe/niveau3", fichier="002_b4031a92842589cc.txt",
+    ...        passage="Level 3 : personalized support systems").fichier
+    '002_b4031a92842589cc.txt'
+    """
+
+    cle: str = Field(pattern=FORME_CLE_SOURCE, max_length=80)
+    fichier: str = Field(min_length=1, max_length=200)
+    passage: str = Field(min_length=1, max_length=4000)
 
 
 class Acteur(_Immuable):
@@ -32,8 +45,6 @@ class Acteur(_Immuable):
     libelle: str = Field(min_length=1)
     role: tuple[str, ...] = Field(min_length=1)
     sources: tuple[str, ...] = Field(min_length=1)
-
-    _verifier = field_validator("sources")(verifier_sources)
 
 
 class Mesure(_Immuable):
@@ -57,11 +68,9 @@ class Mesure(_Immuable):
     frequence: str | None = None
     sources: tuple[str, ...] = Field(min_length=1)
 
-    _verifier = field_validator("sources")(verifier_sources)
-
 
 class Catalogue(BaseModel):
-    """Le catalogue chargé et validé : mesures et acteurs, cherchables par identifiant.
+    """Le catalogue chargé et validé : mesures, acteurs et sources, cherchables par identifiant.
 
     >>> from recommandeur import charger_catalogue
     >>> cat = charger_catalogue()
@@ -69,6 +78,12 @@ class Catalogue(BaseModel):
     'individuel'
     >>> cat.acteur(cat.mesure("accueil_etablissement").acteur_responsable).id
     'direction'
+    >>> cat.source("annexe1/individuel/b").fichier
+    '001_eee18fa9e8195a6b.txt'
+    >>> cat.mesure("mentora")
+    Traceback (most recent call last):
+    ...
+    recommandeur._erreurs.ErreurInconnu: mesure inconnue 'mentora' ; vouliez-vous dire 'mentorat' ?
     """
 
     model_config = ConfigDict(frozen=True)
@@ -76,26 +91,36 @@ class Catalogue(BaseModel):
     version: str
     mesures: tuple[Mesure, ...]
     acteurs: tuple[Acteur, ...]
+    sources: tuple[Source, ...] = ()
     _mesures: Mapping[str, Mesure] = PrivateAttr()
     _acteurs: Mapping[str, Acteur] = PrivateAttr()
+    _sources: Mapping[str, Source] = PrivateAttr()
 
     def model_post_init(self, contexte: object, /) -> None:
         self._mesures = MappingProxyType({m.id: m for m in self.mesures})
         self._acteurs = MappingProxyType({a.id: a for a in self.acteurs})
+        self._sources = MappingProxyType({s.cle: s for s in self.sources})
 
     def mesure(self, id: str) -> Mesure:
-        """La mesure d'identifiant ``id`` ; ``KeyError`` avec suggestion sinon."""
+        """La mesure d'identifiant ``id`` ; :class:`ErreurInconnu` (un ``KeyError``) sinon."""
         try:
             return self._mesures[id]
         except KeyError:
-            raise _inconnu("mesure", id, self._mesures) from None
+            raise ErreurInconnu("mesure inconnue", id, self._mesures) from None
 
     def acteur(self, id: str) -> Acteur:
-        """L'acteur d'identifiant ``id`` ; ``KeyError`` avec suggestion sinon."""
+        """L'acteur d'identifiant ``id`` ; :class:`ErreurInconnu` (un ``KeyError``) sinon."""
         try:
             return self._acteurs[id]
         except KeyError:
-            raise _inconnu("acteur", id, self._acteurs) from None
+            raise ErreurInconnu("acteur inconnu", id, self._acteurs) from None
+
+    def source(self, cle: str) -> Source:
+        """Le passage désigné par une clé ; :class:`ErreurInconnu` (un ``KeyError``) sinon."""
+        try:
+            return self._sources[cle]
+        except KeyError:
+            raise ErreurInconnu("clé de source inconnue", cle, self._sources) from None
 
     def contient_mesure(self, id: str) -> bool:
         """Vrai si le catalogue a une mesure de cet identifiant."""
@@ -111,15 +136,7 @@ class Catalogue(BaseModel):
         """Les identifiants des acteurs, dans l'ordre du catalogue."""
         return tuple(self._acteurs)
 
-
-def _inconnu(genre: str, id: str, connus: Mapping[str, object]) -> KeyError:
-    proches = suggerer(id, connus)
-    suite = f" ; vouliez-vous dire '{proches[0]}' ?" if proches else ""
-    return KeyError(
-        f"{genre} inconnue {id!r}{suite}" if genre == "mesure" else f"{genre} inconnu {id!r}{suite}"
-    )
-
-
-def mesure_inconnue(id: str, connus: Mapping[str, object] | tuple[str, ...]) -> ValeurInconnue:
-    """L'erreur de validation pour une mesure absente du catalogue."""
-    return ValeurInconnue(f"mesure inconnue du catalogue {id!r}", suggerer(id, connus))
+    @property
+    def cles_sources(self) -> tuple[str, ...]:
+        """Les clés des sources, dans l'ordre du catalogue."""
+        return tuple(self._sources)

@@ -1,15 +1,14 @@
-"""Les justifications en français : valeurs du profil lisibles et gabarits des règles."""
+"""Les valeurs d'un fait écrites pour une personne : oui/non, 45 %, élevée, libellés, seuils."""
 
 from __future__ import annotations
 
-import string
 from collections.abc import Mapping
 from typing import Any
 
-from ._champs import CHAMPS, LIBELLES_INTENSITES, Champ
-from ._compilation import SYMBOLES, Atome
-
-_FORMATEUR = string.Formatter()
+from .._langage.expressions import Atome
+from .._langage.gabarits import morceaux
+from .._langage.operateurs import OPERATEURS
+from .._profil.champs import CHAMPS, LIBELLES_INTENSITES, Champ
 
 
 def valeur_lisible(champ: Champ, valeur: Any) -> str:
@@ -45,30 +44,25 @@ def rendre(gabarit: str, fait: Mapping[str, Any]) -> str:
     >>> rendre("IMSE de l'école : {ecole.imse}.", {"ecole.imse": 9})
     "IMSE de l'école : 9."
     """
-    morceaux: list[str] = []
-    for litteral, nom, _, _ in _FORMATEUR.parse(gabarit):
-        morceaux.append(litteral)
+    texte: list[str] = []
+    for litteral, nom in morceaux(gabarit):
+        texte.append(litteral)
         if nom is not None:
-            morceaux.append(valeur_lisible(CHAMPS[nom], fait.get(nom)))
-    return "".join(morceaux)
+            texte.append(valeur_lisible(CHAMPS[nom], fait.get(nom)))
+    return "".join(texte)
 
 
 def fait_lisible(test: Atome, lue: Any) -> str:
     """Une comparaison et la valeur lue, pour la liste des faits d'une justification.
 
-    >>> fait_lisible(Atome("ecole.imse", "gte", 8), 9)
+    >>> fait_lisible(Atome("ecole.imse", ">=", 8), 9)
     'ecole.imse = 9 (règle : ≥ 8)'
+    >>> fait_lisible(Atome("ecole.imse", "<=", 3), None)
+    'ecole.imse = inconnu (règle : ≤ 3)'
     """
     champ = CHAMPS[test.champ]
     attendu = valeur_lisible(champ, test.valeur)
-    symbole = {"==": "=", "!=": "≠", "<=": "≤", ">=": "≥"}.get(SYMBOLES[test.op], SYMBOLES[test.op])
-    return f"{test.champ} = {valeur_lisible(champ, lue)} (règle : {symbole} {attendu})"
-
-
-def champs_du_gabarit(gabarit: str) -> tuple[str, ...]:
-    """Les champs qu'un gabarit cite, dans l'ordre.
-
-    >>> champs_du_gabarit("IMSE {ecole.imse}, part {ecole.part_novices}.")
-    ('ecole.imse', 'ecole.part_novices')
-    """
-    return tuple(nom for _, nom, _, _ in _FORMATEUR.parse(gabarit) if nom is not None)
+    return (
+        f"{test.champ} = {valeur_lisible(champ, lue)} "
+        f"(règle : {OPERATEURS[test.op].lisible} {attendu})"
+    )

@@ -1,12 +1,36 @@
-"""L'affichage en français d'une recommandation, pour un terminal ou un carnet."""
+"""Les textes d'une recommandation : justification, escalade, classement lisible."""
 
 from __future__ import annotations
 
 import textwrap
+from collections.abc import Sequence
 from typing import TYPE_CHECKING
 
 if TYPE_CHECKING:
-    from ._recommandation import Recommandation
+    from .._catalogue.modeles import Acteur, Mesure
+    from .._recommandation.modeles import Escalade, Motif, Recommandation
+
+
+def justification(mesure: Mesure, acteur: Acteur, motifs: Sequence[Motif]) -> str:
+    """La justification d'une mesure : une ligne par règle, puis la mesure et son responsable."""
+    lignes = [
+        f"• [{m.regle}] {m.texte} (faits : {' ; '.join(m.faits)} — sources : {', '.join(m.sources)})"
+        for m in motifs
+    ]
+    lignes.append(
+        f"Mesure « {mesure.libelle} » ({', '.join(mesure.sources)}) ; responsable : "
+        f"{acteur.libelle}, « {mesure.role_responsable} »."
+    )
+    return "\n".join(lignes)
+
+
+def phrase_escalade(escalade: Escalade) -> str:
+    """La phrase qui explique une escalade."""
+    mesures = ", ".join(escalade.mesures_sans_effet)
+    return (
+        f"le besoin « {escalade.besoin.libelle} » passe de {escalade.declaree.libelle} à "
+        f"{escalade.effective.libelle} : mesure reçue sans effet ({mesures})"
+    )
 
 
 def _nombre(x: float) -> str:
@@ -29,7 +53,7 @@ def _entete(reco: Recommandation) -> list[str]:
         f"Catalogue {reco.version_catalogue} · règles {reco.version_regles} · "
         f"{len(reco.mesures)} mesure(s) recommandée(s) · {len(reco.regles_declenchees)} règle(s) déclenchée(s)",
     ]
-    lignes += [f"Escalade : {e.phrase}" for e in reco.escalades]
+    lignes += [f"Escalade : {phrase_escalade(e)}" for e in reco.escalades]
     lignes += [f"Écartée : {e.libelle} ({e.mesure}) — {e.raison}" for e in reco.ecartees]
     return lignes
 

@@ -1,4 +1,4 @@
-"""Le langage des règles : ce qu'un fichier ``regles/*.toml`` peut contenir.
+"""La syntaxe des règles : ce qu'un fichier ``regles/*.toml`` peut contenir.
 
 Une règle a des conditions sur les champs du profil (égalité, comparaisons,
 appartenance, seuil d'intensité d'un besoin, combinées par ``tous``, ``un_de`` et
@@ -12,30 +12,16 @@ from typing import Annotated, Any
 
 from pydantic import BaseModel, ConfigDict, Discriminator, Field, Tag, field_validator
 
-from ._erreurs import suggerer
-from ._messages import ValeurInconnue
-from ._sources import verifier_sources
-from ._vocabulaire import Besoin, Intensite, Niveau
+from .._erreurs import suggerer
+from .._messages import ValeurInconnue
+from .._vocabulaire import Besoin, Intensite, Niveau
+from .operateurs import ALIAS, OPERATEURS
 
 Scalaire = bool | int | float | str
-OPERATEURS: tuple[str, ...] = ("==", "!=", "<", "<=", ">", ">=", "dans", "hors")
 
 
 class _Strict(BaseModel):
     model_config = ConfigDict(frozen=True, extra="forbid")
-
-
-#: Les fautes d'opérateur courantes et l'opérateur voulu.
-_ALIAS_OPERATEURS = {
-    "=": "==",
-    "=>": ">=",
-    "=<": "<=",
-    "<>": "!=",
-    "in": "dans",
-    "not in": "hors",
-    "non dans": "hors",
-    "pas dans": "hors",
-}
 
 
 class Comparaison(_Strict):
@@ -49,7 +35,7 @@ class Comparaison(_Strict):
     @classmethod
     def _operateur_connu(cls, op: str) -> str:
         if op not in OPERATEURS:
-            alias = _ALIAS_OPERATEURS.get(op.strip().lower())
+            alias = ALIAS.get(op.strip().lower())
             raise ValeurInconnue(
                 f"opérateur inconnu ; attendu : {', '.join(OPERATEURS)}",
                 (alias,) if alias else suggerer(op, OPERATEURS),
@@ -143,8 +129,6 @@ class RegleSource(_Strict):
     recommande: list[Recommande] = Field(min_length=1)
     justification: str = Field(min_length=1, max_length=2000)
     sources: tuple[str, ...] = Field(min_length=1)
-
-    _sources_connues = field_validator("sources")(verifier_sources)
 
 
 #: Les genres de constats de l'analyse de couverture (voir ``docs/couverture.md``).

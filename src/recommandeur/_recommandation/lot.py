@@ -2,18 +2,19 @@
 
 from __future__ import annotations
 
-import contextlib
 import dataclasses
-import gc
 import sys
-from collections.abc import Callable, Iterable, Iterator, Mapping, Sequence
+from collections.abc import Callable, Iterable, Mapping, Sequence
 from pathlib import Path
 from typing import Any, TextIO
 
-from ._erreurs import ErreurProfil, ErreurRecommandeur, Probleme
-from ._moteur import Moteur, moteur_par_defaut
-from ._profil import Profil, valider_profil
-from ._recommandation import MesureRecommandee, Motif, Recommandation, _fiche, recommander
+from .._erreurs import ErreurArgument, ErreurProfil, ErreurRecommandeur, Probleme
+from .._moteur.moteur import Moteur, moteur_par_defaut
+from .._profil.modeles import Profil
+from .._profil.validation import valider_profil
+from .modeles import MesureRecommandee, Motif, Recommandation
+from .motifs import fiche
+from .recommander import recommander, verifier_limite
 
 Progression = Callable[[int, int], None]
 
@@ -53,29 +54,29 @@ def _traiter(paquet: tuple[list[Profil], int | None]) -> list[Compacte]:
 
 def _reconstruire(profil: Profil, compacte: Compacte, moteur: Moteur) -> Recommandation:
     mesures, ecartees, escalades, declenchees = compacte
-    fiche = _fiche(moteur)
+    f = fiche(moteur)
     resultats = []
     for rang, (mid, score, justification, regles, motifs, sources, deja_recue) in enumerate(
         mesures, start=1
     ):
         resultats.append(
-            MesureRecommandee._construire(
+            MesureRecommandee.model_construct(
                 rang=rang,
-                mesure=fiche.mesures[mid],
-                acteur=fiche.acteur[mid],
-                partenaires=list(fiche.partenaires[mid]),
+                mesure=f.mesures[mid],
+                acteur=f.acteur[mid],
+                partenaires=list(f.partenaires[mid]),
                 score=score,
                 justification=justification,
                 regles=regles,
                 motifs=[
-                    Motif._construire(regle=r, titre=t, poids=p, texte=x, faits=f, sources=s)
+                    Motif.model_construct(regle=r, titre=t, poids=p, texte=x, faits=f, sources=s)
                     for r, t, p, x, f, s in motifs
                 ],
                 sources=sources,
                 deja_recue=deja_recue,
             )
         )
-    return Recommandation._construire(
+    return Recommandation.model_construct(
         profil=profil,
         mesures=resultats,
         ecartees=ecartees,
@@ -90,14 +91,16 @@ def _chemins(moteur: Moteur | None) -> tuple[str | None, str | None] | None:
     if moteur is None:
         return None
     if moteur.dossiers is None:
-        raise ValueError(
-            "recommander_lot : avec processus > 1, le moteur doit venir de Moteur.depuis(...) "
-            "(chaque processus le reconstruit depuis ses dossiers)"
+        raise ErreurArgument(
+            "moteur",
+            "avec processus > 1, un moteur venu de Moteur.depuis(...) "
+            "(chaque processus le reconstruit depuis ses dossiers)",
+            moteur,
         )
     dossiers = []
     for dossier in moteur.dossiers:
         if dossier is not None and not isinstance(dossier, str | Path):
-            raise ValueError("recommander_lot : les dossiers du moteur doivent être des chemins")
+            raise ErreurArgument("moteur", "un moteur dont les dossiers sont des chemins", dossier)
         dossiers.append(None if dossier is None else str(dossier))
     return dossiers[0], dossiers[1]
 
@@ -145,7 +148,8 @@ def recommander_lot(
     [True, True]
     """
     if isinstance(processus, bool) or not isinstance(processus, int) or processus < 1:
-        raise ValueError(f"processus : attendu un entier ≥ 1, reçu {processus!r}")
+        raise ErreurArgument("processus", "un entier ≥ 1", processus)
+    limite = verifier_limite(limite)
     dossiers = _chemins(moteur) if processus > 1 else None
     catalogue_ids = (moteur or moteur_par_defaut()).ids_mesures
     valides: list[Profil] = []
@@ -161,26 +165,7 @@ def recommander_lot(
     if problemes:
         raise ErreurProfil(problemes)
     afficher = barre_de_progression() if progression is True else progression or None
-    with _sans_ramasse_miettes():
-        return _calculer(valides, processus, dossiers, moteur, limite, afficher)
-
-
-@contextlib.contextmanager
-def _sans_ramasse_miettes() -> Iterator[None]:
-    """Suspend le ramasse-miettes cyclique le temps d'un lot, puis le rétablit tel qu'il était.
-
-    Un lot garde tous ses résultats en vie : chaque collecte complète les parcourrait tous,
-    et ces collectes répétées coûtaient plus que le calcul (mesuré : 165 µs par profil pour
-    relire les résultats d'un processus, 19 µs sans). Les résultats ne forment pas de cycles :
-    le comptage de références les libère sans lui.
-    """
-    actif = gc.isenabled()
-    gc.disable()
-    try:
-        yield
-    finally:
-        if actif:
-            gc.enable()
+    return _calculer(valides, processus, dossiers, moteur, limite, afficher)
 
 
 def _calculer(

@@ -1,0 +1,1 @@
+"""L'analyse d'une base de règles : satisfiabilité, couverture, graphe (sans le moteur)."""

@@ -1,0 +1,1 @@
+"""Le catalogue : mesures, acteurs, passages des sources, et leur chargement."""

@@ -1,0 +1,105 @@
+"""Les clés de sources : chaque mesure, acteur et règle renvoie au passage qui le fonde.
+
+Les passages sont des données : des tables ``[[source]]`` (``cle``, ``fichier``, ``passage``)
+du dossier du catalogue (livré : ``catalogue/sources.toml``). Un dossier de catalogue qui
+n'en déclare aucune cite les passages livrés. Schéma des clés (voir ``docs/catalogue.md``) :
+
+- ``annexe1/<universel|cible|individuel>/<lettre>`` : les items de l'Annexe 1 de
+  ``001_eee18fa9e8195a6b.txt`` ;
+- ``cnipe/niveau1`` à ``cnipe/niveau3`` : les trois niveaux de ``002_b4031a92842589cc.txt`` ;
+- ``ppc/10.1`` à ``ppc/10.3`` : les objectifs de ``004_914e52ab2accb8ce.txt`` ;
+- ``cssps/roles/<acteur>`` et ``cssps/<sujet>`` : le rapport de ``003_375575ca46760784.txt`` ;
+- ``cnipe/mission`` et ``cnipe/axe<N>`` : ``000_9cba7f605acf9b41.txt``.
+"""
+
+from __future__ import annotations
+
+import functools
+from collections.abc import Collection, Iterator, Sequence
+
+from pydantic import ValidationError
+
+from .._erreurs import Probleme, suggerer
+from .._fichiers import dossier_livre, lire_entrees
+from .._messages import problemes_de_validation
+from .modeles import Source
+
+
+def lire_sources(
+    entrees: Sequence[tuple[str, str, int, dict[str, object]]], problemes: list[Probleme]
+) -> list[Source]:
+    """Les ``[[source]]`` valides parmi des entrées lues ; les autres deviennent des problèmes."""
+    sources: dict[str, tuple[str, Source]] = {}
+    for nom, genre, rang, brute in entrees:
+        if genre != "source":
+            continue
+        ident = brute.get("cle")
+        ident = ident if isinstance(ident, str) else f"source n° {rang + 1}"
+        try:
+            source = Source.model_validate(brute)
+        except ValidationError as exc:
+            problemes.extend(problemes_de_validation(exc, Source, fichier=nom, id=ident))
+            continue
+        if source.cle in sources:
+            problemes.append(
+                Probleme(
+                    f"clé de source déjà définie dans {sources[source.cle][0]}",
+                    fichier=nom,
+                    id=source.cle,
+                    champ="cle",
+                    valeur=source.cle,
+                )
+            )
+            continue
+        sources[source.cle] = (nom, source)
+    return [s for _, s in sources.values()]
+
+
+@functools.cache
+def sources_livrees() -> tuple[Source, ...]:
+    """Les passages livrés avec la bibliothèque (``catalogue/sources.toml``).
+
+    >>> any(s.cle == "annexe1/individuel/b" for s in sources_livrees())
+    True
+    """
+    problemes: list[Probleme] = []
+    _, entrees = lire_entrees(dossier_livre("catalogue"), ("acteur", "mesure", "source"), problemes)
+    sources = lire_sources(entrees, problemes)
+    if problemes:  # pragma: no cover - les données livrées sont vérifiées par les tests
+        raise RuntimeError(f"sources livrées invalides : {problemes[0]}")
+    return tuple(sources)
+
+
+def verifier_cles(
+    cles: Sequence[str],
+    connues: Collection[str],
+    *,
+    fichier: str | None,
+    id: str | None,
+    champ: str = "sources",
+) -> Iterator[Probleme]:
+    """Les problèmes d'une liste de clés de sources : clé inconnue ou répétée.
+
+    >>> [str(p) for p in verifier_cles(["cnipe/mision"], {"cnipe/mission"}, fichier="r.toml", id="x")]
+    ["r.toml : [x] champ 'sources[0]' : clé de source inconnue (reçu : 'cnipe/mision') ; vouliez-vous dire 'cnipe/mission' ?"]
+    """
+    vues: set[str] = set()
+    for rang, cle in enumerate(cles):
+        if cle not in connues:
+            yield Probleme(
+                "clé de source inconnue",
+                fichier=fichier,
+                id=id,
+                champ=f"{champ}[{rang}]",
+                valeur=cle,
+                suggestions=suggerer(cle, connues),
+            )
+        elif cle in vues:
+            yield Probleme(
+                "clé de source répétée",
+                fichier=fichier,
+                id=id,
+                champ=f"{champ}[{rang}]",
+                valeur=cle,
+            )
+        vues.add(cle)

@@ -1,0 +1,197 @@
+"""Chargement d'un dossier de règles : tous les problèmes, ou une base de règles entière."""
+
+from __future__ import annotations
+
+import functools
+from collections.abc import Iterator
+from dataclasses import dataclass
+from typing import Protocol
+
+from pydantic import BaseModel, ConfigDict, ValidationError
+
+from .._catalogue.chargement import charger_catalogue
+from .._catalogue.modeles import Catalogue
+from .._erreurs import ErreurRegle, Probleme, suggerer
+from .._fichiers import Dossier, dossier_livre, en_dossier, identifiant, lire_entrees
+from .._messages import problemes_de_validation
+from .compilation import RegleCompilee, compiler_regle
+from .syntaxe import Explication, RegleSource
+
+
+class BaseDeRegles(BaseModel):
+    """Les règles compilées d'un dossier, avec sa version et les explications de couverture."""
+
+    model_config = ConfigDict(frozen=True)
+
+    version: str
+    regles: tuple[RegleCompilee, ...]
+    explications: tuple[tuple[str, Explication], ...] = ()
+
+
+def _analyser(
+    dossier: Dossier | None, catalogue: Catalogue
+) -> tuple[BaseDeRegles | None, list[Probleme]]:
+    racine = dossier_livre("regles") if dossier is None else en_dossier(dossier)
+    problemes: list[Probleme] = []
+    regles: dict[str, RegleCompilee] = {}
+    version, entrees = lire_entrees(racine, ("regle", "explication"), problemes)
+    explications: list[tuple[str, Explication]] = []
+    for nom, genre, rang, brute in entrees:
+        if genre == "explication":
+            try:
+                explications.append((nom, Explication.model_validate(brute)))
+            except ValidationError as exc:
+                problemes.extend(
+                    problemes_de_validation(
+                        exc, Explication, fichier=nom, id=f"explication n° {rang + 1}"
+                    )
+                )
+            continue
+        ident = identifiant(brute, "règle", rang)
+        try:
+            source = RegleSource.model_validate(brute)
+        except ValidationError as exc:
+            problemes.extend(problemes_de_validation(exc, RegleSource, fichier=nom, id=ident))
+            continue
+        if source.id in regles:
+            problemes.append(
+                Probleme(
+                    f"identifiant de règle déjà défini dans {regles[source.id].fichier}",
+                    fichier=nom,
+                    id=source.id,
+                    champ="id",
+                    valeur=source.id,
+                )
+            )
+            continue
+        for resultat in compiler_regle(source, nom, catalogue):
+            if isinstance(resultat, Probleme):
+                problemes.append(resultat)
+            else:
+                regles[resultat.id] = resultat
+    if not regles and not problemes:
+        problemes.append(Probleme("aucune règle définie ([[regle]])", fichier=str(racine)))
+    if problemes:
+        return None, problemes
+    problemes.extend(_references_des_explications(explications, regles, catalogue))
+    if problemes:
+        return None, problemes
+    base = BaseDeRegles(
+        version=version or "", regles=tuple(regles.values()), explications=tuple(explications)
+    )
+    return base, []
+
+
+def _references_des_explications(
+    explications: list[tuple[str, Explication]],
+    regles: dict[str, RegleCompilee],
+    catalogue: Catalogue,
+) -> Iterator[Probleme]:
+    for nom, explication in explications:
+        for champ, ids, genre in (
+            ("regle", tuple(regles), "règle inconnue"),
+            ("mesure", catalogue.ids_mesures, "mesure inconnue"),
+            ("acteur", catalogue.ids_acteurs, "acteur inconnu"),
+        ):
+            valeur = getattr(explication, champ)
+            if valeur is not None and valeur not in ids:
+                yield Probleme(
+                    genre,
+                    fichier=nom,
+                    id=f"explication {explication.constat}",
+                    champ=champ,
+                    valeur=valeur,
+                    suggestions=suggerer(valeur, ids),
+                )
+
+
+def iter_erreurs_regles(catalogue: Catalogue, dossier: Dossier | None = None) -> Iterator[Probleme]:
+    """Tous les problèmes d'un dossier de règles, vérifié contre ``catalogue``.
+
+    >>> from recommandeur import charger_catalogue
+    >>> list(iter_erreurs_regles(charger_catalogue()))
+    []
+    """
+    yield from _analyser(dossier, catalogue)[1]
+
+
+def charger_regles(catalogue: Catalogue, dossier: Dossier | None = None) -> BaseDeRegles:
+    """Charge, vérifie et compile un dossier de règles (les règles livrées par défaut).
+
+    Un dossier invalide est refusé en entier : :class:`ErreurRegle` nomme le
+    fichier, la règle, le champ et la valeur du premier problème.
+
+    >>> from recommandeur import charger_catalogue
+    >>> base = charger_regles(charger_catalogue())
+    >>> len(base.regles) > 20
+    True
+    """
+    base, problemes = _analyser(dossier, catalogue)
+    if base is None:
+        raise ErreurRegle(problemes)
+    return base
+
+
+@dataclass(frozen=True)
+class Donnees:
+    """Un catalogue et une base de règles compilée contre lui : ce qu'analysent la couverture et le graphe.
+
+    Un :class:`~recommandeur.Moteur` a les mêmes attributs ; ces données-ci se chargent sans
+    le moteur (sans durable-rules).
+    """
+
+    catalogue: Catalogue
+    base: BaseDeRegles
+
+    @property
+    def regles(self) -> tuple[RegleCompilee, ...]:
+        """Les règles compilées, dans l'ordre de la base."""
+        return self.base.regles
+
+    @property
+    def version_catalogue(self) -> str:
+        """La version déclarée du catalogue."""
+        return self.catalogue.version
+
+    @property
+    def version_regles(self) -> str:
+        """La version déclarée de la base de règles."""
+        return self.base.version
+
+
+@functools.cache
+def donnees_livrees() -> Donnees:
+    """Le catalogue et les règles livrés, chargés une fois (sans construire de moteur).
+
+    >>> donnees_livrees().version_regles == charger_regles(charger_catalogue()).version
+    True
+    """
+    catalogue = charger_catalogue()
+    return Donnees(catalogue, charger_regles(catalogue))
+
+
+class APourDonnees(Protocol):
+    """Ce qui porte un catalogue et une base de règles : un :class:`~recommandeur.Moteur`, des :class:`Donnees`."""
+
+    @property
+    def catalogue(self) -> Catalogue:
+        """Le catalogue."""
+        ...
+
+    @property
+    def base(self) -> BaseDeRegles:
+        """La base de règles compilée contre ce catalogue."""
+        ...
+
+
+def donnees_de(source: APourDonnees | None) -> Donnees:
+    """Les données à analyser : celles de ``source``, ou les données livrées si ``None``.
+
+    >>> donnees_de(None) is donnees_livrees()
+    True
+    """
+    if source is None:
+        return donnees_livrees()
+    if isinstance(source, Donnees):
+        return source
+    return Donnees(source.catalogue, source.base)

@@ -1,0 +1,250 @@
+"""Compilation d'une règle : vérification des types, forme normale négative, références.
+
+Chaque condition est vérifiée contre les champs du profil (:mod:`recommandeur._profil.champs`)
+et mise en forme normale négative en suivant la table des opérateurs : les ``non`` descendent
+jusqu'aux comparaisons (``non (x >= 8)`` devient ``x < 8``), ``dans`` et ``hors`` se
+développent en atomes. Les mesures recommandées et les clés de sources sont vérifiées contre
+le catalogue, et le gabarit de justification contre les champs.
+"""
+
+from __future__ import annotations
+
+import math
+from collections.abc import Iterator
+from typing import Any
+
+from pydantic import BaseModel, ConfigDict
+
+from .._catalogue.modeles import Catalogue
+from .._catalogue.sources import verifier_cles
+from .._erreurs import ABSENT, Probleme, suggerer
+from .._profil.champs import CHAMPS, DECIMALES, INTENSITES, NOMBRE_MAX, Champ
+from .expressions import Atome, Et, Expression, Ou, Scalaire, aplatir, atomes, taille_disjonctive
+from .gabarits import verifier_gabarit
+from .operateurs import OPERATEURS
+from .syntaxe import Comparaison, Non, RegleSource, SeuilBesoin, Tous, UnDe
+
+#: Au plus autant de comparaisons, une fois la condition développée en forme disjonctive : la
+#: borne d'un ensemble de règles de durable-rules (64 nœuds de pile, voir ``docs/moteur.md``),
+#: moins les nœuds de la règle attrape-tout et une marge.
+COMPARAISONS_MAX = 59
+
+
+class RegleCompilee(BaseModel):
+    """Une règle vérifiée et compilée, prête pour le moteur et l'évaluateur."""
+
+    model_config = ConfigDict(frozen=True, arbitrary_types_allowed=True)
+
+    id: str
+    fichier: str
+    titre: str
+    condition: Expression
+    recommandations: tuple[tuple[str, float], ...]
+    justification: str
+    sources: tuple[str, ...]
+
+    @property
+    def champs(self) -> tuple[str, ...]:
+        """Les champs que la condition lit, dans l'ordre de première apparition."""
+        return tuple(dict.fromkeys(t.champ for t in atomes(self.condition)))
+
+
+class Refus(Exception):
+    """Une condition refusée : le message, le chemin dans la condition, la valeur, les suggestions."""
+
+    def __init__(
+        self, message: str, champ: str, valeur: object = ABSENT, suggestions: tuple[str, ...] = ()
+    ) -> None:
+        super().__init__(message)
+        self.message, self.champ, self.valeur, self.suggestions = (
+            message,
+            champ,
+            valeur,
+            suggestions,
+        )
+
+
+_ATTENDUS = {
+    "booleen": "un booléen",
+    "entier": "un entier",
+    "nombre": "un nombre",
+}
+
+
+def valeur_pour(champ: Champ, valeur: Any, chemin: str) -> Scalaire:
+    """Convertit une valeur de règle au type du champ dans le fait, ou lève :class:`Refus`.
+
+    >>> valeur_pour(CHAMPS["besoins.numerique"], "moderee", "si.valeur")
+    2
+    """
+    attendu = _ATTENDUS.get(champ.genre) or (
+        ("une des intensités " if champ.genre == "intensite" else "une des valeurs ")
+        + ", ".join(champ.valeurs)
+    )
+    erreur = Refus(
+        f"valeur de mauvais type pour le champ '{champ.nom}' ; attendu {attendu}", chemin, valeur
+    )
+    if champ.genre == "booleen":
+        if not isinstance(valeur, bool):
+            raise erreur
+        return valeur
+    if champ.genre == "entier":
+        if isinstance(valeur, bool) or not isinstance(valeur, int):
+            raise erreur
+        if abs(valeur) >= NOMBRE_MAX:
+            raise Refus(
+                f"nombre hors des limites du moteur (moins de {NOMBRE_MAX:.0e} en valeur absolue)",
+                chemin,
+                valeur,
+            )
+        return valeur
+    if champ.genre == "nombre":
+        if isinstance(valeur, bool) or not isinstance(valeur, int | float):
+            raise erreur
+        if (
+            not math.isfinite(valeur)
+            or abs(valeur) >= NOMBRE_MAX
+            or round(valeur, DECIMALES) != valeur
+        ):
+            raise Refus(
+                f"nombre hors des limites du moteur (fini, au plus {DECIMALES} décimales, "
+                f"moins de {NOMBRE_MAX:.0e} en valeur absolue)",
+                chemin,
+                valeur,
+            )
+        return float(valeur) + 0.0
+    if not isinstance(valeur, str) or valeur not in champ.valeurs:
+        raise Refus(erreur.message, chemin, valeur, suggerer(valeur, champ.valeurs))
+    return INTENSITES[valeur] if champ.genre == "intensite" else valeur
+
+
+def _comparaison(c: Comparaison, chemin: str, nie: bool) -> Expression:
+    champ = CHAMPS.get(c.champ)
+    if champ is None:
+        raise Refus(
+            "champ de profil inconnu", f"{chemin}.champ", c.champ, suggerer(c.champ, CHAMPS)
+        )
+    operateur = OPERATEURS[c.op]
+    if nie:
+        operateur = OPERATEURS[operateur.contraire]
+    if operateur.element is not None:
+        if not isinstance(c.valeur, list) or not c.valeur:
+            raise Refus(
+                f"l'opérateur '{c.op}' attend une liste non vide", f"{chemin}.valeur", c.valeur
+            )
+        valeurs = [valeur_pour(champ, v, f"{chemin}.valeur[{i}]") for i, v in enumerate(c.valeur)]
+        termes = tuple(Atome(champ.nom, operateur.element, v) for v in valeurs)
+        return aplatir(Ou(termes) if operateur.liaison == "ou" else Et(termes))
+    if isinstance(c.valeur, list):
+        raise Refus(
+            f"l'opérateur '{c.op}' attend une valeur simple, pas une liste ; "
+            "pour une liste, utiliser 'dans' ou 'hors'",
+            f"{chemin}.valeur",
+            c.valeur,
+        )
+    if operateur.ordonne and not champ.ordonne:
+        raise Refus(
+            f"l'opérateur '{c.op}' ne s'applique pas au champ '{champ.nom}' "
+            f"({champ.genre}) ; utiliser '==', '!=', 'dans' ou 'hors'",
+            f"{chemin}.op",
+            c.op,
+        )
+    return Atome(champ.nom, operateur.symbole, valeur_pour(champ, c.valeur, f"{chemin}.valeur"))
+
+
+def normaliser(condition: Any, chemin: str = "si", nie: bool = False) -> Expression:
+    """Vérifie une condition de règle et la met en forme normale négative.
+
+    Un seuil de besoin ``{besoin, au_moins}`` est la comparaison ``besoins.<besoin> >= au_moins``.
+    """
+    if isinstance(condition, Comparaison):
+        return _comparaison(condition, chemin, nie)
+    if isinstance(condition, SeuilBesoin):
+        seuil = Comparaison(
+            champ=f"besoins.{condition.besoin.value}", op=">=", valeur=condition.au_moins.value
+        )
+        return _comparaison(seuil, chemin, nie)
+    if isinstance(condition, Non):
+        return normaliser(condition.non, f"{chemin}.non", not nie)
+    if isinstance(condition, Tous | UnDe):
+        membres, nom = (
+            (condition.tous, "tous") if isinstance(condition, Tous) else (condition.un_de, "un_de")
+        )
+        termes = tuple(normaliser(c, f"{chemin}.{nom}[{i}]", nie) for i, c in enumerate(membres))
+        conjonction = isinstance(condition, Tous) != nie
+        return aplatir(Et(termes) if conjonction else Ou(termes))
+    raise TypeError(f"condition inattendue : {condition!r}")
+
+
+def compiler_regle(
+    source: RegleSource, fichier: str, catalogue: Catalogue
+) -> Iterator[Probleme | RegleCompilee]:
+    """Les problèmes d'une règle, tous ; ou, s'il n'y en a aucun, la règle compilée."""
+
+    def refus(
+        message: str, champ: str, valeur: object = ABSENT, suggestions: tuple[str, ...] = ()
+    ) -> Probleme:
+        return Probleme(
+            message,
+            fichier=fichier,
+            id=source.id,
+            champ=champ,
+            valeur=valeur,
+            suggestions=suggestions,
+        )
+
+    erreurs: list[Probleme] = []
+    try:
+        condition = normaliser(source.si)
+    except Refus as exc:
+        erreurs.append(refus(exc.message, exc.champ, exc.valeur, exc.suggestions))
+    else:
+        comparaisons = taille_disjonctive(condition)[1]
+        if comparaisons > COMPARAISONS_MAX:
+            erreurs.append(
+                refus(
+                    f"condition trop complexe pour le moteur : {comparaisons} comparaisons une "
+                    f"fois développée en forme disjonctive (au plus {COMPARAISONS_MAX}) ; "
+                    "la scinder en plusieurs règles",
+                    "si",
+                )
+            )
+    vues: set[str] = set()
+    for rang, recommande in enumerate(source.recommande):
+        if not catalogue.contient_mesure(recommande.mesure):
+            erreurs.append(
+                refus(
+                    "mesure inconnue du catalogue",
+                    f"recommande[{rang}].mesure",
+                    recommande.mesure,
+                    suggerer(recommande.mesure, catalogue.ids_mesures),
+                )
+            )
+        elif recommande.mesure in vues:
+            erreurs.append(
+                refus(
+                    "mesure recommandée deux fois par la même règle",
+                    f"recommande[{rang}].mesure",
+                    recommande.mesure,
+                )
+            )
+        vues.add(recommande.mesure)
+    try:
+        verifier_gabarit(source.justification)
+    except ValueError as exc:
+        erreurs.append(refus(str(exc), "justification"))
+    erreurs.extend(
+        verifier_cles(source.sources, catalogue.cles_sources, fichier=fichier, id=source.id)
+    )
+    if erreurs:
+        yield from erreurs
+        return
+    yield RegleCompilee(
+        id=source.id,
+        fichier=fichier,
+        titre=source.titre,
+        condition=condition,
+        recommandations=tuple((r.mesure, r.poids) for r in source.recommande),
+        justification=source.justification,
+        sources=source.sources,
+    )

@@ -1,0 +1,98 @@
+"""Les conditions compilées : atomes ``champ op valeur`` reliés par ``Et`` et ``Ou``.
+
+C'est la forme normale négative d'une condition de règle (les ``non`` sont descendus
+jusqu'aux comparaisons) : durable-rules, l'évaluateur de référence, la satisfiabilité et les
+explications lisent tous cette forme. ``op`` est le symbole d'un opérateur élémentaire de la
+table :data:`recommandeur._langage.operateurs.OPERATEURS`.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+from dataclasses import dataclass
+
+Scalaire = bool | int | float | str
+
+
+@dataclass(frozen=True)
+class Atome:
+    """Une comparaison élémentaire ``champ op valeur`` (valeur déjà au type du fait).
+
+    >>> Atome("ecole.imse", ">=", 8)
+    Atome(champ='ecole.imse', op='>=', valeur=8)
+    """
+
+    champ: str
+    op: str
+    valeur: Scalaire
+
+
+@dataclass(frozen=True)
+class Et:
+    """Conjonction."""
+
+    termes: tuple[Expression, ...]
+
+
+@dataclass(frozen=True)
+class Ou:
+    """Disjonction."""
+
+    termes: tuple[Expression, ...]
+
+
+Expression = Atome | Et | Ou
+
+
+def atomes(expression: Expression) -> Iterator[Atome]:
+    """Les comparaisons élémentaires d'une expression, de gauche à droite.
+
+    >>> [a.champ for a in atomes(Et((Atome("a", "==", 1), Ou((Atome("b", "<", 2),)))))]
+    ['a', 'b']
+    """
+    if isinstance(expression, Atome):
+        yield expression
+    else:
+        for terme in expression.termes:
+            yield from atomes(terme)
+
+
+def aplatir(expression: Et | Ou) -> Expression:
+    """Fond les termes de même genre (``Et(a, Et(b, c))`` devient ``Et(a, b, c)``) ; un seul terme reste seul.
+
+    >>> aplatir(Et((Atome("a", "==", 1), Et((Atome("b", "==", 2),)))))
+    Et(termes=(Atome(champ='a', op='==', valeur=1), Atome(champ='b', op='==', valeur=2)))
+    >>> aplatir(Ou((Atome("a", "==", 1),)))
+    Atome(champ='a', op='==', valeur=1)
+    """
+    genre = type(expression)
+    termes: list[Expression] = []
+    for terme in expression.termes:
+        termes.extend(terme.termes if isinstance(terme, genre) else (terme,))
+    return termes[0] if len(termes) == 1 else genre(tuple(termes))
+
+
+#: Au-delà, les tailles de forme disjonctive sont saturées (elles ne servent qu'à borner).
+SATURATION = 10**6
+
+
+def taille_disjonctive(expression: Expression) -> tuple[int, int]:
+    """(nombre de termes, nombre de comparaisons) de la forme disjonctive, saturés.
+
+    >>> taille_disjonctive(Et((Atome("a", "==", 1), Ou((Atome("b", "==", 1), Atome("c", "==", 2))))))
+    (2, 4)
+    """
+    if isinstance(expression, Atome):
+        return 1, 1
+    if isinstance(expression, Et):
+        termes, comparaisons = 1, 0
+        for enfant in expression.termes:
+            t, c = taille_disjonctive(enfant)
+            comparaisons = min(SATURATION, comparaisons * t + c * termes)
+            termes = min(SATURATION, termes * t)
+        return termes, comparaisons
+    termes = comparaisons = 0
+    for enfant in expression.termes:
+        t, c = taille_disjonctive(enfant)
+        termes, comparaisons = min(SATURATION, termes + t), min(SATURATION, comparaisons + c)
+    return termes, comparaisons

@@ -1,0 +1,55 @@
+"""La politique d'escalade : une mesure reçue sans effet fait monter les besoins qu'elle visait.
+
+Une mesure reçue **sans effet** fait monter d'un cran l'intensité de chaque besoin déclaré
+qu'elle visait (les ``besoins`` de la mesure dans le catalogue), sans dépasser « élevée » ;
+un besoin déjà élevé ne monte pas. Voir ``docs/classement.md``.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Mapping
+
+from .._profil.modeles import Profil
+from .._vocabulaire import Besoin, Intensite
+
+#: De combien de crans monte un besoin visé par une mesure reçue sans effet.
+CRANS = 1
+
+
+def montees(
+    profil: Profil, besoins_des_mesures: Mapping[str, tuple[Besoin, ...]]
+) -> dict[Besoin, tuple[str, ...]]:
+    """Pour chaque besoin qui monte, les mesures reçues sans effet qui le visaient.
+
+    >>> p = Profil(annees_experience=1, ordre="primaire", besoins={"numerique": "moderee"},
+    ...            mesures_recues=[{"mesure": "webinaire", "efficace": False}])
+    >>> montees(p, {"webinaire": (Besoin.NUMERIQUE, Besoin.PLANIFICATION)})
+    {<Besoin.NUMERIQUE: 'numerique'>: ('webinaire',)}
+    """
+    resultat: dict[Besoin, list[str]] = {}
+    for recue in profil.mesures_recues:
+        if recue.efficace:
+            continue
+        for besoin in besoins_des_mesures.get(recue.mesure, ()):
+            declaree = profil.besoins.get(besoin)
+            if declaree is not None and declaree is not Intensite.ELEVEE:
+                resultat.setdefault(besoin, []).append(recue.mesure)
+    return {b: tuple(m) for b, m in resultat.items()}
+
+
+def intensites_effectives(
+    profil: Profil, montes: Mapping[Besoin, tuple[str, ...]]
+) -> dict[Besoin, int]:
+    """L'intensité (0 = non déclaré, 1 à 3) de chaque besoin après escalade.
+
+    >>> p = Profil(annees_experience=1, ordre="primaire", besoins={"numerique": "moderee"})
+    >>> effectives = intensites_effectives(p, {Besoin.NUMERIQUE: ("webinaire",)})
+    >>> effectives[Besoin.NUMERIQUE], effectives[Besoin.BIEN_ETRE]
+    (3, 0)
+    """
+    return {
+        besoin: min(3, profil.besoins[besoin].ordre + (CRANS if besoin in montes else 0))
+        if besoin in profil.besoins
+        else 0
+        for besoin in Besoin
+    }

@@ -1,0 +1,181 @@
+"""Le moteur : un catalogue, une base de règles compilée et l'évaluateur qui la déclenche."""
+
+from __future__ import annotations
+
+import threading
+from collections.abc import Mapping
+from types import MappingProxyType
+from typing import Any
+
+from .._catalogue.chargement import charger_catalogue
+from .._catalogue.modeles import Catalogue
+from .._erreurs import ErreurArgument, ErreurInconnu
+from .._fichiers import Dossier
+from .._langage.chargement import BaseDeRegles, charger_regles
+from .._langage.compilation import RegleCompilee
+from .._profil.modeles import Profil
+from .._vocabulaire import Besoin
+from .fait import FaitEvalue, construire
+from .reference import Evaluateur, fabriquer
+
+
+class Moteur:
+    """Un catalogue et une base de règles, compilés une fois et prêts à recommander.
+
+    Sûr entre fils d'exécution : un même moteur peut servir plusieurs fils à la fois.
+    ``evaluateur`` choisit ce qui déclenche les règles : ``"durable"`` (durable-rules, par
+    défaut) ou ``"reference"`` (l'évaluateur de référence, en Python pur).
+
+    >>> m = Moteur.depuis()
+    >>> m.catalogue.version == m.version_catalogue
+    True
+    >>> m.regle("accueil_nouveau_centre").titre
+    'Nouvelle personne dans le centre de services scolaire'
+    """
+
+    def __init__(
+        self,
+        catalogue: Catalogue,
+        base: BaseDeRegles,
+        dossiers: tuple[Dossier | None, Dossier | None] | None = None,
+        *,
+        evaluateur: str = "durable",
+    ) -> None:
+        self.catalogue = catalogue
+        #: Les dossiers (catalogue, règles) d'où vient le moteur, s'il a été construit par
+        #: :meth:`depuis` (``None`` = données livrées) ; sinon ``None``.
+        self.dossiers = dossiers
+        self.base = base
+        self.evaluateur = evaluateur
+        self._regles: Mapping[str, RegleCompilee] = MappingProxyType({r.id: r for r in base.regles})
+        self._rang = {r.id: rang for rang, r in enumerate(base.regles)}
+        self.ids_mesures: frozenset[str] = frozenset(catalogue.ids_mesures)
+        self.besoins_des_mesures: Mapping[str, tuple[Besoin, ...]] = MappingProxyType(
+            {m.id: m.besoins for m in catalogue.mesures}
+        )
+        self._evaluateur: Evaluateur = fabriquer(
+            evaluateur, {r.id: r.condition for r in base.regles}
+        )
+
+    @classmethod
+    def depuis(
+        cls,
+        catalogue: Dossier | None = None,
+        regles: Dossier | None = None,
+        *,
+        evaluateur: str = "durable",
+    ) -> Moteur:
+        """Construit un moteur depuis des dossiers (les données livrées par défaut).
+
+        Lève :class:`ErreurCatalogue` ou :class:`ErreurRegle` si un dossier est
+        invalide ; rien n'est alors chargé.
+
+        >>> Moteur.depuis(evaluateur="reference").evaluateur
+        'reference'
+        """
+        cat = charger_catalogue(catalogue)
+        return cls(
+            cat, charger_regles(cat, regles), dossiers=(catalogue, regles), evaluateur=evaluateur
+        )
+
+    def recharger(self) -> Moteur:
+        """Un nouveau moteur relu depuis les mêmes dossiers (pour prendre des fichiers modifiés).
+
+        Si les dossiers sont devenus invalides, lève :class:`ErreurCatalogue` ou
+        :class:`ErreurRegle` ; ce moteur-ci reste intact et continue de servir ses règles.
+        """
+        if self.dossiers is None:
+            raise ErreurArgument(
+                "recharger", "un moteur construit par Moteur.depuis (rien à relire)", self
+            )
+        return Moteur.depuis(*self.dossiers, evaluateur=self.evaluateur)
+
+    @property
+    def version_catalogue(self) -> str:
+        """La version déclarée du catalogue."""
+        return self.catalogue.version
+
+    @property
+    def version_regles(self) -> str:
+        """La version déclarée de la base de règles."""
+        return self.base.version
+
+    @property
+    def regles(self) -> tuple[RegleCompilee, ...]:
+        """Les règles compilées, dans l'ordre des fichiers (triés par nom) puis de leur écriture."""
+        return self.base.regles
+
+    def regle(self, id: str) -> RegleCompilee:
+        """La règle d'identifiant ``id`` ; :class:`ErreurInconnu` (un ``KeyError``) sinon."""
+        try:
+            return self._regles[id]
+        except KeyError:
+            raise ErreurInconnu("règle inconnue", id, self._regles) from None
+
+    def preparer(self, profil: Profil) -> FaitEvalue:
+        """Le fait qu'évalue ce moteur, avec les besoins montés par escalade.
+
+        >>> m = Moteur.depuis()
+        >>> p = Profil(annees_experience=1, ordre="primaire", besoins={"numerique": "moderee"},
+        ...            mesures_recues=[{"mesure": "webinaire", "efficace": False}])
+        >>> m.preparer(p).valeurs["besoins.numerique"]
+        3
+        """
+        return construire(profil, self.besoins_des_mesures)
+
+    def fait(self, profil: Profil) -> dict[str, Any]:
+        """Le fait qu'évalue ce moteur : le profil mis à plat, besoins escaladés (voir :meth:`preparer`)."""
+        return self.preparer(profil).valeurs
+
+    def declencher(self, fait: Mapping[str, Any]) -> list[str]:
+        """Les règles que l'évaluateur déclenche pour ce fait, dans l'ordre de la base."""
+        return sorted(self._evaluateur.declencher(fait), key=self._rang.__getitem__)
+
+    def __repr__(self) -> str:
+        return (
+            f"Moteur(catalogue {self.version_catalogue} : {len(self.catalogue.mesures)} mesures, "
+            f"règles {self.version_regles} : {len(self.base.regles)} règles)"
+        )
+
+
+_DEFAUT: Moteur | None = None
+_VERROU_DEFAUT = threading.Lock()
+
+
+def moteur_par_defaut() -> Moteur:
+    """Le moteur par défaut : celui des données livrées, construit à la première demande.
+
+    :func:`definir_moteur_par_defaut` le remplace ou le réinitialise.
+
+    >>> moteur_par_defaut() is moteur_par_defaut()
+    True
+    """
+    global _DEFAUT
+    moteur = _DEFAUT
+    if moteur is None:
+        with _VERROU_DEFAUT:
+            if _DEFAUT is None:
+                _DEFAUT = Moteur.depuis()
+            moteur = _DEFAUT
+    return moteur
+
+
+def definir_moteur_par_defaut(moteur: Moteur | None) -> None:
+    """Remplace le moteur par défaut (celui qu'utilisent les fonctions sans ``moteur=``).
+
+    ``None`` le réinitialise : le moteur des données livrées sera reconstruit à la prochaine
+    demande (par exemple après une mise à jour du paquet).
+
+    >>> ancien = moteur_par_defaut()
+    >>> definir_moteur_par_defaut(Moteur.depuis(evaluateur="reference"))
+    >>> moteur_par_defaut().evaluateur
+    'reference'
+    >>> definir_moteur_par_defaut(None)
+    >>> moteur_par_defaut() is ancien, moteur_par_defaut().evaluateur
+    (False, 'durable')
+    """
+    global _DEFAUT
+    if moteur is not None and not isinstance(moteur, Moteur):
+        raise ErreurArgument("moteur", "un Moteur ou None", moteur)
+    with _VERROU_DEFAUT:
+        _DEFAUT = moteur

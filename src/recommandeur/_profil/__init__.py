@@ -1,0 +1,1 @@
+"""Le profil d'une personne enseignante : modèles, validation et champs testables."""

@@ -1,0 +1,1 @@
+"""Des règles déclenchées aux mesures classées : modèles de sortie, classement, lots, exploration."""

@@ -1,0 +1,65 @@
+"""La politique de classement : score, mesures écartées, départage. De petites fonctions pures.
+
+Voir ``docs/classement.md``. Chaque fonction ne lit que ses arguments : la politique se
+teste sur de minuscules exemples faits à la main.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable, Mapping, Sequence
+
+#: Les scores sont arrondis à autant de décimales (sommes flottantes stables).
+DECIMALES_SCORE = 9
+
+
+def scores(recommandations: Iterable[tuple[str, Sequence[tuple[str, float]]]]) -> dict[str, float]:
+    """Le score de chaque mesure : la somme des poids des règles déclenchées qui la recommandent.
+
+    ``recommandations`` : pour chaque règle déclenchée, son identifiant et ses
+    ``(mesure, poids)``. L'ordre des mesures est celui de leur première recommandation.
+
+    >>> scores([("a", [("m1", 2.0), ("m2", 1.0)]), ("b", [("m1", 0.5)])])
+    {'m1': 2.5, 'm2': 1.0}
+    """
+    resultat: dict[str, float] = {}
+    for _, paires in recommandations:
+        for mesure, poids in paires:
+            resultat[mesure] = resultat.get(mesure, 0.0) + poids
+    return {mesure: round(score, DECIMALES_SCORE) for mesure, score in resultat.items()}
+
+
+def ecartees(candidates: Iterable[str], recues: Mapping[str, bool]) -> list[str]:
+    """Les mesures candidates déjà reçues sans effet (``recues[mesure]`` est faux), triées.
+
+    >>> ecartees(["m2", "m1", "m3"], {"m1": False, "m3": True})
+    ['m1']
+    """
+    return sorted(m for m in candidates if recues.get(m) is False)
+
+
+def cle_de_tri(mesure: str, score: float, rang_niveau: int) -> tuple[float, int, str]:
+    """La clé de tri d'une mesure : score décroissant, puis niveau le plus individuel, puis identifiant.
+
+    >>> sorted(["b", "a", "c"], key=lambda m: cle_de_tri(m, {"a": 1.0, "b": 2.0, "c": 1.0}[m], 0))
+    ['b', 'a', 'c']
+    >>> sorted(["u", "i"], key=lambda m: cle_de_tri(m, 1.0, {"u": 0, "i": 2}[m]))
+    ['i', 'u']
+    """
+    return (-score, -rang_niveau, mesure)
+
+
+def classer(
+    scores_des_mesures: Mapping[str, float],
+    rangs_niveaux: Mapping[str, int],
+    recues: Mapping[str, bool],
+    limite: int | None = None,
+) -> list[str]:
+    """Les mesures retenues (les écartées en moins), classées, et coupées à ``limite``.
+
+    >>> classer({"a": 1.0, "b": 3.0, "c": 1.0, "d": 5.0}, {"a": 0, "b": 1, "c": 2, "d": 2},
+    ...        {"d": False}, limite=3)
+    ['b', 'c', 'a']
+    """
+    retenues = [m for m in scores_des_mesures if recues.get(m) is not False]
+    retenues.sort(key=lambda m: cle_de_tri(m, scores_des_mesures[m], rangs_niveaux[m]))
+    return retenues if limite is None else retenues[:limite]

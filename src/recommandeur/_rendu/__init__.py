@@ -1,0 +1,1 @@
+"""Tous les textes lisibles : valeurs, recommandations, explorations, couverture, catalogue."""
