@@ -163,3 +163,52 @@ def test_commande_couverture(capsys: pytest.CaptureFixture[str]) -> None:
         == 1
     )
     assert "[regle_jamais_declenchee] la règle 'contradictoire'" in capsys.readouterr().out
+
+
+POLITIQUE = Path(__file__).parent / "donnees" / "politique"
+
+
+def _base(tmp_path: Path, texte: str) -> Moteur:
+    regles = tmp_path / "regles"
+    regles.mkdir()
+    (regles / "regles.toml").write_text('version = "t"\n' + texte, encoding="utf-8")
+    return Moteur.depuis(catalogue=POLITIQUE / "catalogue", regles=regles)
+
+
+def test_une_cellule_ne_retient_que_les_mesures_qui_visent_le_besoin(tmp_path: Path) -> None:
+    moteur = _base(
+        tmp_path,
+        '[[regle]]\nid = "planif"\ntitre = "p"\nsi = { besoin = "planification", au_moins = "moderee" }\n'
+        'justification = "p"\nsources = ["cnipe/mission"]\n'
+        'recommande = [{ mesure = "i_suivi", poids = 1 }, { mesure = "i_ecoute", poids = 1 }, '
+        '{ mesure = "c_groupe", poids = 1 }]\n',
+    )
+    rapport = couverture(moteur)
+    assert rapport.cellule("planification", "moderee", "individuel").mesures == ["i_suivi"]
+    assert rapport.cellule("planification", "elevee", "cible").mesures == ["c_groupe"]
+    assert rapport.cellule("planification", "faible", "individuel").mesures == []
+    assert rapport.cellule("bien_etre", "elevee", "individuel").mesures == []
+
+
+def test_une_explication_ne_vise_que_ses_regles(tmp_path: Path) -> None:
+    def regle(id: str, annees: int) -> str:
+        return (
+            f'[[regle]]\nid = "{id}"\ntitre = "{id}"\n'
+            f'si = {{ champ = "annees_experience", op = "<", valeur = {annees} }}\n'
+            f'justification = "x"\nsources = ["cnipe/mission"]\n'
+            f'recommande = [{{ mesure = "u_accueil", poids = {2 if id == "generale" else 1} }}]\n'
+        )
+
+    moteur = _base(
+        tmp_path,
+        regle("generale", 7)
+        + regle("sub_a", 3)
+        + regle("sub_b", 5)
+        + '[[explication]]\nconstat = "regle_subsumee"\nregle = "sub_b"\nraison = "voulu"\n',
+    )
+    subsumees = [c for c in couverture(moteur).constats if c.genre == "regle_subsumee"]
+    assert [(c.regles, c.explication) for c in subsumees] == [
+        (["sub_a", "generale"], None),
+        (["sub_a", "sub_b"], "voulu"),
+        (["sub_b", "generale"], "voulu"),
+    ]

@@ -85,3 +85,26 @@ def test_commandes(capsys: pytest.CaptureFixture[str]) -> None:
         capsys.readouterr().err
         == "erreur : mesure inconnue 'mentora' ; vouliez-vous dire 'mentorat' ?\n"
     )
+
+
+def test_et_si_fusionne_les_tables_imbriquees() -> None:
+    profil = {
+        "annees_experience": 2,
+        "ordre": "primaire",
+        "affectation": {"partage_de_tache": True, "nb_ecoles": 2},
+        "besoins": {"bien_etre": "elevee"},
+        "ecole": {"imse": 3, "region_eloignee": True, "part_novices": 0.4},
+    }
+    r = et_si(profil, {"ecole": {"imse": 9}, "besoins": {"numerique": "moderee"}})
+    apres = r.apres.profil
+    assert (apres.ecole.imse, apres.ecole.region_eloignee, apres.ecole.part_novices) == (
+        9,
+        True,
+        0.4,
+    )
+    assert {b.value: i.value for b, i in apres.besoins.items()} == {
+        "bien_etre": "elevee",
+        "numerique": "moderee",
+    }
+    assert (apres.affectation.partage_de_tache, apres.affectation.nb_ecoles) == (True, 2)
+    assert r.avant.profil.ecole.imse == 3

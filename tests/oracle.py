@@ -1,0 +1,128 @@
+"""Un oracle au niveau des sources : les conditions des règles telles qu'écrites dans le TOML.
+
+Il ne partage aucun code avec le compilateur, la mise à plat en fait ni l'évaluateur de la
+bibliothèque : il lit les valeurs directement dans le :class:`~recommandeur.Profil`, refait
+l'escalade d'après ``docs/classement.md``, et évalue chaque condition brute (la table
+``si`` du fichier) en logique à trois valeurs (vrai, faux, inconnu). Une règle se déclenche
+si sa condition est **vraie** ; une comparaison sur un champ inconnu est inconnue, et
+``non inconnu`` reste inconnu (``docs/regles.md``, « Champ inconnu »).
+"""
+
+from __future__ import annotations
+
+import tomllib
+from collections.abc import Mapping, Sequence
+from pathlib import Path
+from typing import Any
+
+from recommandeur import Catalogue, Profil
+
+INTENSITES = {"aucune": 0, "faible": 1, "moderee": 2, "elevee": 3}
+
+
+def regles_brutes(dossier: Path) -> list[dict[str, Any]]:
+    """Les tables ``[[regle]]`` d'un dossier, dans l'ordre des fichiers puis de l'écriture."""
+    regles: list[dict[str, Any]] = []
+    for fichier in sorted(dossier.glob("*.toml")):
+        regles.extend(tomllib.loads(fichier.read_text(encoding="utf-8")).get("regle", []))
+    return regles
+
+
+def intensite_effective(profil: Profil, besoin: str, catalogue: Catalogue) -> int:
+    """L'intensité du besoin après escalade : +1 (sans dépasser 3) si une mesure reçue sans
+    effet le visait et qu'il est déclaré et pas déjà élevé ; 0 s'il n'est pas déclaré."""
+    declarees = {b.value: i.value for b, i in profil.besoins.items()}
+    if besoin not in declarees:
+        return 0
+    niveau = INTENSITES[declarees[besoin]]
+    besoins_des_mesures = {m.id: {b.value for b in m.besoins} for m in catalogue.mesures}
+    monte = any(
+        not r.efficace and besoin in besoins_des_mesures.get(r.mesure, set())
+        for r in profil.mesures_recues
+    )
+    return min(3, niveau + 1) if monte and niveau < 3 else niveau
+
+
+def valeur(profil: Profil, champ: str, catalogue: Catalogue) -> Any:
+    """La valeur d'un champ pointé, lue dans le profil ; ``None`` si elle est inconnue."""
+    if champ.startswith("besoins."):
+        return intensite_effective(profil, champ.removeprefix("besoins."), catalogue)
+    if champ == "nb_mesures_recues":
+        return len(profil.mesures_recues)
+    if champ == "nb_mesures_inefficaces":
+        return len([r for r in profil.mesures_recues if r.efficace is False])
+    objet: Any = profil
+    for morceau in champ.split("."):
+        objet = getattr(objet, morceau)
+    if champ == "ecole.part_novices" and objet is not None:
+        return round(objet, 4)  # « arrondie à 4 décimales » (docs/moteur.md)
+    return getattr(objet, "value", objet)
+
+
+def _constante(champ: str, brute: Any) -> Any:
+    return INTENSITES[brute] if champ.startswith("besoins.") else brute
+
+
+def _comparer(lue: Any, op: str, attendue: Any) -> bool | None:
+    if lue is None:
+        return None
+    if op == "==":
+        return bool(lue == attendue)
+    if op == "!=":
+        return bool(lue != attendue)
+    if op == "<":
+        return bool(lue < attendue)
+    if op == "<=":
+        return bool(lue <= attendue)
+    if op == ">":
+        return bool(lue > attendue)
+    if op == ">=":
+        return bool(lue >= attendue)
+    if op == "dans":
+        return any(lue == v for v in attendue)
+    if op == "hors":
+        return all(lue != v for v in attendue)
+    raise AssertionError(f"opérateur inconnu de l'oracle : {op}")
+
+
+def _non(v: bool | None) -> bool | None:
+    return None if v is None else not v
+
+
+def _tous(valeurs: Sequence[bool | None]) -> bool | None:
+    if any(v is False for v in valeurs):
+        return False
+    return None if any(v is None for v in valeurs) else True
+
+
+def _un_de(valeurs: Sequence[bool | None]) -> bool | None:
+    if any(v is True for v in valeurs):
+        return True
+    return None if any(v is None for v in valeurs) else False
+
+
+def evaluer(condition: Mapping[str, Any], profil: Profil, catalogue: Catalogue) -> bool | None:
+    """La valeur de vérité (vrai, faux ou ``None`` : inconnu) d'une condition brute."""
+    if "tous" in condition:
+        return _tous([evaluer(c, profil, catalogue) for c in condition["tous"]])
+    if "un_de" in condition:
+        return _un_de([evaluer(c, profil, catalogue) for c in condition["un_de"]])
+    if "non" in condition:
+        return _non(evaluer(condition["non"], profil, catalogue))
+    if "besoin" in condition:
+        lue = intensite_effective(profil, condition["besoin"], catalogue)
+        return lue >= INTENSITES[condition["au_moins"]]
+    champ, op, brute = condition["champ"], condition["op"], condition["valeur"]
+    attendue = (
+        [_constante(champ, v) for v in brute]
+        if isinstance(brute, list)
+        else _constante(champ, brute)
+    )
+    return _comparer(valeur(profil, champ, catalogue), op, attendue)
+
+
+def declenchees(
+    regles: Sequence[Mapping[str, Any]], profil: Profil, catalogue: Catalogue
+) -> list[str]:
+    """Les identifiants des règles dont la condition est vraie, dans l'ordre des règles."""
+    return [r["id"] for r in regles if evaluer(r["si"], profil, catalogue) is True]

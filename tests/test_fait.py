@@ -1,0 +1,78 @@
+"""La mise à plat d'un profil en fait : chaque champ à sa place, valeur exacte."""
+
+from __future__ import annotations
+
+from recommandeur import Moteur, Profil
+
+
+def test_fait_exact(moteur: Moteur) -> None:
+    profil = Profil.model_validate(
+        {
+            "annees_experience": 4,
+            "ordre": "secondaire",
+            "statut": "suppleance",
+            "qualification": "en_voie_de_qualification",
+            "formation_hors_quebec": True,
+            "signaux_de_detresse": False,
+            "affectation": {
+                "partage_de_tache": True,
+                "nb_ecoles": 3,
+                "specialiste": False,
+                "classe_multiniveau": True,
+                "adaptation_scolaire": False,
+                "nouveau_dans_l_ecole": True,
+                "nouveau_dans_le_centre": False,
+            },
+            "besoins": {"numerique": "faible", "evaluation": "elevee"},
+            "mesures_recues": [
+                {"mesure": "webinaire", "efficace": False},
+                {"mesure": "cap", "efficace": True},
+            ],
+            "ecole": {
+                "part_novices": 0.29996,
+                "imse": 7,
+                "region_eloignee": False,
+                "nb_batiments": 2,
+                "mentor_dans_l_ecole": True,
+                "pedagogie_alternative": True,
+            },
+        }
+    )
+    fait = moteur.fait(profil)
+    besoins = {cle: v for cle, v in fait.items() if cle.startswith("besoins.")}
+    assert {cle: v for cle, v in besoins.items() if v} == {
+        "besoins.numerique": 2,  # faible, monté d'un cran par le webinaire sans effet
+        "besoins.evaluation": 3,
+    }
+    assert len(besoins) == 12
+    assert {cle: v for cle, v in fait.items() if not cle.startswith("besoins.")} == {
+        "annees_experience": 4,
+        "ordre": "secondaire",
+        "statut": "suppleance",
+        "qualification": "en_voie_de_qualification",
+        "formation_hors_quebec": True,
+        "signaux_de_detresse": False,
+        "affectation.partage_de_tache": True,
+        "affectation.nb_ecoles": 3,
+        "affectation.specialiste": False,
+        "affectation.classe_multiniveau": True,
+        "affectation.adaptation_scolaire": False,
+        "affectation.nouveau_dans_l_ecole": True,
+        "affectation.nouveau_dans_le_centre": False,
+        "ecole.region_eloignee": False,
+        "ecole.nb_batiments": 2,
+        "ecole.mentor_dans_l_ecole": True,
+        "ecole.pedagogie_alternative": True,
+        "ecole.part_novices": 0.3,  # arrondie à 4 décimales
+        "ecole.imse": 7,
+        "nb_mesures_recues": 2,
+        "nb_mesures_inefficaces": 1,
+    }
+
+
+def test_part_novices_a_quatre_decimales(moteur: Moteur) -> None:
+    profil = Profil.model_validate(
+        {"annees_experience": 1, "ordre": "primaire", "ecole": {"part_novices": 0.2996}}
+    )
+    assert moteur.fait(profil)["ecole.part_novices"] == 0.2996
+    assert "ecole_forte_part_novices" not in moteur.declencher(moteur.fait(profil))
