@@ -25,7 +25,10 @@ def _outil(nom: str) -> list[str]:
 
 @pytest.mark.parametrize(
     "commande",
-    [["check", "src", "tests", "bench", "outils"], ["format", "--check", "src", "tests", "bench", "outils"]],
+    [
+        ["check", "src", "tests", "bench", "outils"],
+        ["format", "--check", "src", "tests", "bench", "outils"],
+    ],
     ids=["check", "format"],
 )
 def test_ruff(commande: list[str]) -> None:
