@@ -42,7 +42,7 @@ def test_profil_fautif_un_message_clair(tmp_path: Path, capsys: pytest.CaptureFi
     )
     assert main(["recommander", str(fichier)]) == 2
     erreur = capsys.readouterr().err
-    assert erreur.startswith("erreur : champ 'besoins.numerik' : valeur inconnue")
+    assert erreur.startswith("erreur : champ 'besoins.numerik' : besoin inconnu")
     assert "vouliez-vous dire 'numerique' ?" in erreur
     assert "Traceback" not in erreur
 

@@ -64,7 +64,7 @@ def test_erreur_pendant_une_action_remonte_et_le_moteur_repart(
     import recommandeur._moteur.durable as enveloppe
 
     ens = EnsembleDurable({"fragile": Atome("ordre", "==", "primaire")})
-    nom_avant = ens._nom
+    poignees_avant = ens._poignees
 
     def illisible(message: str) -> str:
         raise ErreurMoteur(f"message d'action illisible : {message[:10]!r}")
@@ -73,7 +73,7 @@ def test_erreur_pendant_une_action_remonte_et_le_moteur_repart(
     with pytest.raises(ErreurMoteur, match="message d'action illisible"):
         ens.declencher({"ordre": "primaire"})
     monkeypatch.undo()
-    assert ens._nom != nom_avant  # l'ensemble a été remplacé par un neuf
+    assert ens._poignees != poignees_avant  # l'ensemble a été remplacé par un neuf
     assert ens.declencher({"ordre": "primaire"}) == ["fragile"]
     assert ens.declencher({"ordre": "secondaire"}) == []
 
@@ -121,3 +121,50 @@ def test_evaluateur_inconnu() -> None:
     with pytest.raises(ValueError) as info:
         Moteur.depuis(evaluateur="clips")
     assert str(info.value) == "evaluateur : attendu 'durable' ou 'reference', reçu 'clips'"
+
+
+def test_une_interruption_entre_deux_appels_ne_casse_pas_l_appel_suivant(
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    import recommandeur._moteur.durable as enveloppe
+
+    ens = EnsembleDurable({"r": Atome("ordre", "==", "primaire")})
+    vraie = enveloppe._c
+
+    class Interrompue:
+        def __getattr__(self, nom: str) -> object:
+            if nom == "start_action_for_state":
+
+                def interrompre(*_: object) -> None:
+                    raise KeyboardInterrupt
+
+                return interrompre
+            return getattr(vraie, nom)
+
+    monkeypatch.setattr(enveloppe, "_c", Interrompue())
+    with pytest.raises(KeyboardInterrupt):
+        ens.declencher({"ordre": "primaire"})  # le fait reste affirmé, jamais retiré
+    monkeypatch.undo()
+    for _ in range(3):
+        assert ens.declencher({"ordre": "primaire"}) == ["r"]
+        assert ens.declencher({"ordre": "secondaire"}) == []
+
+
+def test_les_moteurs_de_meme_contenu_partagent_leurs_ensembles() -> None:
+    import gc
+
+    from recommandeur._moteur.durable import INACTIFS_MAX, ensembles_vivants
+
+    conditions = {"a": Atome("ordre", "==", "primaire"), "b": Atome("ecole.imse", ">=", 8)}
+    premier = EnsembleDurable(conditions)
+    vivants = ensembles_vivants()
+    autres = [EnsembleDurable(conditions) for _ in range(50)]
+    assert ensembles_vivants() == vivants
+    assert all(e._poignees == premier._poignees for e in autres)
+    del autres
+    distincts = [EnsembleDurable({f"r{i}": Atome("ecole.imse", ">=", i % 10)}) for i in range(30)]
+    assert ensembles_vivants() == vivants + 10  # des contenus distincts : un ensemble chacun
+    del distincts
+    gc.collect()
+    assert ensembles_vivants() <= vivants + INACTIFS_MAX
+    assert premier.declencher({"ordre": "primaire", "ecole.imse": 9}) == ["a", "b"]

@@ -74,7 +74,7 @@ def _message(**changements: Any) -> str:
     [
         (
             {"besoins": {"gestion_classe": "elevee"}},
-            "champ 'besoins.gestion_classe' : valeur inconnue ; attendu : gestion_de_classe, planification, "
+            "champ 'besoins.gestion_classe' : besoin inconnu ; attendu : gestion_de_classe, planification, "
             "evaluation, differenciation, eleves_a_besoins_particuliers, relations_parents, "
             "integration_equipe, fonctionnement_ecole, numerique, bien_etre, charge_de_travail, "
             "developpement_professionnel (reçu : 'gestion_classe') ; vouliez-vous dire 'gestion_de_classe' ?",
@@ -84,12 +84,46 @@ def _message(**changements: Any) -> str:
             "champ 'besoins.planification' : valeur inconnue ; attendu : faible, moderee, elevee (reçu : 'haute')",
         ),
         (
+            {"besoins": {"planification": "élevé"}},
+            "champ 'besoins.planification' : valeur inconnue ; attendu : faible, moderee, elevee "
+            "(reçu : 'élevé') ; vouliez-vous dire 'elevee' ?",
+        ),
+        (
+            {"ecole": {"part_novices": 45}},
+            "champ 'ecole.part_novices' : doit être ≤ 1 : une part s'écrit de 0 à 1 ; pour 45 %, "
+            "écrire 0.45 ou « 45 % » (reçu : 45)",
+        ),
+        (
             {"ecole": {"part_novices": 1.5}},
-            "champ 'ecole.part_novices' : doit être ≤ 1.0 (reçu : 1.5)",
+            "champ 'ecole.part_novices' : doit être ≤ 1 : une part s'écrit de 0 à 1 ; pour 1,5 %, "
+            "écrire 0.015 ou « 1,5 % » (reçu : 1.5)",
+        ),
+        (
+            {"ecole": {"part_novices": "0,45x"}},
+            "champ 'ecole.part_novices' : attendu un nombre de 0 à 1 (0.45 ou « 0,45 ») ou un "
+            "pourcentage (« 45 % ») (reçu : '0,45x')",
         ),
         ({"ecole": {"imse": 11}}, "champ 'ecole.imse' : doit être ≤ 10 (reçu : 11)"),
         ({"ecole": {"imse": 0}}, "champ 'ecole.imse' : doit être ≥ 1 (reçu : 0)"),
+        ({"ecole": {"imse": "9"}}, "champ 'ecole.imse' : attendu un entier (reçu : '9')"),
         ({"annees_experience": -1}, "champ 'annees_experience' : doit être ≥ 0 (reçu : -1)"),
+        (
+            {"annees_experience": True},
+            "champ 'annees_experience' : attendu un entier (true et false ne sont pas des nombres) "
+            "(reçu : True)",
+        ),
+        (
+            {"annees_experience": "1_0"},
+            "champ 'annees_experience' : attendu un entier (reçu : '1_0')",
+        ),
+        (
+            {"annees_experience": b"5"},
+            "champ 'annees_experience' : attendu un entier (reçu : b'5')",
+        ),
+        (
+            {"annees_experience": 10**5000},
+            "champ 'annees_experience' : doit être ≤ 60 (reçu : <entier de 5001 chiffres>)",
+        ),
         (
             {"anees_experience": 3},
             "champ 'anees_experience' : champ inconnu (reçu : 3) ; vouliez-vous dire 'annees_experience' ?",
@@ -101,8 +135,13 @@ def _message(**changements: Any) -> str:
         ),
         (
             {"mesures_recues": [{"mesure": "mentora", "efficace": True}]},
-            "champ 'mesures_recues' : mesure reçue inconnue du catalogue 'mentora' "
-            "(reçu : [{'mesure': 'mentora', 'efficace': True}]) ; vouliez-vous dire 'mentorat' ?",
+            "champ 'mesures_recues[0].mesure' : mesure inconnue du catalogue (reçu : 'mentora') ; "
+            "vouliez-vous dire 'mentorat' ?",
+        ),
+        (
+            {"mesures_recues": [{"mesure": "mentorat", "efficace": "off"}]},
+            "champ 'mesures_recues[0].efficace' : attendu un booléen : true, false, « oui » ou « non » "
+            "(reçu : 'off')",
         ),
         (
             {"ordre": "college"},
@@ -110,8 +149,8 @@ def _message(**changements: Any) -> str:
             "formation_professionnelle, education_adultes (reçu : 'college')",
         ),
         (
-            {"signaux_de_detresse": "peut-être"},
-            "champ 'signaux_de_detresse' : attendu un booléen (true ou false), reçu str (reçu : 'peut-être')",
+            {"signaux_de_detresse": "yes"},
+            "champ 'signaux_de_detresse' : attendu un booléen : true, false, « oui » ou « non » (reçu : 'yes')",
         ),
     ],
 )
@@ -142,3 +181,51 @@ def test_pas_un_dict() -> None:
 def test_erreur_profil_est_une_value_error() -> None:
     with pytest.raises(ValueError):
         recommander({"annees_experience": "un", "ordre": "primaire"})
+
+
+@pytest.mark.parametrize(
+    ("changements", "lu"),
+    [
+        ({"besoins": {"planification": "Élevée"}}, ("besoins", {"planification": "elevee"})),
+        ({"besoins": {"planification": "MODEREE"}}, ("besoins", {"planification": "moderee"})),
+        ({"ordre": "Secondaire"}, ("ordre", "secondaire")),
+        (
+            {"qualification": "non légalement qualifié"},
+            ("qualification", "non_legalement_qualifie"),
+        ),
+        ({"ordre": "formation professionnelle"}, ("ordre", "formation_professionnelle")),
+        ({"signaux_de_detresse": "Oui"}, ("signaux_de_detresse", True)),
+        ({"formation_hors_quebec": "non"}, ("formation_hors_quebec", False)),
+        ({"annees_experience": 2.0}, ("annees_experience", 2)),
+        ({"ecole": {"part_novices": "45 %"}}, ("ecole", 0.45)),
+        ({"ecole": {"part_novices": "45\u202f%"}}, ("ecole", 0.45)),
+        ({"ecole": {"part_novices": "0,45"}}, ("ecole", 0.45)),
+        ({"ecole": {"part_novices": "0.45"}}, ("ecole", 0.45)),
+    ],
+)
+def test_ecritures_francaises_admises(changements: dict[str, Any], lu: tuple[str, Any]) -> None:
+    profil = valider_profil({**CONTRAT, **changements}).model_dump(mode="json")
+    champ, attendu = lu
+    valeur = profil[champ]["part_novices"] if champ == "ecole" else profil[champ]
+    assert valeur == attendu
+
+
+def test_un_profil_forge_est_revalide() -> None:
+    profil = Profil.model_validate(CONTRAT)
+    for forge in (
+        profil.model_copy(update={"annees_experience": -5}),
+        profil.model_copy(update={"besoins": {"abc": "elevee"}}),
+        profil.model_copy(update={"ecole": {"imse": 99}}),
+        profil.model_copy(update={"ordre": "\ud800"}),
+    ):
+        with pytest.raises(ErreurProfil):
+            recommander(forge)
+
+
+def test_un_profil_est_immuable_jusqu_au_bout() -> None:
+    profil = Profil.model_validate(CONTRAT)
+    with pytest.raises(TypeError):
+        profil.besoins[next(iter(profil.besoins))] = "faible"  # type: ignore[index]
+    with pytest.raises(AttributeError):
+        profil.mesures_recues.append(None)  # type: ignore[attr-defined]
+    assert hash(profil) == hash(Profil.model_validate(CONTRAT))

@@ -112,6 +112,71 @@ SCENARIOS = {
             assert m.declencher(f) == [r.id for r in m.regles if evaluer(r.condition, f)]
             assert recommander(p, moteur=m).mesures
     """,
+    # des moteurs créés puis abandonnés, et des rechargements : la mémoire reste bornée
+    "memoire_moteurs_et_rechargements": """
+        import gc
+        def rss():
+            for ligne in open("/proc/self/status"):
+                if ligne.startswith("VmRSS"):
+                    return int(ligne.split()[1]) / 1024
+        p = {"annees_experience": 1, "ordre": "primaire", "besoins": {"bien_etre": "elevee"}}
+        for _ in range(20):
+            recommander(p, moteur=Moteur.depuis())
+        gc.collect(); debut = rss()
+        for _ in range(800):
+            recommander(p, moteur=Moteur.depuis())
+        gc.collect(); moteurs = rss() - debut
+        m = Moteur.depuis(); gc.collect(); debut = rss()
+        for _ in range(300):
+            m = m.recharger(); recommander(p, moteur=m)
+        gc.collect(); rechargements = rss() - debut
+        assert moteurs < 20 and rechargements < 50, (moteurs, rechargements)
+    """,
+    # des contenus tous distincts (une règle différente à chaque fois) : bornés aussi
+    "memoire_contenus_distincts": """
+        import gc
+        from recommandeur._langage.expressions import Atome
+        from recommandeur._moteur.durable import EnsembleDurable, INACTIFS_MAX, ensembles_vivants
+        def rss():
+            for ligne in open("/proc/self/status"):
+                if ligne.startswith("VmRSS"):
+                    return int(ligne.split()[1]) / 1024
+        for i in range(50):
+            EnsembleDurable({"r": Atome("annees_experience", ">=", i)}).declencher({"annees_experience": 3})
+        gc.collect(); debut = rss()
+        for i in range(3000):
+            e = EnsembleDurable({"r": Atome("annees_experience", ">=", 100 + i)})
+            assert e.declencher({"annees_experience": 3}) == []
+            del e
+        gc.collect()
+        assert rss() - debut < 30, rss() - debut
+        assert ensembles_vivants() <= INACTIFS_MAX + 2
+    """,
+    # des interruptions par signal au hasard des appels : l'appel suivant reste juste
+    "interruptions_par_signal": """
+        import signal
+        from recommandeur import Profil
+        class Delai(Exception):
+            pass
+        def lever(*_):
+            raise Delai
+        profils = [{"annees_experience": i % 8, "ordre": "primaire", "ecole": {"imse": 1 + i % 10},
+                    "besoins": {"bien_etre": ("faible", "moderee", "elevee")[i % 3]}} for i in range(30)]
+        reference = Moteur.depuis(evaluateur="reference")
+        attendus = [recommander(p, moteur=reference) for p in profils]
+        signal.signal(signal.SIGALRM, lever)
+        interrompus = 0
+        signal.setitimer(signal.ITIMER_REAL, 0.0003, 0.0003)
+        for i in range(4000):
+            try:
+                recommander(profils[i % 30])
+            except Delai:
+                interrompus += 1
+        signal.setitimer(signal.ITIMER_REAL, 0, 0)
+        assert interrompus > 50, interrompus
+        for p, attendu in zip(profils * 5, attendus * 5):
+            assert recommander(p) == attendu
+    """,
     # beaucoup de fils sur le même moteur
     "fils_concurrents": """
         import threading

@@ -31,7 +31,7 @@ from ._erreurs import (
 from ._langage.chargement import BaseDeRegles, Donnees, charger_regles, iter_erreurs_regles
 from ._langage.compilation import RegleCompilee
 from ._langage.syntaxe import Explication
-from ._moteur.moteur import Moteur, definir_moteur_par_defaut, moteur_par_defaut
+from ._moteur.moteur import Moteur, definir_moteur_par_defaut, moteur_par_defaut, schema_profil
 from ._profil.modeles import Affectation, Ecole, MesureRecue, Profil
 from ._recommandation.explorer import EtSi, PourquoiPas, et_si, pourquoi_pas
 from ._recommandation.lot import recommander_lot
@@ -103,4 +103,5 @@ __all__ = [
     "pourquoi_pas",
     "recommander",
     "recommander_lot",
+    "schema_profil",
 ]

@@ -13,6 +13,7 @@ from __future__ import annotations
 
 import difflib
 import enum
+import itertools
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, field
 from typing import Final
@@ -58,13 +59,80 @@ def formuler_suggestions(suggestions: Sequence[str]) -> str:
 
 
 def repr_borne(valeur: object, longueur: int = 80) -> str:
-    """Un ``repr`` court de ``valeur``, pour les messages d'erreur.
+    """Un aperçu court et sûr de ``valeur``, pour les messages d'erreur.
+
+    Ne lève jamais et ne fait aucune récursion : le ``repr`` d'un objet inconnu n'est pas
+    appelé (il pourrait lever ou boucler), un entier démesuré est résumé par son nombre de
+    chiffres, les conteneurs sont parcourus jusqu'à ``longueur`` caractères.
 
     >>> repr_borne("x" * 100)
     "'xxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxx..."
+    >>> repr_borne(10**5000)
+    '<entier de 5001 chiffres>'
+    >>> repr_borne({"a": [1, 2.5, None, True]})
+    "{'a': [1, 2.5, None, True]}"
+    >>> class Hostile:
+    ...     def __repr__(self): raise RuntimeError("non")
+    >>> repr_borne([Hostile()])
+    '[<Hostile>]'
     """
-    texte = repr(valeur)
-    return texte if len(texte) <= longueur else texte[: longueur - 3] + "..."
+    morceaux: list[str] = []
+    taille = 0
+    pile: list[object] = [valeur]
+    while pile and taille <= longueur:
+        courant = pile.pop()
+        if isinstance(courant, _Texte):
+            texte = courant.texte
+        elif isinstance(courant, dict):
+            elements: list[object] = [_Texte("{")]
+            for rang, (cle, enfant) in enumerate(itertools.islice(courant.items(), longueur)):
+                elements += [_Texte(", ")] if rang else []
+                elements += [cle, _Texte(": "), enfant]
+            pile.extend(reversed([*elements, _Texte("}")]))
+            continue
+        elif isinstance(courant, list | tuple | set | frozenset):
+            ouvre, ferme = {list: ("[", "]"), tuple: ("(", ")")}.get(type(courant), ("{", "}"))
+            elements = [_Texte(ouvre)]
+            for rang, enfant in enumerate(itertools.islice(courant, longueur)):
+                elements += [_Texte(", "), enfant] if rang else [enfant]
+            if isinstance(courant, tuple) and len(courant) == 1:
+                elements.append(_Texte(","))
+            pile.extend(reversed([*elements, _Texte(ferme)]))
+            continue
+        else:
+            texte = _feuille(courant, longueur)
+        morceaux.append(texte)
+        taille += len(texte)
+    resultat = "".join(morceaux)
+    return resultat if len(resultat) <= longueur and not pile else resultat[: longueur - 3] + "..."
+
+
+class _Texte:
+    """Un morceau littéral de l'aperçu d'un conteneur."""
+
+    __slots__ = ("texte",)
+
+    def __init__(self, texte: str) -> None:
+        self.texte = texte
+
+
+def _feuille(valeur: object, longueur: int) -> str:
+    if valeur is None or isinstance(valeur, bool | float):
+        return repr(valeur)
+    if isinstance(valeur, int):
+        if valeur.bit_length() > 200:
+            chiffres = len(str(abs(valeur))) if valeur.bit_length() < 10_000 else None
+            if chiffres is None:
+                chiffres = int(valeur.bit_length() * 0.30103) + 1
+            return f"<entier de {chiffres} chiffres>"
+        return repr(valeur)
+    if isinstance(valeur, str):
+        return repr(valeur[: longueur + 1])
+    if isinstance(valeur, bytes):
+        return repr(valeur[: longueur + 1])
+    if isinstance(valeur, enum.Enum):
+        return _feuille(valeur.value, longueur)
+    return f"<{type(valeur).__name__}>"
 
 
 @dataclass(frozen=True)
@@ -127,6 +195,9 @@ class _ErreurAProblemes(ErreurRecommandeur):
         self.suggestions = premier.suggestions
         super().__init__(self._message())
 
+    def __reduce__(self) -> tuple[object, ...]:
+        return (type(self), (self.problemes,))
+
     def _message(self) -> str:
         texte = str(self.problemes[0])
         autres = len(self.problemes) - 1
@@ -156,9 +227,12 @@ class ErreurMoteur(ErreurRecommandeur):
     """
 
     def __init__(self, message: str, regle: str | None = None) -> None:
-        self.regle = regle
+        self.regle, self.message = regle, message
         prefixe = f"[{regle}] " if regle else ""
         super().__init__(f"moteur de règles : {prefixe}{message}")
+
+    def __reduce__(self) -> tuple[object, ...]:
+        return (type(self), (self.message, self.regle))
 
 
 class ErreurArgument(ErreurRecommandeur, ValueError):
@@ -171,6 +245,9 @@ class ErreurArgument(ErreurRecommandeur, ValueError):
     def __init__(self, argument: str, attendu: str, valeur: object) -> None:
         self.argument, self.attendu, self.valeur = argument, attendu, valeur
         super().__init__(f"{argument} : attendu {attendu}, reçu {repr_borne(valeur)}")
+
+    def __reduce__(self) -> tuple[object, ...]:
+        return (type(self), (self.argument, self.attendu, repr_borne(self.valeur)))
 
 
 class ErreurInconnu(ErreurRecommandeur, KeyError):
@@ -191,6 +268,9 @@ class ErreurInconnu(ErreurRecommandeur, KeyError):
         self.suggestions = suggerer(valeur, possibles)
         self.message = f"{genre} {repr_borne(valeur)}{formuler_suggestions(self.suggestions)}"
         super().__init__(self.message)
+
+    def __reduce__(self) -> tuple[object, ...]:
+        return (type(self), (self.genre, self.valeur, self.suggestions))
 
     def __str__(self) -> str:
         return self.message

@@ -1,7 +1,25 @@
-"""Lecture des dossiers de données (catalogue, règles) : emplacement et fichiers TOML."""
+"""Lecture sûre des dossiers de données (catalogue, règles) : emplacement et fichiers TOML.
+
+Un dossier de données vient de l'extérieur ; rien n'y est lu avant d'être vérifié :
+
+- seuls les fichiers ``*.toml`` **ordinaires** sont lus : un tube nommé, un périphérique ou
+  un dossier nommé ``x.toml`` est refusé sans être ouvert (un tube bloquerait la lecture) ;
+- un lien symbolique n'est suivi que s'il reste **dans le dossier** ; sinon il est refusé, et
+  rien de sa cible n'apparaît dans les messages ;
+- la taille est vérifiée **avant** la lecture (un fichier creux de 30 Go n'est pas lu), et
+  la lecture elle-même est bornée ; le nombre de fichiers et leur taille totale aussi ;
+- un nom de fichier qui n'est pas de l'UTF-8 valide est écrit avec des échappements
+  (``\\xff``) : les messages s'affichent toujours ;
+- un TOML mal formé, trop imbriqué ou porteur d'un entier démesuré devient un problème qui
+  nomme le fichier.
+"""
 
 from __future__ import annotations
 
+import errno
+import os
+import stat
+import sys
 import tomllib
 from collections.abc import Iterator
 from importlib import resources
@@ -9,13 +27,17 @@ from importlib.resources.abc import Traversable
 from pathlib import Path
 from typing import Any
 
-from ._erreurs import Probleme, suggerer
+from ._erreurs import Probleme
 
 #: Un dossier de données : un chemin, ou une ressource de paquet.
 Dossier = str | Path | Traversable
 
 #: Taille maximale d'un fichier de données lu (protège contre les fichiers démesurés).
 TAILLE_MAX = 2_000_000
+#: Taille totale maximale des fichiers d'un dossier.
+TAILLE_TOTALE_MAX = 20_000_000
+#: Nombre maximal de fichiers ``*.toml`` d'un dossier.
+FICHIERS_MAX = 200
 
 
 def dossier_livre(nom: str) -> Traversable:
@@ -41,158 +63,157 @@ def en_dossier(dossier: Dossier) -> Traversable:
     return Path(dossier) if isinstance(dossier, str) else dossier
 
 
-def lire_toml(
-    dossier: Traversable, fichiers: list[Probleme]
-) -> Iterator[tuple[str, dict[str, Any]]]:
-    """Les fichiers ``*.toml`` du dossier, triés par nom, lus en tables.
+def affichable(nom: str) -> str:
+    """Un nom de fichier affichable : les octets qui ne sont pas de l'UTF-8 sont échappés.
 
-    Un fichier illisible ou mal formé devient un :class:`Probleme` ajouté à ``fichiers``.
+    >>> affichable(os.fsdecode(b"r\\xe8gles.toml"))
+    'r\\\\xe8gles.toml'
     """
-    if not dossier.is_dir():
-        fichiers.append(Probleme("dossier introuvable", fichier=str(dossier)))
+    return os.fsencode(nom).decode("utf-8", "backslashreplace")
+
+
+def raison(exc: OSError) -> str:
+    """La raison d'une erreur du système, en français.
+
+    >>> raison(FileNotFoundError(2, "No such file or directory"))
+    'fichier introuvable'
+    """
+    return {
+        errno.ENOENT: "fichier introuvable",
+        errno.EACCES: "permission refusée",
+        errno.EPERM: "opération non permise",
+        errno.ELOOP: "trop de liens symboliques",
+        errno.EISDIR: "c'est un dossier",
+        errno.ENOTDIR: "un élément du chemin n'est pas un dossier",
+    }.get(exc.errno or 0, exc.strerror or type(exc).__name__)
+
+
+def _lire_fichier(chemin: Path, racine: Path, nom: str) -> bytes | Probleme:
+    """Les octets d'un fichier du dossier, ou le problème qui empêche de le lire sans risque."""
+    try:
+        if chemin.is_symlink():
+            cible = chemin.resolve(strict=True)
+            if not cible.is_relative_to(racine):
+                return Probleme("lien symbolique qui sort du dossier : refusé", fichier=nom)
+        etat = os.stat(chemin)
+    except OSError as exc:
+        return Probleme(f"lecture impossible : {raison(exc)}", fichier=nom)
+    if not stat.S_ISREG(etat.st_mode):
+        return Probleme(
+            "n'est pas un fichier ordinaire (tube nommé, périphérique ou dossier) : refusé",
+            fichier=nom,
+        )
+    if etat.st_size > TAILLE_MAX:
+        return Probleme(
+            f"fichier trop grand ({etat.st_size} octets, au plus {TAILLE_MAX})", fichier=nom
+        )
+    try:
+        descripteur = os.open(chemin, os.O_RDONLY | os.O_NONBLOCK)
+        try:
+            if not stat.S_ISREG(os.fstat(descripteur).st_mode):  # remplacé entre-temps
+                return Probleme("n'est pas un fichier ordinaire : refusé", fichier=nom)
+            octets = os.read(descripteur, TAILLE_MAX + 1)
+        finally:
+            os.close(descripteur)
+    except OSError as exc:
+        return Probleme(f"lecture impossible : {raison(exc)}", fichier=nom)
+    if len(octets) > TAILLE_MAX:
+        return Probleme(f"fichier trop grand (plus de {TAILLE_MAX} octets)", fichier=nom)
+    return octets
+
+
+def _octets(dossier: Traversable, problemes: list[Probleme]) -> Iterator[tuple[str, bytes]]:
+    """Les fichiers ``*.toml`` du dossier, triés par nom : (nom affichable, octets)."""
+    if isinstance(dossier, Path):
+        racine_affichee = affichable(str(dossier))
+        if not dossier.exists():
+            problemes.append(Probleme("dossier introuvable", fichier=racine_affichee))
+            return
+        if not dossier.is_dir():
+            problemes.append(Probleme("n'est pas un dossier", fichier=racine_affichee))
+            return
+        racine = dossier.resolve()
+        try:
+            noms = sorted(n for n in os.listdir(racine) if n.endswith(".toml"))
+        except OSError as exc:
+            problemes.append(
+                Probleme(f"lecture impossible : {raison(exc)}", fichier=racine_affichee)
+            )
+            return
+        if not noms:
+            problemes.append(
+                Probleme("aucun fichier .toml dans le dossier", fichier=racine_affichee)
+            )
+        if len(noms) > FICHIERS_MAX:
+            problemes.append(
+                Probleme(
+                    f"trop de fichiers .toml ({len(noms)}, au plus {FICHIERS_MAX})",
+                    fichier=racine_affichee,
+                )
+            )
+            return
+        total = 0
+        for nom in noms:
+            lu = _lire_fichier(racine / nom, racine, affichable(nom))
+            if isinstance(lu, Probleme):
+                problemes.append(lu)
+                continue
+            total += len(lu)
+            if total > TAILLE_TOTALE_MAX:
+                problemes.append(
+                    Probleme(
+                        f"dossier trop grand (plus de {TAILLE_TOTALE_MAX} octets de TOML)",
+                        fichier=racine_affichee,
+                    )
+                )
+                return
+            yield affichable(nom), lu
+        return
+    if not dossier.is_dir():  # une ressource de paquet : les données livrées
+        problemes.append(Probleme("dossier introuvable", fichier=str(dossier)))
         return
     entrees = sorted(
         (e for e in dossier.iterdir() if e.name.endswith(".toml")), key=lambda e: e.name
     )
     if not entrees:
-        fichiers.append(Probleme("aucun fichier .toml dans le dossier", fichier=str(dossier)))
+        problemes.append(Probleme("aucun fichier .toml dans le dossier", fichier=str(dossier)))
     for entree in entrees:
-        try:
-            octets = entree.read_bytes()
-        except OSError as exc:
-            fichiers.append(Probleme(f"lecture impossible : {exc.strerror}", fichier=entree.name))
-            continue
-        if len(octets) > TAILLE_MAX:
-            fichiers.append(
-                Probleme(
-                    f"fichier trop grand ({len(octets)} octets, au plus {TAILLE_MAX})",
-                    fichier=entree.name,
-                )
-            )
-            continue
+        yield entree.name, entree.read_bytes()
+
+
+def lire_toml(
+    dossier: Traversable, problemes: list[Probleme]
+) -> Iterator[tuple[str, dict[str, Any]]]:
+    """Les fichiers ``*.toml`` du dossier, triés par nom, lus en tables.
+
+    Un fichier refusé, illisible ou mal formé devient un :class:`Probleme` ajouté à
+    ``problemes`` ; les autres sont lus.
+    """
+    for nom, octets in _octets(dossier, problemes):
         try:
             texte = octets.decode("utf-8")
         except UnicodeDecodeError as exc:
-            fichiers.append(
+            problemes.append(
                 Probleme(
                     f"encodage invalide : le fichier doit être en UTF-8 (octet {exc.start})",
-                    fichier=entree.name,
+                    fichier=nom,
                 )
             )
             continue
         try:
             table = tomllib.loads(texte)
         except tomllib.TOMLDecodeError as exc:
-            fichiers.append(Probleme(f"TOML invalide : {exc}", fichier=entree.name))
+            problemes.append(Probleme(f"TOML invalide : {exc}", fichier=nom))
             continue
         except RecursionError:
-            fichiers.append(
-                Probleme("TOML imbriqué trop profondément pour être lu", fichier=entree.name)
+            problemes.append(Probleme("TOML imbriqué trop profondément pour être lu", fichier=nom))
+            continue
+        except ValueError as exc:
+            raison_ = (
+                f"un entier a plus de {sys.get_int_max_str_digits()} chiffres"
+                if "integer string conversion" in str(exc)
+                else str(exc)
             )
+            problemes.append(Probleme(f"TOML illisible : {raison_}", fichier=nom))
             continue
-        yield entree.name, table
-
-
-def lire_entrees(
-    racine: Traversable, genres: tuple[str, ...], problemes: list[Probleme]
-) -> tuple[str | None, list[tuple[str, str, int, dict[str, Any]]]]:
-    """Lit un dossier de données : sa version et ses entrées ``[[genre]]``.
-
-    Chaque fichier peut déclarer ``version`` (une seule fois dans tout le dossier) et des
-    listes de tables ``[[genre]]``. Renvoie la version et les entrées
-    ``(fichier, genre, rang, table)`` dans l'ordre des fichiers ; tout écart (clé de premier
-    niveau inconnue, version répétée ou vide, entrée qui n'est pas une table) devient un
-    :class:`Probleme` ajouté à ``problemes``.
-    """
-    admises = ("version", *genres)
-    version: str | None = None
-    fichier_version = ""
-    entrees: list[tuple[str, str, int, dict[str, Any]]] = []
-    for nom, table in lire_toml(racine, problemes):
-        for cle in table:
-            if cle not in admises:
-                problemes.append(
-                    Probleme(
-                        "clé de premier niveau inconnue",
-                        fichier=nom,
-                        champ=cle,
-                        suggestions=suggerer(cle, admises),
-                    )
-                )
-        if "version" in table:
-            if not isinstance(table["version"], str) or not table["version"]:
-                problemes.append(
-                    Probleme(
-                        "attendu une chaîne non vide",
-                        fichier=nom,
-                        champ="version",
-                        valeur=table["version"],
-                    )
-                )
-            elif version is not None:
-                problemes.append(
-                    Probleme(
-                        f"version déjà déclarée dans {fichier_version}",
-                        fichier=nom,
-                        champ="version",
-                        valeur=table["version"],
-                    )
-                )
-            else:
-                version, fichier_version = table["version"], nom
-        for genre in genres:
-            brutes = table.get(genre, [])
-            if not isinstance(brutes, list):
-                problemes.append(
-                    Probleme(f"attendu une liste de tables [[{genre}]]", fichier=nom, champ=genre)
-                )
-                continue
-            for rang, brute in enumerate(brutes):
-                if isinstance(brute, dict) and profondeur(brute) > PROFONDEUR_MAX:
-                    problemes.append(
-                        Probleme(
-                            f"imbrication trop profonde (au plus {PROFONDEUR_MAX} niveaux)",
-                            fichier=nom,
-                            id=identifiant(brute, genre, rang),
-                        )
-                    )
-                elif isinstance(brute, dict):
-                    entrees.append((nom, genre, rang, brute))
-                else:
-                    problemes.append(
-                        Probleme("attendu une table", fichier=nom, champ=f"{genre}[{rang}]")
-                    )
-    if version is None and not problemes:
-        problemes.append(Probleme("aucune version déclarée (clé 'version')", fichier=str(racine)))
-    return version, entrees
-
-
-def identifiant(brute: dict[str, Any], genre: str, rang: int) -> str:
-    """L'identifiant d'une entrée brute, ou « genre n° N » s'il manque ou n'est pas une chaîne."""
-    ident = brute.get("id")
-    return ident if isinstance(ident, str) else f"{genre} n° {rang + 1}"
-
-
-#: Profondeur d'imbrication maximale d'une entrée (tables et listes) d'un fichier de données.
-PROFONDEUR_MAX = 40
-
-
-def profondeur(valeur: Any) -> int:
-    """La profondeur d'imbrication de tables et de listes, calculée sans récursion.
-
-    >>> profondeur({"si": {"non": {"champ": "ordre"}}})
-    3
-    """
-    maximum = 0
-    pile: list[tuple[Any, int]] = [(valeur, 0)]
-    while pile:
-        courant, niveau = pile.pop()
-        if isinstance(courant, dict):
-            enfants = list(courant.values())
-        elif isinstance(courant, list):
-            enfants = courant
-        else:
-            continue
-        maximum = max(maximum, niveau + 1)
-        pile.extend((enfant, niveau + 1) for enfant in enfants)
-    return maximum
+        yield nom, table

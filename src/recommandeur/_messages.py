@@ -29,6 +29,17 @@ _TYPES = {
 }
 
 
+_NOMS_DE_TYPES = {
+    "str": "une chaîne",
+    "int": "un entier",
+    "float": "un nombre",
+    "bool": "un booléen",
+    "list": "une liste",
+    "dict": "une table",
+    "NoneType": "rien (null)",
+}
+
+
 def _chemin(loc: Sequence[int | str]) -> str:
     morceaux: list[str] = []
     for element in loc:
@@ -93,7 +104,12 @@ def message_francais(erreur: Mapping[str, Any]) -> tuple[str, tuple[str, ...]]:
         attendus = _attendus(ctx)
         return f"valeur inconnue ; attendu : {', '.join(attendus)}", suggerer(entree, attendus)
     if genre in _TYPES:
-        return f"attendu {_TYPES[genre]}, reçu {type(entree).__name__}", ()
+        if isinstance(entree, int) and not isinstance(entree, bool) and entree.bit_length() > 64:
+            return "nombre démesuré", ()
+        return (
+            f"attendu {_TYPES[genre]}, reçu {_NOMS_DE_TYPES.get(type(entree).__name__, type(entree).__name__)}",
+            (),
+        )
     bornes = {
         "greater_than_equal": ("ge", "≥"),
         "greater_than": ("gt", ">"),

@@ -7,8 +7,9 @@ from typing import Any
 
 from pydantic import ValidationError
 
+from .._entrees import identifiant, lire_entrees
 from .._erreurs import ErreurCatalogue, Probleme, suggerer
-from .._fichiers import Dossier, dossier_livre, en_dossier, identifiant, lire_entrees
+from .._fichiers import Dossier, dossier_livre, en_dossier
 from .._messages import problemes_de_validation
 from .modeles import Acteur, Catalogue, Mesure
 from .sources import lire_sources, sources_livrees, verifier_cles

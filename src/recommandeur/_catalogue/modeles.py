@@ -4,8 +4,9 @@ from __future__ import annotations
 
 from collections.abc import Mapping
 from types import MappingProxyType
+from typing import Annotated, TypeVar
 
-from pydantic import BaseModel, ConfigDict, Field, PrivateAttr
+from pydantic import AfterValidator, BaseModel, ConfigDict, Field, PrivateAttr
 
 from .._erreurs import ErreurInconnu
 from .._vocabulaire import Besoin, Modalite, Niveau, Portee
@@ -13,6 +14,22 @@ from .._vocabulaire import Besoin, Modalite, Niveau, Portee
 _IDENTIFIANT = r"^[a-z][a-z0-9_]*$"
 #: La forme d'une clé de source : ``annexe1/cible/g``, ``cssps/roles/mentor``, ``ppc/10.2``.
 FORME_CLE_SOURCE = r"^[a-z0-9][a-z0-9_.]*(/[a-z0-9][a-z0-9_.]*)*$"
+
+
+T = TypeVar("T")
+
+
+def _sans_doublon(valeurs: tuple[T, ...]) -> tuple[T, ...]:
+    vues: set[T] = set()
+    for valeur in valeurs:
+        if valeur in vues:
+            raise ValueError(f"valeur répétée : {getattr(valeur, 'value', valeur)!r}")
+        vues.add(valeur)
+    return valeurs
+
+
+#: Une liste sans doublon (les besoins d'une mesure, ses modalités, les lignes d'un rôle).
+Uniques = AfterValidator(_sans_doublon)
 
 
 class _Immuable(BaseModel):
@@ -43,7 +60,7 @@ class Acteur(_Immuable):
 
     id: str = Field(pattern=_IDENTIFIANT)
     libelle: str = Field(min_length=1)
-    role: tuple[str, ...] = Field(min_length=1)
+    role: Annotated[tuple[str, ...], Uniques] = Field(min_length=1)
     sources: tuple[str, ...] = Field(min_length=1)
 
 
@@ -59,11 +76,11 @@ class Mesure(_Immuable):
     description: str = Field(min_length=1)
     niveau: Niveau
     portee: Portee
-    modalites: tuple[Modalite, ...] = Field(min_length=1)
+    modalites: Annotated[tuple[Modalite, ...], Uniques] = Field(min_length=1)
     acteur_responsable: str
     role_responsable: str = Field(min_length=1)
     partenaires: tuple[str, ...] = ()
-    besoins: tuple[Besoin, ...] = ()
+    besoins: Annotated[tuple[Besoin, ...], Uniques] = ()
     duree: str | None = None
     frequence: str | None = None
     sources: tuple[str, ...] = Field(min_length=1)

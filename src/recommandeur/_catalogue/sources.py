@@ -19,8 +19,9 @@ from collections.abc import Collection, Iterator, Sequence
 
 from pydantic import ValidationError
 
+from .._entrees import lire_entrees
 from .._erreurs import Probleme, suggerer
-from .._fichiers import dossier_livre, lire_entrees
+from .._fichiers import dossier_livre
 from .._messages import problemes_de_validation
 from .modeles import Source
 

@@ -11,8 +11,9 @@ from pydantic import BaseModel, ConfigDict, ValidationError
 
 from .._catalogue.chargement import charger_catalogue
 from .._catalogue.modeles import Catalogue
+from .._entrees import identifiant, lire_entrees
 from .._erreurs import ErreurRegle, Probleme, suggerer
-from .._fichiers import Dossier, dossier_livre, en_dossier, identifiant, lire_entrees
+from .._fichiers import Dossier, dossier_livre, en_dossier
 from .._messages import problemes_de_validation
 from .compilation import RegleCompilee, compiler_regle
 from .syntaxe import Explication, RegleSource

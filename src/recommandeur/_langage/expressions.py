@@ -96,3 +96,34 @@ def taille_disjonctive(expression: Expression) -> tuple[int, int]:
         t, c = taille_disjonctive(enfant)
         termes, comparaisons = min(SATURATION, termes + t), min(SATURATION, comparaisons + c)
     return termes, comparaisons
+
+
+def en_donnees(expression: Expression) -> object:
+    """L'expression en données JSON : ``[champ, op, valeur]``, ``{"et": [...]}``, ``{"ou": [...]}``.
+
+    >>> en_donnees(Et((Atome("a", "==", 1), Ou((Atome("b", "<", 2), Atome("c", ">", 3))))))
+    {'et': [['a', '==', 1], {'ou': [['b', '<', 2], ['c', '>', 3]]}]}
+    """
+    if isinstance(expression, Atome):
+        return [expression.champ, expression.op, expression.valeur]
+    genre = "et" if isinstance(expression, Et) else "ou"
+    return {genre: [en_donnees(t) for t in expression.termes]}
+
+
+def depuis_donnees(donnees: object) -> Expression:
+    """L'expression écrite par :func:`en_donnees` ; ``ValueError`` si les données n'en sont pas une.
+
+    >>> e = Et((Atome("a", "==", 1), Ou((Atome("b", "<", 2.5), Atome("c", "!=", "x")))))
+    >>> depuis_donnees(en_donnees(e)) == e
+    True
+    """
+    if isinstance(donnees, list) and len(donnees) == 3 and isinstance(donnees[0], str):
+        champ, op, valeur = donnees
+        if isinstance(op, str) and isinstance(valeur, bool | int | float | str):
+            return Atome(champ, op, valeur)
+    if isinstance(donnees, dict) and len(donnees) == 1:
+        ((genre, termes),) = donnees.items()
+        if genre in {"et", "ou"} and isinstance(termes, list) and termes:
+            parties = tuple(depuis_donnees(t) for t in termes)
+            return Et(parties) if genre == "et" else Ou(parties)
+    raise ValueError(f"expression illisible : {str(donnees)[:80]}")

@@ -10,7 +10,7 @@ from __future__ import annotations
 
 from typing import Annotated, Any
 
-from pydantic import BaseModel, ConfigDict, Discriminator, Field, Tag, field_validator
+from pydantic import BaseModel, ConfigDict, Discriminator, Field, Strict, Tag, field_validator
 
 from .._erreurs import suggerer
 from .._messages import ValeurInconnue
@@ -117,7 +117,7 @@ class Recommande(_Strict):
     """Une mesure recommandée par une règle, avec son poids (voir ``docs/classement.md``)."""
 
     mesure: str = Field(min_length=1)
-    poids: float = Field(gt=0, le=100)
+    poids: Annotated[float, Strict()] = Field(gt=0, le=100)
 
 
 class RegleSource(_Strict):

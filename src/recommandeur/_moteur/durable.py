@@ -34,12 +34,14 @@ import itertools
 import json
 import math
 import threading
+import weakref
+from collections import OrderedDict
 from collections.abc import Mapping
 from typing import Any
 
 import durable_rules_engine as _c  # type: ignore[import-not-found]
 
-from .._erreurs import ErreurMoteur
+from .._erreurs import ErreurMoteur, repr_borne
 from .._langage.expressions import Expression
 from .durable_json import decouper, en_json_durable
 
@@ -51,10 +53,92 @@ CHAMP_TOUJOURS = "recommandeur_fait"
 #: Au plus 255 propriétés par objet dans durable-rules (MAX_OBJECT_PROPERTIES) ; id, sid et
 #: le champ attrape-tout en prennent trois.
 PROPRIETES_MAX = 250
-#: Plafond des remplacements d'ensembles après une erreur.
-REMPLACEMENTS_MAX = 1_000
+#: Ensembles sans utilisateur gardés pour être réutilisés (un rechargement des mêmes règles).
+INACTIFS_MAX = 8
 _SID = "0"
 _ENTIER_MAX = 2**53
+
+
+class _Ensemble:
+    """Un ensemble de règles de durable-rules, partagé par tous les moteurs de même contenu."""
+
+    __slots__ = ("definition", "evalue", "poignee", "sale", "utilisateurs")
+
+    def __init__(self, definition: str) -> None:
+        self.definition = definition
+        self.poignee: Any = _creer(definition)
+        #: Un état (sid "0") existe : il faudra le libérer avec l'ensemble.
+        self.evalue = False
+        #: Une évaluation a commencé sans finir (exception, interruption) : l'état n'est plus sûr.
+        self.sale = False
+        self.utilisateurs = 0
+
+
+#: Les ensembles vivants, par contenu ; et ceux sans utilisateur, du plus ancien au plus récent.
+_PAR_CONTENU: dict[str, _Ensemble] = {}
+_INACTIFS: OrderedDict[str, _Ensemble] = OrderedDict()
+
+
+def _creer(definition: str) -> Any:
+    try:
+        return _c.create_ruleset(f"recommandeur_{next(_NOMS)}", definition)
+    except Exception as exc:
+        raise ErreurMoteur(f"durable-rules refuse l'ensemble de règles : {exc}") from None
+
+
+def _liberer(poignee: Any, evalue: bool) -> None:
+    """Libère un ensemble et son unique état : ``delete_state`` puis ``delete_ruleset``.
+
+    Sans ``delete_state``, ``delete_ruleset`` laisse la mémoire de l'état (≈ 290 ko mesurés par
+    ensemble évalué). Les pannes connues de ``delete_state`` (plusieurs états vivants, fils de
+    répartition, fait non traité) ne peuvent pas se produire ici : un seul état, aucun fil, une
+    règle attrape-tout, et l'ensemble n'est plus jamais touché ensuite.
+    """
+    with contextlib.suppress(Exception):
+        if evalue:
+            _c.delete_state(poignee, _SID)
+        _c.delete_ruleset(poignee)
+
+
+def _prendre(definition: str) -> _Ensemble:
+    """L'ensemble de ce contenu, créé au besoin ; un utilisateur de plus (verrou tenu)."""
+    ensemble = _PAR_CONTENU.get(definition)
+    if ensemble is None:
+        ensemble = _PAR_CONTENU[definition] = _Ensemble(definition)
+    _INACTIFS.pop(definition, None)
+    ensemble.utilisateurs += 1
+    return ensemble
+
+
+def _rendre(ensembles: list[_Ensemble]) -> None:
+    """Un utilisateur de moins ; au-delà de ``INACTIFS_MAX`` ensembles inutilisés, libérer les plus anciens."""
+    with _VERROU:
+        for ensemble in ensembles:
+            ensemble.utilisateurs -= 1
+            if ensemble.utilisateurs == 0:
+                _INACTIFS[ensemble.definition] = ensemble
+        while len(_INACTIFS) > INACTIFS_MAX:
+            _, ancien = _INACTIFS.popitem(last=False)
+            del _PAR_CONTENU[ancien.definition]
+            _liberer(ancien.poignee, ancien.evalue)
+
+
+def _renouveler(ensemble: _Ensemble) -> None:
+    """Remplace l'ensemble durable-rules d'un contenu par un neuf, et libère l'ancien (verrou tenu)."""
+    ancienne, evalue = ensemble.poignee, ensemble.evalue
+    ensemble.poignee = _creer(ensemble.definition)
+    ensemble.evalue = ensemble.sale = False
+    _liberer(ancienne, evalue)
+
+
+def ensembles_vivants() -> int:
+    """Le nombre d'ensembles durable-rules vivants dans ce processus (utilisés ou en réserve).
+
+    >>> ensembles_vivants() >= 0
+    True
+    """
+    with _VERROU:
+        return len(_PAR_CONTENU)
 
 
 def _valeur_sure(valeur: object) -> bool:
@@ -85,42 +169,34 @@ class EnsembleDurable:
 
     def __init__(self, conditions: Mapping[str, Expression]) -> None:
         rangs = {rid: rang for rang, rid in enumerate(conditions)}
-        self._json = {f"r{rangs[rid]}": en_json_durable(c) for rid, c in conditions.items()}
         self._noms = {f"r{rang}": rid for rid, rang in rangs.items()}
-        self._morceaux = [[f"r{rangs[rid]}" for rid in morceau] for morceau in decouper(conditions)]
-        self._remplacements = 0
-        self._nom = ""
-        self._poignees: list[Any] = []
+        json_des_regles = {f"r{rangs[rid]}": en_json_durable(c) for rid, c in conditions.items()}
+        definitions = []
+        for morceau in decouper(conditions) or [[]]:
+            definition: dict[str, Any] = {
+                f"r{rangs[rid]}": {"all": [{"m": json_des_regles[f"r{rangs[rid]}"]}]}
+                for rid in morceau
+            }
+            definition["attrape_tout"] = {"all": [{"m": {CHAMP_TOUJOURS: 1}}]}
+            definitions.append(json.dumps(definition, ensure_ascii=False, sort_keys=True))
+        self._ensembles: list[_Ensemble] = []
         with _VERROU:
-            self._enregistrer()
+            try:
+                for definition_json in definitions:
+                    self._ensembles.append(_prendre(definition_json))
+            except BaseException:
+                _rendre(self._ensembles)
+                raise
+        weakref.finalize(self, _rendre, list(self._ensembles))
 
     @property
     def nombre_d_ensembles(self) -> int:
         """Le nombre d'ensembles durable-rules entre lesquels les règles sont réparties."""
-        return len(self._morceaux)
+        return len(self._ensembles)
 
-    def _enregistrer(self) -> None:
-        noms: list[str] = []
-        poignees: list[Any] = []
-        for morceau in self._morceaux or [[]]:
-            definition: dict[str, Any] = {nom: {"all": [{"m": self._json[nom]}]} for nom in morceau}
-            definition["attrape_tout"] = {"all": [{"m": {CHAMP_TOUJOURS: 1}}]}
-            nom_ensemble = f"recommandeur_{next(_NOMS)}"
-            try:
-                poignees.append(
-                    _c.create_ruleset(nom_ensemble, json.dumps(definition, ensure_ascii=False))
-                )
-            except Exception as exc:
-                raise ErreurMoteur(f"durable-rules refuse l'ensemble de règles : {exc}") from None
-            noms.append(nom_ensemble)
-        self._nom = "+".join(noms)
-        self._poignees = poignees
-
-    def _remplacer(self) -> None:
-        self._remplacements += 1
-        if self._remplacements > REMPLACEMENTS_MAX:
-            raise ErreurMoteur("trop d'erreurs du moteur ; recréer le Moteur")
-        self._enregistrer()
+    @property
+    def _poignees(self) -> list[Any]:
+        return [e.poignee for e in self._ensembles]
 
     def declencher(self, fait: Mapping[str, Any]) -> list[str]:
         """Les identifiants des règles déclenchées par ``fait``, chacune une fois, dans l'ordre de durable."""
@@ -128,29 +204,41 @@ class EnsembleDurable:
             raise ErreurMoteur(f"fait de {len(fait)} propriétés ; au plus {PROPRIETES_MAX}")
         for cle, valeur in fait.items():
             if not _valeur_sure(valeur):
-                raise ErreurMoteur(f"valeur non admise pour le champ {cle!r} : {valeur!r}")
+                raise ErreurMoteur(
+                    f"valeur non admise pour le champ {repr_borne(cle)} : {repr_borne(valeur)}"
+                )
         donnees = dict(fait)
         donnees.update({"id": "fait", "sid": _SID, CHAMP_TOUJOURS: 1})
         texte = json.dumps(donnees, ensure_ascii=False)
+        tirees: list[str] = []
         with _VERROU:
-            try:
-                tirees = self._evaluer(texte)
-            except ErreurMoteur:
-                self._remplacer()
-                raise
-            except Exception as exc:
-                self._remplacer()
-                raise ErreurMoteur(f"durable-rules a échoué : {exc}") from None
+            for ensemble in self._ensembles:
+                tirees.extend(_evaluer(ensemble, texte))
         noms = self._noms
         # Une règle à disjonction se déclenche une fois par branche tenue : dédoublonner.
         return [noms[n] for n in dict.fromkeys(tirees) if n in noms]
 
-    def _evaluer(self, texte: str) -> list[str]:
-        """Évalue le fait dans chaque ensemble, dans l'ordre (verrou tenu)."""
-        tirees: list[str] = []
-        for poignee in self._poignees:
-            tirees.extend(_evaluer_dans(poignee, texte))
-        return tirees
+
+def _evaluer(ensemble: _Ensemble, texte: str) -> list[str]:
+    """Évalue le fait dans un ensemble (verrou tenu) ; le renouvelle s'il n'est plus sûr.
+
+    ``sale`` est posé avant ``assert_fact`` et levé après le retrait : une interruption
+    (``KeyboardInterrupt``, délai d'un signal) entre les deux laisse l'ensemble marqué, et
+    l'appel suivant repart d'un ensemble neuf au lieu de l'état à moitié évalué.
+    """
+    if ensemble.sale:
+        _renouveler(ensemble)
+    ensemble.sale = ensemble.evalue = True
+    try:
+        tirees = _evaluer_dans(ensemble.poignee, texte)
+    except ErreurMoteur:
+        _renouveler(ensemble)
+        raise
+    except Exception as exc:
+        _renouveler(ensemble)
+        raise ErreurMoteur(f"durable-rules a échoué : {exc}") from None
+    ensemble.sale = False
+    return tirees
 
 
 def _evaluer_dans(poignee: Any, texte: str) -> list[str]:

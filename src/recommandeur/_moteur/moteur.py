@@ -14,6 +14,7 @@ from .._fichiers import Dossier
 from .._langage.chargement import BaseDeRegles, charger_regles
 from .._langage.compilation import RegleCompilee
 from .._profil.modeles import Profil
+from .._profil.schema import schema_profil_pour
 from .._vocabulaire import Besoin
 from .fait import FaitEvalue, construire
 from .reference import Evaluateur, fabriquer
@@ -123,6 +124,10 @@ class Moteur:
         """
         return construire(profil, self.besoins_des_mesures)
 
+    def schema_profil(self) -> dict[str, Any]:
+        """Le schéma JSON des profils que ce moteur accepte (voir :func:`schema_profil`)."""
+        return schema_profil_pour(self.catalogue.ids_mesures)
+
     def fait(self, profil: Profil) -> dict[str, Any]:
         """Le fait qu'évalue ce moteur : le profil mis à plat, besoins escaladés (voir :meth:`preparer`)."""
         return self.preparer(profil).valeurs
@@ -179,3 +184,19 @@ def definir_moteur_par_defaut(moteur: Moteur | None) -> None:
         raise ErreurArgument("moteur", "un Moteur ou None", moteur)
     with _VERROU_DEFAUT:
         _DEFAUT = moteur
+
+
+def schema_profil(moteur: Moteur | None = None) -> dict[str, Any]:
+    """Le schéma JSON (2020-12) des profils acceptés par un moteur (le moteur par défaut).
+
+    Il décrit exactement la validation : tout profil qu'il admet est accepté par
+    :func:`~recommandeur.recommander`, tout autre est refusé avec :class:`ErreurProfil`
+    (testé avec hypothesis-jsonschema). Les mesures reçues sont les identifiants du
+    catalogue de ce moteur ; les écritures françaises admises (« élevée », « oui », « 45 % »)
+    y sont décrites par leurs expressions régulières.
+
+    >>> s = schema_profil()
+    >>> s["$schema"], s["required"]
+    ('https://json-schema.org/draft/2020-12/schema', ['annees_experience', 'ordre'])
+    """
+    return (moteur or moteur_par_defaut()).schema_profil()

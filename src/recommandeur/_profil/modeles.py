@@ -1,30 +1,119 @@
-"""Les modèles du profil d'une personne enseignante : besoins, affectation, qualification, école."""
+"""Les modèles du profil d'une personne enseignante : besoins, affectation, qualification, école.
+
+Immuables jusqu'au bout : modèles gelés, tuples, table des besoins en lecture seule. Les
+valeurs admises et leurs écritures françaises sont celles de :mod:`.saisie` (le schéma JSON
+exporté les décrit exactement). Un ``Profil`` reçu déjà construit est revalidé
+(``revalidate_instances="always"``) : ``model_copy(update=...)`` ne peut pas faire passer une
+valeur invalide.
+"""
 
 from __future__ import annotations
 
-from typing import Any
+from collections.abc import Iterator, Mapping
+from typing import Annotated, Any
 
-from pydantic import BaseModel, ConfigDict, Field, field_validator
+from pydantic import BaseModel, BeforeValidator, ConfigDict, Field, GetCoreSchemaHandler
+from pydantic_core import CoreSchema, core_schema
 
 from .._erreurs import suggerer
 from .._messages import ValeurInconnue
 from .._vocabulaire import Besoin, Intensite, Ordre, Qualification, Statut
+from .saisie import BOOLEEN, PART, choix, entier
 
 
 class _Strict(BaseModel):
-    model_config = ConfigDict(frozen=True, extra="forbid")
+    model_config = ConfigDict(frozen=True, extra="forbid", revalidate_instances="always")
+
+
+Booleen = Annotated[bool, *BOOLEEN]
+
+
+def _cle_de_besoin(valeur: Any) -> Besoin:
+    if isinstance(valeur, Besoin):
+        return valeur
+    if isinstance(valeur, str):
+        try:
+            return Besoin(valeur)
+        except ValueError:
+            pass
+    valeurs = [b.value for b in Besoin]
+    raise ValeurInconnue(
+        f"besoin inconnu ; attendu : {', '.join(valeurs)}", suggerer(valeur, valeurs)
+    )
+
+
+class Besoins(Mapping[Besoin, Intensite]):
+    """Les besoins déclarés : une table immuable besoin → intensité.
+
+    >>> b = Besoins({Besoin.NUMERIQUE: Intensite.ELEVEE})
+    >>> b[Besoin.NUMERIQUE].libelle, len(b), b == {Besoin.NUMERIQUE: Intensite.ELEVEE}
+    ('élevée', 1, True)
+    """
+
+    __slots__ = ("_table",)
+    _table: dict[Besoin, Intensite]
+
+    def __init__(self, table: Mapping[Besoin, Intensite] | None = None) -> None:
+        object.__setattr__(self, "_table", dict(table or {}))
+
+    def __getitem__(self, besoin: Besoin) -> Intensite:
+        return self._table[besoin]
+
+    def __iter__(self) -> Iterator[Besoin]:
+        return iter(self._table)
+
+    def __len__(self) -> int:
+        return len(self._table)
+
+    def __hash__(self) -> int:
+        return hash(frozenset(self._table.items()))
+
+    def __eq__(self, autre: object) -> bool:
+        return isinstance(autre, Mapping) and self._table == dict(autre.items())
+
+    def __setattr__(self, nom: str, valeur: object) -> None:
+        raise AttributeError("Besoins est immuable")
+
+    def __repr__(self) -> str:
+        contenu = ", ".join(f"{b.value!r}: {i.value!r}" for b, i in self._table.items())
+        return f"Besoins({{{contenu}}})"
+
+    @classmethod
+    def __get_pydantic_core_schema__(cls, source: Any, handler: GetCoreSchemaHandler) -> CoreSchema:
+        table = handler.generate_schema(
+            dict[
+                Annotated[Besoin, BeforeValidator(_cle_de_besoin)],
+                Annotated[Intensite, *choix(Intensite)],
+            ]
+        )
+        return core_schema.no_info_after_validator_function(
+            cls,
+            table,
+            serialization=core_schema.plain_serializer_function_ser_schema(
+                dict, return_schema=table
+            ),
+        )
 
 
 class Affectation(_Strict):
     """L'affectation de la personne (tâche, écoles, clientèle)."""
 
-    partage_de_tache: bool = False
-    nb_ecoles: int = Field(default=1, ge=1, le=20)
-    specialiste: bool = False
-    classe_multiniveau: bool = False
-    adaptation_scolaire: bool = False
-    nouveau_dans_l_ecole: bool = False
-    nouveau_dans_le_centre: bool = False
+    partage_de_tache: Booleen = Field(
+        False, description="tâche partagée entre plusieurs fonctions ou groupes"
+    )
+    nb_ecoles: Annotated[int, *entier(1, 20)] = Field(
+        1, ge=1, le=20, description="nombre d'écoles où la personne enseigne"
+    )
+    specialiste: Booleen = Field(
+        False,
+        description="enseignante ou enseignant spécialiste (arts, éducation physique, langue seconde…)",
+    )
+    classe_multiniveau: Booleen = Field(False, description="classe à plusieurs niveaux")
+    adaptation_scolaire: Booleen = Field(False, description="affectation en adaptation scolaire")
+    nouveau_dans_l_ecole: Booleen = Field(False, description="arrivée cette année dans l'école")
+    nouveau_dans_le_centre: Booleen = Field(
+        False, description="arrivée cette année dans le centre de services scolaire"
+    )
 
 
 class Ecole(_Strict):
@@ -35,19 +124,35 @@ class Ecole(_Strict):
     sur un champ inconnu n'est jamais satisfaite.
     """
 
-    part_novices: float | None = Field(default=None, ge=0.0, le=1.0)
-    imse: int | None = Field(default=None, ge=1, le=10)
-    region_eloignee: bool = False
-    nb_batiments: int = Field(default=1, ge=1, le=20)
-    mentor_dans_l_ecole: bool = True
-    pedagogie_alternative: bool = False
+    part_novices: Annotated[float | None, *PART] = Field(
+        None,
+        ge=0.0,
+        le=1.0,
+        description="part du personnel enseignant en insertion professionnelle, de 0 à 1 (« 45 % » admis) ; inconnue si absente",
+    )
+    imse: Annotated[int | None, *entier(1, 10, facultatif=True)] = Field(
+        None,
+        ge=1,
+        le=10,
+        description="rang décile de l'indice de milieu socio-économique (1 favorisé à 10 défavorisé) ; inconnu si absent",
+    )
+    region_eloignee: Booleen = Field(False, description="école en région éloignée")
+    nb_batiments: Annotated[int, *entier(1, 20)] = Field(
+        1, ge=1, le=20, description="nombre de bâtiments de l'école"
+    )
+    mentor_dans_l_ecole: Booleen = Field(
+        True, description="une personne mentore est présente dans l'école"
+    )
+    pedagogie_alternative: Booleen = Field(False, description="école à pédagogie alternative")
 
 
 class MesureRecue(_Strict):
     """Une mesure du catalogue déjà reçue, et si elle a eu l'effet attendu."""
 
-    mesure: str = Field(min_length=1)
-    efficace: bool = True
+    mesure: str = Field(
+        min_length=1, max_length=80, description="identifiant d'une mesure du catalogue"
+    )
+    efficace: Booleen = Field(True, description="la mesure a eu l'effet attendu")
 
 
 class Profil(_Strict):
@@ -55,39 +160,33 @@ class Profil(_Strict):
 
     Seuls ``annees_experience`` et ``ordre`` sont obligatoires.
 
-    >>> p = Profil(annees_experience=1, ordre="primaire", besoins={"gestion_de_classe": "elevee"})
+    >>> p = Profil(annees_experience=1, ordre="primaire", besoins={"gestion_de_classe": "élevée"})
     >>> p.besoins[Besoin.GESTION_DE_CLASSE].libelle
     'élevée'
     >>> p.ecole.mentor_dans_l_ecole
     True
     """
 
-    annees_experience: int = Field(ge=0, le=60)
-    ordre: Ordre
-    statut: Statut = Statut.CONTRAT
-    qualification: Qualification = Qualification.LEGALEMENT_QUALIFIE
-    formation_hors_quebec: bool = False
-    affectation: Affectation = Affectation()
-    besoins: dict[Besoin, Intensite] = Field(default_factory=dict)
-    signaux_de_detresse: bool = False
-    mesures_recues: tuple[MesureRecue, ...] = ()
-    ecole: Ecole = Ecole()
-
-    @field_validator("mesures_recues")
-    @classmethod
-    def _mesures_connues(
-        cls, valeur: tuple[MesureRecue, ...], info: Any
-    ) -> tuple[MesureRecue, ...]:
-        contexte = info.context or {}
-        connues = contexte.get("mesures")
-        vues: set[str] = set()
-        for recue in valeur:
-            if connues is not None and recue.mesure not in connues:
-                raise ValeurInconnue(
-                    f"mesure reçue inconnue du catalogue {recue.mesure!r}",
-                    suggerer(recue.mesure, connues),
-                )
-            if recue.mesure in vues:
-                raise ValueError(f"mesure reçue déclarée deux fois : {recue.mesure!r}")
-            vues.add(recue.mesure)
-        return valeur
+    annees_experience: Annotated[int, *entier(0, 60)] = Field(
+        ge=0, le=60, description="années d'expérience en enseignement"
+    )
+    ordre: Annotated[Ordre, *choix(Ordre)] = Field(description="ordre d'enseignement")
+    statut: Annotated[Statut, *choix(Statut)] = Field(Statut.CONTRAT, description="statut d'emploi")
+    qualification: Annotated[Qualification, *choix(Qualification)] = Field(
+        Qualification.LEGALEMENT_QUALIFIE, description="qualification légale"
+    )
+    formation_hors_quebec: Booleen = Field(
+        False, description="formation initiale reçue hors du Québec"
+    )
+    affectation: Affectation = Field(default_factory=Affectation, description="l'affectation")
+    besoins: Besoins = Field(
+        default_factory=Besoins,
+        description="besoins déclarés : besoin → intensité (faible, modérée, élevée)",
+    )
+    signaux_de_detresse: Booleen = Field(
+        False, description="signaux de détresse observés ou exprimés"
+    )
+    mesures_recues: tuple[MesureRecue, ...] = Field(
+        (), max_length=200, description="mesures du catalogue déjà reçues, et leur effet"
+    )
+    ecole: Ecole = Field(default_factory=Ecole, description="le contexte de l'école principale")

@@ -1,8 +1,13 @@
-"""La validation d'un profil : un :class:`Profil` ou un dict, vérifié contre le catalogue."""
+"""La validation d'un profil : un :class:`Profil` ou un dict, vérifié contre le catalogue.
+
+Tout ce qui entre est revalidé, y compris un ``Profil`` déjà construit (un
+``model_copy(update=...)`` ne valide rien). Avant pydantic, une entrée démesurée
+(imbrication, nombre de valeurs) est refusée sans récursion.
+"""
 
 from __future__ import annotations
 
-from collections.abc import Mapping
+from collections.abc import Collection, Mapping
 from typing import Any
 
 from pydantic import ValidationError
@@ -11,9 +16,45 @@ from .._erreurs import ErreurProfil, Probleme, suggerer
 from .._messages import problemes_de_validation
 from .modeles import Profil
 
+#: Imbrication maximale d'un profil donné en dict (un profil valide en a 3).
+PROFONDEUR_MAX = 8
+#: Nombre maximal de valeurs (tables, listes et feuilles) d'un profil donné en dict.
+VALEURS_MAX = 5_000
+
+
+def _demesure(donnees: Mapping[Any, Any]) -> Probleme | None:
+    """Le problème d'une entrée trop imbriquée ou trop grande, trouvé sans récursion.
+
+    Le champ nommé est le début du chemin où l'imbrication déborde (deux morceaux au plus).
+    """
+    pile: list[tuple[object, tuple[str, ...], int]] = [(donnees, (), 1)]
+    vues = 0
+    while pile:
+        valeur, chemin, niveau = pile.pop()
+        vues += 1
+        if vues > VALEURS_MAX:
+            return Probleme(f"profil démesuré : plus de {VALEURS_MAX} valeurs")
+        if isinstance(valeur, Mapping | list | tuple):
+            if niveau > PROFONDEUR_MAX:
+                return Probleme(
+                    f"imbrication trop profonde (au plus {PROFONDEUR_MAX} niveaux)",
+                    champ=_chemin(chemin[:2]) or None,
+                )
+            enfants = valeur.items() if isinstance(valeur, Mapping) else enumerate(valeur)
+            for cle, enfant in enfants:
+                morceau = f"[{cle}]" if isinstance(cle, int) else str(cle)[:80]
+                pile.append((enfant, (*chemin, morceau), niveau + 1))
+    return None
+
+
+def _chemin(morceaux: tuple[str, ...]) -> str:
+    return "".join(
+        m if m.startswith("[") or rang == 0 else f".{m}" for rang, m in enumerate(morceaux)
+    )
+
 
 def valider_profil(
-    donnees: Profil | Mapping[str, Any], mesures: frozenset[str] | None = None
+    donnees: Profil | Mapping[str, Any], mesures: Collection[str] | None = None
 ) -> Profil:
     """Valide un profil (un :class:`Profil` ou un dict) ; :class:`ErreurProfil` sinon.
 
@@ -25,30 +66,36 @@ def valider_profil(
     >>> valider_profil({"annees_experience": 2, "ordre": "secondaire", "besoins": {"gestion_classe": "elevee"}})
     Traceback (most recent call last):
     ...
-    recommandeur._erreurs.ErreurProfil: champ 'besoins.gestion_classe' : valeur inconnue ; attendu : gestion_de_classe, planification, evaluation, differenciation, eleves_a_besoins_particuliers, relations_parents, integration_equipe, fonctionnement_ecole, numerique, bien_etre, charge_de_travail, developpement_professionnel (reçu : 'gestion_classe') ; vouliez-vous dire 'gestion_de_classe' ?
+    recommandeur._erreurs.ErreurProfil: champ 'besoins.gestion_classe' : besoin inconnu ; attendu : gestion_de_classe, planification, evaluation, differenciation, eleves_a_besoins_particuliers, relations_parents, integration_equipe, fonctionnement_ecole, numerique, bien_etre, charge_de_travail, developpement_professionnel (reçu : 'gestion_classe') ; vouliez-vous dire 'gestion_de_classe' ?
     """
-    contexte = {"mesures": mesures} if mesures is not None else None
-    if isinstance(donnees, Profil):
-        if mesures is not None:
-            inconnues = [r.mesure for r in donnees.mesures_recues if r.mesure not in mesures]
-            if inconnues:
-                raise ErreurProfil(
-                    [
-                        Probleme(
-                            f"mesure reçue inconnue du catalogue {inconnue!r}",
-                            champ="mesures_recues",
-                            valeur=inconnue,
-                            suggestions=suggerer(inconnue, mesures),
-                        )
-                        for inconnue in inconnues
-                    ]
-                )
-        return donnees
-    if not isinstance(donnees, Mapping):
-        raise ErreurProfil(
-            [Probleme(f"attendu un dict ou un Profil, reçu {type(donnees).__name__}")]
-        )
+    if not isinstance(donnees, Profil):
+        if not isinstance(donnees, Mapping):
+            raise ErreurProfil(
+                [Probleme(f"attendu un dict ou un Profil, reçu {type(donnees).__name__}")]
+            )
+        try:
+            probleme = _demesure(donnees)
+        except Exception as exc:  # une table qui ne se laisse pas lire (items() qui lève, ...)
+            raise ErreurProfil([Probleme(f"profil illisible ({type(exc).__name__})")]) from None
+        if probleme is not None:
+            raise ErreurProfil([probleme])
     try:
-        return Profil.model_validate(dict(donnees), context=contexte)
+        profil = Profil.model_validate(donnees)
     except ValidationError as exc:
         raise ErreurProfil(list(problemes_de_validation(exc, Profil))) from None
+    except Exception as exc:  # une table qui ne se laisse pas lire (__iter__ qui lève, ...)
+        raise ErreurProfil([Probleme(f"profil illisible ({type(exc).__name__})")]) from None
+    if mesures is not None:
+        inconnues = [
+            Probleme(
+                "mesure inconnue du catalogue",
+                champ=f"mesures_recues[{rang}].mesure",
+                valeur=recue.mesure,
+                suggestions=suggerer(recue.mesure, mesures),
+            )
+            for rang, recue in enumerate(profil.mesures_recues)
+            if recue.mesure not in mesures
+        ]
+        if inconnues:
+            raise ErreurProfil(inconnues)
+    return profil

@@ -1,33 +1,56 @@
-"""``recommander_lot`` : recommander pour tout un centre de services, en plusieurs processus."""
+"""``recommander_lot`` : recommander pour tout un centre de services, en un ou plusieurs processus.
+
+Avec ``processus > 1``, chaque processus de calcul reçoit **le moteur donné** (en JSON, voir
+:mod:`recommandeur._moteur.transfert`), pas des chemins de dossiers : les résultats sont ceux
+de ce moteur, quoi qu'il arrive sur le disque. Une erreur dans un processus est relevée
+telle quelle dans l'appelant ; un processus qui meurt devient :class:`ErreurMoteur`.
+"""
 
 from __future__ import annotations
 
 import dataclasses
+import hashlib
 import sys
 from collections.abc import Callable, Iterable, Mapping, Sequence
-from pathlib import Path
+from concurrent.futures import Future
 from typing import Any, TextIO
 
-from .._erreurs import ErreurArgument, ErreurProfil, ErreurRecommandeur, Probleme
+from .._erreurs import ErreurArgument, ErreurMoteur, ErreurProfil, ErreurRecommandeur, Probleme
 from .._moteur.moteur import Moteur, moteur_par_defaut
+from .._moteur.transfert import depuis_json, vers_json
 from .._profil.modeles import Profil
 from .._profil.validation import valider_profil
 from .modeles import MesureRecommandee, Motif, Recommandation
 from .motifs import fiche
-from .recommander import recommander, verifier_limite
+from .recommander import recommander_valide, verifier_limite
 
 Progression = Callable[[int, int], None]
 
-_moteur_du_processus: Moteur | None = None
-
-
-def _initialiser(dossiers: tuple[str | None, str | None] | None) -> None:
-    global _moteur_du_processus
-    _moteur_du_processus = Moteur.depuis(*dossiers) if dossiers else moteur_par_defaut()
-
-
 #: Une recommandation sans les objets du catalogue (que le processus parent a déjà).
 Compacte = tuple[list[tuple[Any, ...]], list[Any], list[Any], list[str]]
+
+#: Dans un processus de calcul : le moteur reçu (en JSON) et celui qui en est reconstruit.
+_RECU: dict[str, str] = {}
+_RECONSTRUITS: dict[str, Moteur] = {}
+
+
+def _recevoir(texte: str) -> None:
+    """Initialisation d'un processus de calcul : garder le moteur reçu, sans rien analyser.
+
+    La reconstruction a lieu à la première tâche : une erreur y est relevée dans l'appelant,
+    au lieu de casser le groupe de processus.
+    """
+    _RECU["moteur"] = texte
+
+
+def _moteur_recu() -> Moteur:
+    texte = _RECU["moteur"]
+    empreinte = hashlib.sha256(texte.encode("utf-8")).hexdigest()
+    moteur = _RECONSTRUITS.get(empreinte)
+    if moteur is None:
+        _RECONSTRUITS.clear()
+        moteur = _RECONSTRUITS[empreinte] = depuis_json(texte)
+    return moteur
 
 
 def _compacter(reco: Recommandation) -> Compacte:
@@ -47,35 +70,38 @@ def _compacter(reco: Recommandation) -> Compacte:
     return mesures, reco.ecartees, reco.escalades, reco.regles_declenchees
 
 
-def _traiter(paquet: tuple[list[Profil], int | None]) -> list[Compacte]:
+def _traiter(paquet: tuple[list[dict[str, Any]], int | None]) -> list[Compacte]:
     profils, limite = paquet
-    return [_compacter(recommander(p, moteur=_moteur_du_processus, limite=limite)) for p in profils]
+    moteur = _moteur_recu()
+    return [
+        _compacter(recommander_valide(valider_profil(p, moteur.ids_mesures), moteur, limite))
+        for p in profils
+    ]
 
 
 def _reconstruire(profil: Profil, compacte: Compacte, moteur: Moteur) -> Recommandation:
     mesures, ecartees, escalades, declenchees = compacte
     f = fiche(moteur)
-    resultats = []
-    for rang, (mid, score, justification, regles, motifs, sources, deja_recue) in enumerate(
-        mesures, start=1
-    ):
-        resultats.append(
-            MesureRecommandee.model_construct(
-                rang=rang,
-                mesure=f.mesures[mid],
-                acteur=f.acteur[mid],
-                partenaires=list(f.partenaires[mid]),
-                score=score,
-                justification=justification,
-                regles=regles,
-                motifs=[
-                    Motif.model_construct(regle=r, titre=t, poids=p, texte=x, faits=f, sources=s)
-                    for r, t, p, x, f, s in motifs
-                ],
-                sources=sources,
-                deja_recue=deja_recue,
-            )
+    resultats = [
+        MesureRecommandee.model_construct(
+            rang=rang,
+            mesure=f.mesures[mid],
+            acteur=f.acteur[mid],
+            partenaires=list(f.partenaires[mid]),
+            score=score,
+            justification=justification,
+            regles=regles,
+            motifs=[
+                Motif.model_construct(regle=r, titre=t, poids=p, texte=x, faits=fa, sources=s)
+                for r, t, p, x, fa, s in motifs
+            ],
+            sources=sources,
+            deja_recue=deja_recue,
         )
+        for rang, (mid, score, justification, regles, motifs, sources, deja_recue) in enumerate(
+            mesures, start=1
+        )
+    ]
     return Recommandation.model_construct(
         profil=profil,
         mesures=resultats,
@@ -85,24 +111,6 @@ def _reconstruire(profil: Profil, compacte: Compacte, moteur: Moteur) -> Recomma
         version_catalogue=moteur.version_catalogue,
         version_regles=moteur.version_regles,
     )
-
-
-def _chemins(moteur: Moteur | None) -> tuple[str | None, str | None] | None:
-    if moteur is None:
-        return None
-    if moteur.dossiers is None:
-        raise ErreurArgument(
-            "moteur",
-            "avec processus > 1, un moteur venu de Moteur.depuis(...) "
-            "(chaque processus le reconstruit depuis ses dossiers)",
-            moteur,
-        )
-    dossiers = []
-    for dossier in moteur.dossiers:
-        if dossier is not None and not isinstance(dossier, str | Path):
-            raise ErreurArgument("moteur", "un moteur dont les dossiers sont des chemins", dossier)
-        dossiers.append(None if dossier is None else str(dossier))
-    return dossiers[0], dossiers[1]
 
 
 def barre_de_progression(flux: TextIO | None = None) -> Progression:
@@ -126,6 +134,25 @@ def barre_de_progression(flux: TextIO | None = None) -> Progression:
     return afficher
 
 
+def valider_lot(
+    profils: Iterable[Profil | Mapping[str, Any]], mesures: frozenset[str]
+) -> list[Profil]:
+    """Valide tous les profils ; :class:`ErreurProfil` les nomme tous par leur rang (``[3].x``)."""
+    valides: list[Profil] = []
+    problemes: list[Probleme] = []
+    for rang, profil in enumerate(profils):
+        try:
+            valides.append(valider_profil(profil, mesures))
+        except ErreurProfil as exc:
+            problemes.extend(
+                dataclasses.replace(p, champ=f"[{rang}].{p.champ}" if p.champ else f"[{rang}]")
+                for p in exc.problemes
+            )
+    if problemes:
+        raise ErreurProfil(problemes)
+    return valides
+
+
 def recommander_lot(
     profils: Iterable[Profil | Mapping[str, Any]],
     *,
@@ -136,11 +163,12 @@ def recommander_lot(
 ) -> list[Recommandation]:
     """Recommande pour chaque profil, dans l'ordre, en ``processus`` processus.
 
-    Les résultats sont identiques à ceux de :func:`recommander` appelé profil par profil.
-    Tous les profils sont validés d'abord : s'il y en a d'invalides, :class:`ErreurProfil`
-    les nomme tous (``[3].besoins.x`` pour le quatrième profil) et rien n'est calculé.
-    ``progression`` : ``True`` pour une barre sur la sortie d'erreur, ou une fonction
-    ``(faits, total)``.
+    Les résultats sont identiques à ceux de :func:`recommander` appelé profil par profil,
+    avec le même moteur. Tous les profils sont validés d'abord : s'il y en a d'invalides,
+    :class:`ErreurProfil` les nomme tous (``[3].besoins.x`` pour le quatrième profil) et rien
+    n'est calculé. ``progression`` : ``True`` pour une barre sur la sortie d'erreur, ou une
+    fonction ``(faits, total)`` (une exception qu'elle lève arrête le lot et remonte telle
+    quelle).
 
     >>> lot = recommander_lot([{"annees_experience": 0, "ordre": "primaire"},
     ...                        {"annees_experience": 3, "ordre": "secondaire"}])
@@ -150,75 +178,72 @@ def recommander_lot(
     if isinstance(processus, bool) or not isinstance(processus, int) or processus < 1:
         raise ErreurArgument("processus", "un entier ≥ 1", processus)
     limite = verifier_limite(limite)
-    dossiers = _chemins(moteur) if processus > 1 else None
-    catalogue_ids = (moteur or moteur_par_defaut()).ids_mesures
-    valides: list[Profil] = []
-    problemes: list[Probleme] = []
-    for rang, profil in enumerate(profils):
-        try:
-            valides.append(valider_profil(profil, catalogue_ids))
-        except ErreurProfil as exc:
-            problemes.extend(
-                dataclasses.replace(p, champ=f"[{rang}].{p.champ}" if p.champ else f"[{rang}]")
-                for p in exc.problemes
-            )
-    if problemes:
-        raise ErreurProfil(problemes)
+    if not (isinstance(progression, bool) or callable(progression)):
+        raise ErreurArgument(
+            "progression", "un booléen ou une fonction (faits, total)", progression
+        )
+    moteur = moteur or moteur_par_defaut()
+    if not isinstance(moteur, Moteur):
+        raise ErreurArgument("moteur", "un Moteur ou None", moteur)
+    valides = valider_lot(profils, moteur.ids_mesures)
     afficher = barre_de_progression() if progression is True else progression or None
-    return _calculer(valides, processus, dossiers, moteur, limite, afficher)
-
-
-def _calculer(
-    valides: list[Profil],
-    processus: int,
-    dossiers: tuple[str | None, str | None] | None,
-    moteur: Moteur | None,
-    limite: int | None,
-    afficher: Progression | None,
-) -> list[Recommandation]:
-    total = len(valides)
-    if processus == 1 or total < 2:
+    if processus == 1 or len(valides) < 2:
         resultats = []
         for rang, profil in enumerate(valides, start=1):
-            resultats.append(recommander(profil, moteur=moteur, limite=limite))
-            if afficher and (rang % 100 == 0 or rang == total):
-                afficher(rang, total)
+            resultats.append(recommander_valide(profil, moteur, limite))
+            if afficher and (rang % 100 == 0 or rang == len(valides)):
+                afficher(rang, len(valides))
         return resultats
-    return _en_parallele(
-        valides, processus, dossiers, limite, afficher, moteur or moteur_par_defaut()
-    )
+    return _en_parallele(valides, processus, moteur, limite, afficher)
 
 
 def _en_parallele(
     profils: Sequence[Profil],
     processus: int,
-    dossiers: tuple[str | None, str | None] | None,
+    moteur: Moteur,
     limite: int | None,
     afficher: Progression | None,
-    parent: Moteur,
 ) -> list[Recommandation]:
     """Calcule dans des processus neufs ; chaque paquet reçu est reconstruit aussitôt ici."""
     import multiprocessing  # à l'usage seulement : inutile au démarrage d'un appel simple
     from concurrent.futures import ProcessPoolExecutor
+    from concurrent.futures.process import BrokenProcessPool
 
     taille = max(1, min(500, len(profils) // (processus * 8) or 1))
-    paquets = [(list(profils[i : i + taille]), limite) for i in range(0, len(profils), taille)]
-    contexte = multiprocessing.get_context("spawn")
+    morceaux = [list(profils[i : i + taille]) for i in range(0, len(profils), taille)]
+    executeur = ProcessPoolExecutor(
+        processus,
+        mp_context=multiprocessing.get_context("spawn"),
+        initializer=_recevoir,
+        initargs=(vers_json(moteur),),
+    )
     resultats: list[Recommandation] = []
     try:
-        with ProcessPoolExecutor(
-            processus, mp_context=contexte, initializer=_initialiser, initargs=(dossiers,)
-        ) as executeur:
-            for (profils_du_paquet, _), lot in zip(
-                paquets, executeur.map(_traiter, paquets), strict=True
-            ):
-                resultats.extend(
-                    _reconstruire(p, c, parent) for p, c in zip(profils_du_paquet, lot, strict=True)
-                )
-                if afficher:
-                    afficher(len(resultats), len(profils))
-    except ErreurRecommandeur:
+        taches = [
+            executeur.submit(_traiter, ([p.model_dump(mode="json") for p in m], limite))
+            for m in morceaux
+        ]
+        for morceau, tache in zip(morceaux, taches, strict=True):
+            lot = _resultat(tache)
+            resultats.extend(_reconstruire(p, c, moteur) for p, c in zip(morceau, lot, strict=True))
+            if afficher:
+                afficher(len(resultats), len(profils))
+    except BrokenProcessPool as exc:
+        raise ErreurMoteur(f"un processus de calcul s'est arrêté brutalement ({exc})") from exc
+    finally:
+        executeur.shutdown(wait=True, cancel_futures=True)
+    return resultats
+
+
+def _resultat(tache: Future[list[Compacte]]) -> list[Compacte]:
+    """Le résultat d'une tâche ; une erreur qui n'est pas de la bibliothèque devient ErreurMoteur."""
+    from concurrent.futures.process import BrokenProcessPool
+
+    try:
+        return tache.result()
+    except (ErreurRecommandeur, BrokenProcessPool):
         raise
     except Exception as exc:
-        raise ErreurRecommandeur(f"recommander_lot : un processus a échoué ({exc})") from exc
-    return resultats
+        raise ErreurMoteur(
+            f"un processus de calcul a échoué : {type(exc).__name__}: {exc}"
+        ) from exc

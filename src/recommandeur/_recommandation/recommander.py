@@ -58,8 +58,12 @@ def recommander(
     """
     limite = verifier_limite(limite)
     moteur = moteur or moteur_par_defaut()
+    return recommander_valide(valider_profil(profil, moteur.ids_mesures), moteur, limite)
+
+
+def recommander_valide(profil: Profil, moteur: Moteur, limite: int | None) -> Recommandation:
+    """:func:`recommander` pour un profil déjà validé contre le catalogue de ``moteur``."""
     f = fiche(moteur)
-    profil = valider_profil(profil, moteur.ids_mesures)
     prepare = moteur.preparer(profil)
     montees = [
         Escalade.model_construct(

@@ -1,0 +1,114 @@
+"""Les entrées d'un dossier de données : sa version et ses tables ``[[genre]]``, avec leurs problèmes."""
+
+from __future__ import annotations
+
+from importlib.resources.abc import Traversable
+from typing import Any
+
+from ._erreurs import Probleme, suggerer
+from ._fichiers import lire_toml
+
+
+def lire_entrees(
+    racine: Traversable, genres: tuple[str, ...], problemes: list[Probleme]
+) -> tuple[str | None, list[tuple[str, str, int, dict[str, Any]]]]:
+    """Lit un dossier de données : sa version et ses entrées ``[[genre]]``.
+
+    Chaque fichier peut déclarer ``version`` (une seule fois dans tout le dossier) et des
+    listes de tables ``[[genre]]``. Renvoie la version et les entrées
+    ``(fichier, genre, rang, table)`` dans l'ordre des fichiers ; tout écart (clé de premier
+    niveau inconnue, version répétée ou vide, entrée qui n'est pas une table) devient un
+    :class:`Probleme` ajouté à ``problemes``.
+    """
+    admises = ("version", *genres)
+    version: str | None = None
+    fichier_version = ""
+    entrees: list[tuple[str, str, int, dict[str, Any]]] = []
+    for nom, table in lire_toml(racine, problemes):
+        for cle in table:
+            if cle not in admises:
+                problemes.append(
+                    Probleme(
+                        "clé de premier niveau inconnue",
+                        fichier=nom,
+                        champ=cle,
+                        suggestions=suggerer(cle, admises),
+                    )
+                )
+        if "version" in table:
+            if not isinstance(table["version"], str) or not table["version"]:
+                problemes.append(
+                    Probleme(
+                        "attendu une chaîne non vide",
+                        fichier=nom,
+                        champ="version",
+                        valeur=table["version"],
+                    )
+                )
+            elif version is not None:
+                problemes.append(
+                    Probleme(
+                        f"version déjà déclarée dans {fichier_version}",
+                        fichier=nom,
+                        champ="version",
+                        valeur=table["version"],
+                    )
+                )
+            else:
+                version, fichier_version = table["version"], nom
+        for genre in genres:
+            brutes = table.get(genre, [])
+            if not isinstance(brutes, list):
+                problemes.append(
+                    Probleme(f"attendu une liste de tables [[{genre}]]", fichier=nom, champ=genre)
+                )
+                continue
+            for rang, brute in enumerate(brutes):
+                if isinstance(brute, dict) and profondeur(brute) > PROFONDEUR_MAX:
+                    problemes.append(
+                        Probleme(
+                            f"imbrication trop profonde (au plus {PROFONDEUR_MAX} niveaux)",
+                            fichier=nom,
+                            id=identifiant(brute, genre, rang),
+                        )
+                    )
+                elif isinstance(brute, dict):
+                    entrees.append((nom, genre, rang, brute))
+                else:
+                    problemes.append(
+                        Probleme("attendu une table", fichier=nom, champ=f"{genre}[{rang}]")
+                    )
+    if version is None and not problemes:
+        problemes.append(Probleme("aucune version déclarée (clé 'version')", fichier=str(racine)))
+    return version, entrees
+
+
+def identifiant(brute: dict[str, Any], genre: str, rang: int) -> str:
+    """L'identifiant d'une entrée brute, ou « genre n° N » s'il manque ou n'est pas une chaîne."""
+    ident = brute.get("id")
+    return ident if isinstance(ident, str) else f"{genre} n° {rang + 1}"
+
+
+#: Profondeur d'imbrication maximale d'une entrée (tables et listes) d'un fichier de données.
+PROFONDEUR_MAX = 40
+
+
+def profondeur(valeur: Any) -> int:
+    """La profondeur d'imbrication de tables et de listes, calculée sans récursion.
+
+    >>> profondeur({"si": {"non": {"champ": "ordre"}}})
+    3
+    """
+    maximum = 0
+    pile: list[tuple[Any, int]] = [(valeur, 0)]
+    while pile:
+        courant, niveau = pile.pop()
+        if isinstance(courant, dict):
+            enfants = list(courant.values())
+        elif isinstance(courant, list):
+            enfants = courant
+        else:
+            continue
+        maximum = max(maximum, niveau + 1)
+        pile.extend((enfant, niveau + 1) for enfant in enfants)
+    return maximum

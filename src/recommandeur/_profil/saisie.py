@@ -1,0 +1,198 @@
+"""Le contrat de saisie du profil : des types stricts, et des conversions françaises documentées.
+
+Un nombre est un nombre, un booléen un booléen : ``True`` n'est pas un entier, ``"5"`` ni
+``b"5"`` ne sont des nombres, ``"yes"`` n'est pas un booléen. Seules ces conversions, écrites
+pour les personnes, sont admises :
+
+- un choix (ordre, statut, qualification, intensité) s'écrit avec ou sans accents, en
+  majuscules ou minuscules, avec des espaces ou des traits d'union à la place des ``_`` :
+  ``"élevée"``, ``"Modérée"``, ``"non légalement qualifié"`` ;
+- un booléen s'écrit aussi ``"oui"`` ou ``"non"`` (majuscules admises) ;
+- un entier peut être un nombre sans partie décimale (``2.0``) ;
+- une part (``ecole.part_novices``) s'écrit aussi ``"0,45"`` (virgule décimale) ou en
+  pourcentage, ``"45 %"`` (le nombre 45 est refusé, avec la correction).
+
+Chaque conversion est définie par une expression régulière, la même dans le validateur et
+dans le schéma JSON exporté : une valeur est admise si et seulement si le schéma l'admet.
+"""
+
+from __future__ import annotations
+
+import enum
+import math
+import re
+import unicodedata
+from collections.abc import Callable
+from typing import Any, TypeVar
+
+from pydantic import BeforeValidator, WithJsonSchema
+
+from .._erreurs import suggerer
+from .._messages import ValeurInconnue
+
+#: Les variantes admises d'une lettre (accents et majuscules).
+_ACCENTS = {"a": "àâä", "c": "ç", "e": "éèêë", "i": "îï", "o": "ôö", "u": "ùûü"}
+
+
+def _classe(caractere: str) -> str:
+    if caractere == "_":
+        return "[_ -]"
+    if caractere.isalpha():
+        variantes = caractere + _ACCENTS.get(caractere, "")
+        return "[" + variantes + variantes.upper() + "]"
+    return re.escape(caractere)
+
+
+def motif_de_choix(valeurs: tuple[str, ...]) -> str:
+    """L'expression régulière (ancrée) des écritures admises d'un choix.
+
+    >>> motif_de_choix(("elevee",))
+    '^(?:([eéèêëEÉÈÊË][lL][eéèêëEÉÈÊË][vV][eéèêëEÉÈÊË][eéèêëEÉÈÊË]))$'
+    """
+    return "^(?:" + "|".join("(" + "".join(map(_classe, v)) + ")" for v in valeurs) + ")$"
+
+
+def _normaliser(texte: str) -> str:
+    """Sans accents, en minuscules, ``_`` pour les espaces (pour les suggestions)."""
+    sans = "".join(c for c in unicodedata.normalize("NFD", texte) if not unicodedata.combining(c))
+    return re.sub(r"[ -]", "_", sans.lower())
+
+
+E = TypeVar("E", bound=enum.Enum)
+
+
+def convertisseur_de_choix(enumeration: type[E]) -> Callable[[Any], E]:
+    """Le validateur d'un choix : un membre, ou une chaîne qui l'écrit (voir :func:`motif_de_choix`)."""
+    membres = tuple(enumeration)
+    valeurs = tuple(str(m.value) for m in membres)
+    motif = re.compile(motif_de_choix(valeurs))
+    attendu = ", ".join(valeurs)
+
+    def convertir(valeur: Any) -> E:
+        if isinstance(valeur, enumeration):
+            return valeur
+        if isinstance(valeur, str):
+            trouve = motif.search(valeur)
+            if trouve is not None and trouve.lastindex is not None:
+                return membres[trouve.lastindex - 1]
+            raise ValeurInconnue(
+                f"valeur inconnue ; attendu : {attendu}", suggerer(_normaliser(valeur), valeurs)
+            )
+        raise ValeurInconnue(f"attendu une chaîne parmi : {attendu}")
+
+    return convertir
+
+
+def schema_de_choix(enumeration: type[enum.Enum]) -> dict[str, Any]:
+    """Le schéma JSON d'un choix : les valeurs, ou une écriture admise."""
+    valeurs = tuple(str(m.value) for m in enumeration)
+    return {
+        "anyOf": [
+            {"type": "string", "enum": list(valeurs)},
+            {"type": "string", "pattern": motif_de_choix(valeurs)},
+        ]
+    }
+
+
+def choix(enumeration: type[E]) -> tuple[BeforeValidator, WithJsonSchema]:
+    """Les métadonnées d'un champ de choix (``Annotated[Ordre, *choix(Ordre)]``)."""
+    return (
+        BeforeValidator(convertisseur_de_choix(enumeration)),
+        WithJsonSchema(schema_de_choix(enumeration)),
+    )
+
+
+MOTIF_OUI_NON = "^(?:([Oo][Uu][Ii])|([Nn][Oo][Nn]))$"
+
+
+def _booleen(valeur: Any) -> bool:
+    if isinstance(valeur, bool):
+        return valeur
+    if isinstance(valeur, str):
+        trouve = re.search(MOTIF_OUI_NON, valeur)
+        if trouve is not None:
+            return trouve.lastindex == 1
+    raise ValeurInconnue("attendu un booléen : true, false, « oui » ou « non »")
+
+
+#: Les métadonnées d'un booléen : ``true``, ``false``, ``"oui"``, ``"non"``.
+BOOLEEN = (
+    BeforeValidator(_booleen),
+    WithJsonSchema({"anyOf": [{"type": "boolean"}, {"type": "string", "pattern": MOTIF_OUI_NON}]}),
+)
+
+
+def _entier(valeur: Any) -> int:
+    if isinstance(valeur, bool):
+        raise ValeurInconnue("attendu un entier (true et false ne sont pas des nombres)")
+    if isinstance(valeur, int):
+        return valeur
+    if isinstance(valeur, float) and math.isfinite(valeur) and valeur.is_integer():
+        return int(valeur)
+    raise ValeurInconnue("attendu un entier")
+
+
+def _entier_facultatif(valeur: Any) -> int | None:
+    return None if valeur is None else _entier(valeur)
+
+
+def entier(
+    minimum: int, maximum: int, *, facultatif: bool = False
+) -> tuple[BeforeValidator, WithJsonSchema]:
+    """Les métadonnées d'un entier borné (un nombre sans partie décimale est admis).
+
+    ``facultatif`` : ``null`` (inconnu) est aussi admis.
+    """
+    schema: dict[str, Any] = {"type": "integer", "minimum": minimum, "maximum": maximum}
+    if facultatif:
+        return (
+            BeforeValidator(_entier_facultatif),
+            WithJsonSchema({"anyOf": [schema, {"type": "null"}]}),
+        )
+    return BeforeValidator(_entier), WithJsonSchema(schema)
+
+
+MOTIF_FRACTION = r"^(?:0|1|0[.,][0-9]{1,8}|1[.,]0{1,8})$"
+MOTIF_POURCENTAGE = r"^(?:100(?:[.,]0{1,6})?|[0-9]{1,2}(?:[.,][0-9]{1,6})?)[ \u00a0\u202f]?%$"
+
+
+def _part(valeur: Any) -> float | None:
+    if valeur is None:
+        return None
+    if isinstance(valeur, bool):
+        raise ValeurInconnue("attendu un nombre de 0 à 1 (true et false ne sont pas des nombres)")
+    if isinstance(valeur, int | float):
+        if not math.isfinite(valeur):
+            raise ValeurInconnue("attendu un nombre fini de 0 à 1")
+        if 1 < valeur <= 100:
+            en_pourcentage = f"{valeur:g}".replace(".", ",")
+            raise ValeurInconnue(
+                f"doit être ≤ 1 : une part s'écrit de 0 à 1 ; pour {en_pourcentage} %, écrire "
+                f"{valeur / 100:g} ou « {en_pourcentage} % »"
+            )
+        return float(valeur)
+    if isinstance(valeur, str):
+        if re.search(MOTIF_FRACTION, valeur):
+            return float(valeur.strip().replace(",", "."))
+        if re.search(MOTIF_POURCENTAGE, valeur):
+            nombre = re.sub(r"[ \u00a0\u202f]?%\s*$", "", valeur).replace(",", ".")
+            return float(nombre) / 100
+    raise ValeurInconnue(
+        "attendu un nombre de 0 à 1 (0.45 ou « 0,45 ») ou un pourcentage (« 45 % »)"
+    )
+
+
+#: Les métadonnées d'une part de 0 à 1 facultative : 0.45, ``"0,45"``, ``"45 %"`` ou ``null``.
+PART = (
+    BeforeValidator(_part),
+    WithJsonSchema(
+        {
+            "anyOf": [
+                {"type": "number", "minimum": 0, "maximum": 1},
+                {"type": "string", "pattern": MOTIF_FRACTION},
+                {"type": "string", "pattern": MOTIF_POURCENTAGE},
+                {"type": "null"},
+            ]
+        }
+    ),
+)
