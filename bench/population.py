@@ -94,7 +94,8 @@ def ecrire_regles_generees(dossier: Path, n: int, catalogue: Catalogue, graine: 
     for i in range(n):
         conditions = ", ".join(_condition(hasard) for _ in range(hasard.randint(1, 3)))
         recommande = ", ".join(
-            f'{{ mesure = "{m}", poids = {hasard.randint(1, 5)} }}'
+            f'{{ mesure = "{m}", poids = {hasard.randint(1, 5)}, '
+            f'sources = ["{catalogue.mesure(m).sources[0]}"] }}'
             for m in hasard.sample(mesures, k=hasard.randint(1, 2))
         )
         lignes += [

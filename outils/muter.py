@@ -6,7 +6,7 @@ Usage (depuis la racine du dépôt, paquet installé) ::
     python outils/muter.py --mutant hors_en_ou --fils 1
 
 Chaque mutant remplace un texte exact (présent une seule fois) dans un fichier de
-``src/recommandeur``. Il est appliqué dans une copie du dépôt, et la suite rapide (sans ruff,
+``src/recommandeur`` (ou des données, si son chemin commence par ``regles/`` ou ``catalogue/``). Il est appliqué dans une copie du dépôt, et la suite rapide (sans ruff,
 mypy, la roue ni les sous-processus de survie) y tourne avec ``-x`` : le mutant est « tué »
 si un test échoue, « survivant » sinon. Le dépôt lui-même n'est jamais modifié.
 """
@@ -30,11 +30,18 @@ EXCLUS = ["--ignore=tests/test_paquet.py", "--ignore=tests/test_survie.py"]
 SELECTION = ["-k", "not ruff and not mypy and not test_service_web"]
 
 
+def chemin_du_mutant(racine: Path, fichier: str) -> Path:
+    """Le fichier que vise un mutant : les données depuis la racine, le code sous le paquet."""
+    if fichier.startswith(("regles/", "catalogue/")):
+        return racine / fichier
+    return racine / "src" / "recommandeur" / fichier
+
+
 def charger(chemin: Path) -> list[dict[str, str]]:
     """Les mutants du fichier, vérifiés : chaque texte remplacé existe une seule fois."""
     mutants: list[dict[str, str]] = tomllib.loads(chemin.read_text(encoding="utf-8"))["mutant"]
     for mutant in mutants:
-        texte = (RACINE / "src" / "recommandeur" / mutant["fichier"]).read_text(encoding="utf-8")
+        texte = chemin_du_mutant(RACINE, mutant["fichier"]).read_text(encoding="utf-8")
         if texte.count(mutant["avant"]) != 1:
             raise SystemExit(
                 f"mutant {mutant['id']} : {mutant['avant']!r} apparaît "
@@ -55,7 +62,7 @@ def essayer(mutant: dict[str, str], delai: int) -> tuple[str, str, float]:
                 ".git", ".venv", "__pycache__", ".hypothesis", "*.egg-info"
             ),
         )
-        cible = copie / "src" / "recommandeur" / mutant["fichier"]
+        cible = chemin_du_mutant(copie, mutant["fichier"])
         cible.write_text(
             cible.read_text(encoding="utf-8").replace(mutant["avant"], mutant["apres"]),
             encoding="utf-8",

@@ -21,26 +21,52 @@ INTENSITES = {"aucune": 0, "faible": 1, "moderee": 2, "elevee": 3}
 
 
 def regles_brutes(dossier: Path) -> list[dict[str, Any]]:
-    """Les tables ``[[regle]]`` d'un dossier, dans l'ordre des fichiers puis de l'écriture."""
+    """Les tables ``[[regle]]`` d'un dossier, dans l'ordre des fichiers puis de l'écriture.
+
+    Une valeur ``{ parametre = "x" }`` est remplacée par celle du ``[[parametre]]`` déclaré.
+    """
     regles: list[dict[str, Any]] = []
+    parametres: dict[str, Any] = {}
     for fichier in sorted(dossier.glob("*.toml")):
-        regles.extend(tomllib.loads(fichier.read_text(encoding="utf-8")).get("regle", []))
-    return regles
+        table = tomllib.loads(fichier.read_text(encoding="utf-8"))
+        regles.extend(table.get("regle", []))
+        parametres.update({p["id"]: p["valeur"] for p in table.get("parametre", [])})
+
+    def remplacer(condition: Any) -> Any:
+        if isinstance(condition, dict):
+            if set(condition) == {"parametre"}:
+                return parametres[condition["parametre"]]
+            return {k: remplacer(v) for k, v in condition.items()}
+        if isinstance(condition, list):
+            return [remplacer(c) for c in condition]
+        return condition
+
+    return [{**r, "si": remplacer(r["si"])} for r in regles]
 
 
 def intensite_effective(profil: Profil, besoin: str, catalogue: Catalogue) -> int:
     """L'intensité du besoin après escalade : +1 (sans dépasser 3) si une mesure reçue sans
-    effet le visait et qu'il est déclaré et pas déjà élevé ; 0 s'il n'est pas déclaré."""
+    effet était pour lui (son ``besoin``, ou, s'il n'est pas dit, les besoins de la mesure) et
+    qu'il est déclaré et pas déjà élevé ; 0 s'il n'est pas déclaré."""
     declarees = {b.value: i.value for b, i in profil.besoins.items()}
     if besoin not in declarees:
         return 0
     niveau = INTENSITES[declarees[besoin]]
     besoins_des_mesures = {m.id: {b.value for b in m.besoins} for m in catalogue.mesures}
     monte = any(
-        not r.efficace and besoin in besoins_des_mesures.get(r.mesure, set())
+        not r.efficace
+        and (
+            besoin == r.besoin.value
+            if r.besoin is not None
+            else besoin in besoins_des_mesures.get(r.mesure, set())
+        )
         for r in profil.mesures_recues
     )
     return min(3, niveau + 1) if monte and niveau < 3 else niveau
+
+
+def _annees_au_quebec(profil: Profil) -> int:
+    return profil.annees_experience if profil.annees_au_quebec is None else profil.annees_au_quebec
 
 
 def valeur(profil: Profil, champ: str, catalogue: Catalogue) -> Any:
@@ -48,14 +74,26 @@ def valeur(profil: Profil, champ: str, catalogue: Catalogue) -> Any:
     if champ.startswith("besoins."):
         return intensite_effective(profil, champ.removeprefix("besoins."), catalogue)
     if champ == "nb_mesures_recues":
-        return len(profil.mesures_recues)
+        return len({r.mesure for r in profil.mesures_recues})
     if champ == "nb_mesures_inefficaces":
-        return len([r for r in profil.mesures_recues if r.efficace is False])
+        return len({r.mesure for r in profil.mesures_recues if r.efficace is False})
+    if champ == "nb_individuelles_inefficaces":
+        individuelles = {m.id for m in catalogue.mesures if m.niveau.value == "individuel"}
+        return len({r.mesure for r in profil.mesures_recues if not r.efficace} & individuelles)
+    if champ == "annees_en_insertion":
+        return _annees_au_quebec(profil)
+    if champ == "periode_insertion":  # cinq à sept ans (000) : < 5, 5 ou 6, 7 et plus
+        annees = _annees_au_quebec(profil)
+        return "en_cours" if annees < 5 else "fin_de_periode" if annees < 7 else "terminee"
     objet: Any = profil
     for morceau in champ.split("."):
         objet = getattr(objet, morceau)
     if champ == "ecole.part_novices" and objet is not None:
         return round(objet, 4)  # « arrondie à 4 décimales » (docs/moteur.md)
+    if (
+        champ.startswith("ecole.") and objet is None
+    ):  # une présence : sinon, ce que déclare le centre
+        return catalogue.ressources.get(champ.removeprefix("ecole."))
     return getattr(objet, "value", objet)
 
 

@@ -37,12 +37,51 @@ def test_catalogue_livre_complet(catalogue: Catalogue) -> None:
         assert catalogue.acteur(id_).role
 
 
-def test_acteurs_des_mesures_existent_et_role_justifie(catalogue: Catalogue) -> None:
+def test_intervenants_des_mesures_existent_et_role_justifie(catalogue: Catalogue) -> None:
     for mesure in catalogue.mesures:
-        responsable = catalogue.acteur(mesure.acteur_responsable)
-        assert mesure.role_responsable in responsable.role, mesure.id
+        assert mesure.intervenants, mesure.id
+        for intervenant in mesure.intervenants:
+            acteur = catalogue.acteur(intervenant.acteur)
+            assert intervenant.role is None or intervenant.role in acteur.role, mesure.id
         for partenaire in mesure.partenaires:
             assert catalogue.acteur(partenaire).id == partenaire
+
+
+def test_offres_et_actions_du_milieu(catalogue: Catalogue) -> None:
+    milieu = {m.id for m in catalogue.mesures if m.destinataire.value == "milieu"}
+    assert {
+        "regulation_dispositifs",
+        "comite_insertion_professionnelle",
+        "mentor_par_batiment",
+        "soutien_ecole_soutenue",
+        "nommer_mentor",
+        "rencontre_titulaires_partage_de_tache",
+        "outil_gestion_classe_ecole",
+        "liberation_arrivee",
+        "activite_valorisation",
+    } <= milieu
+    assert {"mentorat", "personne_neutre", "accueil_etablissement"}.isdisjoint(milieu)
+
+
+def test_les_intervenants_que_disent_les_sources(catalogue: Catalogue) -> None:
+    def acteurs(mesure: str) -> list[str]:
+        return [i.acteur for i in catalogue.mesure(mesure).intervenants]
+
+    # 003 : « Nommer les personnes mentores (ressources humaines) »
+    assert acteurs("mentor_par_batiment") == ["ressources_humaines"]
+    assert acteurs("nommer_mentor") == ["ressources_humaines"]
+    # « école soutenue » : l'école reçoit le soutien, ce n'est pas la direction qui le donne
+    assert "direction" not in acteurs("soutien_ecole_soutenue")
+    # 003 n'a pas de rôle de la PANE auprès des personnes mentorées
+    assert "pane" not in {i.acteur for m in catalogue.mesures for i in m.intervenants}
+    assert not any("planifie les rencontres" in ligne for ligne in catalogue.acteur("pane").role)
+    # aucun document ne nomme la profession du « professional » de 002
+    assert "psycholog" not in catalogue.acteur("professionnel").libelle
+    # le mentor n'est pas une personne neutre
+    assert "mentor" not in catalogue.mesure("personne_neutre").partenaires
+    # sans mentor dans l'école : une personne mentore d'une autre école, « dans plus d'une école »
+    assert acteurs("mentorat") == ["mentor", "mentor_autre_ecole"]
+    assert "reconnaissance" not in catalogue.mesure("ressources_cnipe").description
 
 
 def test_dispositifs_de_002_et_004_presents(catalogue: Catalogue) -> None:
@@ -94,11 +133,11 @@ def test_acteur_inconnu(copie_catalogue: Path) -> None:
     _remplacer(
         copie_catalogue,
         "mesures_universelles.toml",
-        'acteur_responsable = "ressources_humaines"',
-        'acteur_responsable = "ressources_humain"',
+        'intervenants = [{ acteur = "ressources_humaines"',
+        'intervenants = [{ acteur = "ressources_humain"',
     )
     assert _message(copie_catalogue) == (
-        "mesures_universelles.toml : [accueil_css] champ 'acteur_responsable' : acteur inconnu "
+        "mesures_universelles.toml : [accueil_css] champ 'intervenants[0].acteur' : acteur inconnu "
         "(reçu : 'ressources_humain') ; vouliez-vous dire 'ressources_humaines' ?"
     )
 
@@ -142,8 +181,8 @@ def test_champ_inconnu_suggere(copie_catalogue: Path) -> None:
     _remplacer(
         copie_catalogue,
         "acteurs.toml",
-        'libelle = "Personne mentore"',
-        'libelle = "Personne mentore"\nroles = []',
+        'libelle = "Personne mentore de l\'école"',
+        'libelle = "Personne mentore de l\'école"\nroles = []',
     )
     assert _message(copie_catalogue) == (
         "acteurs.toml : [mentor] champ 'roles' : champ inconnu (reçu : []) ; vouliez-vous dire 'role' ?"
@@ -154,8 +193,8 @@ def test_source_inconnue(copie_catalogue: Path) -> None:
     _remplacer(
         copie_catalogue,
         "mesures_ciblees.toml",
-        'sources = ["cnipe/niveau2", "ppc/10.2"]',
-        'sources = ["cnipe/niveau4", "ppc/10.2"]',
+        'sources = ["cnipe/niveau2", "ppc/10.2/seances"]',
+        'sources = ["cnipe/niveau4", "ppc/10.2/seances"]',
     )
     assert _message(copie_catalogue) == (
         "mesures_ciblees.toml : [webinaire] champ 'sources[0]' : clé de source inconnue "
@@ -167,13 +206,33 @@ def test_role_responsable_hors_du_role(copie_catalogue: Path) -> None:
     _remplacer(
         copie_catalogue,
         "mesures_universelles.toml",
-        'role_responsable = "en étant disponible"',
-        'role_responsable = "en étant disponibles"',
+        '{ acteur = "mentor", role = "en étant disponible" }',
+        '{ acteur = "mentor", role = "en étant disponibles" }',
     )
     assert _message(copie_catalogue) == (
-        "mesures_universelles.toml : [consultation_breve] champ 'role_responsable' : cette ligne n'est "
-        "pas dans le rôle de l'acteur 'mentor' (acteurs.toml) (reçu : 'en étant disponibles') ; "
+        "mesures_universelles.toml : [consultation_breve] champ 'intervenants[0].role' : cette ligne "
+        "n'est pas dans le rôle de l'acteur 'mentor' (acteurs.toml) (reçu : 'en étant disponibles') ; "
         "vouliez-vous dire 'en étant disponible' ?"
+    )
+
+
+def test_presence_inconnue(copie_catalogue: Path) -> None:
+    _remplacer(
+        copie_catalogue,
+        "acteurs.toml",
+        'presence = "ecole.pane"',
+        'presence = "ecole.pan"',
+    )
+    assert _message(copie_catalogue).startswith(
+        "acteurs.toml : [pane] champ 'presence' : champ de présence inconnu"
+    )
+
+
+def test_ressource_inconnue(copie_catalogue: Path) -> None:
+    _remplacer(copie_catalogue, "ressources.toml", "conseiller_pedagogique = true", "cp = true")
+    assert _message(copie_catalogue).startswith(
+        "ressources.toml : [ressources] champ 'cp' : ressource inconnue ; attendu : "
+        "mentor_dans_l_ecole, conseiller_pedagogique, pane, professionnel, technopedagogue"
     )
 
 

@@ -16,7 +16,8 @@ def test_recommander_texte(capsys: pytest.CaptureFixture[str]) -> None:
     assert main(["recommander", str(EXEMPLES / "detresse.toml"), "--limite", "2"]) == 0
     sortie = capsys.readouterr().out
     assert "1. Possibilité de parler à une personne neutre" in sortie
-    assert "responsable : Professionnelle ou professionnel" in sortie
+    assert "individuel · Professionnelle ou professionnel du centre (à confirmer)" in sortie
+    assert "ou : Professionnelle ou professionnel, à distance" in sortie
     assert "3. " not in sortie
 
 
@@ -29,9 +30,9 @@ def test_recommander_json(capsys: pytest.CaptureFixture[str]) -> None:
 def test_recommander_details(capsys: pytest.CaptureFixture[str]) -> None:
     assert main(["recommander", str(EXEMPLES / "nouvelle_enseignante.toml"), "--details"]) == 0
     sortie = " ".join(capsys.readouterr().out.split())
-    assert (
-        "annees_experience = 0 (règle : < 7) ; affectation.nouveau_dans_le_centre = oui" in sortie
-    )
+    assert "(faits : affectation.nouveau_dans_le_centre = oui (règle : = oui)" in sortie
+    assert "annees_en_insertion = 0 (règle : ≤ 1) ; ordre = primaire (règle : = primaire)" in sortie
+    assert "Autres intervenants possibles : Personne mentore d'une autre école du centre." in sortie
 
 
 def test_profil_fautif_un_message_clair(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
@@ -60,14 +61,15 @@ def test_fichier_mal_forme(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -
 def test_catalogue(capsys: pytest.CaptureFixture[str]) -> None:
     assert main(["catalogue"]) == 0
     sortie = capsys.readouterr().out
-    assert "Niveau individuel" in sortie and "accompagnement_individuel" in sortie
+    assert "Offres, niveau individuel" in sortie and "accompagnement_individuel" in sortie
+    assert "Actions du milieu, niveau ciblé" in sortie and "nommer_mentor" in sortie
 
 
 def test_verifier(copie_regles: Path, capsys: pytest.CaptureFixture[str]) -> None:
     assert main(["verifier"]) == 0
     assert "valides" in capsys.readouterr().out
-    texte = (copie_regles / "1_universel.toml").read_text(encoding="utf-8")
-    (copie_regles / "1_universel.toml").write_text(
+    texte = (copie_regles / "1_accueil.toml").read_text(encoding="utf-8")
+    (copie_regles / "1_accueil.toml").write_text(
         texte.replace('"accueil_css"', '"accueil_cs"', 1), encoding="utf-8"
     )
     assert main(["verifier", "--regles", str(copie_regles)]) == 1

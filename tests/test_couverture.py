@@ -179,7 +179,7 @@ def test_une_cellule_ne_retient_que_les_mesures_qui_visent_le_besoin(tmp_path: P
     moteur = _base(
         tmp_path,
         '[[regle]]\nid = "planif"\ntitre = "p"\nsi = { besoin = "planification", au_moins = "moderee" }\n'
-        'justification = "p"\nsources = ["cnipe/mission"]\n'
+        'justification = "p"\nsources = ["annexe1/individuel/b", "cnipe/niveau3", "annexe1/cible/a"]\n'
         'recommande = [{ mesure = "i_suivi", poids = 1 }, { mesure = "i_ecoute", poids = 1 }, '
         '{ mesure = "c_groupe", poids = 1 }]\n',
     )
@@ -195,7 +195,7 @@ def test_une_explication_ne_vise_que_ses_regles(tmp_path: Path) -> None:
         return (
             f'[[regle]]\nid = "{id}"\ntitre = "{id}"\n'
             f'si = {{ champ = "annees_experience", op = "<", valeur = {annees} }}\n'
-            f'justification = "x"\nsources = ["cnipe/mission"]\n'
+            f'justification = "x"\nsources = ["annexe1/universel/b"]\n'
             f'recommande = [{{ mesure = "u_accueil", poids = {2 if id == "generale" else 1} }}]\n'
         )
 

@@ -1,10 +1,10 @@
-"""Les profils d'exemples : chacun reçoit les sources et les acteurs attendus."""
+"""Les profils d'exemples : ce qu'on offre d'abord, par qui, et les actions du milieu (exactement)."""
 
 from __future__ import annotations
 
 import tomllib
 from pathlib import Path
-from typing import Any
+from typing import Any, NamedTuple
 
 import pytest
 
@@ -13,79 +13,115 @@ from recommandeur._cli import lire_profil
 
 EXEMPLES = Path(__file__).resolve().parents[1] / "exemples"
 
-# fichier -> (mesures attendues, clés de sources attendues, acteurs responsables attendus)
-ATTENDUS: dict[str, tuple[set[str], set[str], set[str]]] = {
-    "nouvelle_enseignante.toml": (
-        {
-            "accueil_css",
-            "accueil_etablissement",
-            "trousse_accueil",
-            "consultation_breve",
-            "plan_dp",
-        },
-        {"annexe1/universel/a", "annexe1/universel/b", "annexe1/universel/g"},
-        {"ressources_humaines", "direction", "mentor"},
+
+class Attendu(NamedTuple):
+    """Les offres prioritaires (mesure, intervenant), dans l'ordre ; les actions du milieu ; les
+    mesures non offertes (mesure, genre)."""
+
+    prioritaires: list[tuple[str, str]]
+    actions_milieu: list[str]
+    ecartees: list[tuple[str, str]]
+
+
+ATTENDUS: dict[str, Attendu] = {
+    "detresse.toml": Attendu(
+        prioritaires=[
+            ("personne_neutre", "professionnel"),
+            ("soutien_professionnel", "professionnel"),
+            ("groupe_de_soutien", "services_educatifs"),
+            ("banque_outils", "conseiller_pedagogique"),
+        ],
+        actions_milieu=[],
+        ecartees=[],
     ),
-    "ecole_forte_part_novices.toml": (
-        {
-            "soutien_ecole_soutenue",
+    "ecole_forte_part_novices.toml": Attendu(
+        prioritaires=[("accompagnement_sous_groupe", "conseiller_pedagogique")],
+        actions_milieu=[
+            "activite_valorisation",
             "comite_insertion_professionnelle",
-            "equipe_soutien_multidisciplinaire",
-        },
-        {"annexe1/cible/g", "cssps/part_novices", "annexe1/cible/f"},
-        {"direction"},
-    ),
-    "non_legalement_qualifie.toml": (
-        {"formation_universitaire", "soutien_ecole_soutenue", "accueil_css"},
-        {"annexe1/cible/g", "annexe1/cible/d", "annexe1/universel/a"},
-        {"ressources_humaines", "direction"},
-    ),
-    "gestion_de_classe_intense.toml": (
-        {"accompagnement_individuel", "soutien_en_classe_modelisation", "videoscopie"},
-        {"annexe1/individuel/b", "cnipe/niveau3"},
-        {"mentor", "conseiller_pedagogique"},
-    ),
-    "detresse.toml": (
-        {"personne_neutre", "soutien_professionnel"},
-        {"cnipe/niveau3", "cssps/roles/mentor"},
-        {"professionnel"},
-    ),
-    "partage_de_tache_deux_ecoles.toml": (
-        {
-            "rencontre_titulaires_partage_de_tache",
-            "aide_memoire_titulaires",
             "outil_gestion_classe_ecole",
-        },
-        {"cssps/partage_de_tache", "cssps/outils"},
-        {"direction", "mentor"},
+            "regulation_dispositifs",
+            "soutien_ecole_soutenue",
+        ],
+        ecartees=[],
     ),
-    "region_eloignee_sans_mentor.toml": (
-        {
-            "mentorat_en_ligne",
-            "communaute_apprentissage_en_ligne",
-            "accompagnement_technopedagogique",
-        },
-        {"ppc/10.3", "cnipe/niveau2", "ppc/10.2"},
-        {"pair_experimente", "technopedagogue"},
+    "escalade_mesure_sans_effet.toml": Attendu(
+        prioritaires=[("accompagnement_individuel", "mentor")],
+        actions_milieu=["outil_gestion_classe_ecole", "regulation_dispositifs"],
+        ecartees=[("accompagnement_sous_groupe", "recue_sans_effet")],
     ),
-    "escalade_mesure_sans_effet.toml": (
-        {"accompagnement_individuel", "regulation_dispositifs"},
-        {"annexe1/individuel/b", "annexe1/universel/d"},
-        {"mentor", "direction"},
+    "forme_hors_quebec.toml": Attendu(
+        prioritaires=[("accueil_css", "ressources_humaines"), ("mentorat", "mentor")],
+        actions_milieu=[],
+        ecartees=[],
     ),
-    "forme_hors_quebec.toml": (
-        {"ressources_cnipe", "formation_universitaire", "visite_classe_pair"},
-        {"cnipe/axe3", "annexe1/cible/d"},
-        {"cnipe", "ressources_humaines"},
+    "gestion_de_classe_intense.toml": Attendu(
+        prioritaires=[
+            ("accompagnement_individuel", "conseiller_pedagogique"),
+            ("mentorat", "mentor"),
+            ("accompagnement_sous_groupe", "conseiller_pedagogique"),
+        ],
+        actions_milieu=["outil_gestion_classe_ecole"],
+        ecartees=[],
     ),
-    "profil_complet.json": (
-        {
+    "non_legalement_qualifie.toml": Attendu(
+        prioritaires=[
+            ("formation_universitaire", "ressources_humaines"),
+            ("mentorat_par_les_pairs", "pair_experimente"),
+            ("formation_accompagnee", "conseiller_pedagogique"),
+            ("temps_planification_collegues", "equipe_ecole"),
+        ],
+        actions_milieu=[],
+        ecartees=[],
+    ),
+    "nouvelle_enseignante.toml": Attendu(
+        prioritaires=[
+            ("accueil_css", "ressources_humaines"),
+            ("accueil_etablissement", "direction"),
+            ("mentorat", "mentor"),
+            ("consultation_breve", "equipe_ecole"),
+        ],
+        actions_milieu=[],
+        ecartees=[],
+    ),
+    "partage_de_tache_deux_ecoles.toml": Attendu(
+        prioritaires=[
+            ("accueil_etablissement", "direction"),
+            ("mentorat", "mentor"),
+            ("temps_planification_collegues", "equipe_ecole"),
+        ],
+        actions_milieu=["outil_gestion_classe_ecole", "rencontre_titulaires_partage_de_tache"],
+        ecartees=[],
+    ),
+    "profil_complet.json": Attendu(
+        prioritaires=[
+            ("accompagnement_individuel", "mentor"),
+            ("formation_universitaire", "ressources_humaines"),
+            ("accueil_css", "ressources_humaines"),
+            ("accueil_etablissement", "direction"),
+            ("mentorat", "mentor"),
+        ],
+        actions_milieu=[
+            "activite_valorisation",
+            "comite_insertion_professionnelle",
+            "mentor_par_batiment",
+            "outil_gestion_classe_ecole",
+            "regulation_dispositifs",
             "rencontre_titulaires_partage_de_tache",
-            "formation_universitaire",
-            "accompagnement_individuel",
-        },
-        {"cssps/partage_de_tache", "annexe1/cible/g"},
-        {"direction", "mentor"},
+            "soutien_ecole_soutenue",
+        ],
+        ecartees=[("accompagnement_sous_groupe", "recue_sans_effet")],
+    ),
+    "region_eloignee_sans_mentor.toml": Attendu(
+        prioritaires=[
+            ("accueil_css", "ressources_humaines"),
+            ("accueil_etablissement", "direction"),
+            ("mentorat", "mentor_autre_ecole"),
+            ("mentorat_en_ligne", "pair_experimente"),
+            ("accompagnement_technopedagogique", "conseiller_pedagogique"),
+        ],
+        actions_milieu=["nommer_mentor", "programme_dp_numerique"],
+        ecartees=[],
     ),
 }
 
@@ -96,11 +132,21 @@ def test_chaque_exemple_a_ses_attentes() -> None:
 
 @pytest.mark.parametrize("fichier", sorted(ATTENDUS))
 def test_exemple(fichier: str) -> None:
-    mesures, sources, acteurs = ATTENDUS[fichier]
     reco = recommander(lire_profil(EXEMPLES / fichier))
-    assert mesures <= {m.mesure.id for m in reco.mesures}
-    assert sources <= {s for m in reco.mesures for s in m.sources}
-    assert acteurs <= {m.acteur.id for m in reco.mesures}
+    obtenu = Attendu(
+        prioritaires=[(m.mesure.id, m.acteur.id) for m in reco.prioritaires],
+        actions_milieu=sorted(m.mesure.id for m in reco.actions_milieu),
+        ecartees=[(e.mesure, e.genre) for e in reco.ecartees],
+    )
+    assert obtenu == ATTENDUS[fichier]
+
+
+@pytest.mark.parametrize("fichier", sorted(ATTENDUS))
+def test_chaque_raison_cite_une_source_de_sa_mesure(fichier: str) -> None:
+    reco = recommander(lire_profil(EXEMPLES / fichier))
+    for m in [*reco.mesures, *reco.actions_milieu]:
+        for motif in m.motifs:
+            assert set(motif.sources) & set(m.mesure.sources), (m.mesure.id, motif.regle)
 
 
 def test_escalade_de_l_exemple() -> None:
@@ -115,3 +161,19 @@ def test_escalade_de_l_exemple() -> None:
 def test_detresse_en_tete() -> None:
     reco = recommander(lire_profil(EXEMPLES / "detresse.toml"))
     assert [m.mesure.id for m in reco.mesures[:2]] == ["personne_neutre", "soutien_professionnel"]
+
+
+def test_region_eloignee_sans_mentor_personne_mentore_absente_ne_porte_rien() -> None:
+    reco = recommander(lire_profil(EXEMPLES / "region_eloignee_sans_mentor.toml"))
+    assert all(m.acteur.id != "mentor" for m in [*reco.mesures, *reco.actions_milieu])
+    assert "nommer_mentor" in {m.mesure.id for m in reco.actions_milieu}
+
+
+def test_le_texte_court_donne_la_raison_la_plus_forte() -> None:
+    texte = recommander(lire_profil(EXEMPLES / "region_eloignee_sans_mentor.toml")).texte()
+    bloc = texte.split(" 3. Mentorat par une personne mentore du milieu\n")[1].split(" 4. ")[0]
+    assert bloc.startswith(
+        "    universel · Personne mentore d'une autre école du centre (à confirmer)\n"
+        "    pourquoi : L'école n'a pas de personne mentore"
+    )
+    assert "(+2 autres raisons)" in bloc

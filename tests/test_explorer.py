@@ -14,16 +14,17 @@ BASE = {"annees_experience": 2, "ordre": "primaire", "ecole": {"imse": 3}}
 
 
 def test_pourquoi_pas_nomme_la_condition_manquante() -> None:
-    r = pourquoi_pas(BASE, "equipe_soutien_multidisciplinaire")
-    assert r.rang is None and r.ecartee is None
+    r = pourquoi_pas(BASE, "soutien_ecole_soutenue")
+    assert r.rang is None and r.ecartee is None and r.action_du_milieu is False
     assert [x.regle for x in r.regles] == [
+        "ecole_forte_part_novices",
         "ecole_defavorisee",
         "classe_adaptation_scolaire",
-        "besoin_eleves_a_besoins_particuliers",
     ]
-    (imse,) = [c for c in r.regles[0].conditions if not c.tenue]
+    (imse,) = [c for c in r.regles[1].conditions if not c.tenue]
     assert imse.texte == "ecole.imse = 3 (règle : ≥ 8)"
-    assert "✗ ecole.imse = 3 (règle : ≥ 8)" in r.texte()
+    assert "    ✗ ecole.imse = 3 (règle : ≥ 8)" in r.texte()
+    assert "    ✓ periode_insertion = en cours (moins de 5 ans au Québec)" in r.texte()
 
 
 def test_pourquoi_pas_d_une_mesure_recommandee() -> None:
@@ -37,9 +38,22 @@ def test_pourquoi_pas_d_une_mesure_ecartee() -> None:
     profil = {
         **BASE,
         "besoins": {"bien_etre": "elevee"},
-        "mesures_recues": [{"mesure": "personne_neutre", "efficace": False}],
+        "mesures_recues": [
+            {"mesure": "personne_neutre", "efficace": False},
+            {"mesure": "groupe_de_soutien", "efficace": False},
+        ],
     }
-    assert pourquoi_pas(profil, "personne_neutre").ecartee == "déjà reçue sans l'effet attendu"
+    reponse = pourquoi_pas(profil, "groupe_de_soutien")
+    assert (
+        reponse.ecartee
+        == "déjà reçue sans l'effet attendu, et aucun autre intervenant n'est possible"
+    )
+    assert reponse.texte().startswith("« Groupe de soutien » est écartée : déjà reçue sans")
+    # Une autre personne peut offrir la personne neutre : elle est offerte de nouveau, par elle.
+    neutre = pourquoi_pas(profil, "personne_neutre")
+    assert (neutre.rang, neutre.ecartee) == (1, None)
+    (offre,) = [m for m in recommander(profil).mesures if m.mesure.id == "personne_neutre"]
+    assert (offre.acteur.id, offre.changement_d_intervenant) == ("professionnel_a_distance", True)
 
 
 def test_pourquoi_pas_mesure_inconnue() -> None:
@@ -51,12 +65,27 @@ def test_pourquoi_pas_mesure_inconnue() -> None:
 
 def test_et_si_ajoute_et_retire() -> None:
     r = et_si(BASE, {"ecole": {"imse": 9}})
-    assert {"soutien_ecole_soutenue", "equipe_soutien_multidisciplinaire"} <= set(r.ajoutees)
-    assert r.retirees == []
+    assert (r.ajoutees, r.retirees, r.deplacees) == ([], [], [])
+    assert (r.actions_ajoutees, r.actions_retirees) == (["soutien_ecole_soutenue"], [])
     assert r.apres.profil.ecole.imse == 9 and r.avant.profil.ecole.imse == 3
-    assert "+ Soutien lié aux enjeux du milieu" in r.texte()
+    assert r.texte() == (
+        "Actions du milieu :\n"
+        "+ Demander pour l'école le soutien d'une école soutenue (soutien_ecole_soutenue)"
+    )
     inverse = et_si(r.apres.profil, {"ecole": {"imse": 3}})
-    assert set(inverse.retirees) == set(r.ajoutees)
+    assert inverse.actions_retirees == r.actions_ajoutees and inverse.ajoutees == []
+
+
+def test_et_si_offres_puis_actions() -> None:
+    r = et_si(BASE, {"besoins": {"gestion_de_classe": "moderee"}})
+    assert r.ajoutees == ["accompagnement_sous_groupe", "formations_ponctuelles"]
+    assert r.actions_ajoutees == ["outil_gestion_classe_ecole"]
+    texte = r.texte()
+    assert texte.startswith("+ Accompagnement en sous-groupe (accompagnement_sous_groupe)\n")
+    assert texte.endswith(
+        "\n\nActions du milieu :\n"
+        "+ Développer et partager un outil commun de gestion de classe (outil_gestion_classe_ecole)"
+    )
 
 
 def test_et_si_sans_changement() -> None:
@@ -74,12 +103,20 @@ def test_changements_en_ligne_de_commande() -> None:
 
 def test_commandes(capsys: pytest.CaptureFixture[str]) -> None:
     assert main(["pourquoi-pas", str(EXEMPLES / "detresse.toml"), "mentorat_en_ligne"]) == 0
-    assert "[ecole_sans_mentor]" in capsys.readouterr().out
+    assert "✗ ecole.mentor_dans_l_ecole = inconnu (règle : = non)" in capsys.readouterr().out
+    changer = [
+        "--changer",
+        "ecole.region_eloignee=true",
+        "--changer",
+        "ecole.mentor_dans_l_ecole=false",
+    ]
+    assert main(["et-si", str(EXEMPLES / "detresse.toml"), *changer]) == 0
+    sortie = capsys.readouterr().out
+    assert "+ Mentorat en ligne par les pairs (mentorat_en_ligne)" in sortie
     assert (
-        main(["et-si", str(EXEMPLES / "detresse.toml"), "--changer", "ecole.region_eloignee=true"])
-        == 0
+        "\nActions du milieu :\n+ Nommer une personne mentore issue du milieu (nommer_mentor)"
+        in sortie
     )
-    assert "+ Mentorat en ligne par les pairs (mentorat_en_ligne)" in capsys.readouterr().out
     assert main(["pourquoi-pas", str(EXEMPLES / "detresse.toml"), "mentora"]) == 2
     assert (
         capsys.readouterr().err

@@ -47,6 +47,8 @@ def test_fait_exact(moteur: Moteur) -> None:
     assert len(besoins) == 12
     assert {cle: v for cle, v in fait.items() if not cle.startswith("besoins.")} == {
         "annees_experience": 4,
+        "annees_en_insertion": 4,
+        "periode_insertion": "en_cours",
         "ordre": "secondaire",
         "statut": "suppleance",
         "qualification": "en_voie_de_qualification",
@@ -65,8 +67,10 @@ def test_fait_exact(moteur: Moteur) -> None:
         "ecole.pedagogie_alternative": True,
         "ecole.part_novices": 0.3,  # arrondie à 4 décimales
         "ecole.imse": 7,
+        "ecole.conseiller_pedagogique": True,  # déclaré par le centre (catalogue/ressources.toml)
         "nb_mesures_recues": 2,
         "nb_mesures_inefficaces": 1,
+        "nb_individuelles_inefficaces": 0,
     }
 
 
@@ -76,3 +80,30 @@ def test_part_novices_a_quatre_decimales(moteur: Moteur) -> None:
     )
     assert moteur.fait(profil)["ecole.part_novices"] == 0.2996
     assert "ecole_forte_part_novices" not in moteur.declencher(moteur.fait(profil))
+
+
+def test_presences_de_l_ecole_puis_du_centre(moteur: Moteur) -> None:
+    inconnue = Profil.model_validate({"annees_experience": 1, "ordre": "primaire"})
+    fait = moteur.fait(inconnue)
+    assert "ecole.mentor_dans_l_ecole" not in fait and "ecole.pane" not in fait
+    assert fait["ecole.conseiller_pedagogique"] is True
+    declaree = Profil.model_validate(
+        {
+            "annees_experience": 1,
+            "ordre": "primaire",
+            "ecole": {"conseiller_pedagogique": False, "mentor_dans_l_ecole": "oui"},
+        }
+    )
+    fait = moteur.fait(declaree)
+    assert (fait["ecole.conseiller_pedagogique"], fait["ecole.mentor_dans_l_ecole"]) == (
+        False,
+        True,
+    )
+
+
+def test_annees_au_quebec(moteur: Moteur) -> None:
+    profil = Profil.model_validate(
+        {"annees_experience": 8, "annees_au_quebec": 5, "ordre": "primaire"}
+    )
+    fait = moteur.fait(profil)
+    assert (fait["annees_en_insertion"], fait["periode_insertion"]) == (5, "fin_de_periode")

@@ -27,11 +27,16 @@ def test_genres_et_niveaux(g: nx.DiGraph, moteur: Moteur) -> None:
     }
 
 
-def test_chaque_mesure_a_un_responsable(g: nx.DiGraph) -> None:
-    for noeud, donnees in g.nodes(data=True):
-        if donnees["genre"] == "mesure":
-            porteurs = [v for _, v, r in g.out_edges(noeud, data="relation") if r == "porte_par"]
-            assert len(porteurs) == 1, noeud
+def test_chaque_mesure_a_ses_intervenants_dans_l_ordre(g: nx.DiGraph, moteur: Moteur) -> None:
+    for mesure in moteur.catalogue.mesures:
+        noeud = f"mesure:{mesure.id}"
+        porteurs = sorted(
+            (d["rang"], v)
+            for _, v, d in g.out_edges(noeud, data=True)
+            if d["relation"] == "porte_par"
+        )
+        assert [v for _, v in porteurs] == [f"acteur:{i.acteur}" for i in mesure.intervenants]
+        assert g.nodes[noeud]["destinataire"] == mesure.destinataire.value
 
 
 def test_chaque_regle_lit_et_recommande(g: nx.DiGraph) -> None:

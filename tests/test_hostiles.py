@@ -96,8 +96,8 @@ def test_un_lien_qui_sort_du_dossier_est_refuse_sans_rien_montrer(
 
 
 def test_un_lien_dans_le_dossier_est_suivi(regles: Path) -> None:
-    (regles / "1_universel.toml").rename(regles / "donnees.txt.toml.bak")
-    (regles / "1_universel.toml").symlink_to(regles / "donnees.txt.toml.bak")
+    (regles / "1_accueil.toml").rename(regles / "donnees.txt.toml.bak")
+    (regles / "1_accueil.toml").symlink_to(regles / "donnees.txt.toml.bak")
     assert len(charger_regles(charger_catalogue(), regles).regles) > 20
 
 
@@ -168,11 +168,10 @@ def test_un_besoin_repete_dans_une_mesure(tmp_path: Path) -> None:
         copie = Path(shutil.copytree(livre, tmp_path / "catalogue"))
     fichier = copie / "mesures_ciblees.toml"
     texte = fichier.read_text(encoding="utf-8")
+    avant = 'besoins = ["numerique", "developpement_professionnel"]\ncharge = true\nsources = ["cnipe/niveau2", "ppc/10.2/seances"]'
+    assert avant in texte
     fichier.write_text(
-        texte.replace(
-            'besoins = ["numerique", "developpement_professionnel"]\nsources = ["cnipe/niveau2", "ppc/10.2"]',
-            'besoins = ["numerique", "numerique"]\nsources = ["cnipe/niveau2", "ppc/10.2"]',
-        ),
+        texte.replace(avant, avant.replace('"developpement_professionnel"', '"numerique"')),
         encoding="utf-8",
     )
     with pytest.raises(ErreurCatalogue) as info:

@@ -66,7 +66,7 @@ def test_le_lot_sert_le_moteur_donne_quoi_qu_il_arrive_sur_le_disque(
     monkeypatch.chdir(copie_regles.parent)
     moteur = Moteur.depuis(regles=copie_regles.name)  # un chemin relatif
     attendus = [recommander(p, moteur=moteur) for p in PROFILS[:12]]
-    fichier = copie_regles / "6_detresse_escalade.toml"
+    fichier = copie_regles / "7_detresse_regulation.toml"
     fichier.write_text(
         fichier.read_text(encoding="utf-8").replace("poids = 8", "poids = 80"), encoding="utf-8"
     )

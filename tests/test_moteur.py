@@ -18,7 +18,19 @@ from recommandeur.testing import profils
 
 def test_le_fait_couvre_tous_les_champs(moteur: Moteur) -> None:
     profil = Profil.model_validate(
-        {"annees_experience": 1, "ordre": "primaire", "ecole": {"imse": 3, "part_novices": 0.2}}
+        {
+            "annees_experience": 1,
+            "annees_au_quebec": 1,
+            "ordre": "primaire",
+            "ecole": {
+                "imse": 3,
+                "part_novices": 0.2,
+                "mentor_dans_l_ecole": True,
+                "pane": True,
+                "professionnel": False,
+                "technopedagogue": False,
+            },
+        }
     )
     assert set(moteur.fait(profil)) == set(CHAMPS)
 

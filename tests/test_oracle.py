@@ -193,7 +193,7 @@ def ecrire_base(dossier: Path, conditions: list[dict[str, Any]]) -> list[dict[st
             "titre": f"Règle {i}",
             "si": condition,
             "justification": "Essai.",
-            "sources": ["cnipe/mission"],
+            "sources": [CATALOGUE.mesure(MESURES[i % len(MESURES)]).sources[0]],
             "recommande": [{"mesure": MESURES[i % len(MESURES)], "poids": 1}],
         }
         for i, condition in enumerate(conditions)

@@ -139,8 +139,12 @@ def test_compte_des_mesures_recues_et_sans_effet(moteur: Moteur) -> None:
 
 def test_sources_des_regles_puis_de_la_mesure(moteur: Moteur) -> None:
     reco = recommander(_profil(besoins={"planification": "moderee"}), moteur=moteur)
-    assert reco.mesures[0].sources == ["cnipe/mission", "annexe1/cible/a"]
-    assert reco.mesures[1].sources == ["annexe1/cible/a", "cnipe/mission", "annexe1/individuel/b"]
+    assert reco.mesures[0].sources == [
+        "annexe1/universel/b",
+        "annexe1/cible/a",
+        "annexe1/individuel/b",
+    ]
+    assert reco.mesures[1].sources == ["annexe1/cible/a", "annexe1/individuel/b"]
 
 
 def test_fonctions_pures_du_classement() -> None:

@@ -6,6 +6,7 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from recommandeur import Besoin, Intensite, Niveau, Profil, Recommandation, couverture, recommander
+from recommandeur._vocabulaire import Destinataire, PeriodeInsertion, Presence
 from recommandeur.testing import profils
 
 EN_INSERTION = st.integers(0, 6)
@@ -60,3 +61,29 @@ def test_aller_retour_json(profil: Profil) -> None:
     assert Profil.model_validate_json(profil.model_dump_json()) == profil
     reco = recommander(profil)
     assert Recommandation.model_validate_json(reco.model_dump_json()) == reco
+
+
+@settings(max_examples=200, deadline=None)
+@given(profils())
+def test_proprietes_de_la_politique(profil: Profil) -> None:
+    reco = recommander(profil)
+    # aucun intervenant connu pour absent ; aucune action du milieu parmi les offres
+    assert all(m.presence is not Presence.ABSENT for m in (*reco.mesures, *reco.actions_milieu))
+    assert all(m.mesure.destinataire is Destinataire.PERSONNE for m in reco.mesures)
+    assert all(m.mesure.destinataire is Destinataire.MILIEU for m in reco.actions_milieu)
+    # au plus cinq offres prioritaires, en tête
+    assert reco.nb_prioritaires <= 5
+    assert [m.prioritaire for m in reco.mesures] == [
+        rang < reco.nb_prioritaires for rang in range(len(reco.mesures))
+    ]
+    # en détresse, la personne neutre ou le soutien professionnel d'abord ; rien qui ajoute une charge
+    if profil.signaux_de_detresse and reco.mesures:
+        assert reco.mesures[0].mesure.id in {
+            "personne_neutre",
+            "soutien_professionnel",
+            "soutien_professionnel_en_ligne",
+        }
+        assert not any(m.mesure.charge for m in reco.mesures)
+    # un intervenant réservé aux personnes en insertion ne sert personne d'autre
+    if reco.periode_insertion is PeriodeInsertion.TERMINEE:
+        assert not any(m.acteur.insertion_seulement for m in reco.mesures)

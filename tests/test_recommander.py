@@ -1,4 +1,4 @@
-"""Le contrat de recommander() : API, classement, déterminisme, JSON, limite, moteur personnalisé."""
+"""Le contrat de recommander() : API, offres et actions du milieu, intervenants, JSON, limite."""
 
 from __future__ import annotations
 
@@ -7,6 +7,7 @@ from pathlib import Path
 
 import pytest
 from hypothesis import given, settings
+from hypothesis import strategies as st
 
 from recommandeur import (
     Acteur,
@@ -26,31 +27,38 @@ from .test_profil import CONTRAT
 def test_contrat_de_l_api() -> None:
     reco = recommander(CONTRAT)
     assert isinstance(reco, Recommandation)
-    assert reco.mesures
+    assert reco.mesures and reco.actions_milieu
     m = reco.mesures[0]
     assert isinstance(m, MesureRecommandee)
     assert isinstance(m.mesure, Mesure) and isinstance(m.acteur, Acteur)
+    assert m.acteur.id in {i.acteur for i in m.mesure.intervenants}
     assert m.mesure.id and m.mesure.libelle and m.mesure.modalites and m.mesure.sources
-    assert m.acteur.id == m.mesure.acteur_responsable
-    assert [a.id for a in m.partenaires] == list(m.mesure.partenaires)
-    assert isinstance(m.score, float)
+    assert isinstance(m.score, float) and m.prioritaire
     assert m.regles and set(m.regles) <= set(reco.regles_declenchees)
     assert isinstance(m.justification, str)
+    assert reco.prioritaires == reco.mesures[: reco.nb_prioritaires]
 
 
 def test_profil_ou_dict_donnent_le_meme_resultat() -> None:
     assert recommander(Profil.model_validate(CONTRAT)) == recommander(CONTRAT)
 
 
+def test_offres_et_actions_du_milieu_ne_se_melent_pas() -> None:
+    reco = recommander(CONTRAT)
+    assert {m.mesure.destinataire.value for m in reco.mesures} == {"personne"}
+    assert {m.mesure.destinataire.value for m in reco.actions_milieu} == {"milieu"}
+    milieu = {m.mesure.id for m in reco.actions_milieu}
+    assert {"soutien_ecole_soutenue", "rencontre_titulaires_partage_de_tache"} <= milieu
+
+
 def test_justification_nomme_faits_valeurs_et_sources() -> None:
     reco = recommander(CONTRAT)
-    par_id = {m.mesure.id: m for m in reco.mesures}
-    soutien = par_id["soutien_ecole_soutenue"]
-    assert "45 %" in soutien.justification
+    soutien = next(m for m in reco.actions_milieu if m.mesure.id == "soutien_ecole_soutenue")
     assert "ecole.part_novices = 45 % (règle : ≥ 30 %)" in soutien.justification
     assert "ecole.imse = 9 (règle : ≥ 8)" in soutien.justification
+    assert "une convention du catalogue, hors des documents sources" in soutien.justification
     assert "annexe1/cible/g" in soutien.justification
-    assert "Direction d'établissement" in soutien.justification
+    assert "Service des ressources éducatives" in soutien.justification
 
 
 def test_escalade_annoncee() -> None:
@@ -59,9 +67,10 @@ def test_escalade_annoncee() -> None:
         ("planification", "moderee", "elevee")
     ]
     par_id = {m.mesure.id: m for m in reco.mesures}
-    assert "passe de modérée à élevée" in par_id["consultation_individuelle"].justification
-    assert [e.mesure for e in reco.ecartees] == ["accompagnement_sous_groupe"]
-    assert "accompagnement_sous_groupe" not in par_id
+    assert "passe de modérée à élevée" in par_id["plan_developpement_competence"].justification
+    assert [(e.mesure, e.genre) for e in reco.ecartees] == [
+        ("accompagnement_sous_groupe", "recue_sans_effet")
+    ]
 
 
 def test_besoin_deja_eleve_ne_monte_pas() -> None:
@@ -74,24 +83,30 @@ def test_besoin_deja_eleve_ne_monte_pas() -> None:
     assert recommander(profil).escalades == []
 
 
-def test_limite() -> None:
+def test_limite_et_prioritaires() -> None:
     complet = recommander(CONTRAT)
     assert recommander(CONTRAT, limite=3).mesures == complet.mesures[:3]
+    assert recommander(CONTRAT, prioritaires=1).nb_prioritaires == 1
     with pytest.raises(ValueError, match="limite : attendu un entier ≥ 1 ou None, reçu 0"):
         recommander(CONTRAT, limite=0)
+    with pytest.raises(ValueError, match="prioritaires : attendu un entier ≥ 1 ou None, reçu -1"):
+        recommander(CONTRAT, prioritaires=-1)
 
 
-def test_profil_hors_insertion_sans_besoin() -> None:
-    reco = recommander({"annees_experience": 20, "ordre": "secondaire"})
-    assert reco.mesures == []
+def test_hors_insertion_sans_besoin_et_deja_dans_l_ecole() -> None:
+    reco = recommander({"annees_experience": 20, "ordre": "secondaire", "statut": "permanent"})
+    assert reco.mesures == [] and reco.actions_milieu == []
     assert "Aucune mesure" in reco.texte()
 
 
 def test_departage_documente() -> None:
     reco = recommander(CONTRAT)
-    cles = [(-m.score, -m.mesure.niveau.rang, m.mesure.id) for m in reco.mesures]
+    autres = reco.mesures[reco.nb_prioritaires :]
+    cles = [(-m.score, -m.mesure.niveau.rang, m.mesure.id) for m in autres]
     assert cles == sorted(cles)
     assert [m.rang for m in reco.mesures] == list(range(1, len(reco.mesures) + 1))
+    assert all(m.prioritaire for m in reco.prioritaires)
+    assert not any(m.prioritaire for m in autres)
 
 
 def test_sortie_json_porte_versions_et_profil() -> None:
@@ -104,16 +119,19 @@ def test_sortie_json_porte_versions_et_profil() -> None:
 
 
 def test_texte_lisible() -> None:
-    texte = recommander(CONTRAT, limite=3).texte()
-    assert texte.splitlines()[0] == (
+    texte = recommander(CONTRAT).texte()
+    lignes = texte.splitlines()
+    assert lignes[0] == (
         "Profil : 1 an d'expérience, secondaire, contrat, non légalement qualifié·e (NLQ)"
     )
-    assert " 1. " in texte or "1. " in texte
-    assert "responsable : " in texte and "pourquoi : " in texte
+    assert lignes.index("À offrir d'abord :") < lignes.index(
+        "Actions du milieu (école, centre, programme) :"
+    )
+    assert "pourquoi : " in texte and "Non offertes :" in texte
 
 
 def test_moteur_depuis_d_autres_dossiers(copie_regles: Path) -> None:
-    (copie_regles / "7_local.toml").write_text(
+    (copie_regles / "8_local.toml").write_text(
         '[[regle]]\nid = "local_prescolaire"\ntitre = "Préscolaire"\n'
         'si = { champ = "ordre", op = "==", valeur = "prescolaire" }\n'
         'justification = "Ordre : {ordre}."\nsources = ["annexe1/cible/h"]\n'
@@ -122,26 +140,28 @@ def test_moteur_depuis_d_autres_dossiers(copie_regles: Path) -> None:
     )
     moteur = Moteur.depuis(regles=copie_regles)
     reco = recommander({"annees_experience": 1, "ordre": "prescolaire"}, moteur=moteur)
-    assert reco.mesures[0].mesure.id == "activites_groupe_thematiques"
-    assert reco.mesures[0].motifs[0].texte == "Ordre : préscolaire."
+    autres = reco.mesures[reco.nb_prioritaires :]
+    assert autres[0].mesure.id == "activites_groupe_thematiques"
+    assert autres[0].motifs[0].texte == "Ordre : préscolaire."
     defaut = recommander({"annees_experience": 1, "ordre": "prescolaire"})
-    assert defaut.mesures[0].mesure.id != "activites_groupe_thematiques"
+    assert "activites_groupe_thematiques" not in {m.mesure.id for m in defaut.mesures}
 
 
 @settings(max_examples=150, deadline=None)
 @given(profils())
 def test_proprietes_generales(profil: Profil) -> None:
     reco = recommander(profil)
-    ids = [m.mesure.id for m in reco.mesures]
+    ids = [m.mesure.id for m in (*reco.mesures, *reco.actions_milieu)]
     assert len(ids) == len(set(ids))
-    scores = [m.score for m in reco.mesures]
-    assert scores == sorted(scores, reverse=True)
+    autres = [m.score for m in reco.mesures[reco.nb_prioritaires :]]
+    assert autres == sorted(autres, reverse=True)
     assert recommander(profil) == reco
     assert all(m.score > 0 and m.motifs for m in reco.mesures)
+    assert reco.nb_prioritaires <= 5
 
 
 @settings(max_examples=100, deadline=None)
-@given(profils(annees_experience=0))
+@given(profils(annees_experience=0, annees_au_quebec=st.none()))
 def test_toute_personne_en_insertion_recoit_une_mesure_universelle(profil: Profil) -> None:
     niveaux = {m.mesure.niveau for m in recommander(profil).mesures}
     assert Niveau.UNIVERSEL in niveaux
@@ -149,9 +169,33 @@ def test_toute_personne_en_insertion_recoit_une_mesure_universelle(profil: Profi
 
 def test_construction_directe_equivaut_a_la_validation() -> None:
     reco = recommander(CONTRAT)
-    for m in reco.mesures:
+    for m in (*reco.mesures, *reco.actions_milieu):
         relue = MesureRecommandee.model_validate(m.model_dump())
         assert relue == m
-        assert relue.model_fields_set == m.model_fields_set
     assert Recommandation.model_validate(reco.model_dump()) == reco
-    assert reco.model_dump() == Recommandation.model_validate(reco.model_dump()).model_dump()
+
+
+def test_sans_intervenant_dit_pourquoi_par_raison() -> None:
+    reco = recommander(
+        {"annees_experience": 8, "ordre": "secondaire", "besoins": {"planification": "moderee"}}
+    )
+    assert reco.periode_insertion.value == "terminee"
+    (mentorat,) = [e for e in reco.ecartees if e.mesure == "mentorat"]
+    assert (mentorat.genre, mentorat.raison) == (
+        "sans_intervenant",
+        "aucun intervenant possible (réservé aux personnes en insertion : Personne mentore de "
+        "l'école, Personne mentore d'une autre école du centre)",
+    )
+
+
+def test_en_detresse_seules_les_offres_attendent() -> None:
+    reco = recommander(
+        {
+            "annees_experience": 3,
+            "ordre": "secondaire",
+            "signaux_de_detresse": True,
+            "besoins": {"numerique": "moderee", "bien_etre": "elevee"},
+        }
+    )
+    assert [(e.mesure, e.genre) for e in reco.ecartees] == [("webinaire", "differee")]
+    assert "programme_dp_numerique" in {m.mesure.id for m in reco.actions_milieu}

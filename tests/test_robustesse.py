@@ -114,7 +114,7 @@ def test_rechargement_rate_garde_les_regles_precedentes(copie_regles: Path) -> N
     moteur = Moteur.depuis(regles=copie_regles)
     profil = {"annees_experience": 0, "ordre": "primaire", "signaux_de_detresse": True}
     avant = recommander(profil, moteur=moteur)
-    fichier = copie_regles / "6_detresse_escalade.toml"
+    fichier = copie_regles / "7_detresse_regulation.toml"
     texte = fichier.read_text(encoding="utf-8")
     fichier.write_text(
         texte.replace('mesure = "personne_neutre"', 'mesure = "personne_neutr"'), encoding="utf-8"

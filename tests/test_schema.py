@@ -11,6 +11,7 @@ import json
 from typing import Any
 
 import jsonschema
+import pytest
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 from hypothesis_jsonschema import from_schema
@@ -21,11 +22,12 @@ from recommandeur._profil.validation import valider_profil
 SCHEMA = schema_profil()
 VALIDATEUR = jsonschema.Draft202012Validator(SCHEMA)
 MESURES = frozenset(moteur_par_defaut().catalogue.ids_mesures)
+ACTEURS = frozenset(moteur_par_defaut().catalogue.ids_acteurs)
 
 
 def _accepte(valeur: Any) -> bool:
     try:
-        valider_profil(valeur, MESURES)
+        valider_profil(valeur, MESURES, ACTEURS)
     except ErreurProfil:
         return False
     return True
@@ -44,7 +46,35 @@ def test_le_schema_est_un_schema_valide() -> None:
 @given(from_schema(SCHEMA))
 def test_tout_profil_admis_par_le_schema_est_accepte(profil: Any) -> None:
     assert VALIDATEUR.is_valid(profil)
-    valider_profil(profil, MESURES)
+    if _plus_d_annees_au_quebec(profil):
+        # La seule règle entre deux champs, que JSON Schema ne sait pas dire : sa description
+        # la donne, et la validation la vérifie.
+        with pytest.raises(ErreurProfil, match=r"^champ 'annees_au_quebec' : au plus annees_"):
+            valider_profil(profil, MESURES, ACTEURS)
+    else:
+        valider_profil(profil, MESURES, ACTEURS)
+
+
+def _plus_d_annees_au_quebec(valeur: Any) -> bool:
+    def nombre(x: Any) -> bool:
+        return isinstance(x, int | float) and not isinstance(x, bool)
+
+    return (
+        isinstance(valeur, dict)
+        and nombre(valeur.get("annees_au_quebec"))
+        and nombre(valeur.get("annees_experience"))
+        and valeur["annees_au_quebec"] > valeur["annees_experience"]
+    )
+
+
+def test_plus_d_annees_au_quebec_que_d_experience() -> None:
+    with pytest.raises(ErreurProfil) as info:
+        valider_profil({"annees_experience": 2, "annees_au_quebec": 5, "ordre": "primaire"})
+    assert str(info.value) == (
+        "champ 'annees_au_quebec' : au plus annees_experience (2) : les années au Québec font "
+        "partie des années d'expérience (reçu : 5)"
+    )
+    assert "au plus annees_experience" in SCHEMA["properties"]["annees_au_quebec"]["description"]
 
 
 FEUILLES = (
@@ -100,7 +130,12 @@ CHAMPS = {
         st.sampled_from(["planification", "bien_etre", "Bien-être", "zz"]), FEUILLES, max_size=3
     ),
     "mesures_recues": st.lists(
-        st.fixed_dictionaries({"mesure": FEUILLES, "efficace": FEUILLES}) | JSON, max_size=3
+        st.fixed_dictionaries(
+            {"mesure": FEUILLES, "efficace": FEUILLES},
+            optional={"intervenant": FEUILLES | st.sampled_from(["mentor", "directoin"])},
+        )
+        | JSON,
+        max_size=3,
     ),
     "affectation": st.dictionaries(
         st.sampled_from(["nb_ecoles", "partage_de_tache", "specialiste", "inconnu"]),
@@ -134,3 +169,18 @@ def test_presque_valide_accepte_si_et_seulement_si_le_schema_l_admet(
 @given(JSON)
 def test_valeur_arbitraire_acceptee_si_et_seulement_si_le_schema_l_admet(valeur: Any) -> None:
     assert _accepte(valeur) == VALIDATEUR.is_valid(valeur), valeur
+
+
+def test_intervenant_inconnu_d_une_mesure_recue() -> None:
+    profil = {
+        "annees_experience": 1,
+        "ordre": "primaire",
+        "mesures_recues": [{"mesure": "mentorat", "efficace": False, "intervenant": "mentore"}],
+    }
+    assert not VALIDATEUR.is_valid(profil)
+    with pytest.raises(ErreurProfil) as info:
+        valider_profil(profil, MESURES, ACTEURS)
+    assert str(info.value) == (
+        "champ 'mesures_recues[0].intervenant' : acteur inconnu du catalogue (reçu : 'mentore') ; "
+        "vouliez-vous dire 'mentor' ?"
+    )

@@ -98,7 +98,7 @@ SCENARIOS = {
                 for _ in range(hasard.randint(1, 3))
             )
             lignes += ["[[regle]]", f'id = "g{i}"', 'titre = "g"', f"si = {{ tous = [{conditions}] }}",
-                       'justification = "g"', 'sources = ["cnipe/mission"]',
+                       'justification = "g"', 'sources = ["cssps/mentorat"]',
                        'recommande = [{ mesure = "mentorat", poids = 1 }]']
         dossier = Path(tempfile.mkdtemp())
         (dossier / "r.toml").write_text("\\n".join(lignes), encoding="utf-8")

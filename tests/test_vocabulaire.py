@@ -3,9 +3,21 @@
 from __future__ import annotations
 
 from recommandeur import Besoin, Intensite, Modalite, Niveau, Ordre, Portee, Qualification, Statut
-from recommandeur._vocabulaire import _LIBELLES
+from recommandeur._vocabulaire import _LIBELLES, Destinataire, PeriodeInsertion, Presence
 
-ENUMERATIONS = (Niveau, Portee, Modalite, Besoin, Intensite, Ordre, Statut, Qualification)
+ENUMERATIONS = (
+    Niveau,
+    Portee,
+    Modalite,
+    Besoin,
+    Intensite,
+    Ordre,
+    Statut,
+    Qualification,
+    Destinataire,
+    PeriodeInsertion,
+    Presence,
+)
 
 
 def test_chaque_membre_a_un_libelle_distinct_de_cle() -> None:

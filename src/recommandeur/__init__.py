@@ -29,7 +29,7 @@ from ._erreurs import (
     Probleme,
 )
 from ._langage.chargement import BaseDeRegles, Donnees, charger_regles, iter_erreurs_regles
-from ._langage.compilation import RegleCompilee
+from ._langage.regle import RegleCompilee
 from ._langage.syntaxe import Explication
 from ._moteur.moteur import Moteur, definir_moteur_par_defaut, moteur_par_defaut, schema_profil
 from ._profil.modeles import Affectation, Ecole, MesureRecue, Profil

@@ -10,17 +10,20 @@ from ._fichiers import lire_toml
 
 
 def lire_entrees(
-    racine: Traversable, genres: tuple[str, ...], problemes: list[Probleme]
+    racine: Traversable,
+    genres: tuple[str, ...],
+    problemes: list[Probleme],
+    uniques: tuple[str, ...] = (),
 ) -> tuple[str | None, list[tuple[str, str, int, dict[str, Any]]]]:
     """Lit un dossier de données : sa version et ses entrées ``[[genre]]``.
 
     Chaque fichier peut déclarer ``version`` (une seule fois dans tout le dossier) et des
-    listes de tables ``[[genre]]``. Renvoie la version et les entrées
+    listes de tables ``[[genre]]`` ; un genre de ``uniques`` est une seule table ``[genre]``. Renvoie la version et les entrées
     ``(fichier, genre, rang, table)`` dans l'ordre des fichiers ; tout écart (clé de premier
     niveau inconnue, version répétée ou vide, entrée qui n'est pas une table) devient un
     :class:`Probleme` ajouté à ``problemes``.
     """
-    admises = ("version", *genres)
+    admises = ("version", *genres, *uniques)
     version: str | None = None
     fichier_version = ""
     entrees: list[tuple[str, str, int, dict[str, Any]]] = []
@@ -56,8 +59,17 @@ def lire_entrees(
                 )
             else:
                 version, fichier_version = table["version"], nom
-        for genre in genres:
-            brutes = table.get(genre, [])
+        for genre in (*genres, *uniques):
+            if genre not in table:
+                continue
+            brutes = table[genre]
+            if genre in uniques:
+                if not isinstance(brutes, dict):
+                    problemes.append(
+                        Probleme(f"attendu une table [{genre}]", fichier=nom, champ=genre)
+                    )
+                    continue
+                brutes = [brutes]
             if not isinstance(brutes, list):
                 problemes.append(
                     Probleme(f"attendu une liste de tables [[{genre}]]", fichier=nom, champ=genre)

@@ -125,6 +125,47 @@ class Qualification(_Libelle):
     NON_LEGALEMENT_QUALIFIE = "non_legalement_qualifie"
 
 
+class Destinataire(_Libelle):
+    """À qui s'adresse une mesure : la personne enseignante, ou le milieu (école, centre, programme)."""
+
+    PERSONNE = "personne"
+    MILIEU = "milieu"
+
+
+class PeriodeInsertion(_Libelle):
+    """Où en est la personne dans la période d'insertion, qui dure de cinq à sept ans selon la personne (000).
+
+    >>> PeriodeInsertion.depuis_annees(4).value, PeriodeInsertion.depuis_annees(5).value
+    ('en_cours', 'fin_de_periode')
+    >>> PeriodeInsertion.depuis_annees(7).value
+    'terminee'
+    """
+
+    EN_COURS = "en_cours"
+    FIN_DE_PERIODE = "fin_de_periode"
+    TERMINEE = "terminee"
+
+    @classmethod
+    def depuis_annees(cls, annees: int) -> PeriodeInsertion:
+        """La période pour ce nombre d'années d'enseignement au Québec : moins de 5, de 5 à 6, 7 et plus."""
+        if annees < DEBUT_FIN_DE_PERIODE:
+            return cls.EN_COURS
+        return cls.FIN_DE_PERIODE if annees < FIN_DE_PERIODE else cls.TERMINEE
+
+
+#: « five to seven school years » (000) : la fin de la période commence à 5 ans, et finit à 7.
+DEBUT_FIN_DE_PERIODE = 5
+FIN_DE_PERIODE = 7
+
+
+class Presence(_Libelle):
+    """La présence d'un intervenant pour une personne : présent, absent, ou inconnue (à confirmer)."""
+
+    PRESENT = "present"
+    ABSENT = "absent"
+    INCONNUE = "inconnue"
+
+
 #: Les libellés français des membres des énumérations.
 _LIBELLES: dict[_Libelle, str] = {
     Niveau.UNIVERSEL: "universel",
@@ -167,6 +208,14 @@ _LIBELLES: dict[_Libelle, str] = {
     Qualification.EN_VOIE_DE_QUALIFICATION: "en voie de qualification",
     Qualification.NON_LEGALEMENT_QUALIFIE: "non légalement qualifié·e (NLQ)",
     Besoin.ELEVES_A_BESOINS_PARTICULIERS: "élèves à besoins particuliers",
+    Destinataire.PERSONNE: "offerte à la personne",
+    Destinataire.MILIEU: "action du milieu",
+    PeriodeInsertion.EN_COURS: "en cours (moins de 5 ans au Québec)",
+    PeriodeInsertion.FIN_DE_PERIODE: "en fin de période (5 ou 6 ans au Québec)",
+    PeriodeInsertion.TERMINEE: "terminée (7 ans ou plus au Québec)",
+    Presence.PRESENT: "présent",
+    Presence.ABSENT: "absent",
+    Presence.INCONNUE: "à confirmer",
 }
 
 _RANGS_NIVEAUX = {"universel": 0, "cible": 1, "individuel": 2}

@@ -27,7 +27,7 @@ from hypothesis import strategies as st
 
 from ._catalogue.chargement import charger_catalogue
 from ._catalogue.modeles import Catalogue
-from ._profil.modeles import Affectation, Ecole, MesureRecue, Profil
+from ._profil.modeles import PRESENCES, Affectation, Ecole, MesureRecue, Profil
 from ._vocabulaire import Besoin, Intensite, Ordre, Qualification, Statut
 
 __all__ = ["affectations", "besoins", "ecoles", "mesures_recues", "profils"]
@@ -78,8 +78,8 @@ def ecoles(**fixes: Any) -> st.SearchStrategy[Ecole]:
         "imse": st.none() | st.integers(1, 10),
         "region_eloignee": st.booleans(),
         "nb_batiments": st.integers(1, 3),
-        "mentor_dans_l_ecole": st.booleans(),
         "pedagogie_alternative": st.booleans(),
+        **{presence: st.none() | st.booleans() for presence in PRESENCES},
     }
     return st.builds(Ecole, **{k: _choisir(fixes.get(k), v) for k, v in champs.items()})
 
@@ -91,9 +91,18 @@ def mesures_recues(
     if catalogue is None:
         catalogue = charger_catalogue()
     ids = list(catalogue.ids_mesures)
+    besoins_de = {m.id: m.besoins for m in catalogue.mesures}
     return st.lists(st.sampled_from(ids), max_size=3, unique=True).flatmap(
         lambda choisies: st.tuples(
-            *(st.builds(MesureRecue, mesure=st.just(m), efficace=st.booleans()) for m in choisies)
+            *(
+                st.builds(
+                    MesureRecue,
+                    mesure=st.just(m),
+                    efficace=st.booleans(),
+                    besoin=st.none() | st.sampled_from(besoins_de[m] or (None,)),
+                )
+                for m in choisies
+            )
         )
     )
 
@@ -123,8 +132,14 @@ def profils(catalogue: Catalogue | None = None, **fixes: Any) -> st.SearchStrate
         if isinstance(valeur_besoins, Mapping)
         else _choisir(valeur_besoins, besoins())
     )
+    # Les années au Québec font partie des années d'expérience : tirées après elles.
+    annees = _choisir(fixes.get("annees_experience"), st.integers(0, 10)).flatmap(
+        lambda experience: st.tuples(
+            st.just(experience),
+            _choisir(fixes.get("annees_au_quebec"), st.none() | st.integers(0, experience)),
+        )
+    )
     champs: dict[str, st.SearchStrategy[Any]] = {
-        "annees_experience": _choisir(fixes.get("annees_experience"), st.integers(0, 10)),
         "ordre": _choisir(fixes.get("ordre"), st.sampled_from(list(Ordre))),
         "statut": _choisir(fixes.get("statut"), st.sampled_from(list(Statut))),
         "qualification": _choisir(fixes.get("qualification"), st.sampled_from(list(Qualification))),
@@ -135,7 +150,16 @@ def profils(catalogue: Catalogue | None = None, **fixes: Any) -> st.SearchStrate
         "besoins": strategie_besoins,
         "mesures_recues": _choisir(fixes.get("mesures_recues"), mesures_recues(catalogue)),
     }
-    inconnus = set(fixes) - set(champs)
+    inconnus = set(fixes) - set(champs) - {"annees_experience", "annees_au_quebec"}
     if inconnus:
         raise TypeError(f"profils() : champ(s) inconnu(s) {sorted(inconnus)}")
-    return st.builds(Profil, **champs)
+    return st.builds(_profil, annees, **champs).filter(_coherent)
+
+
+def _profil(annees: tuple[int, int | None], **champs: Any) -> Profil:
+    return Profil(annees_experience=annees[0], annees_au_quebec=annees[1], **champs)
+
+
+def _coherent(profil: Profil) -> bool:
+    """Faux si des valeurs fixées par l'appelant se contredisent (plus d'années au Québec)."""
+    return profil.annees_au_quebec is None or profil.annees_au_quebec <= profil.annees_experience

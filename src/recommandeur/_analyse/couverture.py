@@ -21,7 +21,7 @@ from __future__ import annotations
 from collections import defaultdict
 
 from .._langage.chargement import APourDonnees, Donnees, donnees_de
-from .._langage.compilation import RegleCompilee
+from .._langage.regle import RegleCompilee
 from .._vocabulaire import Besoin, Intensite, Niveau
 from .constats import Cellule, Constat, RapportCouverture
 from .satisfiabilite import equivalentes, implique, satisfiable
@@ -64,9 +64,19 @@ def _cellules(donnees: Donnees, declenchables: list[RegleCompilee]) -> list[Cell
 
 
 def _subsume(a: RegleCompilee, b: RegleCompilee) -> bool:
-    """Vrai si ``b`` recommande chaque mesure de ``a`` avec un poids au moins égal."""
-    poids_b = dict(b.recommandations)
-    return all(m in poids_b and poids_b[m] >= w for m, w in a.recommandations)
+    """Vrai si ``b`` propose chaque mesure de ``a`` avec un poids au moins égal, et à un rang de
+    priorité au moins aussi tôt si ``a`` la rend prioritaire."""
+    de_b = {p.mesure: p for p in b.propositions}
+    return all(
+        p.mesure in de_b
+        and de_b[p.mesure].poids >= p.poids
+        and _au_moins_aussi_tot(de_b[p.mesure].priorite, p.priorite)
+        for p in a.propositions
+    )
+
+
+def _au_moins_aussi_tot(rang_b: int | None, rang_a: int | None) -> bool:
+    return rang_a is None or (rang_b is not None and rang_b <= rang_a)
 
 
 def _constats_regles(declenchables: list[RegleCompilee]) -> list[Constat]:
@@ -160,7 +170,7 @@ def couverture(moteur: APourDonnees | None = None) -> RapportCouverture:
                     + (f" (seulement par {', '.join(_nom(r) for r in qui)})" if qui else ""),
                 )
             )
-    responsables = {m.acteur_responsable for m in catalogue.mesures}
+    responsables = {i.acteur for m in catalogue.mesures for i in m.intervenants}
     for acteur in catalogue.acteurs:
         if acteur.id not in responsables:
             partenaire_de = [m.id for m in catalogue.mesures if acteur.id in m.partenaires]
@@ -168,7 +178,7 @@ def couverture(moteur: APourDonnees | None = None) -> RapportCouverture:
                 Constat(
                     genre="acteur_sans_mesure",
                     acteur=acteur.id,
-                    message=f"l'acteur '{acteur.id}' n'est responsable d'aucune mesure"
+                    message=f"l'acteur '{acteur.id}' n'est intervenant d'aucune mesure"
                     + (f" (partenaire de {len(partenaire_de)} mesure(s))" if partenaire_de else ""),
                 )
             )

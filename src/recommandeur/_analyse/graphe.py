@@ -55,7 +55,9 @@ def graphe(moteur: APourDonnees | None = None) -> nx.DiGraph:
     for mesure in catalogue.mesures:
         noeud = f"mesure:{mesure.id}"
         g.add_node(noeud, genre="mesure", libelle=mesure.libelle, niveau=mesure.niveau.value)
-        g.add_edge(noeud, f"acteur:{mesure.acteur_responsable}", relation="porte_par")
+        g.nodes[noeud]["destinataire"] = mesure.destinataire.value
+        for rang, intervenant in enumerate(mesure.intervenants, start=1):
+            g.add_edge(noeud, f"acteur:{intervenant.acteur}", relation="porte_par", rang=rang)
         for partenaire in mesure.partenaires:
             g.add_edge(noeud, f"acteur:{partenaire}", relation="partenaire")
     for regle in donnees.regles:

@@ -11,10 +11,12 @@ from .._entrees import identifiant, lire_entrees
 from .._erreurs import ErreurCatalogue, Probleme, suggerer
 from .._fichiers import Dossier, dossier_livre, en_dossier
 from .._messages import problemes_de_validation
-from .modeles import Acteur, Catalogue, Mesure
+from .._profil.modeles import PRESENCES
+from .modeles import Acteur, Catalogue, Intervenant, Mesure
 from .sources import lire_sources, sources_livrees, verifier_cles
 
 GENRES = ("acteur", "mesure", "source")
+UNIQUES = ("ressources",)
 
 
 def _analyser(dossier: Dossier | None) -> tuple[Catalogue | None, list[Probleme]]:
@@ -23,9 +25,13 @@ def _analyser(dossier: Dossier | None) -> tuple[Catalogue | None, list[Probleme]
     acteurs: dict[str, tuple[str, Acteur]] = {}
     mesures: dict[str, tuple[str, Mesure]] = {}
     invalides: set[str] = set()  # entrées refusées : ne pas signaler aussi chaque renvoi vers elles
-    version, entrees = lire_entrees(racine, GENRES, problemes)
+    version, entrees = lire_entrees(racine, GENRES, problemes, UNIQUES)
     sources = lire_sources(entrees, problemes) or list(sources_livrees())
+    ressources: dict[str, bool] = {}
     for nom, genre, rang, brute in entrees:
+        if genre == "ressources":
+            ressources.update(_ressources(nom, brute, problemes))
+            continue
         if genre == "source":
             continue
         ident = identifiant(brute, genre, rang)
@@ -61,8 +67,38 @@ def _analyser(dossier: Dossier | None) -> tuple[Catalogue | None, list[Probleme]
         mesures=tuple(m for _, m in mesures.values()),
         acteurs=tuple(a for _, a in acteurs.values()),
         sources=tuple(sources),
+        ressources=ressources,
     )
     return catalogue, []
+
+
+def _ressources(nom: str, table: dict[str, Any], problemes: list[Probleme]) -> dict[str, bool]:
+    """Les ressources déclarées par le centre : ``[ressources]`` → présence (vrai ou faux)."""
+    lues: dict[str, bool] = {}
+    for cle, valeur in table.items():
+        if cle not in PRESENCES:
+            problemes.append(
+                Probleme(
+                    f"ressource inconnue ; attendu : {', '.join(PRESENCES)}",
+                    fichier=nom,
+                    id="ressources",
+                    champ=cle,
+                    suggestions=suggerer(cle, PRESENCES),
+                )
+            )
+        elif not isinstance(valeur, bool):
+            problemes.append(
+                Probleme(
+                    "attendu un booléen (true ou false)",
+                    fichier=nom,
+                    id="ressources",
+                    champ=cle,
+                    valeur=valeur,
+                )
+            )
+        else:
+            lues[cle] = valeur
+    return lues
 
 
 def _references(
@@ -72,29 +108,32 @@ def _references(
 ) -> Iterator[Probleme]:
     if not acteurs and mesures:
         yield Probleme("aucun acteur défini ([[acteur]])")
+    for nom, acteur in acteurs.values():
+        champ = acteur.presence.removeprefix("ecole.")
+        if acteur.presence.startswith("ecole.") and champ not in PRESENCES:
+            yield Probleme(
+                f"champ de présence inconnu ; attendu : toujours, a_confirmer ou ecole.<{'|'.join(PRESENCES)}>",
+                fichier=nom,
+                id=acteur.id,
+                champ="presence",
+                valeur=acteur.presence,
+                suggestions=suggerer(acteur.presence, [f"ecole.{p}" for p in PRESENCES]),
+            )
     for nom, mesure in mesures.values():
-        responsable = acteurs.get(mesure.acteur_responsable)
-        if mesure.acteur_responsable in invalides:
-            pass
-        elif responsable is None:
-            yield Probleme(
-                "acteur inconnu",
-                fichier=nom,
-                id=mesure.id,
-                champ="acteur_responsable",
-                valeur=mesure.acteur_responsable,
-                suggestions=suggerer(mesure.acteur_responsable, acteurs),
+        vus: set[str] = set()
+        for rang, intervenant in enumerate(mesure.intervenants):
+            yield from _intervenant(
+                nom, mesure.id, f"intervenants[{rang}]", intervenant, acteurs, invalides
             )
-        elif mesure.role_responsable not in responsable[1].role:
-            yield Probleme(
-                f"cette ligne n'est pas dans le rôle de l'acteur "
-                f"'{responsable[1].id}' ({responsable[0]})",
-                fichier=nom,
-                id=mesure.id,
-                champ="role_responsable",
-                valeur=mesure.role_responsable,
-                suggestions=suggerer(mesure.role_responsable, responsable[1].role),
-            )
+            if intervenant.acteur in vus:
+                yield Probleme(
+                    "intervenant répété",
+                    fichier=nom,
+                    id=mesure.id,
+                    champ=f"intervenants[{rang}].acteur",
+                    valeur=intervenant.acteur,
+                )
+            vus.add(intervenant.acteur)
         for rang, partenaire in enumerate(mesure.partenaires):
             if partenaire in invalides:
                 continue
@@ -107,9 +146,9 @@ def _references(
                     valeur=partenaire,
                     suggestions=suggerer(partenaire, acteurs),
                 )
-            elif partenaire == mesure.acteur_responsable:
+            elif partenaire in {i.acteur for i in mesure.intervenants}:
                 yield Probleme(
-                    "le responsable ne peut pas être aussi partenaire",
+                    "un intervenant de la mesure ne peut pas être aussi partenaire",
                     fichier=nom,
                     id=mesure.id,
                     champ=f"partenaires[{rang}]",
@@ -117,6 +156,38 @@ def _references(
                 )
         if len(set(mesure.partenaires)) != len(mesure.partenaires):
             yield Probleme("partenaire répété", fichier=nom, id=mesure.id, champ="partenaires")
+
+
+def _intervenant(
+    nom: str,
+    mesure: str,
+    champ: str,
+    intervenant: Intervenant,
+    acteurs: dict[str, tuple[str, Acteur]],
+    invalides: set[str],
+) -> Iterator[Probleme]:
+    """Les problèmes d'un intervenant : acteur inconnu, ligne qui n'est pas dans son rôle."""
+    trouve = acteurs.get(intervenant.acteur)
+    if intervenant.acteur in invalides:
+        return
+    if trouve is None:
+        yield Probleme(
+            "acteur inconnu",
+            fichier=nom,
+            id=mesure,
+            champ=f"{champ}.acteur",
+            valeur=intervenant.acteur,
+            suggestions=suggerer(intervenant.acteur, acteurs),
+        )
+    elif intervenant.role is not None and intervenant.role not in trouve[1].role:
+        yield Probleme(
+            f"cette ligne n'est pas dans le rôle de l'acteur '{trouve[1].id}' ({trouve[0]})",
+            fichier=nom,
+            id=mesure,
+            champ=f"{champ}.role",
+            valeur=intervenant.role,
+            suggestions=suggerer(intervenant.role, trouve[1].role),
+        )
 
 
 def iter_erreurs_catalogue(dossier: Dossier | None = None) -> Iterator[Probleme]:

@@ -9,7 +9,7 @@ from typing import Annotated, TypeVar
 from pydantic import AfterValidator, BaseModel, ConfigDict, Field, PrivateAttr
 
 from .._erreurs import ErreurInconnu
-from .._vocabulaire import Besoin, Modalite, Niveau, Portee
+from .._vocabulaire import Besoin, Destinataire, Modalite, Niveau, Portee
 
 _IDENTIFIANT = r"^[a-z][a-z0-9_]*$"
 #: La forme d'une clé de source : ``annexe1/cible/g``, ``cssps/roles/mentor``, ``ppc/10.2``.
@@ -46,44 +46,84 @@ class Source(_Immuable):
 
     cle: str = Field(pattern=FORME_CLE_SOURCE, max_length=80)
     fichier: str = Field(min_length=1, max_length=200)
+    lieu: str = Field("", max_length=300, description="où est le passage dans le document")
     passage: str = Field(min_length=1, max_length=4000)
 
 
-class Acteur(_Immuable):
-    """Un acteur de l'insertion professionnelle et les lignes de son rôle.
+#: La présence d'un acteur : toujours là, à confirmer, ou le champ ``ecole.<x>`` du profil qui le dit.
+FORME_PRESENCE = r"^(toujours|a_confirmer|ecole\.[a-z_]+)$"
 
-    >>> a = Acteur(id="mentor", libelle="Personne mentore",
+
+class Acteur(_Immuable):
+    """Un acteur de l'insertion professionnelle, sa présence et les lignes de son rôle.
+
+    >>> a = Acteur(id="mentor", libelle="Personne mentore", presence="ecole.mentor_dans_l_ecole",
     ...            role=("en accueillant la personne mentorée",), sources=("cssps/roles/mentor",))
-    >>> a.libelle
-    'Personne mentore'
+    >>> a.libelle, a.insertion_seulement
+    ('Personne mentore', False)
     """
 
     id: str = Field(pattern=_IDENTIFIANT)
     libelle: str = Field(min_length=1)
+    presence: str = Field(
+        "toujours",
+        pattern=FORME_PRESENCE,
+        description="« toujours », « a_confirmer », ou le champ du profil qui dit s'il est présent",
+    )
+    insertion_seulement: bool = Field(
+        False, description="ne sert que les personnes en insertion professionnelle"
+    )
+    role_cite: bool = Field(
+        True, description="les lignes du rôle sont recopiées telles quelles d'un document source"
+    )
     role: Annotated[tuple[str, ...], Uniques] = Field(min_length=1)
     sources: tuple[str, ...] = Field(min_length=1)
+
+
+class Intervenant(_Immuable):
+    """Un intervenant possible d'une mesure : l'acteur, et la ligne de son rôle qui le justifie.
+
+    Sans ligne (``role`` absent), aucun document ne nomme l'intervenant de cette mesure : c'est
+    un choix du catalogue, et le texte le dit.
+    """
+
+    acteur: str = Field(pattern=_IDENTIFIANT)
+    role: str | None = Field(None, min_length=1)
 
 
 class Mesure(_Immuable):
     """Une mesure (modalité ou dispositif) de soutien du catalogue.
 
-    ``role_responsable`` est la ligne du rôle de l'acteur responsable qui justifie
-    qu'il porte la mesure ; elle doit figurer dans ``Acteur.role``.
+    ``destinataire`` dit si elle est offerte à la personne ou si c'est une action du milieu.
+    ``intervenants`` sont ceux qui peuvent l'offrir, du plus proche au plus lointain, chacun
+    avec la ligne de son rôle qui le justifie (elle doit figurer dans ``Acteur.role``).
+    ``charge`` : elle ajoute une charge ou une exposition (différée en cas de détresse).
     """
 
     id: str = Field(pattern=_IDENTIFIANT)
     libelle: str = Field(min_length=1)
     description: str = Field(min_length=1)
     niveau: Niveau
+    destinataire: Destinataire
     portee: Portee
     modalites: Annotated[tuple[Modalite, ...], Uniques] = Field(min_length=1)
-    acteur_responsable: str
-    role_responsable: str = Field(min_length=1)
+    intervenants: tuple[Intervenant, ...] = Field(min_length=1)
     partenaires: tuple[str, ...] = ()
     besoins: Annotated[tuple[Besoin, ...], Uniques] = ()
+    charge: bool = False
     duree: str | None = None
     frequence: str | None = None
     sources: tuple[str, ...] = Field(min_length=1)
+
+    @property
+    def acteur_responsable(self) -> str:
+        """L'identifiant du premier intervenant (le plus proche)."""
+        return self.intervenants[0].acteur
+
+    @property
+    def role_responsable(self) -> str | None:
+        """La ligne du rôle du premier intervenant."""
+        return self.intervenants[0].role
 
 
 class Catalogue(BaseModel):
@@ -109,6 +149,8 @@ class Catalogue(BaseModel):
     mesures: tuple[Mesure, ...]
     acteurs: tuple[Acteur, ...]
     sources: tuple[Source, ...] = ()
+    #: Les ressources que le centre déclare pour toutes ses écoles (``{"pane": True}``).
+    ressources: dict[str, bool] = Field(default_factory=dict)
     _mesures: Mapping[str, Mesure] = PrivateAttr()
     _acteurs: Mapping[str, Acteur] = PrivateAttr()
     _sources: Mapping[str, Source] = PrivateAttr()

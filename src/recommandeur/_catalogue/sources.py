@@ -64,7 +64,9 @@ def sources_livrees() -> tuple[Source, ...]:
     True
     """
     problemes: list[Probleme] = []
-    _, entrees = lire_entrees(dossier_livre("catalogue"), ("acteur", "mesure", "source"), problemes)
+    _, entrees = lire_entrees(
+        dossier_livre("catalogue"), ("acteur", "mesure", "source"), problemes, ("ressources",)
+    )
     sources = lire_sources(entrees, problemes)
     if problemes:  # pragma: no cover - les données livrées sont vérifiées par les tests
         raise RuntimeError(f"sources livrées invalides : {problemes[0]}")

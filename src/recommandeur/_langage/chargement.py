@@ -12,11 +12,13 @@ from pydantic import BaseModel, ConfigDict, ValidationError
 from .._catalogue.chargement import charger_catalogue
 from .._catalogue.modeles import Catalogue
 from .._entrees import identifiant, lire_entrees
-from .._erreurs import ErreurRegle, Probleme, suggerer
+from .._erreurs import ErreurInconnu, ErreurRegle, Probleme, suggerer
 from .._fichiers import Dossier, dossier_livre, en_dossier
 from .._messages import problemes_de_validation
-from .compilation import RegleCompilee, compiler_regle
-from .syntaxe import Explication, RegleSource
+from .._profil.champs import CHAMPS
+from .compilation import Refus, valeur_pour
+from .regle import RegleCompilee, compiler_regle
+from .syntaxe import Explication, Parametre, RegleSource
 
 
 class BaseDeRegles(BaseModel):
@@ -27,6 +29,14 @@ class BaseDeRegles(BaseModel):
     version: str
     regles: tuple[RegleCompilee, ...]
     explications: tuple[tuple[str, Explication], ...] = ()
+    parametres: tuple[Parametre, ...] = ()
+
+    def parametre(self, id: str) -> Parametre:
+        """Le paramètre d'identifiant ``id`` ; :class:`ErreurInconnu` (un ``KeyError``) sinon."""
+        for parametre in self.parametres:
+            if parametre.id == id:
+                return parametre
+        raise ErreurInconnu("paramètre inconnu", id, [p.id for p in self.parametres])
 
 
 def _analyser(
@@ -35,9 +45,12 @@ def _analyser(
     racine = dossier_livre("regles") if dossier is None else en_dossier(dossier)
     problemes: list[Probleme] = []
     regles: dict[str, RegleCompilee] = {}
-    version, entrees = lire_entrees(racine, ("regle", "explication"), problemes)
+    version, entrees = lire_entrees(racine, ("regle", "explication", "parametre"), problemes)
     explications: list[tuple[str, Explication]] = []
+    parametres = _parametres(entrees, problemes)
     for nom, genre, rang, brute in entrees:
+        if genre == "parametre":
+            continue
         if genre == "explication":
             try:
                 explications.append((nom, Explication.model_validate(brute)))
@@ -65,7 +78,7 @@ def _analyser(
                 )
             )
             continue
-        for resultat in compiler_regle(source, nom, catalogue):
+        for resultat in compiler_regle(source, nom, catalogue, parametres):
             if isinstance(resultat, Probleme):
                 problemes.append(resultat)
             else:
@@ -78,9 +91,67 @@ def _analyser(
     if problemes:
         return None, problemes
     base = BaseDeRegles(
-        version=version or "", regles=tuple(regles.values()), explications=tuple(explications)
+        version=version or "",
+        regles=tuple(regles.values()),
+        explications=tuple(explications),
+        parametres=tuple(parametres.values()),
     )
     return base, []
+
+
+def _parametres(
+    entrees: list[tuple[str, str, int, dict[str, object]]], problemes: list[Probleme]
+) -> dict[str, Parametre]:
+    """Les ``[[parametre]]`` valides du dossier ; les autres deviennent des problèmes."""
+    parametres: dict[str, Parametre] = {}
+    for nom, genre, rang, brute in entrees:
+        if genre != "parametre":
+            continue
+        ident = identifiant(brute, "paramètre", rang)
+        try:
+            parametre = Parametre.model_validate(brute)
+        except ValidationError as exc:
+            problemes.extend(problemes_de_validation(exc, Parametre, fichier=nom, id=ident))
+            continue
+        champ = CHAMPS.get(parametre.champ)
+        if parametre.id in parametres:
+            problemes.append(
+                Probleme(
+                    "identifiant de paramètre déjà défini",
+                    fichier=nom,
+                    id=parametre.id,
+                    champ="id",
+                    valeur=parametre.id,
+                )
+            )
+        elif champ is None:
+            problemes.append(
+                Probleme(
+                    "champ de profil inconnu",
+                    fichier=nom,
+                    id=parametre.id,
+                    champ="champ",
+                    valeur=parametre.champ,
+                    suggestions=suggerer(parametre.champ, CHAMPS),
+                )
+            )
+        else:
+            try:
+                valeur_pour(champ, parametre.valeur, "valeur")
+            except Refus as exc:
+                problemes.append(
+                    Probleme(
+                        exc.message,
+                        fichier=nom,
+                        id=parametre.id,
+                        champ="valeur",
+                        valeur=exc.valeur,
+                        suggestions=exc.suggestions,
+                    )
+                )
+                continue
+            parametres[parametre.id] = parametre
+    return parametres
 
 
 def _references_des_explications(

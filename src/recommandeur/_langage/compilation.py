@@ -1,52 +1,27 @@
-"""Compilation d'une règle : vérification des types, forme normale négative, références.
+"""Compilation d'une condition : vérification des types et forme normale négative.
 
 Chaque condition est vérifiée contre les champs du profil (:mod:`recommandeur._profil.champs`)
 et mise en forme normale négative en suivant la table des opérateurs : les ``non`` descendent
 jusqu'aux comparaisons (``non (x >= 8)`` devient ``x < 8``), ``dans`` et ``hors`` se
-développent en atomes. Les mesures recommandées et les clés de sources sont vérifiées contre
-le catalogue, et le gabarit de justification contre les champs.
+développent en atomes, un paramètre est remplacé par sa valeur.
 """
 
 from __future__ import annotations
 
 import math
-from collections.abc import Iterator
+from collections.abc import Mapping
 from typing import Any
 
-from pydantic import BaseModel, ConfigDict
-
-from .._catalogue.modeles import Catalogue
-from .._catalogue.sources import verifier_cles
-from .._erreurs import ABSENT, Probleme, suggerer
+from .._erreurs import ABSENT, suggerer
 from .._profil.champs import CHAMPS, DECIMALES, INTENSITES, NOMBRE_MAX, Champ
-from .expressions import Atome, Et, Expression, Ou, Scalaire, aplatir, atomes, taille_disjonctive
-from .gabarits import verifier_gabarit
+from .expressions import Atome, Et, Expression, Ou, Scalaire, aplatir
 from .operateurs import OPERATEURS
-from .syntaxe import Comparaison, Non, RegleSource, SeuilBesoin, Tous, UnDe
+from .syntaxe import Comparaison, Non, Parametre, RefParametre, SeuilBesoin, Tous, UnDe
 
 #: Au plus autant de comparaisons, une fois la condition développée en forme disjonctive : la
 #: borne d'un ensemble de règles de durable-rules (64 nœuds de pile, voir ``docs/moteur.md``),
 #: moins les nœuds de la règle attrape-tout et une marge.
 COMPARAISONS_MAX = 59
-
-
-class RegleCompilee(BaseModel):
-    """Une règle vérifiée et compilée, prête pour le moteur et l'évaluateur."""
-
-    model_config = ConfigDict(frozen=True, arbitrary_types_allowed=True)
-
-    id: str
-    fichier: str
-    titre: str
-    condition: Expression
-    recommandations: tuple[tuple[str, float], ...]
-    justification: str
-    sources: tuple[str, ...]
-
-    @property
-    def champs(self) -> tuple[str, ...]:
-        """Les champs que la condition lit, dans l'ordre de première apparition."""
-        return tuple(dict.fromkeys(t.champ for t in atomes(self.condition)))
 
 
 class Refus(Exception):
@@ -118,12 +93,24 @@ def valeur_pour(champ: Champ, valeur: Any, chemin: str) -> Scalaire:
     return INTENSITES[valeur] if champ.genre == "intensite" else valeur
 
 
-def _comparaison(c: Comparaison, chemin: str, nie: bool) -> Expression:
+def _comparaison(
+    c: Comparaison, chemin: str, nie: bool, parametres: Mapping[str, Parametre]
+) -> Expression:
     champ = CHAMPS.get(c.champ)
     if champ is None:
         raise Refus(
             "champ de profil inconnu", f"{chemin}.champ", c.champ, suggerer(c.champ, CHAMPS)
         )
+    if isinstance(c.valeur, RefParametre):
+        parametre = parametres.get(c.valeur.parametre)
+        if parametre is None:
+            raise Refus(
+                "paramètre inconnu ; le déclarer dans une table [[parametre]] du dossier",
+                f"{chemin}.valeur.parametre",
+                c.valeur.parametre,
+                suggerer(c.valeur.parametre, parametres),
+            )
+        c = Comparaison(champ=c.champ, op=c.op, valeur=parametre.valeur)
     operateur = OPERATEURS[c.op]
     if nie:
         operateur = OPERATEURS[operateur.contraire]
@@ -152,99 +139,34 @@ def _comparaison(c: Comparaison, chemin: str, nie: bool) -> Expression:
     return Atome(champ.nom, operateur.symbole, valeur_pour(champ, c.valeur, f"{chemin}.valeur"))
 
 
-def normaliser(condition: Any, chemin: str = "si", nie: bool = False) -> Expression:
+def normaliser(
+    condition: Any,
+    chemin: str = "si",
+    nie: bool = False,
+    parametres: Mapping[str, Parametre] | None = None,
+) -> Expression:
     """Vérifie une condition de règle et la met en forme normale négative.
 
-    Un seuil de besoin ``{besoin, au_moins}`` est la comparaison ``besoins.<besoin> >= au_moins``.
+    Un seuil de besoin ``{besoin, au_moins}`` est la comparaison ``besoins.<besoin> >= au_moins`` ;
+    une valeur ``{ parametre = "x" }`` est remplacée par celle du paramètre.
     """
+    parametres = parametres or {}
     if isinstance(condition, Comparaison):
-        return _comparaison(condition, chemin, nie)
+        return _comparaison(condition, chemin, nie, parametres)
     if isinstance(condition, SeuilBesoin):
         seuil = Comparaison(
             champ=f"besoins.{condition.besoin.value}", op=">=", valeur=condition.au_moins.value
         )
-        return _comparaison(seuil, chemin, nie)
+        return _comparaison(seuil, chemin, nie, parametres)
     if isinstance(condition, Non):
-        return normaliser(condition.non, f"{chemin}.non", not nie)
+        return normaliser(condition.non, f"{chemin}.non", not nie, parametres)
     if isinstance(condition, Tous | UnDe):
         membres, nom = (
             (condition.tous, "tous") if isinstance(condition, Tous) else (condition.un_de, "un_de")
         )
-        termes = tuple(normaliser(c, f"{chemin}.{nom}[{i}]", nie) for i, c in enumerate(membres))
+        termes = tuple(
+            normaliser(c, f"{chemin}.{nom}[{i}]", nie, parametres) for i, c in enumerate(membres)
+        )
         conjonction = isinstance(condition, Tous) != nie
         return aplatir(Et(termes) if conjonction else Ou(termes))
     raise TypeError(f"condition inattendue : {condition!r}")
-
-
-def compiler_regle(
-    source: RegleSource, fichier: str, catalogue: Catalogue
-) -> Iterator[Probleme | RegleCompilee]:
-    """Les problèmes d'une règle, tous ; ou, s'il n'y en a aucun, la règle compilée."""
-
-    def refus(
-        message: str, champ: str, valeur: object = ABSENT, suggestions: tuple[str, ...] = ()
-    ) -> Probleme:
-        return Probleme(
-            message,
-            fichier=fichier,
-            id=source.id,
-            champ=champ,
-            valeur=valeur,
-            suggestions=suggestions,
-        )
-
-    erreurs: list[Probleme] = []
-    try:
-        condition = normaliser(source.si)
-    except Refus as exc:
-        erreurs.append(refus(exc.message, exc.champ, exc.valeur, exc.suggestions))
-    else:
-        comparaisons = taille_disjonctive(condition)[1]
-        if comparaisons > COMPARAISONS_MAX:
-            erreurs.append(
-                refus(
-                    f"condition trop complexe pour le moteur : {comparaisons} comparaisons une "
-                    f"fois développée en forme disjonctive (au plus {COMPARAISONS_MAX}) ; "
-                    "la scinder en plusieurs règles",
-                    "si",
-                )
-            )
-    vues: set[str] = set()
-    for rang, recommande in enumerate(source.recommande):
-        if not catalogue.contient_mesure(recommande.mesure):
-            erreurs.append(
-                refus(
-                    "mesure inconnue du catalogue",
-                    f"recommande[{rang}].mesure",
-                    recommande.mesure,
-                    suggerer(recommande.mesure, catalogue.ids_mesures),
-                )
-            )
-        elif recommande.mesure in vues:
-            erreurs.append(
-                refus(
-                    "mesure recommandée deux fois par la même règle",
-                    f"recommande[{rang}].mesure",
-                    recommande.mesure,
-                )
-            )
-        vues.add(recommande.mesure)
-    try:
-        verifier_gabarit(source.justification)
-    except ValueError as exc:
-        erreurs.append(refus(str(exc), "justification"))
-    erreurs.extend(
-        verifier_cles(source.sources, catalogue.cles_sources, fichier=fichier, id=source.id)
-    )
-    if erreurs:
-        yield from erreurs
-        return
-    yield RegleCompilee(
-        id=source.id,
-        fichier=fichier,
-        titre=source.titre,
-        condition=condition,
-        recommandations=tuple((r.mesure, r.poids) for r in source.recommande),
-        justification=source.justification,
-        sources=source.sources,
-    )

@@ -7,6 +7,7 @@ est lu n'est évalué. Le remplissage, pour une personne, est dans :mod:`recomma
 from __future__ import annotations
 
 import string
+from collections.abc import Collection
 
 from .._erreurs import formuler_suggestions, suggerer
 from .._profil.champs import CHAMPS
@@ -14,8 +15,10 @@ from .._profil.champs import CHAMPS
 _FORMATEUR = string.Formatter()
 
 
-def verifier_gabarit(gabarit: str) -> None:
+def verifier_gabarit(gabarit: str, parametres: Collection[str] = ()) -> None:
     """Vérifie un gabarit : seuls des champs connus, sans format ni conversion ; ``ValueError`` sinon.
+
+    Un gabarit peut aussi citer un paramètre déclaré : ``{parametres.seuil_imse}``.
 
     >>> verifier_gabarit("Part de novices : {ecole.part_novices}.")
     >>> verifier_gabarit("{ecole.imse!r}")
@@ -43,7 +46,12 @@ def verifier_gabarit(gabarit: str) -> None:
             raise ValueError(
                 f"gabarit : '{brut}' ne peut avoir ni conversion ni format ; écrire {{{nom}}}"
             )
-        if nom not in CHAMPS:
+        if nom.startswith("parametres."):
+            if nom.removeprefix("parametres.") not in parametres:
+                connus = [f"parametres.{p}" for p in parametres]
+                suite = formuler_suggestions(suggerer(nom, connus))
+                raise ValueError(f"gabarit : paramètre inconnu {{{nom}}}{suite}")
+        elif nom not in CHAMPS:
             suite = formuler_suggestions(suggerer(nom, CHAMPS))
             raise ValueError(f"gabarit : champ inconnu {{{nom}}}{suite}")
 

@@ -10,7 +10,19 @@ from __future__ import annotations
 
 from typing import Annotated, Any
 
-from pydantic import BaseModel, ConfigDict, Discriminator, Field, Strict, Tag, field_validator
+from pydantic import (
+    BaseModel,
+    ConfigDict,
+    Discriminator,
+    Field,
+    Strict,
+    StrictBool,
+    StrictFloat,
+    StrictInt,
+    StrictStr,
+    Tag,
+    field_validator,
+)
 
 from .._erreurs import suggerer
 from .._messages import ValeurInconnue
@@ -24,12 +36,18 @@ class _Strict(BaseModel):
     model_config = ConfigDict(frozen=True, extra="forbid")
 
 
+class RefParametre(_Strict):
+    """``{ parametre = "seuil_imse" }`` : la valeur d'un paramètre déclaré du dossier."""
+
+    parametre: str = Field(pattern=r"^[a-z][a-z0-9_]*$", max_length=80)
+
+
 class Comparaison(_Strict):
-    """``{champ = "ecole.imse", op = ">=", valeur = 8}``."""
+    """``{champ = "ecole.imse", op = ">=", valeur = 8}`` ou ``valeur = { parametre = "seuil_imse" }``."""
 
     champ: str
     op: str
-    valeur: Scalaire | list[Scalaire]
+    valeur: Scalaire | list[Scalaire] | RefParametre
 
     @field_validator("op")
     @classmethod
@@ -113,11 +131,49 @@ for _modele in (Tous, UnDe, Non):
     _modele.model_rebuild()
 
 
+class IntervenantChoisi(_Strict):
+    """``{ acteur = "direction", role = "..." }`` : un intervenant de la mesure, avec une autre ligne de son rôle."""
+
+    acteur: str = Field(pattern=r"^[a-z][a-z0-9_]*$")
+    role: str = Field(min_length=1)
+
+
+#: Le plus grand rang de priorité d'une proposition (``priorite = 1`` à ``9``).
+RANG_PRIORITE_MAX = 9
+
+
 class Recommande(_Strict):
-    """Une mesure recommandée par une règle, avec son poids (voir ``docs/classement.md``)."""
+    """Une mesure recommandée par une règle : son poids, et pourquoi pour cette mesure-là.
+
+    ``pourquoi`` dit ce que la mesure apporte dans cette situation ; ``sources`` (sinon celles
+    de la règle) doivent compter un passage qui parle de la mesure. ``priorite`` (de 1 à
+    ``RANG_PRIORITE_MAX``) la range parmi les offres à faire d'abord : le rang 1 vient avant
+    le rang 2, et à rang égal le score départage (voir docs/regles.md). ``intervenants``
+    restreint ou réordonne ses intervenants pour cette situation (par leur identifiant, ou
+    avec une autre ligne de leur rôle).
+    """
 
     mesure: str = Field(min_length=1)
     poids: Annotated[float, Strict()] = Field(gt=0, le=100)
+    priorite: Annotated[int, Strict()] | None = Field(None, ge=1, le=RANG_PRIORITE_MAX)
+    pourquoi: str | None = Field(None, min_length=1, max_length=800)
+    sources: tuple[str, ...] = ()
+    intervenants: tuple[str | IntervenantChoisi, ...] = ()
+
+
+class Parametre(_Strict):
+    """Un paramètre de la base : un seuil qu'un centre de services peut changer.
+
+    ``origine`` dit d'où vient la valeur ; ``convention = true`` : elle ne vient pas des
+    documents sources, et les textes le disent.
+    """
+
+    id: str = Field(pattern=r"^[a-z][a-z0-9_]*$", max_length=80)
+    champ: str
+    valeur: StrictBool | StrictInt | StrictFloat | StrictStr
+    libelle: str = Field(min_length=1, max_length=300)
+    origine: str = Field(min_length=1, max_length=800)
+    convention: Annotated[bool, Strict()] = False
 
 
 class RegleSource(_Strict):

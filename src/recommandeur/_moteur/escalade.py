@@ -1,8 +1,9 @@
-"""La politique d'escalade : une mesure reçue sans effet fait monter les besoins qu'elle visait.
+"""La politique d'escalade : une mesure reçue sans effet fait monter le besoin pour lequel elle a été reçue.
 
-Une mesure reçue **sans effet** fait monter d'un cran l'intensité de chaque besoin déclaré
-qu'elle visait (les ``besoins`` de la mesure dans le catalogue), sans dépasser « élevée » ;
-un besoin déjà élevé ne monte pas. Voir ``docs/classement.md``.
+Une mesure reçue **sans effet** fait monter d'un cran l'intensité du besoin déclaré pour lequel
+elle a été reçue (``MesureRecue.besoin``) ; si ce besoin n'est pas dit, de chaque besoin
+déclaré qu'elle visait (les ``besoins`` de la mesure dans le catalogue). Jamais au-delà de
+« élevée » ; un besoin non déclaré ne monte pas. Voir ``docs/recommandation.md``.
 """
 
 from __future__ import annotations
@@ -21,19 +22,26 @@ def montees(
 ) -> dict[Besoin, tuple[str, ...]]:
     """Pour chaque besoin qui monte, les mesures reçues sans effet qui le visaient.
 
-    >>> p = Profil(annees_experience=1, ordre="primaire", besoins={"numerique": "moderee"},
+    >>> p = Profil(annees_experience=1, ordre="primaire",
+    ...            besoins={"numerique": "moderee", "planification": "faible"},
     ...            mesures_recues=[{"mesure": "webinaire", "efficace": False}])
+    >>> montees(p, {"webinaire": (Besoin.NUMERIQUE, Besoin.PLANIFICATION)})
+    {<Besoin.NUMERIQUE: 'numerique'>: ('webinaire',), <Besoin.PLANIFICATION: 'planification'>: ('webinaire',)}
+    >>> p = Profil(annees_experience=1, ordre="primaire",
+    ...            besoins={"numerique": "moderee", "planification": "faible"},
+    ...            mesures_recues=[{"mesure": "webinaire", "efficace": False, "besoin": "numerique"}])
     >>> montees(p, {"webinaire": (Besoin.NUMERIQUE, Besoin.PLANIFICATION)})
     {<Besoin.NUMERIQUE: 'numerique'>: ('webinaire',)}
     """
-    resultat: dict[Besoin, list[str]] = {}
+    resultat: dict[Besoin, dict[str, None]] = {}
     for recue in profil.mesures_recues:
         if recue.efficace:
             continue
-        for besoin in besoins_des_mesures.get(recue.mesure, ()):
+        visees = (recue.besoin,) if recue.besoin else besoins_des_mesures.get(recue.mesure, ())
+        for besoin in visees:
             declaree = profil.besoins.get(besoin)
             if declaree is not None and declaree is not Intensite.ELEVEE:
-                resultat.setdefault(besoin, []).append(recue.mesure)
+                resultat.setdefault(besoin, {})[recue.mesure] = None
     return {b: tuple(m) for b, m in resultat.items()}
 
 

@@ -2,19 +2,31 @@
 
 Le *fait* est le dict plat que reçoivent durable-rules et l'évaluateur de référence : une
 clé par champ testable (:data:`recommandeur._profil.champs.CHAMPS`) ; un champ inconnu
-(``ecole.imse`` non renseigné) est absent du fait.
+(``ecole.imse`` non renseigné, une présence que ni l'école ni le centre ne déclarent) est
+absent du fait. S'y ajoutent des champs calculés : les années et la période d'insertion,
+les nombres de mesures reçues.
 """
 
 from __future__ import annotations
 
 from collections.abc import Mapping
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from typing import Any
 
 from .._profil.champs import DECIMALES
-from .._profil.modeles import Profil
-from .._vocabulaire import Besoin
+from .._profil.modeles import PRESENCES, Profil
+from .._vocabulaire import Besoin, PeriodeInsertion
 from .escalade import intensites_effectives, montees
+
+
+@dataclass(frozen=True)
+class Contexte:
+    """Ce que le catalogue apporte au fait : besoins et niveaux des mesures, ressources du centre."""
+
+    besoins_des_mesures: Mapping[str, tuple[Besoin, ...]]
+    individuelles: frozenset[str] = frozenset()
+    #: Les ressources que le centre déclare pour toutes ses écoles (``pane`` → vrai, ...).
+    ressources: Mapping[str, bool] = field(default_factory=dict)
 
 
 @dataclass(frozen=True)
@@ -26,31 +38,47 @@ class FaitEvalue:
     effectives: dict[Besoin, int]
 
 
-def construire(profil: Profil, besoins_des_mesures: Mapping[str, tuple[Besoin, ...]]) -> FaitEvalue:
+def construire(profil: Profil, contexte: Contexte) -> FaitEvalue:
     """Le fait d'un profil, besoins escaladés selon les besoins des mesures du catalogue.
 
     >>> p = Profil(annees_experience=1, ordre="primaire", besoins={"numerique": "moderee"},
     ...            mesures_recues=[{"mesure": "webinaire", "efficace": False}])
-    >>> f = construire(p, {"webinaire": (Besoin.NUMERIQUE,)})
+    >>> f = construire(p, Contexte({"webinaire": (Besoin.NUMERIQUE,)}))
     >>> f.valeurs["besoins.numerique"], f.valeurs["nb_mesures_inefficaces"], f.montees
     (3, 1, {<Besoin.NUMERIQUE: 'numerique'>: ('webinaire',)})
     """
-    montes = montees(profil, besoins_des_mesures)
+    montes = montees(profil, contexte.besoins_des_mesures)
     effectives = intensites_effectives(profil, montes)
-    return FaitEvalue(mettre_a_plat(profil, effectives), montes, effectives)
+    return FaitEvalue(mettre_a_plat(profil, effectives, contexte), montes, effectives)
 
 
-def mettre_a_plat(profil: Profil, effectives: Mapping[Besoin, int]) -> dict[str, Any]:
+def annees_en_insertion(profil: Profil) -> int:
+    """Les années d'enseignement au Québec : ``annees_au_quebec`` s'il est donné, sinon ``annees_experience``.
+
+    >>> annees_en_insertion(Profil(annees_experience=8, annees_au_quebec=0, ordre="primaire"))
+    0
+    """
+    return profil.annees_experience if profil.annees_au_quebec is None else profil.annees_au_quebec
+
+
+def mettre_a_plat(
+    profil: Profil, effectives: Mapping[Besoin, int], contexte: Contexte | None = None
+) -> dict[str, Any]:
     """Le fait plat d'un profil : un champ pointé par clé ; un champ inconnu est absent.
 
     >>> p = Profil(annees_experience=1, ordre="primaire", besoins={"numerique": "moderee"})
     >>> f = mettre_a_plat(p, {Besoin.NUMERIQUE: 2})
-    >>> f["besoins.numerique"], f["ordre"], "ecole.imse" in f
-    (2, 'primaire', False)
+    >>> f["besoins.numerique"], f["ordre"], "ecole.imse" in f, f["periode_insertion"]
+    (2, 'primaire', False, 'en_cours')
     """
+    contexte = contexte or Contexte({})
     a, e = profil.affectation, profil.ecole
+    annees = annees_en_insertion(profil)
+    inefficaces = {r.mesure for r in profil.mesures_recues if not r.efficace}
     resultat: dict[str, Any] = {
         "annees_experience": profil.annees_experience,
+        "annees_en_insertion": annees,
+        "periode_insertion": PeriodeInsertion.depuis_annees(annees).value,
         "ordre": profil.ordre.value,
         "statut": profil.statut.value,
         "qualification": profil.qualification.value,
@@ -65,17 +93,25 @@ def mettre_a_plat(profil: Profil, effectives: Mapping[Besoin, int]) -> dict[str,
         "affectation.nouveau_dans_le_centre": a.nouveau_dans_le_centre,
         "ecole.region_eloignee": e.region_eloignee,
         "ecole.nb_batiments": e.nb_batiments,
-        "ecole.mentor_dans_l_ecole": e.mentor_dans_l_ecole,
         "ecole.pedagogie_alternative": e.pedagogie_alternative,
-        "nb_mesures_recues": len(profil.mesures_recues),
-        "nb_mesures_inefficaces": sum(1 for r in profil.mesures_recues if not r.efficace),
+        "nb_mesures_recues": len({r.mesure for r in profil.mesures_recues}),
+        "nb_mesures_inefficaces": len(inefficaces),
+        "nb_individuelles_inefficaces": len(inefficaces & contexte.individuelles),
     }
+    if profil.annees_au_quebec is not None:
+        resultat["annees_au_quebec"] = profil.annees_au_quebec
     if e.part_novices is not None:
         # Arrondie à 4 décimales : durable-rules refuse les nombres que json écrit en notation
         # exponentielle (5e-324, 1e-05) ; le moteur et l'évaluateur lisent la même valeur.
         resultat["ecole.part_novices"] = round(e.part_novices, DECIMALES) + 0.0
     if e.imse is not None:
         resultat["ecole.imse"] = e.imse
+    for nom in PRESENCES:
+        presente = getattr(e, nom)
+        if presente is None:
+            presente = contexte.ressources.get(nom)
+        if presente is not None:
+            resultat[f"ecole.{nom}"] = presente
     for besoin in Besoin:
         resultat[CLES_BESOINS[besoin]] = effectives.get(besoin, 0)
     return resultat

@@ -12,11 +12,11 @@ from .._catalogue.modeles import Catalogue
 from .._erreurs import ErreurArgument, ErreurInconnu
 from .._fichiers import Dossier
 from .._langage.chargement import BaseDeRegles, charger_regles
-from .._langage.compilation import RegleCompilee
+from .._langage.regle import RegleCompilee
 from .._profil.modeles import Profil
 from .._profil.schema import schema_profil_pour
-from .._vocabulaire import Besoin
-from .fait import FaitEvalue, construire
+from .._vocabulaire import Besoin, Niveau
+from .fait import Contexte, FaitEvalue, construire
 from .reference import Evaluateur, fabriquer
 
 
@@ -51,8 +51,14 @@ class Moteur:
         self._regles: Mapping[str, RegleCompilee] = MappingProxyType({r.id: r for r in base.regles})
         self._rang = {r.id: rang for rang, r in enumerate(base.regles)}
         self.ids_mesures: frozenset[str] = frozenset(catalogue.ids_mesures)
+        self.ids_acteurs: frozenset[str] = frozenset(catalogue.ids_acteurs)
         self.besoins_des_mesures: Mapping[str, tuple[Besoin, ...]] = MappingProxyType(
             {m.id: m.besoins for m in catalogue.mesures}
+        )
+        self._contexte = Contexte(
+            self.besoins_des_mesures,
+            frozenset(m.id for m in catalogue.mesures if m.niveau is Niveau.INDIVIDUEL),
+            MappingProxyType(dict(catalogue.ressources)),
         )
         self._evaluateur: Evaluateur = fabriquer(
             evaluateur, {r.id: r.condition for r in base.regles}
@@ -122,11 +128,11 @@ class Moteur:
         >>> m.preparer(p).valeurs["besoins.numerique"]
         3
         """
-        return construire(profil, self.besoins_des_mesures)
+        return construire(profil, self._contexte)
 
     def schema_profil(self) -> dict[str, Any]:
         """Le schéma JSON des profils que ce moteur accepte (voir :func:`schema_profil`)."""
-        return schema_profil_pour(self.catalogue.ids_mesures)
+        return schema_profil_pour(self.catalogue.ids_mesures, self.catalogue.ids_acteurs)
 
     def fait(self, profil: Profil) -> dict[str, Any]:
         """Le fait qu'évalue ce moteur : le profil mis à plat, besoins escaladés (voir :meth:`preparer`)."""

@@ -13,9 +13,9 @@ from typing import Any
 
 from .._catalogue.modeles import Catalogue
 from .._langage.chargement import BaseDeRegles
-from .._langage.compilation import RegleCompilee
 from .._langage.expressions import depuis_donnees, en_donnees
-from .._langage.syntaxe import Explication
+from .._langage.regle import Proposition, RegleCompilee
+from .._langage.syntaxe import Explication, Parametre
 from .moteur import Moteur
 
 
@@ -39,13 +39,15 @@ def vers_json(moteur: Moteur) -> str:
                     "fichier": r.fichier,
                     "titre": r.titre,
                     "condition": en_donnees(r.condition),
-                    "recommandations": [list(p) for p in r.recommandations],
+                    "propositions": [p.model_dump(mode="json") for p in r.propositions],
                     "justification": r.justification,
                     "sources": list(r.sources),
+                    "parametres": list(r.parametres),
                 }
                 for r in base.regles
             ],
             "explications": [[f, e.model_dump(mode="json")] for f, e in base.explications],
+            "parametres": [p.model_dump(mode="json") for p in base.parametres],
         },
     }
     return json.dumps(donnees, ensure_ascii=False, separators=(",", ":"))
@@ -63,13 +65,15 @@ def depuis_json(texte: str) -> Moteur:
                 fichier=r["fichier"],
                 titre=r["titre"],
                 condition=depuis_donnees(r["condition"]),
-                recommandations=tuple((m, float(p)) for m, p in r["recommandations"]),
+                propositions=tuple(Proposition.model_validate(p) for p in r["propositions"]),
                 justification=r["justification"],
                 sources=tuple(r["sources"]),
+                parametres=tuple(r["parametres"]),
             )
             for r in regles["regles"]
         ),
         explications=tuple((f, Explication.model_validate(e)) for f, e in regles["explications"]),
+        parametres=tuple(Parametre.model_validate(p) for p in regles["parametres"]),
     )
     catalogue = Catalogue.model_validate(donnees["catalogue"])
     return Moteur(catalogue, base, evaluateur=donnees["evaluateur"])

@@ -17,7 +17,7 @@ from typing import Any, Literal, Union, get_args, get_origin
 import annotated_types
 from pydantic import BaseModel
 
-from .._vocabulaire import Besoin, Intensite
+from .._vocabulaire import Besoin, Intensite, PeriodeInsertion
 from .modeles import Affectation, Ecole, Profil
 
 Genre = Literal["booleen", "entier", "nombre", "choix", "intensite"]
@@ -72,7 +72,7 @@ def _champs_du_modele(modele: type[BaseModel], prefixe: str) -> dict[str, Champ]
         chemin = prefixe + nom
         description = info.description or nom.replace("_", " ")
         if type_ is bool:
-            champs[chemin] = Champ(chemin, "booleen", description)
+            champs[chemin] = Champ(chemin, "booleen", description, peut_etre_inconnu=optionnel)
         elif type_ is int:
             champs[chemin] = Champ(
                 chemin,
@@ -118,16 +118,44 @@ def _construire() -> dict[str, Champ]:
             maximum=3,
             libelles=tuple((v, LIBELLES_INTENSITES[o]) for v, o in INTENSITES.items()),
         )
-    champs["nb_mesures_recues"] = Champ(
-        "nb_mesures_recues", "entier", "nombre de mesures déjà reçues", minimum=0
-    )
-    champs["nb_mesures_inefficaces"] = Champ(
-        "nb_mesures_inefficaces",
-        "entier",
-        "nombre de mesures reçues restées sans effet",
-        minimum=0,
-    )
+    champs |= _champs_derives()
     return champs
+
+
+def _champs_derives() -> dict[str, Champ]:
+    """Les champs calculés à partir du profil (voir :mod:`recommandeur._moteur.fait`)."""
+    periodes = tuple(PeriodeInsertion)
+    derives = [
+        Champ(
+            "annees_en_insertion",
+            "entier",
+            "années d'enseignement au Québec (annees_au_quebec s'il est donné, sinon annees_experience)",
+            minimum=0,
+            maximum=60,
+        ),
+        Champ(
+            "periode_insertion",
+            "choix",
+            "la période d'insertion : en cours (moins de 5 ans), en fin de période (5 ou 6 ans), "
+            "terminée (7 ans et plus) ; l'insertion dure de cinq à sept ans selon la personne (000)",
+            valeurs=tuple(p.value for p in periodes),
+            libelles=tuple((p.value, p.libelle) for p in periodes),
+        ),
+        Champ("nb_mesures_recues", "entier", "nombre de mesures déjà reçues", minimum=0),
+        Champ(
+            "nb_mesures_inefficaces",
+            "entier",
+            "nombre de mesures reçues restées sans effet",
+            minimum=0,
+        ),
+        Champ(
+            "nb_individuelles_inefficaces",
+            "entier",
+            "nombre de mesures individuelles reçues restées sans effet",
+            minimum=0,
+        ),
+    ]
+    return {c.nom: c for c in derives}
 
 
 #: Tous les champs qu'une condition de règle peut nommer.

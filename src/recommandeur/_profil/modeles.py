@@ -18,7 +18,7 @@ from pydantic_core import CoreSchema, core_schema
 from .._erreurs import suggerer
 from .._messages import ValeurInconnue
 from .._vocabulaire import Besoin, Intensite, Ordre, Qualification, Statut
-from .saisie import BOOLEEN, PART, choix, entier
+from .saisie import BOOLEEN, PART, booleen_facultatif, choix, entier
 
 
 class _Strict(BaseModel):
@@ -26,6 +26,8 @@ class _Strict(BaseModel):
 
 
 Booleen = Annotated[bool, *BOOLEEN]
+#: Un booléen qui peut rester inconnu (``None``) : la présence d'une ressource dans l'école.
+Presence = Annotated[bool | None, *booleen_facultatif()]
 
 
 def _cle_de_besoin(valeur: Any) -> Besoin:
@@ -40,6 +42,20 @@ def _cle_de_besoin(valeur: Any) -> Besoin:
     raise ValeurInconnue(
         f"besoin inconnu ; attendu : {', '.join(valeurs)}", suggerer(valeur, valeurs)
     )
+
+
+#: Les champs de présence d'un intervenant pour l'école (``ecole.<champ>``) : vrai, faux ou inconnu.
+PRESENCES: tuple[str, ...] = (
+    "mentor_dans_l_ecole",
+    "conseiller_pedagogique",
+    "pane",
+    "professionnel",
+    "technopedagogue",
+)
+
+
+def _besoin_facultatif(valeur: Any) -> Besoin | None:
+    return None if valeur is None else _cle_de_besoin(valeur)
 
 
 class Besoins(Mapping[Besoin, Intensite]):
@@ -140,19 +156,51 @@ class Ecole(_Strict):
     nb_batiments: Annotated[int, *entier(1, 20)] = Field(
         1, ge=1, le=20, description="nombre de bâtiments de l'école"
     )
-    mentor_dans_l_ecole: Booleen = Field(
-        True, description="une personne mentore est présente dans l'école"
-    )
     pedagogie_alternative: Booleen = Field(False, description="école à pédagogie alternative")
+    mentor_dans_l_ecole: Presence = Field(
+        None,
+        description="une personne mentore issue du milieu est présente dans l'école ; inconnu si absent",
+    )
+    conseiller_pedagogique: Presence = Field(
+        None,
+        description="une conseillère ou un conseiller pédagogique est disponible pour l'école ; "
+        "sinon, ce que déclare le centre",
+    )
+    pane: Presence = Field(
+        None,
+        description="une PANE (professionnelle à l'accompagnement des nouveaux enseignants) sert "
+        "l'école ; sinon, ce que déclare le centre",
+    )
+    professionnel: Presence = Field(
+        None,
+        description="une professionnelle ou un professionnel est présent pour l'école ; sinon, ce "
+        "que déclare le centre",
+    )
+    technopedagogue: Presence = Field(
+        None,
+        description="un technopédagogue est disponible pour l'école ; sinon, ce que déclare le centre",
+    )
 
 
 class MesureRecue(_Strict):
-    """Une mesure du catalogue déjà reçue, et si elle a eu l'effet attendu."""
+    """Une mesure du catalogue déjà reçue, si elle a eu l'effet attendu, pour quel besoin et avec qui."""
 
     mesure: str = Field(
         min_length=1, max_length=80, description="identifiant d'une mesure du catalogue"
     )
     efficace: Booleen = Field(True, description="la mesure a eu l'effet attendu")
+    besoin: Annotated[Besoin | None, BeforeValidator(_besoin_facultatif)] = Field(
+        None,
+        description="le besoin pour lequel la mesure a été reçue ; sans lui, tous les besoins que "
+        "vise la mesure",
+    )
+    intervenant: str | None = Field(
+        None,
+        min_length=1,
+        max_length=80,
+        description="l'acteur du catalogue qui l'a offerte ; sans lui, le premier intervenant de la "
+        "mesure",
+    )
 
 
 class Profil(_Strict):
@@ -163,12 +211,18 @@ class Profil(_Strict):
     >>> p = Profil(annees_experience=1, ordre="primaire", besoins={"gestion_de_classe": "élevée"})
     >>> p.besoins[Besoin.GESTION_DE_CLASSE].libelle
     'élevée'
-    >>> p.ecole.mentor_dans_l_ecole
+    >>> p.ecole.mentor_dans_l_ecole is None  # inconnu tant qu'on ne le dit pas
     True
     """
 
     annees_experience: Annotated[int, *entier(0, 60)] = Field(
         ge=0, le=60, description="années d'expérience en enseignement"
+    )
+    annees_au_quebec: Annotated[int | None, *entier(0, 60, facultatif=True)] = Field(
+        None,
+        ge=0,
+        le=60,
+        description="années d'enseignement au Québec, si elles diffèrent (expérience hors Québec), au plus annees_experience ; la période d'insertion se compte en années au Québec",
     )
     ordre: Annotated[Ordre, *choix(Ordre)] = Field(description="ordre d'enseignement")
     statut: Annotated[Statut, *choix(Statut)] = Field(Statut.CONTRAT, description="statut d'emploi")

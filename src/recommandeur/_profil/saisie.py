@@ -115,6 +115,26 @@ def _booleen(valeur: Any) -> bool:
     raise ValeurInconnue("attendu un booléen : true, false, « oui » ou « non »")
 
 
+def _booleen_facultatif(valeur: Any) -> bool | None:
+    return None if valeur is None else _booleen(valeur)
+
+
+def booleen_facultatif() -> tuple[BeforeValidator, WithJsonSchema]:
+    """Les métadonnées d'un booléen qui peut rester inconnu (``null``)."""
+    return (
+        BeforeValidator(_booleen_facultatif),
+        WithJsonSchema(
+            {
+                "anyOf": [
+                    {"type": "boolean"},
+                    {"type": "string", "pattern": MOTIF_OUI_NON},
+                    {"type": "null"},
+                ]
+            }
+        ),
+    )
+
+
 #: Les métadonnées d'un booléen : ``true``, ``false``, ``"oui"``, ``"non"``.
 BOOLEEN = (
     BeforeValidator(_booleen),

@@ -25,12 +25,17 @@ def _schema_sans_catalogue() -> dict[str, Any]:
     return {"$schema": DIALECTE, **schema}
 
 
-def schema_profil_pour(mesures: Sequence[str] | None) -> dict[str, Any]:
-    """Le schéma JSON du profil ; avec ``mesures``, les mesures reçues sont l'un de ces identifiants.
+def schema_profil_pour(
+    mesures: Sequence[str] | None, acteurs: Sequence[str] | None = None
+) -> dict[str, Any]:
+    """Le schéma JSON du profil ; avec ``mesures`` (``acteurs``), la mesure (l'intervenant)
+    d'une mesure reçue est l'un de ces identifiants.
 
-    >>> s = schema_profil_pour(["mentorat", "webinaire"])
+    >>> s = schema_profil_pour(["mentorat", "webinaire"], ["mentor"])
     >>> s["$defs"]["MesureRecue"]["properties"]["mesure"]["enum"]
     ['mentorat', 'webinaire']
+    >>> s["$defs"]["MesureRecue"]["properties"]["intervenant"]["anyOf"][0]["enum"]
+    ['mentor']
     >>> s["required"]
     ['annees_experience', 'ordre']
     """
@@ -43,4 +48,7 @@ def schema_profil_pour(mesures: Sequence[str] | None) -> dict[str, Any]:
             "title": propriete.get("title", "Mesure"),
             "description": propriete.get("description", ""),
         }
+    if acteurs is not None:
+        propriete = schema["$defs"]["MesureRecue"]["properties"]["intervenant"]
+        propriete["anyOf"] = [{"type": "string", "enum": list(acteurs)}, {"type": "null"}]
     return schema

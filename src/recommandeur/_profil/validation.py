@@ -54,12 +54,14 @@ def _chemin(morceaux: tuple[str, ...]) -> str:
 
 
 def valider_profil(
-    donnees: Profil | Mapping[str, Any], mesures: Collection[str] | None = None
+    donnees: Profil | Mapping[str, Any],
+    mesures: Collection[str] | None = None,
+    acteurs: Collection[str] | None = None,
 ) -> Profil:
     """Valide un profil (un :class:`Profil` ou un dict) ; :class:`ErreurProfil` sinon.
 
-    ``mesures``, s'il est donné, est l'ensemble des identifiants du catalogue contre
-    lequel les mesures reçues sont vérifiées.
+    ``mesures`` et ``acteurs``, s'ils sont donnés, sont les identifiants du catalogue contre
+    lesquels les mesures reçues (``mesure``, ``intervenant``) sont vérifiées.
 
     >>> valider_profil({"annees_experience": 2, "ordre": "secondaire"}).statut.value
     'contrat'
@@ -85,17 +87,41 @@ def valider_profil(
         raise ErreurProfil(list(problemes_de_validation(exc, Profil))) from None
     except Exception as exc:  # une table qui ne se laisse pas lire (__iter__ qui lève, ...)
         raise ErreurProfil([Probleme(f"profil illisible ({type(exc).__name__})")]) from None
-    if mesures is not None:
-        inconnues = [
-            Probleme(
-                "mesure inconnue du catalogue",
-                champ=f"mesures_recues[{rang}].mesure",
-                valeur=recue.mesure,
-                suggestions=suggerer(recue.mesure, mesures),
+    if profil.annees_au_quebec is not None and profil.annees_au_quebec > profil.annees_experience:
+        raise ErreurProfil(
+            [
+                Probleme(
+                    f"au plus annees_experience ({profil.annees_experience}) : les années au "
+                    "Québec font partie des années d'expérience",
+                    champ="annees_au_quebec",
+                    valeur=profil.annees_au_quebec,
+                )
+            ]
+        )
+    inconnues: list[Probleme] = []
+    for rang, recue in enumerate(profil.mesures_recues):
+        if mesures is not None and recue.mesure not in mesures:
+            inconnues.append(
+                Probleme(
+                    "mesure inconnue du catalogue",
+                    champ=f"mesures_recues[{rang}].mesure",
+                    valeur=recue.mesure,
+                    suggestions=suggerer(recue.mesure, mesures),
+                )
             )
-            for rang, recue in enumerate(profil.mesures_recues)
-            if recue.mesure not in mesures
-        ]
-        if inconnues:
-            raise ErreurProfil(inconnues)
+        if (
+            acteurs is not None
+            and recue.intervenant is not None
+            and recue.intervenant not in acteurs
+        ):
+            inconnues.append(
+                Probleme(
+                    "acteur inconnu du catalogue",
+                    champ=f"mesures_recues[{rang}].intervenant",
+                    valeur=recue.intervenant,
+                    suggestions=suggerer(recue.intervenant, acteurs),
+                )
+            )
+    if inconnues:
+        raise ErreurProfil(inconnues)
     return profil

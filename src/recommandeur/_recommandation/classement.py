@@ -63,3 +63,50 @@ def classer(
     retenues = [m for m in scores_des_mesures if recues.get(m) is not False]
     retenues.sort(key=lambda m: cle_de_tri(m, scores_des_mesures[m], rangs_niveaux[m]))
     return retenues if limite is None else retenues[:limite]
+
+
+#: Le nombre d'offres prioritaires par défaut.
+PRIORITAIRES = 5
+
+
+def ordonner(
+    scores_des_mesures: Mapping[str, float],
+    rangs_niveaux: Mapping[str, int],
+    priorites: Mapping[str, int],
+    maximum: int = PRIORITAIRES,
+) -> tuple[list[str], int]:
+    """Les offres dans l'ordre, et combien sont prioritaires (elles viennent d'abord).
+
+    ``priorites`` donne, pour chaque mesure qu'une raison prioritaire propose, le meilleur rang
+    de priorité de ses raisons : les prioritaires se rangent par ce rang (1 d'abord : la
+    détresse avant un besoin élevé, avant l'accueil), puis comme les autres. Au plus
+    ``maximum`` le sont ; les suivantes reprennent leur place parmi les autres offres, rangées
+    par score.
+
+    >>> ordonner({"a": 9.0, "b": 3.0, "c": 4.0, "d": 2.0}, {"a": 0, "b": 2, "c": 1, "d": 0},
+    ...          {"b": 3, "d": 1}, maximum=1)
+    (['d', 'a', 'c', 'b'], 1)
+    >>> ordonner({"a": 1.0, "b": 3.0}, {"a": 0, "b": 0}, {"a": 2, "b": 2})
+    (['b', 'a'], 2)
+    """
+    candidates = sorted(
+        priorites,
+        key=lambda m: (priorites[m], *cle_de_tri(m, scores_des_mesures[m], rangs_niveaux[m])),
+    )
+    retenues = candidates[:maximum]
+    autres = sorted(
+        (m for m in scores_des_mesures if m not in retenues),
+        key=lambda m: cle_de_tri(m, scores_des_mesures[m], rangs_niveaux[m]),
+    )
+    return retenues + autres, len(retenues)
+
+
+def differees(candidates: Iterable[str], charges: Mapping[str, bool], detresse: bool) -> list[str]:
+    """Les mesures à différer : celles qui ajoutent une charge ou une exposition, en cas de détresse.
+
+    >>> differees(["webinaire", "personne_neutre"], {"webinaire": True}, detresse=True)
+    ['webinaire']
+    >>> differees(["webinaire"], {"webinaire": True}, detresse=False)
+    []
+    """
+    return [m for m in candidates if detresse and charges.get(m, False)]

@@ -2,19 +2,19 @@
 
 from __future__ import annotations
 
-from collections.abc import Mapping
+from collections.abc import Mapping, Sequence
 from typing import Any
 
 from pydantic import BaseModel, ConfigDict
 
 from .._erreurs import ErreurInconnu
-from .._langage.evaluation import verifications
+from .._langage.evaluation import decisives
 from .._moteur.moteur import Moteur, moteur_par_defaut
 from .._profil.modeles import Profil
 from .._profil.validation import valider_profil
 from .._rendu.explorer import texte_et_si, texte_pourquoi_pas
 from .._rendu.valeurs import fait_lisible
-from .modeles import Recommandation
+from .modeles import MesureRecommandee, Recommandation
 from .recommander import recommander
 
 
@@ -45,6 +45,8 @@ class PourquoiPas(_Modele):
 
     mesure: str
     libelle: str
+    #: La mesure est une action du milieu (son rang est celui des actions, pas des offres).
+    action_du_milieu: bool = False
     rang: int | None
     ecartee: str | None
     regles: list[RegleExaminee]
@@ -63,21 +65,23 @@ def pourquoi_pas(
     """Pourquoi une mesure n'est pas (ou est) recommandée : chaque règle qui la recommande, examinée.
 
     >>> r = pourquoi_pas({"annees_experience": 2, "ordre": "primaire", "ecole": {"imse": 3}},
-    ...                  "equipe_soutien_multidisciplinaire")
+    ...                  "soutien_ecole_soutenue")
     >>> r.rang is None
     True
     >>> print(r.texte().splitlines()[1])
-    • [ecole_defavorisee] École en milieu défavorisé (IMSE élevé) (2_cible_milieu.toml) : non déclenchée
-    >>> [c.texte for c in r.regles[0].conditions if not c.tenue]
-    ['ecole.imse = 3 (règle : ≥ 8)']
+    • [ecole_forte_part_novices] École avec une forte part de personnes en insertion (3_milieu.toml) : non déclenchée
+    >>> [c.texte for c in r.regles[1].conditions]
+    ['periode_insertion = en cours (moins de 5 ans au Québec) (règle : = en cours (moins de 5 ans au Québec))', 'ecole.imse = 3 (règle : ≥ 8)']
+    >>> [c.tenue for c in r.regles[1].conditions]
+    [True, False]
     """
     moteur = moteur or moteur_par_defaut()
     if not moteur.catalogue.contient_mesure(mesure):
         raise ErreurInconnu("mesure inconnue", mesure, moteur.catalogue.ids_mesures)
-    valide = valider_profil(profil, moteur.ids_mesures)
+    valide = valider_profil(profil, moteur.ids_mesures, moteur.ids_acteurs)
     valeurs = moteur.fait(valide)
     reco = recommander(valide, moteur=moteur)
-    rangs = {m.mesure.id: m.rang for m in reco.mesures}
+    rangs = {m.mesure.id: m.rang for m in (*reco.mesures, *reco.actions_milieu)}
     ecartees = {e.mesure: e.raison for e in reco.ecartees}
     declenchees = set(reco.regles_declenchees)
     examinees = []
@@ -86,7 +90,7 @@ def pourquoi_pas(
             continue
         conditions = [
             Condition(champ=v.test.champ, texte=fait_lisible(v.test, v.lue), tenue=v.tenue)
-            for v in verifications(regle.condition, valeurs)
+            for v in decisives(regle.condition, valeurs)
         ]
         examinees.append(
             RegleExaminee(
@@ -100,6 +104,7 @@ def pourquoi_pas(
     return PourquoiPas(
         mesure=mesure,
         libelle=moteur.catalogue.mesure(mesure).libelle,
+        action_du_milieu=mesure in {m.mesure.id for m in reco.actions_milieu},
         rang=rangs.get(mesure),
         ecartee=ecartees.get(mesure),
         regles=examinees,
@@ -115,13 +120,21 @@ class Deplacement(_Modele):
 
 
 class EtSi(_Modele):
-    """La réponse de :func:`et_si` : les deux recommandations et ce qui change."""
+    """La réponse de :func:`et_si` : les deux recommandations et ce qui change.
+
+    ``ajoutees``, ``retirees`` et ``deplacees`` parlent des offres à la personne ;
+    ``actions_ajoutees``, ``actions_retirees`` et ``actions_deplacees``, des actions du milieu
+    (elles ont leur propre classement).
+    """
 
     avant: Recommandation
     apres: Recommandation
     ajoutees: list[str]
     retirees: list[str]
     deplacees: list[Deplacement]
+    actions_ajoutees: list[str]
+    actions_retirees: list[str]
+    actions_deplacees: list[Deplacement]
 
     def texte(self) -> str:
         """Les changements en français."""
@@ -154,23 +167,38 @@ def et_si(
     Les tables imbriquées (``affectation``, ``ecole``, ``besoins``) sont fusionnées : seules
     les clés données changent.
 
-    >>> r = et_si({"annees_experience": 1, "ordre": "primaire"}, {"ecole": {"region_eloignee": True}})
+    >>> r = et_si({"annees_experience": 1, "ordre": "primaire"}, {"ecole": {"mentor_dans_l_ecole": False}})
     >>> "mentorat_en_ligne" in r.ajoutees
     True
     """
     moteur = moteur or moteur_par_defaut()
-    valide = valider_profil(profil, moteur.ids_mesures)
+    valide = valider_profil(profil, moteur.ids_mesures, moteur.ids_acteurs)
     modifie = _fusionner(valide.model_dump(mode="json"), changements)
     avant = recommander(valide, moteur=moteur)
     apres = recommander(modifie, moteur=moteur)
-    rangs_avant = {m.mesure.id: m.rang for m in avant.mesures}
-    rangs_apres = {m.mesure.id: m.rang for m in apres.mesures}
+    ajoutees, retirees, deplacees = _ecarts(avant.mesures, apres.mesures)
+    actions = _ecarts(avant.actions_milieu, apres.actions_milieu)
     return EtSi(
         avant=avant,
         apres=apres,
-        ajoutees=[m for m in rangs_apres if m not in rangs_avant],
-        retirees=[m for m in rangs_avant if m not in rangs_apres],
-        deplacees=[
+        ajoutees=ajoutees,
+        retirees=retirees,
+        deplacees=deplacees,
+        actions_ajoutees=actions[0],
+        actions_retirees=actions[1],
+        actions_deplacees=actions[2],
+    )
+
+
+def _ecarts(
+    avant: Sequence[MesureRecommandee], apres: Sequence[MesureRecommandee]
+) -> tuple[list[str], list[str], list[Deplacement]]:
+    rangs_avant = {m.mesure.id: m.rang for m in avant}
+    rangs_apres = {m.mesure.id: m.rang for m in apres}
+    return (
+        [m for m in rangs_apres if m not in rangs_avant],
+        [m for m in rangs_avant if m not in rangs_apres],
+        [
             Deplacement(mesure=m, rang_avant=rangs_avant[m], rang_apres=r)
             for m, r in rangs_apres.items()
             if m in rangs_avant and rangs_avant[m] != r

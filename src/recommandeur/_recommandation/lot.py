@@ -21,13 +21,20 @@ from .._moteur.transfert import depuis_json, vers_json
 from .._profil.modeles import Profil
 from .._profil.validation import valider_profil
 from .modeles import MesureRecommandee, Motif, Recommandation
-from .motifs import fiche
+from .motifs import Fiche, fiche
 from .recommander import recommander_valide, verifier_limite
 
 Progression = Callable[[int, int], None]
 
-#: Une recommandation sans les objets du catalogue (que le processus parent a déjà).
-Compacte = tuple[list[tuple[Any, ...]], list[Any], list[Any], list[str]]
+#: Une recommandation sans les objets du catalogue (que le processus parent a déjà) : les
+#: valeurs de ses champs, mesures et acteurs remplacés par leurs identifiants.
+Compacte = tuple[Any, ...]
+
+_CHAMPS_MESURE = tuple(MesureRecommandee.model_fields)
+_CHAMPS_MOTIF = tuple(Motif.model_fields)
+_CHAMPS_RECO = tuple(n for n in Recommandation.model_fields if n != "profil")
+_ACTEURS = ("alternatives", "partenaires")
+
 
 #: Dans un processus de calcul : le moteur reçu (en JSON) et celui qui en est reconstruit.
 _RECU: dict[str, str] = {}
@@ -53,64 +60,61 @@ def _moteur_recu() -> Moteur:
     return moteur
 
 
+def _compacter_mesure(m: MesureRecommandee) -> tuple[Any, ...]:
+    valeurs: list[Any] = []
+    for nom in _CHAMPS_MESURE:
+        valeur = getattr(m, nom)
+        if nom in ("mesure", "acteur"):
+            valeur = valeur.id
+        elif nom in _ACTEURS:
+            valeur = [a.id for a in valeur]
+        elif nom == "motifs":
+            valeur = [tuple(getattr(x, c) for c in _CHAMPS_MOTIF) for x in valeur]
+        valeurs.append(valeur)
+    return tuple(valeurs)
+
+
 def _compacter(reco: Recommandation) -> Compacte:
     """Une recommandation en tuples et chaînes : rapides à sérialiser entre processus."""
-    mesures = [
-        (
-            m.mesure.id,
-            m.score,
-            m.justification,
-            m.regles,
-            [(x.regle, x.titre, x.poids, x.texte, x.faits, x.sources) for x in m.motifs],
-            m.sources,
-            m.deja_recue,
-        )
-        for m in reco.mesures
-    ]
-    return mesures, reco.ecartees, reco.escalades, reco.regles_declenchees
+    return tuple(
+        [_compacter_mesure(m) for m in getattr(reco, nom)]
+        if nom in ("mesures", "actions_milieu")
+        else getattr(reco, nom)
+        for nom in _CHAMPS_RECO
+    )
 
 
 def _traiter(paquet: tuple[list[dict[str, Any]], int | None]) -> list[Compacte]:
     profils, limite = paquet
     moteur = _moteur_recu()
     return [
-        _compacter(recommander_valide(valider_profil(p, moteur.ids_mesures), moteur, limite))
+        _compacter(
+            recommander_valide(
+                valider_profil(p, moteur.ids_mesures, moteur.ids_acteurs), moteur, limite
+            )
+        )
         for p in profils
     ]
 
 
-def _reconstruire(profil: Profil, compacte: Compacte, moteur: Moteur) -> Recommandation:
-    mesures, ecartees, escalades, declenchees = compacte
-    f = fiche(moteur)
-    resultats = [
-        MesureRecommandee.model_construct(
-            rang=rang,
-            mesure=f.mesures[mid],
-            acteur=f.acteur[mid],
-            partenaires=list(f.partenaires[mid]),
-            score=score,
-            justification=justification,
-            regles=regles,
-            motifs=[
-                Motif.model_construct(regle=r, titre=t, poids=p, texte=x, faits=fa, sources=s)
-                for r, t, p, x, fa, s in motifs
-            ],
-            sources=sources,
-            deja_recue=deja_recue,
-        )
-        for rang, (mid, score, justification, regles, motifs, sources, deja_recue) in enumerate(
-            mesures, start=1
-        )
+def _reconstruire_mesure(f: Fiche, compacte: tuple[Any, ...]) -> MesureRecommandee:
+    valeurs = dict(zip(_CHAMPS_MESURE, compacte, strict=True))
+    valeurs["mesure"] = f.mesures[valeurs["mesure"]]
+    valeurs["acteur"] = f.acteurs[valeurs["acteur"]]
+    for nom in _ACTEURS:
+        valeurs[nom] = [f.acteurs[a] for a in valeurs[nom]]
+    valeurs["motifs"] = [
+        Motif.model_construct(**dict(zip(_CHAMPS_MOTIF, m, strict=True))) for m in valeurs["motifs"]
     ]
-    return Recommandation.model_construct(
-        profil=profil,
-        mesures=resultats,
-        ecartees=ecartees,
-        escalades=escalades,
-        regles_declenchees=declenchees,
-        version_catalogue=moteur.version_catalogue,
-        version_regles=moteur.version_regles,
-    )
+    return MesureRecommandee.model_construct(**valeurs)
+
+
+def _reconstruire(profil: Profil, compacte: Compacte, moteur: Moteur) -> Recommandation:
+    f = fiche(moteur)
+    valeurs: dict[str, Any] = dict(zip(_CHAMPS_RECO, compacte, strict=True))
+    for nom in ("mesures", "actions_milieu"):
+        valeurs[nom] = [_reconstruire_mesure(f, m) for m in valeurs[nom]]
+    return Recommandation.model_construct(profil=profil, **valeurs)
 
 
 def barre_de_progression(flux: TextIO | None = None) -> Progression:
@@ -135,14 +139,16 @@ def barre_de_progression(flux: TextIO | None = None) -> Progression:
 
 
 def valider_lot(
-    profils: Iterable[Profil | Mapping[str, Any]], mesures: frozenset[str]
+    profils: Iterable[Profil | Mapping[str, Any]],
+    mesures: frozenset[str],
+    acteurs: frozenset[str] | None = None,
 ) -> list[Profil]:
     """Valide tous les profils ; :class:`ErreurProfil` les nomme tous par leur rang (``[3].x``)."""
     valides: list[Profil] = []
     problemes: list[Probleme] = []
     for rang, profil in enumerate(profils):
         try:
-            valides.append(valider_profil(profil, mesures))
+            valides.append(valider_profil(profil, mesures, acteurs))
         except ErreurProfil as exc:
             problemes.extend(
                 dataclasses.replace(p, champ=f"[{rang}].{p.champ}" if p.champ else f"[{rang}]")
@@ -185,7 +191,7 @@ def recommander_lot(
     moteur = moteur or moteur_par_defaut()
     if not isinstance(moteur, Moteur):
         raise ErreurArgument("moteur", "un Moteur ou None", moteur)
-    valides = valider_lot(profils, moteur.ids_mesures)
+    valides = valider_lot(profils, moteur.ids_mesures, moteur.ids_acteurs)
     afficher = barre_de_progression() if progression is True else progression or None
     if processus == 1 or len(valides) < 2:
         resultats = []

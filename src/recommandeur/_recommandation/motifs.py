@@ -16,10 +16,11 @@ from typing import Any
 from .._catalogue.modeles import Acteur, Mesure
 from .._langage.evaluation import decisives
 from .._langage.gabarits import champs_du_gabarit
+from .._langage.regle import Proposition
 from .._moteur.moteur import Moteur
 from .._rendu.recommandation import justification
 from .._rendu.valeurs import fait_lisible, rendre
-from .._vocabulaire import Besoin
+from .._vocabulaire import Besoin, Destinataire, Presence
 from .modeles import Motif
 
 #: Nombre de motifs (texte et faits d'une règle pour des valeurs données) mémorisés par moteur.
@@ -32,17 +33,20 @@ class Fiche:
     def __init__(self, moteur: Moteur) -> None:
         catalogue = moteur.catalogue
         self.mesures: dict[str, Mesure] = {m.id: m for m in catalogue.mesures}
-        acteurs = {a.id: a for a in catalogue.acteurs}
-        self.acteur: dict[str, Acteur] = {
-            m.id: acteurs[m.acteur_responsable] for m in catalogue.mesures
-        }
-        self.partenaires: dict[str, tuple[Acteur, ...]] = {
-            m.id: tuple(acteurs[p] for p in m.partenaires) for m in catalogue.mesures
-        }
+        self.acteurs: dict[str, Acteur] = {a.id: a for a in catalogue.acteurs}
         self.rang_niveau: dict[str, int] = {m.id: m.niveau.rang for m in catalogue.mesures}
+        self.charges: dict[str, bool] = {m.id: m.charge for m in catalogue.mesures}
+        self.au_milieu: frozenset[str] = frozenset(
+            m.id for m in catalogue.mesures if m.destinataire is Destinataire.MILIEU
+        )
         self.regles = {r.id: r for r in moteur.regles}
+        self.parametres = {p.id: p for p in moteur.base.parametres}
         self.cles: dict[str, tuple[str, ...]] = {
-            r.id: tuple(dict.fromkeys((*r.champs, *champs_du_gabarit(r.justification))))
+            r.id: tuple(
+                c
+                for c in dict.fromkeys((*r.champs, *champs_du_gabarit(r.justification)))
+                if not c.startswith("parametres.")
+            )
             for r in moteur.regles
         }
         self.besoins_lus: dict[str, tuple[Besoin, ...]] = {
@@ -65,22 +69,32 @@ class Fiche:
             tuple((b, phrases[b]) for b in self.besoins_lus[rid] if b in phrases),
         )
 
-    def justification(self, mid: str, motifs: Sequence[Motif]) -> tuple[str, tuple[str, ...]]:
-        """La justification d'une mesure et ses sources (règles puis mesure), sans doublon.
+    def justification(
+        self,
+        mid: str,
+        motifs: Sequence[Motif],
+        acteur: Acteur,
+        role: str | None,
+        presence: Presence,
+        alternatives: tuple[str, ...],
+    ) -> tuple[str, tuple[str, ...]]:
+        """La justification d'une mesure et ses sources (raisons puis mesure), sans doublon.
 
-        Mémorisée par l'identité des motifs (qui viennent de la mémoire des motifs) : chaque
-        entrée garde ses motifs en vie, si bien que leurs identités ne peuvent pas être
-        réutilisées par d'autres objets tant qu'elle existe. La mémoire est vidée au-delà
-        de ``MOTIFS_MEMORISES`` entrées.
+        Mémorisée par l'identité des motifs (qui viennent de la mémoire des motifs) et par
+        l'intervenant choisi : chaque entrée garde ses motifs en vie, si bien que leurs
+        identités ne peuvent pas être réutilisées par d'autres objets tant qu'elle existe.
+        La mémoire est vidée au-delà de ``MOTIFS_MEMORISES`` entrées.
         """
-        cle = (mid, *map(id, motifs))
+        cle = (mid, acteur.id, role, presence, alternatives, *map(id, motifs))
         trouve = self._justifications.get(cle)
         if trouve is None:
-            mesure, acteur = self.mesures[mid], self.acteur[mid]
+            mesure = self.mesures[mid]
             sources = tuple(
                 dict.fromkeys([s for m in motifs for s in m.sources] + list(mesure.sources))
             )
-            trouve = (justification(mesure, acteur, motifs), sources, tuple(motifs))
+            autres = [self.acteurs[a] for a in alternatives]
+            texte = justification(mesure, acteur, role, presence, autres, motifs)
+            trouve = (texte, sources, tuple(motifs))
             if len(self._justifications) >= MOTIFS_MEMORISES:
                 self._justifications.clear()
             self._justifications[cle] = trouve
@@ -93,22 +107,37 @@ class Fiche:
         valeurs = {c: v for c, v in zip(self.cles[rid], valeurs_lues, strict=True) if v is not None}
         verifs = decisives(regle.condition, valeurs)
         faits = tuple(dict.fromkeys(fait_lisible(v.test, v.lue) for v in verifs))
-        texte = rendre(regle.justification, valeurs)
+        texte = rendre(regle.justification, valeurs, self.parametres)
         lus = {v.test.champ for v in verifs}
         for besoin, phrase in escalades:
             if f"besoins.{besoin.value}" in lus:
                 texte += f" Escalade : {phrase}."
         return {
-            mesure_id: Motif.model_construct(
-                regle=rid,
-                titre=regle.titre,
-                poids=poids,
-                texte=texte,
-                faits=faits,
-                sources=regle.sources,
-            )
-            for mesure_id, poids in regle.recommandations
+            p.mesure: self._pour(regle.id, regle.titre, p, texte, faits) for p in regle.propositions
         }
+
+    @staticmethod
+    def _pour(rid: str, titre: str, p: Proposition, texte: str, faits: tuple[str, ...]) -> Motif:
+        return Motif.model_construct(
+            regle=rid,
+            titre=titre,
+            poids=p.poids,
+            texte=f"{texte} {phrase(p.pourquoi)}" if p.pourquoi else texte,
+            faits=faits,
+            sources=p.sources,
+            priorite=p.priorite,
+        )
+
+
+def phrase(texte: str) -> str:
+    """Un texte en phrase : majuscule initiale, point final (sauf s'il finit déjà une phrase).
+
+    >>> phrase("il dit : « oui. »"), phrase("un soutien")
+    ('Il dit : « oui. »', 'Un soutien.')
+    """
+    texte = texte.strip()
+    fini = texte.rstrip(" »").endswith((".", "!", "?"))
+    return texte[0].upper() + texte[1:] + ("" if fini else ".")
 
 
 _FICHES: weakref.WeakKeyDictionary[Moteur, Fiche] = weakref.WeakKeyDictionary()

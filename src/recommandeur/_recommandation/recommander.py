@@ -1,8 +1,10 @@
-"""``recommander(profil)`` : du profil aux mesures classées, avec acteur et justification.
+"""``recommander(profil)`` : du profil aux offres classées et aux actions du milieu, avec leurs raisons.
 
 Le chemin : valider le profil → le mettre à plat en fait, besoins escaladés
-(:mod:`recommandeur._moteur.fait`) → déclencher les règles (le moteur) → classer
-(:mod:`.classement`) → construire les résultats avec leurs motifs (:mod:`.motifs`).
+(:mod:`recommandeur._moteur.fait`) → déclencher les règles (le moteur) → pour chaque mesure
+proposée, son score, ses raisons et son intervenant (:mod:`.intervenants`) → écarter ce qui
+ne peut pas être offert, séparer les offres des actions du milieu, classer
+(:mod:`.classement`) → construire les résultats (:mod:`.motifs`).
 """
 
 from __future__ import annotations
@@ -10,17 +12,26 @@ from __future__ import annotations
 from collections.abc import Mapping
 from typing import Any
 
+from .._catalogue.modeles import Intervenant
 from .._erreurs import ErreurArgument
 from .._moteur.moteur import Moteur, moteur_par_defaut
 from .._profil.modeles import Profil
 from .._profil.validation import valider_profil
-from .._vocabulaire import Intensite
-from .classement import classer, ecartees, scores
-from .modeles import Escalade, MesureEcartee, MesureRecommandee, Motif, Recommandation
-from .motifs import fiche
+from .._vocabulaire import Intensite, PeriodeInsertion
+from .classement import PRIORITAIRES, differees, ecartees, ordonner, scores
+from .intervenants import Choix, choisir, partenaires_presents
+from .modeles import (
+    Escalade,
+    GenreEcart,
+    MesureEcartee,
+    MesureRecommandee,
+    Motif,
+    Recommandation,
+)
+from .motifs import Fiche, fiche
 
 
-def verifier_limite(limite: object) -> int | None:
+def verifier_limite(limite: object, nom: str = "limite") -> int | None:
     """``limite`` si c'est un entier ≥ 1 ou ``None`` ; :class:`ErreurArgument` sinon.
 
     >>> verifier_limite(0)
@@ -31,40 +42,61 @@ def verifier_limite(limite: object) -> int | None:
     if limite is None:
         return None
     if isinstance(limite, bool) or not isinstance(limite, int) or limite < 1:
-        raise ErreurArgument("limite", "un entier ≥ 1 ou None", limite)
+        raise ErreurArgument(nom, "un entier ≥ 1 ou None", limite)
     return limite
 
 
 def recommander(
-    profil: Profil | Mapping[str, Any], *, moteur: Moteur | None = None, limite: int | None = None
+    profil: Profil | Mapping[str, Any],
+    *,
+    moteur: Moteur | None = None,
+    limite: int | None = None,
+    prioritaires: int = PRIORITAIRES,
 ) -> Recommandation:
-    """Recommande des mesures de soutien pour un profil, classées de la meilleure à la moins bonne.
+    """Recommande des mesures de soutien pour un profil : les offres à faire d'abord, puis les autres.
 
     ``profil`` est un :class:`Profil` ou un dict validé en profil (sinon
-    :class:`ErreurProfil`). ``moteur`` est un :class:`Moteur` construit depuis
-    d'autres dossiers (le moteur par défaut sinon) ; ``limite`` garde les N
-    meilleures mesures.
+    :class:`ErreurProfil`). ``moteur`` est un :class:`Moteur` construit depuis d'autres
+    dossiers (le moteur par défaut sinon) ; ``limite`` garde les N premières offres ;
+    ``prioritaires`` est le nombre maximal d'offres prioritaires (5 par défaut).
 
     >>> reco = recommander({"annees_experience": 0, "ordre": "primaire",
     ...                     "affectation": {"nouveau_dans_l_ecole": True},
     ...                     "besoins": {"gestion_de_classe": "elevee"}})
-    >>> reco.mesures[0].mesure.niveau.value
-    'individuel'
-    >>> "accueil_etablissement" in [m.mesure.id for m in reco.mesures]
-    True
-    >>> scores = [m.score for m in reco.mesures]
-    >>> scores == sorted(scores, reverse=True)
+    >>> [m.mesure.id for m in reco.prioritaires]
+    ['accompagnement_individuel', 'accueil_etablissement', 'mentorat', 'accompagnement_sous_groupe']
+    >>> all(m.mesure.destinataire.value == "personne" for m in reco.mesures)
     True
     """
     limite = verifier_limite(limite)
+    nombre = verifier_limite(prioritaires, "prioritaires")
     moteur = moteur or moteur_par_defaut()
-    return recommander_valide(valider_profil(profil, moteur.ids_mesures), moteur, limite)
+    return recommander_valide(
+        valider_profil(profil, moteur.ids_mesures, moteur.ids_acteurs),
+        moteur,
+        limite,
+        nombre or PRIORITAIRES,
+    )
 
 
-def recommander_valide(profil: Profil, moteur: Moteur, limite: int | None) -> Recommandation:
+def _a_eviter(profil: Profil, f: Fiche) -> dict[str, frozenset[str]]:
+    """Pour chaque mesure restée sans effet, qui l'a offerte (celui qui est dit, sinon le premier)."""
+    eviter: dict[str, set[str]] = {}
+    for r in profil.mesures_recues:
+        if not r.efficace:
+            eviter.setdefault(r.mesure, set()).add(
+                r.intervenant or f.mesures[r.mesure].acteur_responsable
+            )
+    return {m: frozenset(a) for m, a in eviter.items()}
+
+
+def recommander_valide(
+    profil: Profil, moteur: Moteur, limite: int | None, prioritaires: int = PRIORITAIRES
+) -> Recommandation:
     """:func:`recommander` pour un profil déjà validé contre le catalogue de ``moteur``."""
     f = fiche(moteur)
     prepare = moteur.preparer(profil)
+    fait = prepare.valeurs
     montees = [
         Escalade.model_construct(
             besoin=besoin,
@@ -75,46 +107,149 @@ def recommander_valide(profil: Profil, moteur: Moteur, limite: int | None) -> Re
         for besoin, mesures in prepare.montees.items()
     ]
     phrases = {e.besoin: e.phrase for e in montees}
-    declenchees = moteur.declencher(prepare.valeurs)
+    declenchees = moteur.declencher(fait)
 
     motifs: dict[str, list[Motif]] = {}
+    candidats: dict[str, tuple[float, tuple[Intervenant, ...]]] = {}
     for rid in declenchees:
-        for mesure_id, motif in f.motifs_de(rid, prepare.valeurs, phrases).items():
+        regle = f.regles[rid]
+        for mesure_id, motif in f.motifs_de(rid, fait, phrases).items():
             motifs.setdefault(mesure_id, []).append(motif)
+        for p in regle.propositions:
+            if p.intervenants and p.poids > candidats.get(p.mesure, (0.0, ()))[0]:
+                candidats[p.mesure] = (p.poids, p.intervenants)
     scores_des_mesures = scores((rid, f.regles[rid].recommandations) for rid in declenchees)
     recues = {r.mesure: r.efficace for r in profil.mesures_recues}
+    for r in profil.mesures_recues:
+        recues[r.mesure] = recues[r.mesure] and r.efficace
+    periode = PeriodeInsertion(fait["periode_insertion"])
+    en_insertion = periode is not PeriodeInsertion.TERMINEE
+    eviter_par_mesure = _a_eviter(profil, f)
+    a_eviter = frozenset(a for acteurs in eviter_par_mesure.values() for a in acteurs)
 
-    resultats = []
-    for rang, mid in enumerate(classer(scores_des_mesures, f.rang_niveau, recues, limite), 1):
-        texte, sources = f.justification(mid, motifs[mid])
-        resultats.append(
-            MesureRecommandee.model_construct(
-                rang=rang,
-                mesure=f.mesures[mid],
-                acteur=f.acteur[mid],
-                partenaires=list(f.partenaires[mid]),
-                score=scores_des_mesures[mid],
-                justification=texte,
-                regles=[m.regle for m in motifs[mid]],
-                motifs=motifs[mid],
-                sources=list(sources),
-                deja_recue=mid in recues,
+    ecarts: list[MesureEcartee] = []
+    choix: dict[str, Choix] = {}
+    sans_effet = set(ecartees(scores_des_mesures, recues))
+    # Seules les offres à la personne attendent : une action du milieu ne pèse pas sur elle.
+    offertes = [m for m in scores_des_mesures if m not in f.au_milieu]
+    reporter = set(differees(offertes, f.charges, profil.signaux_de_detresse))
+    for mid in scores_des_mesures:
+        liste = candidats.get(mid, (0.0, f.mesures[mid].intervenants))[1]
+        c = choisir(liste, f.acteurs, fait, en_insertion, a_eviter)
+        raison = _raison_d_ecarter(f, mid, c, mid in sans_effet, mid in reporter, eviter_par_mesure)
+        if raison is None:
+            choix[mid] = c
+        else:
+            ecarts.append(
+                MesureEcartee.model_construct(
+                    mesure=mid,
+                    libelle=f.mesures[mid].libelle,
+                    raison=raison[1],
+                    regles=[m.regle for m in motifs[mid]],
+                    genre=raison[0],
+                )
             )
-        )
+
+    offres = {m: s for m, s in scores_des_mesures.items() if m in choix and m not in f.au_milieu}
+    actions = {m: s for m, s in scores_des_mesures.items() if m in choix and m in f.au_milieu}
+    priorites = {
+        m: min(rangs)
+        for m in offres
+        if (rangs := [mo.priorite for mo in motifs[m] if mo.priorite is not None])
+    }
+    ordre, nb_prioritaires = ordonner(offres, f.rang_niveau, priorites, prioritaires)
+    if limite is not None:
+        ordre = ordre[:limite]
+    ordre_actions, _ = ordonner(actions, f.rang_niveau, {}, 0)
+    construire = _constructeur(f, motifs, choix, offres | actions, recues, fait, en_insertion)
     return Recommandation.model_construct(
         profil=profil,
-        mesures=resultats,
-        ecartees=[
-            MesureEcartee.model_construct(
-                mesure=mid,
-                libelle=f.mesures[mid].libelle,
-                raison="déjà reçue sans l'effet attendu",
-                regles=[m.regle for m in motifs[mid]],
-            )
-            for mid in ecartees(scores_des_mesures, recues)
+        periode_insertion=periode,
+        mesures=[
+            construire(rang, mid, rang <= nb_prioritaires) for rang, mid in enumerate(ordre, 1)
         ],
+        nb_prioritaires=min(nb_prioritaires, len(ordre)),
+        actions_milieu=[construire(rang, mid, False) for rang, mid in enumerate(ordre_actions, 1)],
+        ecartees=sorted(ecarts, key=lambda e: (e.genre, e.mesure)),
         escalades=montees,
         regles_declenchees=declenchees,
         version_catalogue=moteur.version_catalogue,
         version_regles=moteur.version_regles,
     )
+
+
+def _raison_d_ecarter(
+    f: Fiche,
+    mid: str,
+    c: Choix,
+    sans_effet: bool,
+    differee: bool,
+    eviter_par_mesure: Mapping[str, frozenset[str]],
+) -> tuple[GenreEcart, str] | None:
+    """Pourquoi une mesure proposée n'est pas offerte (genre, raison), ou ``None`` si elle l'est.
+
+    Une mesure reçue sans effet n'est offerte de nouveau qu'avec un autre intervenant que celui
+    qui l'a offerte ; une mesure qui ajoute une charge attend la fin d'une période de détresse ;
+    une mesure sans intervenant possible n'est pas offerte.
+    """
+    if sans_effet and (
+        c.intervenant is None or c.intervenant.acteur in eviter_par_mesure.get(mid, frozenset())
+    ):
+        return (
+            "recue_sans_effet",
+            "déjà reçue sans l'effet attendu, et aucun autre intervenant n'est possible",
+        )
+    if differee:
+        return (
+            "differee",
+            "différée : elle ajouterait une charge ou une exposition pendant une période de "
+            "détresse ; à reprendre quand ça ira mieux",
+        )
+    if c.intervenant is None:
+        par_raison: dict[str, list[str]] = {}
+        for a, r in c.ecartes:
+            par_raison.setdefault(r, []).append(f.acteurs[a].libelle)
+        raisons = " ; ".join(f"{r} : {', '.join(qui)}" for r, qui in par_raison.items())
+        return "sans_intervenant", f"aucun intervenant possible ({raisons})"
+    return None
+
+
+def _constructeur(
+    f: Fiche,
+    motifs: Mapping[str, list[Motif]],
+    choix: Mapping[str, Choix],
+    scores_des_mesures: Mapping[str, float],
+    recues: Mapping[str, bool],
+    fait: Mapping[str, Any],
+    en_insertion: bool,
+) -> Any:
+    def construire(rang: int, mid: str, prioritaire: bool) -> MesureRecommandee:
+        c = choix[mid]
+        assert c.intervenant is not None
+        acteur = f.acteurs[c.intervenant.acteur]
+        texte, sources = f.justification(
+            mid, motifs[mid], acteur, c.intervenant.role, c.presence, c.alternatives
+        )
+        mesure = f.mesures[mid]
+        partenaires = partenaires_presents(
+            mesure.partenaires, f.acteurs, fait, en_insertion, frozenset({acteur.id})
+        )
+        return MesureRecommandee.model_construct(
+            rang=rang,
+            mesure=mesure,
+            acteur=acteur,
+            role=c.intervenant.role,
+            presence=c.presence,
+            alternatives=[f.acteurs[a] for a in c.alternatives],
+            partenaires=[f.acteurs[p] for p in partenaires],
+            score=scores_des_mesures[mid],
+            prioritaire=prioritaire,
+            justification=texte,
+            regles=[m.regle for m in motifs[mid]],
+            motifs=motifs[mid],
+            sources=list(sources),
+            deja_recue=recues.get(mid) is True,
+            changement_d_intervenant=recues.get(mid) is False,
+        )
+
+    return construire

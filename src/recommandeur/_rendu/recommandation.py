@@ -1,4 +1,8 @@
-"""Les textes d'une recommandation : justification, escalade, classement lisible."""
+"""Les textes d'une recommandation : justification, escalade, et la recommandation lisible.
+
+La recommandation lisible commence par les offres à faire d'abord, puis les autres offres
+groupées par niveau, puis les actions du milieu, et enfin ce qui n'est pas offert et pourquoi.
+"""
 
 from __future__ import annotations
 
@@ -6,21 +10,54 @@ import textwrap
 from collections.abc import Sequence
 from typing import TYPE_CHECKING
 
+from .._vocabulaire import Niveau, Presence
+
 if TYPE_CHECKING:
     from .._catalogue.modeles import Acteur, Mesure
-    from .._recommandation.modeles import Escalade, Motif, Recommandation
+    from .._recommandation.modeles import Escalade, MesureRecommandee, Motif, Recommandation
+
+LARGEUR = 100
 
 
-def justification(mesure: Mesure, acteur: Acteur, motifs: Sequence[Motif]) -> str:
-    """La justification d'une mesure : une ligne par règle, puis la mesure et son responsable."""
+def intervenant(acteur: Acteur, role: str | None, presence: Presence) -> str:
+    """L'intervenant choisi, sa ligne de rôle, et s'il est à confirmer.
+
+    >>> from recommandeur._catalogue.modeles import Acteur
+    >>> a = Acteur(id="m", libelle="Personne mentore", role=("en étant disponible",), sources=("s",))
+    >>> intervenant(a, "en étant disponible", Presence.INCONNUE)
+    'Personne mentore (présence à confirmer), « en étant disponible »'
+    """
+    texte = acteur.libelle
+    if presence is Presence.INCONNUE:
+        texte += " (présence à confirmer)"
+    if role is None:
+        return (
+            texte + " (aucun document ne nomme l'intervenant de cette mesure : choix du catalogue)"
+        )
+    return f"{texte}, « {role} »" if acteur.role_cite else f"{texte}, qui {role}"
+
+
+def justification(
+    mesure: Mesure,
+    acteur: Acteur,
+    role: str | None,
+    presence: Presence,
+    alternatives: Sequence[Acteur],
+    motifs: Sequence[Motif],
+) -> str:
+    """La justification d'une mesure : une ligne par raison, puis la mesure et son intervenant."""
     lignes = [
         f"• [{m.regle}] {m.texte} (faits : {' ; '.join(m.faits)} — sources : {', '.join(m.sources)})"
         for m in motifs
     ]
     lignes.append(
-        f"Mesure « {mesure.libelle} » ({', '.join(mesure.sources)}) ; responsable : "
-        f"{acteur.libelle}, « {mesure.role_responsable} »."
+        f"Mesure « {mesure.libelle} » ({', '.join(mesure.sources)}) ; intervenant : "
+        f"{intervenant(acteur, role, presence)}."
     )
+    if alternatives:
+        lignes.append(
+            "Autres intervenants possibles : " + ", ".join(a.libelle for a in alternatives) + "."
+        )
     return "\n".join(lignes)
 
 
@@ -37,68 +74,93 @@ def _nombre(x: float) -> str:
     return f"{x:g}".replace(".", ",")
 
 
+def _annees(n: int) -> str:
+    return "moins d'un an d'expérience" if n == 0 else f"{n} an{'s' if n > 1 else ''} d'expérience"
+
+
 def _entete(reco: Recommandation) -> list[str]:
     p = reco.profil
-    annees = (
-        "moins d'un an d'expérience"
-        if p.annees_experience == 0
-        else f"{p.annees_experience} an{'s' if p.annees_experience > 1 else ''} d'expérience"
-    )
     besoins = (
         ", ".join(f"{b.libelle} ({i.libelle})" for b, i in p.besoins.items()) or "aucun déclaré"
     )
+    au_quebec = (
+        f" (dont {p.annees_au_quebec} au Québec)"
+        if p.annees_au_quebec is not None and p.annees_au_quebec != p.annees_experience
+        else ""
+    )
     lignes = [
-        f"Profil : {annees}, {p.ordre.libelle}, {p.statut.libelle}, {p.qualification.libelle}",
+        f"Profil : {_annees(p.annees_experience)}{au_quebec}, {p.ordre.libelle}, "
+        f"{p.statut.libelle}, {p.qualification.libelle}",
         f"Besoins : {besoins}",
+        f"Période : {reco.periode_insertion.libelle}",
         f"Catalogue {reco.version_catalogue} · règles {reco.version_regles} · "
-        f"{len(reco.mesures)} mesure(s) recommandée(s) · {len(reco.regles_declenchees)} règle(s) déclenchée(s)",
+        f"{len(reco.mesures)} offre(s) dont {reco.nb_prioritaires} prioritaire(s) · "
+        f"{len(reco.actions_milieu)} action(s) du milieu",
     ]
     lignes += [f"Escalade : {phrase_escalade(e)}" for e in reco.escalades]
-    lignes += [f"Écartée : {e.libelle} ({e.mesure}) — {e.raison}" for e in reco.ecartees]
+    return lignes
+
+
+def _bloc(m: MesureRecommandee, details: bool, largeur: int, numero: bool = True) -> list[str]:
+    marques = (" (déjà reçue)" if m.deja_recue else "") + (
+        " (avec un autre intervenant)" if m.changement_d_intervenant else ""
+    )
+    puce = f"{m.rang:>{largeur}}." if numero else " " * (largeur - 1) + "-"
+    lignes = [f"{puce} {m.mesure.libelle}{marques}"]
+    retrait = " " * (largeur + 2)
+    qui = m.acteur.libelle + (" (à confirmer)" if m.presence is Presence.INCONNUE else "")
+    autres = f" · ou : {', '.join(a.libelle for a in m.alternatives)}" if m.alternatives else ""
+    lignes.append(f"{retrait}{m.mesure.niveau.libelle} · {qui}{autres}")
+    if details:
+        if m.partenaires:
+            lignes.append(f"{retrait}partenaires : {', '.join(a.libelle for a in m.partenaires)}")
+        for ligne in m.justification.splitlines():
+            lignes.extend(
+                textwrap.wrap(
+                    ligne, LARGEUR, initial_indent=retrait, subsequent_indent=retrait + "  "
+                )
+            )
+        return lignes
+    premier = max(m.motifs, key=lambda motif: motif.poids)  # la plus forte ; à égalité, la première
+    autres_raisons = len(m.motifs) - 1
+    suite = (
+        f" (+{autres_raisons} autre{'s' if autres_raisons > 1 else ''} raison{'s' if autres_raisons > 1 else ''})"
+        if autres_raisons
+        else ""
+    )
+    lignes.extend(
+        textwrap.wrap(
+            f"pourquoi : {premier.texte}{suite} [{', '.join(premier.sources)}]",
+            LARGEUR,
+            initial_indent=retrait,
+            subsequent_indent=retrait,
+        )
+    )
     return lignes
 
 
 def texte_recommandation(reco: Recommandation, details: bool = False) -> str:
-    """Le classement lisible d'une recommandation (voir :meth:`Recommandation.texte`)."""
+    """La recommandation lisible (voir :meth:`Recommandation.texte`)."""
     lignes = _entete(reco)
-    if not reco.mesures:
-        lignes.append("")
-        lignes.append("Aucune mesure : aucune règle ne s'applique à ce profil.")
-        return "\n".join(lignes)
-    largeur = len(str(len(reco.mesures)))
-    for m in reco.mesures:
-        lignes.append("")
-        marque = " (déjà reçue)" if m.deja_recue else ""
-        lignes.append(f"{m.rang:>{largeur}}. {m.mesure.libelle}{marque}")
-        retrait = " " * (largeur + 2)
-        partenaires = ", ".join(a.libelle for a in m.partenaires)
-        lignes.append(
-            f"{retrait}niveau {m.mesure.niveau.libelle} · score {_nombre(m.score)} · "
-            f"responsable : {m.acteur.libelle}"
-        )
-        if details:
-            if partenaires:
-                lignes.append(f"{retrait}partenaires : {partenaires}")
-            for ligne in m.justification.splitlines():
-                lignes.extend(
-                    textwrap.wrap(
-                        ligne, 100, initial_indent=retrait, subsequent_indent=retrait + "  "
-                    )
-                )
-        else:
-            premier = m.motifs[0]
-            autres = len(m.motifs) - 1
-            suite = (
-                f" (+{autres} autre{'s' if autres > 1 else ''} raison{'s' if autres > 1 else ''})"
-                if autres
-                else ""
-            )
-            lignes.extend(
-                textwrap.wrap(
-                    f"pourquoi : {premier.texte}{suite} [{', '.join(premier.sources)}]",
-                    100,
-                    initial_indent=retrait,
-                    subsequent_indent=retrait,
-                )
-            )
+    if not reco.mesures and not reco.actions_milieu:
+        lignes += ["", "Aucune mesure : aucune règle ne s'applique à ce profil."]
+    largeur = len(str(max(len(reco.mesures), len(reco.actions_milieu), 1)))
+    if reco.prioritaires:
+        lignes += ["", "À offrir d'abord :"]
+        for m in reco.prioritaires:
+            lignes += _bloc(m, details, largeur)
+    autres = "Autres offres" if reco.prioritaires else "Offres"
+    for niveau in reversed(Niveau):
+        groupe = [m for m in reco.mesures[reco.nb_prioritaires :] if m.mesure.niveau is niveau]
+        if groupe:
+            lignes += ["", f"{autres}, niveau {niveau.libelle} :"]
+            for m in groupe:
+                lignes += _bloc(m, details, largeur, numero=False)
+    if reco.actions_milieu:
+        lignes += ["", "Actions du milieu (école, centre, programme) :"]
+        for m in reco.actions_milieu:
+            lignes += _bloc(m, details, largeur, numero=False)
+    if reco.ecartees:
+        lignes += ["", "Non offertes :"]
+        lignes += [f"  - {e.libelle} ({e.mesure}) : {e.raison}" for e in reco.ecartees]
     return "\n".join(lignes)

@@ -8,7 +8,8 @@ from typing import Any
 from .._langage.expressions import Atome
 from .._langage.gabarits import morceaux
 from .._langage.operateurs import OPERATEURS
-from .._profil.champs import CHAMPS, LIBELLES_INTENSITES, Champ
+from .._langage.syntaxe import Parametre
+from .._profil.champs import CHAMPS, INTENSITES, LIBELLES_INTENSITES, Champ
 
 
 def valeur_lisible(champ: Champ, valeur: Any) -> str:
@@ -38,16 +39,31 @@ def valeur_lisible(champ: Champ, valeur: Any) -> str:
     return str(valeur)
 
 
-def rendre(gabarit: str, fait: Mapping[str, Any]) -> str:
+def rendre(
+    gabarit: str, fait: Mapping[str, Any], parametres: Mapping[str, Parametre] | None = None
+) -> str:
     """Remplit un gabarit vérifié (voir ``verifier_gabarit``) avec les valeurs du fait.
 
     >>> rendre("IMSE de l'école : {ecole.imse}.", {"ecole.imse": 9})
     "IMSE de l'école : 9."
+    >>> from recommandeur._langage.syntaxe import Parametre
+    >>> seuil = Parametre(id="s", champ="ecole.part_novices", valeur=0.3, libelle="l", origine="o")
+    >>> rendre("au moins {parametres.s}", {}, {"s": seuil})
+    'au moins 30 %'
     """
     texte: list[str] = []
     for litteral, nom in morceaux(gabarit):
         texte.append(litteral)
-        if nom is not None:
+        if nom is None:
+            continue
+        if nom.startswith("parametres."):
+            parametre = (parametres or {})[nom.removeprefix("parametres.")]
+            champ = CHAMPS[parametre.champ]
+            valeur = parametre.valeur
+            if champ.genre == "intensite" and isinstance(valeur, str):
+                valeur = INTENSITES[valeur]
+            texte.append(valeur_lisible(champ, valeur))
+        else:
             texte.append(valeur_lisible(CHAMPS[nom], fait.get(nom)))
     return "".join(texte)
 

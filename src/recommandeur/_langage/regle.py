@@ -1,0 +1,248 @@
+"""Une règle compilée, et sa compilation : condition, propositions, gabarit, sources.
+
+Chaque proposition (une mesure recommandée) est vérifiée contre le catalogue : la mesure
+existe, ses intervenants retenus en sont bien, chaque ligne de rôle est dans le rôle de
+l'acteur, et **la raison cite au moins un passage qui parle de la mesure** (une source
+commune avec celles de la mesure).
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterator, Mapping
+
+from pydantic import BaseModel, ConfigDict
+
+from .._catalogue.modeles import Catalogue, Intervenant
+from .._catalogue.sources import verifier_cles
+from .._erreurs import ABSENT, Probleme, suggerer
+from .compilation import COMPARAISONS_MAX, Refus, normaliser
+from .expressions import Expression, atomes, taille_disjonctive
+from .gabarits import champs_du_gabarit, verifier_gabarit
+from .syntaxe import IntervenantChoisi, Parametre, Recommande, RefParametre, RegleSource
+
+
+class Proposition(BaseModel):
+    """Une mesure que propose une règle : poids, priorité, raison propre, sources, intervenants."""
+
+    model_config = ConfigDict(frozen=True)
+
+    mesure: str
+    poids: float
+    #: Son rang parmi les offres à faire d'abord (1 vient avant 2 ; ``None`` : pas prioritaire).
+    priorite: int | None = None
+    #: Ce que la mesure apporte dans cette situation (``None`` : le texte de la règle suffit).
+    pourquoi: str | None = None
+    #: Les sources de cette raison : celles de la proposition, sinon celles de la règle.
+    sources: tuple[str, ...] = ()
+    #: Les intervenants retenus pour cette situation (vide : ceux de la mesure).
+    intervenants: tuple[Intervenant, ...] = ()
+
+
+class RegleCompilee(BaseModel):
+    """Une règle vérifiée et compilée, prête pour le moteur et l'évaluateur."""
+
+    model_config = ConfigDict(frozen=True, arbitrary_types_allowed=True)
+
+    id: str
+    fichier: str
+    titre: str
+    condition: Expression
+    propositions: tuple[Proposition, ...]
+    justification: str
+    sources: tuple[str, ...]
+    #: Les paramètres que la règle lit (dans sa condition ou son gabarit).
+    parametres: tuple[str, ...] = ()
+
+    @property
+    def champs(self) -> tuple[str, ...]:
+        """Les champs que la condition lit, dans l'ordre de première apparition."""
+        return tuple(dict.fromkeys(t.champ for t in atomes(self.condition)))
+
+    @property
+    def recommandations(self) -> tuple[tuple[str, float], ...]:
+        """Les ``(mesure, poids)`` de la règle, dans l'ordre."""
+        return tuple((p.mesure, p.poids) for p in self.propositions)
+
+
+def _parametres_lus(source: RegleSource) -> tuple[str, ...]:
+    lus: list[str] = []
+    pile: list[object] = [source.si]
+    while pile:
+        courant = pile.pop()
+        valeur = getattr(courant, "valeur", None)
+        if isinstance(valeur, RefParametre):
+            lus.append(valeur.parametre)
+        for nom in ("tous", "un_de"):
+            pile.extend(getattr(courant, nom, ()) or ())
+        if getattr(courant, "non", None) is not None:
+            pile.append(courant.non)  # type: ignore[attr-defined]
+    lus += [
+        c.removeprefix("parametres.")
+        for c in champs_du_gabarit(source.justification)
+        if c.startswith("parametres.")
+    ]
+    return tuple(dict.fromkeys(lus))
+
+
+def _proposition(
+    recommande: Recommande,
+    chemin: str,
+    source: RegleSource,
+    catalogue: Catalogue,
+    refus: list[Probleme],
+    fichier: str,
+) -> Proposition | None:
+    """La proposition compilée, ou ``None`` après avoir ajouté ses problèmes à ``refus``."""
+
+    def probleme(
+        message: str, champ: str, valeur: object = ABSENT, suggestions: tuple[str, ...] = ()
+    ) -> None:
+        refus.append(
+            Probleme(
+                message,
+                fichier=fichier,
+                id=source.id,
+                champ=champ,
+                valeur=valeur,
+                suggestions=suggestions,
+            )
+        )
+
+    if not catalogue.contient_mesure(recommande.mesure):
+        probleme(
+            "mesure inconnue du catalogue",
+            f"{chemin}.mesure",
+            recommande.mesure,
+            suggerer(recommande.mesure, catalogue.ids_mesures),
+        )
+        return None
+    mesure = catalogue.mesure(recommande.mesure)
+    sources = recommande.sources or source.sources
+    refus.extend(
+        verifier_cles(
+            recommande.sources,
+            catalogue.cles_sources,
+            fichier=fichier,
+            id=source.id,
+            champ=f"{chemin}.sources",
+        )
+    )
+    inconnues = set(sources) - set(catalogue.cles_sources)
+    if not inconnues and not set(sources) & set(mesure.sources):
+        probleme(
+            f"aucune source de cette raison ne parle de la mesure '{mesure.id}' ; citer l'une "
+            f"des siennes : {', '.join(mesure.sources)}",
+            f"{chemin}.sources",
+            list(sources),
+        )
+    possibles = {i.acteur: i for i in mesure.intervenants}
+    retenus: list[Intervenant] = []
+    for rang, choisi in enumerate(recommande.intervenants):
+        acteur = choisi if isinstance(choisi, str) else choisi.acteur
+        if acteur not in possibles:
+            probleme(
+                f"'{acteur}' n'est pas un intervenant de la mesure '{mesure.id}' ; attendu : "
+                f"{', '.join(possibles)}",
+                f"{chemin}.intervenants[{rang}]",
+                acteur,
+                suggerer(acteur, possibles),
+            )
+            continue
+        if isinstance(choisi, IntervenantChoisi):
+            lignes = catalogue.acteur(acteur).role
+            if choisi.role not in lignes:
+                probleme(
+                    f"cette ligne n'est pas dans le rôle de l'acteur '{acteur}'",
+                    f"{chemin}.intervenants[{rang}].role",
+                    choisi.role,
+                    suggerer(choisi.role, lignes),
+                )
+                continue
+            retenus.append(Intervenant(acteur=acteur, role=choisi.role))
+        else:
+            retenus.append(possibles[acteur])
+    return Proposition(
+        mesure=mesure.id,
+        poids=recommande.poids,
+        priorite=recommande.priorite,
+        pourquoi=recommande.pourquoi,
+        sources=tuple(sources),
+        intervenants=tuple(retenus),
+    )
+
+
+def compiler_regle(
+    source: RegleSource,
+    fichier: str,
+    catalogue: Catalogue,
+    parametres: Mapping[str, Parametre] | None = None,
+) -> Iterator[Probleme | RegleCompilee]:
+    """Les problèmes d'une règle, tous ; ou, s'il n'y en a aucun, la règle compilée."""
+    parametres = parametres or {}
+    erreurs: list[Probleme] = []
+    try:
+        condition = normaliser(source.si, parametres=parametres)
+    except Refus as exc:
+        erreurs.append(
+            Probleme(
+                exc.message,
+                fichier=fichier,
+                id=source.id,
+                champ=exc.champ,
+                valeur=exc.valeur,
+                suggestions=exc.suggestions,
+            )
+        )
+    else:
+        comparaisons = taille_disjonctive(condition)[1]
+        if comparaisons > COMPARAISONS_MAX:
+            erreurs.append(
+                Probleme(
+                    f"condition trop complexe pour le moteur : {comparaisons} comparaisons une "
+                    f"fois développée en forme disjonctive (au plus {COMPARAISONS_MAX}) ; "
+                    "la scinder en plusieurs règles",
+                    fichier=fichier,
+                    id=source.id,
+                    champ="si",
+                )
+            )
+    propositions: list[Proposition] = []
+    vues: set[str] = set()
+    for rang, recommande in enumerate(source.recommande):
+        if recommande.mesure in vues:
+            erreurs.append(
+                Probleme(
+                    "mesure recommandée deux fois par la même règle",
+                    fichier=fichier,
+                    id=source.id,
+                    champ=f"recommande[{rang}].mesure",
+                    valeur=recommande.mesure,
+                )
+            )
+            continue
+        vues.add(recommande.mesure)
+        proposition = _proposition(
+            recommande, f"recommande[{rang}]", source, catalogue, erreurs, fichier
+        )
+        if proposition is not None:
+            propositions.append(proposition)
+    try:
+        verifier_gabarit(source.justification, parametres)
+    except ValueError as exc:
+        erreurs.append(Probleme(str(exc), fichier=fichier, id=source.id, champ="justification"))
+    erreurs.extend(
+        verifier_cles(source.sources, catalogue.cles_sources, fichier=fichier, id=source.id)
+    )
+    if erreurs:
+        yield from erreurs
+        return
+    yield RegleCompilee(
+        id=source.id,
+        fichier=fichier,
+        titre=source.titre,
+        condition=condition,
+        propositions=tuple(propositions),
+        justification=source.justification,
+        sources=source.sources,
+        parametres=_parametres_lus(source),
+    )
