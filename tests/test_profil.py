@@ -7,7 +7,7 @@ from typing import Any
 
 import pytest
 
-from recommandeur import ErreurProfil, Profil, recommander
+from recommandeur import ErreurArgument, ErreurProfil, Profil, recommander
 from recommandeur._profil.validation import valider_profil
 
 CONTRAT: dict[str, Any] = {
@@ -169,7 +169,75 @@ def test_plusieurs_problemes_d_un_coup() -> None:
     with pytest.raises(ErreurProfil) as info:
         recommander({"annees_experience": -2, "ordre": "lycee"})
     assert [p.champ for p in info.value.problemes] == ["annees_experience", "ordre"]
-    assert str(info.value).endswith("(et 1 autre problème)")
+    assert str(info.value) == (
+        "champ 'annees_experience' : doit être ≥ 0 (reçu : -2)\n"
+        "  champ 'ordre' : valeur inconnue ; attendu : prescolaire, primaire, secondaire, "
+        "formation_professionnelle, education_adultes (reçu : 'lycee')"
+    )
+    assert [(p["code"], p["chemin"], p["valeur"]) for p in info.value.to_dict()["problemes"]] == [
+        ("hors_limites", ["annees_experience"], "-2"),
+        ("valeur_inconnue", ["ordre"], "'lycee'"),
+    ]
+
+
+def test_le_champ_suggere_explique_le_champ_manquant() -> None:
+    with pytest.raises(ErreurProfil) as info:
+        recommander({"experience": 1, "ordre": "primaire", "ecole": {"mentor": True}})
+    assert str(info.value) == (
+        "champ 'ecole.mentor' : champ inconnu (reçu : True) ; vouliez-vous dire "
+        "'mentor_dans_l_ecole' ?\n"
+        "  champ 'experience' : champ inconnu (reçu : 1) ; vouliez-vous dire 'annees_experience' ?\n"
+        "  champ 'annees_experience' : champ obligatoire manquant"
+    )
+    donnees = info.value.to_dict()
+    assert json.loads(json.dumps(donnees)) == donnees
+    assert donnees["erreur"] == "ErreurProfil"
+    assert donnees["problemes"][0] == {
+        "champ": "ecole.mentor",
+        "chemin": ["ecole", "mentor"],
+        "code": "champ_inconnu",
+        "message": "champ inconnu",
+        "valeur": "True",
+        "attendu": None,
+        "suggestion": "mentor_dans_l_ecole",
+        "suggestions": ["mentor_dans_l_ecole"],
+        "fichier": None,
+        "id": None,
+        "texte": "champ 'ecole.mentor' : champ inconnu (reçu : True) ; vouliez-vous dire "
+        "'mentor_dans_l_ecole' ?",
+    }
+
+
+def test_au_plus_cinq_problemes_dans_le_message() -> None:
+    with pytest.raises(ErreurProfil) as info:
+        recommander({"annees_experience": 1, "ordre": "primaire", **{f"x{i}": i for i in range(8)}})
+    lignes = str(info.value).splitlines()
+    assert len(info.value.problemes) == 8
+    assert len(lignes) == 6 and lignes[-1] == "  … et 3 autres problèmes"
+
+
+def test_erreur_d_argument_en_donnees() -> None:
+    with pytest.raises(ErreurArgument) as info:
+        recommander({"annees_experience": 1, "ordre": "primaire"}, limite=0)
+    assert info.value.to_dict() == {
+        "erreur": "ErreurArgument",
+        "message": "limite : attendu un entier ≥ 1 ou None, reçu 0",
+        "problemes": [
+            {
+                "champ": "limite",
+                "chemin": ["limite"],
+                "code": "invalide",
+                "message": "attendu un entier ≥ 1 ou None",
+                "valeur": "0",
+                "attendu": "un entier ≥ 1 ou None",
+                "suggestion": None,
+                "suggestions": [],
+                "fichier": None,
+                "id": None,
+                "texte": "champ 'limite' : attendu un entier ≥ 1 ou None (reçu : 0)",
+            }
+        ],
+    }
 
 
 def test_pas_un_dict() -> None:

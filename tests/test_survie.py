@@ -158,8 +158,13 @@ SCENARIOS = {
         from recommandeur import Profil
         class Delai(Exception):
             pass
+        arme = [False]
         def lever(*_):
-            raise Delai
+            # Une seule interruption par appel, et seulement pendant l'appel : jamais dans le
+            # « except » du test lui-même.
+            if arme[0]:
+                arme[0] = False
+                raise Delai
         profils = [{"annees_experience": i % 8, "ordre": "primaire", "ecole": {"imse": 1 + i % 10},
                     "besoins": {"bien_etre": ("faible", "moderee", "elevee")[i % 3]}} for i in range(30)]
         reference = Moteur.depuis(evaluateur="reference")
@@ -169,7 +174,9 @@ SCENARIOS = {
         signal.setitimer(signal.ITIMER_REAL, 0.0003, 0.0003)
         for i in range(4000):
             try:
+                arme[0] = True
                 recommander(profils[i % 30])
+                arme[0] = False
             except Delai:
                 interrompus += 1
         signal.setitimer(signal.ITIMER_REAL, 0, 0)

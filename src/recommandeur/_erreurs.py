@@ -11,177 +11,81 @@ Les suggestions (« vouliez-vous dire … ? ») sont calculées par :func:`sugge
 
 from __future__ import annotations
 
-import difflib
-import enum
-import itertools
 from collections.abc import Iterable, Sequence
-from dataclasses import dataclass, field
-from typing import Final
+from typing import Any
 
+from ._apercu import repr_borne
+from ._probleme import ABSENT, CODES, Probleme
+from ._suggestions import formuler_suggestions, suggerer
 
-class _Absent(enum.Enum):
-    """Le type de la sentinelle :data:`ABSENT` (aucune valeur fautive connue)."""
-
-    ABSENT = "absent"
-
-    def __repr__(self) -> str:
-        return "ABSENT"
-
-
-#: Sentinelle : aucune valeur fautive connue (``None`` peut être une valeur fautive).
-ABSENT: Final = _Absent.ABSENT
-
-
-def suggerer(valeur: object, possibles: Iterable[str], n: int = 1) -> tuple[str, ...]:
-    """Les valeurs connues les plus proches de ``valeur`` (pour « vouliez-vous dire »).
-
-    >>> suggerer("gestion_classe", ["gestion_de_classe", "planification"])
-    ('gestion_de_classe',)
-    >>> suggerer("xyz", ["gestion_de_classe"])
-    ()
-    """
-    if not isinstance(valeur, str) or len(valeur) > 200:
-        return ()
-    return tuple(difflib.get_close_matches(valeur, sorted(set(possibles)), n=n, cutoff=0.6))
-
-
-def formuler_suggestions(suggestions: Sequence[str]) -> str:
-    """La fin de message qui propose les suggestions, ou rien.
-
-    >>> formuler_suggestions(("mentorat",))
-    " ; vouliez-vous dire 'mentorat' ?"
-    >>> formuler_suggestions(())
-    ''
-    """
-    if not suggestions:
-        return ""
-    return " ; vouliez-vous dire " + ", ".join(f"'{s}'" for s in suggestions) + " ?"
-
-
-def repr_borne(valeur: object, longueur: int = 80) -> str:
-    """Un aperçu court et sûr de ``valeur``, pour les messages d'erreur.
-
-    Ne lève jamais et ne fait aucune récursion : le ``repr`` d'un objet inconnu n'est pas
-    appelé (il pourrait lever ou boucler), un entier démesuré est résumé par son nombre de
-    chiffres, les conteneurs sont parcourus jusqu'à ``longueur`` caractères.
-
-    >>> repr_borne("x" * 100)
-    "'xxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxx..."
-    >>> repr_borne(10**5000)
-    '<entier de 5001 chiffres>'
-    >>> repr_borne({"a": [1, 2.5, None, True]})
-    "{'a': [1, 2.5, None, True]}"
-    >>> class Hostile:
-    ...     def __repr__(self): raise RuntimeError("non")
-    >>> repr_borne([Hostile()])
-    '[<Hostile>]'
-    """
-    morceaux: list[str] = []
-    taille = 0
-    pile: list[object] = [valeur]
-    while pile and taille <= longueur:
-        courant = pile.pop()
-        if isinstance(courant, _Texte):
-            texte = courant.texte
-        elif isinstance(courant, dict):
-            elements: list[object] = [_Texte("{")]
-            for rang, (cle, enfant) in enumerate(itertools.islice(courant.items(), longueur)):
-                elements += [_Texte(", ")] if rang else []
-                elements += [cle, _Texte(": "), enfant]
-            pile.extend(reversed([*elements, _Texte("}")]))
-            continue
-        elif isinstance(courant, list | tuple | set | frozenset):
-            ouvre, ferme = {list: ("[", "]"), tuple: ("(", ")")}.get(type(courant), ("{", "}"))
-            elements = [_Texte(ouvre)]
-            for rang, enfant in enumerate(itertools.islice(courant, longueur)):
-                elements += [_Texte(", "), enfant] if rang else [enfant]
-            if isinstance(courant, tuple) and len(courant) == 1:
-                elements.append(_Texte(","))
-            pile.extend(reversed([*elements, _Texte(ferme)]))
-            continue
-        else:
-            texte = _feuille(courant, longueur)
-        morceaux.append(texte)
-        taille += len(texte)
-    resultat = "".join(morceaux)
-    return resultat if len(resultat) <= longueur and not pile else resultat[: longueur - 3] + "..."
-
-
-class _Texte:
-    """Un morceau littéral de l'aperçu d'un conteneur."""
-
-    __slots__ = ("texte",)
-
-    def __init__(self, texte: str) -> None:
-        self.texte = texte
-
-
-def _feuille(valeur: object, longueur: int) -> str:
-    if valeur is None or isinstance(valeur, bool | float):
-        return repr(valeur)
-    if isinstance(valeur, int):
-        if valeur.bit_length() > 200:
-            chiffres = len(str(abs(valeur))) if valeur.bit_length() < 10_000 else None
-            if chiffres is None:
-                chiffres = int(valeur.bit_length() * 0.30103) + 1
-            return f"<entier de {chiffres} chiffres>"
-        return repr(valeur)
-    if isinstance(valeur, str):
-        return repr(valeur[: longueur + 1])
-    if isinstance(valeur, bytes):
-        return repr(valeur[: longueur + 1])
-    if isinstance(valeur, enum.Enum):
-        return _feuille(valeur.value, longueur)
-    return f"<{type(valeur).__name__}>"
-
-
-@dataclass(frozen=True)
-class Probleme:
-    """Un problème trouvé dans un fichier de données ou un profil.
-
-    >>> p = Probleme("champ inconnu", fichier="acteurs.toml", id="mentor", champ="rol",
-    ...              suggestions=("role",))
-    >>> str(p)
-    "acteurs.toml : [mentor] champ 'rol' : champ inconnu ; vouliez-vous dire 'role' ?"
-    """
-
-    message: str
-    fichier: str | None = None
-    id: str | None = None
-    champ: str | None = None
-    valeur: object = field(default=ABSENT, compare=False)
-    suggestions: tuple[str, ...] = ()
-
-    @property
-    def a_valeur(self) -> bool:
-        """Vrai si une valeur fautive est connue."""
-        return self.valeur is not ABSENT
-
-    def __str__(self) -> str:
-        morceaux: list[str] = []
-        if self.fichier:
-            morceaux.append(f"{self.fichier} : ")
-        if self.id:
-            morceaux.append(f"[{self.id}] ")
-        if self.champ:
-            morceaux.append(f"champ '{self.champ}' : ")
-        morceaux.append(self.message)
-        if self.a_valeur:
-            morceaux.append(f" (reçu : {repr_borne(self.valeur)})")
-        morceaux.append(formuler_suggestions(self.suggestions))
-        return "".join(morceaux)
+__all__ = [
+    "ABSENT",
+    "CODES",
+    "ErreurArgument",
+    "ErreurCatalogue",
+    "ErreurInconnu",
+    "ErreurMoteur",
+    "ErreurProfil",
+    "ErreurRecommandeur",
+    "ErreurRegle",
+    "Probleme",
+    "formuler_suggestions",
+    "repr_borne",
+    "suggerer",
+]
 
 
 class ErreurRecommandeur(Exception):
-    """Base de toutes les erreurs levées par ``recommandeur``."""
+    """Base de toutes les erreurs levées par ``recommandeur``.
+
+    ``to_dict()`` donne l'erreur en données JSON : son genre, son message et ses problèmes.
+    """
+
+    @property
+    def problemes_en_donnees(self) -> list[dict[str, Any]]:
+        """Les problèmes de l'erreur, en données (un seul pour une erreur sans liste)."""
+        problemes = getattr(self, "problemes", None)
+        if problemes:
+            return [p.to_dict() for p in problemes]
+        return [
+            Probleme(
+                self._message_du_probleme(),
+                champ=getattr(self, "argument", None),
+                valeur=getattr(self, "valeur", ABSENT),
+                suggestions=tuple(getattr(self, "suggestions", ())),
+                code=self._code,
+                attendu=getattr(self, "attendu", None),
+            ).to_dict()
+        ]
+
+    _code = "invalide"
+
+    def _message_du_probleme(self) -> str:
+        return str(self)
+
+    def to_dict(self) -> dict[str, Any]:
+        """L'erreur en données JSON.
+
+        >>> ErreurArgument("limite", "un entier ≥ 1 ou None", 0).to_dict()["erreur"]
+        'ErreurArgument'
+        """
+        return {
+            "erreur": type(self).__name__,
+            "message": str(self),
+            "problemes": self.problemes_en_donnees,
+        }
 
 
 class _ErreurAProblemes(ErreurRecommandeur):
     """Une erreur qui résume un ou plusieurs :class:`Probleme`.
 
-    Le message est celui du premier problème (le « meilleur »), suivi du nombre
-    d'autres problèmes s'il y en a ; ``problemes`` les donne tous.
+    Le message commence par le premier problème (le « meilleur »), puis donne les suivants,
+    un par ligne, jusqu'à ``MONTRES`` en tout, et « … et N autres problèmes » ; ``problemes``
+    les donne tous.
     """
+
+    #: Combien de problèmes le message montre, au plus.
+    MONTRES = 5
 
     def __init__(self, problemes: Sequence[Probleme]) -> None:
         if not problemes:
@@ -199,13 +103,13 @@ class _ErreurAProblemes(ErreurRecommandeur):
         return (type(self), (self.problemes,))
 
     def _message(self) -> str:
-        texte = str(self.problemes[0])
-        autres = len(self.problemes) - 1
-        if autres == 1:
-            texte += " (et 1 autre problème)"
-        elif autres > 1:
-            texte += f" (et {autres} autres problèmes)"
-        return texte
+        lignes = [str(p) for p in self.problemes[: self.MONTRES]]
+        reste = len(self.problemes) - self.MONTRES
+        if reste > 0:
+            lignes.append(
+                f"… et {reste} autre{'s' if reste > 1 else ''} problème{'s' if reste > 1 else ''}"
+            )
+        return "\n  ".join(lignes)
 
 
 class ErreurCatalogue(_ErreurAProblemes):
@@ -226,6 +130,8 @@ class ErreurMoteur(ErreurRecommandeur):
     Porte l'identifiant de la règle en cause quand il est connu.
     """
 
+    _code = "moteur"
+
     def __init__(self, message: str, regle: str | None = None) -> None:
         self.regle, self.message = regle, message
         prefixe = f"[{regle}] " if regle else ""
@@ -241,6 +147,9 @@ class ErreurArgument(ErreurRecommandeur, ValueError):
     >>> str(ErreurArgument("limite", "un entier ≥ 1 ou None", 0))
     'limite : attendu un entier ≥ 1 ou None, reçu 0'
     """
+
+    def _message_du_probleme(self) -> str:
+        return f"attendu {self.attendu}"
 
     def __init__(self, argument: str, attendu: str, valeur: object) -> None:
         self.argument, self.attendu, self.valeur = argument, attendu, valeur
@@ -262,6 +171,11 @@ class ErreurInconnu(ErreurRecommandeur, KeyError):
     >>> isinstance(e, KeyError)
     True
     """
+
+    _code = "inconnu"
+
+    def _message_du_probleme(self) -> str:
+        return self.genre
 
     def __init__(self, genre: str, valeur: str, possibles: Iterable[str]) -> None:
         self.genre, self.valeur = genre, valeur

@@ -91,6 +91,52 @@ def _attendus(ctx: Mapping[str, Any]) -> list[str]:
     return []
 
 
+_CODES = {
+    "missing": "manquant",
+    "extra_forbidden": "champ_inconnu",
+    "enum": "valeur_inconnue",
+    "literal_error": "valeur_inconnue",
+    "greater_than_equal": "hors_limites",
+    "greater_than": "hors_limites",
+    "less_than_equal": "hors_limites",
+    "less_than": "hors_limites",
+    "too_short": "longueur",
+    "too_long": "longueur",
+    "string_too_short": "longueur",
+    "string_too_long": "longueur",
+    "string_pattern_mismatch": "forme",
+    "union_tag_invalid": "forme",
+    "union_tag_not_found": "forme",
+    "forme_condition": "forme",
+}
+
+
+def code_du_probleme(erreur: Mapping[str, Any]) -> str:
+    """Le code stable (voir ``CODES``) d'une erreur de pydantic.
+
+    >>> code_du_probleme({"type": "int_parsing"}), code_du_probleme({"type": "missing"})
+    ('type', 'manquant')
+    """
+    genre = erreur["type"]
+    if genre in _TYPES:
+        return "type"
+    if genre == "value_error" and isinstance(
+        (erreur.get("ctx") or {}).get("error"), ValeurInconnue
+    ):
+        return "valeur_inconnue"
+    return _CODES.get(genre, "invalide")
+
+
+def _attendu(erreur: Mapping[str, Any]) -> str | None:
+    genre = erreur["type"]
+    ctx: Mapping[str, Any] = erreur.get("ctx") or {}
+    if genre in _TYPES:
+        return _TYPES[genre]
+    if genre in {"enum", "literal_error"}:
+        return ", ".join(_attendus(ctx))
+    return None
+
+
 def message_francais(erreur: Mapping[str, Any]) -> tuple[str, tuple[str, ...]]:
     """Le message français et les suggestions pour une erreur de pydantic."""
     genre = erreur["type"]
@@ -161,13 +207,21 @@ def problemes_de_validation(
         valeur: Any = erreur.get("input")
         if erreur["type"] == "extra_forbidden":
             suggestions = suggerer(loc[-1], _champs_connus(modele, loc)) if loc else ()
+        code, attendu = code_du_probleme(erreur), _attendu(erreur)
         if erreur["type"] == "missing":
-            yield Probleme(message, fichier=fichier, id=id, champ=champ)
+            yield Probleme(message, fichier=fichier, id=id, champ=champ, code=code)
             continue
         if isinstance(valeur, Enum):
             valeur = valeur.value
         yield Probleme(
-            message, fichier=fichier, id=id, champ=champ, valeur=valeur, suggestions=suggestions
+            message,
+            fichier=fichier,
+            id=id,
+            champ=champ,
+            valeur=valeur,
+            suggestions=suggestions,
+            code=code,
+            attendu=attendu,
         )
 
 

@@ -84,7 +84,11 @@ def valider_profil(
     try:
         profil = Profil.model_validate(donnees)
     except ValidationError as exc:
-        raise ErreurProfil(list(problemes_de_validation(exc, Profil))) from None
+        problemes = list(problemes_de_validation(exc, Profil))
+        # D'abord ceux qui ont une suggestion : « experience → annees_experience ? » explique
+        # « annees_experience manquant ».
+        problemes.sort(key=lambda p: not p.suggestions)
+        raise ErreurProfil(problemes) from None
     except Exception as exc:  # une table qui ne se laisse pas lire (__iter__ qui lève, ...)
         raise ErreurProfil([Probleme(f"profil illisible ({type(exc).__name__})")]) from None
     if profil.annees_au_quebec is not None and profil.annees_au_quebec > profil.annees_experience:
@@ -95,6 +99,8 @@ def valider_profil(
                     "Québec font partie des années d'expérience",
                     champ="annees_au_quebec",
                     valeur=profil.annees_au_quebec,
+                    code="incoherent",
+                    attendu=f"au plus {profil.annees_experience}",
                 )
             ]
         )
@@ -107,6 +113,7 @@ def valider_profil(
                     champ=f"mesures_recues[{rang}].mesure",
                     valeur=recue.mesure,
                     suggestions=suggerer(recue.mesure, mesures),
+                    code="inconnu",
                 )
             )
         if (
@@ -120,6 +127,7 @@ def valider_profil(
                     champ=f"mesures_recues[{rang}].intervenant",
                     valeur=recue.intervenant,
                     suggestions=suggerer(recue.intervenant, acteurs),
+                    code="inconnu",
                 )
             )
     if inconnues:

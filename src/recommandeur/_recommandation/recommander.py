@@ -9,7 +9,7 @@ ne peut pas être offert, séparer les offres des actions du milieu, classer
 
 from __future__ import annotations
 
-from collections.abc import Mapping
+from collections.abc import Mapping, Sequence
 from typing import Any
 
 from .._catalogue.modeles import Intervenant
@@ -110,14 +110,15 @@ def recommander_valide(
     declenchees = moteur.declencher(fait)
 
     motifs: dict[str, list[Motif]] = {}
-    candidats: dict[str, tuple[float, tuple[Intervenant, ...]]] = {}
+    proposes: dict[str, list[tuple[float, tuple[Intervenant, ...]]]] = {}
     for rid in declenchees:
         regle = f.regles[rid]
         for mesure_id, motif in f.motifs_de(rid, fait, phrases).items():
             motifs.setdefault(mesure_id, []).append(motif)
         for p in regle.propositions:
-            if p.intervenants and p.poids > candidats.get(p.mesure, (0.0, ()))[0]:
-                candidats[p.mesure] = (p.poids, p.intervenants)
+            liste = p.intervenants or f.mesures[p.mesure].intervenants
+            proposes.setdefault(p.mesure, []).append((p.poids, liste))
+    candidats = {mid: _fusionner_intervenants(listes) for mid, listes in proposes.items()}
     scores_des_mesures = scores((rid, f.regles[rid].recommandations) for rid in declenchees)
     recues = {r.mesure: r.efficace for r in profil.mesures_recues}
     for r in profil.mesures_recues:
@@ -134,8 +135,7 @@ def recommander_valide(
     offertes = [m for m in scores_des_mesures if m not in f.au_milieu]
     reporter = set(differees(offertes, f.charges, profil.signaux_de_detresse))
     for mid in scores_des_mesures:
-        liste = candidats.get(mid, (0.0, f.mesures[mid].intervenants))[1]
-        c = choisir(liste, f.acteurs, fait, en_insertion, a_eviter)
+        c = choisir(candidats[mid], f.acteurs, fait, en_insertion, a_eviter)
         raison = _raison_d_ecarter(f, mid, c, mid in sans_effet, mid in reporter, eviter_par_mesure)
         if raison is None:
             choix[mid] = c
@@ -176,6 +176,21 @@ def recommander_valide(
         version_catalogue=moteur.version_catalogue,
         version_regles=moteur.version_regles,
     )
+
+
+def _fusionner_intervenants(
+    listes: Sequence[tuple[float, tuple[Intervenant, ...]]],
+) -> tuple[Intervenant, ...]:
+    """Les intervenants de toutes les raisons d'une mesure : ceux de la plus forte d'abord.
+
+    Une raison qui restreint les intervenants ne retire pas ceux qu'une autre raison admet : si
+    les siens sont absents, la mesure reste offerte par ceux des autres.
+    """
+    vus: dict[str, Intervenant] = {}
+    for _, liste in sorted(listes, key=lambda paire: -paire[0]):
+        for intervenant in liste:
+            vus.setdefault(intervenant.acteur, intervenant)
+    return tuple(vus.values())
 
 
 def _raison_d_ecarter(
