@@ -80,7 +80,8 @@ def test_les_intervenants_que_disent_les_sources(catalogue: Catalogue) -> None:
     # le mentor n'est pas une personne neutre
     assert "mentor" not in catalogue.mesure("personne_neutre").partenaires
     # sans mentor dans l'école : une personne mentore d'une autre école, « dans plus d'une école »
-    assert acteurs("mentorat") == ["mentor", "mentor_autre_ecole"]
+    assert acteurs("mentorat") == ["mentor"]
+    assert acteurs("mentorat_autre_ecole") == ["mentor_autre_ecole"]
     assert "reconnaissance" not in catalogue.mesure("ressources_cnipe").description
 
 

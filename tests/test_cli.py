@@ -32,7 +32,10 @@ def test_recommander_details(capsys: pytest.CaptureFixture[str]) -> None:
     sortie = " ".join(capsys.readouterr().out.split())
     assert "(faits : affectation.nouveau_dans_le_centre = oui (règle : = oui)" in sortie
     assert "annees_en_insertion = 0 (règle : ≤ 1) ; ordre = primaire (règle : = primaire)" in sortie
-    assert "Autres intervenants possibles : Personne mentore d'une autre école du centre." in sortie
+    assert (
+        "Autres intervenants possibles : Direction d'établissement, Personne mentore de l'école."
+        in sortie
+    )
 
 
 def test_profil_fautif_un_message_clair(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:

@@ -28,11 +28,12 @@ ATTENDUS: dict[str, Attendu] = {
         prioritaires=[
             ("personne_neutre", "professionnel"),
             ("soutien_professionnel", "professionnel"),
+            ("mentorat", "mentor"),
             ("groupe_de_soutien", "services_educatifs"),
             ("banque_outils", "conseiller_pedagogique"),
         ],
         actions_milieu=[],
-        ecartees=[],
+        ecartees=[("cap", "differee")],
     ),
     "ecole_forte_part_novices.toml": Attendu(
         prioritaires=[("accompagnement_sous_groupe", "conseiller_pedagogique")],
@@ -116,12 +117,12 @@ ATTENDUS: dict[str, Attendu] = {
         prioritaires=[
             ("accueil_css", "ressources_humaines"),
             ("accueil_etablissement", "direction"),
-            ("mentorat", "mentor_autre_ecole"),
             ("mentorat_en_ligne", "pair_experimente"),
+            ("mentorat_autre_ecole", "mentor_autre_ecole"),
             ("accompagnement_technopedagogique", "conseiller_pedagogique"),
         ],
         actions_milieu=["nommer_mentor", "programme_dp_numerique"],
-        ecartees=[],
+        ecartees=[("mentorat", "sans_intervenant")],
     ),
 }
 
@@ -171,9 +172,8 @@ def test_region_eloignee_sans_mentor_personne_mentore_absente_ne_porte_rien() ->
 
 def test_le_texte_court_donne_la_raison_la_plus_forte() -> None:
     texte = recommander(lire_profil(EXEMPLES / "region_eloignee_sans_mentor.toml")).texte()
-    bloc = texte.split(" 3. Mentorat par une personne mentore du milieu\n")[1].split(" 4. ")[0]
+    bloc = texte.split("Mentorat, en attendant, par une personne mentore d'une autre école\n")[1]
     assert bloc.startswith(
         "    universel · Personne mentore d'une autre école du centre (à confirmer)\n"
         "    pourquoi : L'école n'a pas de personne mentore"
     )
-    assert "(+2 autres raisons)" in bloc

@@ -31,7 +31,7 @@ def test_pourquoi_pas_d_une_mesure_recommandee() -> None:
     reco = recommander(BASE)
     r = pourquoi_pas(BASE, reco.mesures[0].mesure.id)
     assert r.rang == 1
-    assert r.texte().startswith(f"« {reco.mesures[0].mesure.libelle} » est recommandée, au rang 1.")
+    assert r.texte().startswith(f"“{reco.mesures[0].mesure.libelle}” est recommandée, au rang 1.")
 
 
 def test_pourquoi_pas_d_une_mesure_ecartee() -> None:
@@ -48,7 +48,7 @@ def test_pourquoi_pas_d_une_mesure_ecartee() -> None:
         reponse.ecartee
         == "déjà reçue sans l'effet attendu, et aucun autre intervenant n'est possible"
     )
-    assert reponse.texte().startswith("« Groupe de soutien » est écartée : déjà reçue sans")
+    assert reponse.texte().startswith("“Groupe de soutien” est écartée : déjà reçue sans")
     # Une autre personne peut offrir la personne neutre : elle est offerte de nouveau, par elle.
     neutre = pourquoi_pas(profil, "personne_neutre")
     assert (neutre.rang, neutre.ecartee) == (1, None)

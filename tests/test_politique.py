@@ -84,7 +84,7 @@ def test_la_phrase_d_escalade_va_aux_seules_regles_qui_lisent_le_besoin(moteur: 
     reco = recommander(profil, moteur=moteur)
     motifs = {(mo.regle, m.mesure.id): mo.texte for m in reco.mesures for mo in m.motifs}
     assert motifs[("planif", "i_suivi")] == (
-        "Planification modérée. Escalade : le besoin « planification » passe de faible à "
+        "Planification modérée. Escalade : le besoin “planification” passe de faible à "
         "modérée : mesure reçue sans effet (c_groupe)."
     )
     assert motifs[("base", "u_accueil")] == "Années : 1."
@@ -170,7 +170,7 @@ def test_pas_de_phrase_d_escalade_pour_une_branche_qui_n_a_pas_tenu(moteur: Mote
     assert [(mo.regle, mo.texte) for mo in suivi.motifs] == [
         (
             "planif",
-            "Planification modérée. Escalade : le besoin « planification » passe de faible à "
+            "Planification modérée. Escalade : le besoin “planification” passe de faible à "
             "modérée : mesure reçue sans effet (c_groupe).",
         ),
         ("mixte", "Ordre secondaire."),

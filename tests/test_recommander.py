@@ -177,15 +177,21 @@ def test_construction_directe_equivaut_a_la_validation() -> None:
 
 def test_sans_intervenant_dit_pourquoi_par_raison() -> None:
     reco = recommander(
-        {"annees_experience": 8, "ordre": "secondaire", "besoins": {"planification": "moderee"}}
+        {"annees_experience": 2, "ordre": "primaire", "ecole": {"mentor_dans_l_ecole": False}}
+    )
+    assert [(e.mesure, e.genre, e.raison) for e in reco.ecartees] == [
+        (
+            "mentorat",
+            "sans_intervenant",
+            "aucun intervenant possible (absent : Personne mentore de l'école)",
+        )
+    ]
+    # Une personne dont la période est terminée n'a plus de personne mentore, ni d'ici ni d'ailleurs.
+    reco = recommander(
+        {"annees_experience": 8, "ordre": "secondaire", "ecole": {"mentor_dans_l_ecole": False}}
     )
     assert reco.periode_insertion.value == "terminee"
-    (mentorat,) = [e for e in reco.ecartees if e.mesure == "mentorat"]
-    assert (mentorat.genre, mentorat.raison) == (
-        "sans_intervenant",
-        "aucun intervenant possible (réservé aux personnes en insertion : Personne mentore de "
-        "l'école, Personne mentore d'une autre école du centre)",
-    )
+    assert not {"mentorat", "mentorat_autre_ecole"} & {m.mesure.id for m in reco.mesures}
 
 
 def test_en_detresse_seules_les_offres_attendent() -> None:
@@ -197,5 +203,9 @@ def test_en_detresse_seules_les_offres_attendent() -> None:
             "besoins": {"numerique": "moderee", "bien_etre": "elevee"},
         }
     )
-    assert [(e.mesure, e.genre) for e in reco.ecartees] == [("webinaire", "differee")]
+    assert [(e.mesure, e.genre) for e in reco.ecartees] == [
+        ("accompagnement_technopedagogique", "differee"),
+        ("cap", "differee"),
+        ("webinaire", "differee"),
+    ]
     assert "programme_dp_numerique" in {m.mesure.id for m in reco.actions_milieu}

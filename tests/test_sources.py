@@ -237,3 +237,22 @@ def _chaines(valeur: object) -> list[str]:
     if isinstance(valeur, list):
         return [s for v in valeur for s in _chaines(v)]
     return []
+
+
+def test_les_textes_affiches_ne_mettent_entre_guillemets_que_des_citations(
+    catalogue: Catalogue,
+) -> None:
+    from recommandeur import pourquoi_pas, recommander
+
+    personas = tomllib.loads(
+        (Path(__file__).parent / "donnees" / "personas.toml").read_text(encoding="utf-8")
+    )["persona"]
+    cites = [_norme(s.passage) for s in catalogue.sources]
+    cites += [_norme(ligne) for a in catalogue.acteurs if a.role_cite for ligne in a.role]
+    hors: set[str] = set()
+    for persona in personas:
+        reco = recommander(persona["profil"])
+        textes = [reco.texte(details=True), pourquoi_pas(persona["profil"], "mentorat").texte()]
+        for texte in textes:
+            hors |= {c for c in _citations(texte) if not any(c in t for t in cites)}
+    assert hors == set()

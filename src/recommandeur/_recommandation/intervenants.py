@@ -63,8 +63,12 @@ def choisir(
     fait: Mapping[str, Any],
     en_insertion: bool,
     a_eviter: frozenset[str] = frozenset(),
+    vus_presents: frozenset[str] = frozenset(),
 ) -> Choix:
     """Choisit l'intervenant d'une mesure parmi ses candidats, dans l'ordre de préférence.
+
+    ``vus_presents`` : les acteurs dont la présence, inconnue du profil, est attestée (ils ont
+    offert une mesure reçue avec effet) ; une absence déclarée l'emporte.
 
     >>> proche = Acteur(id="mentor", libelle="Mentor", presence="ecole.mentor_dans_l_ecole",
     ...                 role=("r",), sources=("s",))
@@ -84,6 +88,8 @@ def choisir(
     for rang, candidat in enumerate(candidats):
         acteur = acteurs[candidat.acteur]
         etat = presence(acteur, fait)
+        if etat is Presence.INCONNUE and candidat.acteur in vus_presents:
+            etat = Presence.PRESENT
         if etat is Presence.ABSENT:
             ecartes.append((candidat.acteur, "absent"))
         elif acteur.insertion_seulement and not en_insertion:

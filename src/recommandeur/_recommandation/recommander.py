@@ -9,6 +9,7 @@ ne peut pas être offert, séparer les offres des actions du milieu, classer
 
 from __future__ import annotations
 
+import dataclasses
 from collections.abc import Mapping, Sequence
 from typing import Any
 
@@ -17,7 +18,7 @@ from .._erreurs import ErreurArgument
 from .._moteur.moteur import Moteur, moteur_par_defaut
 from .._profil.modeles import Profil
 from .._profil.validation import valider_profil
-from .._vocabulaire import Intensite, PeriodeInsertion
+from .._vocabulaire import Besoin, Intensite, PeriodeInsertion
 from .classement import PRIORITAIRES, differees, ecartees, ordonner, scores
 from .intervenants import Choix, choisir, partenaires_presents
 from .modeles import (
@@ -79,15 +80,32 @@ def recommander(
     )
 
 
-def _a_eviter(profil: Profil, f: Fiche) -> dict[str, frozenset[str]]:
-    """Pour chaque mesure restée sans effet, qui l'a offerte (celui qui est dit, sinon le premier)."""
-    eviter: dict[str, set[str]] = {}
-    for r in profil.mesures_recues:
-        if not r.efficace:
-            eviter.setdefault(r.mesure, set()).add(
-                r.intervenant or f.mesures[r.mesure].acteur_responsable
-            )
-    return {m: frozenset(a) for m, a in eviter.items()}
+def _echecs(profil: Profil, f: Fiche) -> list[tuple[str, str, frozenset[Besoin]]]:
+    """Chaque mesure restée sans effet : (mesure, qui l'a offerte, pour quels besoins).
+
+    L'intervenant est celui que dit le profil, sinon le premier de la mesure ; les besoins,
+    celui de la réception, sinon ceux que vise la mesure.
+    """
+    return [
+        (
+            r.mesure,
+            r.intervenant or f.mesures[r.mesure].acteur_responsable,
+            frozenset((r.besoin,) if r.besoin else f.mesures[r.mesure].besoins),
+        )
+        for r in profil.mesures_recues
+        if not r.efficace
+    ]
+
+
+def _a_eviter(
+    mid: str, echecs: list[tuple[str, str, frozenset[Besoin]]], f: Fiche
+) -> tuple[frozenset[str], frozenset[str]]:
+    """Qui passer en dernier pour ``mid`` (ceux qui ont échoué sur elle ou sur un même besoin),
+    et qui ne plus proposer du tout pour elle (ceux qui ont échoué sur elle)."""
+    besoins = set(f.mesures[mid].besoins)
+    apres = frozenset(a for m, a, visees in echecs if m == mid or visees & besoins)
+    jamais = frozenset(a for m, a, _ in echecs if m == mid)
+    return apres, jamais
 
 
 def recommander_valide(
@@ -125,8 +143,12 @@ def recommander_valide(
         recues[r.mesure] = recues[r.mesure] and r.efficace
     periode = PeriodeInsertion(fait["periode_insertion"])
     en_insertion = periode is not PeriodeInsertion.TERMINEE
-    eviter_par_mesure = _a_eviter(profil, f)
-    a_eviter = frozenset(a for acteurs in eviter_par_mesure.values() for a in acteurs)
+    echecs = _echecs(profil, f)
+    vus_presents = frozenset(
+        r.intervenant or f.mesures[r.mesure].acteur_responsable
+        for r in profil.mesures_recues
+        if r.efficace
+    )
 
     ecarts: list[MesureEcartee] = []
     choix: dict[str, Choix] = {}
@@ -135,8 +157,13 @@ def recommander_valide(
     offertes = [m for m in scores_des_mesures if m not in f.au_milieu]
     reporter = set(differees(offertes, f.charges, profil.signaux_de_detresse))
     for mid in scores_des_mesures:
-        c = choisir(candidats[mid], f.acteurs, fait, en_insertion, a_eviter)
-        raison = _raison_d_ecarter(f, mid, c, mid in sans_effet, mid in reporter, eviter_par_mesure)
+        apres, jamais = _a_eviter(mid, echecs, f)
+        c = choisir(candidats[mid], f.acteurs, fait, en_insertion, apres, vus_presents)
+        if jamais:
+            c = dataclasses.replace(
+                c, alternatives=tuple(a for a in c.alternatives if a not in jamais)
+            )
+        raison = _raison_d_ecarter(f, mid, c, mid in sans_effet, mid in reporter, jamais)
         if raison is None:
             choix[mid] = c
         else:
@@ -199,7 +226,7 @@ def _raison_d_ecarter(
     c: Choix,
     sans_effet: bool,
     differee: bool,
-    eviter_par_mesure: Mapping[str, frozenset[str]],
+    jamais: frozenset[str],
 ) -> tuple[GenreEcart, str] | None:
     """Pourquoi une mesure proposée n'est pas offerte (genre, raison), ou ``None`` si elle l'est.
 
@@ -207,9 +234,7 @@ def _raison_d_ecarter(
     qui l'a offerte ; une mesure qui ajoute une charge attend la fin d'une période de détresse ;
     une mesure sans intervenant possible n'est pas offerte.
     """
-    if sans_effet and (
-        c.intervenant is None or c.intervenant.acteur in eviter_par_mesure.get(mid, frozenset())
-    ):
+    if sans_effet and (c.intervenant is None or c.intervenant.acteur in jamais):
         return (
             "recue_sans_effet",
             "déjà reçue sans l'effet attendu, et aucun autre intervenant n'est possible",

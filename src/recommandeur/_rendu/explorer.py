@@ -12,18 +12,16 @@ def texte_pourquoi_pas(reponse: PourquoiPas) -> str:
     """La réponse de ``pourquoi_pas`` en français : l'état de la mesure, puis chaque règle."""
     if reponse.rang is not None and reponse.action_du_milieu:
         entete = (
-            f"« {reponse.libelle} » est recommandée au milieu, au rang {reponse.rang} des actions."
+            f"“{reponse.libelle}” est recommandée au milieu, au rang {reponse.rang} des actions."
         )
     elif reponse.rang is not None:
-        entete = f"« {reponse.libelle} » est recommandée, au rang {reponse.rang}."
+        entete = f"“{reponse.libelle}” est recommandée, au rang {reponse.rang}."
     elif reponse.ecartee:
-        entete = f"« {reponse.libelle} » est écartée : {reponse.ecartee}."
+        entete = f"“{reponse.libelle}” est écartée : {reponse.ecartee}."
     elif not reponse.regles:
-        entete = f"Aucune règle ne recommande « {reponse.libelle} » (voir recommandeur couverture)."
+        entete = f"Aucune règle ne recommande “{reponse.libelle}” (voir recommandeur couverture)."
     else:
-        entete = (
-            f"« {reponse.libelle} » n'est pas recommandée : aucune de ses règles ne s'applique."
-        )
+        entete = f"“{reponse.libelle}” n'est pas recommandée : aucune de ses règles ne s'applique."
     lignes = [entete]
     for regle in reponse.regles:
         etat = "déclenchée" if regle.declenchee else "non déclenchée"

@@ -51,7 +51,7 @@ def justification(
         for m in motifs
     ]
     lignes.append(
-        f"Mesure « {mesure.libelle} » ({', '.join(mesure.sources)}) ; intervenant : "
+        f"Mesure “{mesure.libelle}” ({', '.join(mesure.sources)}) ; intervenant : "
         f"{intervenant(acteur, role, presence)}."
     )
     if alternatives:
@@ -65,7 +65,7 @@ def phrase_escalade(escalade: Escalade) -> str:
     """La phrase qui explique une escalade."""
     mesures = ", ".join(escalade.mesures_sans_effet)
     return (
-        f"le besoin « {escalade.besoin.libelle} » passe de {escalade.declaree.libelle} à "
+        f"le besoin “{escalade.besoin.libelle}” passe de {escalade.declaree.libelle} à "
         f"{escalade.effective.libelle} : mesure reçue sans effet ({mesures})"
     )
 
@@ -121,7 +121,11 @@ def _bloc(m: MesureRecommandee, details: bool, largeur: int, numero: bool = True
                 )
             )
         return lignes
-    premier = max(m.motifs, key=lambda motif: motif.poids)  # la plus forte ; à égalité, la première
+    # La raison qui l'a mise en tête (meilleur rang de priorité), sinon la plus forte.
+    premier = min(
+        m.motifs,
+        key=lambda motif: (motif.priorite is None, motif.priorite or 0, -motif.poids),
+    )
     autres_raisons = len(m.motifs) - 1
     suite = (
         f" (+{autres_raisons} autre{'s' if autres_raisons > 1 else ''} raison{'s' if autres_raisons > 1 else ''})"
