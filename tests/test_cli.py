@@ -77,3 +77,52 @@ def test_verifier(copie_regles: Path, capsys: pytest.CaptureFixture[str]) -> Non
     )
     assert main(["verifier", "--regles", str(copie_regles)]) == 1
     assert "vouliez-vous dire 'accueil_css' ?" in capsys.readouterr().out
+
+
+def test_sortie_fermee_sans_trace() -> None:
+    import subprocess
+    import sys
+
+    commande = [sys.executable, "-m", "recommandeur", "catalogue", "--json"]
+    processus = subprocess.Popen(commande, stdout=subprocess.PIPE, stderr=subprocess.PIPE)
+    assert processus.stdout is not None and processus.stderr is not None
+    assert processus.stdout.read(1) == b"{"
+    processus.stdout.close()  # comme `| head -c 1`
+    erreur = processus.stderr.read().decode()
+    processus.stderr.close()
+    assert processus.wait(timeout=60) == 141
+    assert "Traceback" not in erreur and erreur == ""
+
+
+def test_fichier_de_sortie_impossible(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    cible = tmp_path / "absent" / "g.png"
+    assert main(["graphe", str(cible)]) == 2
+    assert capsys.readouterr().err == f"erreur : {cible} : fichier ou dossier introuvable\n"
+
+
+def test_arguments_en_francais(capsys: pytest.CaptureFixture[str]) -> None:
+    with pytest.raises(SystemExit) as info:
+        main(["recommander"])
+    assert info.value.code == 2
+    erreur = capsys.readouterr().err
+    assert erreur.startswith("utilisation : recommandeur recommander [-h]")
+    assert erreur.endswith(
+        "recommandeur recommander : erreur : arguments obligatoires manquants : profil\n"
+    )
+    with pytest.raises(SystemExit):
+        main(["recommander", str(EXEMPLES / "detresse.toml"), "--limite", "x"])
+    assert capsys.readouterr().err.endswith(
+        "erreur : argument --limite : valeur invalide (entier attendu) : 'x'\n"
+    )
+    with pytest.raises(SystemExit):
+        main(["recomander"])
+    assert "choix inconnu : 'recomander' (choisir parmi 'recommander'," in capsys.readouterr().err
+    with pytest.raises(SystemExit):
+        main(["-h"])
+    aide = capsys.readouterr().out
+    assert "afficher cette aide et quitter" in aide and "usage" not in aide
+
+
+def test_limite_nulle(capsys: pytest.CaptureFixture[str]) -> None:
+    assert main(["recommander", str(EXEMPLES / "detresse.toml"), "--limite", "0"]) == 2
+    assert capsys.readouterr().err == "erreur : limite : attendu un entier ≥ 1 ou None, reçu 0\n"

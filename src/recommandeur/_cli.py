@@ -16,6 +16,7 @@ from __future__ import annotations
 
 import argparse
 import json
+import os
 import sys
 import tomllib
 from collections.abc import Sequence
@@ -25,6 +26,7 @@ from typing import Any
 from ._analyse.couverture import couverture
 from ._analyse.graphe import ecrire_graphe, graphe
 from ._catalogue.chargement import charger_catalogue, iter_erreurs_catalogue
+from ._cli_francais import en_francais, entier, erreur_systeme
 from ._erreurs import ErreurRecommandeur
 from ._langage.chargement import iter_erreurs_regles
 from ._moteur.moteur import Moteur
@@ -171,7 +173,7 @@ def analyseur() -> argparse.ArgumentParser:
     reco.add_argument("profil", help="fichier de profil (.toml ou .json)")
     reco.add_argument("--json", action="store_true", help="sortie JSON complète")
     reco.add_argument("--details", action="store_true", help="toutes les raisons, faits et sources")
-    reco.add_argument("--limite", type=int, metavar="N", help="garder les N meilleures mesures")
+    reco.add_argument("--limite", type=entier, metavar="N", help="garder les N meilleures mesures")
     dossiers(reco)
     reco.set_defaults(executer=_recommander)
 
@@ -216,15 +218,34 @@ def analyseur() -> argparse.ArgumentParser:
     return parser
 
 
+#: Les codes de sortie (voir docs/cli.md).
+SUCCES, CONSTATS, ERREUR, SORTIE_FERMEE = 0, 1, 2, 141
+
+
 def main(argv: Sequence[str] | None = None) -> int:
-    """Point d'entrée de la commande ``recommandeur`` ; renvoie le code de sortie."""
-    args = analyseur().parse_args(argv)
+    """Point d'entrée de la commande ``recommandeur`` ; renvoie le code de sortie.
+
+    0 : fait ; 1 : des problèmes ou des constats à corriger (``verifier``, ``couverture``) ;
+    2 : une erreur de l'utilisateur (arguments, fichier, profil, données), dite en une ligne ;
+    141 : la sortie a été fermée avant la fin (``| head``).
+    """
     try:
+        with en_francais():
+            args = analyseur().parse_args(argv)
         code: int = args.executer(args)
+        sys.stdout.flush()
+    except BrokenPipeError:
+        # Le lecteur est parti (| head) : plus rien à écrire, et pas de trace à la sortie.
+        descripteur = os.open(os.devnull, os.O_WRONLY)
+        os.dup2(descripteur, sys.stdout.fileno())
+        return SORTIE_FERMEE
     except (ErreurRecommandeur, ValueError, KeyError) as exc:
         message = exc.args[0] if isinstance(exc, KeyError) and exc.args else exc
         print(f"erreur : {message}", file=sys.stderr)
-        return 2
+        return ERREUR
+    except OSError as exc:
+        print(f"erreur : {erreur_systeme(exc)}", file=sys.stderr)
+        return ERREUR
     return code
 
 

@@ -1,0 +1,100 @@
+"""argparse en français : les messages d'aide et d'erreur de la commande ``recommandeur``.
+
+argparse écrit ses textes par ``gettext`` ; pendant l'analyse des arguments de la commande,
+:func:`en_francais` lui substitue cette table (et rien d'autre : le reste du processus garde
+son argparse).
+"""
+
+from __future__ import annotations
+
+import argparse
+import contextlib
+import errno
+from collections.abc import Iterator
+
+TRADUCTIONS: dict[str, str] = {
+    "usage: ": "utilisation : ",
+    "positional arguments": "arguments",
+    "options": "options",
+    "optional arguments": "options",
+    "show this help message and exit": "afficher cette aide et quitter",
+    "the following arguments are required: %s": "arguments obligatoires manquants : %s",
+    "unrecognized arguments: %s": "arguments inconnus : %s",
+    "invalid choice: %(value)r (choose from %(choices)s)": (
+        "choix inconnu : %(value)r (choisir parmi %(choices)s)"
+    ),
+    "argument %(argument_name)s: %(message)s": "argument %(argument_name)s : %(message)s",
+    "invalid %(type)s value: %(value)r": "valeur invalide (%(type)s attendu) : %(value)r",
+    "expected one argument": "une valeur est attendue",
+    "%(prog)s: error: %(message)s\n": "%(prog)s : erreur : %(message)s\n",
+    "ambiguous option: %(option)s could match %(matches)s": (
+        "option ambiguë : %(option)s peut désigner %(matches)s"
+    ),
+    "not allowed with argument %s": "incompatible avec l'argument %s",
+    "ignored explicit argument %r": "argument explicite ignoré : %r",
+}
+_PLURIELS: dict[str, tuple[str, str]] = {
+    "expected %s argument": ("%s valeur attendue", "%s valeurs attendues"),
+}
+
+
+def traduire(message: str) -> str:
+    """Le message d'argparse en français (inchangé s'il n'est pas dans la table).
+
+    >>> traduire("the following arguments are required: %s") % "profil"
+    'arguments obligatoires manquants : profil'
+    """
+    return TRADUCTIONS.get(message, message)
+
+
+def _traduire_pluriel(singulier: str, pluriel: str, n: int) -> str:
+    if singulier in _PLURIELS:
+        un, plusieurs = _PLURIELS[singulier]
+        return un if n == 1 else plusieurs
+    return singulier if n == 1 else pluriel
+
+
+@contextlib.contextmanager
+def en_francais() -> Iterator[None]:
+    """Pendant le bloc, argparse parle français.
+
+    >>> with en_francais():
+    ...     argparse.ArgumentParser(prog="x").format_usage()
+    'utilisation : x [-h]\\n'
+    """
+    avant = argparse._, argparse.ngettext  # type: ignore[attr-defined]
+    argparse._, argparse.ngettext = traduire, _traduire_pluriel  # type: ignore[attr-defined]
+    try:
+        yield
+    finally:
+        argparse._, argparse.ngettext = avant  # type: ignore[attr-defined]
+
+
+def entier(texte: str) -> int:
+    """Le type « entier » des options (son nom figure dans le message d'argparse).
+
+    >>> entier("5")
+    5
+    """
+    return int(texte)
+
+
+#: Les erreurs du système les plus courantes, en français.
+ERREURS_SYSTEME: dict[int, str] = {
+    errno.ENOENT: "fichier ou dossier introuvable",
+    errno.EACCES: "permission refusée",
+    errno.EISDIR: "c'est un dossier",
+    errno.ENOTDIR: "un élément du chemin n'est pas un dossier",
+    errno.ENOSPC: "plus de place sur le disque",
+    errno.EROFS: "système de fichiers en lecture seule",
+}
+
+
+def erreur_systeme(exc: OSError) -> str:
+    """Le message français d'une erreur du système : ``fichier : raison``.
+
+    >>> erreur_systeme(FileNotFoundError(errno.ENOENT, "No such file", "/x/y.png"))
+    '/x/y.png : fichier ou dossier introuvable'
+    """
+    raison = ERREURS_SYSTEME.get(exc.errno or -1, exc.strerror or str(exc))
+    return f"{exc.filename} : {raison}" if exc.filename else raison
