@@ -209,3 +209,40 @@ def test_en_detresse_seules_les_offres_attendent() -> None:
         ("webinaire", "differee"),
     ]
     assert "programme_dp_numerique" in {m.mesure.id for m in reco.actions_milieu}
+
+
+def test_les_repr_sont_courts_et_disent_comment_en_voir_plus() -> None:
+    from recommandeur import ErreurProfil, charger_catalogue, couverture, et_si, pourquoi_pas
+
+    profil = {"annees_experience": 1, "ordre": "primaire", "besoins": {"planification": "elevee"}}
+    reco = recommander(profil)
+    catalogue = charger_catalogue()
+    try:
+        recommander({"annees_experience": -1, "ordre": "lycee"})
+    except ErreurProfil as exc:
+        erreur = exc
+    objets = [
+        reco,
+        reco.mesures[0],
+        reco.profil,
+        catalogue,
+        catalogue.mesure("mentorat"),
+        catalogue.acteur("mentor"),
+        pourquoi_pas(profil, "mentorat"),
+        et_si(profil, {"ecole": {"imse": 9}}),
+        couverture(),
+        erreur,
+    ]
+    for objet in objets:
+        texte = repr(objet)
+        assert texte.startswith("<") and texte.endswith(">"), texte
+        assert "\n" not in texte and len(texte) <= 300, texte
+    assert repr(reco) == (
+        "<Recommandation : 10 offre(s) dont 3 prioritaire(s) (accompagnement_individuel, "
+        "mentorat, temps_planification_collegues), 0 action(s) du milieu, 0 non offerte(s) ; "
+        "période en_cours ; print(reco) pour le texte>"
+    )
+    assert repr(et_si(profil, {"ecole": {"imse": 9}})) == (
+        "<EtSi : offres +0 −0 ~0 ; actions du milieu +1 −0 ~0 ; print(r)>"
+    )
+    assert repr(erreur).startswith("<ErreurProfil : 2 problème(s), d'abord \"champ 'annees_exp")

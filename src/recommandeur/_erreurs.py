@@ -102,6 +102,13 @@ class _ErreurAProblemes(ErreurRecommandeur):
     def __reduce__(self) -> tuple[object, ...]:
         return (type(self), (self.problemes,))
 
+    def __repr__(self) -> str:
+        premier = repr_borne(str(self.problemes[0]), 120)
+        return (
+            f"<{type(self).__name__} : {len(self.problemes)} problème(s), d'abord {premier} ; "
+            "print(e) ou e.to_dict()>"
+        )
+
     def _message(self) -> str:
         lignes = [str(p) for p in self.problemes[: self.MONTRES]]
         reste = len(self.problemes) - self.MONTRES

@@ -5,6 +5,7 @@ from __future__ import annotations
 from pydantic import BaseModel, ConfigDict
 
 from .._langage.syntaxe import Explication
+from .._rendu.apercus import apercu_couverture
 from .._rendu.couverture import markdown_couverture, texte_couverture
 from .._vocabulaire import Besoin, Intensite, Niveau
 
@@ -85,3 +86,6 @@ class RapportCouverture(BaseModel):
 
     def __str__(self) -> str:
         return self.texte()
+
+    def __repr__(self) -> str:
+        return apercu_couverture(self)

@@ -79,6 +79,12 @@ class Acteur(_Immuable):
     role: Annotated[tuple[str, ...], Uniques] = Field(min_length=1)
     sources: tuple[str, ...] = Field(min_length=1)
 
+    def __repr__(self) -> str:
+        return (
+            f"<Acteur {self.id} : {self.libelle} — présence {self.presence}, "
+            f"{len(self.role)} ligne(s) de rôle>"
+        )
+
 
 class Intervenant(_Immuable):
     """Un intervenant possible d'une mesure : l'acteur, et la ligne de son rôle qui le justifie.
@@ -125,6 +131,13 @@ class Mesure(_Immuable):
         """La ligne du rôle du premier intervenant."""
         return self.intervenants[0].role
 
+    def __repr__(self) -> str:
+        qui = ", ".join(i.acteur for i in self.intervenants)
+        return (
+            f"<Mesure {self.id} : {self.libelle} — {self.niveau.value}, pour "
+            f"{self.destinataire.value}, par {qui}>"
+        )
+
 
 class Catalogue(BaseModel):
     """Le catalogue chargé et validé : mesures, acteurs et sources, cherchables par identifiant.
@@ -159,6 +172,13 @@ class Catalogue(BaseModel):
         self._mesures = MappingProxyType({m.id: m for m in self.mesures})
         self._acteurs = MappingProxyType({a.id: a for a in self.acteurs})
         self._sources = MappingProxyType({s.cle: s for s in self.sources})
+
+    def __repr__(self) -> str:
+        niveaux = ", ".join(f"{sum(m.niveau is n for m in self.mesures)} {n.value}" for n in Niveau)
+        return (
+            f"<Catalogue {self.version} : {len(self.mesures)} mesures ({niveaux}), "
+            f"{len(self.acteurs)} acteurs, {len(self.sources)} sources ; cat.mesure(id)>"
+        )
 
     def mesure(self, id: str) -> Mesure:
         """La mesure d'identifiant ``id`` ; :class:`ErreurInconnu` (un ``KeyError``) sinon."""

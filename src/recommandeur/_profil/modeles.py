@@ -244,3 +244,14 @@ class Profil(_Strict):
         (), max_length=200, description="mesures du catalogue déjà reçues, et leur effet"
     )
     ecole: Ecole = Field(default_factory=Ecole, description="le contexte de l'école principale")
+
+    def __repr__(self) -> str:
+        besoins = ", ".join(f"{b.value}={i.value}" for b, i in self.besoins.items())
+        quebec = (
+            "" if self.annees_au_quebec is None else f" (dont {self.annees_au_quebec} au Québec)"
+        )
+        return (
+            f"<Profil : {self.annees_experience} an(s){quebec}, {self.ordre.value}, "
+            f"{self.statut.value}, {self.qualification.value} ; besoins : {besoins or 'aucun'} ; "
+            f"{len(self.mesures_recues)} mesure(s) reçue(s)>"
+        )

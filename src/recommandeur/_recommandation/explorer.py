@@ -12,6 +12,7 @@ from .._langage.evaluation import decisives
 from .._moteur.moteur import Moteur, moteur_par_defaut
 from .._profil.modeles import Profil
 from .._profil.validation import valider_profil
+from .._rendu.apercus import apercu_et_si, apercu_pourquoi_pas
 from .._rendu.explorer import texte_et_si, texte_pourquoi_pas
 from .._rendu.valeurs import fait_lisible
 from .modeles import MesureRecommandee, Recommandation
@@ -57,6 +58,9 @@ class PourquoiPas(_Modele):
 
     def __str__(self) -> str:
         return self.texte()
+
+    def __repr__(self) -> str:
+        return apercu_pourquoi_pas(self)
 
 
 def pourquoi_pas(
@@ -142,6 +146,9 @@ class EtSi(_Modele):
 
     def __str__(self) -> str:
         return self.texte()
+
+    def __repr__(self) -> str:
+        return apercu_et_si(self)
 
 
 def _fusionner(base: dict[str, Any], changements: Mapping[str, Any]) -> dict[str, Any]:

@@ -13,6 +13,7 @@ from pydantic import BaseModel, ConfigDict
 
 from .._catalogue.modeles import Acteur, Mesure
 from .._profil.modeles import Profil
+from .._rendu.apercus import apercu_mesure_recommandee, apercu_recommandation
 from .._rendu.recommandation import phrase_escalade, texte_recommandation
 from .._vocabulaire import Besoin, Intensite, PeriodeInsertion, Presence
 
@@ -60,6 +61,9 @@ class MesureRecommandee(_Sortie):
     deja_recue: bool
     #: Un autre intervenant que celui d'une mesure restée sans effet (changement d'intervenant).
     changement_d_intervenant: bool = False
+
+    def __repr__(self) -> str:
+        return apercu_mesure_recommandee(self)
 
 
 GenreEcart = Literal["recue_sans_effet", "differee", "sans_intervenant"]
@@ -127,3 +131,6 @@ class Recommandation(_Sortie):
 
     def __str__(self) -> str:
         return self.texte()
+
+    def __repr__(self) -> str:
+        return apercu_recommandation(self)
