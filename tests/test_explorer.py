@@ -6,7 +6,7 @@ from pathlib import Path
 
 import pytest
 
-from recommandeur import et_si, pourquoi_pas, recommander
+from recommandeur import ErreurArgument, ErreurProfil, et_si, pourquoi_pas, recommander
 from recommandeur._cli import changement, main
 
 EXEMPLES = Path(__file__).resolve().parents[1] / "exemples"
@@ -80,12 +80,40 @@ def test_et_si_offres_puis_actions() -> None:
     r = et_si(BASE, {"besoins": {"gestion_de_classe": "moderee"}})
     assert r.ajoutees == ["accompagnement_sous_groupe", "formations_ponctuelles"]
     assert r.actions_ajoutees == ["outil_gestion_classe_ecole"]
-    texte = r.texte()
-    assert texte.startswith("+ Accompagnement en sous-groupe (accompagnement_sous_groupe)\n")
-    assert texte.endswith(
-        "\n\nActions du milieu :\n"
-        "+ Développer et partager un outil commun de gestion de classe (outil_gestion_classe_ecole)"
+    assert r.texte() == (
+        "+ Accompagnement en sous-groupe (accompagnement_sous_groupe) : rang 1, à offrir d'abord\n"
+        "+ Formations ponctuelles (formations_ponctuelles) : rang 4\n"
+        "\n"
+        "Actions du milieu :\n"
+        "+ Développer et partager un outil commun de gestion de classe (outil_gestion_classe_ecole)\n"
+        "(6 autre(s) changement(s) de rang : texte(tout=True) ou --tout pour les voir)"
     )
+    tout = r.texte(tout=True).splitlines()
+    assert "~ Mentorat par une personne mentore du milieu (mentorat) : rang 1 → 2" in tout
+    assert len([ligne for ligne in tout if ligne.startswith("~ ")]) == 6
+
+
+def test_et_si_cles_pointees_et_changement_d_intervenant() -> None:
+    profil = {
+        "annees_experience": 0,
+        "ordre": "secondaire",
+        "ecole": {"mentor_dans_l_ecole": False},
+    }
+    pointe = et_si(profil, {"ecole.mentor_dans_l_ecole": True})
+    imbrique = et_si(profil, {"ecole": {"mentor_dans_l_ecole": True}})
+    assert pointe == imbrique
+    assert pointe.ajoutees == ["mentorat"] and "mentorat_autre_ecole" in pointe.retirees
+    assert [(c.mesure, c.avant, c.apres) for c in pointe.intervenants] == [
+        ("consultation_breve", "equipe_ecole", "mentor")
+    ]
+    assert (
+        "↔ Consultation brève offerte au quotidien (consultation_breve) : Équipe-école → "
+        "Personne mentore de l'école" in pointe.texte()
+    )
+    with pytest.raises(ErreurProfil, match="vouliez-vous dire 'mentor_dans_l_ecole'"):
+        et_si(profil, {"ecole.mentor": True})
+    with pytest.raises(ErreurArgument):
+        et_si(profil, ["ecole.imse"])  # type: ignore[arg-type]
 
 
 def test_et_si_sans_changement() -> None:

@@ -136,7 +136,8 @@ def _et_si(args: argparse.Namespace) -> int:
                 changements.setdefault(cle, {}).update(valeur)
             else:
                 changements[cle] = valeur
-    print(et_si(lire_profil(Path(args.profil)), changements, moteur=_moteur(args)).texte())
+    reponse = et_si(lire_profil(Path(args.profil)), changements, moteur=_moteur(args))
+    print(reponse.texte(tout=args.tout))
     return 0
 
 
@@ -200,6 +201,7 @@ def analyseur() -> argparse.ArgumentParser:
         metavar="CHEMIN=VALEUR",
         help="ex. ecole.region_eloignee=true, besoins.bien_etre=elevee (répétable)",
     )
+    es.add_argument("--tout", action="store_true", help="montrer aussi chaque changement de rang")
     dossiers(es)
     es.set_defaults(executer=_et_si)
 

@@ -7,7 +7,7 @@ from typing import Any
 
 from pydantic import BaseModel, ConfigDict
 
-from .._erreurs import ErreurInconnu
+from .._erreurs import ErreurArgument, ErreurInconnu
 from .._langage.evaluation import decisives
 from .._moteur.moteur import Moteur, moteur_par_defaut
 from .._profil.modeles import Profil
@@ -123,12 +123,22 @@ class Deplacement(_Modele):
     rang_apres: int
 
 
+class ChangementIntervenant(_Modele):
+    """Une offre présente avant et après, portée par un autre intervenant."""
+
+    mesure: str
+    avant: str
+    apres: str
+
+
 class EtSi(_Modele):
     """La réponse de :func:`et_si` : les deux recommandations et ce qui change.
 
     ``ajoutees``, ``retirees`` et ``deplacees`` parlent des offres à la personne ;
     ``actions_ajoutees``, ``actions_retirees`` et ``actions_deplacees``, des actions du milieu
-    (elles ont leur propre classement).
+    (elles ont leur propre classement) ; ``intervenants`` des offres qui changent de mains.
+    Le texte ne montre que ce qui compte (ajouts, retraits, entrées et sorties des offres à
+    faire d'abord, changements d'intervenant) ; ``texte(tout=True)`` montre chaque rang.
     """
 
     avant: Recommandation
@@ -139,16 +149,43 @@ class EtSi(_Modele):
     actions_ajoutees: list[str]
     actions_retirees: list[str]
     actions_deplacees: list[Deplacement]
+    intervenants: list[ChangementIntervenant] = []
 
-    def texte(self) -> str:
-        """Les changements en français."""
-        return texte_et_si(self)
+    def texte(self, tout: bool = False) -> str:
+        """Les changements en français ; ``tout=True`` : aussi chaque changement de rang."""
+        return texte_et_si(self, tout)
 
     def __str__(self) -> str:
         return self.texte()
 
     def __repr__(self) -> str:
         return apercu_et_si(self)
+
+
+def deplier(changements: Mapping[str, Any]) -> dict[str, Any]:
+    """Les changements en tables imbriquées : ``"ecole.region_eloignee"`` devient ``ecole``.
+
+    >>> deplier({"ecole.imse": 9, "ecole": {"region_eloignee": True}, "ordre": "primaire"})
+    {'ecole': {'imse': 9, 'region_eloignee': True}, 'ordre': 'primaire'}
+    """
+    if not isinstance(changements, Mapping):
+        raise ErreurArgument(
+            "changements", "un dict (tables imbriquées ou clés pointées)", changements
+        )
+    resultat: dict[str, Any] = {}
+    for cle, valeur in changements.items():
+        morceaux = str(cle).split(".")
+        courant = resultat
+        for morceau in morceaux[:-1]:
+            suivant = courant.setdefault(morceau, {})
+            if not isinstance(suivant, dict):
+                raise ErreurArgument(f"changements[{cle!r}]", "une table", suivant)
+            courant = suivant
+        if isinstance(valeur, Mapping) and isinstance(courant.get(morceaux[-1]), dict):
+            courant[morceaux[-1]].update(deplier(valeur))
+        else:
+            courant[morceaux[-1]] = deplier(valeur) if isinstance(valeur, Mapping) else valeur
+    return resultat
 
 
 def _fusionner(base: dict[str, Any], changements: Mapping[str, Any]) -> dict[str, Any]:
@@ -172,7 +209,8 @@ def et_si(
     """Et si le profil changeait ? Les changements (fusionnés dans le profil) et leurs effets.
 
     Les tables imbriquées (``affectation``, ``ecole``, ``besoins``) sont fusionnées : seules
-    les clés données changent.
+    les clés données changent. Les clés pointées (``{"ecole.region_eloignee": True}``), celles
+    des messages d'erreur et de ``--changer``, valent les tables imbriquées.
 
     >>> r = et_si({"annees_experience": 1, "ordre": "primaire"}, {"ecole": {"mentor_dans_l_ecole": False}})
     >>> "mentorat_en_ligne" in r.ajoutees
@@ -180,7 +218,7 @@ def et_si(
     """
     moteur = moteur or moteur_par_defaut()
     valide = valider_profil(profil, moteur.ids_mesures, moteur.ids_acteurs)
-    modifie = _fusionner(valide.model_dump(mode="json"), changements)
+    modifie = _fusionner(valide.model_dump(mode="json"), deplier(changements))
     avant = recommander(valide, moteur=moteur)
     apres = recommander(modifie, moteur=moteur)
     ajoutees, retirees, deplacees = _ecarts(avant.mesures, apres.mesures)
@@ -194,6 +232,12 @@ def et_si(
         actions_ajoutees=actions[0],
         actions_retirees=actions[1],
         actions_deplacees=actions[2],
+        intervenants=[
+            ChangementIntervenant(mesure=m.mesure.id, avant=a.acteur.id, apres=m.acteur.id)
+            for m in apres.mesures
+            for a in avant.mesures
+            if a.mesure.id == m.mesure.id and a.acteur.id != m.acteur.id
+        ],
     )
 
 
