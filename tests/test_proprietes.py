@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
@@ -87,3 +88,34 @@ def test_proprietes_de_la_politique(profil: Profil) -> None:
     # un intervenant réservé aux personnes en insertion ne sert personne d'autre
     if reco.periode_insertion is PeriodeInsertion.TERMINEE:
         assert not any(m.acteur.insertion_seulement for m in reco.mesures)
+
+
+def test_les_strategies_refusent_un_champ_inconnu() -> None:
+    from recommandeur import ErreurArgument, ErreurProfil
+
+    with pytest.raises(ErreurArgument, match=r"vouliez-vous dire 'mentor_dans_l_ecole' \?"):
+        profils(ecole={"mentor": False})
+    with pytest.raises(ErreurArgument, match=r"vouliez-vous dire 'annees_experience' \?"):
+        profils(experience=1)
+    with pytest.raises(ErreurArgument, match=r"vouliez-vous dire 'planification' \?"):
+        profils(besoins={"planif": "elevee"})
+    with pytest.raises(ErreurProfil, match=r"^champ 'besoins.bien_etre' : valeur inconnue"):
+        profils(besoins={"bien_etre": "haute"})
+
+
+@settings(max_examples=40, deadline=None)
+@given(profils(besoins={"bien_etre": "élevée"}, ecole={"part_novices": "45 %", "imse": 9}))
+def test_les_strategies_lisent_le_francais_et_ne_fixent_que_les_cles_donnees(
+    profil: Profil,
+) -> None:
+    assert profil.besoins[Besoin.BIEN_ETRE] is Intensite.ELEVEE
+    assert (profil.ecole.part_novices, profil.ecole.imse) == (0.45, 9)
+
+
+def test_les_autres_besoins_restent_tires() -> None:
+    from hypothesis import find
+
+    assert (
+        len(find(profils(besoins={"bien_etre": "elevee"}), lambda p: len(p.besoins) >= 3).besoins)
+        >= 3
+    )

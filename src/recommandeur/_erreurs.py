@@ -158,12 +158,21 @@ class ErreurArgument(ErreurRecommandeur, ValueError):
     def _message_du_probleme(self) -> str:
         return f"attendu {self.attendu}"
 
-    def __init__(self, argument: str, attendu: str, valeur: object) -> None:
+    def __init__(
+        self, argument: str, attendu: str, valeur: object, suggestions: Sequence[str] = ()
+    ) -> None:
         self.argument, self.attendu, self.valeur = argument, attendu, valeur
-        super().__init__(f"{argument} : attendu {attendu}, reçu {repr_borne(valeur)}")
+        self.suggestions = tuple(suggestions)
+        super().__init__(
+            f"{argument} : attendu {attendu}, reçu {repr_borne(valeur)}"
+            f"{formuler_suggestions(self.suggestions)}"
+        )
 
     def __reduce__(self) -> tuple[object, ...]:
-        return (type(self), (self.argument, self.attendu, repr_borne(self.valeur)))
+        return (
+            type(self),
+            (self.argument, self.attendu, repr_borne(self.valeur), self.suggestions),
+        )
 
 
 class ErreurInconnu(ErreurRecommandeur, KeyError):

@@ -15,7 +15,11 @@ Nécessite ``hypothesis`` (``pip install "recommandeur[test]"``).
 déjà reçu sans effet les deux mesures individuelles du bien-être, alors écartées.)
 
 Chaque option fixe un champ (une valeur) ou le contraint (une stratégie) :
-``profils(annees_experience=st.integers(0, 6), ordre="primaire")``.
+``profils(annees_experience=st.integers(0, 6), ordre="primaire")``. Les tables
+(``affectation=``, ``ecole=``, ``besoins=``) fixent seulement les clés données ; les autres
+sont tirées (``besoins=st.just({...})`` fixe la table entière). Les valeurs s'écrivent comme
+dans un profil (« élevée », « oui », « 45 % ») ; un champ inconnu est refusé, avec le champ le
+plus proche en suggestion.
 """
 
 from __future__ import annotations
@@ -27,10 +31,37 @@ from hypothesis import strategies as st
 
 from ._catalogue.chargement import charger_catalogue
 from ._catalogue.modeles import Catalogue
+from ._erreurs import ErreurArgument, suggerer
 from ._profil.modeles import PRESENCES, Affectation, Ecole, MesureRecue, Profil
+from ._profil.validation import valider_profil
 from ._vocabulaire import Besoin, Intensite, Ordre, Qualification, Statut
 
 __all__ = ["affectations", "besoins", "ecoles", "mesures_recues", "profils"]
+
+
+def _verifier(fonction: str, fixes: Mapping[str, Any], connus: list[str]) -> None:
+    """Refuse un champ inconnu (au lieu de l'ignorer), avec le champ connu le plus proche."""
+    for cle in fixes:
+        if cle not in connus:
+            raise ErreurArgument(
+                f"{fonction}({cle}=…)",
+                f"un champ parmi {', '.join(connus)}",
+                cle,
+                suggerer(cle, connus),
+            )
+
+
+def _convertir(table: str, fixes: Mapping[str, Any]) -> dict[str, Any]:
+    """Les valeurs fixées (pas les stratégies), lues comme un profil les lirait : « élevée »,
+    « oui », « 45 % » ; une valeur fautive lève :class:`ErreurProfil` en français."""
+    valeurs = {k: v for k, v in fixes.items() if not isinstance(v, st.SearchStrategy)}
+    if not valeurs:
+        return dict(fixes)
+    profil = valider_profil({"annees_experience": 0, "ordre": "primaire", table: valeurs})
+    lues = getattr(profil, table)
+    if table == "besoins":
+        return {**fixes, **{Besoin(k).value: lues[Besoin(k)] for k in valeurs if k in set(Besoin)}}
+    return {**fixes, **{k: getattr(lues, k) for k in valeurs}}
 
 
 def _choisir(valeur: Any, defaut: st.SearchStrategy[Any]) -> st.SearchStrategy[Any]:
@@ -68,6 +99,8 @@ def affectations(**fixes: Any) -> st.SearchStrategy[Affectation]:
         "nouveau_dans_l_ecole": st.booleans(),
         "nouveau_dans_le_centre": st.booleans(),
     }
+    _verifier("affectations", fixes, list(champs))
+    fixes = _convertir("affectation", fixes)
     return st.builds(Affectation, **{k: _choisir(fixes.get(k), v) for k, v in champs.items()})
 
 
@@ -81,6 +114,8 @@ def ecoles(**fixes: Any) -> st.SearchStrategy[Ecole]:
         "pedagogie_alternative": st.booleans(),
         **{presence: st.none() | st.booleans() for presence in PRESENCES},
     }
+    _verifier("ecoles", fixes, list(champs))
+    fixes = _convertir("ecole", fixes)
     return st.builds(Ecole, **{k: _choisir(fixes.get(k), v) for k, v in champs.items()})
 
 
@@ -127,11 +162,21 @@ def profils(catalogue: Catalogue | None = None, **fixes: Any) -> st.SearchStrate
         return _choisir(valeur, fabrique())
 
     valeur_besoins = fixes.get("besoins")
-    strategie_besoins = (
-        st.just({Besoin(k): Intensite(v) for k, v in valeur_besoins.items()})
-        if isinstance(valeur_besoins, Mapping)
-        else _choisir(valeur_besoins, besoins())
-    )
+    if isinstance(valeur_besoins, Mapping):
+        # Comme pour ecole= et affectation= : seuls les besoins donnés sont fixés, les autres
+        # sont tirés (besoins=st.just({...}) fixe la table entière).
+        _verifier("profils(besoins)", valeur_besoins, [b.value for b in Besoin])
+        fixes_besoins = _convertir("besoins", valeur_besoins)
+        autres = [b for b in Besoin if b.value not in fixes_besoins]
+        strategie_besoins = st.fixed_dictionaries(
+            {
+                Besoin(k): _choisir(v, st.sampled_from(list(Intensite)))
+                for k, v in fixes_besoins.items()
+            },
+            optional={b: st.sampled_from(list(Intensite)) for b in autres},
+        )
+    else:
+        strategie_besoins = _choisir(valeur_besoins, besoins())
     # Les années au Québec font partie des années d'expérience : tirées après elles.
     annees = _choisir(fixes.get("annees_experience"), st.integers(0, 10)).flatmap(
         lambda experience: st.tuples(
@@ -150,9 +195,7 @@ def profils(catalogue: Catalogue | None = None, **fixes: Any) -> st.SearchStrate
         "besoins": strategie_besoins,
         "mesures_recues": _choisir(fixes.get("mesures_recues"), mesures_recues(catalogue)),
     }
-    inconnus = set(fixes) - set(champs) - {"annees_experience", "annees_au_quebec"}
-    if inconnus:
-        raise TypeError(f"profils() : champ(s) inconnu(s) {sorted(inconnus)}")
+    _verifier("profils", fixes, [*champs, "annees_experience", "annees_au_quebec"])
     return st.builds(_profil, annees, **champs).filter(_coherent)
 
 
