@@ -184,3 +184,22 @@ def test_intervenant_inconnu_d_une_mesure_recue() -> None:
         "champ 'mesures_recues[0].intervenant' : acteur inconnu du catalogue (reçu : 'mentore') ; "
         "vouliez-vous dire 'mentor' ?"
     )
+
+
+def test_titres_et_aide_en_francais() -> None:
+    def titres(schema: Any) -> list[str]:
+        if isinstance(schema, dict):
+            return [
+                *([schema["title"]] if isinstance(schema.get("title"), str) else []),
+                *(t for v in schema.values() for t in titres(v)),
+            ]
+        if isinstance(schema, list):
+            return [t for v in schema for t in titres(v)]
+        return []
+
+    tous = titres(SCHEMA)
+    assert "Nombre d'écoles où la personne enseigne" in tous
+    assert not [t for t in tous if t in {"Nb Ecoles", "Annees Experience", "Part Novices"}]
+    from recommandeur import Profil
+
+    assert "- ``annees_au_quebec`` : années d'enseignement au Québec" in (Profil.__doc__ or "")

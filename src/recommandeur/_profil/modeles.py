@@ -13,6 +13,7 @@ from collections.abc import Iterator, Mapping
 from typing import Annotated, Any
 
 from pydantic import BaseModel, BeforeValidator, ConfigDict, Field, GetCoreSchemaHandler
+from pydantic.fields import ComputedFieldInfo, FieldInfo
 from pydantic_core import CoreSchema, core_schema
 
 from .._erreurs import suggerer
@@ -21,8 +22,32 @@ from .._vocabulaire import Besoin, Intensite, Ordre, Qualification, Statut
 from .saisie import BOOLEEN, PART, booleen_facultatif, choix, entier
 
 
+def titre_francais(nom: str, info: FieldInfo | ComputedFieldInfo) -> str:
+    """Le titre d'un champ dans le schéma JSON : le début de sa description française.
+
+    >>> titre_francais("nb_ecoles", FieldInfo(description="nombre d'écoles où la personne enseigne"))
+    "Nombre d'écoles où la personne enseigne"
+    """
+    texte = (info.description or nom.replace("_", " ")).split(" ; ")[0].split(", de 0")[0]
+    return texte[:1].upper() + texte[1:]
+
+
 class _Strict(BaseModel):
-    model_config = ConfigDict(frozen=True, extra="forbid", revalidate_instances="always")
+    model_config = ConfigDict(
+        frozen=True,
+        extra="forbid",
+        revalidate_instances="always",
+        field_title_generator=titre_francais,
+    )
+
+
+def documenter_champs(modele: type[BaseModel]) -> None:
+    """Ajoute à la docstring du modèle la liste de ses champs et de leurs descriptions
+    (pour ``help(Profil)``), tirée des champs eux-mêmes, jamais recopiée à la main."""
+    lignes = ["", "Champs :", ""]
+    for nom, info in modele.model_fields.items():
+        lignes.append(f"- ``{nom}`` : {info.description or ''}")
+    modele.__doc__ = (modele.__doc__ or "").rstrip() + "\n" + "\n".join(lignes) + "\n"
 
 
 Booleen = Annotated[bool, *BOOLEEN]
@@ -255,3 +280,7 @@ class Profil(_Strict):
             f"{self.statut.value}, {self.qualification.value} ; besoins : {besoins or 'aucun'} ; "
             f"{len(self.mesures_recues)} mesure(s) reçue(s)>"
         )
+
+
+for _modele in (Affectation, Ecole, MesureRecue, Profil):
+    documenter_champs(_modele)
