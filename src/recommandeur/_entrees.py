@@ -95,9 +95,10 @@ def lire_entrees(
     return version, entrees
 
 
-def identifiant(brute: dict[str, Any], genre: str, rang: int) -> str:
-    """L'identifiant d'une entrée brute, ou « genre n° N » s'il manque ou n'est pas une chaîne."""
-    ident = brute.get("id")
+def identifiant(brute: dict[str, Any], genre: str, rang: int, cle: str = "id") -> str:
+    """L'identifiant d'une entrée brute (sa clé ``cle``), ou « genre n° N » s'il manque ou n'est
+    pas une chaîne."""
+    ident = brute.get(cle)
     return ident if isinstance(ident, str) else f"{genre} n° {rang + 1}"
 
 

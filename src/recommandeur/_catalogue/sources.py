@@ -19,7 +19,7 @@ from collections.abc import Collection, Iterator, Sequence
 
 from pydantic import ValidationError
 
-from .._entrees import lire_entrees
+from .._entrees import identifiant, lire_entrees
 from .._erreurs import Probleme, suggerer
 from .._fichiers import dossier_livre
 from .._messages import problemes_de_validation
@@ -34,8 +34,7 @@ def lire_sources(
     for nom, genre, rang, brute in entrees:
         if genre != "source":
             continue
-        ident = brute.get("cle")
-        ident = ident if isinstance(ident, str) else f"source n° {rang + 1}"
+        ident = identifiant(brute, "source", rang, cle="cle")
         try:
             source = Source.model_validate(brute)
         except ValidationError as exc:

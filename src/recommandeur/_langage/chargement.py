@@ -204,12 +204,11 @@ def charger_regles(catalogue: Catalogue, dossier: Dossier | None = None) -> Base
     return base
 
 
-@dataclass(frozen=True)
-class Donnees:
-    """Un catalogue et une base de règles compilée contre lui : ce qu'analysent la couverture et le graphe.
+class AccesDonnees:
+    """Ce que donnent un catalogue et une base de règles : leurs règles et leurs versions.
 
-    Un :class:`~recommandeur.Moteur` a les mêmes attributs ; ces données-ci se chargent sans
-    le moteur (sans durable-rules).
+    Partagé par :class:`Donnees` et :class:`~recommandeur.Moteur`, qui ont ``catalogue`` et
+    ``base``.
     """
 
     catalogue: Catalogue
@@ -217,7 +216,7 @@ class Donnees:
 
     @property
     def regles(self) -> tuple[RegleCompilee, ...]:
-        """Les règles compilées, dans l'ordre de la base."""
+        """Les règles compilées, dans l'ordre des fichiers (triés par nom) puis de leur écriture."""
         return self.base.regles
 
     @property
@@ -229,6 +228,18 @@ class Donnees:
     def version_regles(self) -> str:
         """La version déclarée de la base de règles."""
         return self.base.version
+
+
+@dataclass(frozen=True)
+class Donnees(AccesDonnees):
+    """Un catalogue et une base de règles compilée contre lui : ce qu'analysent la couverture et le graphe.
+
+    Un :class:`~recommandeur.Moteur` a les mêmes attributs ; ces données-ci se chargent sans
+    le moteur (sans durable-rules).
+    """
+
+    catalogue: Catalogue
+    base: BaseDeRegles
 
 
 @functools.cache

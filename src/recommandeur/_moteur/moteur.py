@@ -11,7 +11,7 @@ from .._catalogue.chargement import charger_catalogue
 from .._catalogue.modeles import Catalogue
 from .._erreurs import ErreurArgument, ErreurInconnu
 from .._fichiers import Dossier
-from .._langage.chargement import BaseDeRegles, charger_regles
+from .._langage.chargement import AccesDonnees, BaseDeRegles, charger_regles
 from .._langage.regle import RegleCompilee
 from .._profil.modeles import Profil
 from .._profil.schema import schema_profil_pour
@@ -20,7 +20,7 @@ from .fait import Contexte, FaitEvalue, construire
 from .reference import Evaluateur, fabriquer
 
 
-class Moteur:
+class Moteur(AccesDonnees):
     """Un catalogue et une base de règles, compilés une fois et prêts à recommander.
 
     Sûr entre fils d'exécution : un même moteur peut servir plusieurs fils à la fois.
@@ -96,21 +96,6 @@ class Moteur:
                 "recharger", "un moteur construit par Moteur.depuis (rien à relire)", self
             )
         return Moteur.depuis(*self.dossiers, evaluateur=self.evaluateur)
-
-    @property
-    def version_catalogue(self) -> str:
-        """La version déclarée du catalogue."""
-        return self.catalogue.version
-
-    @property
-    def version_regles(self) -> str:
-        """La version déclarée de la base de règles."""
-        return self.base.version
-
-    @property
-    def regles(self) -> tuple[RegleCompilee, ...]:
-        """Les règles compilées, dans l'ordre des fichiers (triés par nom) puis de leur écriture."""
-        return self.base.regles
 
     def regle(self, id: str) -> RegleCompilee:
         """La règle d'identifiant ``id`` ; :class:`ErreurInconnu` (un ``KeyError``) sinon."""
