@@ -223,6 +223,7 @@ def et_si(
     apres = recommander(modifie, moteur=moteur)
     ajoutees, retirees, deplacees = _ecarts(avant.mesures, apres.mesures)
     actions = _ecarts(avant.actions_milieu, apres.actions_milieu)
+    qui_avant = {m.mesure.id: m.acteur.id for m in avant.mesures}
     return EtSi(
         avant=avant,
         apres=apres,
@@ -233,10 +234,11 @@ def et_si(
         actions_retirees=actions[1],
         actions_deplacees=actions[2],
         intervenants=[
-            ChangementIntervenant(mesure=m.mesure.id, avant=a.acteur.id, apres=m.acteur.id)
+            ChangementIntervenant(
+                mesure=m.mesure.id, avant=qui_avant[m.mesure.id], apres=m.acteur.id
+            )
             for m in apres.mesures
-            for a in avant.mesures
-            if a.mesure.id == m.mesure.id and a.acteur.id != m.acteur.id
+            if qui_avant.get(m.mesure.id, m.acteur.id) != m.acteur.id
         ],
     )
 
