@@ -114,7 +114,7 @@ def test_sortie_json_porte_versions_et_profil() -> None:
     donnees = json.loads(json.dumps(reco.model_dump(mode="json")))
     assert donnees["version_catalogue"] and donnees["version_regles"]
     assert donnees["profil"]["ecole"]["imse"] == 9
-    assert donnees["mesures"][0]["acteur"]["id"] == reco.mesures[0].acteur.id
+    assert donnees["mesures"][0]["acteur"] == reco.mesures[0].acteur.id
     assert Recommandation.model_validate(donnees) == reco
 
 

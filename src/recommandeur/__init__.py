@@ -37,12 +37,14 @@ from ._recommandation.explorer import EtSi, PourquoiPas, et_si, pourquoi_pas
 from ._recommandation.lot import recommander_lot
 from ._recommandation.modeles import (
     Escalade,
+    Fait,
     MesureEcartee,
     MesureRecommandee,
     Motif,
     Recommandation,
 )
 from ._recommandation.recommander import recommander
+from ._recommandation.schema import schema_resultat
 from ._vocabulaire import Besoin, Intensite, Modalite, Niveau, Ordre, Portee, Qualification, Statut
 
 try:
@@ -70,6 +72,7 @@ __all__ = [
     "Escalade",
     "EtSi",
     "Explication",
+    "Fait",
     "Intensite",
     "Mesure",
     "MesureEcartee",
@@ -104,4 +107,5 @@ __all__ = [
     "recommander",
     "recommander_lot",
     "schema_profil",
+    "schema_resultat",
 ]

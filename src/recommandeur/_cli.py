@@ -2,8 +2,9 @@
 
 Exemples ::
 
-    recommandeur recommander exemples/nlq_partage_de_tache.toml
-    recommandeur recommander profil.json --json --limite 5
+    recommandeur recommander exemples/non_legalement_qualifie.toml
+    recommandeur recommander exemples/profil_complet.json --json --limite 5
+    recommandeur schema resultat
     recommandeur catalogue
     recommandeur verifier --catalogue mon_catalogue --regles mes_regles
     recommandeur couverture --markdown > docs/couverture.md
@@ -29,9 +30,10 @@ from ._catalogue.chargement import charger_catalogue, iter_erreurs_catalogue
 from ._cli_francais import en_francais, entier, erreur_systeme
 from ._erreurs import ErreurRecommandeur
 from ._langage.chargement import iter_erreurs_regles
-from ._moteur.moteur import Moteur
+from ._moteur.moteur import Moteur, schema_profil
 from ._recommandation.explorer import et_si, pourquoi_pas
 from ._recommandation.recommander import recommander
+from ._recommandation.schema import schema_resultat
 from ._rendu.catalogue import texte_catalogue
 
 
@@ -69,9 +71,15 @@ def _recommander(args: argparse.Namespace) -> int:
     profil = lire_profil(Path(args.profil))
     reco = recommander(profil, moteur=_moteur(args), limite=args.limite)
     if args.json:
-        print(json.dumps(reco.model_dump(mode="json"), ensure_ascii=False, indent=2))
+        print(json.dumps(reco.model_dump(mode="json"), ensure_ascii=False, indent=args.indenter))
     else:
         print(reco.texte(details=args.details))
+    return 0
+
+
+def _schema(args: argparse.Namespace) -> int:
+    schema = schema_profil(_moteur(args)) if args.quoi == "profil" else schema_resultat()
+    print(json.dumps(schema, ensure_ascii=False, indent=2))
     return 0
 
 
@@ -172,7 +180,12 @@ def analyseur() -> argparse.ArgumentParser:
 
     reco = sous.add_parser("recommander", help="recommander des mesures pour un profil")
     reco.add_argument("profil", help="fichier de profil (.toml ou .json)")
-    reco.add_argument("--json", action="store_true", help="sortie JSON complète")
+    reco.add_argument(
+        "--json", action="store_true", help="sortie JSON (schéma : recommandeur schema resultat)"
+    )
+    reco.add_argument(
+        "--indenter", type=entier, metavar="N", help="JSON indenté de N espaces (défaut : compact)"
+    )
     reco.add_argument("--details", action="store_true", help="toutes les raisons, faits et sources")
     reco.add_argument("--limite", type=entier, metavar="N", help="garder les N meilleures mesures")
     dossiers(reco)
@@ -204,6 +217,11 @@ def analyseur() -> argparse.ArgumentParser:
     es.add_argument("--tout", action="store_true", help="montrer aussi chaque changement de rang")
     dossiers(es)
     es.set_defaults(executer=_et_si)
+
+    sch = sous.add_parser("schema", help="écrire le schéma JSON d'un profil ou d'un résultat")
+    sch.add_argument("quoi", choices=("profil", "resultat"), help="profil ou resultat")
+    dossiers(sch)
+    sch.set_defaults(executer=_schema)
 
     cou = sous.add_parser(
         "couverture",

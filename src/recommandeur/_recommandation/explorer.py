@@ -75,7 +75,7 @@ def pourquoi_pas(
     >>> print(r.texte().splitlines()[1])
     • [ecole_forte_part_novices] École avec une forte part de personnes en insertion (3_milieu.toml) : non déclenchée
     >>> [c.texte for c in r.regles[1].conditions]
-    ['periode_insertion = en cours (moins de 5 ans au Québec) (règle : = en cours (moins de 5 ans au Québec))', 'ecole.imse = 3 (règle : ≥ 8)']
+    ['periode_insertion = en cours (moins de 5 ans au Québec)', 'ecole.imse = 3 (règle : ≥ 8)']
     >>> [c.tenue for c in r.regles[1].conditions]
     [True, False]
     """

@@ -7,19 +7,57 @@ recommandation. ``Recommandation.model_validate`` relit le JSON produit, avec va
 
 from __future__ import annotations
 
-from typing import Literal
+import functools
+from typing import Any, Literal
 
-from pydantic import BaseModel, ConfigDict
+from pydantic import (
+    BaseModel,
+    ConfigDict,
+    ValidationInfo,
+    computed_field,
+    field_serializer,
+    model_validator,
+)
 
 from .._catalogue.modeles import Acteur, Mesure
-from .._profil.modeles import Profil
+from .._langage.expressions import Atome
+from .._profil.modeles import Profil, titre_francais
 from .._rendu.apercus import apercu_mesure_recommandee, apercu_recommandation
-from .._rendu.recommandation import phrase_escalade, texte_recommandation
+from .._rendu.recommandation import justification, phrase_escalade, texte_recommandation
+from .._rendu.valeurs import fait_lisible
 from .._vocabulaire import Besoin, Intensite, PeriodeInsertion, Presence
+from .references import Tables, resoudre_mesure_recommandee, tables, verifier_version
 
 
 class _Sortie(BaseModel):
-    model_config = ConfigDict(frozen=True)
+    model_config = ConfigDict(frozen=True, field_title_generator=titre_francais)
+
+
+#: Une valeur de fait ou de seuil, telle que le profil l'écrit (``"elevee"``, ``0.45``, ``True``).
+Valeur = bool | int | float | str | None
+#: Un seuil de règle : jamais inconnu.
+Seuil = bool | int | float | str
+
+
+class Fait(_Sortie):
+    """Une comparaison d'une règle et la valeur lue dans le profil : ``champ operateur seuil``.
+
+    ``valeur`` et ``seuil`` sont écrits comme dans un profil (une intensité par son nom) ;
+    ``texte`` est la même chose en français.
+    """
+
+    champ: str
+    valeur: Valeur
+    operateur: str
+    seuil: Seuil
+
+    @functools.cached_property
+    def texte(self) -> str:
+        """Le fait en français : ``besoins.gestion_de_classe = élevée (règle : ≥ modérée)``."""
+        return fait_lisible(Atome(self.champ, self.operateur, self.seuil), self.valeur)
+
+    def __str__(self) -> str:
+        return self.texte
 
 
 class Motif(_Sortie):
@@ -29,7 +67,7 @@ class Motif(_Sortie):
     titre: str
     poids: float
     texte: str
-    faits: tuple[str, ...]
+    faits: tuple[Fait, ...]
     sources: tuple[str, ...]
     #: Le rang de priorité de cette raison (1 d'abord ; ``None`` : elle ne rend pas prioritaire).
     priorite: int | None = None
@@ -54,13 +92,46 @@ class MesureRecommandee(_Sortie):
     partenaires: list[Acteur]
     score: float
     prioritaire: bool
-    justification: str
-    regles: list[str]
     motifs: list[Motif]
-    sources: list[str]
     deja_recue: bool
     #: Un autre intervenant que celui d'une mesure restée sans effet (changement d'intervenant).
     changement_d_intervenant: bool = False
+
+    @functools.cached_property
+    def regles(self) -> list[str]:
+        """Les règles qui la recommandent, dans l'ordre des raisons."""
+        return [m.regle for m in self.motifs]
+
+    @functools.cached_property
+    def sources(self) -> list[str]:
+        """Les sources citées : celles des raisons, puis celles de la mesure, sans doublon."""
+        return list(
+            dict.fromkeys([s for m in self.motifs for s in m.sources] + list(self.mesure.sources))
+        )
+
+    @functools.cached_property
+    def justification(self) -> str:
+        """Les raisons en français, une ligne chacune avec ses faits et sources, puis l'intervenant.
+
+        Composée à la lecture à partir des champs (``motifs``, ``acteur``, ``role``,
+        ``presence``, ``alternatives``) ; le JSON porte ces champs, pas ce texte.
+        """
+        return justification(
+            self.mesure, self.acteur, self.role, self.presence, self.alternatives, self.motifs
+        )
+
+    @field_serializer("mesure", "acteur")
+    def _par_identifiant(self, objet: Mesure | Acteur) -> str:
+        return objet.id
+
+    @field_serializer("alternatives", "partenaires")
+    def _par_identifiants(self, acteurs: list[Acteur]) -> list[str]:
+        return [a.id for a in acteurs]
+
+    @model_validator(mode="before")
+    @classmethod
+    def _resoudre(cls, donnees: Any, info: ValidationInfo) -> Any:
+        return resoudre_mesure_recommandee(donnees, info.context)
 
     def __repr__(self) -> str:
         return apercu_mesure_recommandee(self)
@@ -92,6 +163,7 @@ class Escalade(_Sortie):
     effective: Intensite
     mesures_sans_effet: list[str]
 
+    @computed_field  # type: ignore[prop-decorator]
     @property
     def phrase(self) -> str:
         """La phrase qui l'explique."""
@@ -116,6 +188,20 @@ class Recommandation(_Sortie):
     regles_declenchees: list[str]
     version_catalogue: str
     version_regles: str
+
+    @computed_field  # type: ignore[prop-decorator]
+    @property
+    def tables(self) -> Tables:
+        """Les mesures et acteurs nommés par identifiant dans le JSON, chacun une fois."""
+        return tables((*self.mesures, *self.actions_milieu))
+
+    @model_validator(mode="before")
+    @classmethod
+    def _meme_catalogue(cls, donnees: Any, info: ValidationInfo) -> Any:
+        verifier_version(donnees, info.context)
+        if isinstance(donnees, dict) and "tables" in donnees:
+            donnees = {k: v for k, v in donnees.items() if k != "tables"}
+        return donnees
 
     @property
     def prioritaires(self) -> list[MesureRecommandee]:

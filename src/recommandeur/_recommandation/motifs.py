@@ -1,4 +1,4 @@
-"""Les motifs et justifications d'un moteur, précalculés et mémorisés.
+"""Les motifs des mesures d'un moteur, précalculés et mémorisés.
 
 Le texte et les faits d'une règle ne dépendent que des valeurs des champs qu'elle lit
 (condition et gabarit) et des escalades de ces besoins : ils sont mémorisés par ces valeurs,
@@ -10,18 +10,19 @@ from __future__ import annotations
 import functools
 import threading
 import weakref
-from collections.abc import Mapping, Sequence
+from collections.abc import Mapping
 from typing import Any
 
 from .._catalogue.modeles import Acteur, Mesure
 from .._langage.evaluation import decisives
+from .._langage.expressions import Atome
 from .._langage.gabarits import champs_du_gabarit
 from .._langage.regle import Proposition
 from .._moteur.moteur import Moteur
-from .._rendu.recommandation import justification
-from .._rendu.valeurs import fait_lisible, rendre
-from .._vocabulaire import Besoin, Destinataire, Presence
-from .modeles import Motif
+from .._profil.champs import CHAMPS, INTENSITES
+from .._rendu.valeurs import rendre
+from .._vocabulaire import Besoin, Destinataire
+from .modeles import Fait, Motif
 
 #: Nombre de motifs (texte et faits d'une règle pour des valeurs données) mémorisés par moteur.
 MOTIFS_MEMORISES = 10_000
@@ -56,8 +57,6 @@ class Fiche:
             for r in moteur.regles
         }
         self.motif = functools.lru_cache(maxsize=MOTIFS_MEMORISES)(self._motif)
-        self._justifications: dict[tuple[Any, ...], tuple[str, tuple[str, ...], tuple[Motif, ...]]]
-        self._justifications = {}
 
     def motifs_de(
         self, rid: str, valeurs: Mapping[str, Any], phrases: Mapping[Besoin, str]
@@ -69,44 +68,17 @@ class Fiche:
             tuple((b, phrases[b]) for b in self.besoins_lus[rid] if b in phrases),
         )
 
-    def justification(
-        self,
-        mid: str,
-        motifs: Sequence[Motif],
-        acteur: Acteur,
-        role: str | None,
-        presence: Presence,
-        alternatives: tuple[str, ...],
-    ) -> tuple[str, tuple[str, ...]]:
-        """La justification d'une mesure et ses sources (raisons puis mesure), sans doublon.
-
-        Mémorisée par l'identité des motifs (qui viennent de la mémoire des motifs) et par
-        l'intervenant choisi : chaque entrée garde ses motifs en vie, si bien que leurs
-        identités ne peuvent pas être réutilisées par d'autres objets tant qu'elle existe.
-        La mémoire est vidée au-delà de ``MOTIFS_MEMORISES`` entrées.
-        """
-        cle = (mid, acteur.id, role, presence, alternatives, *map(id, motifs))
-        trouve = self._justifications.get(cle)
-        if trouve is None:
-            mesure = self.mesures[mid]
-            sources = tuple(
-                dict.fromkeys([s for m in motifs for s in m.sources] + list(mesure.sources))
-            )
-            autres = [self.acteurs[a] for a in alternatives]
-            texte = justification(mesure, acteur, role, presence, autres, motifs)
-            trouve = (texte, sources, tuple(motifs))
-            if len(self._justifications) >= MOTIFS_MEMORISES:
-                self._justifications.clear()
-            self._justifications[cle] = trouve
-        return trouve[0], trouve[1]
-
     def _motif(
         self, rid: str, valeurs_lues: tuple[Any, ...], escalades: tuple[tuple[Besoin, str], ...]
     ) -> dict[str, Motif]:
         regle = self.regles[rid]
         valeurs = {c: v for c, v in zip(self.cles[rid], valeurs_lues, strict=True) if v is not None}
         verifs = decisives(regle.condition, valeurs)
-        faits = tuple(dict.fromkeys(fait_lisible(v.test, v.lue) for v in verifs))
+        faits = tuple(
+            {
+                (v.test.champ, v.test.op, v.test.valeur): _fait(v.test, v.lue) for v in verifs
+            }.values()
+        )
         texte = rendre(regle.justification, valeurs, self.parametres)
         lus = {v.test.champ for v in verifs}
         for besoin, phrase in escalades:
@@ -117,7 +89,7 @@ class Fiche:
         }
 
     @staticmethod
-    def _pour(rid: str, titre: str, p: Proposition, texte: str, faits: tuple[str, ...]) -> Motif:
+    def _pour(rid: str, titre: str, p: Proposition, texte: str, faits: tuple[Fait, ...]) -> Motif:
         return Motif.model_construct(
             regle=rid,
             titre=titre,
@@ -127,6 +99,25 @@ class Fiche:
             sources=p.sources,
             priorite=p.priorite,
         )
+
+
+_NOMS_INTENSITES = {ordre: nom for nom, ordre in INTENSITES.items()}
+
+
+def _comme_dans_le_profil(champ: str, valeur: Any) -> Any:
+    """Une valeur du fait écrite comme dans un profil : une intensité par son nom."""
+    if CHAMPS[champ].genre == "intensite" and isinstance(valeur, int):
+        return _NOMS_INTENSITES.get(valeur, valeur)
+    return valeur
+
+
+def _fait(test: Atome, lue: Any) -> Fait:
+    return Fait.model_construct(
+        champ=test.champ,
+        valeur=_comme_dans_le_profil(test.champ, lue),
+        operateur=test.op,
+        seuil=_comme_dans_le_profil(test.champ, test.valeur),
+    )
 
 
 def phrase(texte: str) -> str:

@@ -267,9 +267,6 @@ def _constructeur(
         c = choix[mid]
         assert c.intervenant is not None
         acteur = f.acteurs[c.intervenant.acteur]
-        texte, sources = f.justification(
-            mid, motifs[mid], acteur, c.intervenant.role, c.presence, c.alternatives
-        )
         mesure = f.mesures[mid]
         partenaires = partenaires_presents(
             mesure.partenaires, f.acteurs, fait, en_insertion, frozenset({acteur.id})
@@ -284,10 +281,7 @@ def _constructeur(
             partenaires=[f.acteurs[p] for p in partenaires],
             score=scores_des_mesures[mid],
             prioritaire=prioritaire,
-            justification=texte,
-            regles=[m.regle for m in motifs[mid]],
             motifs=motifs[mid],
-            sources=list(sources),
             deja_recue=recues.get(mid) is True,
             changement_d_intervenant=recues.get(mid) is False,
         )

@@ -47,7 +47,7 @@ def justification(
 ) -> str:
     """La justification d'une mesure : une ligne par raison, puis la mesure et son intervenant."""
     lignes = [
-        f"• [{m.regle}] {m.texte} (faits : {' ; '.join(m.faits)} — sources : {', '.join(m.sources)})"
+        f"• [{m.regle}] {m.texte} (faits : {' ; '.join(f.texte for f in m.faits)} — sources : {', '.join(m.sources)})"
         for m in motifs
     ]
     lignes.append(

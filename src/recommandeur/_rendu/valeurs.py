@@ -29,7 +29,8 @@ def valeur_lisible(champ: Champ, valeur: Any) -> str:
     if champ.genre == "booleen":
         return "oui" if valeur else "non"
     if champ.genre == "intensite":
-        return LIBELLES_INTENSITES.get(int(valeur), str(valeur))
+        ordre = INTENSITES.get(valeur, valeur) if isinstance(valeur, str) else valeur
+        return LIBELLES_INTENSITES.get(int(ordre), str(valeur))
     if champ.genre == "choix":
         return dict(champ.libelles).get(str(valeur), str(valeur))
     if champ.genre == "nombre" and champ.maximum == 1.0:
@@ -75,8 +76,15 @@ def fait_lisible(test: Atome, lue: Any) -> str:
     'ecole.imse = 9 (règle : ≥ 8)'
     >>> fait_lisible(Atome("ecole.imse", "<=", 3), None)
     'ecole.imse = inconnu (règle : ≤ 3)'
+
+    Une égalité tenue ne répète pas la valeur :
+
+    >>> fait_lisible(Atome("ordre", "==", "secondaire"), "secondaire")
+    'ordre = secondaire'
     """
     champ = CHAMPS[test.champ]
+    if test.op == "==" and lue == test.valeur:
+        return f"{test.champ} = {valeur_lisible(champ, lue)}"
     attendu = valeur_lisible(champ, test.valeur)
     return (
         f"{test.champ} = {valeur_lisible(champ, lue)} "
