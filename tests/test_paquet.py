@@ -9,6 +9,7 @@ from pathlib import Path
 
 import pytest
 
+GABARITS = Path(__file__).resolve().parents[1] / "src" / "recommandeur" / "_rendu" / "gabarits"
 RACINE = Path(__file__).resolve().parents[1]
 
 
@@ -43,6 +44,8 @@ def test_la_roue_porte_les_donnees(roue: Path) -> None:
         }
         assert attendus and attendus <= noms
     assert "recommandeur/py.typed" in noms
+    gabarits = {f"recommandeur/_rendu/gabarits/{p.name}" for p in GABARITS.glob("*.j2")}
+    assert gabarits and gabarits <= noms
 
 
 def test_la_roue_fonctionne_sans_le_depot(roue: Path, tmp_path: Path) -> None:
@@ -52,6 +55,7 @@ def test_la_roue_fonctionne_sans_le_depot(roue: Path, tmp_path: Path) -> None:
         "import recommandeur, sys; from recommandeur._fichiers import dossier_livre;"
         "assert '_donnees' in str(dossier_livre('regles')), dossier_livre('regles');"
         "r = recommandeur.recommander({'annees_experience': 0, 'ordre': 'primaire'});"
+        "assert 'class=\"recommandeur recommandation' in r._repr_html_();"
         "print(len(r.mesures))"
     )
     # le dépôt n'est pas sur le chemin : seule la roue extraite (et les dépendances installées)

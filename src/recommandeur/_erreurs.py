@@ -63,6 +63,11 @@ class ErreurRecommandeur(Exception):
     def _message_du_probleme(self) -> str:
         return str(self)
 
+    def _repr_html_(self) -> str:
+        from ._rendu.html import html_erreur
+
+        return html_erreur(self)
+
     def to_dict(self) -> dict[str, Any]:
         """L'erreur en données JSON.
 

@@ -7,6 +7,7 @@ from pydantic import BaseModel, ConfigDict
 from .._langage.syntaxe import Explication
 from .._rendu.apercus import apercu_couverture
 from .._rendu.couverture import markdown_couverture, texte_couverture
+from .._rendu.html import html_couverture
 from .._vocabulaire import Besoin, Intensite, Niveau
 
 
@@ -89,3 +90,6 @@ class RapportCouverture(BaseModel):
 
     def __repr__(self) -> str:
         return apercu_couverture(self)
+
+    def _repr_html_(self) -> str:
+        return html_couverture(self)

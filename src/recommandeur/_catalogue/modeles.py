@@ -85,6 +85,11 @@ class Acteur(_Immuable):
             f"{len(self.role)} ligne(s) de rôle>"
         )
 
+    def _repr_html_(self) -> str:
+        from .._rendu.html import html_acteur
+
+        return html_acteur(self, passages_connus())
+
 
 class Intervenant(_Immuable):
     """Un intervenant possible d'une mesure : l'acteur, et la ligne de son rôle qui le justifie.
@@ -138,6 +143,21 @@ class Mesure(_Immuable):
             f"{self.destinataire.value}, par {qui}>"
         )
 
+    def _repr_html_(self) -> str:
+        from .._rendu.html import html_mesure
+
+        return html_mesure(self, passages_connus())
+
+
+#: Les passages des sources des catalogues construits, par clé (le dernier construit l'emporte) :
+#: les rendus HTML d'un résultat, qui ne garde que les clés, y trouvent le texte cité.
+_PASSAGES_CONNUS: dict[str, Source] = {}
+
+
+def passages_connus() -> Mapping[str, Source]:
+    """Les passages des sources des catalogues construits jusqu'ici, par clé."""
+    return MappingProxyType(_PASSAGES_CONNUS)
+
 
 class Catalogue(BaseModel):
     """Le catalogue chargé et validé : mesures, acteurs et sources, cherchables par identifiant.
@@ -172,6 +192,7 @@ class Catalogue(BaseModel):
         self._mesures = MappingProxyType({m.id: m for m in self.mesures})
         self._acteurs = MappingProxyType({a.id: a for a in self.acteurs})
         self._sources = MappingProxyType({s.cle: s for s in self.sources})
+        _PASSAGES_CONNUS.update(self._sources)
 
     def __repr__(self) -> str:
         niveaux = ", ".join(f"{sum(m.niveau is n for m in self.mesures)} {n.value}" for n in Niveau)
@@ -179,6 +200,11 @@ class Catalogue(BaseModel):
             f"<Catalogue {self.version} : {len(self.mesures)} mesures ({niveaux}), "
             f"{len(self.acteurs)} acteurs, {len(self.sources)} sources ; cat.mesure(id)>"
         )
+
+    def _repr_html_(self) -> str:
+        from .._rendu.html import html_catalogue
+
+        return html_catalogue(self)
 
     def mesure(self, id: str) -> Mesure:
         """La mesure d'identifiant ``id`` ; :class:`ErreurInconnu` (un ``KeyError``) sinon."""

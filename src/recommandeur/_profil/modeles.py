@@ -270,6 +270,11 @@ class Profil(_Strict):
     )
     ecole: Ecole = Field(default_factory=Ecole, description="le contexte de l'école principale")
 
+    def _repr_html_(self) -> str:
+        from .._rendu.html import html_profil
+
+        return html_profil(self)
+
     def __repr__(self) -> str:
         besoins = ", ".join(f"{b.value}={i.value}" for b, i in self.besoins.items())
         quebec = (

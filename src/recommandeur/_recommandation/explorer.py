@@ -14,6 +14,7 @@ from .._profil.modeles import Profil
 from .._profil.validation import valider_profil
 from .._rendu.apercus import apercu_et_si, apercu_pourquoi_pas
 from .._rendu.explorer import texte_et_si, texte_pourquoi_pas
+from .._rendu.html import html_et_si, html_pourquoi_pas
 from .._rendu.valeurs import fait_lisible
 from .modeles import MesureRecommandee, Recommandation
 from .recommander import recommander
@@ -61,6 +62,9 @@ class PourquoiPas(_Modele):
 
     def __repr__(self) -> str:
         return apercu_pourquoi_pas(self)
+
+    def _repr_html_(self) -> str:
+        return html_pourquoi_pas(self)
 
 
 def pourquoi_pas(
@@ -160,6 +164,9 @@ class EtSi(_Modele):
 
     def __repr__(self) -> str:
         return apercu_et_si(self)
+
+    def _repr_html_(self) -> str:
+        return html_et_si(self)
 
 
 def deplier(changements: Mapping[str, Any]) -> dict[str, Any]:

@@ -19,9 +19,10 @@ from pydantic import (
     model_validator,
 )
 
-from .._catalogue.modeles import Acteur, Mesure
+from .._catalogue.modeles import Acteur, Mesure, passages_connus
 from .._langage.expressions import Atome
 from .._profil.modeles import Profil, titre_francais
+from .._rendu import html
 from .._rendu.apercus import apercu_mesure_recommandee, apercu_recommandation
 from .._rendu.recommandation import justification, phrase_escalade, texte_recommandation
 from .._rendu.valeurs import fait_lisible
@@ -136,6 +137,9 @@ class MesureRecommandee(_Sortie):
     def __repr__(self) -> str:
         return apercu_mesure_recommandee(self)
 
+    def _repr_html_(self) -> str:
+        return html.html_mesure_recommandee(self, passages_connus())
+
 
 GenreEcart = Literal["recue_sans_effet", "differee", "sans_intervenant"]
 
@@ -220,3 +224,7 @@ class Recommandation(_Sortie):
 
     def __repr__(self) -> str:
         return apercu_recommandation(self)
+
+    def _repr_html_(self) -> str:
+        """Le rendu des carnets Jupyter : offres d'abord, badges de niveau, raisons repliées."""
+        return html.html_recommandation(self, passages_connus())

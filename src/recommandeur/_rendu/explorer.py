@@ -30,11 +30,12 @@ def texte_pourquoi_pas(reponse: PourquoiPas) -> str:
     return "\n".join(lignes)
 
 
-def texte_et_si(reponse: EtSi, tout: bool = False) -> str:
-    """Les changements d'un ``et_si`` en français : ce qui compte, les offres puis les actions.
+def changements_et_si(reponse: EtSi, tout: bool = False) -> tuple[list[str], list[str], int]:
+    """Les lignes des changements d'offres, celles des actions du milieu, et le nombre de cachés.
 
     Une offre ajoutée donne son rang ; un changement de rang n'est montré que s'il fait entrer
     ou sortir l'offre des offres à faire d'abord (``tout=True`` : chaque changement de rang).
+    Chaque ligne commence par son signe : ``+``, ``-``, ``↑``, ``↓``, ``~`` ou ``↔``.
     """
     avant, apres = reponse.avant, reponse.apres
     libelles = {
@@ -81,6 +82,12 @@ def texte_et_si(reponse: EtSi, tout: bool = False) -> str:
     actions = lignes(
         reponse.actions_ajoutees, reponse.actions_retirees, reponse.actions_deplacees, False
     )
+    return offres, actions, caches
+
+
+def texte_et_si(reponse: EtSi, tout: bool = False) -> str:
+    """Les changements d'un ``et_si`` en français : ce qui compte, les offres puis les actions."""
+    offres, actions, caches = changements_et_si(reponse, tout)
     texte = [
         *offres,
         *([""] if offres and actions else []),

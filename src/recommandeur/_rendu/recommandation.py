@@ -121,11 +121,7 @@ def _bloc(m: MesureRecommandee, details: bool, largeur: int, numero: bool = True
                 )
             )
         return lignes
-    # La raison qui l'a mise en tête (meilleur rang de priorité), sinon la plus forte.
-    premier = min(
-        m.motifs,
-        key=lambda motif: (motif.priorite is None, motif.priorite or 0, -motif.poids),
-    )
+    premier = raison_principale(m)
     autres_raisons = len(m.motifs) - 1
     suite = (
         f" (+{autres_raisons} autre{'s' if autres_raisons > 1 else ''} raison{'s' if autres_raisons > 1 else ''})"
@@ -141,6 +137,14 @@ def _bloc(m: MesureRecommandee, details: bool, largeur: int, numero: bool = True
         )
     )
     return lignes
+
+
+def raison_principale(m: MesureRecommandee) -> Motif:
+    """La raison qui a mis la mesure en tête (meilleur rang de priorité), sinon la plus forte."""
+    return min(
+        m.motifs,
+        key=lambda motif: (motif.priorite is None, motif.priorite or 0, -motif.poids),
+    )
 
 
 def texte_recommandation(reco: Recommandation, details: bool = False) -> str:
