@@ -26,8 +26,8 @@ def _outil(nom: str) -> list[str]:
 @pytest.mark.parametrize(
     "commande",
     [
-        ["check", "src", "tests", "bench", "outils"],
-        ["format", "--check", "src", "tests", "bench", "outils"],
+        ["check", "src", "tests", "bench", "outils", "exemples"],
+        ["format", "--check", "src", "tests", "bench", "outils", "exemples"],
     ],
     ids=["check", "format"],
 )
