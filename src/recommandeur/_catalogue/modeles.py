@@ -85,6 +85,11 @@ class Acteur(_Immuable):
             f"{len(self.role)} ligne(s) de rôle>"
         )
 
+    def __str__(self) -> str:
+        from .._rendu.catalogue import texte_acteur
+
+        return texte_acteur(self)
+
     def _repr_html_(self) -> str:
         from .._rendu.html import html_acteur
 
@@ -143,6 +148,11 @@ class Mesure(_Immuable):
             f"{self.destinataire.value}, par {qui}>"
         )
 
+    def __str__(self) -> str:
+        from .._rendu.catalogue import texte_mesure
+
+        return texte_mesure(self)
+
     def _repr_html_(self) -> str:
         from .._rendu.html import html_mesure
 
@@ -200,6 +210,11 @@ class Catalogue(BaseModel):
             f"<Catalogue {self.version} : {len(self.mesures)} mesures ({niveaux}), "
             f"{len(self.acteurs)} acteurs, {len(self.sources)} sources ; cat.mesure(id)>"
         )
+
+    def __str__(self) -> str:
+        from .._rendu.catalogue import texte_catalogue
+
+        return texte_catalogue(self)
 
     def _repr_html_(self) -> str:
         from .._rendu.html import html_catalogue

@@ -270,6 +270,11 @@ class Profil(_Strict):
     )
     ecole: Ecole = Field(default_factory=Ecole, description="le contexte de l'école principale")
 
+    def __str__(self) -> str:
+        from .._rendu.recommandation import lignes_profil
+
+        return "\n".join(lignes_profil(self))
+
     def _repr_html_(self) -> str:
         from .._rendu.html import html_profil
 

@@ -14,6 +14,7 @@ from .._vocabulaire import Niveau, Presence
 
 if TYPE_CHECKING:
     from .._catalogue.modeles import Acteur, Mesure
+    from .._profil.modeles import Profil
     from .._recommandation.modeles import Escalade, MesureRecommandee, Motif, Recommandation
 
 LARGEUR = 100
@@ -78,8 +79,8 @@ def _annees(n: int) -> str:
     return "moins d'un an d'expérience" if n == 0 else f"{n} an{'s' if n > 1 else ''} d'expérience"
 
 
-def _entete(reco: Recommandation) -> list[str]:
-    p = reco.profil
+def lignes_profil(p: Profil) -> list[str]:
+    """Le profil en deux lignes : expérience, ordre, statut, qualification ; puis les besoins."""
     besoins = (
         ", ".join(f"{b.libelle} ({i.libelle})" for b, i in p.besoins.items()) or "aucun déclaré"
     )
@@ -88,10 +89,16 @@ def _entete(reco: Recommandation) -> list[str]:
         if p.annees_au_quebec is not None and p.annees_au_quebec != p.annees_experience
         else ""
     )
-    lignes = [
+    return [
         f"Profil : {_annees(p.annees_experience)}{au_quebec}, {p.ordre.libelle}, "
         f"{p.statut.libelle}, {p.qualification.libelle}",
         f"Besoins : {besoins}",
+    ]
+
+
+def _entete(reco: Recommandation) -> list[str]:
+    lignes = [
+        *lignes_profil(reco.profil),
         f"Période : {reco.periode_insertion.libelle}",
         f"Catalogue {reco.version_catalogue} · règles {reco.version_regles} · "
         f"{len(reco.mesures)} offre(s) dont {reco.nb_prioritaires} prioritaire(s) · "
