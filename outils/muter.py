@@ -27,7 +27,7 @@ from pathlib import Path
 
 RACINE = Path(__file__).resolve().parents[1]
 EXCLUS = ["--ignore=tests/test_paquet.py", "--ignore=tests/test_survie.py"]
-SELECTION = ["-k", "not ruff and not mypy and not test_service_web"]
+SELECTION = ["-k", "not ruff and not mypy"]
 
 
 def chemin_du_mutant(racine: Path, fichier: str) -> Path:
