@@ -62,9 +62,10 @@ class ErreurFichierProfil(ErreurRecommandeur):
 
 
 def _moteur(args: argparse.Namespace) -> Moteur | None:
-    if args.catalogue is None and args.regles is None:
+    surcouche = getattr(args, "surcouche", None)
+    if args.catalogue is None and args.regles is None and surcouche is None:
         return None
-    return Moteur.depuis(catalogue=args.catalogue, regles=args.regles)
+    return Moteur.depuis(catalogue=args.catalogue, regles=args.regles, surcouche=surcouche)
 
 
 def _recommander(args: argparse.Namespace) -> int:
@@ -84,7 +85,7 @@ def _schema(args: argparse.Namespace) -> int:
 
 
 def _catalogue(args: argparse.Namespace) -> int:
-    cat = charger_catalogue(args.catalogue)
+    cat = charger_catalogue(args.catalogue, surcouche=args.surcouche)
     if args.json:
         print(json.dumps(cat.model_dump(mode="json"), ensure_ascii=False, indent=2))
         return 0
@@ -93,9 +94,10 @@ def _catalogue(args: argparse.Namespace) -> int:
 
 
 def _verifier(args: argparse.Namespace) -> int:
-    problemes = list(iter_erreurs_catalogue(args.catalogue))
+    problemes = list(iter_erreurs_catalogue(args.catalogue, surcouche=args.surcouche))
     if not problemes:
-        problemes = list(iter_erreurs_regles(charger_catalogue(args.catalogue), args.regles))
+        catalogue = charger_catalogue(args.catalogue, surcouche=args.surcouche)
+        problemes = list(iter_erreurs_regles(catalogue, args.regles, surcouche=args.surcouche))
     for probleme in problemes:
         print(probleme)
     if problemes:
@@ -177,6 +179,12 @@ def analyseur() -> argparse.ArgumentParser:
             "--catalogue", metavar="DOSSIER", help="dossier du catalogue (défaut : livré)"
         )
         p.add_argument("--regles", metavar="DOSSIER", help="dossier des règles (défaut : livré)")
+        surcouche(p)
+
+    def surcouche(p: argparse.ArgumentParser) -> None:
+        p.add_argument(
+            "--surcouche", metavar="DOSSIER", help="surcouche d'un centre de services, par-dessus"
+        )
 
     reco = sous.add_parser("recommander", help="recommander des mesures pour un profil")
     reco.add_argument("profil", help="fichier de profil (.toml ou .json)")
@@ -194,6 +202,7 @@ def analyseur() -> argparse.ArgumentParser:
     cat = sous.add_parser("catalogue", help="lister les mesures du catalogue")
     cat.add_argument("--json", action="store_true", help="sortie JSON")
     cat.add_argument("--catalogue", metavar="DOSSIER", help="dossier du catalogue (défaut : livré)")
+    surcouche(cat)
     cat.set_defaults(executer=_catalogue)
 
     ver = sous.add_parser("verifier", help="lister tous les problèmes d'un catalogue et de règles")

@@ -12,6 +12,7 @@ from .._erreurs import ErreurCatalogue, Probleme, suggerer
 from .._fichiers import Dossier, dossier_livre, en_dossier
 from .._messages import problemes_de_validation
 from .._profil.modeles import PRESENCES
+from .._surcouche import fusionner, lire_surcouche
 from .modeles import Acteur, Catalogue, Intervenant, Mesure
 from .sources import lire_sources, sources_livrees, verifier_cles
 
@@ -19,13 +20,20 @@ GENRES = ("acteur", "mesure", "source")
 UNIQUES = ("ressources",)
 
 
-def _analyser(dossier: Dossier | None) -> tuple[Catalogue | None, list[Probleme]]:
+def _analyser(
+    dossier: Dossier | None, surcouche: Dossier | None = None
+) -> tuple[Catalogue | None, list[Probleme]]:
     racine = dossier_livre("catalogue") if dossier is None else en_dossier(dossier)
     problemes: list[Probleme] = []
     acteurs: dict[str, tuple[str, Acteur]] = {}
     mesures: dict[str, tuple[str, Mesure]] = {}
     invalides: set[str] = set()  # entrées refusées : ne pas signaler aussi chaque renvoi vers elles
     version, entrees = lire_entrees(racine, GENRES, problemes, UNIQUES)
+    if surcouche is not None:
+        dessus = lire_surcouche(surcouche)
+        problemes.extend(dessus.problemes)
+        entrees = fusionner(entrees, dessus.catalogue)
+        version = dessus.version_sur(version or "")
     sources = lire_sources(entrees, problemes) or list(sources_livrees())
     ressources: dict[str, bool] = {}
     for nom, genre, rang, brute in entrees:
@@ -190,27 +198,32 @@ def _intervenant(
         )
 
 
-def iter_erreurs_catalogue(dossier: Dossier | None = None) -> Iterator[Probleme]:
-    """Tous les problèmes d'un dossier de catalogue, sans s'arrêter au premier.
+def iter_erreurs_catalogue(
+    dossier: Dossier | None = None, *, surcouche: Dossier | None = None
+) -> Iterator[Probleme]:
+    """Tous les problèmes d'un dossier de catalogue (et d'une surcouche), sans s'arrêter au premier.
 
     >>> list(iter_erreurs_catalogue())
     []
     """
-    yield from _analyser(dossier)[1]
+    yield from _analyser(dossier, surcouche)[1]
 
 
-def charger_catalogue(dossier: Dossier | None = None) -> Catalogue:
+def charger_catalogue(
+    dossier: Dossier | None = None, *, surcouche: Dossier | None = None
+) -> Catalogue:
     """Charge et valide un dossier de catalogue (le catalogue livré par défaut).
 
     Un dossier invalide est refusé en entier : :class:`ErreurCatalogue` nomme le
     fichier, l'identifiant, le champ et la valeur du premier problème, et
-    ``problemes`` les donne tous.
+    ``problemes`` les donne tous. ``surcouche`` : le dossier d'un centre de services posé
+    par-dessus (voir ``docs/programme.md``).
 
     >>> cat = charger_catalogue()
     >>> len(cat.mesures) > 30
     True
     """
-    catalogue, problemes = _analyser(dossier)
+    catalogue, problemes = _analyser(dossier, surcouche)
     if catalogue is None:
         raise ErreurCatalogue(problemes)
     return catalogue

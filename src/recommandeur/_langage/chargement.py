@@ -16,6 +16,7 @@ from .._erreurs import ErreurInconnu, ErreurRegle, Probleme, suggerer
 from .._fichiers import Dossier, dossier_livre, en_dossier
 from .._messages import problemes_de_validation
 from .._profil.champs import CHAMPS
+from .._surcouche import ajuster, fusionner, lire_surcouche
 from .compilation import Refus, valeur_pour
 from .regle import RegleCompilee, compiler_regle
 from .syntaxe import Explication, Parametre, RegleSource
@@ -40,12 +41,17 @@ class BaseDeRegles(BaseModel):
 
 
 def _analyser(
-    dossier: Dossier | None, catalogue: Catalogue
+    dossier: Dossier | None, catalogue: Catalogue, surcouche: Dossier | None = None
 ) -> tuple[BaseDeRegles | None, list[Probleme]]:
     racine = dossier_livre("regles") if dossier is None else en_dossier(dossier)
     problemes: list[Probleme] = []
     regles: dict[str, RegleCompilee] = {}
     version, entrees = lire_entrees(racine, ("regle", "explication", "parametre"), problemes)
+    if surcouche is not None:
+        # les problèmes de lecture de la surcouche sont dits par le catalogue, une fois
+        dessus = lire_surcouche(surcouche)
+        entrees = ajuster(fusionner(entrees, dessus.regles), dessus, problemes)
+        version = dessus.version_sur(version or "")
     explications: list[tuple[str, Explication]] = []
     parametres = _parametres(entrees, problemes)
     for nom, genre, rang, brute in entrees:
@@ -177,17 +183,21 @@ def _references_des_explications(
                 )
 
 
-def iter_erreurs_regles(catalogue: Catalogue, dossier: Dossier | None = None) -> Iterator[Probleme]:
-    """Tous les problèmes d'un dossier de règles, vérifié contre ``catalogue``.
+def iter_erreurs_regles(
+    catalogue: Catalogue, dossier: Dossier | None = None, *, surcouche: Dossier | None = None
+) -> Iterator[Probleme]:
+    """Tous les problèmes d'un dossier de règles (et d'une surcouche), vérifié contre ``catalogue``.
 
     >>> from recommandeur import charger_catalogue
     >>> list(iter_erreurs_regles(charger_catalogue()))
     []
     """
-    yield from _analyser(dossier, catalogue)[1]
+    yield from _analyser(dossier, catalogue, surcouche)[1]
 
 
-def charger_regles(catalogue: Catalogue, dossier: Dossier | None = None) -> BaseDeRegles:
+def charger_regles(
+    catalogue: Catalogue, dossier: Dossier | None = None, *, surcouche: Dossier | None = None
+) -> BaseDeRegles:
     """Charge, vérifie et compile un dossier de règles (les règles livrées par défaut).
 
     Un dossier invalide est refusé en entier : :class:`ErreurRegle` nomme le
@@ -198,7 +208,7 @@ def charger_regles(catalogue: Catalogue, dossier: Dossier | None = None) -> Base
     >>> len(base.regles) > 20
     True
     """
-    base, problemes = _analyser(dossier, catalogue)
+    base, problemes = _analyser(dossier, catalogue, surcouche)
     if base is None:
         raise ErreurRegle(problemes)
     return base

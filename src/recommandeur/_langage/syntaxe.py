@@ -174,6 +174,20 @@ class Parametre(_Strict):
     libelle: str = Field(min_length=1, max_length=300)
     origine: str = Field(min_length=1, max_length=800)
     convention: Annotated[bool, Strict()] = False
+    #: Ce que les textes disent après la valeur (``seuil de 30 % : <mention>``) ; par défaut,
+    #: pour une convention, « une convention du catalogue, hors des documents sources ».
+    mention: str | None = Field(None, min_length=1, max_length=200)
+
+    @property
+    def mention_affichee(self) -> str | None:
+        """La mention dite après la valeur dans les textes, s'il y en a une."""
+        if self.mention is not None:
+            return self.mention
+        return MENTION_CONVENTION if self.convention else None
+
+
+#: Ce que disent les textes après la valeur d'un seuil qui est une convention.
+MENTION_CONVENTION = "une convention du catalogue, hors des documents sources"
 
 
 class RegleSource(_Strict):

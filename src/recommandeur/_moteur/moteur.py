@@ -47,6 +47,8 @@ class Moteur(AccesDonnees):
         #: :meth:`depuis` (``None`` = données livrées) ; sinon ``None``.
         self.dossiers = dossiers
         self.base = base
+        #: Le dossier de la surcouche d'un centre, si le moteur vient de :meth:`depuis` avec une.
+        self.surcouche: Dossier | None = None
         self.evaluateur = evaluateur
         self._regles: Mapping[str, RegleCompilee] = MappingProxyType({r.id: r for r in base.regles})
         self._rang = {r.id: rang for rang, r in enumerate(base.regles)}
@@ -70,9 +72,14 @@ class Moteur(AccesDonnees):
         catalogue: Dossier | None = None,
         regles: Dossier | None = None,
         *,
+        surcouche: Dossier | None = None,
         evaluateur: str = "durable",
     ) -> Moteur:
         """Construit un moteur depuis des dossiers (les données livrées par défaut).
+
+        ``surcouche`` : le dossier d'un centre de services, posé par-dessus le catalogue et
+        les règles (ressources, mesures, acteurs, règles, seuils, ajustements ; voir
+        ``docs/programme.md``) ; les versions deviennent ``base+surcouche``.
 
         Lève :class:`ErreurCatalogue` ou :class:`ErreurRegle` si un dossier est
         invalide ; rien n'est alors chargé.
@@ -80,10 +87,15 @@ class Moteur(AccesDonnees):
         >>> Moteur.depuis(evaluateur="reference").evaluateur
         'reference'
         """
-        cat = charger_catalogue(catalogue)
-        return cls(
-            cat, charger_regles(cat, regles), dossiers=(catalogue, regles), evaluateur=evaluateur
+        cat = charger_catalogue(catalogue, surcouche=surcouche)
+        moteur = cls(
+            cat,
+            charger_regles(cat, regles, surcouche=surcouche),
+            dossiers=(catalogue, regles),
+            evaluateur=evaluateur,
         )
+        moteur.surcouche = surcouche
+        return moteur
 
     def recharger(self) -> Moteur:
         """Un nouveau moteur relu depuis les mêmes dossiers (pour prendre des fichiers modifiés).
@@ -95,7 +107,7 @@ class Moteur(AccesDonnees):
             raise ErreurArgument(
                 "recharger", "un moteur construit par Moteur.depuis (rien à relire)", self
             )
-        return Moteur.depuis(*self.dossiers, evaluateur=self.evaluateur)
+        return Moteur.depuis(*self.dossiers, surcouche=self.surcouche, evaluateur=self.evaluateur)
 
     def regle(self, id: str) -> RegleCompilee:
         """La règle d'identifiant ``id`` ; :class:`ErreurInconnu` (un ``KeyError``) sinon."""

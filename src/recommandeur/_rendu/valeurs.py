@@ -51,6 +51,8 @@ def rendre(
     >>> seuil = Parametre(id="s", champ="ecole.part_novices", valeur=0.3, libelle="l", origine="o")
     >>> rendre("au moins {parametres.s}", {}, {"s": seuil})
     'au moins 30 %'
+    >>> rendre("seuil de {parametres.s}", {}, {"s": seuil.model_copy(update={"convention": True})})
+    'seuil de 30 % : une convention du catalogue, hors des documents sources'
     """
     texte: list[str] = []
     for litteral, nom in morceaux(gabarit):
@@ -64,6 +66,8 @@ def rendre(
             if champ.genre == "intensite" and isinstance(valeur, str):
                 valeur = INTENSITES[valeur]
             texte.append(valeur_lisible(champ, valeur))
+            if parametre.mention_affichee:
+                texte.append(f" : {parametre.mention_affichee}")
         else:
             texte.append(valeur_lisible(CHAMPS[nom], fait.get(nom)))
     return "".join(texte)
