@@ -21,6 +21,7 @@ from ._catalogue.modeles import Acteur, Catalogue, Mesure, Source
 from ._erreurs import (
     ErreurArgument,
     ErreurCatalogue,
+    ErreurEffectifs,
     ErreurInconnu,
     ErreurMoteur,
     ErreurProfil,
@@ -33,6 +34,10 @@ from ._langage.regle import RegleCompilee
 from ._langage.syntaxe import Explication
 from ._moteur.moteur import Moteur, definir_moteur_par_defaut, moteur_par_defaut, schema_profil
 from ._profil.modeles import Affectation, Ecole, MesureRecue, Profil
+from ._programme.ecoles import EcoleDuCentre
+from ._programme.effectifs import Effectifs, Enseignant, charger_effectifs
+from ._programme.modeles import Plan
+from ._programme.planifier import planifier
 from ._recommandation.explorer import EtSi, PourquoiPas, et_si, pourquoi_pas
 from ._recommandation.lot import recommander_lot
 from ._recommandation.modeles import (
@@ -62,8 +67,12 @@ __all__ = [
     "Constat",
     "Donnees",
     "Ecole",
+    "EcoleDuCentre",
+    "Effectifs",
+    "Enseignant",
     "ErreurArgument",
     "ErreurCatalogue",
+    "ErreurEffectifs",
     "ErreurInconnu",
     "ErreurMoteur",
     "ErreurProfil",
@@ -83,6 +92,7 @@ __all__ = [
     "Motif",
     "Niveau",
     "Ordre",
+    "Plan",
     "Portee",
     "PourquoiPas",
     "Probleme",
@@ -94,6 +104,7 @@ __all__ = [
     "Source",
     "Statut",
     "charger_catalogue",
+    "charger_effectifs",
     "charger_regles",
     "couverture",
     "definir_moteur_par_defaut",
@@ -103,6 +114,7 @@ __all__ = [
     "iter_erreurs_catalogue",
     "iter_erreurs_regles",
     "moteur_par_defaut",
+    "planifier",
     "pourquoi_pas",
     "recommander",
     "recommander_lot",

@@ -5,6 +5,7 @@ Exemples ::
     recommandeur recommander exemples/non_legalement_qualifie.toml
     recommandeur recommander exemples/profil_complet.json --json --limite 5
     recommandeur schema resultat
+    recommandeur plan exemples/effectifs/enseignants.csv --ecoles exemples/effectifs/ecoles.csv --html plan.html
     recommandeur catalogue
     recommandeur verifier --catalogue mon_catalogue --regles mes_regles
     recommandeur couverture --markdown > docs/couverture.md
@@ -28,9 +29,11 @@ from ._analyse.couverture import couverture
 from ._analyse.graphe import ecrire_graphe, graphe
 from ._catalogue.chargement import charger_catalogue, iter_erreurs_catalogue
 from ._cli_francais import en_francais, entier, erreur_systeme
+from ._cli_plan import ajouter as ajouter_plan
 from ._erreurs import ErreurRecommandeur
 from ._langage.chargement import iter_erreurs_regles
 from ._moteur.moteur import Moteur, schema_profil
+from ._programme.rapport import schema_du_plan
 from ._recommandation.explorer import et_si, pourquoi_pas
 from ._recommandation.recommander import recommander
 from ._recommandation.schema import schema_resultat
@@ -79,7 +82,12 @@ def _recommander(args: argparse.Namespace) -> int:
 
 
 def _schema(args: argparse.Namespace) -> int:
-    schema = schema_profil(_moteur(args)) if args.quoi == "profil" else schema_resultat()
+    if args.quoi == "profil":
+        schema = schema_profil(_moteur(args))
+    elif args.quoi == "plan":
+        schema = schema_du_plan()
+    else:
+        schema = schema_resultat()
     print(json.dumps(schema, ensure_ascii=False, indent=2))
     return 0
 
@@ -228,9 +236,13 @@ def analyseur() -> argparse.ArgumentParser:
     es.set_defaults(executer=_et_si)
 
     sch = sous.add_parser("schema", help="écrire le schéma JSON d'un profil ou d'un résultat")
-    sch.add_argument("quoi", choices=("profil", "resultat"), help="profil ou resultat")
+    sch.add_argument(
+        "quoi", choices=("profil", "resultat", "plan"), help="profil, resultat ou plan"
+    )
     dossiers(sch)
     sch.set_defaults(executer=_schema)
+
+    ajouter_plan(sous, dossiers, _moteur)
 
     cou = sous.add_parser(
         "couverture",

@@ -132,6 +132,11 @@ class ErreurRegle(_ErreurAProblemes):
     """Le dossier des règles est invalide ; rien n'en est chargé."""
 
 
+class ErreurEffectifs(_ErreurAProblemes, ValueError):
+    """Un fichier d'effectifs (enseignants, écoles) a des lignes fautives ; chacune est nommée
+    par son fichier, sa ligne (``id``) et sa colonne (``champ``)."""
+
+
 class ErreurProfil(_ErreurAProblemes, ValueError):
     """Le profil donné n'est pas valide."""
 

@@ -35,7 +35,7 @@ from ._messages import problemes_de_validation
 #: Une entrée lue : (fichier, genre, rang, table).
 Entree = tuple[str, str, int, dict[str, Any]]
 
-GENRES_CATALOGUE = ("acteur", "mesure", "source")
+GENRES_CATALOGUE = ("acteur", "mesure", "source", "etape", "heures")
 GENRES_REGLES = ("regle", "explication", "parametre")
 UNIQUES = ("ressources", "ajustements")
 

@@ -166,6 +166,16 @@ class Presence(_Libelle):
     INCONNUE = "inconnue"
 
 
+class CycleAction(_Libelle):
+    """Les étapes du cycle de l'action d'un plan de déploiement (003) : prendre conscience,
+    analyser, agir, puis réguler."""
+
+    PRISE_DE_CONSCIENCE = "prise_de_conscience"
+    ANALYSER = "analyser"
+    AGIR = "agir"
+    REGULER = "reguler"
+
+
 #: Les libellés français des membres des énumérations.
 _LIBELLES: dict[_Libelle, str] = {
     Niveau.UNIVERSEL: "universel",
@@ -216,6 +226,10 @@ _LIBELLES: dict[_Libelle, str] = {
     Presence.PRESENT: "présent",
     Presence.ABSENT: "absent",
     Presence.INCONNUE: "à confirmer",
+    CycleAction.PRISE_DE_CONSCIENCE: "prise de conscience",
+    CycleAction.ANALYSER: "analyser",
+    CycleAction.AGIR: "agir",
+    CycleAction.REGULER: "réguler",
 }
 
 _RANGS_NIVEAUX = {"universel": 0, "cible": 1, "individuel": 2}

@@ -13,10 +13,11 @@ from .._fichiers import Dossier, dossier_livre, en_dossier
 from .._messages import problemes_de_validation
 from .._profil.modeles import PRESENCES
 from .._surcouche import fusionner, lire_surcouche
+from .deploiement import Etape, Heures, lire_etape, lire_heures, verifier_etape
 from .modeles import Acteur, Catalogue, Intervenant, Mesure
 from .sources import lire_sources, sources_livrees, verifier_cles
 
-GENRES = ("acteur", "mesure", "source")
+GENRES = ("acteur", "mesure", "source", "etape", "heures")
 UNIQUES = ("ressources",)
 
 
@@ -36,7 +37,15 @@ def _analyser(
         version = dessus.version_sur(version or "")
     sources = lire_sources(entrees, problemes) or list(sources_livrees())
     ressources: dict[str, bool] = {}
+    etapes: dict[str, tuple[str, Etape]] = {}
+    heures: dict[str, tuple[str, Heures]] = {}
     for nom, genre, rang, brute in entrees:
+        if genre == "etape":
+            lire_etape(nom, rang, brute, etapes, problemes)
+            continue
+        if genre == "heures":
+            lire_heures(nom, rang, brute, heures, problemes)
+            continue
         if genre == "ressources":
             ressources.update(_ressources(nom, brute, problemes))
             continue
@@ -68,6 +77,21 @@ def _analyser(
         for nom, valide in depot_valide.values():
             problemes.extend(verifier_cles(valide.sources, cles, fichier=nom, id=valide.id))
     problemes.extend(_references(acteurs, mesures, invalides))
+    for nom, duree in heures.values():
+        if duree.mesure not in mesures:
+            problemes.append(
+                Probleme(
+                    "mesure inconnue",
+                    fichier=nom,
+                    id=f"heures {duree.mesure}",
+                    champ="mesure",
+                    valeur=duree.mesure,
+                    suggestions=suggerer(duree.mesure, mesures),
+                )
+            )
+    for nom, etape in etapes.values():
+        problemes.extend(verifier_cles(etape.sources, cles, fichier=nom, id=etape.id))
+        problemes.extend(verifier_etape(nom, etape, mesures, acteurs))
     if problemes:
         return None, problemes
     catalogue = Catalogue(
@@ -76,6 +100,8 @@ def _analyser(
         acteurs=tuple(a for _, a in acteurs.values()),
         sources=tuple(sources),
         ressources=ressources,
+        etapes=tuple(e for _, e in etapes.values()),
+        heures={m: h for m, (_, h) in heures.items()},
     )
     return catalogue, []
 

@@ -10,6 +10,7 @@ from pydantic import AfterValidator, BaseModel, ConfigDict, Field, PrivateAttr
 
 from .._erreurs import ErreurInconnu
 from .._vocabulaire import Besoin, Destinataire, Modalite, Niveau, Portee
+from .deploiement import Etape, Heures
 
 _IDENTIFIANT = r"^[a-z][a-z0-9_]*$"
 #: La forme d'une clé de source : ``annexe1/cible/g``, ``cssps/roles/mentor``, ``ppc/10.2``.
@@ -194,6 +195,10 @@ class Catalogue(BaseModel):
     sources: tuple[Source, ...] = ()
     #: Les ressources que le centre déclare pour toutes ses écoles (``{"pane": True}``).
     ressources: dict[str, bool] = Field(default_factory=dict)
+    #: Les étapes des plans de déploiement par école (``deploiement.toml``).
+    etapes: tuple[Etape, ...] = ()
+    #: Les heures des mesures qu'un centre (ou un document) donne, par mesure (``[[heures]]``).
+    heures: dict[str, Heures] = Field(default_factory=dict)
     _mesures: Mapping[str, Mesure] = PrivateAttr()
     _acteurs: Mapping[str, Acteur] = PrivateAttr()
     _sources: Mapping[str, Source] = PrivateAttr()

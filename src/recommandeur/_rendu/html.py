@@ -266,3 +266,8 @@ def html_erreur(e: ErreurRecommandeur) -> str:
         resume=f"{len(lignes)} problème(s)",
         suite="erreur.to_dict() : les problèmes en données",
     )
+
+
+def rendre_page(gabarit: str, **valeurs: Any) -> str:
+    """Une page entière depuis un gabarit (le rapport d'un plan), tout échappé."""
+    return _environnement().get_template(gabarit).render(**valeurs)

@@ -1,0 +1,131 @@
+"""Génère des effectifs FICTIFS (enseignants et écoles) pour l'exemple et le banc d'essai.
+
+    python outils/generer_effectifs.py                       # exemples/effectifs/ (40 écoles)
+    python outils/generer_effectifs.py --ecoles 600 --enseignants 30000 --dossier /tmp/grand
+
+Les noms, les nombres et les besoins sont tirés au hasard (graine fixe) : rien ne décrit un
+centre ni une personne réels. Les proportions (années, qualification, affectation, besoins)
+sont des choix vraisemblables, pas des statistiques.
+"""
+
+from __future__ import annotations
+
+import argparse
+import csv
+import random
+from collections import Counter
+from pathlib import Path
+
+from recommandeur._programme.colonnes import COLONNES_ECOLE, COLONNES_PROPRES_ECOLE
+from recommandeur._vocabulaire import Besoin
+
+RACINE = Path(__file__).resolve().parents[1]
+LIEUX = ["du Ruisseau", "des Érables", "des Monts", "de la Rivière", "du Boisé", "du Plateau",
+         "de la Colline", "du Lac", "du Vallon", "des Pins", "de la Grève", "de la Prairie",
+         "des Cèdres", "de la Source", "de la Falaise", "des Bouleaux", "de l'Anse", "du Coteau",
+         "du Verger", "de l'Étang"]
+ENSEIGNANT = ["enseignant", "ecole", "annees_experience", "annees_au_quebec", "ordre", "statut",
+              "qualification", "formation_hors_quebec", "partage_de_tache", "nb_ecoles", "specialiste",
+              "classe_multiniveau", "adaptation_scolaire", "nouveau_dans_l_ecole", "nouveau_dans_le_centre",
+              "signaux_de_detresse", *(f"besoin_{b.value}" for b in Besoin), "mesures_recues"]
+ECOLE = [*COLONNES_PROPRES_ECOLE, "imse", "nb_batiments", "region_eloignee", "pedagogie_alternative",
+         "conseiller_pedagogique"]
+
+
+def ecoles(n: int, hasard: random.Random) -> list[dict[str, object]]:
+    lignes = []
+    for i in range(1, n + 1):
+        secondaire = i % 4 == 0
+        lieu = LIEUX[i % len(LIEUX)]
+        mentors = 0 if hasard.random() < 0.1 else (2 if secondaire else 1)
+        lignes.append({
+            "ecole": f"E{i:03d}",
+            "nom": f"{'École secondaire' if secondaire else 'École'} {lieu} n° {i} (fictive)",
+            "nb_enseignants": hasard.randint(45, 110) if secondaire else hasard.randint(18, 50),
+            "mentors": "" if hasard.random() < 0.05 else mentors,
+            "imse": hasard.randint(1, 10),
+            "nb_batiments": 2 if hasard.random() < 0.15 else 1,
+            "region_eloignee": "oui" if hasard.random() < 0.1 else "non",
+            "pedagogie_alternative": "oui" if hasard.random() < 0.05 else "non",
+            "conseiller_pedagogique": "oui",
+        })
+    assert set(ECOLE) <= {*COLONNES_PROPRES_ECOLE, *COLONNES_ECOLE}
+    return lignes
+
+
+def _oui(hasard: random.Random, p: float) -> str:
+    return "oui" if hasard.random() < p else ""
+
+
+def enseignants(n: int, ecoles_: list[dict[str, object]], hasard: random.Random) -> list[dict[str, object]]:
+    lignes = []
+    poids = [int(e["nb_enseignants"]) for e in ecoles_]  # type: ignore[call-overload]
+    for i in range(1, n + 1):
+        ecole = hasard.choices(ecoles_, poids)[0]
+        secondaire = str(ecole["nom"]).startswith("École secondaire")
+        annees = hasard.choices(range(8), [22, 20, 16, 12, 10, 8, 7, 5])[0]
+        hors_quebec = hasard.random() < 0.08
+        besoins = {b: "" for b in Besoin}
+        for b in hasard.sample(list(Besoin), hasard.choices([0, 1, 2, 3], [25, 35, 28, 12])[0]):
+            besoins[b] = hasard.choices(["faible", "modérée", "élevée"], [30, 45, 25])[0]
+        recues = []
+        if hasard.random() < 0.15:
+            recues.append(f"accompagnement_sous_groupe:{hasard.choice(['avec_effet', 'sans_effet'])}")
+        if hasard.random() < 0.1:
+            recues.append(f"mentorat:{hasard.choice(['avec_effet', 'avec_effet', 'sans_effet'])}")
+        partage = hasard.random() < 0.12
+        lignes.append({
+            "enseignant": f"P{i:05d}",
+            "ecole": ecole["ecole"],
+            "annees_experience": annees + (hasard.randint(1, 6) if hors_quebec else 0),
+            "annees_au_quebec": annees if hors_quebec else "",
+            "ordre": "secondaire" if secondaire else hasard.choices(["primaire", "prescolaire"], [9, 1])[0],
+            "statut": hasard.choices(["suppleance", "contrat", "permanent"], [3, 5, 2])[0],
+            "qualification": hasard.choices(
+                ["legalement_qualifie", "en_voie_de_qualification", "non_legalement_qualifie"], [80, 8, 12])[0],
+            "formation_hors_quebec": "oui" if hors_quebec else "",
+            "partage_de_tache": "oui" if partage else "",
+            "nb_ecoles": 2 if partage and hasard.random() < 0.6 else "",
+            "specialiste": _oui(hasard, 0.1),
+            "classe_multiniveau": "" if secondaire else _oui(hasard, 0.08),
+            "adaptation_scolaire": _oui(hasard, 0.07),
+            "nouveau_dans_l_ecole": _oui(hasard, 0.35),
+            "nouveau_dans_le_centre": "oui" if annees == 0 else _oui(hasard, 0.1),
+            "signaux_de_detresse": _oui(hasard, 0.03),
+            **{f"besoin_{b.value}": v for b, v in besoins.items()},
+            "mesures_recues": "; ".join(recues),
+        })
+    return lignes
+
+
+def ecrire(chemin: Path, colonnes: list[str], lignes: list[dict[str, object]]) -> None:
+    with chemin.open("w", encoding="utf-8", newline="") as f:
+        ecrivain = csv.DictWriter(f, colonnes)
+        ecrivain.writeheader()
+        ecrivain.writerows(lignes)
+
+
+def main() -> None:
+    analyseur = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    analyseur.add_argument("--ecoles", type=int, default=40)
+    analyseur.add_argument("--enseignants", type=int, default=400)
+    analyseur.add_argument("--graine", type=int, default=2026)
+    analyseur.add_argument("--dossier", type=Path, default=RACINE / "exemples" / "effectifs")
+    args = analyseur.parse_args()
+    hasard = random.Random(args.graine)
+    args.dossier.mkdir(parents=True, exist_ok=True)
+    lignes_ecoles = ecoles(args.ecoles, hasard)
+    echelle = max(1.0, args.enseignants / args.ecoles / 10)  # environ 10 personnes par école
+    for e in lignes_ecoles:
+        e["nb_enseignants"] = round(int(e["nb_enseignants"]) * echelle)  # type: ignore[call-overload]
+    lignes = enseignants(args.enseignants, lignes_ecoles, hasard)
+    par_ecole = Counter(str(t["ecole"]) for t in lignes)
+    for e in lignes_ecoles:  # une école compte au moins ses personnes en insertion
+        e["nb_enseignants"] = max(int(e["nb_enseignants"]), par_ecole[str(e["ecole"])])  # type: ignore[call-overload]
+    ecrire(args.dossier / "ecoles.csv", ECOLE, lignes_ecoles)
+    ecrire(args.dossier / "enseignants.csv", ENSEIGNANT, lignes)
+    print(f"{args.dossier} : {args.ecoles} écoles, {args.enseignants} enseignants (fictifs)")
+
+
+if __name__ == "__main__":
+    main()

@@ -1,0 +1,124 @@
+"""Les étapes des plans de déploiement par école (``[[etape]]``), dans la forme de 003."""
+
+from __future__ import annotations
+
+from collections.abc import Collection, Iterator
+from typing import Any
+
+from pydantic import BaseModel, ConfigDict, Field, ValidationError
+
+from .._entrees import identifiant
+from .._erreurs import Probleme, suggerer
+from .._messages import problemes_de_validation
+from .._vocabulaire import CycleAction
+
+_IDENTIFIANT = r"^[a-z][a-z0-9_]*$"
+
+
+class Etape(BaseModel):
+    """Une étape d'un plan de déploiement : ce qu'on fait, pourquoi, qui, avec qui, quand.
+
+    ``mesure`` : l'action du milieu qui appelle cette étape (sans elle, l'étape est dans le
+    plan de chaque école qui a des personnes en insertion). ``concernes`` : les personnes en
+    insertion visées par l'action sont aussi impliquées.
+    """
+
+    model_config = ConfigDict(frozen=True, extra="forbid", str_strip_whitespace=True)
+
+    id: str = Field(pattern=_IDENTIFIANT)
+    libelle: str = Field(min_length=1, max_length=300)
+    intentions: tuple[str, ...] = Field(min_length=1)
+    mesure: str | None = Field(None, pattern=_IDENTIFIANT)
+    responsable: str = Field(pattern=_IDENTIFIANT)
+    impliques: tuple[str, ...] = ()
+    concernes: bool = False
+    quand: str = Field(min_length=1, max_length=100)
+    cycle: CycleAction
+    sources: tuple[str, ...] = Field(min_length=1)
+
+
+class Heures(BaseModel):
+    """Les heures d'une mesure, quand un centre (ou un document) les donne : ``[[heures]]``.
+
+    ``par_personne`` : pour une personne qui la reçoit seule ; ``par_groupe`` : pour un
+    groupe. ``origine`` dit d'où vient le chiffre (un choix du centre, un document).
+    """
+
+    model_config = ConfigDict(frozen=True, extra="forbid", str_strip_whitespace=True)
+
+    mesure: str = Field(pattern=_IDENTIFIANT)
+    par_personne: float | None = Field(None, gt=0, le=2000)
+    par_groupe: float | None = Field(None, gt=0, le=2000)
+    origine: str = Field(min_length=1, max_length=500)
+
+
+def verifier_etape(
+    nom: str, etape: Etape, mesures: Collection[str], acteurs: Collection[str]
+) -> Iterator[Probleme]:
+    """Les renvois d'une étape : sa mesure, son responsable et les impliqués existent."""
+    if etape.mesure is not None and etape.mesure not in mesures:
+        yield Probleme(
+            "mesure inconnue",
+            fichier=nom,
+            id=etape.id,
+            champ="mesure",
+            valeur=etape.mesure,
+            suggestions=suggerer(etape.mesure, mesures),
+        )
+    renvois = [("responsable", etape.responsable)]
+    renvois += [(f"impliques[{rang}]", a) for rang, a in enumerate(etape.impliques)]
+    for champ, acteur in renvois:
+        if acteur not in acteurs:
+            yield Probleme(
+                "acteur inconnu",
+                fichier=nom,
+                id=etape.id,
+                champ=champ,
+                valeur=acteur,
+                suggestions=suggerer(acteur, acteurs),
+            )
+
+
+def lire_etape(
+    nom: str,
+    rang: int,
+    brute: dict[str, Any],
+    etapes: dict[str, tuple[str, Etape]],
+    problemes: list[Probleme],
+) -> None:
+    """Une ``[[etape]]`` validée, ajoutée à ``etapes`` ; ses problèmes à ``problemes`` sinon."""
+    ident = identifiant(brute, "étape", rang)
+    try:
+        etape = Etape.model_validate(brute)
+    except ValidationError as exc:
+        problemes.extend(problemes_de_validation(exc, Etape, fichier=nom, id=ident))
+        return
+    if etape.id in etapes:
+        problemes.append(
+            Probleme(
+                f"identifiant déjà défini dans {etapes[etape.id][0]}",
+                fichier=nom,
+                id=etape.id,
+                champ="id",
+                valeur=etape.id,
+            )
+        )
+        return
+    etapes[etape.id] = (nom, etape)
+
+
+def lire_heures(
+    nom: str,
+    rang: int,
+    brute: dict[str, Any],
+    heures: dict[str, tuple[str, Heures]],
+    problemes: list[Probleme],
+) -> None:
+    """Des ``[[heures]]`` validées, ajoutées à ``heures`` ; leurs problèmes à ``problemes`` sinon."""
+    try:
+        duree = Heures.model_validate(brute)
+    except ValidationError as exc:
+        ident = f"heures {identifiant(brute, 'heures', rang, 'mesure')}"
+        problemes.extend(problemes_de_validation(exc, Heures, fichier=nom, id=ident))
+        return
+    heures[duree.mesure] = (nom, duree)  # la dernière déclaration l'emporte (surcouche)

@@ -1,0 +1,82 @@
+"""La commande ``recommandeur plan`` : des effectifs d'un centre au plan et à son rapport."""
+
+from __future__ import annotations
+
+import argparse
+import sys
+from collections.abc import Callable
+from pathlib import Path
+from typing import Any
+
+from ._cli_francais import entier
+from ._moteur.moteur import Moteur
+from ._programme.planifier import planifier
+
+
+def ajouter(
+    sous: Any,
+    dossiers: Callable[[argparse.ArgumentParser], None],
+    moteur: Callable[[argparse.Namespace], Moteur | None],
+) -> None:
+    """Ajoute la sous-commande ``plan`` à l'analyseur de ``recommandeur``."""
+    plan = sous.add_parser(
+        "plan",
+        help="le plan d'un centre depuis ses effectifs : portrait, groupes, écoles, charges",
+    )
+    plan.add_argument("enseignants", help="fichier des enseignants (.csv, .json ou .toml)")
+    plan.add_argument(
+        "--ecoles", required=True, metavar="FICHIER", help="fichier des écoles (.csv, .json, .toml)"
+    )
+    plan.add_argument("--html", metavar="FICHIER", help="écrire le rapport HTML")
+    plan.add_argument("--json", metavar="FICHIER", help="écrire le plan en JSON")
+    plan.add_argument("--csv", metavar="DOSSIER", help="écrire les CSV du plan dans ce dossier")
+    plan.add_argument(
+        "--taille-groupe", type=entier, default=None, metavar="N", help="groupes d'au plus N"
+    )
+    plan.add_argument(
+        "--mentores-par-mentor",
+        type=entier,
+        default=None,
+        metavar="N",
+        help="personnes qu'une personne mentore accompagne au plus",
+    )
+    plan.add_argument(
+        "--sans-progression", action="store_true", help="ne pas afficher la barre de progression"
+    )
+    dossiers(plan)
+    plan.set_defaults(executer=lambda args: _plan(args, moteur(args)))
+
+
+def _plan(args: argparse.Namespace, moteur: Moteur | None) -> int:
+    options: dict[str, Any] = {}
+    if args.taille_groupe is not None:
+        options["taille_max_groupe"] = args.taille_groupe
+    if args.mentores_par_mentor is not None:
+        options["mentores_par_mentor"] = args.mentores_par_mentor
+    resultat = planifier(
+        Path(args.enseignants),
+        Path(args.ecoles),
+        moteur=moteur,
+        progression=not args.sans_progression and sys.stderr.isatty(),
+        **options,
+    )
+    p = resultat.portrait
+    print(
+        f"Plan : {p.nb_enseignants} personne(s) en insertion, {p.nb_ecoles} école(s), "
+        f"{len(resultat.groupes)} groupe(s), {len(resultat.alertes)} alerte(s)"
+    )
+    print(f"Catalogue {resultat.version_catalogue} · règles {resultat.version_regles}")
+    for alerte in resultat.alertes[:5]:
+        print(f"  ⚠ {alerte}")
+    if len(resultat.alertes) > 5:
+        print(f"  … et {len(resultat.alertes) - 5} autres alertes (voir le rapport)")
+    if args.html:
+        Path(args.html).write_text(resultat.html(), encoding="utf-8")
+        print(f"rapport : {args.html}")
+    if args.json:
+        resultat.ecrire_json(args.json)
+        print(f"JSON : {args.json}")
+    if args.csv:
+        fichiers = resultat.ecrire_csv(args.csv)
+        print(f"CSV : {len(fichiers)} fichiers dans {args.csv}")
+    return 0

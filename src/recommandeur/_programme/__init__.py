@@ -1,0 +1,1 @@
+"""Le programme d'un centre : effectifs, portrait, plan par école, charge des intervenants, rapport."""

@@ -1,0 +1,158 @@
+"""Les écoles du fichier des écoles : une ligne, une école validée (taille, mentors, contexte)."""
+
+from __future__ import annotations
+
+from collections.abc import Collection, Sequence
+from typing import Any
+
+from pydantic import BaseModel, ConfigDict, Field, ValidationError
+
+from .._erreurs import Probleme, suggerer
+from .._messages import problemes_de_validation
+from .._profil.modeles import Ecole
+from .colonnes import COLONNES_ECOLE, COLONNES_PROPRES_ECOLE, cellule
+from .lecture import Fichier
+
+
+class EcoleDuCentre(BaseModel):
+    """Une école du centre : son nom, sa taille, ses personnes mentores et son contexte."""
+
+    model_config = ConfigDict(frozen=True)
+
+    id: str = Field(min_length=1, max_length=80)
+    nom: str
+    nb_enseignants: int | None = Field(None, ge=1, le=100_000)
+    mentors: int | None = Field(None, ge=0, le=1000)
+    contexte: Ecole
+    #: ``part_novices`` du contexte : ``donnee`` dans le fichier, ``calculee`` des effectifs.
+    origine_part_novices: str | None = None
+
+
+def lignes_d_ecoles(
+    fichier: Fichier, problemes: list[Probleme]
+) -> dict[str, tuple[str, dict[str, Any]]]:
+    connues = (*COLONNES_PROPRES_ECOLE, "part_novices", *COLONNES_ECOLE)
+    verifier_entetes(fichier, connues, problemes)
+    lues: dict[str, tuple[str, dict[str, Any]]] = {}
+    for ligne, valeurs in fichier.lignes:
+        ident = str(valeurs.get("ecole", "")).strip()
+        if not ident:
+            problemes.append(
+                probleme("identifiant d'école manquant", fichier, ligne, "ecole", code="manquant")
+            )
+            continue
+        if ident in lues:
+            problemes.append(
+                probleme(f"école déjà décrite ({lues[ident][0]})", fichier, ligne, "ecole", ident)
+            )
+            continue
+        lues[ident] = (ligne, valeurs)
+    return lues
+
+
+def verifier_entetes(fichier: Fichier, connues: Collection[str], problemes: list[Probleme]) -> None:
+    for entete in fichier.entetes:
+        if entete not in connues:
+            problemes.append(
+                Probleme(
+                    "colonne inconnue",
+                    fichier=fichier.nom,
+                    id="ligne 1",
+                    champ=entete,
+                    suggestions=suggerer(entete, connues),
+                    code="champ_inconnu",
+                )
+            )
+    if fichier.lignes and not fichier.entetes:
+        for ligne, valeurs in fichier.lignes:
+            for cle in valeurs:
+                if cle not in connues:
+                    problemes.append(
+                        probleme(
+                            "colonne inconnue",
+                            fichier,
+                            ligne,
+                            cle,
+                            suggestions=suggerer(cle, connues),
+                        )
+                    )
+
+
+def probleme(
+    message: str,
+    fichier: Fichier,
+    ligne: str,
+    colonne: str | None,
+    valeur: object = None,
+    *,
+    code: str = "invalide",
+    suggestions: Sequence[str] = (),
+) -> Probleme:
+    extra: dict[str, Any] = {} if valeur is None else {"valeur": valeur}
+    return Probleme(
+        message,
+        fichier=fichier.nom,
+        id=ligne,
+        champ=colonne,
+        code=code,
+        suggestions=tuple(suggestions),
+        **extra,
+    )
+
+
+def valider_ecole(
+    ident: str, ligne: str, valeurs: dict[str, Any], fichier: Fichier, problemes: list[Probleme]
+) -> EcoleDuCentre | None:
+    contexte = {
+        c: cellule(chemin, str(valeurs[c])) if isinstance(valeurs[c], str) else valeurs[c]
+        for c, chemin in (*COLONNES_ECOLE.items(), ("part_novices", "ecole.part_novices"))
+        if c in valeurs
+    }
+    propres: dict[str, Any] = {"id": ident, "nom": str(valeurs.get("nom", ident))}
+    for cle in ("nb_enseignants", "mentors"):
+        if cle in valeurs:
+            brute = valeurs[cle]
+            propres[cle] = (
+                int(brute) if isinstance(brute, str) and brute.strip().isdigit() else brute
+            )
+    if propres.get("mentors") is not None and isinstance(propres["mentors"], int):
+        contexte["mentor_dans_l_ecole"] = propres["mentors"] > 0
+    try:
+        ecole: Ecole | None = Ecole.model_validate(contexte)
+    except ValidationError as exc:
+        for p in problemes_de_validation(exc, Ecole):
+            problemes.append(
+                probleme(
+                    p.message,
+                    fichier,
+                    ligne,
+                    p.champ,
+                    p.valeur if p.a_valeur else None,
+                    code=p.code,
+                    suggestions=p.suggestions,
+                )
+            )
+        ecole = None
+    try:
+        if ecole is not None:
+            return EcoleDuCentre.model_validate(
+                {
+                    **propres,
+                    "contexte": ecole,
+                    "origine_part_novices": "donnee" if "part_novices" in valeurs else None,
+                }
+            )
+        EcoleDuCentre.model_validate({**propres, "contexte": Ecole()})
+    except ValidationError as exc:
+        for p in problemes_de_validation(exc, EcoleDuCentre):
+            problemes.append(
+                probleme(
+                    p.message,
+                    fichier,
+                    ligne,
+                    p.champ,
+                    p.valeur if p.a_valeur else None,
+                    code=p.code,
+                )
+            )
+    return None

@@ -1,0 +1,222 @@
+"""Les effectifs d'un centre : ses enseignants en insertion et ses écoles, validés ligne par ligne.
+
+Chaque mauvaise ligne est dite avec son fichier, sa ligne et sa colonne, toutes à la fois
+(:class:`~recommandeur.ErreurEffectifs`) ; rien n'est planifié sur des effectifs fautifs.
+"""
+
+from __future__ import annotations
+
+from collections import Counter
+from collections.abc import Collection, Mapping, Sequence
+from pathlib import Path
+from typing import Any
+
+from pydantic import BaseModel, ConfigDict
+
+from .._erreurs import ErreurEffectifs, ErreurProfil, Probleme, suggerer
+from .._profil.modeles import Profil
+from .._profil.validation import valider_profil
+from .colonnes import (
+    COLONNES_ENSEIGNANT,
+    IDENTIFIANTS_ENSEIGNANT,
+    cellule,
+    colonne_du_champ,
+    mesures_recues,
+)
+from .ecoles import EcoleDuCentre, lignes_d_ecoles, probleme, valider_ecole, verifier_entetes
+from .lecture import lire_lignes
+
+#: Années au Québec jusqu'auxquelles une personne compte dans la part de « 5 ans et moins »
+#: d'une école (001 : « le portrait des écoles en termes d'enseignants de 5 ans et moins »).
+ANNEES_NOVICE = 5
+
+Source = str | Path | Sequence[Mapping[str, Any]]
+
+
+class Enseignant(BaseModel):
+    """Une personne enseignante des effectifs : son identifiant, son école, son profil."""
+
+    model_config = ConfigDict(frozen=True)
+
+    id: str
+    ecole: str
+    profil: Profil
+
+
+class Effectifs(BaseModel):
+    """Les effectifs validés : les écoles et les enseignants, profils complétés de leur école."""
+
+    model_config = ConfigDict(frozen=True)
+
+    ecoles: tuple[EcoleDuCentre, ...]
+    enseignants: tuple[Enseignant, ...]
+
+
+def _profil_brut(valeurs: Mapping[str, Any]) -> dict[str, Any]:
+    profil: dict[str, Any] = {}
+    for colonne, valeur in valeurs.items():
+        chemin = COLONNES_ENSEIGNANT.get(colonne)
+        if chemin is None:
+            continue
+        if chemin == "mesures_recues":
+            valeur = mesures_recues(valeur) if isinstance(valeur, str) else valeur
+        elif isinstance(valeur, str):
+            valeur = cellule(chemin, valeur)
+        cible = profil
+        *tables, feuille = chemin.split(".")
+        for table in tables:
+            cible = cible.setdefault(table, {})
+        cible[feuille] = valeur
+    return profil
+
+
+def charger_effectifs(
+    enseignants: Source,
+    ecoles: Source,
+    *,
+    mesures: Collection[str] | None = None,
+    acteurs: Collection[str] | None = None,
+) -> Effectifs:
+    """Lit et valide les effectifs ; :class:`ErreurEffectifs` avec chaque ligne fautive sinon.
+
+    La part de personnes de 5 ans et moins d'une école (``part_novices``) est prise dans le
+    fichier des écoles si elle y est, sinon calculée des effectifs quand la taille de l'école
+    (``nb_enseignants``) est connue.
+
+    >>> e = charger_effectifs(
+    ...     [{"enseignant": "e1", "ecole": "a", "annees_experience": "1", "ordre": "primaire"}],
+    ...     [{"ecole": "a", "nom": "École A", "nb_enseignants": "20", "mentors": "1"}])
+    >>> e.enseignants[0].profil.ecole.part_novices, e.enseignants[0].profil.ecole.mentor_dans_l_ecole
+    (0.05, True)
+    """
+    problemes: list[Probleme] = []
+    fichier_ecoles = lire_lignes(ecoles, "ecole", problemes)
+    fichier_enseignants = lire_lignes(enseignants, "enseignant", problemes)
+    brutes = lignes_d_ecoles(fichier_ecoles, problemes)
+    verifier_entetes(
+        fichier_enseignants, (*IDENTIFIANTS_ENSEIGNANT, *COLONNES_ENSEIGNANT), problemes
+    )
+    lignes: list[tuple[str, str, str, dict[str, Any]]] = []
+    vus: dict[str, str] = {}
+    for ligne, valeurs in fichier_enseignants.lignes:
+        ident = str(valeurs.get("enseignant", "")).strip()
+        ecole = str(valeurs.get("ecole", "")).strip()
+        if not ident:
+            problemes.append(
+                probleme(
+                    "identifiant manquant",
+                    fichier_enseignants,
+                    ligne,
+                    "enseignant",
+                    code="manquant",
+                )
+            )
+            continue
+        if ident in vus:
+            problemes.append(
+                probleme(
+                    f"enseignant déjà décrit ({vus[ident]})",
+                    fichier_enseignants,
+                    ligne,
+                    "enseignant",
+                    ident,
+                )
+            )
+            continue
+        vus[ident] = ligne
+        if ecole not in brutes:
+            problemes.append(
+                probleme(
+                    "école inconnue du fichier des écoles",
+                    fichier_enseignants,
+                    ligne,
+                    "ecole",
+                    ecole,
+                    code="inconnu",
+                    suggestions=suggerer(ecole, brutes),
+                )
+            )
+            continue
+        lignes.append((ligne, ident, ecole, valeurs))
+    novices: Counter[str] = Counter()
+    for _, _, ecole, valeurs in lignes:
+        annees = _annees_au_quebec(valeurs)
+        if annees is not None and annees <= ANNEES_NOVICE:
+            novices[ecole] += 1
+    effectif = Counter(ecole for _, _, ecole, _ in lignes)
+    validees: dict[str, EcoleDuCentre] = {}
+    for ident, (ligne, valeurs) in brutes.items():
+        lue = valider_ecole(ident, ligne, valeurs, fichier_ecoles, problemes)
+        if lue is None:
+            continue
+        ecole_validee: EcoleDuCentre = lue
+        if (
+            ecole_validee.nb_enseignants is not None
+            and effectif[ident] > ecole_validee.nb_enseignants
+        ):
+            problemes.append(
+                probleme(
+                    f"{effectif[ident]} enseignants de l'école dans les effectifs, pour {ecole_validee.nb_enseignants} déclarés",
+                    fichier_ecoles,
+                    ligne,
+                    "nb_enseignants",
+                    ecole_validee.nb_enseignants,
+                    code="incoherent",
+                )
+            )
+            continue
+        if ecole_validee.contexte.part_novices is None and ecole_validee.nb_enseignants:
+            part = round(novices[ident] / ecole_validee.nb_enseignants, 4)
+            ecole_validee = ecole_validee.model_copy(
+                update={
+                    "contexte": ecole_validee.contexte.model_copy(update={"part_novices": part}),
+                    "origine_part_novices": "calculee",
+                }
+            )
+        validees[ident] = ecole_validee
+    profs: list[Enseignant] = []
+    for ligne, ident, ecole_id, valeurs in lignes:
+        brut = _profil_brut(valeurs)
+        de_l_ecole = validees.get(ecole_id)
+        if de_l_ecole is not None:
+            contexte = de_l_ecole.contexte.model_dump(exclude_defaults=True)
+            brut["ecole"] = {**contexte, **brut.get("ecole", {})}
+        try:
+            profil = valider_profil(brut, mesures, acteurs)
+        except ErreurProfil as exc:
+            for p in exc.problemes:
+                problemes.append(
+                    probleme(
+                        p.message,
+                        fichier_enseignants,
+                        ligne,
+                        colonne_du_champ(p.champ),
+                        p.valeur if p.a_valeur else None,
+                        code=p.code,
+                        suggestions=p.suggestions,
+                    )
+                )
+            continue
+        if de_l_ecole is not None:
+            profs.append(Enseignant(id=ident, ecole=ecole_id, profil=profil))
+    if problemes:
+        ordre = {fichier_ecoles.nom: 0, fichier_enseignants.nom: 1}
+        raise ErreurEffectifs(
+            sorted(problemes, key=lambda p: (ordre.get(p.fichier or "", 2), _numero(p.id)))
+        )
+    return Effectifs(ecoles=tuple(validees.values()), enseignants=tuple(profs))
+
+
+def _annees_au_quebec(valeurs: Mapping[str, Any]) -> int | None:
+    for cle in ("annees_au_quebec", "annees_experience"):
+        brute = valeurs.get(cle)
+        if isinstance(brute, int) and not isinstance(brute, bool):
+            return brute
+        if isinstance(brute, str) and brute.strip().isdigit():
+            return int(brute)
+    return None
+
+
+def _numero(ligne: str | None) -> int:
+    chiffres = "".join(c for c in (ligne or "") if c.isdigit())
+    return int(chiffres) if chiffres else 0

@@ -1,0 +1,84 @@
+"""Les graphiques du rapport du plan, dessinés par matplotlib en SVG (texte inclus dans la page).
+
+``matplotlib.figure.Figure`` sans ``pyplot`` : aucun état global, aucune fenêtre, sûr sous
+les fils ; importé au premier rapport seulement.
+"""
+
+from __future__ import annotations
+
+import io
+from collections.abc import Sequence
+
+from .modeles import Plan
+
+COULEURS = {"faible": "#9ecae1", "moderee": "#4292c6", "elevee": "#08519c"}
+
+
+def _svg(figure: object) -> str:
+    import matplotlib
+
+    tampon = io.StringIO()
+    with matplotlib.rc_context({"svg.fonttype": "none", "svg.hashsalt": "recommandeur"}):
+        figure.savefig(tampon, format="svg", bbox_inches="tight")  # type: ignore[attr-defined]
+    texte = tampon.getvalue()
+    return texte[texte.index("<svg") :]
+
+
+def _barres(titre: str, etiquettes: Sequence[str], valeurs: Sequence[int], axe: str) -> str:
+    from matplotlib.figure import Figure
+
+    figure = Figure(figsize=(6.4, 2.8))
+    ax = figure.subplots()
+    barres = ax.bar(range(len(valeurs)), valeurs, color="#2e7d32")
+    ax.bar_label(barres, fontsize=8)
+    ax.set_xticks(range(len(etiquettes)), etiquettes, rotation=30, ha="right", fontsize=8)
+    ax.set_ylabel(axe, fontsize=8)
+    ax.set_title(titre, fontsize=10)
+    ax.spines[["top", "right"]].set_visible(False)
+    return _svg(figure)
+
+
+def graphiques(plan: Plan) -> dict[str, str]:
+    """Les graphiques SVG du rapport : parts des écoles, années, besoins, charge."""
+    from matplotlib.figure import Figure
+
+    p = plan.portrait
+    resultat = {
+        "parts": _barres(
+            "Écoles selon la part de personnes de 5 ans et moins",
+            [t.tranche for t in p.ecoles_par_part],
+            [t.nb_ecoles for t in p.ecoles_par_part],
+            "écoles",
+        ),
+        "annees": _barres(
+            "Personnes selon leurs années d'enseignement au Québec",
+            list(p.par_annees_au_quebec),
+            list(p.par_annees_au_quebec.values()),
+            "personnes",
+        ),
+    }
+    besoins = [(b, i) for b, i in p.besoins.items() if sum(i.values())]
+    figure = Figure(figsize=(6.4, 3.2))
+    ax = figure.subplots()
+    bas = [0] * len(besoins)
+    for intensite, couleur in COULEURS.items():
+        valeurs = [i[intensite] for _, i in besoins]
+        ax.barh(range(len(besoins)), valeurs, left=bas, color=couleur, label=intensite)
+        bas = [a + b for a, b in zip(bas, valeurs, strict=True)]
+    ax.set_yticks(range(len(besoins)), [b.replace("_", " ") for b, _ in besoins], fontsize=8)
+    ax.invert_yaxis()
+    ax.legend(fontsize=8, frameon=False)
+    ax.set_title("Besoins déclarés et leur intensité", fontsize=10)
+    ax.spines[["top", "right"]].set_visible(False)
+    resultat["besoins"] = _svg(figure)
+    totaux: dict[str, int] = {}
+    for c in plan.charges:
+        totaux[c.libelle] = totaux.get(c.libelle, 0) + c.offres_individuelles + len(c.groupes)
+    premiers = sorted(totaux.items(), key=lambda kv: -kv[1])[:10]
+    resultat["charge"] = _barres(
+        "Offres individuelles et groupes portés, par intervenant",
+        [n if len(n) < 32 else n[:30] + "…" for n, _ in premiers],
+        [v for _, v in premiers],
+        "offres et groupes",
+    )
+    return resultat

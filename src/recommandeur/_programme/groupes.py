@@ -1,0 +1,95 @@
+"""Les offres groupées : une même offre en groupe, pour un même besoin, dans une école ou au centre.
+
+Une offre du catalogue qui se fait en groupe (modalité ``en_groupe``, niveau universel ou
+ciblé) et que reçoivent plusieurs personnes pour le même besoin devient un groupe : dans
+l'école pour une offre d'établissement, au centre pour une offre inter-établissements. Au-delà
+de ``taille_max`` personnes, les membres sont répartis en sous-groupes de tailles voisines.
+Un groupe a un seul intervenant : les personnes à qui un autre intervenant fait la même
+offre (après une mesure restée sans effet, par exemple) sont d'un autre groupe. Une offre
+qu'une seule personne reçoit reste une offre individuelle.
+"""
+
+from __future__ import annotations
+
+import math
+from collections import defaultdict
+from collections.abc import Iterable, Mapping
+
+from .._catalogue.modeles import Catalogue
+from .._vocabulaire import Presence
+from .modeles import Groupe
+from .resume import Resume
+
+#: Taille maximale d'un groupe : une convention du plan, hors des documents sources.
+TAILLE_MAX_GROUPE = 8
+
+
+def repartir(membres: list[str], taille_max: int) -> list[list[str]]:
+    """Les membres en sous-groupes d'au plus ``taille_max``, de tailles voisines, dans l'ordre.
+
+    >>> [len(g) for g in repartir([str(i) for i in range(10)], 8)]
+    [5, 5]
+    >>> repartir(["a", "b", "c"], 8)
+    [['a', 'b', 'c']]
+    """
+    nombre = math.ceil(len(membres) / taille_max)
+    base, reste = divmod(len(membres), nombre)
+    groupes, debut = [], 0
+    for rang in range(nombre):
+        fin = debut + base + (1 if rang < reste else 0)
+        groupes.append(membres[debut:fin])
+        debut = fin
+    return groupes
+
+
+def grouper(
+    resumes: Iterable[tuple[str, str, Resume]],
+    catalogue: Catalogue,
+    heures_par_groupe: Mapping[str, float],
+    taille_max: int = TAILLE_MAX_GROUPE,
+) -> tuple[list[Groupe], dict[tuple[str, str], str]]:
+    """Les groupes, et pour chaque (personne, mesure) groupée l'identifiant de son groupe.
+
+    ``resumes`` : (personne, école, résumé de sa recommandation), dans l'ordre des effectifs.
+    """
+    candidats: dict[tuple[str, str | None, str | None, str], list[tuple[str, Presence]]]
+    candidats = defaultdict(list)
+    for enseignant, ecole, resume in resumes:
+        for offre in resume.offres:
+            if offre.groupe is None:
+                continue
+            lieu = ecole if offre.groupe == "ecole" else None
+            candidats[(offre.mesure, offre.besoin, lieu, offre.acteur)].append(
+                (enseignant, offre.presence)
+            )
+    groupes: list[Groupe] = []
+    affectation: dict[tuple[str, str], str] = {}
+    for (mid, besoin, lieu, acteur), membres in sorted(
+        candidats.items(), key=lambda kv: (kv[0][2] or "", kv[0][0], kv[0][1] or "", kv[0][3])
+    ):
+        if len(membres) < 2:
+            continue
+        mesure = catalogue.mesure(mid)
+        presence = (
+            Presence.PRESENT
+            if all(p is Presence.PRESENT for _, p in membres)
+            else Presence.INCONNUE
+        )
+        for partie in repartir([m for m, _ in membres], taille_max):
+            gid = f"g{len(groupes) + 1}"
+            groupes.append(
+                Groupe(
+                    id=gid,
+                    mesure=mid,
+                    libelle=mesure.libelle,
+                    niveau=mesure.niveau,
+                    besoin=besoin,
+                    ecole=lieu,
+                    acteur=acteur,
+                    presence=presence,
+                    membres=partie,
+                    heures=heures_par_groupe.get(mid),
+                )
+            )
+            affectation.update({(m, mid): gid for m in partie})
+    return groupes, affectation

@@ -1,0 +1,194 @@
+"""Le plan d'un centre (:func:`~recommandeur.planifier`) : portrait, groupes, écoles, charges, bilan.
+
+Toutes les parties sont des modèles pydantic : ``plan.model_dump(mode="json")`` est le JSON
+du plan, et ``Plan.model_json_schema()`` son schéma.
+"""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from pydantic import BaseModel, ConfigDict
+
+from .._vocabulaire import CycleAction, Niveau, PeriodeInsertion, Presence
+
+
+class _Partie(BaseModel):
+    model_config = ConfigDict(frozen=True)
+
+
+class Tranche(_Partie):
+    """Une tranche de part de personnes en insertion et son nombre d'écoles (comme dans 003)."""
+
+    tranche: str
+    nb_ecoles: int
+
+
+class LigneEcole(_Partie):
+    """Une école dans le portrait : sa taille, ses personnes en insertion, sa part, ses mentors."""
+
+    ecole: str
+    nom: str
+    nb_enseignants: int | None
+    nb_en_insertion: int
+    part_novices: float | None
+    #: ``donnee`` (fichier des écoles), ``calculee`` (des effectifs) ou ``None`` (inconnue).
+    origine_part_novices: str | None
+    mentors: int | None
+
+
+class Portrait(_Partie):
+    """Le portrait de la situation (001) : combien, quelle formation, expérience, affectation, besoins."""
+
+    nb_enseignants: int
+    nb_ecoles: int
+    par_annees_au_quebec: dict[str, int]
+    par_periode: dict[str, int]
+    par_qualification: dict[str, int]
+    par_statut: dict[str, int]
+    par_ordre: dict[str, int]
+    affectations: dict[str, int]
+    formation_hors_quebec: int
+    signaux_de_detresse: int
+    #: besoin → intensité → nombre de personnes.
+    besoins: dict[str, dict[str, int]]
+    ecoles_par_part: list[Tranche]
+    ecoles: list[LigneEcole]
+
+
+class Groupe(_Partie):
+    """Une même offre pour un même besoin, faite ensemble à plusieurs personnes d'une école ou du centre."""
+
+    id: str
+    mesure: str
+    libelle: str
+    niveau: Niveau
+    besoin: str | None
+    #: L'école du groupe ; ``None`` : un groupe du centre (offre inter-établissements).
+    ecole: str | None
+    acteur: str
+    presence: Presence
+    membres: list[str]
+    heures: float | None
+
+
+class ActionEcole(_Partie):
+    """Une action du milieu que le contexte d'une école appelle, et pour combien de personnes."""
+
+    mesure: str
+    libelle: str
+    acteur: str
+    presence: Presence
+    nb_concernes: int
+    raisons: list[str]
+
+
+class EtapePlan(_Partie):
+    """Une étape du plan de déploiement d'une école, dans la forme de 003."""
+
+    etape: str
+    intentions: list[str]
+    responsable: str
+    personnes_impliquees: list[str]
+    quand: str
+    cycle: CycleAction
+    mesure: str | None
+    sources: list[str]
+
+
+class PlanEcole(_Partie):
+    """Le plan d'une école : ses actions du milieu, son plan de déploiement, ses alertes."""
+
+    ecole: str
+    nom: str
+    nb_en_insertion: int
+    part_novices: float | None
+    mentors: int | None
+    actions: list[ActionEcole]
+    deploiement: list[EtapePlan]
+    groupes: list[str]
+    alertes: list[str]
+
+
+class Charge(_Partie):
+    """Ce que porte un intervenant, dans une école ou au centre (``ecole`` ``None``)."""
+
+    acteur: str
+    libelle: str
+    ecole: str | None
+    enseignants: list[str]
+    offres_individuelles: int
+    groupes: list[str]
+    places_en_groupe: int
+    a_confirmer: int
+    heures: float | None
+
+
+class BilanMesure(_Partie):
+    """Les mesures reçues et leur effet, pour une mesure, au centre ou dans une école."""
+
+    mesure: str
+    libelle: str
+    ecole: str | None
+    avec_effet: int
+    sans_effet: int
+
+
+class Bilan(_Partie):
+    """La régulation et le bilan : ce qui a été reçu, avec ou sans effet, pour ajuster le cycle suivant."""
+
+    par_mesure: list[BilanMesure]
+    par_ecole: list[BilanMesure]
+    besoins_escalades: int
+
+
+class PlanEnseignant(_Partie):
+    """Une personne du plan : sa période, ses offres à faire d'abord, son nombre d'offres."""
+
+    enseignant: str
+    ecole: str
+    periode: PeriodeInsertion
+    prioritaires: list[str]
+    nb_offres: int
+    groupes: list[str]
+
+
+class Plan(_Partie):
+    """Le plan d'un centre pour ses personnes en insertion (voir ``docs/programme.md``)."""
+
+    version_catalogue: str
+    version_regles: str
+    portrait: Portrait
+    groupes: list[Groupe]
+    ecoles: list[PlanEcole]
+    charges: list[Charge]
+    bilan: Bilan
+    alertes: list[str]
+    enseignants: list[PlanEnseignant]
+    #: Les conventions du plan (hors des documents sources) : taille des groupes, mentorés par mentor.
+    parametres: dict[str, int]
+
+    def html(self) -> str:
+        """La page HTML autonome et imprimable du plan (graphiques SVG inclus)."""
+        from .rapport import html_du_plan
+
+        return html_du_plan(self)
+
+    def ecrire_csv(self, dossier: str | Path) -> list[Path]:
+        """Écrit les CSV du plan (écoles, groupes, actions, déploiement, charges, bilan, …)."""
+        from .rapport import ecrire_csv
+
+        return ecrire_csv(self, dossier)
+
+    def ecrire_json(self, chemin: str | Path) -> Path:
+        """Écrit le JSON du plan (schéma : ``recommandeur schema plan``)."""
+        from .rapport import ecrire_json
+
+        return ecrire_json(self, chemin)
+
+    def __repr__(self) -> str:
+        return (
+            f"<Plan : {self.portrait.nb_enseignants} personne(s), {len(self.ecoles)} école(s), "
+            f"{len(self.groupes)} groupe(s), {len(self.alertes)} alerte(s) ; "
+            "plan.html() ou recommandeur plan … --html>"
+        )

@@ -1,0 +1,173 @@
+"""``planifier`` : des effectifs d'un centre au plan de son programme d'insertion."""
+
+from __future__ import annotations
+
+from collections import Counter, defaultdict
+from collections.abc import Callable
+from typing import Any
+
+from .._erreurs import ErreurArgument
+from .._moteur.moteur import Moteur, moteur_par_defaut
+from .._profil.modeles import Profil
+from .._recommandation.recommander import recommander_valide
+from .._vocabulaire import PeriodeInsertion, Presence
+from .bilan import bilan
+from .charge import charges
+from .effectifs import Source, charger_effectifs
+from .groupes import TAILLE_MAX_GROUPE, grouper
+from .modeles import Plan, PlanEcole, PlanEnseignant
+from .par_ecole import MENTORES_PAR_MENTOR, plans_des_ecoles
+from .parallele import resumes_en_parallele
+from .portrait import portrait
+from .resume import Resume, resumer
+
+#: Profils distincts par processus en dessous desquels le calcul reste dans ce processus.
+PAR_PROCESSUS_MIN = 1000
+
+#: Une progression : ``True`` (une barre tqdm sur l'erreur standard), ``False``, ou une
+#: fonction ``(faits, total)``.
+Progression = bool | Callable[[int, int], Any]
+
+
+def _entier(nom: str, valeur: object) -> int:
+    if isinstance(valeur, bool) or not isinstance(valeur, int) or valeur < 1:
+        raise ErreurArgument(nom, "un entier ≥ 1", valeur)
+    return valeur
+
+
+def planifier(
+    enseignants: Source,
+    ecoles: Source,
+    *,
+    moteur: Moteur | None = None,
+    taille_max_groupe: int = TAILLE_MAX_GROUPE,
+    mentores_par_mentor: int = MENTORES_PAR_MENTOR,
+    progression: Progression = False,
+    processus: int = 1,
+) -> Plan:
+    """Le plan d'un centre : portrait, offres groupées, plan par école, charges, bilan.
+
+    ``enseignants`` et ``ecoles`` : des fichiers (``.csv`` aux en-têtes français, ``.json``,
+    ``.toml``) ou des listes de dicts (voir ``docs/programme.md``). Des effectifs fautifs
+    lèvent :class:`~recommandeur.ErreurEffectifs`, chaque ligne fautive nommée.
+    ``processus`` : les recommandations des profils distincts sont calculées dans autant de
+    processus (le plan est le même).
+
+    >>> plan = planifier(
+    ...     [{"enseignant": "e1", "ecole": "a", "annees_experience": 0, "ordre": "primaire",
+    ...       "besoin_gestion_de_classe": "moderee"},
+    ...      {"enseignant": "e2", "ecole": "a", "annees_experience": 1, "ordre": "primaire",
+    ...       "besoin_gestion_de_classe": "elevee"}],
+    ...     [{"ecole": "a", "nom": "École A", "nb_enseignants": 20, "mentors": 1}])
+    >>> plan.portrait.nb_enseignants, plan.portrait.ecoles[0].part_novices
+    (2, 0.1)
+    >>> [(g.mesure, g.besoin, g.membres) for g in plan.groupes if g.besoin]
+    [('accompagnement_sous_groupe', 'gestion_de_classe', ['e1', 'e2'])]
+    """
+    moteur = moteur or moteur_par_defaut()
+    taille_max_groupe = _entier("taille_max_groupe", taille_max_groupe)
+    mentores_par_mentor = _entier("mentores_par_mentor", mentores_par_mentor)
+    processus = _entier("processus", processus)
+    if not (isinstance(progression, bool) or callable(progression)):
+        raise ErreurArgument(
+            "progression", "un booléen ou une fonction (faits, total)", progression
+        )
+    catalogue = moteur.catalogue
+    effectifs = charger_effectifs(
+        enseignants, ecoles, mesures=moteur.ids_mesures, acteurs=moteur.ids_acteurs
+    )
+    avancer = _progression(progression, len(effectifs.enseignants))
+    # un même profil (fréquent dans une école) n'est recommandé qu'une fois
+    distincts: dict[str, Profil] = {}
+    cles = []
+    for e in effectifs.enseignants:
+        cle = e.profil.model_dump_json()
+        distincts.setdefault(cle, e.profil)
+        cles.append(cle)
+    profils = list(distincts.values())
+    if processus > 1 and len(profils) >= 2 * PAR_PROCESSUS_MIN:
+        calcules = resumes_en_parallele(profils, moteur, processus, avancer)
+    else:
+        calcules = []
+        for profil in profils:
+            calcules.append(resumer(recommander_valide(profil, moteur, None)))
+            avancer(len(calcules))
+    avancer(None)
+    par_cle = dict(zip(distincts, calcules, strict=True))
+    resumes = {e.id: par_cle[c] for e, c in zip(effectifs.enseignants, cles, strict=True)}
+    suite = [(e.id, e.ecole, resumes[e.id]) for e in effectifs.enseignants]
+    heures_groupe = {m: h.par_groupe for m, h in catalogue.heures.items() if h.par_groupe}
+    groupes, affectation = grouper(suite, catalogue, heures_groupe, taille_max_groupe)
+    par_ecole: dict[str, list[Resume]] = defaultdict(list)
+    for _, ecole, resume in suite:
+        par_ecole[ecole].append(resume)
+    plans = plans_des_ecoles(effectifs.ecoles, par_ecole, groupes, catalogue, mentores_par_mentor)
+    groupes_de: dict[str, list[str]] = defaultdict(list)
+    for (enseignant, _), gid in affectation.items():
+        groupes_de[enseignant].append(gid)
+    return Plan(
+        version_catalogue=moteur.version_catalogue,
+        version_regles=moteur.version_regles,
+        portrait=portrait(effectifs),
+        groupes=groupes,
+        ecoles=plans,
+        charges=charges(suite, groupes, affectation, catalogue),
+        bilan=bilan(effectifs, resumes, catalogue),
+        alertes=_alertes_du_centre(plans, suite),
+        enseignants=[
+            PlanEnseignant(
+                enseignant=i,
+                ecole=ecole,
+                periode=PeriodeInsertion(resume.periode),
+                prioritaires=list(resume.prioritaires),
+                nb_offres=len(resume.offres),
+                groupes=sorted(groupes_de.get(i, []), key=lambda g: int(g[1:])),
+            )
+            for i, ecole, resume in suite
+        ],
+        parametres={
+            "taille_max_groupe": taille_max_groupe,
+            "mentores_par_mentor": mentores_par_mentor,
+        },
+    )
+
+
+def _alertes_du_centre(plans: list[PlanEcole], suite: list[tuple[str, str, Resume]]) -> list[str]:
+    """Les alertes des écoles sur leurs personnes mentores, puis les présences à confirmer."""
+    alertes = [f"{p.nom} : {a}" for p in plans for a in p.alertes if not a.startswith("présence à")]
+    a_confirmer = Counter(
+        o.acteur for _, _, r in suite for o in r.offres if o.presence is Presence.INCONNUE
+    )
+    if a_confirmer:
+        qui = ", ".join(f"{a} ({n})" for a, n in a_confirmer.most_common())
+        alertes.append(f"présence à confirmer auprès des écoles pour des offres : {qui}")
+    return alertes
+
+
+def _progression(progression: Progression, total: int) -> Callable[[int | None], None]:
+    """``avancer(faits)`` : le nombre de profils distincts recommandés ; ``None`` : fini."""
+    if progression is False:
+        return lambda _: None
+    if progression is True:
+        from tqdm import tqdm
+
+        barre = tqdm(total=None, desc="planifier", unit=" profils", leave=False)
+
+        def avancer(faits: int | None) -> None:
+            if faits is None:
+                barre.close()
+            else:
+                barre.update(faits - barre.n)
+
+        return avancer
+    rappel = progression
+    derniers = [0]
+
+    def appeler(faits: int | None) -> None:
+        if faits is None:
+            rappel(total, total)
+        elif faits - derniers[0] >= 500:
+            derniers[0] = faits
+            rappel(faits, total)
+
+    return appeler

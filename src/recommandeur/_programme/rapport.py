@@ -1,0 +1,272 @@
+"""Le rapport d'un plan : une page HTML autonome et imprimable, le JSON et son schéma, des CSV.
+
+>>> from recommandeur import planifier
+>>> plan = planifier([{"enseignant": "e1", "ecole": "a", "annees_experience": 0,
+...                    "ordre": "primaire"}], [{"ecole": "a", "nom": "École A"}])
+>>> page = html_du_plan(plan)
+>>> page.startswith("<!doctype html>"), "<svg" in page, "École A" in page
+(True, True, True)
+"""
+
+from __future__ import annotations
+
+import csv
+import json
+from collections import defaultdict
+from pathlib import Path
+from typing import Any
+
+from .._profil.schema import DIALECTE
+from .._rendu.html import rendre_page
+from .._vocabulaire import Ordre, PeriodeInsertion, Qualification, Statut, _Libelle
+from .graphiques import graphiques
+from .modeles import Plan
+
+#: Les libellés des décomptes d'affectation du portrait.
+AFFECTATIONS = {
+    "partage_de_tache": "tâche partagée",
+    "specialiste": "spécialiste",
+    "classe_multiniveau": "classe multiniveau",
+    "adaptation_scolaire": "adaptation scolaire",
+    "nouveau_dans_l_ecole": "nouvelle dans l'école",
+    "nouveau_dans_le_centre": "nouvelle dans le centre",
+    "plusieurs_ecoles": "plus d'une école",
+}
+
+
+def _libelles(table: dict[str, int], genre: type[_Libelle]) -> dict[str, int]:
+    return {genre(k).libelle: n for k, n in table.items()}
+
+
+def _pour_cent(part: float | None) -> str:
+    return "?" if part is None else f"{round(part * 100, 1):g} %".replace(".", ",")
+
+
+def _heures(h: float | None) -> str:
+    return "—" if h is None else f"{h:g}".replace(".", ",")
+
+
+def _totaux(plan: Plan) -> list[dict[str, Any]]:
+    par_acteur: dict[str, dict[str, Any]] = defaultdict(
+        lambda: {
+            "personnes": set(),
+            "individuelles": 0,
+            "groupes": 0,
+            "places": 0,
+            "a_confirmer": 0,
+            "heures": None,
+        }
+    )
+    for c in plan.charges:
+        t = par_acteur[c.libelle]
+        t["personnes"].update(c.enseignants)
+        t["individuelles"] += c.offres_individuelles
+        t["groupes"] += len(c.groupes)
+        t["places"] += c.places_en_groupe
+        t["a_confirmer"] += c.a_confirmer
+        if c.heures is not None:
+            t["heures"] = (t["heures"] or 0.0) + c.heures
+    lignes = [{"libelle": k, **v, "personnes": len(v["personnes"])} for k, v in par_acteur.items()]
+    return sorted(lignes, key=lambda t: (-(t["individuelles"] + t["groupes"]), t["libelle"]))
+
+
+def html_du_plan(plan: Plan) -> str:
+    """La page HTML du plan : portrait et graphiques, alertes, groupes, plans par école, charges, bilan."""
+    p = plan.portrait
+    tableaux = [
+        ("qualification", _libelles(p.par_qualification, Qualification)),
+        ("statut", _libelles(p.par_statut, Statut)),
+        ("ordre", _libelles(p.par_ordre, Ordre)),
+        ("période d'insertion", _libelles(p.par_periode, PeriodeInsertion)),
+        ("affectation", {AFFECTATIONS.get(k, k): n for k, n in p.affectations.items()}),
+    ]
+    acteurs = {c.acteur: c.libelle for c in plan.charges}
+    acteurs.update(
+        {a.acteur: a.acteur for e in plan.ecoles for a in e.actions if a.acteur not in acteurs}
+    )
+    return rendre_page(
+        "plan.html.j2",
+        plan=plan,
+        graphiques=graphiques(plan),
+        tableaux=tableaux,
+        totaux=_totaux(plan),
+        acteurs=acteurs,
+        noms_ecoles={e.ecole: e.nom for e in plan.ecoles},
+        pour_cent=_pour_cent,
+        heures=_heures,
+    )
+
+
+def schema_du_plan() -> dict[str, Any]:
+    """Le schéma JSON (2020-12) du JSON d'un :class:`Plan`."""
+    return {"$schema": DIALECTE, **Plan.model_json_schema(mode="serialization")}
+
+
+#: Les fichiers CSV d'un plan, et les lignes de chacun.
+def _csv(plan: Plan) -> dict[str, tuple[list[str], list[list[Any]]]]:
+    return {
+        "ecoles.csv": (
+            [
+                "ecole",
+                "nom",
+                "nb_enseignants",
+                "nb_en_insertion",
+                "part_novices",
+                "origine_part_novices",
+                "mentors",
+            ],
+            [
+                [
+                    e.ecole,
+                    e.nom,
+                    e.nb_enseignants,
+                    e.nb_en_insertion,
+                    e.part_novices,
+                    e.origine_part_novices,
+                    e.mentors,
+                ]
+                for e in plan.portrait.ecoles
+            ],
+        ),
+        "groupes.csv": (
+            [
+                "groupe",
+                "mesure",
+                "libelle",
+                "niveau",
+                "besoin",
+                "ecole",
+                "acteur",
+                "presence",
+                "nb_membres",
+                "membres",
+                "heures",
+            ],
+            [
+                [
+                    g.id,
+                    g.mesure,
+                    g.libelle,
+                    g.niveau.value,
+                    g.besoin,
+                    g.ecole,
+                    g.acteur,
+                    g.presence.value,
+                    len(g.membres),
+                    " ".join(g.membres),
+                    g.heures,
+                ]
+                for g in plan.groupes
+            ],
+        ),
+        "actions.csv": (
+            ["ecole", "mesure", "libelle", "acteur", "nb_concernes"],
+            [
+                [e.ecole, a.mesure, a.libelle, a.acteur, a.nb_concernes]
+                for e in plan.ecoles
+                for a in e.actions
+            ],
+        ),
+        "deploiement.csv": (
+            [
+                "ecole",
+                "etape",
+                "intentions",
+                "responsable",
+                "personnes_impliquees",
+                "quand",
+                "cycle",
+                "mesure",
+            ],
+            [
+                [
+                    e.ecole,
+                    d.etape,
+                    " ; ".join(d.intentions),
+                    d.responsable,
+                    ", ".join(d.personnes_impliquees),
+                    d.quand,
+                    d.cycle.value,
+                    d.mesure,
+                ]
+                for e in plan.ecoles
+                for d in e.deploiement
+            ],
+        ),
+        "charges.csv": (
+            [
+                "acteur",
+                "libelle",
+                "ecole",
+                "nb_enseignants",
+                "offres_individuelles",
+                "nb_groupes",
+                "places_en_groupe",
+                "a_confirmer",
+                "heures",
+            ],
+            [
+                [
+                    c.acteur,
+                    c.libelle,
+                    c.ecole,
+                    len(c.enseignants),
+                    c.offres_individuelles,
+                    len(c.groupes),
+                    c.places_en_groupe,
+                    c.a_confirmer,
+                    c.heures,
+                ]
+                for c in plan.charges
+            ],
+        ),
+        "bilan.csv": (
+            ["mesure", "libelle", "ecole", "avec_effet", "sans_effet"],
+            [
+                [b.mesure, b.libelle, b.ecole, b.avec_effet, b.sans_effet]
+                for b in plan.bilan.par_ecole
+            ],
+        ),
+        "enseignants.csv": (
+            ["enseignant", "ecole", "periode", "prioritaires", "nb_offres", "groupes"],
+            [
+                [
+                    t.enseignant,
+                    t.ecole,
+                    t.periode.value,
+                    " ".join(t.prioritaires),
+                    t.nb_offres,
+                    " ".join(t.groupes),
+                ]
+                for t in plan.enseignants
+            ],
+        ),
+        "alertes.csv": (["alerte"], [[a] for a in plan.alertes]),
+    }
+
+
+def ecrire_csv(plan: Plan, dossier: str | Path) -> list[Path]:
+    """Écrit les CSV du plan dans ``dossier`` (créé au besoin) ; renvoie les fichiers écrits.
+
+    UTF-8 avec BOM et séparateur ``;`` : un tableur francophone les ouvre tels quels.
+    """
+    cible = Path(dossier)
+    cible.mkdir(parents=True, exist_ok=True)
+    ecrits = []
+    for nom, (entetes, lignes) in _csv(plan).items():
+        chemin = cible / nom
+        with chemin.open("w", encoding="utf-8-sig", newline="") as f:
+            ecrivain = csv.writer(f, delimiter=";")
+            ecrivain.writerow(entetes)
+            ecrivain.writerows([["" if v is None else v for v in ligne] for ligne in lignes])
+        ecrits.append(chemin)
+    return ecrits
+
+
+def ecrire_json(plan: Plan, chemin: str | Path) -> Path:
+    """Écrit le JSON du plan (schéma : :func:`schema_du_plan`)."""
+    sortie = Path(chemin)
+    sortie.write_text(
+        json.dumps(plan.model_dump(mode="json"), ensure_ascii=False), encoding="utf-8"
+    )
+    return sortie

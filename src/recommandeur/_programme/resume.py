@@ -1,0 +1,78 @@
+"""Ce que le plan garde d'une recommandation : des tuples, pas le résultat entier.
+
+Un plan de 30 000 personnes ne garde pas 30 000 résultats : chacun est réduit à ses offres
+(mesure, intervenant, présence, besoin) et à ses actions du milieu, puis relâché.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from .._recommandation.modeles import MesureRecommandee, Recommandation
+from .._vocabulaire import Modalite, Niveau, Portee, Presence
+
+
+@dataclass(frozen=True, slots=True)
+class Offre:
+    """Une offre faite à une personne : la mesure, qui l'offre, et si elle se fait en groupe."""
+
+    mesure: str
+    acteur: str
+    presence: Presence
+    besoin: str | None
+    #: La portée du groupe possible : ``ecole`` ou ``centre`` ; ``None`` : une offre individuelle.
+    groupe: str | None
+
+
+@dataclass(frozen=True, slots=True)
+class Action:
+    """Une action du milieu recommandée à cause d'une personne."""
+
+    mesure: str
+    acteur: str
+    presence: Presence
+    raisons: tuple[str, ...]
+
+
+@dataclass(frozen=True, slots=True)
+class Resume:
+    """Une recommandation réduite à ce que le plan lit."""
+
+    periode: str
+    prioritaires: tuple[str, ...]
+    offres: tuple[Offre, ...]
+    actions: tuple[Action, ...]
+    escalades: int
+
+
+def _besoin(m: MesureRecommandee) -> str | None:
+    """Le besoin qui a mené à l'offre : celui de la raison la plus forte qui en lit un."""
+    for motif in sorted(m.motifs, key=lambda x: -x.poids):
+        for fait in motif.faits:
+            if fait.champ.startswith("besoins."):
+                return fait.champ.removeprefix("besoins.")
+    return None
+
+
+def _portee_du_groupe(m: MesureRecommandee) -> str | None:
+    mesure = m.mesure
+    if mesure.niveau is Niveau.INDIVIDUEL or Modalite.EN_GROUPE not in mesure.modalites:
+        return None
+    return "ecole" if mesure.portee is Portee.ETABLISSEMENT else "centre"
+
+
+def resumer(reco: Recommandation) -> Resume:
+    """Réduit une recommandation à ses offres et ses actions (sans texte composé)."""
+    return Resume(
+        periode=reco.periode_insertion.value,
+        prioritaires=tuple(m.mesure.id for m in reco.prioritaires),
+        offres=tuple(
+            Offre(m.mesure.id, m.acteur.id, m.presence, _besoin(m), _portee_du_groupe(m))
+            for m in reco.mesures
+        ),
+        actions=tuple(
+            Action(m.mesure.id, m.acteur.id, m.presence, tuple(mo.texte for mo in m.motifs))
+            for m in reco.actions_milieu
+        ),
+        escalades=len(reco.escalades),
+    )

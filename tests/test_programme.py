@@ -1,0 +1,272 @@
+"""Le plan d'un centre sur des effectifs minuscules faits à la main : chiffres exacts.
+
+``tests/donnees/effectifs`` : 3 écoles (A : 20 enseignants, 1 mentor, 2 bâtiments ; B : 10
+enseignants, aucun mentor ; C : taille et mentors inconnus) et 5 personnes. Les décomptes
+attendus ci-dessous sont comptés à la main dans les deux fichiers.
+"""
+
+from __future__ import annotations
+
+import json
+from pathlib import Path
+from typing import Any
+
+import jsonschema
+import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
+
+from recommandeur import ErreurArgument, Moteur, Plan, planifier
+from recommandeur._cli import main
+from recommandeur._programme.rapport import schema_du_plan
+
+EFFECTIFS = Path(__file__).parent / "donnees" / "effectifs"
+ENSEIGNANTS, ECOLES = EFFECTIFS / "enseignants.csv", EFFECTIFS / "ecoles.csv"
+
+
+@pytest.fixture(scope="module")
+def plan() -> Plan:
+    return planifier(ENSEIGNANTS, ECOLES)
+
+
+def test_portrait_compte_a_la_main(plan: Plan) -> None:
+    p = plan.portrait
+    assert (p.nb_enseignants, p.nb_ecoles) == (5, 3)
+    assert p.par_annees_au_quebec == {
+        "0": 1,
+        "1": 1,
+        "2": 1,
+        "3": 1,
+        "4": 0,
+        "5": 0,
+        "6": 1,
+        "7 et plus": 0,
+    }  # t3 : 8 ans d'expérience, dont 3 au Québec
+    assert p.par_periode == {"en_cours": 4, "fin_de_periode": 1, "terminee": 0}
+    assert p.par_qualification == {
+        "legalement_qualifie": 3,
+        "en_voie_de_qualification": 1,
+        "non_legalement_qualifie": 1,
+    }
+    assert p.par_statut == {"suppleance": 1, "contrat": 3, "permanent": 1}
+    assert (p.par_ordre["primaire"], p.par_ordre["secondaire"]) == (4, 1)
+    assert (p.affectations["partage_de_tache"], p.affectations["plusieurs_ecoles"]) == (1, 1)
+    assert (p.formation_hors_quebec, p.signaux_de_detresse) == (1, 1)
+    assert p.besoins["gestion_de_classe"] == {"faible": 0, "moderee": 2, "elevee": 1}
+    assert p.besoins["bien_etre"] == {"faible": 0, "moderee": 0, "elevee": 1}
+    # A : t1, t2, t3 ont 5 ans et moins au Québec sur 20 ; B : t4 sur 10 ; C : taille inconnue
+    assert [
+        (e.ecole, e.nb_en_insertion, e.part_novices, e.origine_part_novices) for e in p.ecoles
+    ] == [
+        ("A", 3, 0.15, "calculee"),
+        ("B", 1, 0.1, "calculee"),
+        ("C", 1, None, None),
+    ]
+    assert [(t.tranche, t.nb_ecoles) for t in p.ecoles_par_part] == [
+        ("10 à 20 %", 2),
+        ("inconnue", 1),
+    ]
+
+
+def test_une_part_donnee_l_emporte_sur_la_part_calculee(tmp_path: Path) -> None:
+    ecoles = tmp_path / "ecoles.csv"
+    texte = "ecole,nom,nb_enseignants,part_novices\nA,École A,20,45 %\nB,École B,10,\nC,École C,,\n"
+    ecoles.write_text(texte, "utf-8")
+    plan = planifier(ENSEIGNANTS, ecoles)
+    assert [(e.part_novices, e.origine_part_novices) for e in plan.portrait.ecoles] == [
+        (0.45, "donnee"),
+        (0.1, "calculee"),
+        (None, None),
+    ]
+
+
+def test_offres_groupees(plan: Plan) -> None:
+    groupes = {(g.mesure, g.besoin, g.ecole): (g.acteur, g.membres) for g in plan.groupes}
+    # t2 a reçu l'accompagnement en sous-groupe sans effet : il n'est pas redonné dans le groupe
+    assert groupes[("accompagnement_sous_groupe", "gestion_de_classe", None)] == (
+        "conseiller_pedagogique",
+        ["t1", "t3"],
+    )
+    assert groupes[("cap", None, "A")] == ("equipe_ecole", ["t1", "t2", "t3"])
+    # une offre qu'une seule personne d'une école reçoit reste individuelle
+    assert all(len(g.membres) >= 2 for g in plan.groupes)
+
+
+def test_sous_groupes_de_taille_bornee() -> None:
+    plan = planifier(ENSEIGNANTS, ECOLES, taille_max_groupe=2)
+    assert all(len(g.membres) <= 2 for g in plan.groupes)
+    cap = [g.membres for g in plan.groupes if g.mesure == "cap"]
+    assert cap == [["t1", "t2"], ["t3"]]
+
+
+def test_les_charges_additionnent_les_offres(plan: Plan) -> None:
+    offres = sum(t.nb_offres for t in plan.enseignants)
+    assert offres == sum(c.offres_individuelles + c.places_en_groupe for c in plan.charges)
+    places = {g.id: len(g.membres) for g in plan.groupes}
+    for c in plan.charges:
+        assert c.places_en_groupe == sum(places[g] for g in c.groupes)
+    mentor_a = next(c for c in plan.charges if (c.acteur, c.ecole) == ("mentor", "A"))
+    assert mentor_a.enseignants == ["t1", "t2", "t3"]
+
+
+def test_plan_par_ecole_et_alertes(plan: Plan) -> None:
+    a, b, _ = plan.ecoles
+    assert "rencontre_titulaires_partage_de_tache" in [x.mesure for x in a.actions]  # t2
+    etapes = [e.etape for e in a.deploiement]
+    assert etapes[0] == "Rencontre de mentorat avec la direction et les personnes mentores"
+    assert "Rencontre d'équipe : titulaires et personnes ayant un partage de tâche" in etapes
+    cycles = [e.cycle.value for e in a.deploiement]
+    assert cycles == sorted(
+        cycles, key=["prise_de_conscience", "analyser", "agir", "reguler"].index
+    )
+    assert a.alertes == [
+        "2 bâtiments pour 1 personne(s) mentore(s) : « Un mentor par bâtisse est essentiel. » (003)"
+    ]
+    assert b.alertes[0].startswith("aucune personne mentore dans l'école pour 1 personne(s)")
+    assert [x.mesure for x in b.actions] == ["nommer_mentor"]
+    assert plan.alertes[-1].startswith("présence à confirmer auprès des écoles")
+
+
+def test_bilan(plan: Plan) -> None:
+    assert [(b.mesure, b.ecole, b.avec_effet, b.sans_effet) for b in plan.bilan.par_ecole] == [
+        ("accompagnement_sous_groupe", "A", 0, 1),
+        ("mentorat", "B", 1, 0),
+    ]
+    assert plan.bilan.besoins_escalades == 1
+
+
+def test_le_json_suit_son_schema(plan: Plan, tmp_path: Path) -> None:
+    chemin = plan.ecrire_json(tmp_path / "plan.json")
+    donnees = json.loads(chemin.read_text("utf-8"))
+    jsonschema.Draft202012Validator(schema_du_plan()).validate(donnees)
+    assert Plan.model_validate(donnees) == plan
+
+
+def test_les_csv(plan: Plan, tmp_path: Path) -> None:
+    fichiers = {f.name: f for f in plan.ecrire_csv(tmp_path)}
+    assert set(fichiers) >= {"ecoles.csv", "groupes.csv", "charges.csv", "deploiement.csv"}
+    lignes = fichiers["ecoles.csv"].read_text("utf-8-sig").splitlines()
+    assert (
+        lignes[0]
+        == "ecole;nom;nb_enseignants;nb_en_insertion;part_novices;origine_part_novices;mentors"
+    )
+    assert lignes[1] == "A;École A;20;3;0.15;calculee;1"
+
+
+def test_la_surcouche_change_le_plan() -> None:
+    moteur = Moteur.depuis(surcouche=Path(__file__).parent.parent / "exemples" / "surcouche_centre")
+    plan = planifier(ENSEIGNANTS, ECOLES, moteur=moteur)
+    assert plan.version_regles.endswith("+css-exemples-2026")
+    mentor_a = next(c for c in plan.charges if (c.acteur, c.ecole) == ("mentor", "A"))
+    individuels = [
+        t.enseignant for t in plan.enseignants if "accompagnement_individuel" in t.prioritaires
+    ]
+    assert individuels == ["t2", "t3"]  # besoin élevé en gestion de classe (t2 : par escalade)
+    # heures du centre : mentorat 36 h × 3 personnes, accompagnement individuel 10 h × 2
+    assert mentor_a.heures == 3 * 36.0 + 2 * 10.0
+
+
+def test_meme_plan_en_deux_processus() -> None:
+    lignes = [
+        {
+            "enseignant": f"p{i}",
+            "ecole": "A" if i % 2 else "B",
+            "annees_experience": i % 6,
+            "ordre": "primaire",
+            "besoin_planification": ["faible", "moderee", "elevee"][i % 3],
+            "nouveau_dans_l_ecole": i % 4 == 0,
+        }
+        for i in range(2400)
+    ]
+    ecoles = [
+        {"ecole": "A", "nom": "A", "nb_enseignants": 3000, "mentors": 3},
+        {"ecole": "B", "nom": "B", "nb_enseignants": 3000, "mentors": 0},
+    ]
+    assert planifier(lignes, ecoles, processus=2) == planifier(lignes, ecoles)
+
+
+def test_arguments_refuses() -> None:
+    with pytest.raises(ErreurArgument, match="taille_max_groupe"):
+        planifier(ENSEIGNANTS, ECOLES, taille_max_groupe=0)
+    with pytest.raises(ErreurArgument, match="progression"):
+        planifier(ENSEIGNANTS, ECOLES, progression="oui")  # type: ignore[arg-type]
+
+
+def test_la_progression_est_appelee_jusqu_au_bout() -> None:
+    vus: list[tuple[int, int]] = []
+    planifier(ENSEIGNANTS, ECOLES, progression=lambda faits, total: vus.append((faits, total)))
+    assert vus[-1] == (5, 5)
+
+
+def test_la_commande_plan(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    html, js, dossier = tmp_path / "plan.html", tmp_path / "plan.json", tmp_path / "csv"
+    code = main(
+        [
+            "plan",
+            str(ENSEIGNANTS),
+            "--ecoles",
+            str(ECOLES),
+            "--html",
+            str(html),
+            "--json",
+            str(js),
+            "--csv",
+            str(dossier),
+        ]
+    )
+    assert code == 0
+    sortie = capsys.readouterr().out
+    assert sortie.startswith("Plan : 5 personne(s) en insertion, 3 école(s), 4 groupe(s)")
+    assert html.read_text("utf-8").startswith("<!doctype html>")
+    assert json.loads(js.read_text("utf-8"))["portrait"]["nb_enseignants"] == 5
+    assert len(list(dossier.glob("*.csv"))) == 8
+
+
+ANNEES = st.integers(0, 9)
+INTENSITES = st.sampled_from(["", "faible", "moderee", "elevee"])
+
+
+@st.composite
+def effectifs(draw: Any) -> tuple[list[dict[str, Any]], list[dict[str, Any]]]:
+    n_ecoles = draw(st.integers(1, 4))
+    ecoles = [
+        {
+            "ecole": f"E{i}",
+            "nom": f"E{i}",
+            "nb_enseignants": 40,
+            "mentors": draw(st.sampled_from(["", 0, 1, 2])),
+        }
+        for i in range(n_ecoles)
+    ]
+    profs = []
+    for i in range(draw(st.integers(1, 25))):
+        ligne = {
+            "enseignant": f"t{i}",
+            "ecole": f"E{draw(st.integers(0, n_ecoles - 1))}",
+            "annees_experience": draw(ANNEES),
+            "ordre": draw(st.sampled_from(["primaire", "secondaire"])),
+            "besoin_gestion_de_classe": draw(INTENSITES),
+            "besoin_bien_etre": draw(INTENSITES),
+            "partage_de_tache": draw(st.booleans()),
+        }
+        profs.append({k: v for k, v in ligne.items() if v != ""})
+    return profs, [{k: v for k, v in e.items() if v != ""} for e in ecoles]
+
+
+@settings(max_examples=40, deadline=None, database=None)
+@given(effectifs(), st.integers(2, 6))
+def test_proprietes_des_groupes_et_des_charges(donnees: Any, taille: int) -> None:
+    profs, ecoles = donnees
+    plan = planifier(profs, ecoles, taille_max_groupe=taille)
+    ecole_de = {p["enseignant"]: p["ecole"] for p in profs}
+    vus: set[tuple[str, str]] = set()
+    for g in plan.groupes:
+        assert 1 <= len(g.membres) <= taille
+        if g.ecole is not None:
+            assert {ecole_de[m] for m in g.membres} == {g.ecole}
+        for m in g.membres:
+            assert (m, g.mesure) not in vus  # une personne est dans un seul groupe par offre
+            vus.add((m, g.mesure))
+    total = sum(t.nb_offres for t in plan.enseignants)
+    assert total == sum(c.offres_individuelles + c.places_en_groupe for c in plan.charges)
+    assert sum(e.nb_en_insertion for e in plan.portrait.ecoles) == len(profs)
