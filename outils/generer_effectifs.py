@@ -20,16 +20,56 @@ from recommandeur._programme.colonnes import COLONNES_ECOLE, COLONNES_PROPRES_EC
 from recommandeur._vocabulaire import Besoin
 
 RACINE = Path(__file__).resolve().parents[1]
-LIEUX = ["du Ruisseau", "des Érables", "des Monts", "de la Rivière", "du Boisé", "du Plateau",
-         "de la Colline", "du Lac", "du Vallon", "des Pins", "de la Grève", "de la Prairie",
-         "des Cèdres", "de la Source", "de la Falaise", "des Bouleaux", "de l'Anse", "du Coteau",
-         "du Verger", "de l'Étang"]
-ENSEIGNANT = ["enseignant", "ecole", "annees_experience", "annees_au_quebec", "ordre", "statut",
-              "qualification", "formation_hors_quebec", "partage_de_tache", "nb_ecoles", "specialiste",
-              "classe_multiniveau", "adaptation_scolaire", "nouveau_dans_l_ecole", "nouveau_dans_le_centre",
-              "signaux_de_detresse", *(f"besoin_{b.value}" for b in Besoin), "mesures_recues"]
-ECOLE = [*COLONNES_PROPRES_ECOLE, "imse", "nb_batiments", "region_eloignee", "pedagogie_alternative",
-         "conseiller_pedagogique"]
+LIEUX = [
+    "du Ruisseau",
+    "des Érables",
+    "des Monts",
+    "de la Rivière",
+    "du Boisé",
+    "du Plateau",
+    "de la Colline",
+    "du Lac",
+    "du Vallon",
+    "des Pins",
+    "de la Grève",
+    "de la Prairie",
+    "des Cèdres",
+    "de la Source",
+    "de la Falaise",
+    "des Bouleaux",
+    "de l'Anse",
+    "du Coteau",
+    "du Verger",
+    "de l'Étang",
+]
+ENSEIGNANT = [
+    "enseignant",
+    "ecole",
+    "annees_experience",
+    "annees_au_quebec",
+    "ordre",
+    "statut",
+    "qualification",
+    "formation_hors_quebec",
+    "partage_de_tache",
+    "nb_ecoles",
+    "specialiste",
+    "classe_multiniveau",
+    "adaptation_scolaire",
+    "nouveau_dans_l_ecole",
+    "nouveau_dans_le_centre",
+    "signaux_de_detresse",
+    *(f"besoin_{b.value}" for b in Besoin),
+    "mesures_recues",
+]
+ECOLE = [
+    *COLONNES_PROPRES_ECOLE,
+    "imse",
+    "nb_batiments",
+    "region_eloignee",
+    "pedagogie_alternative",
+    "conseiller_pedagogique",
+]
 
 
 def ecoles(n: int, hasard: random.Random) -> list[dict[str, object]]:
@@ -38,17 +78,19 @@ def ecoles(n: int, hasard: random.Random) -> list[dict[str, object]]:
         secondaire = i % 4 == 0
         lieu = LIEUX[i % len(LIEUX)]
         mentors = 0 if hasard.random() < 0.1 else (2 if secondaire else 1)
-        lignes.append({
-            "ecole": f"E{i:03d}",
-            "nom": f"{'École secondaire' if secondaire else 'École'} {lieu} n° {i} (fictive)",
-            "nb_enseignants": hasard.randint(45, 110) if secondaire else hasard.randint(18, 50),
-            "mentors": "" if hasard.random() < 0.05 else mentors,
-            "imse": hasard.randint(1, 10),
-            "nb_batiments": 2 if hasard.random() < 0.15 else 1,
-            "region_eloignee": "oui" if hasard.random() < 0.1 else "non",
-            "pedagogie_alternative": "oui" if hasard.random() < 0.05 else "non",
-            "conseiller_pedagogique": "oui",
-        })
+        lignes.append(
+            {
+                "ecole": f"E{i:03d}",
+                "nom": f"{'École secondaire' if secondaire else 'École'} {lieu} n° {i} (fictive)",
+                "nb_enseignants": hasard.randint(45, 110) if secondaire else hasard.randint(18, 50),
+                "mentors": "" if hasard.random() < 0.05 else mentors,
+                "imse": hasard.randint(1, 10),
+                "nb_batiments": 2 if hasard.random() < 0.15 else 1,
+                "region_eloignee": "oui" if hasard.random() < 0.1 else "non",
+                "pedagogie_alternative": "oui" if hasard.random() < 0.05 else "non",
+                "conseiller_pedagogique": "oui",
+            }
+        )
     assert set(ECOLE) <= {*COLONNES_PROPRES_ECOLE, *COLONNES_ECOLE}
     return lignes
 
@@ -57,7 +99,9 @@ def _oui(hasard: random.Random, p: float) -> str:
     return "oui" if hasard.random() < p else ""
 
 
-def enseignants(n: int, ecoles_: list[dict[str, object]], hasard: random.Random) -> list[dict[str, object]]:
+def enseignants(
+    n: int, ecoles_: list[dict[str, object]], hasard: random.Random
+) -> list[dict[str, object]]:
     lignes = []
     poids = [int(e["nb_enseignants"]) for e in ecoles_]  # type: ignore[call-overload]
     for i in range(1, n + 1):
@@ -70,31 +114,39 @@ def enseignants(n: int, ecoles_: list[dict[str, object]], hasard: random.Random)
             besoins[b] = hasard.choices(["faible", "modérée", "élevée"], [30, 45, 25])[0]
         recues = []
         if hasard.random() < 0.15:
-            recues.append(f"accompagnement_sous_groupe:{hasard.choice(['avec_effet', 'sans_effet'])}")
+            recues.append(
+                f"accompagnement_sous_groupe:{hasard.choice(['avec_effet', 'sans_effet'])}"
+            )
         if hasard.random() < 0.1:
             recues.append(f"mentorat:{hasard.choice(['avec_effet', 'avec_effet', 'sans_effet'])}")
         partage = hasard.random() < 0.12
-        lignes.append({
-            "enseignant": f"P{i:05d}",
-            "ecole": ecole["ecole"],
-            "annees_experience": annees + (hasard.randint(1, 6) if hors_quebec else 0),
-            "annees_au_quebec": annees if hors_quebec else "",
-            "ordre": "secondaire" if secondaire else hasard.choices(["primaire", "prescolaire"], [9, 1])[0],
-            "statut": hasard.choices(["suppleance", "contrat", "permanent"], [3, 5, 2])[0],
-            "qualification": hasard.choices(
-                ["legalement_qualifie", "en_voie_de_qualification", "non_legalement_qualifie"], [80, 8, 12])[0],
-            "formation_hors_quebec": "oui" if hors_quebec else "",
-            "partage_de_tache": "oui" if partage else "",
-            "nb_ecoles": 2 if partage and hasard.random() < 0.6 else "",
-            "specialiste": _oui(hasard, 0.1),
-            "classe_multiniveau": "" if secondaire else _oui(hasard, 0.08),
-            "adaptation_scolaire": _oui(hasard, 0.07),
-            "nouveau_dans_l_ecole": _oui(hasard, 0.35),
-            "nouveau_dans_le_centre": "oui" if annees == 0 else _oui(hasard, 0.1),
-            "signaux_de_detresse": _oui(hasard, 0.03),
-            **{f"besoin_{b.value}": v for b, v in besoins.items()},
-            "mesures_recues": "; ".join(recues),
-        })
+        lignes.append(
+            {
+                "enseignant": f"P{i:05d}",
+                "ecole": ecole["ecole"],
+                "annees_experience": annees + (hasard.randint(1, 6) if hors_quebec else 0),
+                "annees_au_quebec": annees if hors_quebec else "",
+                "ordre": "secondaire"
+                if secondaire
+                else hasard.choices(["primaire", "prescolaire"], [9, 1])[0],
+                "statut": hasard.choices(["suppleance", "contrat", "permanent"], [3, 5, 2])[0],
+                "qualification": hasard.choices(
+                    ["legalement_qualifie", "en_voie_de_qualification", "non_legalement_qualifie"],
+                    [80, 8, 12],
+                )[0],
+                "formation_hors_quebec": "oui" if hors_quebec else "",
+                "partage_de_tache": "oui" if partage else "",
+                "nb_ecoles": 2 if partage and hasard.random() < 0.6 else "",
+                "specialiste": _oui(hasard, 0.1),
+                "classe_multiniveau": "" if secondaire else _oui(hasard, 0.08),
+                "adaptation_scolaire": _oui(hasard, 0.07),
+                "nouveau_dans_l_ecole": _oui(hasard, 0.35),
+                "nouveau_dans_le_centre": "oui" if annees == 0 else _oui(hasard, 0.1),
+                "signaux_de_detresse": _oui(hasard, 0.03),
+                **{f"besoin_{b.value}": v for b, v in besoins.items()},
+                "mesures_recues": "; ".join(recues),
+            }
+        )
     return lignes
 
 

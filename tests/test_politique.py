@@ -175,3 +175,30 @@ def test_pas_de_phrase_d_escalade_pour_une_branche_qui_n_a_pas_tenu(moteur: Mote
         ),
         ("mixte", "Ordre secondaire."),
     ]
+
+
+def test_le_texte_court_donne_la_raison_la_plus_forte(moteur: Moteur) -> None:
+    reco = recommander(_profil(besoins={"planification": "moderee"}), moteur=moteur)
+    # c_groupe : « base » (poids 1) et « planif » (poids 1,5), sans rang de priorité
+    assert "pourquoi : Planification modérée. (+1 autre raison)" in reco.texte()
+
+
+def test_l_intervenant_d_une_mesure_sans_effet_n_est_plus_une_alternative() -> None:
+    reco = recommander(
+        {
+            "annees_experience": 1,
+            "ordre": "primaire",
+            "ecole": {"mentor_dans_l_ecole": True},
+            "besoins": {"gestion_de_classe": "elevee"},
+            "mesures_recues": [
+                {
+                    "mesure": "accompagnement_individuel",
+                    "efficace": False,
+                    "intervenant": "conseiller_pedagogique",
+                }
+            ],
+        }
+    )
+    (m,) = [x for x in reco.mesures if x.mesure.id == "accompagnement_individuel"]
+    assert (m.acteur.id, [a.id for a in m.alternatives]) == ("mentor", ["equipe_ecole"])
+    assert m.changement_d_intervenant

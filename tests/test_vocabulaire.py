@@ -3,7 +3,13 @@
 from __future__ import annotations
 
 from recommandeur import Besoin, Intensite, Modalite, Niveau, Ordre, Portee, Qualification, Statut
-from recommandeur._vocabulaire import _LIBELLES, Destinataire, PeriodeInsertion, Presence
+from recommandeur._vocabulaire import (
+    _LIBELLES,
+    CycleAction,
+    Destinataire,
+    PeriodeInsertion,
+    Presence,
+)
 
 ENUMERATIONS = (
     Niveau,
@@ -17,6 +23,7 @@ ENUMERATIONS = (
     Destinataire,
     PeriodeInsertion,
     Presence,
+    CycleAction,
 )
 
 

@@ -27,6 +27,7 @@ from typing import Any
 
 from pydantic import BaseModel, ConfigDict, Field, ValidationError
 
+from ._catalogue.sources import GENRES_DU_CATALOGUE
 from ._entrees import lire_entrees
 from ._erreurs import Probleme, suggerer
 from ._fichiers import Dossier, en_dossier
@@ -35,7 +36,7 @@ from ._messages import problemes_de_validation
 #: Une entrée lue : (fichier, genre, rang, table).
 Entree = tuple[str, str, int, dict[str, Any]]
 
-GENRES_CATALOGUE = ("acteur", "mesure", "source", "etape", "heures")
+GENRES_CATALOGUE = GENRES_DU_CATALOGUE
 GENRES_REGLES = ("regle", "explication", "parametre")
 UNIQUES = ("ressources", "ajustements")
 

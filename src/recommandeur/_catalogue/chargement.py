@@ -15,10 +15,16 @@ from .._profil.modeles import PRESENCES
 from .._surcouche import fusionner, lire_surcouche
 from .deploiement import Etape, Heures, lire_etape, lire_heures, verifier_etape
 from .modeles import Acteur, Catalogue, Intervenant, Mesure
-from .sources import lire_sources, sources_livrees, verifier_cles
+from .sources import (
+    GENRES_DU_CATALOGUE,
+    UNIQUES_DU_CATALOGUE,
+    lire_sources,
+    sources_livrees,
+    verifier_cles,
+)
 
-GENRES = ("acteur", "mesure", "source", "etape", "heures")
-UNIQUES = ("ressources",)
+GENRES = GENRES_DU_CATALOGUE
+UNIQUES = UNIQUES_DU_CATALOGUE
 
 
 def _analyser(
@@ -91,7 +97,7 @@ def _analyser(
             )
     for nom, etape in etapes.values():
         problemes.extend(verifier_cles(etape.sources, cles, fichier=nom, id=etape.id))
-        problemes.extend(verifier_etape(nom, etape, mesures, acteurs))
+        problemes.extend(verifier_etape(nom, etape, mesures, acteurs, invalides))
     if problemes:
         return None, problemes
     catalogue = Catalogue(

@@ -53,10 +53,17 @@ class Heures(BaseModel):
 
 
 def verifier_etape(
-    nom: str, etape: Etape, mesures: Collection[str], acteurs: Collection[str]
+    nom: str,
+    etape: Etape,
+    mesures: Collection[str],
+    acteurs: Collection[str],
+    invalides: Collection[str] = (),
 ) -> Iterator[Probleme]:
-    """Les renvois d'une étape : sa mesure, son responsable et les impliqués existent."""
-    if etape.mesure is not None and etape.mesure not in mesures:
+    """Les renvois d'une étape : sa mesure, son responsable et les impliqués existent.
+
+    Un renvoi vers une entrée refusée (``invalides``) n'est pas signalé une seconde fois.
+    """
+    if etape.mesure is not None and etape.mesure not in mesures and etape.mesure not in invalides:
         yield Probleme(
             "mesure inconnue",
             fichier=nom,
@@ -68,7 +75,7 @@ def verifier_etape(
     renvois = [("responsable", etape.responsable)]
     renvois += [(f"impliques[{rang}]", a) for rang, a in enumerate(etape.impliques)]
     for champ, acteur in renvois:
-        if acteur not in acteurs:
+        if acteur not in acteurs and acteur not in invalides:
             yield Probleme(
                 "acteur inconnu",
                 fichier=nom,

@@ -55,6 +55,11 @@ def lire_sources(
     return [s for _, s in sources.values()]
 
 
+#: Les tables ``[[genre]]`` d'un dossier de catalogue, et ses tables uniques ``[genre]``.
+GENRES_DU_CATALOGUE = ("acteur", "mesure", "source", "etape", "heures")
+UNIQUES_DU_CATALOGUE = ("ressources",)
+
+
 @functools.cache
 def sources_livrees() -> tuple[Source, ...]:
     """Les passages livrés avec la bibliothèque (``catalogue/sources.toml``).
@@ -64,7 +69,7 @@ def sources_livrees() -> tuple[Source, ...]:
     """
     problemes: list[Probleme] = []
     _, entrees = lire_entrees(
-        dossier_livre("catalogue"), ("acteur", "mesure", "source"), problemes, ("ressources",)
+        dossier_livre("catalogue"), GENRES_DU_CATALOGUE, problemes, UNIQUES_DU_CATALOGUE
     )
     sources = lire_sources(entrees, problemes)
     if problemes:  # pragma: no cover - les données livrées sont vérifiées par les tests
