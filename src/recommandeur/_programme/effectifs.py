@@ -58,8 +58,11 @@ def _profil_brut(valeurs: Mapping[str, Any]) -> dict[str, Any]:
         chemin = COLONNES_ENSEIGNANT.get(colonne)
         if chemin is None:
             continue
-        if chemin == "mesures_recues":
-            valeur = mesures_recues(valeur) if isinstance(valeur, str) else valeur
+        if chemin == "mesures_recues" and isinstance(valeur, str):
+            lues = mesures_recues(valeur)
+            if isinstance(lues, str):
+                raise ValueError(valeur)
+            valeur = lues
         elif isinstance(valeur, str):
             valeur = cellule(chemin, valeur)
         cible = profil
@@ -176,11 +179,28 @@ def charger_effectifs(
         validees[ident] = ecole_validee
     profs: list[Enseignant] = []
     for ligne, ident, ecole_id, valeurs in lignes:
-        brut = _profil_brut(valeurs)
+        refusee = False
+        try:
+            brut = _profil_brut(valeurs)
+        except ValueError as exc:
+            refusee = True
+            brut = _profil_brut({c: v for c, v in valeurs.items() if c != "mesures_recues"})
+            problemes.append(
+                probleme(
+                    "attendu « mesure:avec_effet » ou « mesure:sans_effet » (avec, en option, "
+                    "« :intervenant »), séparés par « ; »",
+                    fichier_enseignants,
+                    ligne,
+                    "mesures_recues",
+                    str(exc),
+                    code="forme",
+                )
+            )
         de_l_ecole = validees.get(ecole_id)
         if de_l_ecole is not None:
             contexte = de_l_ecole.contexte.model_dump(exclude_defaults=True)
             brut["ecole"] = {**contexte, **brut.get("ecole", {})}
+        avant = len(problemes)
         try:
             profil = valider_profil(brut, mesures, acteurs)
         except ErreurProfil as exc:
@@ -196,6 +216,8 @@ def charger_effectifs(
                         suggestions=p.suggestions,
                     )
                 )
+            continue
+        if refusee or len(problemes) > avant:
             continue
         if de_l_ecole is not None:
             profs.append(Enseignant(id=ident, ecole=ecole_id, profil=profil))
