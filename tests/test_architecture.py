@@ -75,13 +75,21 @@ def test_aucun_cycle_d_importation() -> None:
     [
         (
             "recommandeur._profil",
-            ("_catalogue", "_langage", "_moteur", "_recommandation", "_analyse"),
+            ("_catalogue", "_langage", "_moteur", "_recommandation", "_analyse", "_programme"),
         ),
-        ("recommandeur._catalogue", ("_langage", "_moteur", "_recommandation", "_analyse")),
-        ("recommandeur._langage", ("_moteur", "_recommandation", "_analyse")),
-        ("recommandeur._moteur", ("_recommandation", "_analyse")),
-        ("recommandeur._analyse", ("_moteur", "_recommandation")),
-        ("recommandeur._rendu", ("_moteur", "_recommandation", "_analyse", "_catalogue")),
+        (
+            "recommandeur._catalogue",
+            ("_langage", "_moteur", "_recommandation", "_analyse", "_programme"),
+        ),
+        ("recommandeur._langage", ("_moteur", "_recommandation", "_analyse", "_programme")),
+        ("recommandeur._moteur", ("_recommandation", "_analyse", "_programme")),
+        ("recommandeur._recommandation", ("_analyse", "_programme")),
+        ("recommandeur._analyse", ("_moteur", "_recommandation", "_programme")),
+        ("recommandeur._programme", ("_analyse",)),
+        (
+            "recommandeur._rendu",
+            ("_moteur", "_recommandation", "_analyse", "_catalogue", "_programme"),
+        ),
     ],
 )
 def test_les_couches_n_importent_pas_plus_haut(couche: str, interdites: tuple[str, ...]) -> None:

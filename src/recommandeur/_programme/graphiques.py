@@ -67,7 +67,7 @@ def graphiques(plan: Plan) -> dict[str, str]:
         bas = [a + b for a, b in zip(bas, valeurs, strict=True)]
     ax.set_yticks(range(len(besoins)), [b.replace("_", " ") for b, _ in besoins], fontsize=8)
     ax.invert_yaxis()
-    ax.legend(fontsize=8, frameon=False)
+    ax.legend(fontsize=8, frameon=False, loc="lower right")
     ax.set_title("Besoins déclarés et leur intensité", fontsize=10)
     ax.spines[["top", "right"]].set_visible(False)
     resultat["besoins"] = _svg(figure)

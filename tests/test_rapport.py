@@ -1,0 +1,98 @@
+"""Le rapport HTML du plan : sa structure (sans navigateur), puis dans un vrai Chromium sans écran."""
+
+from __future__ import annotations
+
+import shutil
+import subprocess
+from html.parser import HTMLParser
+from pathlib import Path
+
+import pytest
+
+from recommandeur import Plan, planifier
+
+EFFECTIFS = Path(__file__).parent / "donnees" / "effectifs"
+
+
+class Lecteur(HTMLParser):
+    def __init__(self) -> None:
+        super().__init__()
+        self.balises: list[tuple[str, dict[str, str | None]]] = []
+        self.texte: list[str] = []
+
+    def handle_starttag(self, tag: str, attrs: list[tuple[str, str | None]]) -> None:
+        self.balises.append((tag, dict(attrs)))
+
+    def handle_data(self, data: str) -> None:
+        self.texte.append(data)
+
+
+@pytest.fixture(scope="module")
+def plan() -> Plan:
+    return planifier(EFFECTIFS / "enseignants.csv", EFFECTIFS / "ecoles.csv")
+
+
+def _lire(html: str) -> Lecteur:
+    lecteur = Lecteur()
+    lecteur.feed(html)
+    return lecteur
+
+
+def test_structure_du_rapport(plan: Plan) -> None:
+    html = plan.html()
+    lecteur = _lire(html)
+    ids = [a.get("id") for t, a in lecteur.balises if t == "h2"]
+    assert ids == ["portrait", "alertes", "groupes", "ecoles", "charges", "bilan"]
+    assert sum(t == "svg" for t, _ in lecteur.balises) == 4
+    sections = [a for t, a in lecteur.balises if t == "section"]
+    assert len(sections) == sum(e.nb_en_insertion > 0 for e in plan.ecoles) == 3
+    texte = "".join(lecteur.texte)
+    assert "Étapes" in texte and "Cycle de l'action" in texte and "Personnes impliquées" in texte
+    assert "None" not in texte and "Plan(" not in texte
+    assert '<html lang="fr">' in html and "@media print" in html
+
+
+def test_tout_est_echappe(tmp_path: Path) -> None:
+    ecoles = tmp_path / "ecoles.csv"
+    ecoles.write_text("ecole,nom\nA,<b>École</b> & cie\n", "utf-8")
+    enseignants = tmp_path / "enseignants.csv"
+    enseignants.write_text("enseignant,ecole,annees_experience,ordre\nt1,A,0,primaire\n", "utf-8")
+    html = planifier(enseignants, ecoles).html()
+    assert "<b>École</b>" not in html and "&lt;b&gt;École&lt;/b&gt; &amp; cie" in html
+
+
+CHROMIUM = shutil.which("chromium") or shutil.which("chromium-browser")
+OPTIONS = [
+    "--headless",
+    "--no-sandbox",
+    "--disable-gpu",
+    "--disable-quic",
+    "--no-first-run",
+    "--disable-background-networking",
+    "--disable-component-update",
+    "--disable-sync",
+]
+
+
+@pytest.mark.skipif(CHROMIUM is None, reason="Chromium absent (paquet Debian chromium)")
+def test_dans_chromium(plan: Plan, tmp_path: Path) -> None:
+    page = tmp_path / "plan.html"
+    page.write_text(plan.html(), encoding="utf-8")
+    profil = tmp_path / "profil"
+    commun = [str(CHROMIUM), *OPTIONS, f"--user-data-dir={profil}"]
+    dom = subprocess.run(
+        [*commun, "--dump-dom", page.as_uri()],
+        capture_output=True,
+        text=True,
+        timeout=120,
+        check=True,
+    ).stdout
+    assert dom.count("<svg") == 4 and "Plan par école" in dom
+    capture = tmp_path / "plan.png"
+    subprocess.run(
+        [*commun, "--window-size=1200,1600", f"--screenshot={capture}", page.as_uri()],
+        capture_output=True,
+        timeout=120,
+        check=True,
+    )
+    assert capture.read_bytes()[:8] == b"\x89PNG\r\n\x1a\n" and capture.stat().st_size > 20_000
