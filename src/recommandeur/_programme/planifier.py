@@ -9,17 +9,16 @@ from typing import Any
 from .._erreurs import ErreurArgument
 from .._moteur.moteur import Moteur, moteur_par_defaut
 from .._profil.modeles import Profil
-from .._recommandation.recommander import recommander_valide
 from .._vocabulaire import PeriodeInsertion, Presence
 from .bilan import bilan
 from .charge import charges
-from .effectifs import Source, charger_effectifs
+from .effectifs import Effectifs, Source, charger_effectifs
 from .groupes import TAILLE_MAX_GROUPE, grouper
 from .modeles import Plan, PlanEcole, PlanEnseignant
 from .par_ecole import MENTORES_PAR_MENTOR, plans_des_ecoles
-from .parallele import resumes_en_parallele
+from .parallele import Calcul, resumes_ici
 from .portrait import portrait
-from .resume import Resume, resumer
+from .resume import Resume
 
 #: Profils distincts par processus en dessous desquels le calcul reste dans ce processus.
 PAR_PROCESSUS_MIN = 1000
@@ -72,10 +71,22 @@ def planifier(
         raise ErreurArgument(
             "progression", "un booléen ou une fonction (faits, total)", progression
         )
-    catalogue = moteur.catalogue
-    effectifs = charger_effectifs(
-        enseignants, ecoles, mesures=moteur.ids_mesures, acteurs=moteur.ids_acteurs
-    )
+    calcul = Calcul(moteur, processus) if processus > 1 else None
+    try:
+        effectifs = charger_effectifs(
+            enseignants, ecoles, mesures=moteur.ids_mesures, acteurs=moteur.ids_acteurs
+        )
+        resumes = _resumes(effectifs, moteur, calcul, progression)
+    finally:
+        if calcul is not None:
+            calcul.fermer()
+    return _plan(effectifs, resumes, moteur, taille_max_groupe, mentores_par_mentor)
+
+
+def _resumes(
+    effectifs: Effectifs, moteur: Moteur, calcul: Calcul | None, progression: Progression
+) -> dict[str, Resume]:
+    """Le résumé de la recommandation de chaque personne (un profil distinct, une fois)."""
     avancer = _progression(progression, len(effectifs.enseignants))
     # un même profil (fréquent dans une école) n'est recommandé qu'une fois
     distincts: dict[str, Profil] = {}
@@ -85,16 +96,23 @@ def planifier(
         distincts.setdefault(cle, e.profil)
         cles.append(cle)
     profils = list(distincts.values())
-    if processus > 1 and len(profils) >= 2 * PAR_PROCESSUS_MIN:
-        calcules = resumes_en_parallele(profils, moteur, processus, avancer)
+    if calcul is not None and len(profils) >= 2 * PAR_PROCESSUS_MIN:
+        calcules = calcul.resumes(profils, avancer)
     else:
-        calcules = []
-        for profil in profils:
-            calcules.append(resumer(recommander_valide(profil, moteur, None)))
-            avancer(len(calcules))
+        calcules = resumes_ici(profils, moteur, avancer)
     avancer(None)
     par_cle = dict(zip(distincts, calcules, strict=True))
-    resumes = {e.id: par_cle[c] for e, c in zip(effectifs.enseignants, cles, strict=True)}
+    return {e.id: par_cle[c] for e, c in zip(effectifs.enseignants, cles, strict=True)}
+
+
+def _plan(
+    effectifs: Effectifs,
+    resumes: dict[str, Resume],
+    moteur: Moteur,
+    taille_max_groupe: int,
+    mentores_par_mentor: int,
+) -> Plan:
+    catalogue = moteur.catalogue
     suite = [(e.id, e.ecole, resumes[e.id]) for e in effectifs.enseignants]
     heures_groupe = {m: h.par_groupe for m, h in catalogue.heures.items() if h.par_groupe}
     groupes, affectation = grouper(suite, catalogue, heures_groupe, taille_max_groupe)
