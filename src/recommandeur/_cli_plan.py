@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import argparse
+import os
 import sys
 from collections.abc import Callable
 from pathlib import Path
@@ -41,6 +42,13 @@ def ajouter(
         help="personnes qu'une personne mentore accompagne au plus",
     )
     plan.add_argument(
+        "--processus",
+        type=entier,
+        default=min(2, os.cpu_count() or 1),
+        metavar="N",
+        help="processus de calcul (défaut : 2, ou 1 sur une machine à un cœur)",
+    )
+    plan.add_argument(
         "--sans-progression", action="store_true", help="ne pas afficher la barre de progression"
     )
     dossiers(plan)
@@ -58,6 +66,7 @@ def _plan(args: argparse.Namespace, moteur: Moteur | None) -> int:
         Path(args.ecoles),
         moteur=moteur,
         progression=not args.sans_progression and sys.stderr.isatty(),
+        processus=args.processus,
         **options,
     )
     p = resultat.portrait

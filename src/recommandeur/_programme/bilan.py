@@ -21,10 +21,12 @@ def bilan(effectifs: Effectifs, resumes: dict[str, Resume], catalogue: Catalogue
 
     def ligne(mesure: str, ecole: str | None, a: int, s: int) -> BilanMesure:
         libelle = catalogue.mesure(mesure).libelle if catalogue.contient_mesure(mesure) else mesure
-        return BilanMesure(mesure=mesure, libelle=libelle, ecole=ecole, avec_effet=a, sans_effet=s)
+        return BilanMesure.model_construct(
+            mesure=mesure, libelle=libelle, ecole=ecole, avec_effet=a, sans_effet=s
+        )
 
     mesures = sorted({m for m, _ in cles})
-    return Bilan(
+    return Bilan.model_construct(
         par_mesure=[
             ligne(
                 m,

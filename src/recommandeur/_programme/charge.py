@@ -41,13 +41,14 @@ def charges(
     """Une ligne par (intervenant, école), puis par (intervenant, centre) pour les groupes du centre."""
     par_groupe = {g.id: g for g in groupes}
     lignes: dict[tuple[str, str | None], _Ligne] = defaultdict(_Ligne)
+    heures_de = catalogue.heures
     for enseignant, ecole, resume in resumes:
         for offre in resume.offres:
             gid = affectation.get((enseignant, offre.mesure))
             if gid is None:
                 ligne = lignes[(offre.acteur, ecole)]
                 ligne.individuelles += 1
-                heures = catalogue.heures.get(offre.mesure)
+                heures = heures_de.get(offre.mesure)
                 ligne.ajouter_heures(heures.par_personne if heures else None)
             else:
                 groupe = par_groupe[gid]
@@ -59,10 +60,11 @@ def charges(
             ligne.enseignants.add(enseignant)
             if offre.presence is Presence.INCONNUE:
                 ligne.a_confirmer += 1
+    libelles = {a.id: a.libelle for a in catalogue.acteurs}
     return [
-        Charge(
+        Charge.model_construct(
             acteur=acteur,
-            libelle=catalogue.acteur(acteur).libelle,
+            libelle=libelles[acteur],
             ecole=ecole,
             enseignants=sorted(ligne.enseignants),
             offres_individuelles=ligne.individuelles,

@@ -62,6 +62,7 @@ def grouper(
             candidats[(offre.mesure, offre.besoin, lieu, offre.acteur)].append(
                 (enseignant, offre.presence)
             )
+    mesures = {m.id: m for m in catalogue.mesures}
     groupes: list[Groupe] = []
     affectation: dict[tuple[str, str], str] = {}
     for (mid, besoin, lieu, acteur), membres in sorted(
@@ -69,7 +70,7 @@ def grouper(
     ):
         if len(membres) < 2:
             continue
-        mesure = catalogue.mesure(mid)
+        mesure = mesures[mid]
         presence = (
             Presence.PRESENT
             if all(p is Presence.PRESENT for _, p in membres)
@@ -78,7 +79,7 @@ def grouper(
         for partie in repartir([m for m, _ in membres], taille_max):
             gid = f"g{len(groupes) + 1}"
             groupes.append(
-                Groupe(
+                Groupe.model_construct(
                     id=gid,
                     mesure=mid,
                     libelle=mesure.libelle,

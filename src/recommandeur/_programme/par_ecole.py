@@ -35,7 +35,7 @@ def _actions(resumes: Sequence[Resume], catalogue: Catalogue) -> list[ActionEcol
     for mid, n in sorted(concernes.items(), key=lambda kv: (-kv[1], kv[0])):
         (acteur, presence), _ = acteurs[mid].most_common(1)[0]
         resultat.append(
-            ActionEcole(
+            ActionEcole.model_construct(
                 mesure=mid,
                 libelle=catalogue.mesure(mid).libelle,
                 acteur=acteur,
@@ -67,7 +67,7 @@ def _etape(etape: Etape, catalogue: Catalogue, ecole: EcoleDuCentre, concernes: 
     impliques = [_libelle_present(catalogue, a, ecole) for a in etape.impliques]
     if etape.concernes:
         impliques.append(f"{concernes} personne(s) en insertion concernée(s)")
-    return EtapePlan(
+    return EtapePlan.model_construct(
         etape=etape.libelle,
         intentions=list(etape.intentions),
         responsable=_libelle_present(catalogue, etape.responsable, ecole),
@@ -99,7 +99,7 @@ def deploiement(
             continue
         mesure = catalogue.mesure(action.mesure)
         etapes.append(
-            EtapePlan(
+            EtapePlan.model_construct(
                 etape=mesure.libelle,
                 intentions=[mesure.description],
                 responsable=_libelle_present(catalogue, action.acteur, ecole),
@@ -165,7 +165,7 @@ def plans_des_ecoles(
         resumes = resumes_par_ecole.get(ecole.id, [])
         actions = _actions(resumes, catalogue)
         plans.append(
-            PlanEcole(
+            PlanEcole.model_construct(
                 ecole=ecole.id,
                 nom=ecole.nom,
                 nb_en_insertion=len(resumes),

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from collections import Counter, defaultdict
 from collections.abc import Callable
+from pathlib import Path
 from typing import Any
 
 from .._erreurs import ErreurArgument
@@ -22,6 +23,8 @@ from .resume import Resume
 
 #: Profils distincts par processus en dessous desquels le calcul reste dans ce processus.
 PAR_PROCESSUS_MIN = 1000
+#: Taille approximative d'une ligne d'effectifs (pour juger un fichier sans le lire).
+OCTETS_PAR_PROFIL = 60
 
 #: Une progression : ``True`` (une barre tqdm sur l'erreur standard), ``False``, ou une
 #: fonction ``(faits, total)``.
@@ -71,7 +74,7 @@ def planifier(
         raise ErreurArgument(
             "progression", "un booléen ou une fonction (faits, total)", progression
         )
-    calcul = Calcul(moteur, processus) if processus > 1 else None
+    calcul = Calcul(moteur, processus) if processus > 1 and _assez_grand(enseignants) else None
     try:
         effectifs = charger_effectifs(
             enseignants, ecoles, mesures=moteur.ids_mesures, acteurs=moteur.ids_acteurs
@@ -81,6 +84,16 @@ def planifier(
         if calcul is not None:
             calcul.fermer()
     return _plan(effectifs, resumes, moteur, taille_max_groupe, mentores_par_mentor)
+
+
+def _assez_grand(source: Source) -> bool:
+    """Vrai si les effectifs valent des processus de calcul (démarrés avant de les lire)."""
+    if isinstance(source, str | Path):
+        try:
+            return Path(source).stat().st_size >= OCTETS_PAR_PROFIL * 2 * PAR_PROCESSUS_MIN
+        except OSError:
+            return False
+    return len(source) >= 2 * PAR_PROCESSUS_MIN
 
 
 def _resumes(
@@ -123,7 +136,7 @@ def _plan(
     groupes_de: dict[str, list[str]] = defaultdict(list)
     for (enseignant, _), gid in affectation.items():
         groupes_de[enseignant].append(gid)
-    return Plan(
+    return Plan.model_construct(
         version_catalogue=moteur.version_catalogue,
         version_regles=moteur.version_regles,
         portrait=portrait(effectifs),
@@ -133,7 +146,7 @@ def _plan(
         bilan=bilan(effectifs, resumes, catalogue),
         alertes=_alertes_du_centre(plans, suite),
         enseignants=[
-            PlanEnseignant(
+            PlanEnseignant.model_construct(
                 enseignant=i,
                 ecole=ecole,
                 periode=PeriodeInsertion(resume.periode),

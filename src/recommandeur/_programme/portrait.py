@@ -53,7 +53,7 @@ def portrait(effectifs: Effectifs) -> Portrait:
         for b, i in p.besoins.items():
             besoins[b.value][i.value] += 1
     ecoles = [
-        LigneEcole(
+        LigneEcole.model_construct(
             ecole=e.id,
             nom=e.nom,
             nb_enseignants=e.nb_enseignants,
@@ -69,7 +69,7 @@ def portrait(effectifs: Effectifs) -> Portrait:
     parts = Counter(tranche(e.part_novices) for e in ecoles)
     noms = [nom for _, _, nom in TRANCHES] + ["inconnue"]
     annees = Counter(_annees(au_quebec(p)) for p in profils)
-    return Portrait(
+    return Portrait.model_construct(
         nb_enseignants=len(profils),
         nb_ecoles=len(effectifs.ecoles),
         par_annees_au_quebec={k: annees[k] for k in [*map(str, range(7)), "7 et plus"]},
@@ -89,7 +89,9 @@ def portrait(effectifs: Effectifs) -> Portrait:
         formation_hors_quebec=sum(p.formation_hors_quebec for p in profils),
         signaux_de_detresse=sum(p.signaux_de_detresse for p in profils),
         besoins=besoins,
-        ecoles_par_part=[Tranche(tranche=n, nb_ecoles=parts[n]) for n in noms if parts[n]],
+        ecoles_par_part=[
+            Tranche.model_construct(tranche=n, nb_ecoles=parts[n]) for n in noms if parts[n]
+        ],
         ecoles=ecoles,
     )
 

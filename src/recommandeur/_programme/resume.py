@@ -7,6 +7,7 @@ Un plan de 30 000 personnes ne garde pas 30 000 résultats : chacun est réduit 
 from __future__ import annotations
 
 from dataclasses import dataclass
+from typing import Any
 
 from .._recommandation.modeles import MesureRecommandee, Recommandation
 from .._vocabulaire import Modalite, Niveau, Portee, Presence
@@ -61,17 +62,39 @@ def _portee_du_groupe(m: MesureRecommandee) -> str | None:
     return "ecole" if mesure.portee is Portee.ETABLISSEMENT else "centre"
 
 
+#: Les offres et actions déjà vues, partagées : un plan de 30 000 personnes n'en compte que
+#: quelques centaines de différentes (moins d'objets vivants, moins de ramasse-miettes).
+_PARTAGEES: dict[tuple[object, ...], object] = {}
+PARTAGEES_MAX = 100_000
+
+
+def _partagee(objet: Offre | Action) -> Any:
+    cle = (type(objet), *_champs(objet))
+    trouve = _PARTAGEES.get(cle)
+    if trouve is None:
+        if len(_PARTAGEES) >= PARTAGEES_MAX:
+            _PARTAGEES.clear()
+        trouve = _PARTAGEES[cle] = objet
+    return trouve
+
+
+def _champs(objet: Offre | Action) -> tuple[object, ...]:
+    return tuple(getattr(objet, nom) for nom in objet.__slots__)
+
+
 def resumer(reco: Recommandation) -> Resume:
     """Réduit une recommandation à ses offres et ses actions (sans texte composé)."""
     return Resume(
         periode=reco.periode_insertion.value,
         prioritaires=tuple(m.mesure.id for m in reco.prioritaires),
         offres=tuple(
-            Offre(m.mesure.id, m.acteur.id, m.presence, _besoin(m), _portee_du_groupe(m))
+            _partagee(Offre(m.mesure.id, m.acteur.id, m.presence, _besoin(m), _portee_du_groupe(m)))
             for m in reco.mesures
         ),
         actions=tuple(
-            Action(m.mesure.id, m.acteur.id, m.presence, tuple(mo.texte for mo in m.motifs))
+            _partagee(
+                Action(m.mesure.id, m.acteur.id, m.presence, tuple(mo.texte for mo in m.motifs))
+            )
             for m in reco.actions_milieu
         ),
         escalades=len(reco.escalades),
