@@ -1,0 +1,104 @@
+"""Mesure ``planifier`` sur une cohorte de l'ordre d'une province : 30 000 personnes, 600 écoles.
+
+Usage (depuis la racine du dépôt, paquet installé) ::
+
+    python bench/plan.py                          # 30 000 personnes, 3 répétitions
+    python bench/plan.py --enseignants 5000 --repetitions 1
+
+Les effectifs sont générés (fictifs, graine fixe) par ``outils/generer_effectifs.py`` dans
+un dossier temporaire. Chaque mesure est un appel complet de ``planifier`` (lecture et
+validation des fichiers, recommandations, groupes, plans par école, charges, bilan) dans un
+processus où le moteur est déjà construit ; puis le rapport HTML, le JSON et les CSV. Les
+temps sont des médianes ; ``processus=1`` et ``processus=2`` sont mesurés côte à côte.
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+import platform
+import statistics
+import subprocess
+import sys
+import tempfile
+import time
+from pathlib import Path
+
+from recommandeur import moteur_par_defaut, planifier
+
+RACINE = Path(__file__).resolve().parents[1]
+
+
+def main() -> None:
+    analyseur = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    analyseur.add_argument("--enseignants", type=int, default=30_000)
+    analyseur.add_argument("--ecoles", type=int, default=600)
+    analyseur.add_argument("--repetitions", type=int, default=3)
+    analyseur.add_argument("--sortie", type=Path, default=RACINE / "bench" / "plan.json")
+    args = analyseur.parse_args()
+    with tempfile.TemporaryDirectory() as dossier:
+        subprocess.run(
+            [
+                sys.executable,
+                str(RACINE / "outils" / "generer_effectifs.py"),
+                "--enseignants",
+                str(args.enseignants),
+                "--ecoles",
+                str(args.ecoles),
+                "--dossier",
+                dossier,
+            ],
+            check=True,
+            capture_output=True,
+        )
+        enseignants, ecoles = Path(dossier) / "enseignants.csv", Path(dossier) / "ecoles.csv"
+        moteur_par_defaut()
+        temps: dict[int, list[float]] = {1: [], 2: []}
+        plans = {}
+        for _ in range(args.repetitions):
+            for processus in (1, 2):
+                debut = time.perf_counter()
+                plans[processus] = planifier(enseignants, ecoles, processus=processus)
+                temps[processus].append(time.perf_counter() - debut)
+        plan = plans[2]
+        debut = time.perf_counter()
+        page = plan.html()
+        t_html = time.perf_counter() - debut
+        debut = time.perf_counter()
+        plan.ecrire_json(Path(dossier) / "plan.json")
+        plan.ecrire_csv(Path(dossier) / "csv")
+        t_exports = time.perf_counter() - debut
+    p1, p2 = statistics.median(temps[1]), statistics.median(temps[2])
+    resultat = {
+        "date": time.strftime("%Y-%m-%d %H:%M"),
+        "python": platform.python_version(),
+        "enseignants": args.enseignants,
+        "ecoles": args.ecoles,
+        "planifier_1_processus_s": round(p1, 2),
+        "planifier_2_processus_s": round(p2, 2),
+        "acceleration": round(p1 / p2, 2),
+        "identiques": plans[1] == plans[2],
+        "html_s": round(t_html, 2),
+        "html_octets": len(page.encode()),
+        "json_et_csv_s": round(t_exports, 2),
+        "groupes": len(plan.groupes),
+        "alertes": len(plan.alertes),
+        "repetitions": args.repetitions,
+    }
+    args.sortie.write_text(json.dumps(resultat, ensure_ascii=False, indent=2) + "\n", "utf-8")
+    print(
+        f"planifier, {args.enseignants} personnes dans {args.ecoles} écoles (médiane de {args.repetitions}) :"
+    )
+    print(
+        f"  1 processus : {p1:.2f} s · 2 processus : {p2:.2f} s (accélération {p1 / p2:.2f}) ; mêmes plans : {resultat['identiques']}"
+    )
+    print(
+        f"  rapport HTML : {t_html:.2f} s ({resultat['html_octets'] / 1e6:.1f} Mo) · JSON et CSV : {t_exports:.2f} s"
+    )
+    print(
+        f"  {resultat['groupes']} groupes, {resultat['alertes']} alertes ; écrit {args.sortie.relative_to(RACINE)}"
+    )
+
+
+if __name__ == "__main__":
+    main()
