@@ -10,7 +10,6 @@ from __future__ import annotations
 
 import dataclasses
 import hashlib
-import sys
 from collections.abc import Callable, Iterable, Mapping, Sequence
 from concurrent.futures import Future
 from typing import Any, TextIO
@@ -118,22 +117,25 @@ def _reconstruire(profil: Profil, compacte: Compacte, moteur: Moteur) -> Recomma
 
 
 def barre_de_progression(flux: TextIO | None = None) -> Progression:
-    """Une progression affichée sur une ligne (``flux`` : la sortie d'erreur par défaut).
+    """Une barre de progression tqdm (``flux`` : la sortie d'erreur par défaut), fermée à la fin.
 
     >>> import io
     >>> sortie = io.StringIO()
     >>> afficher = barre_de_progression(sortie)
-    >>> afficher(50, 200)
-    >>> sortie.getvalue()
-    '\\rrecommander_lot : 50/200 (25 %)'
+    >>> afficher(50, 200); afficher(200, 200)
+    >>> "200/200" in sortie.getvalue()
+    True
     """
+    from tqdm import tqdm
+
+    barre: list[Any] = []
 
     def afficher(faits: int, total: int) -> None:
-        cible = flux or sys.stderr
-        pour_cent = 100 * faits // total if total else 100
-        fin = "\n" if faits == total else ""
-        cible.write(f"\rrecommander_lot : {faits}/{total} ({pour_cent} %){fin}")
-        cible.flush()
+        if not barre:
+            barre.append(tqdm(total=total, desc="recommander_lot", unit=" profils", file=flux))
+        barre[0].update(faits - barre[0].n)
+        if faits >= total:
+            barre[0].close()
 
     return afficher
 
