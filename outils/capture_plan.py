@@ -7,28 +7,18 @@ Demande Chromium (paquet Debian ``chromium``).
 
 from __future__ import annotations
 
-import shutil
-import subprocess
 import sys
 import tempfile
 from pathlib import Path
 
 from recommandeur import Moteur, planifier
 
+sys.path.insert(0, str(Path(__file__).resolve().parent))
+from navigateur import capturer, chromium
+
 RACINE = Path(__file__).resolve().parents[1]
 EXEMPLES = RACINE / "exemples"
 CAPTURE = RACINE / "docs" / "plan.png"
-OPTIONS = [
-    "--headless",
-    "--no-sandbox",
-    "--disable-gpu",
-    "--disable-quic",
-    "--no-first-run",
-    "--disable-background-networking",
-    "--disable-component-update",
-    "--disable-sync",
-    "--hide-scrollbars",
-]
 
 
 def main() -> int:
@@ -40,24 +30,10 @@ def main() -> int:
     )
     page = Path(tempfile.gettempdir()) / "plan.html"
     page.write_text(plan.html(), encoding="utf-8")
-    navigateur = shutil.which("chromium") or shutil.which("chromium-browser")
-    if navigateur is None:
+    if chromium() is None:
         print("Chromium introuvable : apt-get install chromium", file=sys.stderr)
         return 1
-    with tempfile.TemporaryDirectory() as profil:
-        subprocess.run(
-            [
-                navigateur,
-                *OPTIONS,
-                f"--user-data-dir={profil}",
-                "--window-size=1200,2200",
-                f"--screenshot={CAPTURE}",
-                page.as_uri(),
-            ],
-            check=True,
-            capture_output=True,
-            timeout=120,
-        )
+    capturer(page, CAPTURE, 1200, 2200)
     print(f"{CAPTURE.relative_to(RACINE)} écrit ({CAPTURE.stat().st_size} octets) ; HTML : {page}")
     return 0
 

@@ -2,8 +2,7 @@
 
 from __future__ import annotations
 
-import shutil
-import subprocess
+import sys
 from html.parser import HTMLParser
 from pathlib import Path
 
@@ -61,38 +60,16 @@ def test_tout_est_echappe(tmp_path: Path) -> None:
     assert "<b>École</b>" not in html and "&lt;b&gt;École&lt;/b&gt; &amp; cie" in html
 
 
-CHROMIUM = shutil.which("chromium") or shutil.which("chromium-browser")
-OPTIONS = [
-    "--headless",
-    "--no-sandbox",
-    "--disable-gpu",
-    "--disable-quic",
-    "--no-first-run",
-    "--disable-background-networking",
-    "--disable-component-update",
-    "--disable-sync",
-]
+sys.path.insert(0, str(Path(__file__).resolve().parents[1] / "outils"))
+from navigateur import capturer, chromium, lancer  # noqa: E402
 
 
-@pytest.mark.skipif(CHROMIUM is None, reason="Chromium absent (paquet Debian chromium)")
+@pytest.mark.skipif(chromium() is None, reason="Chromium absent (paquet Debian chromium)")
 def test_dans_chromium(plan: Plan, tmp_path: Path) -> None:
     page = tmp_path / "plan.html"
     page.write_text(plan.html(), encoding="utf-8")
-    profil = tmp_path / "profil"
-    commun = [str(CHROMIUM), *OPTIONS, f"--user-data-dir={profil}"]
-    dom = subprocess.run(
-        [*commun, "--dump-dom", page.as_uri()],
-        capture_output=True,
-        text=True,
-        timeout=120,
-        check=True,
-    ).stdout
+    dom = lancer(page, "--dump-dom").stdout
     assert dom.count("<svg") == 4 and "Plan par école" in dom
     capture = tmp_path / "plan.png"
-    subprocess.run(
-        [*commun, "--window-size=1200,1600", f"--screenshot={capture}", page.as_uri()],
-        capture_output=True,
-        timeout=120,
-        check=True,
-    )
+    capturer(page, capture, 1200, 1600)
     assert capture.read_bytes()[:8] == b"\x89PNG\r\n\x1a\n" and capture.stat().st_size > 20_000

@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from collections.abc import Collection, Iterator
-from typing import Any
+from typing import Any, TypeVar
 
 from pydantic import BaseModel, ConfigDict, Field, ValidationError
 
@@ -94,11 +94,8 @@ def lire_etape(
     problemes: list[Probleme],
 ) -> None:
     """Une ``[[etape]]`` validée, ajoutée à ``etapes`` ; ses problèmes à ``problemes`` sinon."""
-    ident = identifiant(brute, "étape", rang)
-    try:
-        etape = Etape.model_validate(brute)
-    except ValidationError as exc:
-        problemes.extend(problemes_de_validation(exc, Etape, fichier=nom, id=ident))
+    etape = _valider(Etape, nom, f"{identifiant(brute, 'étape', rang)}", brute, problemes)
+    if etape is None:
         return
     if etape.id in etapes:
         problemes.append(
@@ -121,11 +118,21 @@ def lire_heures(
     heures: dict[str, tuple[str, Heures]],
     problemes: list[Probleme],
 ) -> None:
-    """Des ``[[heures]]`` validées, ajoutées à ``heures`` ; leurs problèmes à ``problemes`` sinon."""
+    """Des ``[[heures]]`` validées, ajoutées à ``heures`` (la dernière d'une mesure l'emporte)."""
+    ident = f"heures {identifiant(brute, 'heures', rang, 'mesure')}"
+    duree = _valider(Heures, nom, ident, brute, problemes)
+    if duree is not None:
+        heures[duree.mesure] = (nom, duree)
+
+
+M = TypeVar("M", bound=BaseModel)
+
+
+def _valider(
+    modele: type[M], nom: str, ident: str, brute: dict[str, Any], problemes: list[Probleme]
+) -> M | None:
     try:
-        duree = Heures.model_validate(brute)
+        return modele.model_validate(brute)
     except ValidationError as exc:
-        ident = f"heures {identifiant(brute, 'heures', rang, 'mesure')}"
-        problemes.extend(problemes_de_validation(exc, Heures, fichier=nom, id=ident))
-        return
-    heures[duree.mesure] = (nom, duree)  # la dernière déclaration l'emporte (surcouche)
+        problemes.extend(problemes_de_validation(exc, modele, fichier=nom, id=ident))
+        return None

@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from collections.abc import Collection, Sequence
-from typing import Any
+from typing import Any, Literal
 
 from pydantic import BaseModel, ConfigDict, Field, ValidationError
 
@@ -120,18 +120,7 @@ def valider_ecole(
     try:
         ecole: Ecole | None = Ecole.model_validate(contexte)
     except ValidationError as exc:
-        for p in problemes_de_validation(exc, Ecole):
-            problemes.append(
-                probleme(
-                    p.message,
-                    fichier,
-                    ligne,
-                    p.champ,
-                    p.valeur if p.a_valeur else None,
-                    code=p.code,
-                    suggestions=p.suggestions,
-                )
-            )
+        problemes.extend(en_ligne(p, fichier, ligne) for p in problemes_de_validation(exc, Ecole))
         ecole = None
     try:
         if ecole is not None:
@@ -144,15 +133,22 @@ def valider_ecole(
             )
         EcoleDuCentre.model_validate({**propres, "contexte": Ecole()})
     except ValidationError as exc:
-        for p in problemes_de_validation(exc, EcoleDuCentre):
-            problemes.append(
-                probleme(
-                    p.message,
-                    fichier,
-                    ligne,
-                    p.champ,
-                    p.valeur if p.a_valeur else None,
-                    code=p.code,
-                )
-            )
+        problemes.extend(
+            en_ligne(p, fichier, ligne) for p in problemes_de_validation(exc, EcoleDuCentre)
+        )
     return None
+
+
+def en_ligne(
+    p: Probleme, fichier: Fichier, ligne: str, colonne: str | Literal[False] | None = False
+) -> Probleme:
+    """Un problème de validation rapporté à la ligne d'un fichier (et à sa colonne)."""
+    return probleme(
+        p.message,
+        fichier,
+        ligne,
+        p.champ if colonne is False else colonne,
+        p.valeur if p.a_valeur else None,
+        code=p.code,
+        suggestions=p.suggestions,
+    )

@@ -23,7 +23,14 @@ from .colonnes import (
     colonne_du_champ,
     mesures_recues,
 )
-from .ecoles import EcoleDuCentre, lignes_d_ecoles, probleme, valider_ecole, verifier_entetes
+from .ecoles import (
+    EcoleDuCentre,
+    en_ligne,
+    lignes_d_ecoles,
+    probleme,
+    valider_ecole,
+    verifier_entetes,
+)
 from .lecture import lire_lignes
 
 #: Années au Québec jusqu'auxquelles une personne compte dans la part de « 5 ans et moins »
@@ -204,18 +211,10 @@ def charger_effectifs(
         try:
             profil = valider_profil(brut, mesures, acteurs)
         except ErreurProfil as exc:
-            for p in exc.problemes:
-                problemes.append(
-                    probleme(
-                        p.message,
-                        fichier_enseignants,
-                        ligne,
-                        colonne_du_champ(p.champ),
-                        p.valeur if p.a_valeur else None,
-                        code=p.code,
-                        suggestions=p.suggestions,
-                    )
-                )
+            problemes.extend(
+                en_ligne(p, fichier_enseignants, ligne, colonne_du_champ(p.champ))
+                for p in exc.problemes
+            )
             continue
         if refusee or len(problemes) > avant:
             continue

@@ -10,14 +10,13 @@ qui calcule sa part au lieu d'attendre. Chaque processus reçoit le moteur donn�
 from __future__ import annotations
 
 from collections.abc import Callable, Sequence
-from concurrent.futures import Future
 from typing import Any
 
-from .._erreurs import ErreurMoteur, ErreurRecommandeur
+from .._erreurs import ErreurMoteur
 from .._moteur.moteur import Moteur
 from .._moteur.transfert import vers_json
 from .._profil.modeles import Profil
-from .._recommandation.lot import _moteur_recu, _recevoir
+from .._recommandation.lot import _moteur_recu, _recevoir, _resultat
 from .._recommandation.recommander import recommander_valide
 from .resume import Resume, resumer
 
@@ -77,7 +76,8 @@ class Calcul:
             ]
             resumes = resumes_ici(profils[:ici], self.moteur, avancer)
             for tache in taches:
-                resumes.extend(_resultat(tache))
+                lot: list[Resume] = _resultat(tache)
+                resumes.extend(lot)
                 avancer(len(resumes))
         except BrokenProcessPool as exc:
             raise ErreurMoteur(f"un processus de calcul s'est arrêté brutalement ({exc})") from exc
@@ -86,16 +86,3 @@ class Calcul:
     def fermer(self) -> None:
         """Arrête les processus de calcul (les tâches en attente sont annulées)."""
         self._executeur.shutdown(wait=True, cancel_futures=True)
-
-
-def _resultat(tache: Future[Any]) -> Any:
-    from concurrent.futures.process import BrokenProcessPool
-
-    try:
-        return tache.result()
-    except (ErreurRecommandeur, BrokenProcessPool):
-        raise
-    except Exception as exc:
-        raise ErreurMoteur(
-            f"un processus de calcul a échoué : {type(exc).__name__}: {exc}"
-        ) from exc

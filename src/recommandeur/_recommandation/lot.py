@@ -12,7 +12,7 @@ import dataclasses
 import hashlib
 from collections.abc import Callable, Iterable, Mapping, Sequence
 from concurrent.futures import Future
-from typing import Any, TextIO
+from typing import Any, TextIO, TypeVar
 
 from .._erreurs import ErreurArgument, ErreurMoteur, ErreurProfil, ErreurRecommandeur, Probleme
 from .._moteur.moteur import Moteur, moteur_par_defaut
@@ -24,6 +24,7 @@ from .motifs import Fiche, fiche
 from .recommander import recommander_valide, verifier_limite
 
 Progression = Callable[[int, int], None]
+T = TypeVar("T")
 
 #: Une recommandation sans les objets du catalogue (que le processus parent a déjà) : les
 #: valeurs de ses champs, mesures et acteurs remplacés par leurs identifiants.
@@ -243,7 +244,7 @@ def _en_parallele(
     return resultats
 
 
-def _resultat(tache: Future[list[Compacte]]) -> list[Compacte]:
+def _resultat(tache: Future[T]) -> T:
     """Le résultat d'une tâche ; une erreur qui n'est pas de la bibliothèque devient ErreurMoteur."""
     from concurrent.futures.process import BrokenProcessPool
 
