@@ -22,14 +22,9 @@ from recommandeur import (
     recommander,
 )
 
-EXEMPLE: dict[str, Any] = {
-    "annees_experience": 1,
-    "ordre": "secondaire",
-    "qualification": "non_legalement_qualifie",
-    "affectation": {"partage_de_tache": True, "nb_ecoles": 2, "nouveau_dans_l_ecole": True},
-    "besoins": {"gestion_de_classe": "elevee", "planification": "moderee"},
-    "ecole": {"part_novices": 0.45, "imse": 9},
-}
+from .profils_exemples import EXEMPLE_DU_README
+
+EXEMPLE = EXEMPLE_DU_README
 
 
 class Arbre(HTMLParser):

@@ -17,18 +17,10 @@ import pytest
 
 from recommandeur import Moteur, Recommandation, recommander, schema_profil, schema_resultat
 
+from .profils_exemples import EXEMPLE_DU_README
+
 RACINE = Path(__file__).parent.parent
 POLITIQUE = Path(__file__).parent / "donnees" / "politique"
-
-#: L'exemple du README (« En Python »).
-EXEMPLE_DU_README: dict[str, Any] = {
-    "annees_experience": 1,
-    "ordre": "secondaire",
-    "qualification": "non_legalement_qualifie",
-    "affectation": {"partage_de_tache": True, "nb_ecoles": 2, "nouveau_dans_l_ecole": True},
-    "besoins": {"gestion_de_classe": "elevee", "planification": "moderee"},
-    "ecole": {"part_novices": 0.45, "imse": 9},
-}
 
 
 @pytest.fixture(scope="module")

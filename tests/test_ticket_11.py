@@ -13,7 +13,6 @@ import subprocess
 import sys
 import tomllib
 from pathlib import Path
-from typing import Any
 
 import pytest
 from hypothesis import given, settings
@@ -29,15 +28,10 @@ from recommandeur import (
     recommander,
 )
 
+from .profils_exemples import EXEMPLE_DU_README
+
 RACINE = Path(__file__).parent.parent
-PROFIL: dict[str, Any] = {
-    "annees_experience": 1,
-    "ordre": "secondaire",
-    "qualification": "non_legalement_qualifie",
-    "affectation": {"partage_de_tache": True, "nb_ecoles": 2, "nouveau_dans_l_ecole": True},
-    "besoins": {"gestion_de_classe": "elevee", "planification": "moderee"},
-    "ecole": {"part_novices": 0.45, "imse": 9},
-}
+PROFIL = EXEMPLE_DU_README
 
 
 def test_1_des_apercus_courts_un_rendu_html_et_du_texte_francais() -> None:
