@@ -16,7 +16,7 @@ import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from recommandeur import ErreurArgument, Moteur, Plan, planifier
+from recommandeur import ErreurArgument, Moteur, Niveau, Plan, planifier
 from recommandeur._cli import main
 from recommandeur._programme.rapport import schema_du_plan
 
@@ -31,7 +31,7 @@ def plan() -> Plan:
 
 def test_portrait_compte_a_la_main(plan: Plan) -> None:
     p = plan.portrait
-    assert (p.nb_enseignants, p.nb_ecoles) == (5, 3)
+    assert (p.nb_enseignants, p.nb_en_insertion, p.nb_ecoles) == (5, 5, 3)
     assert p.par_annees_au_quebec == {
         "0": 1,
         "1": 1,
@@ -93,10 +93,11 @@ def test_offres_groupees(plan: Plan) -> None:
 
 
 def test_sous_groupes_de_taille_bornee() -> None:
-    plan = planifier(ENSEIGNANTS, ECOLES, taille_max_groupe=2)
-    assert all(len(g.membres) <= 2 for g in plan.groupes)
-    cap = [g.membres for g in plan.groupes if g.mesure == "cap"]
-    assert cap == [["t1", "t2"], ["t3"]]
+    plan = planifier(ENSEIGNANTS, ECOLES, taille_max_groupe=1)
+    # une offre ciblée (un sous-groupe) est répartie ; une offre universelle réunit son groupe
+    sous_groupes = [g.membres for g in plan.groupes if g.mesure == "accompagnement_sous_groupe"]
+    assert sous_groupes == [["t1"], ["t3"]]
+    assert [g.membres for g in plan.groupes if g.mesure == "cap"] == [["t1", "t2", "t3"]]
 
 
 def test_les_charges_additionnent_les_offres(plan: Plan) -> None:
@@ -113,18 +114,26 @@ def test_plan_par_ecole_et_alertes(plan: Plan) -> None:
     a, b, _ = plan.ecoles
     assert "rencontre_titulaires_partage_de_tache" in [x.mesure for x in a.actions]  # t2
     etapes = [e.etape for e in a.deploiement]
-    assert etapes[0] == "Rencontre de mentorat avec la direction et les personnes mentores"
+    assert etapes[0].startswith("Rencontre de mentorat avec la direction et les personnes mentores")
     assert "Rencontre d'équipe : titulaires et personnes ayant un partage de tâche" in etapes
-    cycles = [e.cycle.value for e in a.deploiement]
-    assert cycles == sorted(
-        cycles, key=["prise_de_conscience", "analyser", "agir", "reguler"].index
+    responsables = {e.etape: e.responsable for e in a.deploiement}
+    assert responsables[
+        "Rencontre d'équipe : titulaires et personnes ayant un partage de tâche"
+    ] == ("Direction d'établissement et Personne mentore de l'école")
+    assert [(x.genre, x.ecole) for x in a.alertes] == [("batiments", "A")]
+    assert "« Un mentor par bâtisse est essentiel. »" in a.alertes[0].message
+    assert "« intervienne dans nos deux bâtiments »" in a.alertes[0].message
+    assert b.alertes[0].genre == "sans_mentor"
+    assert b.alertes[0].message.startswith(
+        "aucune personne mentore dans l'école pour 1 personne(s)"
     )
-    assert a.alertes == [
-        "2 bâtiments pour 1 personne(s) mentore(s) : « Un mentor par bâtisse est essentiel. » (003)"
-    ]
-    assert b.alertes[0].startswith("aucune personne mentore dans l'école pour 1 personne(s)")
     assert [x.mesure for x in b.actions] == ["nommer_mentor"]
-    assert plan.alertes[-1].startswith("présence à confirmer auprès des écoles")
+    nommer = next(e for e in b.deploiement if e.mesure == "nommer_mentor")
+    assert (nommer.responsable, nommer.quand) == (
+        "Service des ressources humaines et Direction d'établissement",
+        "avril et mai, pour l'année suivante",
+    )
+    assert (plan.alertes[-1].genre, plan.alertes[-1].ecole) == ("a_confirmer", None)
 
 
 def test_bilan(plan: Plan) -> None:
@@ -146,11 +155,11 @@ def test_les_csv(plan: Plan, tmp_path: Path) -> None:
     fichiers = {f.name: f for f in plan.ecrire_csv(tmp_path)}
     assert set(fichiers) >= {"ecoles.csv", "groupes.csv", "charges.csv", "deploiement.csv"}
     lignes = fichiers["ecoles.csv"].read_text("utf-8-sig").splitlines()
-    assert (
-        lignes[0]
-        == "ecole;nom;nb_enseignants;nb_en_insertion;part_novices;origine_part_novices;mentors"
+    assert lignes[0] == (
+        "ecole;nom;nb_enseignants;nb_dans_les_effectifs;nb_en_insertion;part_novices;"
+        "origine_part_novices;part_cinq_ans_et_moins;mentors"
     )
-    assert lignes[1] == "A;École A;20;3;0.15;calculee;1"
+    assert lignes[1] == "A;École A;20;3;3;0,15;calculee;0,15;1"
 
 
 def test_la_surcouche_change_le_plan() -> None:
@@ -216,7 +225,9 @@ def test_la_commande_plan(tmp_path: Path, capsys: pytest.CaptureFixture[str]) ->
     )
     assert code == 0
     sortie = capsys.readouterr().out
-    assert sortie.startswith("Plan : 5 personne(s) en insertion, 3 école(s), 4 groupe(s)")
+    assert sortie.startswith(
+        "Plan : 5 personne(s) en insertion (sur 5 dans les effectifs), 3 école(s)"
+    )
     assert html.read_text("utf-8").startswith("<!doctype html>")
     assert json.loads(js.read_text("utf-8"))["portrait"]["nb_enseignants"] == 5
     assert len(list(dossier.glob("*.csv"))) == 8
@@ -261,7 +272,9 @@ def test_proprietes_des_groupes_et_des_charges(donnees: Any, taille: int) -> Non
     ecole_de = {p["enseignant"]: p["ecole"] for p in profs}
     vus: set[tuple[str, str]] = set()
     for g in plan.groupes:
-        assert 1 <= len(g.membres) <= taille
+        assert len(g.membres) >= 1
+        if g.niveau is Niveau.CIBLE:  # un sous-groupe ; une offre universelle réunit tout
+            assert len(g.membres) <= taille
         if g.ecole is not None:
             assert {ecole_de[m] for m in g.membres} == {g.ecole}
         for m in g.membres:
@@ -269,4 +282,4 @@ def test_proprietes_des_groupes_et_des_charges(donnees: Any, taille: int) -> Non
             vus.add((m, g.mesure))
     total = sum(t.nb_offres for t in plan.enseignants)
     assert total == sum(c.offres_individuelles + c.places_en_groupe for c in plan.charges)
-    assert sum(e.nb_en_insertion for e in plan.portrait.ecoles) == len(profs)
+    assert sum(e.nb_dans_les_effectifs for e in plan.portrait.ecoles) == len(profs)

@@ -19,7 +19,11 @@ from recommandeur import (
 from recommandeur._cli import main
 
 EXEMPLE = Path(__file__).parent.parent / "exemples" / "surcouche_centre"
-NOUVELLE = {"annees_experience": 0, "ordre": "primaire"}
+NOUVELLE = {
+    "annees_experience": 0,
+    "ordre": "primaire",
+    "affectation": {"nouveau_dans_le_centre": True},
+}
 
 
 @pytest.fixture(scope="module")

@@ -28,7 +28,7 @@ from typing import Any
 from ._analyse.couverture import couverture
 from ._analyse.graphe import ecrire_graphe, graphe
 from ._catalogue.chargement import charger_catalogue, iter_erreurs_catalogue
-from ._cli_francais import en_francais, entier, erreur_systeme
+from ._cli_francais import dire_erreur, en_francais, entier, erreur_systeme
 from ._cli_plan import ajouter as ajouter_plan
 from ._erreurs import ErreurRecommandeur
 from ._langage.chargement import iter_erreurs_regles
@@ -235,7 +235,9 @@ def analyseur() -> argparse.ArgumentParser:
     dossiers(es)
     es.set_defaults(executer=_et_si)
 
-    sch = sous.add_parser("schema", help="écrire le schéma JSON d'un profil ou d'un résultat")
+    sch = sous.add_parser(
+        "schema", help="écrire le schéma JSON d'un profil, d'un résultat ou d'un plan"
+    )
     sch.add_argument(
         "quoi", choices=("profil", "resultat", "plan"), help="profil, resultat ou plan"
     )
@@ -281,8 +283,7 @@ def main(argv: Sequence[str] | None = None) -> int:
         os.dup2(descripteur, sys.stdout.fileno())
         return SORTIE_FERMEE
     except (ErreurRecommandeur, ValueError, KeyError) as exc:
-        message = exc.args[0] if isinstance(exc, KeyError) and exc.args else exc
-        print(f"erreur : {message}", file=sys.stderr)
+        dire_erreur(exc)
         return ERREUR
     except OSError as exc:
         print(f"erreur : {erreur_systeme(exc)}", file=sys.stderr)

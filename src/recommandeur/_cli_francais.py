@@ -10,6 +10,7 @@ from __future__ import annotations
 import argparse
 import contextlib
 import errno
+import sys
 from collections.abc import Iterator
 
 TRADUCTIONS: dict[str, str] = {
@@ -98,3 +99,15 @@ def erreur_systeme(exc: OSError) -> str:
     """
     raison = ERREURS_SYSTEME.get(exc.errno or -1, exc.strerror or str(exc))
     return f"{exc.filename} : {raison}" if exc.filename else raison
+
+
+def dire_erreur(exc: Exception) -> None:
+    """Écrit une erreur de l'utilisateur sur l'erreur standard : tous ses problèmes, un par ligne."""
+    problemes = getattr(exc, "problemes", ())
+    if len(problemes) > 1:  # la commande les dit tous, pas seulement les premiers
+        print(f"erreur : {len(problemes)} problèmes", file=sys.stderr)
+        for probleme in problemes:
+            print(f"  {probleme}", file=sys.stderr)
+        return
+    message = exc.args[0] if isinstance(exc, KeyError) and exc.args else exc
+    print(f"erreur : {message}", file=sys.stderr)

@@ -71,12 +71,15 @@ def _plan(args: argparse.Namespace, moteur: Moteur | None) -> int:
     )
     p = resultat.portrait
     print(
-        f"Plan : {p.nb_enseignants} personne(s) en insertion, {p.nb_ecoles} école(s), "
-        f"{len(resultat.groupes)} groupe(s), {len(resultat.alertes)} alerte(s)"
+        f"Plan : {p.nb_en_insertion} personne(s) en insertion (sur {p.nb_enseignants} dans les "
+        f"effectifs), {p.nb_ecoles} école(s), {len(resultat.groupes)} groupe(s), "
+        f"{len(resultat.alertes)} alerte(s)"
     )
+    noms = {e.ecole: e.nom for e in resultat.ecoles}
     print(f"Catalogue {resultat.version_catalogue} · règles {resultat.version_regles}")
     for alerte in resultat.alertes[:5]:
-        print(f"  ⚠ {alerte}")
+        ou = f"{noms.get(alerte.ecole, alerte.ecole)} : " if alerte.ecole else ""
+        print(f"  ⚠ {ou}{alerte.message}")
     if len(resultat.alertes) > 5:
         print(f"  … et {len(resultat.alertes) - 5} autres alertes (voir le rapport)")
     if args.html:

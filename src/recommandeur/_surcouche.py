@@ -86,7 +86,7 @@ def lire_surcouche(dossier: Dossier) -> Surcouche:
     entrees = [(f"{nom}/{fichier}", genre, rang, brute) for fichier, genre, rang, brute in entrees]
     problemes = [
         dataclasses.replace(p, fichier=f"{nom}/{p.fichier}")
-        if p.fichier and "/" not in p.fichier
+        if p.fichier and p.fichier.endswith(".toml") and "/" not in p.fichier
         else p
         for p in problemes
     ]
@@ -144,6 +144,34 @@ def fusionner(base: Sequence[Entree], dessus: Sequence[Entree]) -> list[Entree]:
                 index[cle] = len(resultat)
             resultat.append(entree)
     return resultat
+
+
+def parametres_inconnus(
+    base: Sequence[Entree], surcouche: Surcouche, problemes: list[Probleme]
+) -> list[Entree]:
+    """Les paramètres de la surcouche, sans ceux qui n'existent pas dans la base et ne
+    sont pas complets (une faute de frappe : ``seuil_imsee``), dits avec une suggestion."""
+    connus = [e[3].get("id") for e in base if e[1] == "parametre"]
+    gardes = []
+    for entree in surcouche.regles:
+        brute = entree[3]
+        ident = brute.get("id")
+        if entree[1] == "parametre" and ident not in connus and "champ" not in brute:
+            problemes.append(
+                Probleme(
+                    "paramètre inconnu de la base (un nouveau paramètre a aussi 'champ', "
+                    "'libelle' et 'origine')",
+                    fichier=entree[0],
+                    id=str(ident),
+                    champ="id",
+                    valeur=ident,
+                    suggestions=suggerer(str(ident), [str(c) for c in connus]),
+                    code="inconnu",
+                )
+            )
+        else:
+            gardes.append(entree)
+    return gardes
 
 
 def ajuster(entrees: list[Entree], surcouche: Surcouche, problemes: list[Probleme]) -> list[Entree]:

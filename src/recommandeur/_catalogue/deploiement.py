@@ -29,7 +29,8 @@ class Etape(BaseModel):
     libelle: str = Field(min_length=1, max_length=300)
     intentions: tuple[str, ...] = Field(min_length=1)
     mesure: str | None = Field(None, pattern=_IDENTIFIANT)
-    responsable: str = Field(pattern=_IDENTIFIANT)
+    #: Le ou les responsables (003 : « Direction Mentores »), dans l'ordre.
+    responsables: tuple[str, ...] = Field(min_length=1)
     impliques: tuple[str, ...] = ()
     concernes: bool = False
     quand: str = Field(min_length=1, max_length=100)
@@ -72,7 +73,7 @@ def verifier_etape(
             valeur=etape.mesure,
             suggestions=suggerer(etape.mesure, mesures),
         )
-    renvois = [("responsable", etape.responsable)]
+    renvois = [(f"responsables[{rang}]", a) for rang, a in enumerate(etape.responsables)]
     renvois += [(f"impliques[{rang}]", a) for rang, a in enumerate(etape.impliques)]
     for champ, acteur in renvois:
         if acteur not in acteurs and acteur not in invalides:

@@ -15,8 +15,8 @@ from .._entrees import identifiant, lire_entrees
 from .._erreurs import ErreurInconnu, ErreurRegle, Probleme, suggerer
 from .._fichiers import Dossier, dossier_livre, en_dossier
 from .._messages import problemes_de_validation
-from .._profil.champs import CHAMPS
-from .._surcouche import ajuster, fusionner, lire_surcouche
+from .._profil.champs import CHAMPS, Champ
+from .._surcouche import ajuster, fusionner, lire_surcouche, parametres_inconnus
 from .compilation import Refus, valeur_pour
 from .regle import RegleCompilee, compiler_regle
 from .syntaxe import Explication, Parametre, RegleSource
@@ -50,7 +50,8 @@ def _analyser(
     if surcouche is not None:
         # les problèmes de lecture de la surcouche sont dits par le catalogue, une fois
         dessus = lire_surcouche(surcouche)
-        entrees = ajuster(fusionner(entrees, dessus.regles), dessus, problemes)
+        dessus_valides = parametres_inconnus(entrees, dessus, problemes)
+        entrees = ajuster(fusionner(entrees, dessus_valides), dessus, problemes)
         version = dessus.version_sur(version or "")
     explications: list[tuple[str, Explication]] = []
     parametres = _parametres(entrees, problemes)
@@ -141,6 +142,17 @@ def _parametres(
                     suggestions=suggerer(parametre.champ, CHAMPS),
                 )
             )
+        elif (hors := _hors_bornes(champ, parametre.valeur)) is not None:
+            problemes.append(
+                Probleme(
+                    hors,
+                    fichier=nom,
+                    id=parametre.id,
+                    champ="valeur",
+                    valeur=parametre.valeur,
+                    code="hors_limites",
+                )
+            )
         else:
             try:
                 valeur_pour(champ, parametre.valeur, "valeur")
@@ -158,6 +170,18 @@ def _parametres(
                 continue
             parametres[parametre.id] = parametre
     return parametres
+
+
+def _hors_bornes(champ: Champ, valeur: object) -> str | None:
+    """Le message d'un seuil hors des bornes de son champ (une part de 25 au lieu de 0,25)."""
+    if isinstance(valeur, bool) or not isinstance(valeur, int | float):
+        return None
+    if champ.maximum is not None and valeur > champ.maximum:
+        conseil = " ; une part s'écrit 0.25 pour 25 %" if champ.maximum == 1.0 else ""
+        return f"doit être ≤ {champ.maximum:g} (bornes du champ '{champ.nom}'){conseil}"
+    if champ.minimum is not None and valeur < champ.minimum:
+        return f"doit être ≥ {champ.minimum:g} (bornes du champ '{champ.nom}')"
+    return None
 
 
 def _references_des_explications(

@@ -26,6 +26,8 @@ class EcoleDuCentre(BaseModel):
     contexte: Ecole
     #: ``part_novices`` du contexte : ``donnee`` dans le fichier, ``calculee`` des effectifs.
     origine_part_novices: str | None = None
+    #: La part des personnes de 5 ans et moins au Québec (001), calculée des effectifs.
+    part_cinq_ans_et_moins: float | None = None
 
 
 def lignes_d_ecoles(

@@ -16,6 +16,7 @@ from pydantic import BaseModel, ConfigDict
 from .._erreurs import ErreurEffectifs, ErreurProfil, Probleme, suggerer
 from .._profil.modeles import Profil
 from .._profil.validation import valider_profil
+from .._vocabulaire import FIN_DE_PERIODE
 from .colonnes import (
     COLONNES_ENSEIGNANT,
     IDENTIFIANTS_ENSEIGNANT,
@@ -36,6 +37,9 @@ from .lecture import lire_lignes
 #: Années au Québec jusqu'auxquelles une personne compte dans la part de « 5 ans et moins »
 #: d'une école (001 : « le portrait des écoles en termes d'enseignants de 5 ans et moins »).
 ANNEES_NOVICE = 5
+#: Une personne est en insertion tant que sa période n'est pas terminée (moins de 7 ans au
+#: Québec, 000) : c'est la part « en insertion » (003 : « Taux de PE en IP ») d'une école.
+ANNEES_FIN_INSERTION = FIN_DE_PERIODE
 
 Source = str | Path | Sequence[Mapping[str, Any]]
 
@@ -148,11 +152,14 @@ def charger_effectifs(
             )
             continue
         lignes.append((ligne, ident, ecole, valeurs))
-    novices: Counter[str] = Counter()
+    novices: Counter[str] = Counter()  # en insertion
+    cinq_ans: Counter[str] = Counter()  # 5 ans et moins
     for _, _, ecole, valeurs in lignes:
         annees = _annees_au_quebec(valeurs)
-        if annees is not None and annees <= ANNEES_NOVICE:
+        if annees is not None and annees < ANNEES_FIN_INSERTION:
             novices[ecole] += 1
+        if annees is not None and annees <= ANNEES_NOVICE:
+            cinq_ans[ecole] += 1
     effectif = Counter(ecole for _, _, ecole, _ in lignes)
     validees: dict[str, EcoleDuCentre] = {}
     for ident, (ligne, valeurs) in brutes.items():
@@ -175,6 +182,14 @@ def charger_effectifs(
                 )
             )
             continue
+        if ecole_validee.nb_enseignants:
+            ecole_validee = ecole_validee.model_copy(
+                update={
+                    "part_cinq_ans_et_moins": round(
+                        cinq_ans[ident] / ecole_validee.nb_enseignants, 4
+                    )
+                }
+            )
         if ecole_validee.contexte.part_novices is None and ecole_validee.nb_enseignants:
             part = round(novices[ident] / ecole_validee.nb_enseignants, 4)
             ecole_validee = ecole_validee.model_copy(

@@ -7,8 +7,10 @@ les fils ; importé au premier rapport seulement.
 from __future__ import annotations
 
 import io
+import textwrap
 from collections.abc import Sequence
 
+from .._vocabulaire import Besoin, Intensite
 from .modeles import Plan
 
 COULEURS = {"faible": "#9ecae1", "moderee": "#4292c6", "elevee": "#08519c"}
@@ -29,7 +31,10 @@ def _barres(titre: str, etiquettes: Sequence[str], valeurs: Sequence[int], axe: 
 
     figure = Figure(figsize=(6.4, 2.8))
     ax = figure.subplots()
+    from matplotlib.ticker import MaxNLocator
+
     barres = ax.bar(range(len(valeurs)), valeurs, color="#2e7d32")
+    ax.yaxis.set_major_locator(MaxNLocator(integer=True))
     ax.bar_label(barres, fontsize=8)
     ax.set_xticks(range(len(etiquettes)), etiquettes, rotation=30, ha="right", fontsize=8)
     ax.set_ylabel(axe, fontsize=8)
@@ -63,9 +68,15 @@ def graphiques(plan: Plan) -> dict[str, str]:
     bas = [0] * len(besoins)
     for intensite, couleur in COULEURS.items():
         valeurs = [i[intensite] for _, i in besoins]
-        ax.barh(range(len(besoins)), valeurs, left=bas, color=couleur, label=intensite)
+        ax.barh(
+            range(len(besoins)),
+            valeurs,
+            left=bas,
+            color=couleur,
+            label=Intensite(intensite).libelle,
+        )
         bas = [a + b for a, b in zip(bas, valeurs, strict=True)]
-    ax.set_yticks(range(len(besoins)), [b.replace("_", " ") for b, _ in besoins], fontsize=8)
+    ax.set_yticks(range(len(besoins)), [Besoin(b).libelle for b, _ in besoins], fontsize=8)
     ax.invert_yaxis()
     ax.legend(fontsize=8, frameon=False, loc="lower right")
     ax.set_title("Besoins déclarés et leur intensité", fontsize=10)
@@ -76,8 +87,8 @@ def graphiques(plan: Plan) -> dict[str, str]:
         totaux[c.libelle] = totaux.get(c.libelle, 0) + c.offres_individuelles + len(c.groupes)
     premiers = sorted(totaux.items(), key=lambda kv: -kv[1])[:10]
     resultat["charge"] = _barres(
-        "Offres individuelles et groupes portés, par intervenant",
-        [n if len(n) < 32 else n[:30] + "…" for n, _ in premiers],
+        "Offres individuelles + groupes portés, par intervenant",
+        [textwrap.fill(n, 22) for n, _ in premiers],
         [v for _, v in premiers],
         "offres et groupes",
     )

@@ -2,8 +2,11 @@
 
 Une offre du catalogue qui se fait en groupe (modalité ``en_groupe``, niveau universel ou
 ciblé) et que reçoivent plusieurs personnes pour le même besoin devient un groupe : dans
-l'école pour une offre d'établissement, au centre pour une offre inter-établissements. Au-delà
-de ``taille_max`` personnes, les membres sont répartis en sous-groupes de tailles voisines.
+l'école pour une offre d'établissement, au centre pour une offre inter-établissements (un
+groupe par ordre d'enseignement : le préscolaire, le primaire et le secondaire ne sont pas
+mêlés). Une offre ciblée (un sous-groupe) se fait à au plus ``taille_max`` personnes : au-delà,
+les membres sont répartis en sous-groupes de tailles voisines ; une offre universelle (une
+activité d'accueil, une journée de cohorte) réunit tout son groupe.
 Un groupe a un seul intervenant : les personnes à qui un autre intervenant fait la même
 offre (après une mesure restée sans effet, par exemple) sont d'un autre groupe. Une offre
 qu'une seule personne reçoit reste une offre individuelle.
@@ -16,7 +19,7 @@ from collections import defaultdict
 from collections.abc import Iterable, Mapping
 
 from .._catalogue.modeles import Catalogue
-from .._vocabulaire import Presence
+from .._vocabulaire import Niveau, Presence
 from .modeles import Groupe
 from .resume import Resume
 
@@ -52,21 +55,22 @@ def grouper(
 
     ``resumes`` : (personne, école, résumé de sa recommandation), dans l'ordre des effectifs.
     """
-    candidats: dict[tuple[str, str | None, str | None, str], list[tuple[str, Presence]]]
+    candidats: dict[tuple[str, str | None, str | None, str, str], list[tuple[str, Presence]]]
     candidats = defaultdict(list)
     for enseignant, ecole, resume in resumes:
         for offre in resume.offres:
             if offre.groupe is None:
                 continue
             lieu = ecole if offre.groupe == "ecole" else None
-            candidats[(offre.mesure, offre.besoin, lieu, offre.acteur)].append(
+            ordre = "" if lieu is not None else resume.ordre
+            candidats[(offre.mesure, offre.besoin, lieu, offre.acteur, ordre)].append(
                 (enseignant, offre.presence)
             )
     mesures = {m.id: m for m in catalogue.mesures}
     groupes: list[Groupe] = []
     affectation: dict[tuple[str, str], str] = {}
-    for (mid, besoin, lieu, acteur), membres in sorted(
-        candidats.items(), key=lambda kv: (kv[0][2] or "", kv[0][0], kv[0][1] or "", kv[0][3])
+    for (mid, besoin, lieu, acteur, _), membres in sorted(
+        candidats.items(), key=lambda kv: (kv[0][2] or "", kv[0][0], kv[0][1] or "", *kv[0][3:])
     ):
         if len(membres) < 2:
             continue
@@ -76,7 +80,8 @@ def grouper(
             if all(p is Presence.PRESENT for _, p in membres)
             else Presence.INCONNUE
         )
-        for partie in repartir([m for m, _ in membres], taille_max):
+        taille = taille_max if mesure.niveau is Niveau.CIBLE else len(membres)
+        for partie in repartir([m for m, _ in membres], taille):
             gid = f"g{len(groupes) + 1}"
             groupes.append(
                 Groupe.model_construct(

@@ -30,19 +30,28 @@ class LigneEcole(_Partie):
     ecole: str
     nom: str
     nb_enseignants: int | None
+    #: Les personnes des effectifs de l'école (toutes périodes).
+    nb_dans_les_effectifs: int
+    #: Celles dont la période d'insertion n'est pas terminée (moins de 7 ans au Québec).
     nb_en_insertion: int
+    #: La part du personnel en insertion (003 : « Taux de PE en IP ») : celle que lisent les règles.
     part_novices: float | None
     #: ``donnee`` (fichier des écoles), ``calculee`` (des effectifs) ou ``None`` (inconnue).
     origine_part_novices: str | None
+    #: La part du personnel de 5 ans et moins au Québec (001), calculée des effectifs.
+    part_cinq_ans_et_moins: float | None
     mentors: int | None
 
 
 class Portrait(_Partie):
     """Le portrait de la situation (001) : combien, quelle formation, expérience, affectation, besoins."""
 
+    #: Les personnes des effectifs, et celles dont la période d'insertion n'est pas terminée.
     nb_enseignants: int
+    nb_en_insertion: int
     nb_ecoles: int
     par_annees_au_quebec: dict[str, int]
+    par_annees_experience: dict[str, int]
     par_periode: dict[str, int]
     par_qualification: dict[str, int]
     par_statut: dict[str, int]
@@ -96,18 +105,30 @@ class EtapePlan(_Partie):
     sources: list[str]
 
 
+class Alerte(_Partie):
+    """Ce qui demande l'attention du centre : son genre, son école (``None`` : le centre), le texte.
+
+    Genres : ``sans_mentor``, ``mentors_debordes``, ``batiments``, ``a_confirmer``.
+    """
+
+    genre: str
+    ecole: str | None
+    message: str
+
+
 class PlanEcole(_Partie):
     """Le plan d'une école : ses actions du milieu, son plan de déploiement, ses alertes."""
 
     ecole: str
     nom: str
+    nb_dans_les_effectifs: int
     nb_en_insertion: int
     part_novices: float | None
     mentors: int | None
     actions: list[ActionEcole]
     deploiement: list[EtapePlan]
     groupes: list[str]
-    alertes: list[str]
+    alertes: list[Alerte]
 
 
 class Charge(_Partie):
@@ -163,10 +184,13 @@ class Plan(_Partie):
     ecoles: list[PlanEcole]
     charges: list[Charge]
     bilan: Bilan
-    alertes: list[str]
+    #: Les alertes des écoles sur leurs personnes mentores, puis les présences à confirmer.
+    alertes: list[Alerte]
     enseignants: list[PlanEnseignant]
     #: Les conventions du plan (hors des documents sources) : taille des groupes, mentorés par mentor.
     parametres: dict[str, int]
+    #: Le libellé de chaque mesure nommée par le plan, par identifiant.
+    mesures: dict[str, str]
 
     def html(self) -> str:
         """La page HTML autonome et imprimable du plan (graphiques SVG inclus)."""

@@ -9,16 +9,25 @@ from .._catalogue.deploiement import Etape
 from .._catalogue.modeles import Catalogue
 from .._vocabulaire import CycleAction, Presence
 from .ecoles import EcoleDuCentre
-from .modeles import ActionEcole, EtapePlan, Groupe, PlanEcole
+from .modeles import ActionEcole, Alerte, EtapePlan, Groupe, PlanEcole
 from .resume import Resume
 
-#: Personnes en insertion qu'une personne mentore accompagne au plus : une convention du
-#: plan, hors des documents sources (003 libère les mentors « deux jours par cycle »).
-MENTORES_PAR_MENTOR = 6
+#: Personnes en insertion qu'une personne mentore accompagne au plus : une convention du plan.
+#: 003 ne donne pas de plafond ; au CSSPS, une personne mentore au primaire et deux au
+#: secondaire par école, libérées deux jours par cycle, accompagnaient le plus souvent 6 à 10
+#: personnes par école (11 à 15 dans 7 écoles), et 28 mentores sur 34 jugeaient leur temps
+#: suffisant.
+MENTORES_PAR_MENTOR = 15
+ORIGINE_MENTORES = (
+    "une convention du plan : 003 ne donne pas de plafond, ses écoles accompagnaient le plus "
+    "souvent 6 à 15 personnes et 28 personnes mentores sur 34 jugeaient leur temps suffisant"
+)
 
-_ORDRE_CYCLE = {c: rang for rang, c in enumerate(CycleAction)}
-#: 003 : « Un mentor par bâtisse est essentiel. »
-UN_MENTOR_PAR_BATISSE = "« Un mentor par bâtisse est essentiel. » (003)"
+#: Les deux avis de directions du CSSPS sur les écoles de plusieurs bâtiments (003).
+DEUX_AVIS_BATIMENTS = (
+    "une direction du CSSPS juge « Un mentor par bâtisse est essentiel. », une autre veut que "
+    "sa personne mentore « intervienne dans nos deux bâtiments » (003)"
+)
 
 
 def _actions(resumes: Sequence[Resume], catalogue: Catalogue) -> list[ActionEcole]:
@@ -70,7 +79,7 @@ def _etape(etape: Etape, catalogue: Catalogue, ecole: EcoleDuCentre, concernes: 
     return EtapePlan.model_construct(
         etape=etape.libelle,
         intentions=list(etape.intentions),
-        responsable=_libelle_present(catalogue, etape.responsable, ecole),
+        responsable=" et ".join(_libelle_present(catalogue, a, ecole) for a in etape.responsables),
         personnes_impliquees=impliques,
         quand=etape.quand,
         cycle=etape.cycle,
@@ -82,7 +91,7 @@ def _etape(etape: Etape, catalogue: Catalogue, ecole: EcoleDuCentre, concernes: 
 def deploiement(
     ecole: EcoleDuCentre, actions: Sequence[ActionEcole], catalogue: Catalogue
 ) -> list[EtapePlan]:
-    """Les étapes du plan de l'école : celles de toute école, puis celles de ses actions.
+    """Les étapes du plan de l'école, dans l'ordre des données (celui du calendrier de 003).
 
     Une action sans étape décrite devient une étape « agir » tirée de la mesure : son
     libellé, sa description comme intention, son intervenant comme responsable.
@@ -113,38 +122,52 @@ def deploiement(
                 sources=list(mesure.sources),
             )
         )
-    return sorted(etapes, key=lambda e: _ORDRE_CYCLE[e.cycle])
+    return etapes
 
 
-def alertes(ecole: EcoleDuCentre, resumes: Sequence[Resume], mentores_par_mentor: int) -> list[str]:
+def alertes(
+    ecole: EcoleDuCentre,
+    resumes: Sequence[Resume],
+    mentores_par_mentor: int,
+    catalogue: Catalogue,
+) -> list[Alerte]:
     """Ce qui demande l'attention du centre dans cette école : mentors absents ou débordés."""
-    dites: list[str] = []
-    n = len(resumes)
+    dites: list[Alerte] = []
+    n = sum(r.periode != "terminee" for r in resumes)
     mentores = sum(
         any(o.mesure == "mentorat" and o.acteur == "mentor" for o in r.offres) for r in resumes
     )
+
+    def dire(genre: str, message: str) -> None:
+        dites.append(Alerte.model_construct(genre=genre, ecole=ecole.id, message=message))
+
     if ecole.mentors == 0 and n:
-        dites.append(
-            f"aucune personne mentore dans l'école pour {n} personne(s) en insertion : le mentorat "
-            "d'une autre école est offert en attendant ; nommer une personne mentore du milieu"
+        dire(
+            "sans_mentor",
+            f"aucune personne mentore dans l'école pour {n} personne(s) en insertion : le "
+            "mentorat d'une autre école est proposé en attendant (à confirmer) ; nommer une "
+            "personne mentore du milieu",
         )
     elif ecole.mentors is not None and mentores > ecole.mentors * mentores_par_mentor:
-        dites.append(
-            f"{mentores} personne(s) à accompagner pour {ecole.mentors} personne(s) mentore(s) "
-            f"(au plus {mentores_par_mentor} chacune : une convention du plan, hors des documents "
-            "sources) : libérer une autre personne mentore"
+        dire(
+            "mentors_debordes",
+            f"{mentores} personne(s) à qui le mentorat est offert pour {ecole.mentors} personne(s) "
+            f"mentore(s) : plus de {mentores_par_mentor} chacune ({ORIGINE_MENTORES}) ; "
+            "libérer une autre personne mentore",
         )
     if ecole.mentors and ecole.contexte.nb_batiments > ecole.mentors:
-        dites.append(
+        dire(
+            "batiments",
             f"{ecole.contexte.nb_batiments} bâtiments pour {ecole.mentors} personne(s) "
-            f"mentore(s) : {UN_MENTOR_PAR_BATISSE}"
+            f"mentore(s) : {DEUX_AVIS_BATIMENTS}",
         )
     a_confirmer = Counter(
         o.acteur for r in resumes for o in r.offres if o.presence is Presence.INCONNUE
     )
     if a_confirmer:
-        qui = ", ".join(f"{a} ({k})" for a, k in sorted(a_confirmer.items()))
-        dites.append(f"présence à confirmer pour des offres : {qui}")
+        libelles = {a.id: a.libelle for a in catalogue.acteurs}
+        qui = ", ".join(f"{libelles[a]} ({k})" for a, k in sorted(a_confirmer.items()))
+        dire("a_confirmer", f"présence à confirmer pour des offres : {qui}")
     return dites
 
 
@@ -168,13 +191,14 @@ def plans_des_ecoles(
             PlanEcole.model_construct(
                 ecole=ecole.id,
                 nom=ecole.nom,
-                nb_en_insertion=len(resumes),
+                nb_dans_les_effectifs=len(resumes),
+                nb_en_insertion=sum(r.periode != "terminee" for r in resumes),
                 part_novices=ecole.contexte.part_novices,
                 mentors=ecole.mentors,
                 actions=actions,
                 deploiement=deploiement(ecole, actions, catalogue) if resumes else [],
                 groupes=groupes_de.get(ecole.id, []),
-                alertes=alertes(ecole, resumes, mentores_par_mentor),
+                alertes=alertes(ecole, resumes, mentores_par_mentor, catalogue),
             )
         )
     return plans

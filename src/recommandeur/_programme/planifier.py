@@ -7,6 +7,7 @@ from collections.abc import Callable
 from pathlib import Path
 from typing import Any
 
+from .._catalogue.modeles import Catalogue
 from .._erreurs import ErreurArgument
 from .._moteur.moteur import Moteur, moteur_par_defaut
 from .._profil.modeles import Profil
@@ -15,7 +16,7 @@ from .bilan import bilan
 from .charge import charges
 from .effectifs import Effectifs, Source, charger_effectifs
 from .groupes import TAILLE_MAX_GROUPE, grouper
-from .modeles import Plan, PlanEcole, PlanEnseignant
+from .modeles import Alerte, Plan, PlanEcole, PlanEnseignant
 from .par_ecole import MENTORES_PAR_MENTOR, plans_des_ecoles
 from .parallele import Calcul, resumes_ici
 from .portrait import portrait
@@ -144,7 +145,7 @@ def _plan(
         ecoles=plans,
         charges=charges(suite, groupes, affectation, catalogue),
         bilan=bilan(effectifs, resumes, catalogue),
-        alertes=_alertes_du_centre(plans, suite),
+        alertes=_alertes_du_centre(plans, suite, catalogue),
         enseignants=[
             PlanEnseignant.model_construct(
                 enseignant=i,
@@ -160,18 +161,35 @@ def _plan(
             "taille_max_groupe": taille_max_groupe,
             "mentores_par_mentor": mentores_par_mentor,
         },
+        mesures=_mesures_nommees(suite, catalogue),
     )
 
 
-def _alertes_du_centre(plans: list[PlanEcole], suite: list[tuple[str, str, Resume]]) -> list[str]:
+def _mesures_nommees(suite: list[tuple[str, str, Resume]], catalogue: Catalogue) -> dict[str, str]:
+    """Le libellé de chaque mesure offerte ou d'action recommandée dans le plan."""
+    nommees = {o.mesure for _, _, r in suite for o in r.offres}
+    nommees |= {a.mesure for _, _, r in suite for a in r.actions}
+    return {m.id: m.libelle for m in catalogue.mesures if m.id in nommees}
+
+
+def _alertes_du_centre(
+    plans: list[PlanEcole], suite: list[tuple[str, str, Resume]], catalogue: Catalogue
+) -> list[Alerte]:
     """Les alertes des écoles sur leurs personnes mentores, puis les présences à confirmer."""
-    alertes = [f"{p.nom} : {a}" for p in plans for a in p.alertes if not a.startswith("présence à")]
+    alertes = [a for p in plans for a in p.alertes if a.genre != "a_confirmer"]
     a_confirmer = Counter(
         o.acteur for _, _, r in suite for o in r.offres if o.presence is Presence.INCONNUE
     )
     if a_confirmer:
-        qui = ", ".join(f"{a} ({n})" for a, n in a_confirmer.most_common())
-        alertes.append(f"présence à confirmer auprès des écoles pour des offres : {qui}")
+        libelles = {a.id: a.libelle for a in catalogue.acteurs}
+        qui = ", ".join(f"{libelles[a]} ({n})" for a, n in a_confirmer.most_common())
+        alertes.append(
+            Alerte.model_construct(
+                genre="a_confirmer",
+                ecole=None,
+                message=f"présence à confirmer auprès des écoles pour des offres : {qui}",
+            )
+        )
     return alertes
 
 

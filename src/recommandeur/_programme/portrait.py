@@ -5,7 +5,15 @@ from __future__ import annotations
 from collections import Counter
 
 from .._profil.modeles import Profil
-from .._vocabulaire import Besoin, Intensite, Ordre, PeriodeInsertion, Qualification, Statut
+from .._vocabulaire import (
+    FIN_DE_PERIODE,
+    Besoin,
+    Intensite,
+    Ordre,
+    PeriodeInsertion,
+    Qualification,
+    Statut,
+)
 from .effectifs import Effectifs
 from .modeles import LigneEcole, Portrait, Tranche
 
@@ -48,6 +56,8 @@ def portrait(effectifs: Effectifs) -> Portrait:
     """Le portrait : chaque décompte sur les personnes des effectifs, et la part par école."""
     profils = [e.profil for e in effectifs.enseignants]
     par_ecole = Counter(e.ecole for e in effectifs.enseignants)
+    en_insertion = [e for e in effectifs.enseignants if au_quebec(e.profil) < FIN_DE_PERIODE]
+    insertion_par_ecole = Counter(e.ecole for e in en_insertion)
     besoins: dict[str, dict[str, int]] = {b.value: {i.value: 0 for i in Intensite} for b in Besoin}
     for p in profils:
         for b, i in p.besoins.items():
@@ -57,11 +67,13 @@ def portrait(effectifs: Effectifs) -> Portrait:
             ecole=e.id,
             nom=e.nom,
             nb_enseignants=e.nb_enseignants,
-            nb_en_insertion=par_ecole[e.id],
+            nb_dans_les_effectifs=par_ecole[e.id],
+            nb_en_insertion=insertion_par_ecole[e.id],
             part_novices=e.contexte.part_novices,
             origine_part_novices=e.origine_part_novices
             if e.contexte.part_novices is not None
             else None,
+            part_cinq_ans_et_moins=e.part_cinq_ans_et_moins,
             mentors=e.mentors,
         )
         for e in effectifs.ecoles
@@ -69,10 +81,14 @@ def portrait(effectifs: Effectifs) -> Portrait:
     parts = Counter(tranche(e.part_novices) for e in ecoles)
     noms = [nom for _, _, nom in TRANCHES] + ["inconnue"]
     annees = Counter(_annees(au_quebec(p)) for p in profils)
+    experience = Counter(_annees(p.annees_experience) for p in profils)
+    cles_annees = [*map(str, range(7)), "7 et plus"]
     return Portrait.model_construct(
         nb_enseignants=len(profils),
+        nb_en_insertion=len(en_insertion),
         nb_ecoles=len(effectifs.ecoles),
-        par_annees_au_quebec={k: annees[k] for k in [*map(str, range(7)), "7 et plus"]},
+        par_annees_au_quebec={k: annees[k] for k in cles_annees},
+        par_annees_experience={k: experience[k] for k in cles_annees},
         par_periode=_compter(
             [PeriodeInsertion.depuis_annees(au_quebec(p)).value for p in profils],
             [x.value for x in PeriodeInsertion],

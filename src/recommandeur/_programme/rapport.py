@@ -12,6 +12,7 @@ from __future__ import annotations
 
 import csv
 import json
+import time
 from collections import defaultdict
 from pathlib import Path
 from typing import Any
@@ -19,6 +20,7 @@ from typing import Any
 from .._profil.schema import DIALECTE
 from .._rendu.html import rendre_page
 from .._vocabulaire import Ordre, PeriodeInsertion, Qualification, Statut, _Libelle
+from .exports import fichiers_csv, valeur
 from .graphiques import graphiques
 from .modeles import Plan
 
@@ -87,6 +89,8 @@ def html_du_plan(plan: Plan) -> str:
     return rendre_page(
         "plan.html.j2",
         plan=plan,
+        date=time.strftime("%Y-%m-%d"),
+        origines={"donnee": "donnée", "calculee": "calculée"},
         graphiques=graphiques(plan),
         tableaux=tableaux,
         totaux=_totaux(plan),
@@ -102,149 +106,6 @@ def schema_du_plan() -> dict[str, Any]:
     return {"$schema": DIALECTE, **Plan.model_json_schema(mode="serialization")}
 
 
-#: Les fichiers CSV d'un plan, et les lignes de chacun.
-def _csv(plan: Plan) -> dict[str, tuple[list[str], list[list[Any]]]]:
-    return {
-        "ecoles.csv": (
-            [
-                "ecole",
-                "nom",
-                "nb_enseignants",
-                "nb_en_insertion",
-                "part_novices",
-                "origine_part_novices",
-                "mentors",
-            ],
-            [
-                [
-                    e.ecole,
-                    e.nom,
-                    e.nb_enseignants,
-                    e.nb_en_insertion,
-                    e.part_novices,
-                    e.origine_part_novices,
-                    e.mentors,
-                ]
-                for e in plan.portrait.ecoles
-            ],
-        ),
-        "groupes.csv": (
-            [
-                "groupe",
-                "mesure",
-                "libelle",
-                "niveau",
-                "besoin",
-                "ecole",
-                "acteur",
-                "presence",
-                "nb_membres",
-                "membres",
-                "heures",
-            ],
-            [
-                [
-                    g.id,
-                    g.mesure,
-                    g.libelle,
-                    g.niveau.value,
-                    g.besoin,
-                    g.ecole,
-                    g.acteur,
-                    g.presence.value,
-                    len(g.membres),
-                    " ".join(g.membres),
-                    g.heures,
-                ]
-                for g in plan.groupes
-            ],
-        ),
-        "actions.csv": (
-            ["ecole", "mesure", "libelle", "acteur", "nb_concernes"],
-            [
-                [e.ecole, a.mesure, a.libelle, a.acteur, a.nb_concernes]
-                for e in plan.ecoles
-                for a in e.actions
-            ],
-        ),
-        "deploiement.csv": (
-            [
-                "ecole",
-                "etape",
-                "intentions",
-                "responsable",
-                "personnes_impliquees",
-                "quand",
-                "cycle",
-                "mesure",
-            ],
-            [
-                [
-                    e.ecole,
-                    d.etape,
-                    " ; ".join(d.intentions),
-                    d.responsable,
-                    ", ".join(d.personnes_impliquees),
-                    d.quand,
-                    d.cycle.value,
-                    d.mesure,
-                ]
-                for e in plan.ecoles
-                for d in e.deploiement
-            ],
-        ),
-        "charges.csv": (
-            [
-                "acteur",
-                "libelle",
-                "ecole",
-                "nb_enseignants",
-                "offres_individuelles",
-                "nb_groupes",
-                "places_en_groupe",
-                "a_confirmer",
-                "heures",
-            ],
-            [
-                [
-                    c.acteur,
-                    c.libelle,
-                    c.ecole,
-                    len(c.enseignants),
-                    c.offres_individuelles,
-                    len(c.groupes),
-                    c.places_en_groupe,
-                    c.a_confirmer,
-                    c.heures,
-                ]
-                for c in plan.charges
-            ],
-        ),
-        "bilan.csv": (
-            ["mesure", "libelle", "ecole", "avec_effet", "sans_effet"],
-            [
-                [b.mesure, b.libelle, b.ecole, b.avec_effet, b.sans_effet]
-                for b in plan.bilan.par_ecole
-            ],
-        ),
-        "enseignants.csv": (
-            ["enseignant", "ecole", "periode", "prioritaires", "nb_offres", "groupes"],
-            [
-                [
-                    t.enseignant,
-                    t.ecole,
-                    t.periode.value,
-                    " ".join(t.prioritaires),
-                    t.nb_offres,
-                    " ".join(t.groupes),
-                ]
-                for t in plan.enseignants
-            ],
-        ),
-        "alertes.csv": (["alerte"], [[a] for a in plan.alertes]),
-    }
-
-
 def ecrire_csv(plan: Plan, dossier: str | Path) -> list[Path]:
     """Écrit les CSV du plan dans ``dossier`` (créé au besoin) ; renvoie les fichiers écrits.
 
@@ -253,14 +114,25 @@ def ecrire_csv(plan: Plan, dossier: str | Path) -> list[Path]:
     cible = Path(dossier)
     cible.mkdir(parents=True, exist_ok=True)
     ecrits = []
-    for nom, (entetes, lignes) in _csv(plan).items():
+    for nom, (lignes, colonnes) in fichiers_csv(plan).items():
         chemin = cible / nom
         with chemin.open("w", encoding="utf-8-sig", newline="") as f:
             ecrivain = csv.writer(f, delimiter=";")
-            ecrivain.writerow(entetes)
-            ecrivain.writerows([["" if v is None else v for v in ligne] for ligne in lignes])
+            ecrivain.writerow([c if isinstance(c, str) else c[0] for c in colonnes])
+            ecrivain.writerows([[_cellule(valeur(x, c)) for c in colonnes] for x in lignes])
         ecrits.append(chemin)
     return ecrits
+
+
+def _cellule(v: Any) -> Any:
+    """Une valeur pour un tableur francophone : vide pour None, virgule décimale, valeur d'énumération."""
+    if v is None:
+        return ""
+    if isinstance(v, float):
+        return f"{v:g}".replace(".", ",")
+    if isinstance(v, list):
+        return " ".join(map(str, v))
+    return getattr(v, "value", v)
 
 
 def ecrire_json(plan: Plan, chemin: str | Path) -> Path:

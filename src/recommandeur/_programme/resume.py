@@ -40,6 +40,7 @@ class Resume:
     """Une recommandation réduite à ce que le plan lit."""
 
     periode: str
+    ordre: str
     prioritaires: tuple[str, ...]
     offres: tuple[Offre, ...]
     actions: tuple[Action, ...]
@@ -86,6 +87,7 @@ def resumer(reco: Recommandation) -> Resume:
     """Réduit une recommandation à ses offres et ses actions (sans texte composé)."""
     return Resume(
         periode=reco.periode_insertion.value,
+        ordre=reco.profil.ordre.value,
         prioritaires=tuple(m.mesure.id for m in reco.prioritaires),
         offres=tuple(
             _partagee(Offre(m.mesure.id, m.acteur.id, m.presence, _besoin(m), _portee_du_groupe(m)))
