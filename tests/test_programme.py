@@ -283,3 +283,23 @@ def test_proprietes_des_groupes_et_des_charges(donnees: Any, taille: int) -> Non
     total = sum(t.nb_offres for t in plan.enseignants)
     assert total == sum(c.offres_individuelles + c.places_en_groupe for c in plan.charges)
     assert sum(e.nb_dans_les_effectifs for e in plan.portrait.ecoles) == len(profs)
+
+
+def test_la_commande_plan_verifie_seulement(capsys: pytest.CaptureFixture[str]) -> None:
+    assert main(["plan", str(ENSEIGNANTS), "--ecoles", str(ECOLES), "--verifier"]) == 0
+    assert capsys.readouterr().out == "Effectifs valides : 5 personne(s), 3 école(s).\n"
+
+
+def test_la_commande_dit_tous_les_problemes(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    enseignants = tmp_path / "e.csv"
+    enseignants.write_text(
+        "enseignant,ecole,annees_experience,ordre\n"
+        + "".join(f"t{i},A,x,primaire\n" for i in range(7)),
+        "utf-8",
+    )
+    assert main(["plan", str(enseignants), "--ecoles", str(ECOLES), "--verifier"]) == 2
+    erreur = capsys.readouterr().err.splitlines()
+    assert erreur[0] == "erreur : 7 problèmes"
+    assert len(erreur) == 8 and "… et" not in "\n".join(erreur)

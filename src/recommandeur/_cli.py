@@ -27,17 +27,15 @@ from typing import Any
 
 from ._analyse.couverture import couverture
 from ._analyse.graphe import ecrire_graphe, graphe
-from ._catalogue.chargement import charger_catalogue, iter_erreurs_catalogue
+from ._cli_donnees import commande_catalogue, commande_verifier
 from ._cli_francais import dire_erreur, en_francais, entier, erreur_systeme
 from ._cli_plan import ajouter as ajouter_plan
 from ._erreurs import ErreurRecommandeur
-from ._langage.chargement import iter_erreurs_regles
 from ._moteur.moteur import Moteur, schema_profil
 from ._programme.rapport import schema_du_plan
 from ._recommandation.explorer import et_si, pourquoi_pas
 from ._recommandation.recommander import recommander
 from ._recommandation.schema import schema_resultat
-from ._rendu.catalogue import texte_catalogue
 
 
 def lire_profil(chemin: Path) -> dict[str, Any]:
@@ -89,29 +87,6 @@ def _schema(args: argparse.Namespace) -> int:
     else:
         schema = schema_resultat()
     print(json.dumps(schema, ensure_ascii=False, indent=2))
-    return 0
-
-
-def _catalogue(args: argparse.Namespace) -> int:
-    cat = charger_catalogue(args.catalogue, surcouche=args.surcouche)
-    if args.json:
-        print(json.dumps(cat.model_dump(mode="json"), ensure_ascii=False, indent=2))
-        return 0
-    print(texte_catalogue(cat))
-    return 0
-
-
-def _verifier(args: argparse.Namespace) -> int:
-    problemes = list(iter_erreurs_catalogue(args.catalogue, surcouche=args.surcouche))
-    if not problemes:
-        catalogue = charger_catalogue(args.catalogue, surcouche=args.surcouche)
-        problemes = list(iter_erreurs_regles(catalogue, args.regles, surcouche=args.surcouche))
-    for probleme in problemes:
-        print(probleme)
-    if problemes:
-        print(f"{len(problemes)} problème(s).", file=sys.stderr)
-        return 1
-    print("Catalogue et règles valides.")
     return 0
 
 
@@ -211,11 +186,11 @@ def analyseur() -> argparse.ArgumentParser:
     cat.add_argument("--json", action="store_true", help="sortie JSON")
     cat.add_argument("--catalogue", metavar="DOSSIER", help="dossier du catalogue (défaut : livré)")
     surcouche(cat)
-    cat.set_defaults(executer=_catalogue)
+    cat.set_defaults(executer=commande_catalogue)
 
     ver = sous.add_parser("verifier", help="lister tous les problèmes d'un catalogue et de règles")
     dossiers(ver)
-    ver.set_defaults(executer=_verifier)
+    ver.set_defaults(executer=commande_verifier)
     pq = sous.add_parser("pourquoi-pas", help="pourquoi une mesure n'est pas (ou est) recommandée")
     pq.add_argument("profil", help="fichier de profil (.toml ou .json)")
     pq.add_argument("mesure", help="identifiant de la mesure du catalogue")

@@ -10,7 +10,8 @@ from pathlib import Path
 from typing import Any
 
 from ._cli_francais import entier
-from ._moteur.moteur import Moteur
+from ._moteur.moteur import Moteur, moteur_par_defaut
+from ._programme.effectifs import charger_effectifs
 from ._programme.planifier import planifier
 
 
@@ -51,11 +52,26 @@ def ajouter(
     plan.add_argument(
         "--sans-progression", action="store_true", help="ne pas afficher la barre de progression"
     )
+    plan.add_argument(
+        "--verifier",
+        action="store_true",
+        help="seulement vérifier les fichiers d'effectifs (tous leurs problèmes), sans planifier",
+    )
     dossiers(plan)
     plan.set_defaults(executer=lambda args: _plan(args, moteur(args)))
 
 
 def _plan(args: argparse.Namespace, moteur: Moteur | None) -> int:
+    if args.verifier:
+        m = moteur or moteur_par_defaut()
+        effectifs = charger_effectifs(
+            Path(args.enseignants), Path(args.ecoles), mesures=m.ids_mesures, acteurs=m.ids_acteurs
+        )
+        print(
+            f"Effectifs valides : {len(effectifs.enseignants)} personne(s), "
+            f"{len(effectifs.ecoles)} école(s)."
+        )
+        return 0
     options: dict[str, Any] = {}
     if args.taille_groupe is not None:
         options["taille_max_groupe"] = args.taille_groupe
