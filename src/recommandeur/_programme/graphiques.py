@@ -7,7 +7,6 @@ les fils ; importé au premier rapport seulement.
 from __future__ import annotations
 
 import io
-import textwrap
 from collections.abc import Sequence
 
 from .._vocabulaire import Besoin, Intensite
@@ -50,7 +49,7 @@ def graphiques(plan: Plan) -> dict[str, str]:
     p = plan.portrait
     resultat = {
         "parts": _barres(
-            "Écoles selon la part de personnes de 5 ans et moins",
+            "Écoles selon la part de leur personnel en insertion",
             [t.tranche for t in p.ecoles_par_part],
             [t.nb_ecoles for t in p.ecoles_par_part],
             "écoles",
@@ -78,18 +77,21 @@ def graphiques(plan: Plan) -> dict[str, str]:
         bas = [a + b for a, b in zip(bas, valeurs, strict=True)]
     ax.set_yticks(range(len(besoins)), [Besoin(b).libelle for b, _ in besoins], fontsize=8)
     ax.invert_yaxis()
-    ax.legend(fontsize=8, frameon=False, loc="lower right")
-    ax.set_title("Besoins déclarés et leur intensité", fontsize=10)
+    ax.legend(fontsize=8, frameon=False, loc="lower center", ncols=3, bbox_to_anchor=(0.5, 1.0))
+    ax.set_title("Besoins déclarés et leur intensité", fontsize=10, pad=22)
     ax.spines[["top", "right"]].set_visible(False)
     resultat["besoins"] = _svg(figure)
     totaux: dict[str, int] = {}
     for c in plan.charges:
         totaux[c.libelle] = totaux.get(c.libelle, 0) + c.offres_individuelles + len(c.groupes)
     premiers = sorted(totaux.items(), key=lambda kv: -kv[1])[:10]
-    resultat["charge"] = _barres(
-        "Offres individuelles + groupes portés, par intervenant",
-        [textwrap.fill(n, 22) for n, _ in premiers],
-        [v for _, v in premiers],
-        "offres et groupes",
-    )
+    figure = Figure(figsize=(6.4, 3.2))
+    ax = figure.subplots()
+    barres = ax.barh(range(len(premiers)), [v for _, v in premiers], color="#2e7d32")
+    ax.bar_label(barres, fontsize=8, padding=2)
+    ax.set_yticks(range(len(premiers)), [n for n, _ in premiers], fontsize=8)
+    ax.invert_yaxis()
+    ax.set_title("Offres individuelles + groupes portés, par intervenant", fontsize=10)
+    ax.spines[["top", "right"]].set_visible(False)
+    resultat["charge"] = _svg(figure)
     return resultat
