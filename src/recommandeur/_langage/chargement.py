@@ -15,9 +15,8 @@ from .._entrees import identifiant, lire_entrees
 from .._erreurs import ErreurInconnu, ErreurRegle, Probleme, suggerer
 from .._fichiers import Dossier, dossier_livre, en_dossier
 from .._messages import problemes_de_validation
-from .._profil.champs import CHAMPS, Champ
 from .._surcouche import ajuster, fusionner, lire_surcouche, parametres_inconnus
-from .compilation import Refus, valeur_pour
+from .parametres import lire_parametres
 from .regle import RegleCompilee, compiler_regle
 from .syntaxe import Explication, Parametre, RegleSource
 
@@ -54,7 +53,7 @@ def _analyser(
         entrees = ajuster(fusionner(entrees, dessus_valides), dessus, problemes)
         version = dessus.version_sur(version or "")
     explications: list[tuple[str, Explication]] = []
-    parametres = _parametres(entrees, problemes)
+    parametres = lire_parametres(entrees, problemes)
     for nom, genre, rang, brute in entrees:
         if genre == "parametre":
             continue
@@ -104,84 +103,6 @@ def _analyser(
         parametres=tuple(parametres.values()),
     )
     return base, []
-
-
-def _parametres(
-    entrees: list[tuple[str, str, int, dict[str, object]]], problemes: list[Probleme]
-) -> dict[str, Parametre]:
-    """Les ``[[parametre]]`` valides du dossier ; les autres deviennent des problèmes."""
-    parametres: dict[str, Parametre] = {}
-    for nom, genre, rang, brute in entrees:
-        if genre != "parametre":
-            continue
-        ident = identifiant(brute, "paramètre", rang)
-        try:
-            parametre = Parametre.model_validate(brute)
-        except ValidationError as exc:
-            problemes.extend(problemes_de_validation(exc, Parametre, fichier=nom, id=ident))
-            continue
-        champ = CHAMPS.get(parametre.champ)
-        if parametre.id in parametres:
-            problemes.append(
-                Probleme(
-                    "identifiant de paramètre déjà défini",
-                    fichier=nom,
-                    id=parametre.id,
-                    champ="id",
-                    valeur=parametre.id,
-                )
-            )
-        elif champ is None:
-            problemes.append(
-                Probleme(
-                    "champ de profil inconnu",
-                    fichier=nom,
-                    id=parametre.id,
-                    champ="champ",
-                    valeur=parametre.champ,
-                    suggestions=suggerer(parametre.champ, CHAMPS),
-                )
-            )
-        elif (hors := _hors_bornes(champ, parametre.valeur)) is not None:
-            problemes.append(
-                Probleme(
-                    hors,
-                    fichier=nom,
-                    id=parametre.id,
-                    champ="valeur",
-                    valeur=parametre.valeur,
-                    code="hors_limites",
-                )
-            )
-        else:
-            try:
-                valeur_pour(champ, parametre.valeur, "valeur")
-            except Refus as exc:
-                problemes.append(
-                    Probleme(
-                        exc.message,
-                        fichier=nom,
-                        id=parametre.id,
-                        champ="valeur",
-                        valeur=exc.valeur,
-                        suggestions=exc.suggestions,
-                    )
-                )
-                continue
-            parametres[parametre.id] = parametre
-    return parametres
-
-
-def _hors_bornes(champ: Champ, valeur: object) -> str | None:
-    """Le message d'un seuil hors des bornes de son champ (une part de 25 au lieu de 0,25)."""
-    if isinstance(valeur, bool) or not isinstance(valeur, int | float):
-        return None
-    if champ.maximum is not None and valeur > champ.maximum:
-        conseil = " ; une part s'écrit 0.25 pour 25 %" if champ.maximum == 1.0 else ""
-        return f"doit être ≤ {champ.maximum:g} (bornes du champ '{champ.nom}'){conseil}"
-    if champ.minimum is not None and valeur < champ.minimum:
-        return f"doit être ≥ {champ.minimum:g} (bornes du champ '{champ.nom}')"
-    return None
 
 
 def _references_des_explications(

@@ -104,9 +104,9 @@ def _reconstruire_mesure(f: Fiche, compacte: tuple[Any, ...]) -> MesureRecommand
     for nom in _ACTEURS:
         valeurs[nom] = [f.acteurs[a] for a in valeurs[nom]]
     valeurs["motifs"] = [
-        Motif.model_construct(**dict(zip(_CHAMPS_MOTIF, m, strict=True))) for m in valeurs["motifs"]
+        Motif.construire(**dict(zip(_CHAMPS_MOTIF, m, strict=True))) for m in valeurs["motifs"]
     ]
-    return MesureRecommandee.model_construct(**valeurs)
+    return MesureRecommandee.construire(**valeurs)
 
 
 def _reconstruire(profil: Profil, compacte: Compacte, moteur: Moteur) -> Recommandation:
@@ -114,7 +114,7 @@ def _reconstruire(profil: Profil, compacte: Compacte, moteur: Moteur) -> Recomma
     valeurs: dict[str, Any] = dict(zip(_CHAMPS_RECO, compacte, strict=True))
     for nom in ("mesures", "actions_milieu"):
         valeurs[nom] = [_reconstruire_mesure(f, m) for m in valeurs[nom]]
-    return Recommandation.model_construct(profil=profil, **valeurs)
+    return Recommandation.construire(profil=profil, **valeurs)
 
 
 def barre_de_progression(flux: TextIO | None = None) -> Progression:

@@ -1,6 +1,6 @@
 """Les modèles de sortie de :func:`~recommandeur.recommander` : immuables, en JSON et relus du JSON.
 
-Ils sont construits par ``model_construct`` à partir de données déjà validées (le profil, le
+Ils sont construits par ``construire`` (comme ``model_construct``, sans validation) à partir de données déjà validées (le profil, le
 catalogue, les règles compilées) : aucune validation n'est refaite à chaque
 recommandation. ``Recommandation.model_validate`` relit le JSON produit, avec validation.
 """
@@ -11,8 +11,6 @@ import functools
 from typing import Any, Literal
 
 from pydantic import (
-    BaseModel,
-    ConfigDict,
     ValidationInfo,
     computed_field,
     field_serializer,
@@ -21,18 +19,14 @@ from pydantic import (
 
 from .._catalogue.modeles import Acteur, Mesure, passages_connus
 from .._langage.expressions import Atome
-from .._profil.modeles import Profil, titre_francais
+from .._profil.modeles import Profil
 from .._rendu import html
 from .._rendu.apercus import apercu_mesure_recommandee, apercu_recommandation
 from .._rendu.recommandation import justification, phrase_escalade, texte_recommandation
 from .._rendu.valeurs import fait_lisible
 from .._vocabulaire import Besoin, Intensite, PeriodeInsertion, Presence
 from .references import Tables, resoudre_mesure_recommandee, tables, verifier_version
-
-
-class _Sortie(BaseModel):
-    model_config = ConfigDict(frozen=True, field_title_generator=titre_francais)
-
+from .sortie import _Sortie
 
 #: Une valeur de fait ou de seuil, telle que le profil l'écrit (``"elevee"``, ``0.45``, ``True``).
 Valeur = bool | int | float | str | None

@@ -90,7 +90,7 @@ class Fiche:
 
     @staticmethod
     def _pour(rid: str, titre: str, p: Proposition, texte: str, faits: tuple[Fait, ...]) -> Motif:
-        return Motif.model_construct(
+        return Motif.construire(
             regle=rid,
             titre=titre,
             poids=p.poids,
@@ -112,7 +112,7 @@ def _comme_dans_le_profil(champ: str, valeur: Any) -> Any:
 
 
 def _fait(test: Atome, lue: Any) -> Fait:
-    return Fait.model_construct(
+    return Fait.construire(
         champ=test.champ,
         valeur=_comme_dans_le_profil(test.champ, lue),
         operateur=test.op,

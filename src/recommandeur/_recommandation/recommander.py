@@ -116,7 +116,7 @@ def recommander_valide(
     prepare = moteur.preparer(profil)
     fait = prepare.valeurs
     montees = [
-        Escalade.model_construct(
+        Escalade.construire(
             besoin=besoin,
             declaree=profil.besoins[besoin],
             effective=Intensite.depuis_ordre(prepare.effectives[besoin]),
@@ -168,7 +168,7 @@ def recommander_valide(
             choix[mid] = c
         else:
             ecarts.append(
-                MesureEcartee.model_construct(
+                MesureEcartee.construire(
                     mesure=mid,
                     libelle=f.mesures[mid].libelle,
                     raison=raison[1],
@@ -189,7 +189,7 @@ def recommander_valide(
         ordre = ordre[:limite]
     ordre_actions, _ = ordonner(actions, f.rang_niveau, {}, 0)
     construire = _constructeur(f, motifs, choix, offres | actions, recues, fait, en_insertion)
-    return Recommandation.model_construct(
+    return Recommandation.construire(
         profil=profil,
         periode_insertion=periode,
         mesures=[
@@ -271,7 +271,7 @@ def _constructeur(
         partenaires = partenaires_presents(
             mesure.partenaires, f.acteurs, fait, en_insertion, frozenset({acteur.id})
         )
-        return MesureRecommandee.model_construct(
+        return MesureRecommandee.construire(
             rang=rang,
             mesure=mesure,
             acteur=acteur,
