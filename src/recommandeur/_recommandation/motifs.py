@@ -22,7 +22,7 @@ from .._moteur.moteur import Moteur
 from .._profil.champs import CHAMPS, INTENSITES
 from .._rendu.valeurs import rendre
 from .._vocabulaire import Besoin, Destinataire
-from .modeles import Fait, Motif
+from .modeles import Fait, MesureRecommandee, Motif
 
 #: Nombre de motifs (texte et faits d'une règle pour des valeurs données) mémorisés par moteur.
 MOTIFS_MEMORISES = 10_000
@@ -57,6 +57,15 @@ class Fiche:
             for r in moteur.regles
         }
         self.motif = functools.lru_cache(maxsize=MOTIFS_MEMORISES)(self._motif)
+        #: Les mesures recommandées déjà faites, par ce qui les détermine (voir ``construire``).
+        self.recommandees: dict[tuple[Any, ...], MesureRecommandee] = {}
+
+    def garder_recommandee(self, cle: tuple[Any, ...], recommandee: MesureRecommandee) -> None:
+        """Garde une mesure recommandée (chaque entrée garde ses motifs en vie : leurs
+        identités, dans la clé, ne peuvent pas être réutilisées tant qu'elle existe)."""
+        if len(self.recommandees) >= MOTIFS_MEMORISES:
+            self.recommandees.clear()
+        self.recommandees[cle] = recommandee
 
     def motifs_de(
         self, rid: str, valeurs: Mapping[str, Any], phrases: Mapping[Besoin, str]

@@ -20,12 +20,12 @@ from .._profil.modeles import Profil
 from .._profil.validation import valider_profil
 from .._vocabulaire import Besoin, Intensite, PeriodeInsertion
 from .classement import PRIORITAIRES, differees, ecartees, ordonner, scores
-from .intervenants import Choix, choisir, partenaires_presents
+from .construction import constructeur
+from .intervenants import Choix, choisir
 from .modeles import (
     Escalade,
     GenreEcart,
     MesureEcartee,
-    MesureRecommandee,
     Motif,
     Recommandation,
 )
@@ -188,7 +188,7 @@ def recommander_valide(
     if limite is not None:
         ordre = ordre[:limite]
     ordre_actions, _ = ordonner(actions, f.rang_niveau, {}, 0)
-    construire = _constructeur(f, motifs, choix, offres | actions, recues, fait, en_insertion)
+    construire = constructeur(f, motifs, choix, offres | actions, recues, fait, en_insertion)
     return Recommandation.construire(
         profil=profil,
         periode_insertion=periode,
@@ -252,38 +252,3 @@ def _raison_d_ecarter(
         raisons = " ; ".join(f"{r} : {', '.join(qui)}" for r, qui in par_raison.items())
         return "sans_intervenant", f"aucun intervenant possible ({raisons})"
     return None
-
-
-def _constructeur(
-    f: Fiche,
-    motifs: Mapping[str, list[Motif]],
-    choix: Mapping[str, Choix],
-    scores_des_mesures: Mapping[str, float],
-    recues: Mapping[str, bool],
-    fait: Mapping[str, Any],
-    en_insertion: bool,
-) -> Any:
-    def construire(rang: int, mid: str, prioritaire: bool) -> MesureRecommandee:
-        c = choix[mid]
-        assert c.intervenant is not None
-        acteur = f.acteurs[c.intervenant.acteur]
-        mesure = f.mesures[mid]
-        partenaires = partenaires_presents(
-            mesure.partenaires, f.acteurs, fait, en_insertion, frozenset({acteur.id})
-        )
-        return MesureRecommandee.construire(
-            rang=rang,
-            mesure=mesure,
-            acteur=acteur,
-            role=c.intervenant.role,
-            presence=c.presence,
-            alternatives=[f.acteurs[a] for a in c.alternatives],
-            partenaires=[f.acteurs[p] for p in partenaires],
-            score=scores_des_mesures[mid],
-            prioritaire=prioritaire,
-            motifs=motifs[mid],
-            deja_recue=recues.get(mid) is True,
-            changement_d_intervenant=recues.get(mid) is False,
-        )
-
-    return construire
