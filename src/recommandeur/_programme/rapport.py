@@ -17,8 +17,10 @@ from collections import defaultdict
 from pathlib import Path
 from typing import Any
 
+from .._profil.champs import CHAMPS
 from .._profil.schema import DIALECTE
 from .._rendu.html import rendre_page
+from .._rendu.valeurs import nombre, valeur_lisible
 from .._vocabulaire import Ordre, PeriodeInsertion, Qualification, Statut, _Libelle
 from .exports import fichiers_csv, valeur
 from .graphiques import graphiques
@@ -41,11 +43,11 @@ def _libelles(table: dict[str, int], genre: type[_Libelle]) -> dict[str, int]:
 
 
 def _pour_cent(part: float | None) -> str:
-    return "?" if part is None else f"{round(part * 100, 1):g} %".replace(".", ",")
+    return "?" if part is None else valeur_lisible(CHAMPS["ecole.part_novices"], part)
 
 
 def _heures(h: float | None) -> str:
-    return "—" if h is None else f"{h:g}".replace(".", ",")
+    return "—" if h is None else nombre(h)
 
 
 def _totaux(plan: Plan) -> list[dict[str, Any]]:
@@ -129,7 +131,7 @@ def _cellule(v: Any) -> Any:
     if v is None:
         return ""
     if isinstance(v, float):
-        return f"{v:g}".replace(".", ",")
+        return nombre(v)
     if isinstance(v, list):
         return " ".join(map(str, v))
     return getattr(v, "value", v)

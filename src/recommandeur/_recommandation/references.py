@@ -13,6 +13,7 @@ catalogue du moteur donné par le contexte (``context={"moteur": m}`` ou
 
 from __future__ import annotations
 
+import functools
 from collections.abc import Iterable, Mapping
 from typing import TYPE_CHECKING, Any
 
@@ -101,9 +102,7 @@ def verifier_version(donnees: Any, contexte: Mapping[str, Any] | None) -> None:
         )
 
 
-def _resoudre(catalogue: Catalogue, genre: str, valeur: Any) -> Any:
-    if not isinstance(valeur, str):
-        return valeur
+def _resoudre(catalogue: Catalogue, genre: str, valeur: str) -> Mesure | Acteur:
     try:
         return catalogue.mesure(valeur) if genre == "mesure" else catalogue.acteur(valeur)
     except ErreurInconnu as exc:
@@ -111,34 +110,21 @@ def _resoudre(catalogue: Catalogue, genre: str, valeur: Any) -> Any:
 
 
 def resoudre_mesure_recommandee(donnees: Any, contexte: Mapping[str, Any] | None) -> Any:
-    """Remplace les identifiants d'une mesure recommandée lue du JSON par les fiches du catalogue."""
+    """Remplace les identifiants d'une mesure recommandée lue du JSON par les fiches du catalogue.
+
+    Le catalogue n'est cherché que si un identifiant est à résoudre.
+    """
     if not isinstance(donnees, Mapping):
         return donnees
-    if not any(isinstance(donnees.get(k), str) for k in ("mesure", "acteur")) and not _liste_d_ids(
-        donnees
-    ):
-        return donnees
-    catalogue = catalogue_du_contexte(contexte)
+    catalogue = functools.cache(lambda: catalogue_du_contexte(contexte))
     resolu = dict(donnees)
     for cle in ("mesure", "acteur"):
-        if cle in resolu:
-            resolu[cle] = _resoudre(
-                catalogue, "mesure" if cle == "mesure" else "acteur", resolu[cle]
-            )
+        if isinstance(resolu.get(cle), str):
+            resolu[cle] = _resoudre(catalogue(), cle, resolu[cle])
     for cle in ("alternatives", "partenaires"):
         if isinstance(resolu.get(cle), list):
-            resolu[cle] = [_resoudre(catalogue, "acteur", a) for a in resolu[cle]]
+            resolu[cle] = [
+                _resoudre(catalogue(), "acteur", a) if isinstance(a, str) else a
+                for a in resolu[cle]
+            ]
     return resolu
-
-
-def _liste_d_ids(donnees: Mapping[str, Any]) -> bool:
-    return any(
-        isinstance(a, str)
-        for cle in ("alternatives", "partenaires")
-        for a in (donnees.get(cle) or [])
-    )
-
-
-def identifiant(objet: Mesure | Acteur) -> str:
-    """L'identifiant d'une fiche, tel que le JSON l'écrit."""
-    return objet.id

@@ -13,9 +13,11 @@ import itertools
 from collections.abc import Iterable, Mapping
 from typing import TYPE_CHECKING, Any
 
+from .._profil.champs import CHAMPS
 from .._vocabulaire import Niveau
 from .explorer import changements_et_si, texte_pourquoi_pas
 from .recommandation import _entete, raison_principale
+from .valeurs import valeur_lisible
 
 if TYPE_CHECKING:
     import jinja2
@@ -195,7 +197,7 @@ def html_profil(profil: Profil) -> str:
     """Un profil en HTML : chaque champ avec sa description française et sa valeur."""
     sections: list[tuple[str, list[tuple[str, Any]]]] = []
     simples = [
-        (info.title or nom, _valeur(getattr(profil, nom)))
+        (info.title or nom, valeur_lisible(CHAMPS[nom], getattr(profil, nom)))
         for nom, info in type(profil).model_fields.items()
         if nom not in {"affectation", "ecole", "besoins", "mesures_recues"}
     ]
@@ -206,7 +208,7 @@ def html_profil(profil: Profil) -> str:
             (
                 nom,
                 [
-                    (info.title or n, _valeur(getattr(partie, n)))
+                    (info.title or n, valeur_lisible(CHAMPS[f"{nom}.{n}"], getattr(partie, n)))
                     for n, info in type(partie).model_fields.items()
                 ],
             )
@@ -222,14 +224,6 @@ def html_profil(profil: Profil) -> str:
         )
     )
     return _fiche("Profil", sections, classe="profil")
-
-
-def _valeur(v: Any) -> str:
-    if v is None:
-        return "inconnu"
-    if isinstance(v, bool):
-        return "oui" if v else "non"
-    return str(getattr(v, "libelle", v))
 
 
 def html_couverture(r: RapportCouverture) -> str:

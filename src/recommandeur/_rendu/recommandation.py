@@ -71,10 +71,6 @@ def phrase_escalade(escalade: Escalade) -> str:
     )
 
 
-def _nombre(x: float) -> str:
-    return f"{x:g}".replace(".", ",")
-
-
 def _annees(n: int) -> str:
     return "moins d'un an d'expérience" if n == 0 else f"{n} an{'s' if n > 1 else ''} d'expérience"
 

@@ -12,6 +12,15 @@ from .._langage.syntaxe import Parametre
 from .._profil.champs import CHAMPS, INTENSITES, LIBELLES_INTENSITES, Champ
 
 
+def nombre(x: float) -> str:
+    """Un nombre écrit à la française, sans zéros inutiles.
+
+    >>> nombre(0.15), nombre(36.0)
+    ('0,15', '36')
+    """
+    return f"{x:g}".replace(".", ",")
+
+
 def valeur_lisible(champ: Champ, valeur: Any) -> str:
     """Une valeur de fait écrite pour une personne.
 
@@ -34,9 +43,9 @@ def valeur_lisible(champ: Champ, valeur: Any) -> str:
     if champ.genre == "choix":
         return dict(champ.libelles).get(str(valeur), str(valeur))
     if champ.genre == "nombre" and champ.maximum == 1.0:
-        return f"{round(float(valeur) * 100, 1):g} %".replace(".", ",")
+        return f"{nombre(round(float(valeur) * 100, 1))} %"
     if isinstance(valeur, float):
-        return f"{valeur:g}".replace(".", ",")
+        return nombre(valeur)
     return str(valeur)
 
 
