@@ -1,8 +1,11 @@
-"""Les profils d'exemple partagés par plusieurs fichiers de tests."""
+"""Les profils et les règles d'exemple partagés par plusieurs fichiers de tests."""
 
 from __future__ import annotations
 
+import tomllib
 from typing import Any
+
+from recommandeur._langage.syntaxe import Condition, RegleSource
 
 #: L'exemple du README (« En Python ») : NLQ, tâche partagée, besoin élevé, école à forte part.
 EXEMPLE_DU_README: dict[str, Any] = {
@@ -13,3 +16,17 @@ EXEMPLE_DU_README: dict[str, Any] = {
     "besoins": {"gestion_de_classe": "elevee", "planification": "moderee"},
     "ecole": {"part_novices": 0.45, "imse": 9},
 }
+
+
+def condition_ecrite(texte: str) -> Condition:
+    """La condition ``si`` d'une règle minimale, écrite en TOML en ligne, telle que lue d'un fichier."""
+    return RegleSource.model_validate(
+        {
+            "id": "x",
+            "titre": "x",
+            "si": tomllib.loads(f"si = {texte}")["si"],
+            "recommande": [{"mesure": "m", "poids": 1}],
+            "justification": "x",
+            "sources": ["cnipe/niveau1"],
+        }
+    ).si

@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import tomllib
 from typing import Any
 
 import pytest
@@ -11,27 +10,15 @@ from recommandeur._langage.compilation import normaliser
 from recommandeur._langage.evaluation import evaluer
 from recommandeur._langage.expressions import Atome, Et, Ou
 from recommandeur._langage.operateurs import ELEMENTAIRES, OPERATEURS
-from recommandeur._langage.syntaxe import RegleSource
 from recommandeur._moteur.durable import EnsembleDurable
 from recommandeur._moteur.durable_json import en_json_durable
 from recommandeur._rendu.valeurs import fait_lisible
 
-
-def _si(texte: str) -> Any:
-    return RegleSource.model_validate(
-        {
-            "id": "x",
-            "titre": "x",
-            "si": tomllib.loads(f"si = {texte}")["si"],
-            "recommande": [{"mesure": "m", "poids": 1}],
-            "justification": "x",
-            "sources": ["cnipe/niveau1"],
-        }
-    ).si
+from .profils_exemples import condition_ecrite
 
 
 def _compiler(texte: str) -> Any:
-    return normaliser(_si(texte))
+    return normaliser(condition_ecrite(texte))
 
 
 @pytest.mark.parametrize(

@@ -3,27 +3,15 @@
 from __future__ import annotations
 
 import sys
-from html.parser import HTMLParser
 from pathlib import Path
 
 import pytest
 
 from recommandeur import Plan, planifier
 
+from .test_html import Arbre
+
 EFFECTIFS = Path(__file__).parent / "donnees" / "effectifs"
-
-
-class Lecteur(HTMLParser):
-    def __init__(self) -> None:
-        super().__init__()
-        self.balises: list[tuple[str, dict[str, str | None]]] = []
-        self.texte: list[str] = []
-
-    def handle_starttag(self, tag: str, attrs: list[tuple[str, str | None]]) -> None:
-        self.balises.append((tag, dict(attrs)))
-
-    def handle_data(self, data: str) -> None:
-        self.texte.append(data)
 
 
 @pytest.fixture(scope="module")
@@ -31,21 +19,16 @@ def plan() -> Plan:
     return planifier(EFFECTIFS / "enseignants.csv", EFFECTIFS / "ecoles.csv")
 
 
-def _lire(html: str) -> Lecteur:
-    lecteur = Lecteur()
-    lecteur.feed(html)
-    return lecteur
-
-
 def test_structure_du_rapport(plan: Plan) -> None:
     html = plan.html()
-    lecteur = _lire(html)
-    ids = [a.get("id") for t, a in lecteur.balises if t == "h2"]
+    arbre = Arbre(html)
+    ids = [e["attrs"].get("id") for e in arbre.tous("h2")]
     assert ids == ["portrait", "alertes", "groupes", "ecoles", "charges", "bilan"]
-    assert sum(t == "svg" for t, _ in lecteur.balises) == 4
-    sections = [a for t, a in lecteur.balises if t == "section"]
+    assert len(arbre.tous("svg")) == 4
+    sections = arbre.tous("section")
     assert len(sections) == sum(e.nb_en_insertion > 0 for e in plan.ecoles) == 3
-    texte = "".join(lecteur.texte)
+    (page,) = arbre.tous("html")
+    texte = page["texte"]
     assert "Étapes" in texte and "Cycle de l'action" in texte and "Personnes impliquées" in texte
     assert "None" not in texte and "Plan(" not in texte
     assert '<html lang="fr">' in html and "@media print" in html

@@ -10,8 +10,9 @@ import pytest
 from recommandeur import Catalogue, ErreurRegle, Moteur, charger_regles, iter_erreurs_regles
 from recommandeur._langage.compilation import normaliser
 from recommandeur._langage.expressions import Atome, Et, Ou
-from recommandeur._langage.syntaxe import RegleSource
 from recommandeur._moteur.durable_json import en_json_durable
+
+from .profils_exemples import condition_ecrite
 
 Fabrique = Callable[[str], Path]
 
@@ -55,23 +56,8 @@ def test_regle_valide_compilee(catalogue: Catalogue, dossier_regles: Fabrique) -
     assert base.regles[0].recommandations == (("soutien_ecole_soutenue", 2.0),)
 
 
-def _condition(texte: str) -> object:
-    import tomllib
-
-    return RegleSource.model_validate(
-        {
-            "id": "x",
-            "titre": "x",
-            "si": tomllib.loads(f"si = {texte}")["si"],
-            "recommande": [{"mesure": "m", "poids": 1}],
-            "justification": "x",
-            "sources": ["cnipe/niveau1"],
-        }
-    ).si
-
-
 def test_forme_normale_negative() -> None:
-    si = _condition(
+    si = condition_ecrite(
         '{ non = { tous = [ { champ = "ecole.imse", op = ">=", valeur = 8 }, '
         '{ besoin = "numerique", au_moins = "moderee" } ] } }'
     )
@@ -79,16 +65,18 @@ def test_forme_normale_negative() -> None:
 
 
 def test_dans_et_hors() -> None:
-    dans = _condition('{ champ = "ordre", op = "dans", valeur = ["primaire", "prescolaire"] }')
+    dans = condition_ecrite(
+        '{ champ = "ordre", op = "dans", valeur = ["primaire", "prescolaire"] }'
+    )
     assert normaliser(dans) == Ou(
         (Atome("ordre", "==", "primaire"), Atome("ordre", "==", "prescolaire"))
     )
-    hors = _condition('{ non = { champ = "ordre", op = "hors", valeur = ["primaire"] } }')
+    hors = condition_ecrite('{ non = { champ = "ordre", op = "hors", valeur = ["primaire"] } }')
     assert normaliser(hors) == Atome("ordre", "==", "primaire")
 
 
 def test_intensite_comparee_par_ordre() -> None:
-    si = _condition('{ champ = "besoins.bien_etre", op = ">", valeur = "faible" }')
+    si = condition_ecrite('{ champ = "besoins.bien_etre", op = ">", valeur = "faible" }')
     assert normaliser(si) == Atome("besoins.bien_etre", ">", 1)
 
 

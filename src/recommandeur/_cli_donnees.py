@@ -6,10 +6,11 @@ import argparse
 import json
 import sys
 
-from ._catalogue.chargement import charger_catalogue, iter_erreurs_catalogue
-from ._langage.chargement import iter_erreurs_regles
-from ._moteur.moteur import Moteur
+from ._catalogue.chargement import charger_catalogue
+from ._erreurs import ErreurCatalogue, ErreurRegle
+from ._langage.chargement import charger_regles
 from ._rendu.catalogue import texte_catalogue
+from ._surcouche import lire_surcouche
 
 
 def commande_catalogue(args: argparse.Namespace) -> int:
@@ -24,21 +25,20 @@ def commande_catalogue(args: argparse.Namespace) -> int:
 
 def commande_verifier(args: argparse.Namespace) -> int:
     """Liste tous les problèmes du catalogue, des règles et de la surcouche ; code 1 s'il y en a."""
-    problemes = list(iter_erreurs_catalogue(args.catalogue, surcouche=args.surcouche))
-    if not problemes:
-        catalogue = charger_catalogue(args.catalogue, surcouche=args.surcouche)
-        problemes = list(iter_erreurs_regles(catalogue, args.regles, surcouche=args.surcouche))
-    for probleme in problemes:
-        print(probleme)
-    if problemes:
-        print(f"{len(problemes)} problème(s).", file=sys.stderr)
+    dessus = None if args.surcouche is None else lire_surcouche(args.surcouche)
+    try:
+        catalogue = charger_catalogue(args.catalogue, surcouche=dessus)
+        base = charger_regles(catalogue, args.regles, surcouche=dessus)
+    except (ErreurCatalogue, ErreurRegle) as exc:
+        for probleme in exc.problemes:
+            print(probleme)
+        print(f"{len(exc.problemes)} problème(s).", file=sys.stderr)
         return 1
     if args.surcouche:
-        moteur = Moteur.depuis(args.catalogue, args.regles, surcouche=args.surcouche)
         print(
             f"Catalogue et règles valides, avec la surcouche {args.surcouche} : catalogue "
-            f"{moteur.version_catalogue}, règles {moteur.version_regles}, {len(moteur.regles)} "
-            f"règles, {len(moteur.catalogue.mesures)} mesures."
+            f"{catalogue.version}, règles {base.version}, {len(base.regles)} "
+            f"règles, {len(catalogue.mesures)} mesures."
         )
         return 0
     print("Catalogue et règles valides.")

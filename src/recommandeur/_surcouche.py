@@ -77,8 +77,11 @@ class Surcouche:
         return f"{base}+{self.version}" if self.version else base
 
 
-def lire_surcouche(dossier: Dossier) -> Surcouche:
-    """Lit un dossier de surcouche, sans rien valider des entrées elles-mêmes."""
+def lire_surcouche(dossier: Dossier | Surcouche) -> Surcouche:
+    """Lit un dossier de surcouche, sans rien valider des entrées elles-mêmes (une surcouche
+    déjà lue est rendue telle quelle : le catalogue et les règles la lisent une fois)."""
+    if isinstance(dossier, Surcouche):
+        return dossier
     racine = en_dossier(dossier)
     nom = racine.name
     problemes: list[Probleme] = []

@@ -12,7 +12,7 @@ from .._erreurs import ErreurCatalogue, Probleme, suggerer
 from .._fichiers import Dossier, dossier_livre, en_dossier
 from .._messages import problemes_de_validation
 from .._profil.modeles import PRESENCES
-from .._surcouche import fusionner, lire_surcouche
+from .._surcouche import Surcouche, fusionner, lire_surcouche
 from .deploiement import Etape, Heures, lire_etape, lire_heures, verifier_etape
 from .modeles import Acteur, Catalogue, Intervenant, Mesure
 from .sources import (
@@ -28,7 +28,7 @@ UNIQUES = UNIQUES_DU_CATALOGUE
 
 
 def _analyser(
-    dossier: Dossier | None, surcouche: Dossier | None = None
+    dossier: Dossier | None, surcouche: Dossier | Surcouche | None = None
 ) -> tuple[Catalogue | None, list[Probleme]]:
     racine = dossier_livre("catalogue") if dossier is None else en_dossier(dossier)
     problemes: list[Probleme] = []
@@ -231,7 +231,7 @@ def _intervenant(
 
 
 def iter_erreurs_catalogue(
-    dossier: Dossier | None = None, *, surcouche: Dossier | None = None
+    dossier: Dossier | None = None, *, surcouche: Dossier | Surcouche | None = None
 ) -> Iterator[Probleme]:
     """Tous les problèmes d'un dossier de catalogue (et d'une surcouche), sans s'arrêter au premier.
 
@@ -242,7 +242,7 @@ def iter_erreurs_catalogue(
 
 
 def charger_catalogue(
-    dossier: Dossier | None = None, *, surcouche: Dossier | None = None
+    dossier: Dossier | None = None, *, surcouche: Dossier | Surcouche | None = None
 ) -> Catalogue:
     """Charge et valide un dossier de catalogue (le catalogue livré par défaut).
 

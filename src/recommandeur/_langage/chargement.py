@@ -15,7 +15,7 @@ from .._entrees import identifiant, lire_entrees
 from .._erreurs import ErreurInconnu, ErreurRegle, Probleme, suggerer
 from .._fichiers import Dossier, dossier_livre, en_dossier
 from .._messages import problemes_de_validation
-from .._surcouche import ajuster, fusionner, lire_surcouche, parametres_inconnus
+from .._surcouche import Surcouche, ajuster, fusionner, lire_surcouche, parametres_inconnus
 from .parametres import lire_parametres
 from .regle import RegleCompilee, compiler_regle
 from .syntaxe import Explication, Parametre, RegleSource
@@ -40,7 +40,7 @@ class BaseDeRegles(BaseModel):
 
 
 def _analyser(
-    dossier: Dossier | None, catalogue: Catalogue, surcouche: Dossier | None = None
+    dossier: Dossier | None, catalogue: Catalogue, surcouche: Dossier | Surcouche | None = None
 ) -> tuple[BaseDeRegles | None, list[Probleme]]:
     racine = dossier_livre("regles") if dossier is None else en_dossier(dossier)
     problemes: list[Probleme] = []
@@ -129,7 +129,10 @@ def _references_des_explications(
 
 
 def iter_erreurs_regles(
-    catalogue: Catalogue, dossier: Dossier | None = None, *, surcouche: Dossier | None = None
+    catalogue: Catalogue,
+    dossier: Dossier | None = None,
+    *,
+    surcouche: Dossier | Surcouche | None = None,
 ) -> Iterator[Probleme]:
     """Tous les problèmes d'un dossier de règles (et d'une surcouche), vérifié contre ``catalogue``.
 
@@ -141,7 +144,10 @@ def iter_erreurs_regles(
 
 
 def charger_regles(
-    catalogue: Catalogue, dossier: Dossier | None = None, *, surcouche: Dossier | None = None
+    catalogue: Catalogue,
+    dossier: Dossier | None = None,
+    *,
+    surcouche: Dossier | Surcouche | None = None,
 ) -> BaseDeRegles:
     """Charge, vérifie et compile un dossier de règles (les règles livrées par défaut).
 

@@ -15,6 +15,7 @@ from .._langage.chargement import AccesDonnees, BaseDeRegles, charger_regles
 from .._langage.regle import RegleCompilee
 from .._profil.modeles import Profil
 from .._profil.schema import schema_profil_pour
+from .._surcouche import lire_surcouche
 from .._vocabulaire import Besoin, Niveau
 from .fait import Contexte, FaitEvalue, construire
 from .reference import Evaluateur, fabriquer
@@ -87,10 +88,11 @@ class Moteur(AccesDonnees):
         >>> Moteur.depuis(evaluateur="reference").evaluateur
         'reference'
         """
-        cat = charger_catalogue(catalogue, surcouche=surcouche)
+        lue = None if surcouche is None else lire_surcouche(surcouche)  # lue une fois
+        cat = charger_catalogue(catalogue, surcouche=lue)
         moteur = cls(
             cat,
-            charger_regles(cat, regles, surcouche=surcouche),
+            charger_regles(cat, regles, surcouche=lue),
             dossiers=(catalogue, regles),
             evaluateur=evaluateur,
         )

@@ -161,14 +161,21 @@ def alertes(
             f"{ecole.contexte.nb_batiments} bâtiments pour {ecole.mentors} personne(s) "
             f"mentore(s) : {DEUX_AVIS_BATIMENTS}",
         )
-    a_confirmer = Counter(
-        o.acteur for r in resumes for o in r.offres if o.presence is Presence.INCONNUE
-    )
-    if a_confirmer:
-        libelles = {a.id: a.libelle for a in catalogue.acteurs}
-        qui = ", ".join(f"{libelles[a]} ({k})" for a, k in sorted(a_confirmer.items()))
+    qui = a_confirmer(resumes, catalogue)
+    if qui:
         dire("a_confirmer", f"présence à confirmer pour des offres : {qui}")
     return dites
+
+
+def a_confirmer(
+    resumes: Iterable[Resume], catalogue: Catalogue, *, par_frequence: bool = False
+) -> str:
+    """Les intervenants « à confirmer » de ces offres et leur nombre d'offres (vide : aucun),
+    par ordre d'identifiant, ou du plus fréquent au moins fréquent."""
+    compte = Counter(o.acteur for r in resumes for o in r.offres if o.presence is Presence.INCONNUE)
+    libelles = {a.id: a.libelle for a in catalogue.acteurs}
+    ordre = compte.most_common() if par_frequence else sorted(compte.items())
+    return ", ".join(f"{libelles[a]} ({n})" for a, n in ordre)
 
 
 def plans_des_ecoles(

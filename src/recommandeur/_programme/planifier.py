@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from collections import Counter, defaultdict
+from collections import defaultdict
 from collections.abc import Callable
 from pathlib import Path
 from typing import Any
@@ -11,13 +11,13 @@ from .._catalogue.modeles import Catalogue
 from .._erreurs import ErreurArgument
 from .._moteur.moteur import Moteur, moteur_par_defaut
 from .._profil.modeles import Profil
-from .._vocabulaire import PeriodeInsertion, Presence
+from .._vocabulaire import PeriodeInsertion
 from .bilan import bilan
 from .charge import charges
 from .effectifs import Effectifs, Source, charger_effectifs
 from .groupes import TAILLE_MAX_GROUPE, grouper
 from .modeles import Alerte, Plan, PlanEcole, PlanEnseignant
-from .par_ecole import MENTORES_PAR_MENTOR, plans_des_ecoles
+from .par_ecole import MENTORES_PAR_MENTOR, a_confirmer, plans_des_ecoles
 from .parallele import Calcul, resumes_ici
 from .portrait import portrait
 from .resume import Resume
@@ -177,12 +177,8 @@ def _alertes_du_centre(
 ) -> list[Alerte]:
     """Les alertes des écoles sur leurs personnes mentores, puis les présences à confirmer."""
     alertes = [a for p in plans for a in p.alertes if a.genre != "a_confirmer"]
-    a_confirmer = Counter(
-        o.acteur for _, _, r in suite for o in r.offres if o.presence is Presence.INCONNUE
-    )
-    if a_confirmer:
-        libelles = {a.id: a.libelle for a in catalogue.acteurs}
-        qui = ", ".join(f"{libelles[a]} ({n})" for a, n in a_confirmer.most_common())
+    qui = a_confirmer((r for _, _, r in suite), catalogue, par_frequence=True)
+    if qui:
         alertes.append(
             Alerte.model_construct(
                 genre="a_confirmer",
