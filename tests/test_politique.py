@@ -202,3 +202,39 @@ def test_l_intervenant_d_une_mesure_sans_effet_n_est_plus_une_alternative() -> N
     (m,) = [x for x in reco.mesures if x.mesure.id == "accompagnement_individuel"]
     assert (m.acteur.id, [a.id for a in m.alternatives]) == ("mentor", ["equipe_ecole"])
     assert m.changement_d_intervenant
+
+
+def test_un_echec_ne_fait_passer_l_intervenant_apres_que_pour_le_meme_besoin() -> None:
+    reco = recommander(
+        {
+            "annees_experience": 1,
+            "ordre": "primaire",
+            "ecole": {"mentor_dans_l_ecole": True},
+            "besoins": {"gestion_de_classe": "elevee", "developpement_professionnel": "moderee"},
+            "mesures_recues": [
+                {
+                    "mesure": "accompagnement_individuel",
+                    "efficace": False,
+                    "intervenant": "conseiller_pedagogique",
+                    "besoin": "gestion_de_classe",
+                }
+            ],
+        }
+    )
+    offres = {m.mesure.id: m for m in reco.mesures}
+    # même besoin : la CP passe après ; autre besoin (plan de DP) : elle reste la première
+    assert offres["accompagnement_individuel"].acteur.id == "mentor"
+    assert offres["plan_dp"].acteur.id == "conseiller_pedagogique"
+    assert [a.id for a in offres["plan_dp"].alternatives] == ["services_educatifs"]
+
+
+def test_des_resultats_qui_ne_different_que_par_un_partenaire_ne_se_melangent_pas() -> None:
+    base = {"annees_experience": 0, "ordre": "primaire"}
+    avec = recommander({**base, "ecole": {"mentor_dans_l_ecole": True, "pane": True}})
+    sans = recommander({**base, "ecole": {"mentor_dans_l_ecole": True, "pane": False}})
+    mentorat = {
+        r: next(m for m in x.mesures if m.mesure.id == "mentorat")
+        for r, x in (("avec", avec), ("sans", sans))
+    }
+    assert [p.id for p in mentorat["avec"].partenaires] == ["direction", "pane"]
+    assert [p.id for p in mentorat["sans"].partenaires] == ["direction"]

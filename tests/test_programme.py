@@ -303,3 +303,26 @@ def test_la_commande_dit_tous_les_problemes(
     erreur = capsys.readouterr().err.splitlines()
     assert erreur[0] == "erreur : 7 problèmes"
     assert len(erreur) == 8 and "… et" not in "\n".join(erreur)
+
+
+def test_part_en_insertion_et_part_de_cinq_ans_et_moins() -> None:
+    # 2, 5, 6 et 9 ans au Québec dans une école de 10 : 3 en insertion (moins de 7 ans),
+    # 2 de 5 ans et moins, 4 dans les effectifs
+    lignes = [
+        {"enseignant": f"p{a}", "ecole": "X", "annees_experience": a, "ordre": "primaire"}
+        for a in (2, 5, 6, 9)
+    ]
+    plan = planifier(lignes, [{"ecole": "X", "nom": "X", "nb_enseignants": 10}])
+    (x,) = plan.portrait.ecoles
+    assert (x.nb_dans_les_effectifs, x.nb_en_insertion) == (4, 3)
+    assert (x.part_novices, x.part_cinq_ans_et_moins) == (0.3, 0.2)
+
+
+def test_les_heures_d_un_groupe_comptent_une_fois() -> None:
+    moteur = Moteur.depuis(surcouche=Path(__file__).parent.parent / "exemples" / "surcouche_centre")
+    plan = planifier(ENSEIGNANTS, ECOLES, moteur=moteur)
+    (sous_groupe,) = [g for g in plan.groupes if g.mesure == "accompagnement_sous_groupe"]
+    assert (sous_groupe.membres, sous_groupe.heures) == (["t1", "t3"], 12.0)
+    cp = next(c for c in plan.charges if (c.acteur, c.ecole) == ("conseiller_pedagogique", None))
+    avec_heures = [g for g in plan.groupes if g.id in cp.groupes and g.heures is not None]
+    assert cp.heures == sum(g.heures for g in avec_heures if g.heures) == 12.0
