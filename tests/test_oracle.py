@@ -14,10 +14,10 @@ import tempfile
 from pathlib import Path
 from typing import Any
 
-from hypothesis import given, settings
+from hypothesis import given, reject, settings
 from hypothesis import strategies as st
 
-from recommandeur import Catalogue, Moteur, Profil, moteur_par_defaut
+from recommandeur import Catalogue, ErreurRegle, Moteur, Profil, moteur_par_defaut
 from recommandeur._catalogue.chargement import charger_catalogue
 from recommandeur._fichiers import dossier_livre
 
@@ -228,10 +228,17 @@ def test_bases_generees_comme_l_oracle(
 ) -> None:
     with tempfile.TemporaryDirectory() as dossier:
         regles = ecrire_base(Path(dossier), conditions)
-        moteurs = [
-            Moteur.depuis(regles=dossier, evaluateur="durable"),
-            Moteur.depuis(regles=dossier, evaluateur="reference"),
-        ]
+        try:
+            moteurs = [
+                Moteur.depuis(regles=dossier, evaluateur="durable"),
+                Moteur.depuis(regles=dossier, evaluateur="reference"),
+            ]
+        except ErreurRegle as erreur:
+            # la limite documentée (docs/moteur.md) : une condition dont la forme disjonctive
+            # dépasse 59 comparaisons est refusée ; « dans » et « non » la font grossir vite
+            if "condition trop complexe pour le moteur" not in str(erreur):
+                raise
+            reject()
     catalogue: Catalogue = moteurs[0].catalogue
     for profil in profils:
         attendu = oracle.declenchees(regles, profil, catalogue)

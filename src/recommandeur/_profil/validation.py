@@ -25,26 +25,43 @@ VALEURS_MAX = 5_000
 def _demesure(donnees: Mapping[Any, Any]) -> Probleme | None:
     """Le problème d'une entrée trop imbriquée ou trop grande, trouvé sans récursion.
 
-    Le champ nommé est le début du chemin où l'imbrication déborde (deux morceaux au plus).
+    Le champ nommé est le début du chemin où l'imbrication déborde (deux morceaux au plus) :
+    seuls les deux premiers morceaux d'un chemin sont gardés, et une feuille est comptée sans
+    être empilée (un profil ordinaire n'a que trois ou quatre tables).
+
+    >>> _demesure({"besoins": {"numerique": "elevee"}}) is None
+    True
+    >>> str(_demesure({"a": [[[[[[[[1]]]]]]]]}))
+    "champ 'a[0]' : imbrication trop profonde (au plus 8 niveaux)"
     """
-    pile: list[tuple[object, tuple[str, ...], int]] = [(donnees, (), 1)]
+    pile: list[tuple[Any, tuple[str, ...], int]] = [(donnees, (), 1)]
     vues = 0
     while pile:
         valeur, chemin, niveau = pile.pop()
         vues += 1
-        if vues > VALEURS_MAX:
-            return Probleme(f"profil démesuré : plus de {VALEURS_MAX} valeurs")
-        if isinstance(valeur, Mapping | list | tuple):
-            if niveau > PROFONDEUR_MAX:
-                return Probleme(
-                    f"imbrication trop profonde (au plus {PROFONDEUR_MAX} niveaux)",
-                    champ=_chemin(chemin[:2]) or None,
-                )
-            enfants = valeur.items() if isinstance(valeur, Mapping) else enumerate(valeur)
-            for cle, enfant in enfants:
-                morceau = f"[{cle}]" if isinstance(cle, int) else str(cle)[:80]
-                pile.append((enfant, (*chemin, morceau), niveau + 1))
+        if niveau > PROFONDEUR_MAX:
+            return Probleme(
+                f"imbrication trop profonde (au plus {PROFONDEUR_MAX} niveaux)",
+                champ=_chemin(chemin) or None,
+            )
+        enfants = valeur.items() if isinstance(valeur, Mapping) else enumerate(valeur)
+        for cle, enfant in enfants:
+            if type(enfant) not in _FEUILLES and isinstance(enfant, _CONTENEURS):
+                if len(chemin) < 2:
+                    morceau = f"[{cle}]" if isinstance(cle, int) else str(cle)[:80]
+                    pile.append((enfant, (*chemin, morceau), niveau + 1))
+                else:
+                    pile.append((enfant, chemin, niveau + 1))
+            else:
+                vues += 1
+            if vues > VALEURS_MAX:
+                return Probleme(f"profil démesuré : plus de {VALEURS_MAX} valeurs")
     return None
+
+
+_CONTENEURS = (Mapping, list, tuple)
+#: Les types de feuilles ordinaires, reconnus sans passer par ``isinstance(…, Mapping)``.
+_FEUILLES = frozenset({str, int, float, bool, type(None)})
 
 
 def _chemin(morceaux: tuple[str, ...]) -> str:

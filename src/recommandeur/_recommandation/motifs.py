@@ -13,7 +13,7 @@ import weakref
 from collections.abc import Mapping
 from typing import Any
 
-from .._catalogue.modeles import Acteur, Mesure
+from .._catalogue.modeles import Acteur, Intervenant, Mesure
 from .._langage.evaluation import decisives
 from .._langage.expressions import Atome
 from .._langage.gabarits import champs_du_gabarit
@@ -24,8 +24,23 @@ from .._rendu.valeurs import rendre
 from .._vocabulaire import Besoin, Destinataire
 from .modeles import Fait, MesureRecommandee, Motif
 
-#: Nombre de motifs (texte et faits d'une règle pour des valeurs données) mémorisés par moteur.
+#: Nombre minimal d'entrées de chaque mémoire d'un moteur (motifs, décisions, mesures
+#: recommandées) ; une base de plus de 500 règles en garde 20 par règle.
 MOTIFS_MEMORISES = 10_000
+#: Entrées mémorisées par règle de la base, au-delà de :data:`MOTIFS_MEMORISES`.
+MEMOIRE_PAR_REGLE = 20
+
+
+def taille_memoire(nb_regles: int) -> int:
+    """Le nombre d'entrées de chaque mémoire d'un moteur de ``nb_regles`` règles.
+
+    Une base plus grande déclenche plus de règles par profil et a plus de valeurs distinctes :
+    une mémoire fixe y perdrait ses entrées avant de les resservir.
+
+    >>> taille_memoire(54), taille_memoire(5_000)
+    (10000, 100000)
+    """
+    return max(MOTIFS_MEMORISES, MEMOIRE_PAR_REGLE * nb_regles)
 
 
 class Fiche:
@@ -56,16 +71,40 @@ class Fiche:
             )
             for r in moteur.regles
         }
-        self.motif = functools.lru_cache(maxsize=MOTIFS_MEMORISES)(self._motif)
-        #: Les mesures recommandées déjà faites, par ce qui les détermine (voir ``construire``).
+        #: Pour chaque règle, ses ``(mesure, poids)`` ; pour chaque (règle, mesure), le poids et
+        #: les intervenants qu'elle admet (les siens, sinon ceux de la mesure).
+        self.recommandations = {r.id: r.recommandations for r in moteur.regles}
+        self.propositions: dict[tuple[str, str], tuple[float, tuple[Intervenant, ...]]] = {
+            (r.id, p.mesure): (p.poids, p.intervenants or self.mesures[p.mesure].intervenants)
+            for r in moteur.regles
+            for p in r.propositions
+        }
+        #: Les champs du fait qui disent la présence d'un acteur (``ecole.pane``, ...).
+        self.champs_presence: tuple[str, ...] = tuple(
+            sorted({a.presence for a in catalogue.acteurs} - {"toujours", "a_confirmer"})
+        )
+        self.taille = taille_memoire(len(moteur.regles))
+        self.motif = functools.lru_cache(maxsize=self.taille)(self._motif)
+        #: Les décisions (voir ``decisions.decider``) et les mesures recommandées déjà faites,
+        #: par ce qui les détermine (voir ``construction.constructeur``).
+        self.decisions: dict[tuple[Any, ...], Any] = {}
+        #: Les intervenants possibles d'une mesure selon les règles qui la proposent, numérotés
+        #: (``noms_candidats`` : un numéro par liste distincte ; il y en a peu par mesure).
+        self.candidats: dict[tuple[str, ...], tuple[int, tuple[Intervenant, ...]]] = {}
+        self.noms_candidats: dict[Any, tuple[int, tuple[Intervenant, ...]]] = {}
         self.recommandees: dict[tuple[Any, ...], MesureRecommandee] = {}
 
-    def garder_recommandee(self, cle: tuple[Any, ...], recommandee: MesureRecommandee) -> None:
-        """Garde une mesure recommandée (chaque entrée garde ses motifs en vie : leurs
-        identités, dans la clé, ne peuvent pas être réutilisées tant qu'elle existe)."""
-        if len(self.recommandees) >= MOTIFS_MEMORISES:
-            self.recommandees.clear()
-        self.recommandees[cle] = recommandee
+    def garder(
+        self, memoire: dict[tuple[Any, ...], Any], cle: tuple[Any, ...], valeur: Any
+    ) -> None:
+        """Garde une entrée dans une mémoire de la fiche, vidée quand elle est pleine.
+
+        Une mesure recommandée garde ses motifs en vie : leurs identités, dans sa clé, ne
+        peuvent pas être réutilisées tant qu'elle existe.
+        """
+        if len(memoire) >= self.taille:
+            memoire.clear()
+        memoire[cle] = valeur
 
     def motifs_de(
         self, rid: str, valeurs: Mapping[str, Any], phrases: Mapping[Besoin, str]

@@ -2,18 +2,16 @@
 
 Le chemin : valider le profil → le mettre à plat en fait, besoins escaladés
 (:mod:`recommandeur._moteur.fait`) → déclencher les règles (le moteur) → pour chaque mesure
-proposée, son score, ses raisons et son intervenant (:mod:`.intervenants`) → écarter ce qui
-ne peut pas être offert, séparer les offres des actions du milieu, classer
-(:mod:`.classement`) → construire les résultats (:mod:`.motifs`).
+proposée, son score, ses raisons (:mod:`.motifs`) et sa décision : son intervenant, ou pourquoi
+l'écarter (:mod:`.decisions`, :mod:`.intervenants`) → séparer les offres des actions du
+milieu, classer (:mod:`.classement`) → construire les résultats (:mod:`.construction`).
 """
 
 from __future__ import annotations
 
-import dataclasses
-from collections.abc import Mapping, Sequence
+from collections.abc import Mapping
 from typing import Any
 
-from .._catalogue.modeles import Intervenant
 from .._erreurs import ErreurArgument
 from .._moteur.moteur import Moteur, moteur_par_defaut
 from .._profil.modeles import Profil
@@ -21,14 +19,8 @@ from .._profil.validation import valider_profil
 from .._vocabulaire import Besoin, Intensite, PeriodeInsertion
 from .classement import PRIORITAIRES, differees, ecartees, ordonner, scores
 from .construction import constructeur
-from .intervenants import Choix, choisir
-from .modeles import (
-    Escalade,
-    GenreEcart,
-    MesureEcartee,
-    Motif,
-    Recommandation,
-)
+from .decisions import Decision, decider, signature
+from .modeles import Escalade, MesureEcartee, Motif, Recommandation
 from .motifs import Fiche, fiche
 
 
@@ -97,11 +89,17 @@ def _echecs(profil: Profil, f: Fiche) -> list[tuple[str, str, frozenset[Besoin]]
     ]
 
 
+_PERSONNE: frozenset[str] = frozenset()
+_RIEN_A_EVITER = (_PERSONNE, _PERSONNE)
+
+
 def _a_eviter(
     mid: str, echecs: list[tuple[str, str, frozenset[Besoin]]], f: Fiche
 ) -> tuple[frozenset[str], frozenset[str]]:
     """Qui passer en dernier pour ``mid`` (ceux qui ont échoué sur elle ou sur un même besoin),
     et qui ne plus proposer du tout pour elle (ceux qui ont échoué sur elle)."""
+    if not echecs:
+        return _RIEN_A_EVITER
     besoins = set(f.mesures[mid].besoins)
     apres = frozenset(a for m, a, visees in echecs if m == mid or visees & besoins)
     jamais = frozenset(a for m, a, _ in echecs if m == mid)
@@ -128,16 +126,12 @@ def recommander_valide(
     declenchees = moteur.declencher(fait)
 
     motifs: dict[str, list[Motif]] = {}
-    proposes: dict[str, list[tuple[float, tuple[Intervenant, ...]]]] = {}
+    proposants: dict[str, list[str]] = {}
     for rid in declenchees:
-        regle = f.regles[rid]
         for mesure_id, motif in f.motifs_de(rid, fait, phrases).items():
             motifs.setdefault(mesure_id, []).append(motif)
-        for p in regle.propositions:
-            liste = p.intervenants or f.mesures[p.mesure].intervenants
-            proposes.setdefault(p.mesure, []).append((p.poids, liste))
-    candidats = {mid: _fusionner_intervenants(listes) for mid, listes in proposes.items()}
-    scores_des_mesures = scores((rid, f.regles[rid].recommandations) for rid in declenchees)
+            proposants.setdefault(mesure_id, []).append(rid)
+    scores_des_mesures = scores((rid, f.recommandations[rid]) for rid in declenchees)
     recues = {r.mesure: r.efficace for r in profil.mesures_recues}
     for r in profil.mesures_recues:
         recues[r.mesure] = recues[r.mesure] and r.efficace
@@ -149,36 +143,40 @@ def recommander_valide(
         for r in profil.mesures_recues
         if r.efficace
     )
+    sig = signature(f, fait, en_insertion, vus_presents)
 
     ecarts: list[MesureEcartee] = []
-    choix: dict[str, Choix] = {}
+    retenues: dict[str, Decision] = {}
     sans_effet = set(ecartees(scores_des_mesures, recues))
     # Seules les offres à la personne attendent : une action du milieu ne pèse pas sur elle.
     offertes = [m for m in scores_des_mesures if m not in f.au_milieu]
     reporter = set(differees(offertes, f.charges, profil.signaux_de_detresse))
     for mid in scores_des_mesures:
-        apres, jamais = _a_eviter(mid, echecs, f)
-        c = choisir(candidats[mid], f.acteurs, fait, en_insertion, apres, vus_presents)
-        if jamais:
-            c = dataclasses.replace(
-                c, alternatives=tuple(a for a in c.alternatives if a not in jamais)
-            )
-        raison = _raison_d_ecarter(f, mid, c, mid in sans_effet, mid in reporter, jamais)
-        if raison is None:
-            choix[mid] = c
+        d = decider(
+            f,
+            mid,
+            proposants[mid],
+            fait,
+            sig,
+            _a_eviter(mid, echecs, f),
+            mid in sans_effet,
+            mid in reporter,
+        )
+        if d.raison is None:
+            retenues[mid] = d
         else:
             ecarts.append(
                 MesureEcartee.construire(
                     mesure=mid,
                     libelle=f.mesures[mid].libelle,
-                    raison=raison[1],
+                    raison=d.raison[1],
                     regles=[m.regle for m in motifs[mid]],
-                    genre=raison[0],
+                    genre=d.raison[0],
                 )
             )
 
-    offres = {m: s for m, s in scores_des_mesures.items() if m in choix and m not in f.au_milieu}
-    actions = {m: s for m, s in scores_des_mesures.items() if m in choix and m in f.au_milieu}
+    offres = {m: s for m, s in scores_des_mesures.items() if m in retenues and m not in f.au_milieu}
+    actions = {m: s for m, s in scores_des_mesures.items() if m in retenues and m in f.au_milieu}
     priorites = {
         m: min(rangs)
         for m in offres
@@ -188,7 +186,7 @@ def recommander_valide(
     if limite is not None:
         ordre = ordre[:limite]
     ordre_actions, _ = ordonner(actions, f.rang_niveau, {}, 0)
-    construire = constructeur(f, motifs, choix, offres | actions, recues, fait, en_insertion)
+    construire = constructeur(f, motifs, retenues, offres | actions, recues)
     return Recommandation.construire(
         profil=profil,
         periode_insertion=periode,
@@ -203,52 +201,3 @@ def recommander_valide(
         version_catalogue=moteur.version_catalogue,
         version_regles=moteur.version_regles,
     )
-
-
-def _fusionner_intervenants(
-    listes: Sequence[tuple[float, tuple[Intervenant, ...]]],
-) -> tuple[Intervenant, ...]:
-    """Les intervenants de toutes les raisons d'une mesure : ceux de la plus forte d'abord.
-
-    Une raison qui restreint les intervenants ne retire pas ceux qu'une autre raison admet : si
-    les siens sont absents, la mesure reste offerte par ceux des autres.
-    """
-    vus: dict[str, Intervenant] = {}
-    for _, liste in sorted(listes, key=lambda paire: -paire[0]):
-        for intervenant in liste:
-            vus.setdefault(intervenant.acteur, intervenant)
-    return tuple(vus.values())
-
-
-def _raison_d_ecarter(
-    f: Fiche,
-    mid: str,
-    c: Choix,
-    sans_effet: bool,
-    differee: bool,
-    jamais: frozenset[str],
-) -> tuple[GenreEcart, str] | None:
-    """Pourquoi une mesure proposée n'est pas offerte (genre, raison), ou ``None`` si elle l'est.
-
-    Une mesure reçue sans effet n'est offerte de nouveau qu'avec un autre intervenant que celui
-    qui l'a offerte ; une mesure qui ajoute une charge attend la fin d'une période de détresse ;
-    une mesure sans intervenant possible n'est pas offerte.
-    """
-    if sans_effet and (c.intervenant is None or c.intervenant.acteur in jamais):
-        return (
-            "recue_sans_effet",
-            "déjà reçue sans l'effet attendu, et aucun autre intervenant n'est possible",
-        )
-    if differee:
-        return (
-            "differee",
-            "différée : elle ajouterait une charge ou une exposition pendant une période de "
-            "détresse ; à reprendre quand ça ira mieux",
-        )
-    if c.intervenant is None:
-        par_raison: dict[str, list[str]] = {}
-        for a, r in c.ecartes:
-            par_raison.setdefault(r, []).append(f.acteurs[a].libelle)
-        raisons = " ; ".join(f"{r} : {', '.join(qui)}" for r, qui in par_raison.items())
-        return "sans_intervenant", f"aucun intervenant possible ({raisons})"
-    return None

@@ -1,0 +1,119 @@
+"""Les mémoires d'un moteur (décisions, intervenants, mesures partagées) ne changent aucun résultat.
+
+Un résultat calculé après d'autres (mémoires chaudes) est identique à celui calculé mémoires
+vidées : chaque partie d'une clé de mémoire est exercée par une paire de profils qui ne
+diffèrent que par elle.
+"""
+
+from __future__ import annotations
+
+from typing import Any
+
+import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
+
+from recommandeur import Moteur, Profil, recommander
+from recommandeur._recommandation.motifs import Fiche, fiche, taille_memoire
+from recommandeur.testing import profils
+
+MOTEUR = Moteur.depuis()
+
+
+def _vider(f: Fiche) -> None:
+    f.decisions.clear()
+    f.candidats.clear()
+    f.noms_candidats.clear()
+    f.recommandees.clear()
+    f.motif.cache_clear()
+
+
+def _froid(profil: Profil | dict[str, Any]) -> str:
+    """Le JSON du résultat, calculé mémoires vidées."""
+    _vider(fiche(MOTEUR))
+    return recommander(profil, moteur=MOTEUR).model_dump_json()
+
+
+def _base(**ecole: Any) -> dict[str, Any]:
+    return {
+        "annees_experience": 1,
+        "ordre": "primaire",
+        "besoins": {"gestion_de_classe": "elevee", "bien_etre": "moderee"},
+        "ecole": ecole,
+    }
+
+
+#: Des paires qui ne diffèrent que par une partie d'une clé de mémoire.
+PAIRES = {
+    "présences": (_base(mentor_dans_l_ecole=True), _base(mentor_dans_l_ecole=False)),
+    "présence inconnue": (_base(), _base(conseiller_pedagogique=True)),
+    "période": (_base(), {**_base(), "annees_experience": 9}),
+    "vu présent": (
+        _base(),
+        {**_base(), "mesures_recues": [{"mesure": "accompagnement_individuel", "efficace": True}]},
+    ),
+    "qui éviter": (
+        _base(mentor_dans_l_ecole=True),
+        {
+            **_base(mentor_dans_l_ecole=True),
+            "mesures_recues": [{"mesure": "mentorat", "efficace": False}],
+        },
+    ),
+    "détresse": (_base(), {**_base(), "signaux_de_detresse": True}),
+    "règles qui proposent": (
+        _base(),
+        {**_base(), "affectation": {"nouveau_dans_l_ecole": True, "partage_de_tache": True}},
+    ),
+}
+
+
+@pytest.mark.parametrize("nom", list(PAIRES))
+def test_une_paire_qui_differe_par_une_partie_de_cle(nom: str) -> None:
+    premier, second = PAIRES[nom]
+    attendus = [_froid(premier), _froid(second)]
+    # chaud : le premier puis le second, puis dans l'autre ordre
+    for ordre in ((premier, second), (second, premier)):
+        _vider(fiche(MOTEUR))
+        obtenus = [recommander(p, moteur=MOTEUR).model_dump_json() for p in ordre]
+        assert obtenus == (attendus if ordre[0] is premier else attendus[::-1])
+    assert attendus[0] != attendus[1], f"la paire « {nom} » doit donner deux résultats"
+
+
+@settings(max_examples=60, deadline=None)
+@given(st.lists(profils(MOTEUR.catalogue), min_size=2, max_size=6))
+def test_une_suite_de_profils_comme_memoires_vides(suite: list[Profil]) -> None:
+    froids = [_froid(p) for p in suite]
+    _vider(fiche(MOTEUR))
+    assert [recommander(p, moteur=MOTEUR).model_dump_json() for p in suite] == froids
+
+
+def test_les_memoires_se_vident_quand_elles_sont_pleines() -> None:
+    f = Fiche(MOTEUR)
+    for i in range(f.taille + 5):
+        f.garder(f.decisions, (i,), i)
+    assert len(f.decisions) == 5
+    assert f.decisions == {(f.taille + k,): f.taille + k for k in range(5)}
+
+
+def test_la_taille_des_memoires_suit_la_base() -> None:
+    assert [taille_memoire(n) for n in (1, 54, 500, 501, 5_000)] == [
+        10_000,
+        10_000,
+        10_000,
+        10_020,
+        100_000,
+    ]
+    assert Fiche(MOTEUR).taille == 10_000
+    assert fiche(MOTEUR).motif.cache_parameters()["maxsize"] == 10_000
+
+
+def test_une_decision_est_partagee_entre_profils_de_meme_signature() -> None:
+    f = fiche(MOTEUR)
+    _vider(f)
+    a = recommander({**_base(mentor_dans_l_ecole=True), "annees_experience": 2}, moteur=MOTEUR)
+    n = len(f.decisions)
+    b = recommander({**_base(mentor_dans_l_ecole=True), "annees_experience": 3}, moteur=MOTEUR)
+    assert len(f.decisions) == n
+    assert [m.acteur.id for m in a.mesures if m.mesure.id == "mentorat"] == [
+        m.acteur.id for m in b.mesures if m.mesure.id == "mentorat"
+    ]
