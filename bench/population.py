@@ -86,12 +86,21 @@ def _condition(hasard: random.Random) -> str:
 
 
 def ecrire_regles_generees(dossier: Path, n: int, catalogue: Catalogue, graine: int = 7) -> Path:
-    """Écrit ``n`` règles aléatoires (1 à 3 conditions, 1 à 2 mesures) dans ``dossier``."""
+    """Écrit ``n`` règles aléatoires (1 à 3 conditions, 1 à 2 mesures) dans ``dossier``.
+
+    Un fichier par tranche de :data:`REGLES_PAR_FICHIER` règles (un fichier de règles a au
+    plus 2 Mo).
+    """
     hasard = random.Random(graine)
     mesures = list(catalogue.ids_mesures)
     dossier.mkdir(parents=True, exist_ok=True)
     lignes = ['version = "generee"', ""]
     for i in range(n):
+        if i and i % REGLES_PAR_FICHIER == 0:
+            (dossier / f"regles_{i // REGLES_PAR_FICHIER - 1:03d}.toml").write_text(
+                "\n".join(lignes), encoding="utf-8"
+            )
+            lignes = [""]
         conditions = ", ".join(_condition(hasard) for _ in range(hasard.randint(1, 3)))
         recommande = ", ".join(
             f'{{ mesure = "{m}", poids = {hasard.randint(1, 5)}, '
@@ -108,5 +117,11 @@ def ecrire_regles_generees(dossier: Path, n: int, catalogue: Catalogue, graine: 
             f"recommande = [{recommande}]",
             "",
         ]
-    (dossier / "regles.toml").write_text("\n".join(lignes), encoding="utf-8")
+    (dossier / f"regles_{max(0, n - 1) // REGLES_PAR_FICHIER:03d}.toml").write_text(
+        "\n".join(lignes), encoding="utf-8"
+    )
     return dossier
+
+
+#: Règles générées par fichier.
+REGLES_PAR_FICHIER = 1_000

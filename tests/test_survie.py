@@ -103,7 +103,9 @@ SCENARIOS = {
         dossier = Path(tempfile.mkdtemp())
         (dossier / "r.toml").write_text("\\n".join(lignes), encoding="utf-8")
         m = Moteur.depuis(regles=dossier)
-        assert m._evaluateur.nombre_d_ensembles > 10
+        # des égalités sur 15 booléens : au plus une par champ convient, la pile reste basse et
+        # c'est le plafond de règles par ensemble qui découpe
+        assert m._evaluateur.nombre_d_ensembles == 10
         for i in range(300):
             p = valider_profil({"annees_experience": 1, "ordre": "primaire",
                                 "affectation": {"partage_de_tache": i % 2 == 0, "specialiste": i % 3 == 0},
@@ -111,6 +113,36 @@ SCENARIOS = {
             f = m.fait(p)
             assert m.declencher(f) == [r.id for r in m.regles if evaluer(r.condition, f)]
             assert recommander(p, moteur=m).mesures
+    """,
+    # le partage des nœuds et l'exclusion des égalités que suppose le découpage, éprouvés par
+    # durable-rules lui-même : sans partage, 70 nœuds « x ≥ 0 » sous la racine ; sans
+    # exclusion, 70 égalités empilées sous lui ; l'une ou l'autre ferait déborder la pile (303)
+    "partage_des_noeuds_alpha": """
+        from recommandeur._langage.expressions import Atome, Et
+        from recommandeur._moteur.durable import EnsembleDurable
+        from recommandeur._moteur.durable_json import Reseau, decouper
+        conditions = {f"r{i}": Et((Atome("x", ">=", 0), Atome("y", "==", i))) for i in range(70)}
+        conditions |= {f"s{i}": Et((Atome("x", ">=", 0), Atome("z", "==", i))) for i in range(20)}
+        assert decouper(conditions) == [list(conditions)]
+        reseau = Reseau()
+        for c in conditions.values():
+            reseau.ajouter(c)
+        assert reseau.pile_max() == 3
+        ensemble = EnsembleDurable(conditions)
+        assert ensemble.nombre_d_ensembles == 1
+        for y in range(75):
+            attendu = ([f"r{y}"] if y < 70 else []) + ([f"s{y % 25}"] if y % 25 < 20 else [])
+            assert sorted(ensemble.declencher({"x": 1, "y": y, "z": y % 25})) == sorted(attendu)
+        # la borne est juste : 63 comparaisons qui conviennent toutes sous la racine (64 avec
+        # l'attrape-tout, la taille de la pile) passent ; mesuré : à 64 (65), le processus meurt
+        import recommandeur._moteur.durable_json as dj
+        dj.PILE_MAX = dj.REGLES_PAR_ENSEMBLE = 10**6
+        limite = {f"t{i}": Atome("y", ">=", i) for i in range(63)}
+        reseau = Reseau()
+        for c in limite.values():
+            reseau.ajouter(c)
+        assert reseau.pile_max() == 64
+        assert len(EnsembleDurable(limite).declencher({"y": 100})) == 63
     """,
     # des moteurs créés puis abandonnés, et des rechargements : la mémoire reste bornée
     "memoire_moteurs_et_rechargements": """

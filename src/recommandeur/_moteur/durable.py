@@ -44,13 +44,11 @@ import durable_rules_engine as _c  # type: ignore[import-not-found]
 from .._apercu import repr_borne
 from .._erreurs import ErreurMoteur
 from .._langage.expressions import Expression
-from .durable_json import decouper, en_json_durable
+from .durable_json import CHAMP_ATTRAPE_TOUT, decouper, en_json_durable
 
 _VERROU = threading.RLock()
 _NOMS = itertools.count()
 
-#: Le champ que porte chaque fait et que teste la règle attrape-tout.
-CHAMP_TOUJOURS = "recommandeur_fait"
 #: Au plus 255 propriétés par objet dans durable-rules (MAX_OBJECT_PROPERTIES) ; id, sid et
 #: le champ attrape-tout en prennent trois.
 PROPRIETES_MAX = 250
@@ -157,8 +155,8 @@ def _valeur_sure(valeur: object) -> bool:
 class EnsembleDurable:
     """Des règles compilées, enregistrées dans durable-rules ; :meth:`declencher` les évalue.
 
-    Les règles sont réparties en plusieurs ensembles durable-rules de taille bornée (voir
-    :func:`~recommandeur._moteur.durable_json.decouper`) ; le fait est évalué par chacun.
+    Les règles sont réparties en ensembles durable-rules dont la pile ne peut pas déborder
+    (voir :func:`~recommandeur._moteur.durable_json.decouper`) ; le fait est évalué par chacun.
 
     >>> from recommandeur._langage.expressions import Atome
     >>> ens = EnsembleDurable({"imse_eleve": Atome("ecole.imse", ">=", 8)})
@@ -178,7 +176,7 @@ class EnsembleDurable:
                 f"r{rangs[rid]}": {"all": [{"m": json_des_regles[f"r{rangs[rid]}"]}]}
                 for rid in morceau
             }
-            definition["attrape_tout"] = {"all": [{"m": {CHAMP_TOUJOURS: 1}}]}
+            definition["attrape_tout"] = {"all": [{"m": {CHAMP_ATTRAPE_TOUT: 1}}]}
             definitions.append(json.dumps(definition, ensure_ascii=False, sort_keys=True))
         self._ensembles: list[_Ensemble] = []
         with _VERROU:
@@ -209,7 +207,7 @@ class EnsembleDurable:
                     f"valeur non admise pour le champ {repr_borne(cle)} : {repr_borne(valeur)}"
                 )
         donnees = dict(fait)
-        donnees.update({"id": "fait", "sid": _SID, CHAMP_TOUJOURS: 1})
+        donnees.update({"id": "fait", "sid": _SID, CHAMP_ATTRAPE_TOUT: 1})
         texte = json.dumps(donnees, ensure_ascii=False)
         tirees: list[str] = []
         with _VERROU:

@@ -2,24 +2,32 @@
 
 Ce module n'importe pas durable-rules : il traduit une condition compilée en la condition
 JSON que reçoit ``create_ruleset`` (la clé de chaque opérateur vient de la table des
-opérateurs) et répartit les règles en ensembles de taille bornée.
+opérateurs) et répartit les règles en ensembles dont la pile du réseau alpha ne peut pas
+déborder, en comptant les nœuds que durable-rules partage.
 """
 
 from __future__ import annotations
 
+import json
 from collections.abc import Mapping
+from graphlib import TopologicalSorter
 from typing import Any
 
 from .._erreurs import ErreurMoteur
 from .._langage.compilation import COMPARAISONS_MAX
-from .._langage.expressions import Atome, Et, Expression, taille_disjonctive
+from .._langage.expressions import Atome, Et, Expression
 from .._langage.operateurs import OPERATEURS
 
 #: Au plus 64 nœuds sur la pile du parcours du réseau alpha (MAX_STACK_SIZE de durable-rules) :
-#: au-delà, ``assert_fact`` échoue (code 303) selon le fait. Chaque nœud n'y entre qu'une fois
-#: par parcours : un ensemble d'au plus 63 nœuds ne peut pas déborder. On en garde 60, dont
-#: un pour la règle attrape-tout.
-NOEUDS_PAR_ENSEMBLE = COMPARAISONS_MAX + 1
+#: au-delà, ``assert_fact`` échoue (code 303) selon le fait. Un ensemble est gardé sous 60 au
+#: pire (:meth:`Reseau.pile_max`), attrape-tout compris : il ne peut pas déborder.
+PILE_MAX = COMPARAISONS_MAX + 1
+#: Au plus autant de règles par ensemble : des ensembles de 200 règles générées ont été
+#: mesurés sans erreur ; au-delà de 300, sans découpage, la pile déborde et un ensemble de
+#: 500 a corrompu la mémoire du processus (``free(): invalid size``).
+REGLES_PAR_ENSEMBLE = 100
+#: Le champ que porte chaque fait et que teste la règle attrape-tout de chaque ensemble.
+CHAMP_ATTRAPE_TOUT = "recommandeur_fait"
 
 
 def en_json_durable(expression: Expression) -> dict[str, Any]:
@@ -37,42 +45,171 @@ def en_json_durable(expression: Expression) -> dict[str, Any]:
     return {genre: [en_json_durable(t) for t in expression.termes]}
 
 
-def noeuds_alpha(condition: Expression) -> int:
-    """Majorant du nombre de nœuds alpha d'une condition : ses comparaisons en forme disjonctive.
+class Reseau:
+    """Le réseau alpha que durable-rules construit pour un ensemble de règles, de quoi majorer sa pile.
 
-    durable-rules développe les disjonctions (une chaîne de nœuds par terme) ; le partage
-    des nœuds identiques n'est pas compté, d'où un majorant.
+    Comme ``rete.c`` : une comparaison est un nœud sous le nœud précédent de sa règle, **partagé**
+    avec toute règle qui a déjà la même comparaison (même champ, opérateur et valeur) sous le
+    même nœud ; un ``$or`` crée un nœud de renvoi que rejoint chacune de ses branches, et la
+    suite de la conjonction part de lui. Le parcours d'un fait (``handleAlpha``) dépile un nœud
+    et empile ses enfants qui conviennent : au pire tous, et un renvoi une fois par branche.
 
-    >>> from recommandeur._langage.expressions import Ou
-    >>> noeuds_alpha(Et((Atome("a", "==", 1), Ou((Atome("b", "==", 1), Atome("c", "==", 2))))))
-    4
+    >>> r = Reseau()
+    >>> for cond in (Et((Atome("a", "==", 1), Atome("b", "==", 1))), Atome("a", "==", 1)):
+    ...     r.ajouter(cond)
+    >>> r.pile_max()   # la racine (a == 1, l'attrape-tout) puis les enfants de a == 1 (b == 1)
+    2
     """
-    return taille_disjonctive(condition)[1]
+
+    def __init__(self) -> None:
+        self._enfants: dict[int, list[int]] = {0: []}
+        self._noeuds: dict[tuple[int, str, str, str], int] = {}
+        #: La comparaison de chaque nœud (champ, opérateur, valeur) ; un renvoi n'en a pas.
+        self._tests: dict[int, tuple[str, str, object]] = {}
+        self._journal: list[tuple[int, tuple[int, str, str, str] | None]] = []
+        self.ajouter(Atome(CHAMP_ATTRAPE_TOUT, "==", 1))
+
+    def _nouveau(self, parent: int, cle: tuple[int, str, str, str], test: Atome) -> int:
+        noeud = len(self._enfants)
+        self._enfants[noeud] = []
+        self._enfants[parent].append(noeud)
+        self._journal.append((parent, cle))
+        self._noeuds[cle] = noeud
+        self._tests[noeud] = (test.champ, test.op, test.valeur)
+        return noeud
+
+    def _construire(self, expression: Expression, parent: int) -> int:
+        if isinstance(expression, Atome):
+            # même texte JSON, même valeur : 1 et 1.0 comptent pour deux nœuds (majorant)
+            cle = (parent, expression.champ, expression.op, json.dumps(expression.valeur))
+            trouve = self._noeuds.get(cle)
+            return trouve if trouve is not None else self._nouveau(parent, cle, expression)
+        if isinstance(expression, Et):
+            for terme in expression.termes:
+                parent = self._construire(terme, parent)
+            return parent
+        renvoi = self._nouveau_renvoi()
+        for terme in expression.termes:
+            fin = self._construire(terme, parent)
+            self._enfants[fin].append(renvoi)
+            self._journal.append((fin, None))
+        return renvoi
+
+    def _nouveau_renvoi(self) -> int:
+        noeud = len(self._enfants)
+        self._enfants[noeud] = []
+        self._journal.append((-1, None))
+        return noeud
+
+    def ajouter(self, condition: Expression) -> None:
+        """Ajoute la condition d'une règle (ses nœuds, partagés avec ceux déjà là)."""
+        self._construire(condition, 0)
+
+    def marque(self) -> int:
+        """Un point du journal où :meth:`revenir` peut ramener le réseau."""
+        return len(self._journal)
+
+    def revenir(self, marque: int) -> None:
+        """Retire tout ce qui a été ajouté depuis ``marque``, du plus récent au plus ancien."""
+        while len(self._journal) > marque:
+            parent, cle = self._journal.pop()
+            if parent == -1:  # un nœud de renvoi, sans lien encore
+                del self._enfants[len(self._enfants) - 1]
+                continue
+            enfant = self._enfants[parent].pop()
+            if cle is not None:
+                del self._noeuds[cle]
+                del self._enfants[enfant]
+                del self._tests[enfant]
+
+    def pile_max(self) -> int:
+        """Un majorant de la pile du parcours d'un fait, quel que soit le fait.
+
+        Quand un nœud est dépilé, la pile garde au plus, pour chacun de ses ancêtres, ses
+        autres enfants pas encore parcourus ; il y empile ensuite les siens.
+        """
+        ordre = TopologicalSorter({n: () for n in self._enfants})
+        for parent, enfants in self._enfants.items():
+            for enfant in enfants:
+                ordre.add(enfant, parent)
+        attente = dict.fromkeys(self._enfants, 0)
+        pire = 0
+        for noeud in ordre.static_order():
+            enfants = self._enfants[noeud]
+            empiles = self._empiles_au_plus(enfants)
+            pire = max(pire, attente[noeud] + empiles)
+            for enfant in enfants:
+                attente[enfant] = max(attente[enfant], attente[noeud] + empiles - 1)
+        return pire
+
+    def _empiles_au_plus(self, enfants: list[int]) -> int:
+        """Combien de ces enfants un même fait peut faire empiler à la fois.
+
+        Un fait n'a qu'une valeur par champ : des égalités à des valeurs différentes d'un même
+        champ s'excluent, une seule convient (1, 1.0 et ``true`` comptent pour une même
+        valeur : au pire, durable-rules les confond). Tout autre enfant peut convenir.
+        """
+        egalites: dict[tuple[str, object], int] = {}
+        autres = 0
+        for enfant in enfants:
+            test = self._tests.get(enfant)
+            if test is None or test[1] != "==":
+                autres += 1
+            else:
+                cle = (test[0], _valeur_comparee(test[2]))
+                egalites[cle] = egalites.get(cle, 0) + 1
+        par_champ: dict[str, int] = {}
+        for (champ, _), nombre in egalites.items():
+            par_champ[champ] = max(par_champ.get(champ, 0), nombre)
+        return autres + sum(par_champ.values())
+
+
+def _valeur_comparee(valeur: object) -> object:
+    """La valeur d'une égalité telle que deux valeurs que durable-rules pourrait confondre se confondent.
+
+    >>> _valeur_comparee(True) == _valeur_comparee(1) == _valeur_comparee(1.0)
+    True
+    """
+    if isinstance(valeur, bool | int | float):
+        return float(valeur)
+    return valeur
 
 
 def decouper(conditions: Mapping[str, Expression]) -> list[list[str]]:
-    """Répartit les règles, dans l'ordre, en ensembles d'au plus ``NOEUDS_PAR_ENSEMBLE - 1`` nœuds.
+    """Répartit les règles, dans l'ordre, en ensembles dont la pile ne peut pas déborder.
+
+    Un ensemble garde ses règles tant que :meth:`Reseau.pile_max` (nœuds partagés comptés
+    une fois, attrape-tout compris) reste sous ``PILE_MAX`` et qu'il a au plus
+    ``REGLES_PAR_ENSEMBLE`` règles.
 
     >>> x = Atome("x", "==", 1)
-    >>> decouper({"a": x, "b": Et((x,) * 59), "c": Atome("y", "==", 2)})
-    [['a'], ['b'], ['c']]
+    >>> decouper({"a": x, "b": Et((x, Atome("y", "==", 2))), "c": Atome("y", "==", 2)})
+    [['a', 'b', 'c']]
+    >>> [len(m) for m in decouper({f"r{i}": Atome("x", ">=", i) for i in range(130)})]
+    [59, 59, 12]
+    >>> [len(m) for m in decouper({f"r{i}": Atome("x", "==", i) for i in range(130)})]
+    [100, 30]
     """
     morceaux: list[list[str]] = []
     courant: list[str] = []
-    charge = 0
+    reseau = Reseau()
     for rid, condition in conditions.items():
-        noeuds = noeuds_alpha(condition)
-        if noeuds > NOEUDS_PAR_ENSEMBLE - 1:
+        marque = reseau.marque()
+        reseau.ajouter(condition)
+        if len(courant) < REGLES_PAR_ENSEMBLE and reseau.pile_max() <= PILE_MAX:
+            courant.append(rid)
+            continue
+        reseau.revenir(marque)
+        if courant:
+            morceaux.append(courant)
+        courant, reseau = [rid], Reseau()
+        reseau.ajouter(condition)
+        if reseau.pile_max() > PILE_MAX:
             raise ErreurMoteur(
-                f"condition trop complexe pour durable-rules ({noeuds} comparaisons en forme "
-                f"disjonctive, au plus {NOEUDS_PAR_ENSEMBLE - 1})",
+                f"condition trop complexe pour durable-rules (pile de {reseau.pile_max()} "
+                f"nœuds au pire, au plus {PILE_MAX})",
                 rid,
             )
-        if courant and charge + noeuds > NOEUDS_PAR_ENSEMBLE - 1:
-            morceaux.append(courant)
-            courant, charge = [], 0
-        courant.append(rid)
-        charge += noeuds
     if courant:
         morceaux.append(courant)
     return morceaux
