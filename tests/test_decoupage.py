@@ -1,0 +1,90 @@
+"""Le découpage des règles en ensembles durable-rules : le réseau alpha et sa pile au pire.
+
+Chaque cas est un petit réseau fait à la main et sa pile attendue, comptée à la main comme le
+parcours de ``handleAlpha`` (``rete.c``/``events.c``) : dépiler un nœud, empiler ceux de ses
+enfants qui conviennent. La racine porte toujours l'attrape-tout. Le test de survie
+``partage_des_noeuds_alpha`` éprouve les mêmes hypothèses contre durable-rules lui-même.
+"""
+
+from __future__ import annotations
+
+import pytest
+
+from recommandeur._erreurs import ErreurMoteur
+from recommandeur._langage.expressions import Atome, Et, Expression, Ou
+from recommandeur._moteur.durable_json import PILE_MAX, REGLES_PAR_ENSEMBLE, Reseau, decouper
+
+
+def _pile(*conditions: Expression) -> int:
+    reseau = Reseau()
+    for condition in conditions:
+        reseau.ajouter(condition)
+    return reseau.pile_max()
+
+
+def _sup(champ: str, valeur: int = 0) -> Atome:
+    return Atome(champ, ">=", valeur)
+
+
+CAS = {
+    # la racine seule : l'attrape-tout
+    "vide": ((), 1),
+    # deux enfants de la racine
+    "une comparaison": ((_sup("a"),), 2),
+    # une même comparaison sous la racine est partagée : un seul nœud
+    "partagée": ((_sup("a"), _sup("a"), _sup("a")), 2),
+    # 10 règles « a ≥ 0 et y = i » : a partagé, ses 10 égalités s'excluent (une convient)
+    "préfixe partagé, égalités exclusives": (
+        tuple(Et((_sup("a"), Atome("y", "==", i))) for i in range(10)),
+        2,
+    ),
+    # des frères en attente : racine (attrape, a, b), puis sous a (c, d) : 2 + 2
+    "frères en attente": ((Et((_sup("a"), _sup("c"))), Et((_sup("a"), _sup("d"))), _sup("b")), 4),
+    # 1, 1.0 et true pourraient se confondre : trois égalités qui peuvent convenir ensemble
+    "égalités confondues": (
+        (Atome("x", "==", 1), Atome("x", "==", 1.0), Atome("x", "==", True)),
+        4,
+    ),
+    "égalités distinctes": ((Atome("x", "==", 1), Atome("x", "==", 2)), 2),
+    # des inégalités sur un même champ peuvent toutes convenir
+    "inégalités": ((_sup("x", 1), _sup("x", 2), _sup("x", 3)), 4),
+    # un $or : ses deux branches sous la racine, chacune renvoie au nœud de renvoi, d'où part
+    # la suite (c) : racine (attrape, a, b) = 3 ; sous a : le renvoi (1) ; sous le renvoi : c
+    "disjonction": ((Et((Ou((_sup("a"), _sup("b"))), _sup("c"))),), 3),
+}
+
+
+@pytest.mark.parametrize("nom", list(CAS))
+def test_pile_au_pire(nom: str) -> None:
+    conditions, attendue = CAS[nom]
+    assert _pile(*conditions) == attendue
+
+
+def test_revenir_remet_le_reseau_comme_avant() -> None:
+    reseau = Reseau()
+    reseau.ajouter(Et((_sup("a"), _sup("b"))))
+    avant = reseau.pile_max()
+    marque = reseau.marque()
+    reseau.ajouter(Et((Ou((_sup("a"), _sup("c"))), *(_sup(f"z{i}") for i in range(5)))))
+    reseau.ajouter(_sup("d"))
+    assert reseau.pile_max() > avant
+    reseau.revenir(marque)
+    assert reseau.pile_max() == avant
+    reseau.ajouter(_sup("b"))
+    assert reseau.pile_max() == _pile(Et((_sup("a"), _sup("b"))), _sup("b"))
+
+
+def test_decouper_suit_la_pile_puis_le_plafond() -> None:
+    sous_la_racine = {f"r{i}": _sup("x", i) for i in range(130)}
+    assert [len(m) for m in decouper(sous_la_racine)] == [PILE_MAX - 1, PILE_MAX - 1, 12]
+    exclusives = {f"r{i}": Atome("x", "==", i) for i in range(250)}
+    assert [len(m) for m in decouper(exclusives)] == [REGLES_PAR_ENSEMBLE] * 2 + [50]
+    # l'ordre des règles est gardé, chaque règle dans un seul ensemble
+    morceaux = decouper(sous_la_racine | exclusives)
+    assert [rid for m in morceaux for rid in m] == list(sous_la_racine | exclusives)
+
+
+def test_une_regle_seule_trop_grande_est_refusee() -> None:
+    trop = Ou(tuple(_sup(f"a{i}") for i in range(PILE_MAX)))
+    with pytest.raises(ErreurMoteur, match=r"pile de 61 nœuds au pire, au plus 60"):
+        decouper({"grande": trop})
