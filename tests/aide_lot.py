@@ -1,4 +1,4 @@
-"""Des tâches de processus de calcul qui échouent, pour les tests de ``recommander_lot``."""
+"""Des tâches de processus de calcul qui échouent, pour les tests de ``planifier``."""
 
 from __future__ import annotations
 

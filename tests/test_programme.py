@@ -16,7 +16,7 @@ import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from recommandeur import ErreurArgument, Moteur, Niveau, Plan, planifier
+from recommandeur import ErreurArgument, ErreurMoteur, Moteur, Niveau, Plan, planifier
 from recommandeur._cli import main
 from recommandeur._programme.rapport import schema_du_plan
 
@@ -175,23 +175,60 @@ def test_la_surcouche_change_le_plan() -> None:
     assert mentor_a.heures == 3 * 36.0 + 2 * 10.0
 
 
+#: Assez de lignes pour que planifier(processus=2) démarre un processus de calcul.
+_INTENSITES = ["faible", "moderee", "elevee"]
+_BESOINS = ["planification", "evaluation", "numerique", "bien_etre", "differenciation"]
+#: 2 400 profils tous distincts : 6 années × 400 combinaisons de besoins et d'arrivée.
+GRAND = [
+    {
+        "enseignant": f"p{i}",
+        "ecole": "A" if i % 2 else "B",
+        "annees_experience": i % 6,
+        "ordre": "primaire",
+        **{f"besoin_{b}": _INTENSITES[(i // 6 // 3**k) % 3] for k, b in enumerate(_BESOINS)},
+        "nouveau_dans_l_ecole": (i // 6) >= 243,
+    }
+    for i in range(2400)
+]
+GRANDES_ECOLES = [
+    {"ecole": "A", "nom": "A", "nb_enseignants": 3000, "mentors": 3},
+    {"ecole": "B", "nom": "B", "nb_enseignants": 3000, "mentors": 0},
+]
+
+
 def test_meme_plan_en_deux_processus() -> None:
-    lignes = [
-        {
-            "enseignant": f"p{i}",
-            "ecole": "A" if i % 2 else "B",
-            "annees_experience": i % 6,
-            "ordre": "primaire",
-            "besoin_planification": ["faible", "moderee", "elevee"][i % 3],
-            "nouveau_dans_l_ecole": i % 4 == 0,
-        }
-        for i in range(2400)
-    ]
-    ecoles = [
-        {"ecole": "A", "nom": "A", "nb_enseignants": 3000, "mentors": 3},
-        {"ecole": "B", "nom": "B", "nb_enseignants": 3000, "mentors": 0},
-    ]
-    assert planifier(lignes, ecoles, processus=2) == planifier(lignes, ecoles)
+    assert len({json.dumps({**t, "enseignant": ""}, sort_keys=True) for t in GRAND}) == 2400
+    assert planifier(GRAND, GRANDES_ECOLES, processus=2) == planifier(GRAND, GRANDES_ECOLES)
+
+
+def test_deux_processus_servent_le_moteur_donne_pas_ses_dossiers() -> None:
+    # un moteur construit directement n'a pas de dossiers : le processus de calcul le reçoit
+    base = Moteur.depuis()
+    construit = Moteur(base.catalogue, base.base)
+    assert planifier(GRAND, GRANDES_ECOLES, processus=2, moteur=construit) == planifier(
+        GRAND, GRANDES_ECOLES
+    )
+
+
+def test_une_erreur_dans_un_processus_de_calcul_remonte(monkeypatch: pytest.MonkeyPatch) -> None:
+    import recommandeur._programme.parallele as parallele
+
+    monkeypatch.setattr(parallele, "vers_json", lambda moteur: '{"evaluateur": "durable"}')
+    with pytest.raises(ErreurMoteur) as info:
+        planifier(GRAND, GRANDES_ECOLES, processus=2)
+    assert str(info.value) == (
+        "moteur de règles : un processus de calcul a échoué : KeyError: 'regles'"
+    )
+
+
+def test_un_processus_de_calcul_qui_meurt(monkeypatch: pytest.MonkeyPatch) -> None:
+    import recommandeur._programme.parallele as parallele
+
+    from . import aide_lot
+
+    monkeypatch.setattr(parallele, "_resumer", aide_lot.mourir)
+    with pytest.raises(ErreurMoteur, match="un processus de calcul s'est arrêté brutalement"):
+        planifier(GRAND, GRANDES_ECOLES, processus=2)
 
 
 def test_arguments_refuses() -> None:

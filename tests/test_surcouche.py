@@ -152,7 +152,7 @@ def test_couverture_et_graphe_analysent_la_base_effective(moteur: Moteur) -> Non
 
 def test_recharger_et_lots_gardent_la_surcouche(moteur: Moteur) -> None:
     assert moteur.recharger().version_regles == moteur.version_regles
-    (reco,) = recommander_lot([NOUVELLE], moteur=moteur, processus=2)
+    (reco,) = recommander_lot([NOUVELLE], moteur=moteur)
     assert "journee_cohorte_centre" in {m.mesure.id for m in reco.mesures}
 
 

@@ -3,22 +3,65 @@
 Avec ``processus=N``, ``N - 1`` processus de calcul démarrent **avant** la lecture des
 effectifs (ils importent la bibliothèque et reconstruisent le moteur pendant que ce
 processus-ci valide les lignes) ; puis les profils se partagent entre eux et ce processus-ci,
-qui calcule sa part au lieu d'attendre. Chaque processus reçoit le moteur donné en JSON
-(comme :func:`~recommandeur.recommander_lot`) et renvoie des résumés (des tuples).
+qui calcule sa part au lieu d'attendre. Chaque processus reçoit **le moteur donné** en JSON
+(:mod:`recommandeur._moteur.transfert`), pas des chemins de dossiers : les résumés sont ceux
+de ce moteur, quoi qu'il arrive sur le disque. Ils renvoient des résumés (des tuples). Une
+erreur dans un processus est relevée telle quelle ; un processus qui meurt devient
+:class:`ErreurMoteur`.
 """
 
 from __future__ import annotations
 
+import hashlib
 from collections.abc import Callable, Sequence
-from typing import Any
+from concurrent.futures import Future
+from typing import Any, TypeVar
 
-from .._erreurs import ErreurMoteur
+from .._erreurs import ErreurMoteur, ErreurRecommandeur
 from .._moteur.moteur import Moteur
-from .._moteur.transfert import vers_json
+from .._moteur.transfert import depuis_json, vers_json
 from .._profil.modeles import Profil
-from .._recommandation.lot import _moteur_recu, _recevoir, _resultat
 from .._recommandation.recommander import recommander_valide
 from .resume import Resume, resumer
+
+T = TypeVar("T")
+
+#: Dans un processus de calcul : le moteur reçu (en JSON) et celui qui en est reconstruit.
+_RECU: dict[str, str] = {}
+_RECONSTRUITS: dict[str, Moteur] = {}
+
+
+def _recevoir(texte: str) -> None:
+    """Initialisation d'un processus de calcul : garder le moteur reçu, sans rien analyser.
+
+    La reconstruction a lieu à la première tâche : une erreur y est relevée dans l'appelant,
+    au lieu de casser le groupe de processus.
+    """
+    _RECU["moteur"] = texte
+
+
+def _moteur_recu() -> Moteur:
+    texte = _RECU["moteur"]
+    empreinte = hashlib.sha256(texte.encode("utf-8")).hexdigest()
+    moteur = _RECONSTRUITS.get(empreinte)
+    if moteur is None:
+        _RECONSTRUITS.clear()
+        moteur = _RECONSTRUITS[empreinte] = depuis_json(texte)
+    return moteur
+
+
+def _resultat(tache: Future[T]) -> T:
+    """Le résultat d'une tâche ; une erreur qui n'est pas de la bibliothèque devient ErreurMoteur."""
+    from concurrent.futures.process import BrokenProcessPool
+
+    try:
+        return tache.result()
+    except (ErreurRecommandeur, BrokenProcessPool):
+        raise
+    except Exception as exc:
+        raise ErreurMoteur(
+            f"un processus de calcul a échoué : {type(exc).__name__}: {exc}"
+        ) from exc
 
 
 def _echauffer() -> None:

@@ -11,6 +11,7 @@ from .._catalogue.modeles import Catalogue
 from .._erreurs import ErreurArgument
 from .._moteur.moteur import Moteur, moteur_par_defaut
 from .._profil.modeles import Profil
+from .._recommandation.ramasse_miettes import ramasse_miettes_suspendu
 from .._vocabulaire import PeriodeInsertion
 from .bilan import bilan
 from .charge import charges
@@ -76,15 +77,18 @@ def planifier(
             "progression", "un booléen ou une fonction (faits, total)", progression
         )
     calcul = Calcul(moteur, processus) if processus > 1 and _assez_grand(enseignants) else None
-    try:
-        effectifs = charger_effectifs(
-            enseignants, ecoles, mesures=moteur.ids_mesures, acteurs=moteur.ids_acteurs
-        )
-        resumes = _resumes(effectifs, moteur, calcul, progression)
-    finally:
-        if calcul is not None:
-            calcul.fermer()
-    return _plan(effectifs, resumes, moteur, taille_max_groupe, mentores_par_mentor)
+    # des dizaines de milliers de lignes et de résumés gardés, aucun cycle : le ramasse-miettes
+    # les parcourrait pour rien (voir recommandeur._recommandation.ramasse_miettes)
+    with ramasse_miettes_suspendu():
+        try:
+            effectifs = charger_effectifs(
+                enseignants, ecoles, mesures=moteur.ids_mesures, acteurs=moteur.ids_acteurs
+            )
+            resumes = _resumes(effectifs, moteur, calcul, progression)
+        finally:
+            if calcul is not None:
+                calcul.fermer()
+        return _plan(effectifs, resumes, moteur, taille_max_groupe, mentores_par_mentor)
 
 
 def _assez_grand(source: Source) -> bool:

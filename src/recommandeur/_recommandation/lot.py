@@ -1,120 +1,36 @@
-"""``recommander_lot`` : recommander pour tout un centre de services, en un ou plusieurs processus.
+"""``recommander_lot`` : recommander pour toute une liste de profils, dans ce processus.
 
-Avec ``processus > 1``, chaque processus de calcul reçoit **le moteur donné** (en JSON, voir
-:mod:`recommandeur._moteur.transfert`), pas des chemins de dossiers : les résultats sont ceux
-de ce moteur, quoi qu'il arrive sur le disque. Une erreur dans un processus est relevée
-telle quelle dans l'appelant ; un processus qui meurt devient :class:`ErreurMoteur`.
+Les lots en plusieurs processus ont été retirés (2026.12) : un processus de calcul doit
+renvoyer des résultats que celui-ci reconstruit objet par objet, et sur 2 cœurs cela coûtait
+plus que le calcul (30 000 profils : 11,2 s en deux processus contre 6,3 s en un, mesuré par
+``bench/mesurer.py``). ``processus`` reste admis : au-delà de 1, un avertissement le dit et le
+lot est calculé ici, avec les mêmes résultats. :func:`~recommandeur.planifier`, qui ne
+renvoie que des résumés, partage toujours son calcul entre processus.
 """
 
 from __future__ import annotations
 
 import dataclasses
-import hashlib
-from collections.abc import Callable, Iterable, Mapping, Sequence
-from concurrent.futures import Future
-from typing import Any, TextIO, TypeVar
+import warnings
+from collections.abc import Callable, Iterable, Mapping
+from typing import Any, TextIO
 
-from .._erreurs import ErreurArgument, ErreurMoteur, ErreurProfil, ErreurRecommandeur, Probleme
+from .._erreurs import ErreurArgument, ErreurProfil, Probleme
 from .._moteur.moteur import Moteur, moteur_par_defaut
-from .._moteur.transfert import depuis_json, vers_json
 from .._profil.modeles import Profil
 from .._profil.validation import valider_profil
-from .modeles import MesureRecommandee, Motif, Recommandation
-from .motifs import Fiche, fiche
+from .modeles import Recommandation
+from .ramasse_miettes import ramasse_miettes_suspendu
 from .recommander import recommander_valide, verifier_limite
 
 Progression = Callable[[int, int], None]
-T = TypeVar("T")
 
-#: Une recommandation sans les objets du catalogue (que le processus parent a déjà) : les
-#: valeurs de ses champs, mesures et acteurs remplacés par leurs identifiants.
-Compacte = tuple[Any, ...]
-
-_CHAMPS_MESURE = tuple(MesureRecommandee.model_fields)
-_CHAMPS_MOTIF = tuple(Motif.model_fields)
-_CHAMPS_RECO = tuple(n for n in Recommandation.model_fields if n != "profil")
-_ACTEURS = ("alternatives", "partenaires")
-
-
-#: Dans un processus de calcul : le moteur reçu (en JSON) et celui qui en est reconstruit.
-_RECU: dict[str, str] = {}
-_RECONSTRUITS: dict[str, Moteur] = {}
-
-
-def _recevoir(texte: str) -> None:
-    """Initialisation d'un processus de calcul : garder le moteur reçu, sans rien analyser.
-
-    La reconstruction a lieu à la première tâche : une erreur y est relevée dans l'appelant,
-    au lieu de casser le groupe de processus.
-    """
-    _RECU["moteur"] = texte
-
-
-def _moteur_recu() -> Moteur:
-    texte = _RECU["moteur"]
-    empreinte = hashlib.sha256(texte.encode("utf-8")).hexdigest()
-    moteur = _RECONSTRUITS.get(empreinte)
-    if moteur is None:
-        _RECONSTRUITS.clear()
-        moteur = _RECONSTRUITS[empreinte] = depuis_json(texte)
-    return moteur
-
-
-def _compacter_mesure(m: MesureRecommandee) -> tuple[Any, ...]:
-    valeurs: list[Any] = []
-    for nom in _CHAMPS_MESURE:
-        valeur = getattr(m, nom)
-        if nom in ("mesure", "acteur"):
-            valeur = valeur.id
-        elif nom in _ACTEURS:
-            valeur = [a.id for a in valeur]
-        elif nom == "motifs":
-            valeur = [tuple(getattr(x, c) for c in _CHAMPS_MOTIF) for x in valeur]
-        valeurs.append(valeur)
-    return tuple(valeurs)
-
-
-def _compacter(reco: Recommandation) -> Compacte:
-    """Une recommandation en tuples et chaînes : rapides à sérialiser entre processus."""
-    return tuple(
-        [_compacter_mesure(m) for m in getattr(reco, nom)]
-        if nom in ("mesures", "actions_milieu")
-        else getattr(reco, nom)
-        for nom in _CHAMPS_RECO
-    )
-
-
-def _traiter(paquet: tuple[list[dict[str, Any]], int | None]) -> list[Compacte]:
-    profils, limite = paquet
-    moteur = _moteur_recu()
-    return [
-        _compacter(
-            recommander_valide(
-                valider_profil(p, moteur.ids_mesures, moteur.ids_acteurs), moteur, limite
-            )
-        )
-        for p in profils
-    ]
-
-
-def _reconstruire_mesure(f: Fiche, compacte: tuple[Any, ...]) -> MesureRecommandee:
-    valeurs = dict(zip(_CHAMPS_MESURE, compacte, strict=True))
-    valeurs["mesure"] = f.mesures[valeurs["mesure"]]
-    valeurs["acteur"] = f.acteurs[valeurs["acteur"]]
-    for nom in _ACTEURS:
-        valeurs[nom] = [f.acteurs[a] for a in valeurs[nom]]
-    valeurs["motifs"] = [
-        Motif.construire(**dict(zip(_CHAMPS_MOTIF, m, strict=True))) for m in valeurs["motifs"]
-    ]
-    return MesureRecommandee.construire(**valeurs)
-
-
-def _reconstruire(profil: Profil, compacte: Compacte, moteur: Moteur) -> Recommandation:
-    f = fiche(moteur)
-    valeurs: dict[str, Any] = dict(zip(_CHAMPS_RECO, compacte, strict=True))
-    for nom in ("mesures", "actions_milieu"):
-        valeurs[nom] = [_reconstruire_mesure(f, m) for m in valeurs[nom]]
-    return Recommandation.construire(profil=profil, **valeurs)
+#: L'avertissement d'un lot demandé en plusieurs processus.
+AVERTISSEMENT_PROCESSUS = (
+    "recommander_lot : processus={} est ignoré, le lot est calculé dans ce processus (mêmes "
+    "résultats) ; en plusieurs processus, il était plus lent : reconstruire ici les résultats "
+    "coûtait plus que les calculer (voir docs/performances.md)"
+)
 
 
 def barre_de_progression(flux: TextIO | None = None) -> Progression:
@@ -170,14 +86,16 @@ def recommander_lot(
     limite: int | None = None,
     progression: bool | Progression = False,
 ) -> list[Recommandation]:
-    """Recommande pour chaque profil, dans l'ordre, en ``processus`` processus.
+    """Recommande pour chaque profil, dans l'ordre.
 
     Les résultats sont identiques à ceux de :func:`recommander` appelé profil par profil,
-    avec le même moteur. Tous les profils sont validés d'abord : s'il y en a d'invalides,
+    avec le même moteur. ``processus`` au-delà de 1 n'est plus suivi (un ``FutureWarning``
+    le dit) : voir le module. Tous les profils sont validés d'abord : s'il y en a d'invalides,
     :class:`ErreurProfil` les nomme tous (``[3].besoins.x`` pour le quatrième profil) et rien
     n'est calculé. ``progression`` : ``True`` pour une barre sur la sortie d'erreur, ou une
     fonction ``(faits, total)`` (une exception qu'elle lève arrête le lot et remonte telle
-    quelle).
+    quelle). Le ramasse-miettes cyclique est suspendu pendant le calcul, puis remis (voir
+    :mod:`.ramasse_miettes`).
 
     >>> lot = recommander_lot([{"annees_experience": 0, "ordre": "primaire"},
     ...                        {"annees_experience": 3, "ordre": "secondaire"}])
@@ -186,6 +104,8 @@ def recommander_lot(
     """
     if isinstance(processus, bool) or not isinstance(processus, int) or processus < 1:
         raise ErreurArgument("processus", "un entier ≥ 1", processus)
+    if processus > 1:
+        warnings.warn(AVERTISSEMENT_PROCESSUS.format(processus), FutureWarning, stacklevel=2)
     limite = verifier_limite(limite)
     if not (isinstance(progression, bool) or callable(progression)):
         raise ErreurArgument(
@@ -194,65 +114,12 @@ def recommander_lot(
     moteur = moteur or moteur_par_defaut()
     if not isinstance(moteur, Moteur):
         raise ErreurArgument("moteur", "un Moteur ou None", moteur)
-    valides = valider_lot(profils, moteur.ids_mesures, moteur.ids_acteurs)
     afficher = barre_de_progression() if progression is True else progression or None
-    if processus == 1 or len(valides) < 2:
+    with ramasse_miettes_suspendu():
+        valides = valider_lot(profils, moteur.ids_mesures, moteur.ids_acteurs)
         resultats = []
         for rang, profil in enumerate(valides, start=1):
             resultats.append(recommander_valide(profil, moteur, limite))
             if afficher and (rang % 100 == 0 or rang == len(valides)):
                 afficher(rang, len(valides))
         return resultats
-    return _en_parallele(valides, processus, moteur, limite, afficher)
-
-
-def _en_parallele(
-    profils: Sequence[Profil],
-    processus: int,
-    moteur: Moteur,
-    limite: int | None,
-    afficher: Progression | None,
-) -> list[Recommandation]:
-    """Calcule dans des processus neufs ; chaque paquet reçu est reconstruit aussitôt ici."""
-    import multiprocessing  # à l'usage seulement : inutile au démarrage d'un appel simple
-    from concurrent.futures import ProcessPoolExecutor
-    from concurrent.futures.process import BrokenProcessPool
-
-    taille = max(1, min(500, len(profils) // (processus * 8) or 1))
-    morceaux = [list(profils[i : i + taille]) for i in range(0, len(profils), taille)]
-    executeur = ProcessPoolExecutor(
-        processus,
-        mp_context=multiprocessing.get_context("spawn"),
-        initializer=_recevoir,
-        initargs=(vers_json(moteur),),
-    )
-    resultats: list[Recommandation] = []
-    try:
-        taches = [
-            executeur.submit(_traiter, ([p.model_dump(mode="json") for p in m], limite))
-            for m in morceaux
-        ]
-        for morceau, tache in zip(morceaux, taches, strict=True):
-            lot = _resultat(tache)
-            resultats.extend(_reconstruire(p, c, moteur) for p, c in zip(morceau, lot, strict=True))
-            if afficher:
-                afficher(len(resultats), len(profils))
-    except BrokenProcessPool as exc:
-        raise ErreurMoteur(f"un processus de calcul s'est arrêté brutalement ({exc})") from exc
-    finally:
-        executeur.shutdown(wait=True, cancel_futures=True)
-    return resultats
-
-
-def _resultat(tache: Future[T]) -> T:
-    """Le résultat d'une tâche ; une erreur qui n'est pas de la bibliothèque devient ErreurMoteur."""
-    from concurrent.futures.process import BrokenProcessPool
-
-    try:
-        return tache.result()
-    except (ErreurRecommandeur, BrokenProcessPool):
-        raise
-    except Exception as exc:
-        raise ErreurMoteur(
-            f"un processus de calcul a échoué : {type(exc).__name__}: {exc}"
-        ) from exc

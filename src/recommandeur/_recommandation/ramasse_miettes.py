@@ -1,0 +1,49 @@
+"""Le ramasse-miettes cyclique suspendu le temps d'un lot, puis remis comme il était.
+
+Un lot garde tous ses résultats : chaque passage complet du ramasse-miettes parcourt alors
+tous les objets déjà faits (1,9 million après 30 000 résultats, 0,6 s par passage mesuré),
+pour n'en libérer aucun : :func:`~recommandeur.recommander` ne crée pas de cycle (mesuré :
+``gc.collect()`` trouve 0 objet inaccessible après 5 000 appels, ramasse-miettes suspendu ;
+testé). Le comptage de références libère tout le reste comme d'habitude.
+
+Le ramasse-miettes est commun au processus : pendant un lot, il est suspendu pour tous les
+fils. Des lots simultanés (plusieurs fils) le gardent suspendu jusqu'à la fin du dernier ; il
+n'est remis que s'il était actif au début du premier.
+"""
+
+from __future__ import annotations
+
+import contextlib
+import gc
+import threading
+from collections.abc import Iterator
+
+_VERROU = threading.Lock()
+_LOTS_EN_COURS = 0
+_REMETTRE = False
+
+
+@contextlib.contextmanager
+def ramasse_miettes_suspendu() -> Iterator[None]:
+    """Suspend le ramasse-miettes cyclique dans le bloc ; le remet ensuite s'il était actif.
+
+    >>> import gc
+    >>> with ramasse_miettes_suspendu():
+    ...     gc.isenabled()
+    False
+    >>> gc.isenabled()
+    True
+    """
+    global _LOTS_EN_COURS, _REMETTRE
+    with _VERROU:
+        if _LOTS_EN_COURS == 0:
+            _REMETTRE = gc.isenabled()
+            gc.disable()
+        _LOTS_EN_COURS += 1
+    try:
+        yield
+    finally:
+        with _VERROU:
+            _LOTS_EN_COURS -= 1
+            if _LOTS_EN_COURS == 0 and _REMETTRE:
+                gc.enable()
