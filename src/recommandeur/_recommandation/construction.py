@@ -45,16 +45,9 @@ def constructeur(
         trouvee = f.recommandees.get(cle)
         if trouvee is not None:
             return trouvee
-        c = d.choix
-        assert c.intervenant is not None
         trouvee = MesureRecommandee.construire(
             rang=rang,
-            mesure=f.mesures[mid],
-            acteur=f.acteurs[c.intervenant.acteur],
-            role=c.intervenant.role,
-            presence=c.presence,
-            alternatives=[f.acteurs[a] for a in c.alternatives],
-            partenaires=[f.acteurs[p] for p in d.partenaires],
+            **d.champs(f),
             score=score,
             prioritaire=prioritaire,
             motifs=raisons,

@@ -27,11 +27,33 @@ _NUMEROS = itertools.count(1)
 class Decision:
     """Le choix d'une mesure, la raison de l'écarter (``None`` : elle est offerte), ses partenaires."""
 
+    mesure: str
     choix: Choix
     raison: tuple[GenreEcart, str] | None
     partenaires: tuple[str, ...]
     #: Un numéro jamais réutilisé : il nomme la décision dans les clés des mesures partagées.
     numero: int
+    #: Les champs d'une mesure recommandée qui ne viennent que de la décision, faits une fois.
+    _champs: dict[str, Any] = dataclasses.field(default_factory=dict, compare=False)
+
+    def champs(self, f: Fiche) -> dict[str, Any]:
+        """Mesure, intervenant, rôle, présence, autres possibles et partenaires (objets du catalogue).
+
+        Les mêmes objets (y compris les listes) servent à toutes les mesures recommandées de
+        cette décision, comme la mesure recommandée elle-même est partagée entre résultats.
+        """
+        if not self._champs:
+            intervenant = self.choix.intervenant
+            assert intervenant is not None
+            self._champs.update(
+                mesure=f.mesures[self.mesure],
+                acteur=f.acteurs[intervenant.acteur],
+                role=intervenant.role,
+                presence=self.choix.presence,
+                alternatives=[f.acteurs[a] for a in self.choix.alternatives],
+                partenaires=[f.acteurs[p] for p in self.partenaires],
+            )
+        return self._champs
 
 
 def signature(
@@ -109,7 +131,7 @@ def _decider(
             en_insertion,
             frozenset({c.intervenant.acteur}),
         )
-    return Decision(c, raison, partenaires, next(_NUMEROS))
+    return Decision(mid, c, raison, partenaires, next(_NUMEROS))
 
 
 def fusionner_intervenants(
