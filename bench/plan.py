@@ -95,9 +95,7 @@ def main() -> None:
     print(
         f"  rapport HTML : {t_html:.2f} s ({resultat['html_octets'] / 1e6:.1f} Mo) · JSON et CSV : {t_exports:.2f} s"
     )
-    print(
-        f"  {resultat['groupes']} groupes, {resultat['alertes']} alertes ; écrit {args.sortie.relative_to(RACINE)}"
-    )
+    print(f"  {resultat['groupes']} groupes, {resultat['alertes']} alertes ; écrit {args.sortie}")
 
 
 if __name__ == "__main__":

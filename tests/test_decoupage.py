@@ -9,6 +9,8 @@ enfants qui conviennent. La racine porte toujours l'attrape-tout. Le test de sur
 from __future__ import annotations
 
 import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
 
 from recommandeur._erreurs import ErreurMoteur
 from recommandeur._langage.expressions import Atome, Et, Expression, Ou
@@ -60,18 +62,39 @@ def test_pile_au_pire(nom: str) -> None:
     assert _pile(*conditions) == attendue
 
 
-def test_revenir_remet_le_reseau_comme_avant() -> None:
-    reseau = Reseau()
-    reseau.ajouter(Et((_sup("a"), _sup("b"))))
-    avant = reseau.pile_max()
-    marque = reseau.marque()
-    reseau.ajouter(Et((Ou((_sup("a"), _sup("c"))), *(_sup(f"z{i}") for i in range(5)))))
-    reseau.ajouter(_sup("d"))
-    assert reseau.pile_max() > avant
-    reseau.revenir(marque)
-    assert reseau.pile_max() == avant
-    reseau.ajouter(_sup("b"))
-    assert reseau.pile_max() == _pile(Et((_sup("a"), _sup("b"))), _sup("b"))
+def _un_a_un(conditions: dict[str, Expression], plafond: int) -> list[list[str]]:
+    """Le découpage glouton règle par règle : l'oracle de la dichotomie de ``decouper``."""
+    morceaux: list[list[str]] = []
+    for rid in conditions:
+        if morceaux and len(morceaux[-1]) < plafond:
+            essai = [*morceaux[-1], rid]
+            if _pile(*(conditions[r] for r in essai)) <= PILE_MAX:
+                morceaux[-1] = essai
+                continue
+        morceaux.append([rid])
+    return morceaux
+
+
+_ATOMES = st.builds(
+    Atome,
+    st.sampled_from(["a", "b", "c", "d"]),
+    st.sampled_from(["==", ">=", "<"]),
+    st.integers(0, 6),
+)
+_CONDITIONS = st.recursive(
+    _ATOMES,
+    lambda enfants: (
+        st.builds(Et, st.tuples(enfants, enfants)) | st.builds(Ou, st.tuples(enfants, enfants))
+    ),
+    max_leaves=4,
+)
+
+
+@settings(max_examples=40, deadline=None)
+@given(st.lists(_CONDITIONS, min_size=1, max_size=160))
+def test_decouper_comme_le_glouton_regle_par_regle(conditions: list[Expression]) -> None:
+    table = {f"r{i}": c for i, c in enumerate(conditions)}
+    assert decouper(table) == _un_a_un(table, REGLES_PAR_ENSEMBLE)
 
 
 def test_decouper_suit_la_pile_puis_le_plafond() -> None:

@@ -66,14 +66,12 @@ class Reseau:
         self._noeuds: dict[tuple[int, str, str, str], int] = {}
         #: La comparaison de chaque nœud (champ, opérateur, valeur) ; un renvoi n'en a pas.
         self._tests: dict[int, tuple[str, str, object]] = {}
-        self._journal: list[tuple[int, tuple[int, str, str, str] | None]] = []
         self.ajouter(Atome(CHAMP_ATTRAPE_TOUT, "==", 1))
 
     def _nouveau(self, parent: int, cle: tuple[int, str, str, str], test: Atome) -> int:
         noeud = len(self._enfants)
         self._enfants[noeud] = []
         self._enfants[parent].append(noeud)
-        self._journal.append((parent, cle))
         self._noeuds[cle] = noeud
         self._tests[noeud] = (test.champ, test.op, test.valeur)
         return noeud
@@ -90,37 +88,17 @@ class Reseau:
             return parent
         renvoi = self._nouveau_renvoi()
         for terme in expression.termes:
-            fin = self._construire(terme, parent)
-            self._enfants[fin].append(renvoi)
-            self._journal.append((fin, None))
+            self._enfants[self._construire(terme, parent)].append(renvoi)
         return renvoi
 
     def _nouveau_renvoi(self) -> int:
         noeud = len(self._enfants)
         self._enfants[noeud] = []
-        self._journal.append((-1, None))
         return noeud
 
     def ajouter(self, condition: Expression) -> None:
         """Ajoute la condition d'une règle (ses nœuds, partagés avec ceux déjà là)."""
         self._construire(condition, 0)
-
-    def marque(self) -> int:
-        """Un point du journal où :meth:`revenir` peut ramener le réseau."""
-        return len(self._journal)
-
-    def revenir(self, marque: int) -> None:
-        """Retire tout ce qui a été ajouté depuis ``marque``, du plus récent au plus ancien."""
-        while len(self._journal) > marque:
-            parent, cle = self._journal.pop()
-            if parent == -1:  # un nœud de renvoi, sans lien encore
-                del self._enfants[len(self._enfants) - 1]
-                continue
-            enfant = self._enfants[parent].pop()
-            if cle is not None:
-                del self._noeuds[cle]
-                del self._enfants[enfant]
-                del self._tests[enfant]
 
     def pile_max(self) -> int:
         """Un majorant de la pile du parcours d'un fait, quel que soit le fait.
@@ -178,9 +156,10 @@ def _valeur_comparee(valeur: object) -> object:
 def decouper(conditions: Mapping[str, Expression]) -> list[list[str]]:
     """Répartit les règles, dans l'ordre, en ensembles dont la pile ne peut pas déborder.
 
-    Un ensemble garde ses règles tant que :meth:`Reseau.pile_max` (nœuds partagés comptés
-    une fois, attrape-tout compris) reste sous ``PILE_MAX`` et qu'il a au plus
-    ``REGLES_PAR_ENSEMBLE`` règles.
+    Chaque ensemble prend le plus long début des règles restantes dont :meth:`Reseau.pile_max`
+    (nœuds partagés comptés une fois, attrape-tout compris) reste sous ``PILE_MAX``, au plus
+    ``REGLES_PAR_ENSEMBLE`` règles. Ajouter une règle ne fait jamais baisser la pile : ce début
+    se trouve par dichotomie, sans essayer les règles une à une (la base livrée : un essai).
 
     >>> x = Atome("x", "==", 1)
     >>> decouper({"a": x, "b": Et((x, Atome("y", "==", 2))), "c": Atome("y", "==", 2)})
@@ -190,26 +169,34 @@ def decouper(conditions: Mapping[str, Expression]) -> list[list[str]]:
     >>> [len(m) for m in decouper({f"r{i}": Atome("x", "==", i) for i in range(130)})]
     [100, 30]
     """
+    rids = list(conditions)
     morceaux: list[list[str]] = []
-    courant: list[str] = []
-    reseau = Reseau()
-    for rid, condition in conditions.items():
-        marque = reseau.marque()
-        reseau.ajouter(condition)
-        if len(courant) < REGLES_PAR_ENSEMBLE and reseau.pile_max() <= PILE_MAX:
-            courant.append(rid)
-            continue
-        reseau.revenir(marque)
-        if courant:
-            morceaux.append(courant)
-        courant, reseau = [rid], Reseau()
-        reseau.ajouter(condition)
-        if reseau.pile_max() > PILE_MAX:
+    debut = 0
+    while debut < len(rids):
+        seule = _pile(conditions, rids[debut : debut + 1])
+        if seule > PILE_MAX:
             raise ErreurMoteur(
-                f"condition trop complexe pour durable-rules (pile de {reseau.pile_max()} "
-                f"nœuds au pire, au plus {PILE_MAX})",
-                rid,
+                f"condition trop complexe pour durable-rules (pile de {seule} nœuds au pire, "
+                f"au plus {PILE_MAX})",
+                rids[debut],
             )
-    if courant:
-        morceaux.append(courant)
+        # le plus long début qui tient : au moins 1 règle, au plus le plafond
+        bas, haut = debut + 1, min(len(rids), debut + REGLES_PAR_ENSEMBLE)
+        if _pile(conditions, rids[debut:haut]) <= PILE_MAX:
+            bas = haut
+        while bas < haut:
+            milieu = (bas + haut + 1) // 2
+            if _pile(conditions, rids[debut:milieu]) <= PILE_MAX:
+                bas = milieu
+            else:
+                haut = milieu - 1
+        morceaux.append(rids[debut:bas])
+        debut = bas
     return morceaux
+
+
+def _pile(conditions: Mapping[str, Expression], rids: list[str]) -> int:
+    reseau = Reseau()
+    for rid in rids:
+        reseau.ajouter(conditions[rid])
+    return reseau.pile_max()

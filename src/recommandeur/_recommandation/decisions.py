@@ -3,8 +3,9 @@
 Elle ne dépend que de la mesure, des règles qui la proposent, de la *signature* des présences
 (ce que le fait dit de chaque champ de présence, la période, les acteurs vus présents), de qui
 passer en dernier ou ne plus proposer, et de deux drapeaux (reçue sans effet, à différer).
-Elle est mémorisée par ces valeurs dans la fiche du moteur et retrouvée au lieu d'être refaite :
-des milliers de profils différents n'ont que quelques dizaines de signatures.
+Elle est mémorisée par ces valeurs dans la fiche du moteur et retrouvée au lieu d'être refaite
+(mesuré sur les 30 000 profils du banc : 16 560 décisions distinctes pour 406 733 mesures
+proposées).
 """
 
 from __future__ import annotations
