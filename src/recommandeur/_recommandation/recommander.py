@@ -98,8 +98,6 @@ def _a_eviter(
 ) -> tuple[frozenset[str], frozenset[str]]:
     """Qui passer en dernier pour ``mid`` (ceux qui ont échoué sur elle ou sur un même besoin),
     et qui ne plus proposer du tout pour elle (ceux qui ont échoué sur elle)."""
-    if not echecs:
-        return _RIEN_A_EVITER
     besoins = set(f.mesures[mid].besoins)
     apres = frozenset(a for m, a, visees in echecs if m == mid or visees & besoins)
     jamais = frozenset(a for m, a, _ in echecs if m == mid)
@@ -158,7 +156,7 @@ def recommander_valide(
             proposants[mid],
             fait,
             sig,
-            _a_eviter(mid, echecs, f),
+            _a_eviter(mid, echecs, f) if echecs else _RIEN_A_EVITER,
             mid in sans_effet,
             mid in reporter,
         )
