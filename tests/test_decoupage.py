@@ -111,3 +111,13 @@ def test_une_regle_seule_trop_grande_est_refusee() -> None:
     trop = Ou(tuple(_sup(f"a{i}") for i in range(PILE_MAX)))
     with pytest.raises(ErreurMoteur, match=r"pile de 61 nœuds au pire, au plus 60"):
         decouper({"grande": trop})
+
+
+def test_un_noeud_garde_moins_de_enfants_que_la_table_de_durable() -> None:
+    # 10 égalités exclusives par règle : la pile reste basse, mais la racine remplirait la
+    # table d'enfants de durable-rules (512 places) ; l'ensemble s'arrête à 256 enfants
+    regles = {
+        f"r{i}": Ou(tuple(Atome("x", "==", 10 * i + k) for k in range(10))) for i in range(40)
+    }
+    assert _pile(*list(regles.values())[:25]) <= PILE_MAX
+    assert [len(m) for m in decouper(regles)] == [25, 15]

@@ -117,3 +117,25 @@ def test_une_decision_est_partagee_entre_profils_de_meme_signature() -> None:
     assert [m.acteur.id for m in a.mesures if m.mesure.id == "mentorat"] == [
         m.acteur.id for m in b.mesures if m.mesure.id == "mentorat"
     ]
+
+
+def test_les_listes_partagees_ne_se_modifient_pas() -> None:
+    import pickle
+
+    a = recommander(_base(mentor_dans_l_ecole=True), moteur=MOTEUR)
+    b = recommander({**_base(mentor_dans_l_ecole=True), "ordre": "primaire"}, moteur=MOTEUR)
+    assert a.mesures[0] is b.mesures[0]  # partagée entre les deux résultats
+    avant = b.model_dump_json()
+    partagee = a.mesures[0]
+    for liste in (partagee.motifs, partagee.alternatives, partagee.partenaires):
+        with pytest.raises(TypeError, match="partagée entre résultats : immuable"):
+            liste.clear()
+        with pytest.raises(TypeError):
+            liste.append(None)
+        with pytest.raises(TypeError):
+            liste[:] = []
+    assert b.model_dump_json() == avant
+    copie = list(partagee.motifs)
+    copie.clear()  # une copie se modifie
+    assert partagee.motifs
+    assert pickle.loads(pickle.dumps(partagee)) == partagee

@@ -19,13 +19,20 @@ from .._langage.expressions import Atome, Et, Expression
 from .._langage.operateurs import OPERATEURS
 
 #: Au plus 64 nœuds sur la pile du parcours du réseau alpha (MAX_STACK_SIZE de durable-rules) :
-#: au-delà, ``assert_fact`` échoue (code 303) selon le fait. Un ensemble est gardé sous 60 au
-#: pire (:meth:`Reseau.pile_max`), attrape-tout compris : il ne peut pas déborder.
+#: au-delà, ``assert_fact`` échoue (code 303) ou le processus meurt, selon le fait. La limite
+#: exacte est 64 (mesurée) ; un ensemble garde une pile d'au plus 60 au pire
+#: (:meth:`Reseau.pile_max`), attrape-tout compris : il ne peut pas déborder.
 PILE_MAX = COMPARAISONS_MAX + 1
+#: La « pile » d'un réseau dont un nœud a trop d'enfants : plus que toute limite.
+PILE_SANS_PLACE = 10**9
 #: Au plus autant de règles par ensemble : des ensembles de 200 règles générées ont été
 #: mesurés sans erreur ; au-delà de 300, sans découpage, la pile déborde et un ensemble de
 #: 500 a corrompu la mémoire du processus (``free(): invalid size``).
 REGLES_PAR_ENSEMBLE = 100
+#: Au plus autant d'enfants par nœud : durable-rules les range dans une table de 512 places
+#: (NEXT_BUCKET_LENGTH) et refuse l'ensemble au-delà ; des égalités exclusives ne pèsent pas
+#: sur la pile, mais elles remplissent cette table.
+ENFANTS_MAX = 256
 #: Le champ que porte chaque fait et que teste la règle attrape-tout de chaque ensemble.
 CHAMP_ATTRAPE_TOUT = "recommandeur_fait"
 
@@ -104,7 +111,8 @@ class Reseau:
         """Un majorant de la pile du parcours d'un fait, quel que soit le fait.
 
         Quand un nœud est dépilé, la pile garde au plus, pour chacun de ses ancêtres, ses
-        autres enfants pas encore parcourus ; il y empile ensuite les siens.
+        autres enfants pas encore parcourus ; il y empile ensuite les siens. Un nœud de plus de
+        :data:`ENFANTS_MAX` enfants rend :data:`PILE_SANS_PLACE` : l'ensemble ne tiendrait pas.
         """
         ordre = TopologicalSorter({n: () for n in self._enfants})
         for parent, enfants in self._enfants.items():
@@ -114,6 +122,8 @@ class Reseau:
         pire = 0
         for noeud in ordre.static_order():
             enfants = self._enfants[noeud]
+            if len(enfants) > ENFANTS_MAX:
+                return PILE_SANS_PLACE
             empiles = self._empiles_au_plus(enfants)
             pire = max(pire, attente[noeud] + empiles)
             for enfant in enfants:
@@ -125,7 +135,10 @@ class Reseau:
 
         Un fait n'a qu'une valeur par champ : des égalités à des valeurs différentes d'un même
         champ s'excluent, une seule convient (1, 1.0 et ``true`` comptent pour une même
-        valeur : au pire, durable-rules les confond). Tout autre enfant peut convenir.
+        valeur : au pire, durable-rules les confond). Une chaîne et un nombre restent
+        distincts : le compilateur n'admet, pour un champ, que des valeurs de son type (un
+        champ booléen, des booléens ; un champ de choix, des chaînes). Tout autre enfant peut
+        convenir.
         """
         egalites: dict[tuple[str, object], int] = {}
         autres = 0

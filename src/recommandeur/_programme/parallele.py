@@ -109,7 +109,7 @@ class Calcul:
 
         ici = len(profils) // (self.travailleurs + 1)
         ailleurs = [p.model_dump(mode="json") for p in profils[ici:]]
-        taille = max(200, len(ailleurs) // (self.travailleurs * 4) or 1)
+        taille = max(200, len(ailleurs) // (self.travailleurs * 4))
         try:
             for echauffe in self._echauffes:
                 _resultat(echauffe)

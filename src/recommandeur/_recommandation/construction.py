@@ -14,6 +14,7 @@ from collections.abc import Callable, Mapping
 from .decisions import Decision
 from .modeles import MesureRecommandee, Motif
 from .motifs import Fiche
+from .sortie import ListeFigee
 
 
 def constructeur(
@@ -50,7 +51,7 @@ def constructeur(
             **d.champs(f),
             score=score,
             prioritaire=prioritaire,
-            motifs=raisons,
+            motifs=ListeFigee(raisons),
             deja_recue=recue is True,
             changement_d_intervenant=recue is False,
         )

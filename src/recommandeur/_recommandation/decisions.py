@@ -20,6 +20,7 @@ from .._catalogue.modeles import Intervenant
 from .intervenants import Choix, choisir, partenaires_presents
 from .modeles import GenreEcart
 from .motifs import Fiche
+from .sortie import ListeFigee
 
 _NUMEROS = itertools.count(1)
 
@@ -40,8 +41,9 @@ class Decision:
     def champs(self, f: Fiche) -> dict[str, Any]:
         """Mesure, intervenant, rôle, présence, autres possibles et partenaires (objets du catalogue).
 
-        Les mêmes objets (y compris les listes) servent à toutes les mesures recommandées de
-        cette décision, comme la mesure recommandée elle-même est partagée entre résultats.
+        Les mêmes objets servent à toutes les mesures recommandées de cette décision, comme la
+        mesure recommandée elle-même est partagée entre résultats : les listes sont figées
+        (:class:`~.sortie.ListeFigee`).
         """
         if not self._champs:
             intervenant = self.choix.intervenant
@@ -51,8 +53,8 @@ class Decision:
                 acteur=f.acteurs[intervenant.acteur],
                 role=intervenant.role,
                 presence=self.choix.presence,
-                alternatives=[f.acteurs[a] for a in self.choix.alternatives],
-                partenaires=[f.acteurs[p] for p in self.partenaires],
+                alternatives=ListeFigee(f.acteurs[a] for a in self.choix.alternatives),
+                partenaires=ListeFigee(f.acteurs[p] for p in self.partenaires),
             )
         return self._champs
 

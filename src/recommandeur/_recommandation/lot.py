@@ -111,7 +111,7 @@ def recommander_lot(
         raise ErreurArgument(
             "progression", "un booléen ou une fonction (faits, total)", progression
         )
-    moteur = moteur or moteur_par_defaut()
+    moteur = moteur_par_defaut() if moteur is None else moteur
     if not isinstance(moteur, Moteur):
         raise ErreurArgument("moteur", "un Moteur ou None", moteur)
     afficher = barre_de_progression() if progression is True else progression or None

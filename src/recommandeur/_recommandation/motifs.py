@@ -2,7 +2,7 @@
 
 Le texte et les faits d'une règle ne dépendent que des valeurs des champs qu'elle lit
 (condition et gabarit) et des escalades de ces besoins : ils sont mémorisés par ces valeurs,
-au plus :data:`MOTIFS_MEMORISES` par moteur.
+au plus :func:`taille_memoire` entrées par moteur (selon son nombre de règles).
 """
 
 from __future__ import annotations

@@ -8,7 +8,8 @@ testé). Le comptage de références libère tout le reste comme d'habitude.
 
 Le ramasse-miettes est commun au processus : pendant un lot, il est suspendu pour tous les
 fils. Des lots simultanés (plusieurs fils) le gardent suspendu jusqu'à la fin du dernier ; il
-n'est remis que s'il était actif au début du premier.
+n'est remis que s'il était actif au début du premier. « Comme il était » veut dire : comme au
+début du premier lot ; un ``gc.disable()`` fait ailleurs pendant un lot est défait à la fin.
 """
 
 from __future__ import annotations

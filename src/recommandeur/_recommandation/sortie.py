@@ -37,3 +37,34 @@ class _Sortie(BaseModel):
 
 
 _ecrire = object.__setattr__
+
+
+class ListeFigee(list[Any]):
+    """Une liste qu'on ne peut plus modifier : celles des mesures recommandées partagées.
+
+    Une mesure recommandée (et ses listes d'acteurs et de motifs) sert à plusieurs résultats :
+    la modifier changerait les autres. C'est une ``list`` (le type public, le JSON et
+    l'égalité ne changent pas) dont chaque modification lève :class:`TypeError`.
+
+    >>> liste = ListeFigee([1, 2])
+    >>> liste == [1, 2], isinstance(liste, list)
+    (True, True)
+    >>> liste.append(3)
+    Traceback (most recent call last):
+    ...
+    TypeError: liste d'une mesure recommandée partagée entre résultats : immuable (en faire une copie : list(...))
+    """
+
+    __slots__ = ()
+
+    def _refuser(self, *args: object, **kwargs: object) -> Any:
+        raise TypeError(
+            "liste d'une mesure recommandée partagée entre résultats : immuable "
+            "(en faire une copie : list(...))"
+        )
+
+    append = extend = insert = remove = pop = clear = sort = reverse = _refuser
+    __setitem__ = __delitem__ = __iadd__ = __imul__ = _refuser
+
+    def __reduce__(self) -> tuple[type[ListeFigee], tuple[list[Any]]]:
+        return (ListeFigee, (list(self),))
