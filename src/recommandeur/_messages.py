@@ -4,11 +4,13 @@ from __future__ import annotations
 
 from collections.abc import Iterator, Mapping, Sequence
 from enum import Enum
-from typing import Any
+from typing import Any, TypeVar
 
 from pydantic import BaseModel, ValidationError
 
 from ._erreurs import Probleme, suggerer
+
+M = TypeVar("M", bound=BaseModel)
 
 _TYPES = {
     "int_type": "un entier",
@@ -223,6 +225,32 @@ def problemes_de_validation(
             code=code,
             attendu=attendu,
         )
+
+
+def valider_entree(
+    modele: type[M],
+    brute: Any,
+    problemes: list[Probleme],
+    *,
+    fichier: str | None = None,
+    id: str | None = None,
+) -> M | None:
+    """L'entrée validée en ``modele`` ; sinon ``None``, ses problèmes ajoutés à ``problemes``.
+
+    >>> from pydantic import BaseModel
+    >>> class Essai(BaseModel):
+    ...     n: int
+    >>> problemes: list[Probleme] = []
+    >>> valider_entree(Essai, {"n": "x"}, problemes, fichier="a.toml", id="e") is None
+    True
+    >>> [(p.fichier, p.id, p.champ) for p in problemes]
+    [('a.toml', 'e', 'n')]
+    """
+    try:
+        return modele.model_validate(brute)
+    except ValidationError as exc:
+        problemes.extend(problemes_de_validation(exc, modele, fichier=fichier, id=id))
+        return None
 
 
 class ValeurInconnue(ValueError):

@@ -25,13 +25,13 @@ from collections.abc import Sequence
 from dataclasses import dataclass, field
 from typing import Any
 
-from pydantic import BaseModel, ConfigDict, Field, ValidationError
+from pydantic import BaseModel, ConfigDict, Field
 
 from ._catalogue.sources import GENRES_DU_CATALOGUE
 from ._entrees import lire_entrees
 from ._erreurs import Probleme, suggerer
 from ._fichiers import Dossier, en_dossier
-from ._messages import problemes_de_validation
+from ._messages import valider_entree
 
 #: Une entrée lue : (fichier, genre, rang, table).
 Entree = tuple[str, str, int, dict[str, Any]]
@@ -96,12 +96,9 @@ def lire_surcouche(dossier: Dossier | Surcouche) -> Surcouche:
     ajustements: list[tuple[str, Ajustements]] = []
     for fichier, genre, _, brute in entrees:
         if genre == "ajustements":
-            try:
-                ajustements.append((fichier, Ajustements.model_validate(brute)))
-            except ValidationError as exc:
-                problemes.extend(
-                    problemes_de_validation(exc, Ajustements, fichier=fichier, id="ajustements")
-                )
+            lus = valider_entree(Ajustements, brute, problemes, fichier=fichier, id="ajustements")
+            if lus is not None:
+                ajustements.append((fichier, lus))
     return Surcouche(
         nom=nom,
         version=version,

@@ -5,12 +5,10 @@ from __future__ import annotations
 from collections.abc import Iterator
 from typing import Any
 
-from pydantic import ValidationError
-
 from .._entrees import identifiant, lire_entrees
 from .._erreurs import ErreurCatalogue, Probleme, suggerer
 from .._fichiers import Dossier, dossier_livre, en_dossier
-from .._messages import problemes_de_validation
+from .._messages import valider_entree
 from .._profil.modeles import PRESENCES
 from .._surcouche import Surcouche, fusionner, lire_surcouche
 from .deploiement import Etape, Heures, lire_etape, lire_heures, verifier_etape
@@ -60,10 +58,8 @@ def _analyser(
         ident = identifiant(brute, genre, rang)
         modele: type[Acteur] | type[Mesure] = Acteur if genre == "acteur" else Mesure
         depot: dict[str, Any] = acteurs if genre == "acteur" else mesures
-        try:
-            objet = modele.model_validate(brute)
-        except ValidationError as exc:
-            problemes.extend(problemes_de_validation(exc, modele, fichier=nom, id=ident))
+        objet = valider_entree(modele, brute, problemes, fichier=nom, id=ident)
+        if objet is None:
             invalides.add(ident)
             continue
         if objet.id in depot:

@@ -3,13 +3,13 @@
 from __future__ import annotations
 
 from collections.abc import Collection, Iterator
-from typing import Any, TypeVar
+from typing import Any
 
-from pydantic import BaseModel, ConfigDict, Field, ValidationError
+from pydantic import BaseModel, ConfigDict, Field
 
 from .._entrees import identifiant
 from .._erreurs import Probleme, suggerer
-from .._messages import problemes_de_validation
+from .._messages import valider_entree
 from .._vocabulaire import CycleAction
 
 _IDENTIFIANT = r"^[a-z][a-z0-9_]*$"
@@ -95,7 +95,9 @@ def lire_etape(
     problemes: list[Probleme],
 ) -> None:
     """Une ``[[etape]]`` validée, ajoutée à ``etapes`` ; ses problèmes à ``problemes`` sinon."""
-    etape = _valider(Etape, nom, f"{identifiant(brute, 'étape', rang)}", brute, problemes)
+    etape = valider_entree(
+        Etape, brute, problemes, fichier=nom, id=identifiant(brute, "étape", rang)
+    )
     if etape is None:
         return
     if etape.id in etapes:
@@ -121,19 +123,6 @@ def lire_heures(
 ) -> None:
     """Des ``[[heures]]`` validées, ajoutées à ``heures`` (la dernière d'une mesure l'emporte)."""
     ident = f"heures {identifiant(brute, 'heures', rang, 'mesure')}"
-    duree = _valider(Heures, nom, ident, brute, problemes)
+    duree = valider_entree(Heures, brute, problemes, fichier=nom, id=ident)
     if duree is not None:
         heures[duree.mesure] = (nom, duree)
-
-
-M = TypeVar("M", bound=BaseModel)
-
-
-def _valider(
-    modele: type[M], nom: str, ident: str, brute: dict[str, Any], problemes: list[Probleme]
-) -> M | None:
-    try:
-        return modele.model_validate(brute)
-    except ValidationError as exc:
-        problemes.extend(problemes_de_validation(exc, modele, fichier=nom, id=ident))
-        return None

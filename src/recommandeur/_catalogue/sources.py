@@ -17,12 +17,10 @@ from __future__ import annotations
 import functools
 from collections.abc import Collection, Iterator, Sequence
 
-from pydantic import ValidationError
-
 from .._entrees import identifiant, lire_entrees
 from .._erreurs import Probleme, suggerer
 from .._fichiers import dossier_livre
-from .._messages import problemes_de_validation
+from .._messages import valider_entree
 from .modeles import Source
 
 
@@ -35,10 +33,8 @@ def lire_sources(
         if genre != "source":
             continue
         ident = identifiant(brute, "source", rang, cle="cle")
-        try:
-            source = Source.model_validate(brute)
-        except ValidationError as exc:
-            problemes.extend(problemes_de_validation(exc, Source, fichier=nom, id=ident))
+        source = valider_entree(Source, brute, problemes, fichier=nom, id=ident)
+        if source is None:
             continue
         if source.cle in sources:
             problemes.append(

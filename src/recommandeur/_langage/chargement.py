@@ -7,14 +7,14 @@ from collections.abc import Iterator
 from dataclasses import dataclass
 from typing import Protocol
 
-from pydantic import BaseModel, ConfigDict, ValidationError
+from pydantic import BaseModel, ConfigDict
 
 from .._catalogue.chargement import charger_catalogue
 from .._catalogue.modeles import Catalogue
 from .._entrees import identifiant, lire_entrees
 from .._erreurs import ErreurInconnu, ErreurRegle, Probleme, suggerer
 from .._fichiers import Dossier, dossier_livre, en_dossier
-from .._messages import problemes_de_validation
+from .._messages import valider_entree
 from .._surcouche import Surcouche, ajuster, fusionner, lire_surcouche, parametres_inconnus
 from .parametres import lire_parametres
 from .regle import RegleCompilee, compiler_regle
@@ -58,20 +58,15 @@ def _analyser(
         if genre == "parametre":
             continue
         if genre == "explication":
-            try:
-                explications.append((nom, Explication.model_validate(brute)))
-            except ValidationError as exc:
-                problemes.extend(
-                    problemes_de_validation(
-                        exc, Explication, fichier=nom, id=f"explication n° {rang + 1}"
-                    )
-                )
+            explication = valider_entree(
+                Explication, brute, problemes, fichier=nom, id=f"explication n° {rang + 1}"
+            )
+            if explication is not None:
+                explications.append((nom, explication))
             continue
         ident = identifiant(brute, "règle", rang)
-        try:
-            source = RegleSource.model_validate(brute)
-        except ValidationError as exc:
-            problemes.extend(problemes_de_validation(exc, RegleSource, fichier=nom, id=ident))
+        source = valider_entree(RegleSource, brute, problemes, fichier=nom, id=ident)
+        if source is None:
             continue
         if source.id in regles:
             problemes.append(

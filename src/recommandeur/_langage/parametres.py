@@ -2,11 +2,9 @@
 
 from __future__ import annotations
 
-from pydantic import ValidationError
-
 from .._entrees import identifiant
 from .._erreurs import Probleme, suggerer
-from .._messages import problemes_de_validation
+from .._messages import valider_entree
 from .._profil.champs import CHAMPS, Champ
 from .compilation import Refus, valeur_pour
 from .syntaxe import Parametre
@@ -21,10 +19,8 @@ def lire_parametres(
         if genre != "parametre":
             continue
         ident = identifiant(brute, "paramètre", rang)
-        try:
-            parametre = Parametre.model_validate(brute)
-        except ValidationError as exc:
-            problemes.extend(problemes_de_validation(exc, Parametre, fichier=nom, id=ident))
+        parametre = valider_entree(Parametre, brute, problemes, fichier=nom, id=ident)
+        if parametre is None:
             continue
         champ = CHAMPS.get(parametre.champ)
         if parametre.id in parametres:
