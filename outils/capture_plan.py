@@ -8,13 +8,12 @@ Demande Chromium (paquet Debian ``chromium``).
 from __future__ import annotations
 
 import sys
-import tempfile
 from pathlib import Path
 
 from recommandeur import Moteur, planifier
 
 sys.path.insert(0, str(Path(__file__).resolve().parent))
-from navigateur import capturer, chromium
+from navigateur import capturer_html
 
 RACINE = Path(__file__).resolve().parents[1]
 EXEMPLES = RACINE / "exemples"
@@ -28,14 +27,7 @@ def main() -> int:
         EXEMPLES / "effectifs" / "ecoles.csv",
         moteur=moteur,
     )
-    page = Path(tempfile.gettempdir()) / "plan.html"
-    page.write_text(plan.html(), encoding="utf-8")
-    if chromium() is None:
-        print("Chromium introuvable : apt-get install chromium", file=sys.stderr)
-        return 1
-    capturer(page, CAPTURE, 1200, 2200)
-    print(f"{CAPTURE.relative_to(RACINE)} écrit ({CAPTURE.stat().st_size} octets) ; HTML : {page}")
-    return 0
+    return capturer_html(plan.html(), "plan.html", CAPTURE, 1200, 2200, RACINE)
 
 
 if __name__ == "__main__":

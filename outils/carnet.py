@@ -8,7 +8,6 @@ Demande nbconvert (dépendances de test) et Chromium (paquet Debian ``chromium``
 from __future__ import annotations
 
 import sys
-import tempfile
 from pathlib import Path
 
 import nbformat
@@ -16,7 +15,7 @@ from nbclient import NotebookClient
 from nbconvert import HTMLExporter
 
 sys.path.insert(0, str(Path(__file__).resolve().parent))
-from navigateur import capturer, chromium
+from navigateur import capturer_html
 
 RACINE = Path(__file__).resolve().parents[1]
 CARNET = RACINE / "exemples" / "carnet_conseiller.ipynb"
@@ -29,14 +28,7 @@ def main() -> int:
         carnet, timeout=120, kernel_name="python3", resources={"metadata": {"path": str(RACINE)}}
     ).execute()
     html, _ = HTMLExporter().from_notebook_node(carnet)
-    page = Path(tempfile.gettempdir()) / "carnet.html"
-    page.write_text(html, encoding="utf-8")
-    if chromium() is None:
-        print("Chromium introuvable : apt-get install chromium", file=sys.stderr)
-        return 1
-    capturer(page, CAPTURE, 1100, 4700)
-    print(f"{CAPTURE.relative_to(RACINE)} écrit ({CAPTURE.stat().st_size} octets) ; HTML : {page}")
-    return 0
+    return capturer_html(html, "carnet.html", CAPTURE, 1100, 4700, RACINE)
 
 
 if __name__ == "__main__":

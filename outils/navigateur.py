@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import shutil
 import subprocess
+import sys
 import tempfile
 from pathlib import Path
 
@@ -48,3 +49,21 @@ def lancer(page: Path, *arguments: str) -> subprocess.CompletedProcess[str]:
 def capturer(page: Path, capture: Path, largeur: int, hauteur: int) -> None:
     """Une capture PNG de la page, à cette taille de fenêtre."""
     lancer(page, f"--window-size={largeur},{hauteur}", f"--screenshot={capture}")
+
+
+def capturer_html(
+    html: str, nom: str, capture: Path, largeur: int, hauteur: int, racine: Path
+) -> int:
+    """Écrit ``html`` dans ``<tmp>/<nom>`` et en fait la capture ; le code de sortie d'un outil.
+
+    Sans Chromium : un message et 1 ; sinon 0, après avoir dit ce qui a été écrit (la capture
+    nommée depuis ``racine``).
+    """
+    page = Path(tempfile.gettempdir()) / nom
+    page.write_text(html, encoding="utf-8")
+    if chromium() is None:
+        print("Chromium introuvable : apt-get install chromium", file=sys.stderr)
+        return 1
+    capturer(page, capture, largeur, hauteur)
+    print(f"{capture.relative_to(racine)} écrit ({capture.stat().st_size} octets) ; HTML : {page}")
+    return 0
