@@ -56,8 +56,7 @@ def test_fichier_mal_forme(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -
     fichier.write_text("{", encoding="utf-8")
     assert main(["recommander", str(fichier)]) == 2
     assert capsys.readouterr().err == (
-        f"erreur : {fichier} : fichier mal formé (Expecting property name enclosed in double quotes: "
-        "line 1 column 2 (char 1))\n"
+        f"erreur : {fichier} : JSON mal formé (ligne 1, colonne 2)\n"
     )
 
 

@@ -115,7 +115,8 @@ def test_json_et_toml(tmp_path: Path) -> None:
         ("enseignants.json", "{pas du json", "JSON invalide"),
         ("enseignants.json", '{"autre": []}', "attendu une liste, ou une table « enseignants »"),
         ("enseignants.csv", "", "fichier vide : attendu une ligne d'en-têtes"),
-        ("enseignants.csv", b"\xff\xfe", "encodage invalide"),
+        ("enseignants.csv", b"\xff\xfe", "encodage UTF-16 reconnu, pas UTF-8"),
+        ("enseignants.csv", b"a\x00\x81\n", "encodage invalide : attendu UTF-8"),
     ],
 )
 def test_fichiers_illisibles(tmp_path: Path, nom: str, contenu: str | bytes, message: str) -> None:
@@ -137,7 +138,7 @@ def test_un_fichier_absent(tmp_path: Path) -> None:
         charger_effectifs(tmp_path / "absent.csv", tmp_path / "ecoles.csv")
     (probleme,) = erreur.value.problemes
     assert (probleme.fichier, probleme.code) == ("absent.csv", "fichier")
-    assert "fichier illisible" in probleme.message
+    assert "lecture impossible : fichier introuvable" in probleme.message
 
 
 def test_separateur_point_virgule_et_bom(tmp_path: Path) -> None:

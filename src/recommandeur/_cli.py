@@ -22,44 +22,28 @@ import os
 import sys
 import tomllib
 from collections.abc import Sequence
-from pathlib import Path
 from typing import Any
 
 from ._analyse.couverture import couverture
 from ._analyse.graphe import ecrire_graphe, graphe
 from ._cli_donnees import commande_catalogue, commande_verifier
-from ._cli_francais import dire_erreur, en_francais, entier, erreur_systeme
+from ._cli_francais import (
+    INTERROMPU,
+    Interruption,
+    arret_propre,
+    dire_erreur,
+    en_francais,
+    entier,
+    erreur_systeme,
+)
 from ._cli_plan import ajouter as ajouter_plan
+from ._cli_profil import ErreurFichierProfil, lire_profil
 from ._erreurs import ErreurRecommandeur
 from ._moteur.moteur import Moteur, schema_profil
 from ._programme.rapport import schema_du_plan
 from ._recommandation.explorer import et_si, pourquoi_pas
 from ._recommandation.recommander import recommander
 from ._recommandation.schema import schema_resultat
-
-
-def lire_profil(chemin: Path) -> dict[str, Any]:
-    """Lit un profil depuis un fichier ``.toml`` ou ``.json``."""
-    try:
-        texte = chemin.read_text(encoding="utf-8")
-    except OSError as exc:
-        raise ErreurFichierProfil(f"{chemin} : lecture impossible ({exc.strerror})") from None
-    try:
-        if chemin.suffix == ".json":
-            donnees = json.loads(texte)
-        elif chemin.suffix == ".toml":
-            donnees = tomllib.loads(texte)
-        else:
-            raise ErreurFichierProfil(f"{chemin} : extension inconnue ; attendu .toml ou .json")
-    except (json.JSONDecodeError, tomllib.TOMLDecodeError) as exc:
-        raise ErreurFichierProfil(f"{chemin} : fichier mal formé ({exc})") from None
-    if not isinstance(donnees, dict):
-        raise ErreurFichierProfil(f"{chemin} : attendu un objet (table) de profil")
-    return donnees
-
-
-class ErreurFichierProfil(ErreurRecommandeur):
-    """Le fichier de profil est illisible ou mal formé."""
 
 
 def _moteur(args: argparse.Namespace) -> Moteur | None:
@@ -70,7 +54,7 @@ def _moteur(args: argparse.Namespace) -> Moteur | None:
 
 
 def _recommander(args: argparse.Namespace) -> int:
-    profil = lire_profil(Path(args.profil))
+    profil = lire_profil(args.profil)
     reco = recommander(profil, moteur=_moteur(args), limite=args.limite)
     if args.json:
         print(json.dumps(reco.model_dump(mode="json"), ensure_ascii=False, indent=args.indenter))
@@ -91,7 +75,7 @@ def _schema(args: argparse.Namespace) -> int:
 
 
 def _pourquoi_pas(args: argparse.Namespace) -> int:
-    print(pourquoi_pas(lire_profil(Path(args.profil)), args.mesure, moteur=_moteur(args)).texte())
+    print(pourquoi_pas(lire_profil(args.profil), args.mesure, moteur=_moteur(args)).texte())
     return 0
 
 
@@ -129,7 +113,7 @@ def _et_si(args: argparse.Namespace) -> int:
                 changements.setdefault(cle, {}).update(valeur)
             else:
                 changements[cle] = valeur
-    reponse = et_si(lire_profil(Path(args.profil)), changements, moteur=_moteur(args))
+    reponse = et_si(lire_profil(args.profil), changements, moteur=_moteur(args))
     print(reponse.texte(tout=args.tout))
     return 0
 
@@ -170,7 +154,7 @@ def analyseur() -> argparse.ArgumentParser:
         )
 
     reco = sous.add_parser("recommander", help="recommander des mesures pour un profil")
-    reco.add_argument("profil", help="fichier de profil (.toml ou .json)")
+    reco.add_argument("profil", help="fichier de profil (.toml ou .json ; - : entrée standard)")
     reco.add_argument(
         "--json", action="store_true", help="sortie JSON (schéma : recommandeur schema resultat)"
     )
@@ -192,13 +176,13 @@ def analyseur() -> argparse.ArgumentParser:
     dossiers(ver)
     ver.set_defaults(executer=commande_verifier)
     pq = sous.add_parser("pourquoi-pas", help="pourquoi une mesure n'est pas (ou est) recommandée")
-    pq.add_argument("profil", help="fichier de profil (.toml ou .json)")
+    pq.add_argument("profil", help="fichier de profil (.toml ou .json ; - : entrée standard)")
     pq.add_argument("mesure", help="identifiant de la mesure du catalogue")
     dossiers(pq)
     pq.set_defaults(executer=_pourquoi_pas)
 
     es = sous.add_parser("et-si", help="ce que change une modification du profil")
-    es.add_argument("profil", help="fichier de profil (.toml ou .json)")
+    es.add_argument("profil", help="fichier de profil (.toml ou .json ; - : entrée standard)")
     es.add_argument(
         "--changer",
         action="append",
@@ -250,8 +234,15 @@ def main(argv: Sequence[str] | None = None) -> int:
     try:
         with en_francais():
             args = analyseur().parse_args(argv)
-        code: int = args.executer(args)
+        with arret_propre():
+            code: int = args.executer(args)
         sys.stdout.flush()
+    except Interruption as exc:
+        print(f"erreur : interrompu ({exc})", file=sys.stderr)
+        return exc.code
+    except KeyboardInterrupt:
+        print("erreur : interrompu (Ctrl-C)", file=sys.stderr)
+        return INTERROMPU
     except BrokenPipeError:
         # Le lecteur est parti (| head) : plus rien à écrire, et pas de trace à la sortie.
         descripteur = os.open(os.devnull, os.O_WRONLY)

@@ -10,7 +10,9 @@ from __future__ import annotations
 import argparse
 import contextlib
 import errno
+import signal
 import sys
+import threading
 from collections.abc import Iterator
 
 TRADUCTIONS: dict[str, str] = {
@@ -84,11 +86,18 @@ def entier(texte: str) -> int:
 ERREURS_SYSTEME: dict[int, str] = {
     errno.ENOENT: "fichier ou dossier introuvable",
     errno.EACCES: "permission refusée",
+    errno.EPERM: "opération non permise",
     errno.EISDIR: "c'est un dossier",
     errno.ENOTDIR: "un élément du chemin n'est pas un dossier",
     errno.ENOSPC: "plus de place sur le disque",
     errno.EROFS: "système de fichiers en lecture seule",
+    errno.ELOOP: "trop de liens symboliques (ou une boucle)",
+    errno.ENAMETOOLONG: "nom de fichier trop long",
+    errno.EEXIST: "le fichier existe déjà",
+    errno.EXDEV: "déplacement entre deux systèmes de fichiers impossible",
 }
+#: Le message d'une erreur du système qui n'est pas dans la table : son numéro, pas l'anglais.
+ERREUR_INCONNUE = "erreur du système (errno {})"
 
 
 def erreur_systeme(exc: OSError) -> str:
@@ -97,7 +106,7 @@ def erreur_systeme(exc: OSError) -> str:
     >>> erreur_systeme(FileNotFoundError(errno.ENOENT, "No such file", "/x/y.png"))
     '/x/y.png : fichier ou dossier introuvable'
     """
-    raison = ERREURS_SYSTEME.get(exc.errno or -1, exc.strerror or str(exc))
+    raison = ERREURS_SYSTEME.get(exc.errno or -1, ERREUR_INCONNUE.format(exc.errno))
     return f"{exc.filename} : {raison}" if exc.filename else raison
 
 
@@ -111,3 +120,39 @@ def dire_erreur(exc: Exception) -> None:
         return
     message = exc.args[0] if isinstance(exc, KeyError) and exc.args else exc
     print(f"erreur : {message}", file=sys.stderr)
+
+
+#: Code de sortie après Ctrl-C (128 + SIGINT).
+INTERROMPU = 130
+
+
+class Interruption(BaseException):
+    """La commande est arrêtée par un signal (``SIGTERM`` : ``kill``, ``timeout``, systemd)."""
+
+    def __init__(self, signal_: int) -> None:
+        super().__init__(signal.Signals(signal_).name)
+        self.code = 128 + signal_
+
+
+@contextlib.contextmanager
+def arret_propre() -> Iterator[None]:
+    """Pendant le bloc, ``SIGTERM`` lève :class:`Interruption` : les blocs ``finally``
+    s'exécutent (les processus de calcul d'un plan sont arrêtés, les fichiers provisoires
+    retirés) et la commande sort avec le code 143.
+
+    >>> with arret_propre():
+    ...     signal.getsignal(signal.SIGTERM) is not signal.SIG_DFL
+    True
+    """
+    if threading.current_thread() is not threading.main_thread():
+        yield
+        return
+
+    def interrompre(numero: int, _cadre: object) -> None:
+        raise Interruption(numero)
+
+    avant = signal.signal(signal.SIGTERM, interrompre)
+    try:
+        yield
+    finally:
+        signal.signal(signal.SIGTERM, avant)

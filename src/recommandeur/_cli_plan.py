@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import argparse
+import json
 import os
 import sys
 from collections.abc import Callable
@@ -10,6 +11,8 @@ from pathlib import Path
 from typing import Any
 
 from ._cli_francais import entier
+from ._erreurs import ErreurArgument
+from ._fichiers import ecrire_atomique
 from ._moteur.moteur import Moteur, moteur_par_defaut
 from ._programme.effectifs import charger_effectifs
 from ._programme.planifier import planifier
@@ -29,8 +32,12 @@ def ajouter(
     plan.add_argument(
         "--ecoles", required=True, metavar="FICHIER", help="fichier des écoles (.csv, .json, .toml)"
     )
-    plan.add_argument("--html", metavar="FICHIER", help="écrire le rapport HTML")
-    plan.add_argument("--json", metavar="FICHIER", help="écrire le plan en JSON")
+    plan.add_argument(
+        "--html", metavar="FICHIER", help="écrire le rapport HTML (- : la sortie standard)"
+    )
+    plan.add_argument(
+        "--json", metavar="FICHIER", help="écrire le plan en JSON (- : la sortie standard)"
+    )
     plan.add_argument("--csv", metavar="DOSSIER", help="écrire les CSV du plan dans ce dossier")
     plan.add_argument(
         "--taille-groupe", type=entier, default=None, metavar="N", help="groupes d'au plus N"
@@ -85,26 +92,35 @@ def _plan(args: argparse.Namespace, moteur: Moteur | None) -> int:
         processus=args.processus,
         **options,
     )
+    vers_la_sortie = "-" in (args.html, args.json)
+    if args.html == "-" and args.json == "-":
+        raise ErreurArgument("--html et --json", "au plus une sortie « - »", "-")
+    resume = sys.stderr if vers_la_sortie else sys.stdout  # la sortie standard reste au document
     p = resultat.portrait
     print(
         f"Plan : {p.nb_en_insertion} personne(s) en insertion (sur {p.nb_enseignants} dans les "
         f"effectifs), {p.nb_ecoles} école(s), {len(resultat.groupes)} groupe(s), "
-        f"{len(resultat.alertes)} alerte(s)"
+        f"{len(resultat.alertes)} alerte(s)",
+        file=resume,
     )
     noms = {e.ecole: e.nom for e in resultat.ecoles}
-    print(f"Catalogue {resultat.version_catalogue} · règles {resultat.version_regles}")
+    print(f"Catalogue {resultat.version_catalogue} · règles {resultat.version_regles}", file=resume)
     for alerte in resultat.alertes[:5]:
         ou = f"{noms.get(alerte.ecole, alerte.ecole)} : " if alerte.ecole else ""
-        print(f"  ⚠ {ou}{alerte.message}")
+        print(f"  ⚠ {ou}{alerte.message}", file=resume)
     if len(resultat.alertes) > 5:
-        print(f"  … et {len(resultat.alertes) - 5} autres alertes (voir le rapport)")
-    if args.html:
-        Path(args.html).write_text(resultat.html(), encoding="utf-8")
-        print(f"rapport : {args.html}")
-    if args.json:
+        print(f"  … et {len(resultat.alertes) - 5} autres alertes (voir le rapport)", file=resume)
+    if args.html == "-":
+        sys.stdout.write(resultat.html())
+    elif args.html:
+        ecrire_atomique(Path(args.html), resultat.html())
+        print(f"rapport : {args.html}", file=resume)
+    if args.json == "-":
+        sys.stdout.write(json.dumps(resultat.model_dump(mode="json"), ensure_ascii=False))
+    elif args.json:
         resultat.ecrire_json(args.json)
-        print(f"JSON : {args.json}")
+        print(f"JSON : {args.json}", file=resume)
     if args.csv:
         fichiers = resultat.ecrire_csv(args.csv)
-        print(f"CSV : {len(fichiers)} fichiers dans {args.csv}")
+        print(f"CSV : {len(fichiers)} fichiers dans {args.csv}", file=resume)
     return 0

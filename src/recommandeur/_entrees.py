@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from collections.abc import Mapping
 from importlib.resources.abc import Traversable
 from typing import Any
 
@@ -125,3 +126,41 @@ def profondeur(valeur: Any) -> int:
         maximum = max(maximum, niveau + 1)
         pile.extend((enfant, niveau + 1) for enfant in enfants)
     return maximum
+
+
+def imbrication_excessive(valeur: Any, maximum: int = PROFONDEUR_MAX) -> str | None:
+    """Ce qui rend une valeur impossible à parcourir : un cycle ou plus de ``maximum`` niveaux.
+
+    Sans récursion, et chaque table ou liste n'est parcourue qu'une fois (une table partagée
+    n'est pas un cycle).
+
+    >>> d = {"a": 1}; d["moi"] = d
+    >>> imbrication_excessive(d)
+    'une table se contient elle-même (cycle)'
+    >>> imbrication_excessive({"a": [[[1]]]}, maximum=3)
+    'imbrication trop profonde (au plus 3 niveaux)'
+    >>> imbrication_excessive({"ecole": {"imse": 9}}) is None
+    True
+    """
+    sur_le_chemin: set[int] = set()
+    vues: set[int] = set()
+    pile: list[tuple[Any, int, bool]] = [(valeur, 1, False)]
+    while pile:
+        courant, niveau, sortie = pile.pop()
+        if sortie:
+            sur_le_chemin.discard(id(courant))
+            continue
+        if not isinstance(courant, dict | list | tuple | Mapping):
+            continue
+        if id(courant) in sur_le_chemin:
+            return "une table se contient elle-même (cycle)"
+        if id(courant) in vues:
+            continue
+        if niveau > maximum:
+            return f"imbrication trop profonde (au plus {maximum} niveaux)"
+        vues.add(id(courant))
+        sur_le_chemin.add(id(courant))
+        pile.append((courant, niveau, True))
+        enfants = courant.values() if isinstance(courant, Mapping) else courant
+        pile.extend((enfant, niveau + 1, False) for enfant in enfants)
+    return None

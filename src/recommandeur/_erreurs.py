@@ -14,7 +14,7 @@ from __future__ import annotations
 from collections.abc import Iterable, Sequence
 from typing import Any
 
-from ._apercu import repr_borne
+from ._apercu import _Texte, repr_borne
 from ._probleme import ABSENT, CODES, Probleme
 from ._suggestions import formuler_suggestions, suggerer
 
@@ -179,10 +179,10 @@ class ErreurArgument(ErreurRecommandeur, ValueError):
         )
 
     def __reduce__(self) -> tuple[object, ...]:
-        return (
-            type(self),
-            (self.argument, self.attendu, repr_borne(self.valeur), self.suggestions),
-        )
+        # une valeur simple voyage telle quelle ; une autre, par son aperçu (même message)
+        simple = type(self.valeur) in (type(None), bool, int, float, str)
+        valeur = self.valeur if simple else _Texte(repr_borne(self.valeur))
+        return (type(self), (self.argument, self.attendu, valeur, self.suggestions))
 
 
 class ErreurInconnu(ErreurRecommandeur, KeyError):

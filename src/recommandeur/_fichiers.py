@@ -16,6 +16,7 @@ Un dossier de données vient de l'extérieur ; rien n'y est lu avant d'être vé
 
 from __future__ import annotations
 
+import contextlib
 import errno
 import os
 import stat
@@ -27,7 +28,7 @@ from importlib.resources.abc import Traversable
 from pathlib import Path
 from typing import Any
 
-from ._erreurs import Probleme
+from ._erreurs import ErreurArgument, Probleme
 
 #: Un dossier de données : un chemin, ou une ressource de paquet.
 Dossier = str | Path | Traversable
@@ -58,9 +59,19 @@ def dossier_livre(nom: str) -> Traversable:
     raise FileNotFoundError(f"dossier de données {nom!r} introuvable dans le paquet installé")
 
 
-def en_dossier(dossier: Dossier) -> Traversable:
-    """Normalise un dossier donné par l'appelant."""
-    return Path(dossier) if isinstance(dossier, str) else dossier
+def en_dossier(dossier: Dossier, argument: str = "dossier") -> Traversable:
+    """Normalise un dossier donné par l'appelant ; :class:`ErreurArgument` si ce n'en est pas un.
+
+    >>> en_dossier(["a", "b"], "surcouche")
+    Traceback (most recent call last):
+    ...
+    recommandeur._erreurs.ErreurArgument: surcouche : attendu un dossier (chemin : str ou Path), reçu ['a', 'b']
+    """
+    if isinstance(dossier, str | os.PathLike):
+        return Path(dossier)
+    if isinstance(dossier, Traversable):
+        return dossier
+    raise ErreurArgument(argument, "un dossier (chemin : str ou Path)", dossier)
 
 
 def affichable(nom: str) -> str:
@@ -82,7 +93,8 @@ def raison(exc: OSError) -> str:
         errno.ENOENT: "fichier introuvable",
         errno.EACCES: "permission refusée",
         errno.EPERM: "opération non permise",
-        errno.ELOOP: "trop de liens symboliques",
+        errno.ELOOP: "trop de liens symboliques (ou une boucle)",
+        errno.ENAMETOOLONG: "nom de fichier trop long",
         errno.EISDIR: "c'est un dossier",
         errno.ENOTDIR: "un élément du chemin n'est pas un dossier",
     }.get(exc.errno or 0, exc.strerror or type(exc).__name__)
@@ -95,31 +107,78 @@ def _lire_fichier(chemin: Path, racine: Path, nom: str) -> bytes | Probleme:
             cible = chemin.resolve(strict=True)
             if not cible.is_relative_to(racine):
                 return Probleme("lien symbolique qui sort du dossier : refusé", fichier=nom)
-        etat = os.stat(chemin)
+    except RuntimeError:  # Path.resolve : boucle de liens (Python 3.11)
+        return Probleme("lecture impossible : boucle de liens symboliques", fichier=nom)
     except OSError as exc:
         return Probleme(f"lecture impossible : {raison(exc)}", fichier=nom)
-    if not stat.S_ISREG(etat.st_mode):
-        return Probleme(
-            "n'est pas un fichier ordinaire (tube nommé, périphérique ou dossier) : refusé",
-            fichier=nom,
-        )
-    if etat.st_size > TAILLE_MAX:
-        return Probleme(
-            f"fichier trop grand ({etat.st_size} octets, au plus {TAILLE_MAX})", fichier=nom
-        )
+    return lire_octets(chemin, TAILLE_MAX, nom)
+
+
+def lire_octets(chemin: str | Path, taille_max: int, nom: str | None = None) -> bytes | Probleme:
+    """Les octets d'un fichier **ordinaire**, au plus ``taille_max`` ; sinon le problème.
+
+    Le lecteur unique de tous les fichiers que la bibliothèque lit (règles, catalogue,
+    surcouches, effectifs, profils de la commande) :
+
+    - un tube nommé, un périphérique (``/dev/zero``), un dossier sont refusés sans être lus
+      (l'ouverture est non bloquante, puis vérifiée sur le descripteur ouvert) ;
+    - une boucle de liens symboliques, un fichier absent ou interdit deviennent un problème
+      en français ;
+    - la taille est bornée **pendant la lecture** (la taille annoncée par le système peut
+      être fausse : ``/proc``, un fichier qui grandit).
+
+    >>> str(lire_octets("/dev/zero", 10, "zero.csv"))
+    "zero.csv : n'est pas un fichier ordinaire (tube nommé, périphérique ou dossier) : refusé"
+    """
+    nom = affichable(str(chemin)) if nom is None else nom
     try:
-        descripteur = os.open(chemin, os.O_RDONLY | os.O_NONBLOCK)
+        etat = os.stat(chemin)
+        if not stat.S_ISREG(etat.st_mode):
+            return Probleme(NON_ORDINAIRE, fichier=nom)
+        if etat.st_size > taille_max:
+            return Probleme(_trop_grand(taille_max, etat.st_size), fichier=nom)
+        descripteur = os.open(chemin, os.O_RDONLY | os.O_NONBLOCK | os.O_CLOEXEC)
         try:
             if not stat.S_ISREG(os.fstat(descripteur).st_mode):  # remplacé entre-temps
-                return Probleme("n'est pas un fichier ordinaire : refusé", fichier=nom)
-            octets = os.read(descripteur, TAILLE_MAX + 1)
+                return Probleme(NON_ORDINAIRE, fichier=nom)
+            return lire_borne(descripteur, taille_max, nom)
         finally:
             os.close(descripteur)
     except OSError as exc:
         return Probleme(f"lecture impossible : {raison(exc)}", fichier=nom)
-    if len(octets) > TAILLE_MAX:
-        return Probleme(f"fichier trop grand (plus de {TAILLE_MAX} octets)", fichier=nom)
-    return octets
+    except ValueError:  # un octet nul dans le chemin
+        return Probleme("lecture impossible : nom de fichier invalide", fichier=nom)
+
+
+#: Le refus d'un fichier qui n'est pas un fichier ordinaire.
+NON_ORDINAIRE = "n'est pas un fichier ordinaire (tube nommé, périphérique ou dossier) : refusé"
+
+
+def _trop_grand(taille_max: int, taille: int | None = None) -> str:
+    if taille is None:
+        return f"fichier trop grand (plus de {taille_max} octets)"
+    return f"fichier trop grand ({taille} octets, au plus {taille_max})"
+
+
+def lire_borne(descripteur: int, taille_max: int, nom: str) -> bytes | Probleme:
+    """Lit un descripteur jusqu'à la fin, ou jusqu'à dépasser ``taille_max`` (un problème).
+
+    >>> lecture, ecriture = os.pipe()
+    >>> os.write(ecriture, b"abcdef"), os.close(ecriture)
+    (6, None)
+    >>> str(lire_borne(lecture, 4, "-"))
+    '- : fichier trop grand (plus de 4 octets)'
+    """
+    morceaux: list[bytes] = []
+    lus = 0
+    while True:
+        morceau = os.read(descripteur, min(1 << 20, taille_max + 1 - lus))
+        if not morceau:
+            return b"".join(morceaux)
+        lus += len(morceau)
+        if lus > taille_max:
+            return Probleme(_trop_grand(taille_max), fichier=nom)
+        morceaux.append(morceau)
 
 
 def _octets(dossier: Traversable, problemes: list[Probleme]) -> Iterator[tuple[str, bytes]]:
@@ -217,3 +276,33 @@ def lire_toml(
             problemes.append(Probleme(f"TOML illisible : {raison_}", fichier=nom))
             continue
         yield nom, table
+
+
+def ecrire_atomique(chemin: Path, texte: str, encodage: str = "utf-8") -> Path:
+    """Écrit ``texte`` dans ``chemin`` d'un coup : un fichier voisin, puis un renommage.
+
+    Jamais de fichier à moitié écrit ; un lien symbolique à la place de ``chemin`` est
+    **remplacé** par le fichier écrit (sa cible n'est pas touchée) ; les droits sont ceux
+    d'un fichier neuf (selon le masque ``umask``).
+
+    >>> import tempfile
+    >>> with tempfile.TemporaryDirectory() as d:
+    ...     ecrire_atomique(Path(d) / "a.txt", "é").read_text(encoding="utf-8")
+    'é'
+    """
+    import secrets
+
+    if chemin.is_dir():
+        raise IsADirectoryError(errno.EISDIR, "c'est un dossier", str(chemin))
+    provisoire = chemin.parent / f".{chemin.name}.{secrets.token_hex(6)}.provisoire"
+    drapeaux = os.O_WRONLY | os.O_CREAT | os.O_EXCL | os.O_CLOEXEC | os.O_NOFOLLOW
+    descripteur = os.open(provisoire, drapeaux, 0o666)  # droits selon le umask
+    try:
+        with os.fdopen(descripteur, "w", encoding=encodage, newline="") as f:
+            f.write(texte)
+        os.replace(provisoire, chemin)
+    except BaseException:
+        with contextlib.suppress(OSError):
+            os.unlink(provisoire)
+        raise
+    return chemin

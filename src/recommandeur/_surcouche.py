@@ -82,7 +82,7 @@ def lire_surcouche(dossier: Dossier | Surcouche) -> Surcouche:
     déjà lue est rendue telle quelle : le catalogue et les règles la lisent une fois)."""
     if isinstance(dossier, Surcouche):
         return dossier
-    racine = en_dossier(dossier)
+    racine = en_dossier(dossier, "surcouche")
     nom = racine.name
     problemes: list[Probleme] = []
     version, entrees = lire_entrees(racine, (*GENRES_CATALOGUE, *GENRES_REGLES), problemes, UNIQUES)

@@ -28,7 +28,7 @@ UNIQUES = UNIQUES_DU_CATALOGUE
 def _analyser(
     dossier: Dossier | None, surcouche: Dossier | Surcouche | None = None
 ) -> tuple[Catalogue | None, list[Probleme]]:
-    racine = dossier_livre("catalogue") if dossier is None else en_dossier(dossier)
+    racine = dossier_livre("catalogue") if dossier is None else en_dossier(dossier, "catalogue")
     problemes: list[Probleme] = []
     acteurs: dict[str, tuple[str, Acteur]] = {}
     mesures: dict[str, tuple[str, Mesure]] = {}

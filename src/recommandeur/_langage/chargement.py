@@ -42,7 +42,7 @@ class BaseDeRegles(BaseModel):
 def _analyser(
     dossier: Dossier | None, catalogue: Catalogue, surcouche: Dossier | Surcouche | None = None
 ) -> tuple[BaseDeRegles | None, list[Probleme]]:
-    racine = dossier_livre("regles") if dossier is None else en_dossier(dossier)
+    racine = dossier_livre("regles") if dossier is None else en_dossier(dossier, "regles")
     problemes: list[Probleme] = []
     regles: dict[str, RegleCompilee] = {}
     version, entrees = lire_entrees(racine, ("regle", "explication", "parametre"), problemes)
@@ -85,7 +85,22 @@ def _analyser(
             else:
                 regles[resultat.id] = resultat
     if not regles and not problemes:
-        problemes.append(Probleme("aucune règle définie ([[regle]])", fichier=str(racine)))
+        desactivees = (
+            [f for f, a in lire_surcouche(surcouche).ajustements if a.desactiver]
+            if surcouche
+            else []
+        )
+        if desactivees:  # la surcouche a tout retiré : c'est elle qu'il faut corriger
+            problemes.append(
+                Probleme(
+                    "la surcouche désactive toutes les règles : il n'en reste aucune",
+                    fichier=desactivees[0],
+                    id="ajustements",
+                    champ="desactiver",
+                )
+            )
+        else:
+            problemes.append(Probleme("aucune règle définie ([[regle]])", fichier=str(racine)))
     if problemes:
         return None, problemes
     problemes.extend(_references_des_explications(explications, regles, catalogue))

@@ -106,6 +106,8 @@ def valider_profil(
         # « annees_experience manquant ».
         problemes.sort(key=lambda p: not p.suggestions)
         raise ErreurProfil(problemes) from None
+    except OverflowError:  # un entier démesuré là où un nombre à virgule est attendu
+        raise ErreurProfil([_entier_demesure(donnees)]) from None
     except Exception as exc:  # une table qui ne se laisse pas lire (__iter__ qui lève, ...)
         raise ErreurProfil([Probleme(f"profil illisible ({type(exc).__name__})")]) from None
     if profil.annees_au_quebec is not None and profil.annees_au_quebec > profil.annees_experience:
@@ -150,3 +152,21 @@ def valider_profil(
     if inconnues:
         raise ErreurProfil(inconnues)
     return profil
+
+
+def _entier_demesure(donnees: object) -> Probleme:
+    """Le problème du premier entier trop grand pour un nombre à virgule, avec son champ.
+
+    >>> str(_entier_demesure({"ecole": {"part_novices": 10**400}}))
+    "champ 'ecole.part_novices' : nombre démesuré (reçu : <entier de 401 chiffres>)"
+    """
+    pile: list[tuple[object, str]] = [(donnees, "")]
+    while pile:
+        valeur, chemin = pile.pop()
+        if isinstance(valeur, Mapping):
+            pile.extend((v, f"{chemin}.{k}" if chemin else str(k)) for k, v in valeur.items())
+        elif isinstance(valeur, list | tuple):
+            pile.extend((v, f"{chemin}[{i}]") for i, v in enumerate(valeur))
+        elif isinstance(valeur, int) and valeur.bit_length() > 1000:
+            return Probleme("nombre démesuré", champ=chemin, valeur=valeur, code="hors_limites")
+    return Probleme("profil illisible : un nombre démesuré", code="hors_limites")

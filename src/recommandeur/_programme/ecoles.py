@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import re
 from collections.abc import Collection, Sequence
 from typing import Any, Literal
 
@@ -11,6 +12,7 @@ from .._erreurs import Probleme, suggerer
 from .._messages import problemes_de_validation
 from .._profil.modeles import Ecole
 from .colonnes import COLONNES_ECOLE, COLONNES_PROPRES_ECOLE, cellule
+from .identifiants import cle, lire_identifiant
 from .lecture import Fichier
 
 
@@ -36,18 +38,25 @@ def lignes_d_ecoles(
     connues = (*COLONNES_PROPRES_ECOLE, "part_novices", *COLONNES_ECOLE)
     verifier_entetes(fichier, connues, problemes)
     lues: dict[str, tuple[str, dict[str, Any]]] = {}
+    par_cle: dict[str, str] = {}
     for ligne, valeurs in fichier.lignes:
-        ident = str(valeurs.get("ecole", "")).strip()
-        if not ident:
+        ident, faute = lire_identifiant(valeurs.get("ecole"))
+        if faute is not None or ident is None:
+            message, code = (
+                (faute, "invalide") if faute else ("identifiant d'école manquant", "manquant")
+            )
+            problemes.append(probleme(message, fichier, ligne, "ecole", code=code))
+            continue
+        if cle(ident) in par_cle:
+            ecrit = par_cle[cle(ident)]
+            autre = "" if ecrit == ident else f" sous « {ecrit} », à la casse près"
             problemes.append(
-                probleme("identifiant d'école manquant", fichier, ligne, "ecole", code="manquant")
+                probleme(
+                    f"école déjà décrite ({lues[ecrit][0]}{autre})", fichier, ligne, "ecole", ident
+                )
             )
             continue
-        if ident in lues:
-            problemes.append(
-                probleme(f"école déjà décrite ({lues[ident][0]})", fichier, ligne, "ecole", ident)
-            )
-            continue
+        par_cle[cle(ident)] = ident
         lues[ident] = (ligne, valeurs)
     return lues
 
@@ -110,12 +119,15 @@ def valider_ecole(
         for c, chemin in (*COLONNES_ECOLE.items(), ("part_novices", "ecole.part_novices"))
         if c in valeurs
     }
-    propres: dict[str, Any] = {"id": ident, "nom": str(valeurs.get("nom", ident))}
-    for cle in ("nb_enseignants", "mentors"):
-        if cle in valeurs:
-            brute = valeurs[cle]
-            propres[cle] = (
-                int(brute) if isinstance(brute, str) and brute.strip().isdigit() else brute
+    nom = valeurs.get("nom")
+    propres: dict[str, Any] = {"id": ident, "nom": ident if nom is None else nom}
+    for colonne in ("nb_enseignants", "mentors"):
+        if colonne in valeurs:
+            brute = valeurs[colonne]
+            propres[colonne] = (
+                int(brute)
+                if isinstance(brute, str) and re.fullmatch(r"[0-9]{1,6}", brute.strip())
+                else brute
             )
     if propres.get("mentors") is not None and isinstance(propres["mentors"], int):
         contexte["mentor_dans_l_ecole"] = propres["mentors"] > 0

@@ -6,6 +6,7 @@ Chaque mauvaise ligne est dite avec son fichier, sa ligne et sa colonne, toutes 
 
 from __future__ import annotations
 
+import re
 from collections import Counter
 from collections.abc import Collection, Mapping, Sequence
 from pathlib import Path
@@ -32,6 +33,7 @@ from .ecoles import (
     valider_ecole,
     verifier_entetes,
 )
+from .identifiants import cle, lire_identifiant
 from .lecture import lire_lignes
 
 #: Années au Québec jusqu'auxquelles une personne compte dans la part de « 5 ans et moins »
@@ -111,25 +113,22 @@ def charger_effectifs(
         fichier_enseignants, (*IDENTIFIANTS_ENSEIGNANT, *COLONNES_ENSEIGNANT), problemes
     )
     lignes: list[tuple[str, str, str, dict[str, Any]]] = []
-    vus: dict[str, str] = {}
+    vus: dict[str, tuple[str, str]] = {}
+    ecoles_par_cle = {cle(e): e for e in brutes}
     for ligne, valeurs in fichier_enseignants.lignes:
-        ident = str(valeurs.get("enseignant", "")).strip()
-        ecole = str(valeurs.get("ecole", "")).strip()
-        if not ident:
-            problemes.append(
-                probleme(
-                    "identifiant manquant",
-                    fichier_enseignants,
-                    ligne,
-                    "enseignant",
-                    code="manquant",
-                )
-            )
+        ident, faute = lire_identifiant(valeurs.get("enseignant"))
+        ecole, faute_ecole = lire_identifiant(valeurs.get("ecole"))
+        if faute is not None or ident is None:
+            message = faute or "identifiant manquant"
+            code = "manquant" if faute is None else "invalide"
+            problemes.append(probleme(message, fichier_enseignants, ligne, "enseignant", code=code))
             continue
-        if ident in vus:
+        if cle(ident) in vus:
+            premiere, ecrit = vus[cle(ident)]
+            autre = "" if ecrit == ident else f" sous « {ecrit} », à la casse près"
             problemes.append(
                 probleme(
-                    f"enseignant déjà décrit ({vus[ident]})",
+                    f"enseignant déjà décrit ({premiere}{autre})",
                     fichier_enseignants,
                     ligne,
                     "enseignant",
@@ -137,19 +136,24 @@ def charger_effectifs(
                 )
             )
             continue
-        vus[ident] = ligne
+        vus[cle(ident)] = (ligne, ident)
+        if faute_ecole is not None:
+            problemes.append(probleme(faute_ecole, fichier_enseignants, ligne, "ecole"))
+            continue
+        ecole = ecoles_par_cle.get(cle(ecole or ""), ecole or "")
         if ecole not in brutes:
-            problemes.append(
-                probleme(
-                    "école inconnue du fichier des écoles",
-                    fichier_enseignants,
-                    ligne,
-                    "ecole",
-                    ecole,
-                    code="inconnu",
-                    suggestions=suggerer(ecole, brutes),
+            if fichier_ecoles.lu:  # sinon, le fichier des écoles illisible est dit, une fois
+                problemes.append(
+                    probleme(
+                        "école inconnue du fichier des écoles",
+                        fichier_enseignants,
+                        ligne,
+                        "ecole",
+                        ecole,
+                        code="inconnu",
+                        suggestions=suggerer(ecole, brutes),
+                    )
                 )
-            )
             continue
         lignes.append((ligne, ident, ecole, valeurs))
     novices: Counter[str] = Counter()  # en insertion
@@ -244,15 +248,15 @@ def charger_effectifs(
 
 
 def _annees_au_quebec(valeurs: Mapping[str, Any]) -> int | None:
-    for cle in ("annees_au_quebec", "annees_experience"):
-        brute = valeurs.get(cle)
+    for colonne in ("annees_au_quebec", "annees_experience"):
+        brute = valeurs.get(colonne)
         if isinstance(brute, int) and not isinstance(brute, bool):
             return brute
-        if isinstance(brute, str) and brute.strip().isdigit():
+        if isinstance(brute, str) and re.fullmatch(r"[0-9]{1,6}", brute.strip()):
             return int(brute)
     return None
 
 
 def _numero(ligne: str | None) -> int:
-    chiffres = "".join(c for c in (ligne or "") if c.isdigit())
-    return int(chiffres) if chiffres else 0
+    chiffres = "".join(c for c in (ligne or "") if c in "0123456789")
+    return int(chiffres[:18]) if chiffres else 0

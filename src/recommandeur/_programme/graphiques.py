@@ -43,7 +43,18 @@ def _barres(titre: str, etiquettes: Sequence[str], valeurs: Sequence[int], axe: 
 
 
 def graphiques(plan: Plan) -> dict[str, str]:
-    """Les graphiques SVG du rapport : parts des écoles, années, besoins, charge."""
+    """Les graphiques SVG du rapport : parts des écoles, années, besoins, charge.
+
+    Les libellés (ceux d'une surcouche compris) sont du texte simple : ``$…$`` n'y est
+    jamais lu comme une formule (``text.parse_math`` éteint).
+    """
+    import matplotlib
+
+    with matplotlib.rc_context({"text.parse_math": False}):
+        return _graphiques(plan)
+
+
+def _graphiques(plan: Plan) -> dict[str, str]:
     from matplotlib.figure import Figure
 
     p = plan.portrait

@@ -7,15 +7,19 @@ Chaque ligne lue garde où elle est (« ligne 4 » d'un CSV, « élément n° 2 
 from __future__ import annotations
 
 import csv
+import dataclasses
 import io
 import json
+import sys
 import tomllib
+import unicodedata
 from collections.abc import Mapping, Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
-from .._erreurs import Probleme
+from .._erreurs import ErreurArgument, Probleme
+from .._fichiers import affichable, lire_octets
 
 #: Taille maximale d'un fichier d'effectifs lu.
 TAILLE_MAX = 50_000_000
@@ -31,6 +35,9 @@ class Fichier:
     nom: str
     lignes: list[Ligne] = field(default_factory=list)
     entetes: list[str] = field(default_factory=list)
+    #: Faux si le fichier n'a pas pu être lu : les problèmes qui en dépendraient (« école
+    #: inconnue » pour chaque personne) ne sont pas dits, seul celui du fichier l'est.
+    lu: bool = True
 
 
 def lire_lignes(
@@ -41,6 +48,10 @@ def lire_lignes(
     ``genre`` : ``enseignant`` ou ``ecole`` (la table TOML ``[[enseignant]]``, la clé JSON
     ``"enseignants"``). Un fichier illisible devient un problème ; rien n'en est lu.
     """
+    if not isinstance(source, str | Path | Sequence) or isinstance(source, bytes | bytearray):
+        raise ErreurArgument(
+            f"{genre}s", "un chemin de fichier (.csv, .json, .toml) ou une liste de dicts", source
+        )
     if not isinstance(source, str | Path):
         lignes: list[Ligne] = []
         for rang, element in enumerate(source):
@@ -54,31 +65,65 @@ def lire_lignes(
                 )
         return Fichier(f"{genre}s", lignes)
     chemin = Path(source)
-    nom = chemin.name
-    try:
-        if chemin.stat().st_size > TAILLE_MAX:
-            problemes.append(Probleme(f"fichier de plus de {TAILLE_MAX} octets", fichier=nom))
-            return Fichier(nom)
-        texte = chemin.read_text(encoding="utf-8-sig")
-    except UnicodeDecodeError as exc:
-        problemes.append(
-            Probleme(f"encodage invalide : attendu UTF-8 (octet {exc.start})", fichier=nom)
-        )
-        return Fichier(nom)
-    except OSError as exc:
-        problemes.append(
-            Probleme(f"fichier illisible : {exc.strerror or exc}", fichier=nom, code="fichier")
-        )
-        return Fichier(nom)
+    nom = affichable(chemin.name)
+    octets = lire_octets(chemin, TAILLE_MAX, nom)
+    if isinstance(octets, Probleme):
+        problemes.append(dataclasses.replace(octets, code="fichier"))
+        return Fichier(nom, lu=False)
+    texte = decoder(octets, nom, problemes)
+    if texte is None:
+        return Fichier(nom, lu=False)
     suffixe = chemin.suffix.lower()
     if suffixe == ".csv":
         return _csv(texte, nom, problemes)
     if suffixe in (".json", ".toml"):
-        return Fichier(nom, _tables(texte, suffixe, nom, genre, problemes))
+        tables = _tables(texte, suffixe, nom, genre, problemes)
+        return Fichier(nom, tables or [], lu=tables is not None)
     problemes.append(
         Probleme("extension inconnue ; attendu .csv, .json ou .toml", fichier=nom, valeur=suffixe)
     )
-    return Fichier(nom)
+    return Fichier(nom, lu=False)
+
+
+def decoder(octets: bytes, nom: str, problemes: list[Probleme]) -> str | None:
+    """Le texte UTF-8 (BOM admis) d'un fichier ; sinon un problème en une ligne, avec le remède.
+
+    Un tableur enregistre souvent en Windows-1252 (Excel : « CSV (séparateur : point-virgule) »)
+    ou en Latin-1 : c'est reconnu et dit, avec le geste qui corrige.
+
+    >>> problemes = []
+    >>> decoder("école".encode("cp1252"), "e.csv", problemes) is None
+    True
+    >>> print(problemes[0])
+    e.csv : encodage Windows-1252 (ou Latin-1) reconnu, pas UTF-8 (ligne 1) : enregistrer en CSV UTF-8 (Excel : Enregistrer sous › CSV UTF-8)
+    """
+    try:
+        return octets.decode("utf-8-sig")
+    except UnicodeDecodeError as exc:
+        ligne = octets.count(b"\n", 0, exc.start) + 1
+        if octets[:2] in (b"\xff\xfe", b"\xfe\xff"):
+            quoi = "encodage UTF-16 reconnu, pas UTF-8"
+        elif _ressemble_a_windows_1252(octets):
+            quoi = f"encodage Windows-1252 (ou Latin-1) reconnu, pas UTF-8 (ligne {ligne})"
+        else:
+            quoi = f"encodage invalide : attendu UTF-8 (ligne {ligne}, octet {exc.start})"
+        problemes.append(
+            Probleme(
+                f"{quoi} : enregistrer en CSV UTF-8 (Excel : Enregistrer sous › CSV UTF-8)",
+                fichier=nom,
+                code="fichier",
+            )
+        )
+        return None
+
+
+def _ressemble_a_windows_1252(octets: bytes) -> bool:
+    """Vrai si le texte se lit en Windows-1252 (ou Latin-1) sans caractère de contrôle."""
+    try:
+        texte = octets.decode("cp1252")
+    except UnicodeDecodeError:
+        texte = octets.decode("latin-1")
+    return not any(unicodedata.category(c) == "Cc" and c not in "\t\r\n" for c in texte)
 
 
 def _csv(texte: str, nom: str, problemes: list[Probleme]) -> Fichier:
@@ -89,7 +134,20 @@ def _csv(texte: str, nom: str, problemes: list[Probleme]) -> Fichier:
         entete = [c.strip() for c in next(lecteur)]
     except StopIteration:
         problemes.append(Probleme("fichier vide : attendu une ligne d'en-têtes", fichier=nom))
-        return Fichier(nom)
+        return Fichier(nom, lu=False)
+    doubles = sorted({c for c in entete if c and entete.count(c) > 1})
+    for colonne in doubles:
+        problemes.append(
+            Probleme(
+                f"colonne en double ({entete.count(colonne)} fois) : une seule est permise",
+                fichier=nom,
+                id="ligne 1",
+                champ=colonne,
+                code="forme",
+            )
+        )
+    if doubles:
+        return Fichier(nom, entetes=entete, lu=False)
     lignes: list[Ligne] = []
     try:
         for cellules in lecteur:
@@ -117,12 +175,38 @@ def _csv(texte: str, nom: str, problemes: list[Probleme]) -> Fichier:
 
 def _tables(
     texte: str, suffixe: str, nom: str, genre: str, problemes: list[Probleme]
-) -> list[Ligne]:
+) -> list[Ligne] | None:
+    format_ = suffixe[1:].upper()
     try:
         donnees: Any = json.loads(texte) if suffixe == ".json" else tomllib.loads(texte)
-    except (json.JSONDecodeError, tomllib.TOMLDecodeError) as exc:
-        problemes.append(Probleme(f"{suffixe[1:].upper()} invalide : {exc}", fichier=nom))
-        return []
+    except json.JSONDecodeError as exc:
+        problemes.append(
+            Probleme(
+                f"JSON invalide (ligne {exc.lineno}, colonne {exc.colno})",
+                fichier=nom,
+                code="fichier",
+            )
+        )
+        return None
+    except tomllib.TOMLDecodeError as exc:
+        problemes.append(Probleme(f"TOML invalide : {exc}", fichier=nom, code="fichier"))
+        return None
+    except RecursionError:
+        problemes.append(
+            Probleme(
+                f"{format_} imbriqué trop profondément pour être lu", fichier=nom, code="fichier"
+            )
+        )
+        return None
+    except ValueError:  # un entier démesuré (limite de conversion de Python)
+        problemes.append(
+            Probleme(
+                f"{format_} illisible : un entier a plus de {sys.get_int_max_str_digits()} chiffres",
+                fichier=nom,
+                code="fichier",
+            )
+        )
+        return None
     if isinstance(donnees, dict):
         cles = (f"{genre}s", genre)
         donnees = next((donnees[c] for c in cles if c in donnees), None)
@@ -133,7 +217,7 @@ def _tables(
             else f"des tables [[{genre}]]"
         )
         problemes.append(Probleme(f"attendu {attendu}", fichier=nom))
-        return []
+        return None
     etiquette = "élément" if suffixe == ".json" else f"[[{genre}]]"
     lignes: list[Ligne] = []
     for rang, element in enumerate(donnees):

@@ -12,7 +12,13 @@ erreur dans un processus est relevée telle quelle ; un processus qui meurt devi
 
 from __future__ import annotations
 
+import contextlib
 import hashlib
+import multiprocessing
+import os
+import sys
+import tempfile
+import threading
 from collections.abc import Callable, Sequence
 from concurrent.futures import Future
 from typing import Any, TypeVar
@@ -31,13 +37,39 @@ _RECU: dict[str, str] = {}
 _RECONSTRUITS: dict[str, Moteur] = {}
 
 
-def _recevoir(texte: str) -> None:
-    """Initialisation d'un processus de calcul : garder le moteur reçu, sans rien analyser.
+def _recevoir(chemin: str) -> None:
+    """Initialisation d'un processus de calcul : lire le moteur reçu, sans rien analyser.
 
-    La reconstruction a lieu à la première tâche : une erreur y est relevée dans l'appelant,
-    au lieu de casser le groupe de processus.
+    Le moteur arrive par un fichier temporaire, pas par le tube de démarrage : un tube ne
+    tient que 64 Kio, et un processus qui meurt au démarrage (un script sans
+    ``if __name__ == "__main__":``) bloquerait pour toujours l'écriture du parent. La
+    reconstruction a lieu à la première tâche : une erreur y est relevée dans l'appelant, au
+    lieu de casser le groupe de processus. Un fil surveille le parent : s'il disparaît (tué
+    par ``SIGTERM`` ou ``SIGKILL``), ce processus s'arrête aussi.
     """
-    _RECU["moteur"] = texte
+    with open(chemin, encoding="utf-8") as f:
+        _RECU["moteur"] = f.read()
+    parent = multiprocessing.parent_process()
+    if parent is not None:
+        threading.Thread(target=_suivre_le_parent, args=(parent,), daemon=True).start()
+
+
+def _suivre_le_parent(parent: Any) -> None:
+    parent.join()
+    os._exit(1)
+
+
+def refuser_au_demarrage(processus: int) -> None:
+    """Dans un processus de calcul qui démarre, un appel à ``planifier(processus > 1)`` (un
+    script sans ``if __name__ == "__main__":`` relu par ce processus) l'arrête, en le disant :
+    le parent en fait une :class:`ErreurMoteur`."""
+    if processus > 1 and getattr(multiprocessing.current_process(), "_inheriting", False):
+        print(
+            "recommandeur : un processus de calcul relit le script qui appelle planifier("
+            f'processus={processus}) ; mettez cet appel sous « if __name__ == "__main__": »',
+            file=sys.stderr,
+        )
+        raise SystemExit(1)
 
 
 def _moteur_recu() -> Moteur:
@@ -86,20 +118,29 @@ def resumes_ici(
     return resumes
 
 
+#: Le conseil donné quand un processus de calcul meurt.
+CONSEIL = (
+    'si le script appelle planifier(processus=…) hors de « if __name__ == "__main__": », '
+    "mettez l'appel sous ce test (voir docs/programme.md)"
+)
+
+
 class Calcul:
     """Des processus de calcul démarrés d'avance pour un moteur ; ``fermer()`` les arrête."""
 
     def __init__(self, moteur: Moteur, processus: int) -> None:
-        import multiprocessing
         from concurrent.futures import ProcessPoolExecutor
 
         self.moteur = moteur
         self.travailleurs = processus - 1
+        descripteur, self._fichier = tempfile.mkstemp(prefix="recommandeur-", suffix=".json")
+        with os.fdopen(descripteur, "w", encoding="utf-8") as f:
+            f.write(vers_json(moteur))
         self._executeur = ProcessPoolExecutor(
             self.travailleurs,
             mp_context=multiprocessing.get_context("spawn"),
             initializer=_recevoir,
-            initargs=(vers_json(moteur),),
+            initargs=(self._fichier,),
         )
         self._echauffes = [self._executeur.submit(_echauffer) for _ in range(self.travailleurs)]
 
@@ -123,9 +164,19 @@ class Calcul:
                 resumes.extend(lot)
                 avancer(len(resumes))
         except BrokenProcessPool as exc:
-            raise ErreurMoteur(f"un processus de calcul s'est arrêté brutalement ({exc})") from exc
+            raise ErreurMoteur(
+                f"un processus de calcul s'est arrêté brutalement ({exc}) ; {CONSEIL}"
+            ) from exc
         return resumes
 
-    def fermer(self) -> None:
-        """Arrête les processus de calcul (les tâches en attente sont annulées)."""
-        self._executeur.shutdown(wait=True, cancel_futures=True)
+    def fermer(self, interrompu: bool = False) -> None:
+        """Arrête les processus de calcul (les tâches en attente sont annulées) ; ``interrompu``
+        (une exception, un signal) : ils sont arrêtés sans finir leur tâche en cours."""
+        if interrompu:
+            for processus in list(getattr(self._executeur, "_processes", {}).values()):
+                processus.terminate()
+        try:
+            self._executeur.shutdown(wait=True, cancel_futures=True)
+        finally:
+            with contextlib.suppress(OSError):
+                os.unlink(self._fichier)

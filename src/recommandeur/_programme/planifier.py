@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from collections import defaultdict
-from collections.abc import Callable
+from collections.abc import Callable, Sequence
 from pathlib import Path
 from typing import Any
 
@@ -19,7 +19,7 @@ from .effectifs import Effectifs, Source, charger_effectifs
 from .groupes import TAILLE_MAX_GROUPE, grouper
 from .modeles import Alerte, Plan, PlanEcole, PlanEnseignant
 from .par_ecole import MENTORES_PAR_MENTOR, a_confirmer, plans_des_ecoles
-from .parallele import Calcul, resumes_ici
+from .parallele import Calcul, refuser_au_demarrage, resumes_ici
 from .portrait import portrait
 from .resume import Resume
 
@@ -33,9 +33,19 @@ OCTETS_PAR_PROFIL = 60
 Progression = bool | Callable[[int, int], Any]
 
 
-def _entier(nom: str, valeur: object) -> int:
-    if isinstance(valeur, bool) or not isinstance(valeur, int) or valeur < 1:
-        raise ErreurArgument(nom, "un entier ≥ 1", valeur)
+#: Processus de calcul au plus (chacun garde un moteur : une centaine de Mo).
+PROCESSUS_MAX = 32
+
+
+def _entier(nom: str, valeur: object, maximum: int | None = None) -> int:
+    if (
+        isinstance(valeur, bool)
+        or not isinstance(valeur, int)
+        or valeur < 1
+        or (maximum is not None and valeur > maximum)
+    ):
+        attendu = "un entier ≥ 1" if maximum is None else f"un entier de 1 à {maximum}"
+        raise ErreurArgument(nom, attendu, valeur)
     return valeur
 
 
@@ -68,26 +78,31 @@ def planifier(
     >>> [(g.mesure, g.besoin, g.membres) for g in plan.groupes if g.besoin]
     [('accompagnement_sous_groupe', 'gestion_de_classe', ['e1', 'e2'])]
     """
+    if moteur is not None and not isinstance(moteur, Moteur):
+        raise ErreurArgument("moteur", "un Moteur ou None", moteur)
     moteur = moteur or moteur_par_defaut()
     taille_max_groupe = _entier("taille_max_groupe", taille_max_groupe)
     mentores_par_mentor = _entier("mentores_par_mentor", mentores_par_mentor)
-    processus = _entier("processus", processus)
+    processus = _entier("processus", processus, PROCESSUS_MAX)
     if not (isinstance(progression, bool) or callable(progression)):
         raise ErreurArgument(
             "progression", "un booléen ou une fonction (faits, total)", progression
         )
+    refuser_au_demarrage(processus)
     calcul = Calcul(moteur, processus) if processus > 1 and _assez_grand(enseignants) else None
     # des dizaines de milliers de lignes et de résumés gardés, aucun cycle : le ramasse-miettes
     # les parcourrait pour rien (voir recommandeur._recommandation.ramasse_miettes)
     with ramasse_miettes_suspendu():
+        interrompu = True
         try:
             effectifs = charger_effectifs(
                 enseignants, ecoles, mesures=moteur.ids_mesures, acteurs=moteur.ids_acteurs
             )
             resumes = _resumes(effectifs, moteur, calcul, progression)
+            interrompu = False
         finally:
             if calcul is not None:
-                calcul.fermer()
+                calcul.fermer(interrompu)
         return _plan(effectifs, resumes, moteur, taille_max_groupe, mentores_par_mentor)
 
 
@@ -98,7 +113,7 @@ def _assez_grand(source: Source) -> bool:
             return Path(source).stat().st_size >= OCTETS_PAR_PROFIL * 2 * PAR_PROCESSUS_MIN
         except OSError:
             return False
-    return len(source) >= 2 * PAR_PROCESSUS_MIN
+    return isinstance(source, Sequence) and len(source) >= 2 * PAR_PROCESSUS_MIN
 
 
 def _resumes(

@@ -11,12 +11,14 @@
 from __future__ import annotations
 
 import csv
+import io
 import json
 import time
 from collections import defaultdict
 from pathlib import Path
 from typing import Any
 
+from .._fichiers import ecrire_atomique
 from .._profil.champs import CHAMPS
 from .._profil.schema import DIALECTE
 from .._rendu.html import rendre_page
@@ -111,36 +113,51 @@ def schema_du_plan() -> dict[str, Any]:
 def ecrire_csv(plan: Plan, dossier: str | Path) -> list[Path]:
     """Écrit les CSV du plan dans ``dossier`` (créé au besoin) ; renvoie les fichiers écrits.
 
-    UTF-8 avec BOM et séparateur ``;`` : un tableur francophone les ouvre tels quels.
+    UTF-8 avec BOM et séparateur ``;`` : un tableur francophone les ouvre tels quels. Une
+    cellule de texte qui commencerait par ``=``, ``+``, ``-``, ``@``, une tabulation ou un
+    retour de chariot est précédée d'une apostrophe (:func:`neutraliser`) : un tableur n'y
+    voit jamais une formule. Chaque fichier est écrit à part puis mis en place d'un coup.
     """
     cible = Path(dossier)
     cible.mkdir(parents=True, exist_ok=True)
     ecrits = []
     for nom, (lignes, colonnes) in fichiers_csv(plan).items():
-        chemin = cible / nom
-        with chemin.open("w", encoding="utf-8-sig", newline="") as f:
-            ecrivain = csv.writer(f, delimiter=";")
-            ecrivain.writerow([c if isinstance(c, str) else c[0] for c in colonnes])
-            ecrivain.writerows([[_cellule(valeur(x, c)) for c in colonnes] for x in lignes])
-        ecrits.append(chemin)
+        tampon = io.StringIO(newline="")
+        ecrivain = csv.writer(tampon, delimiter=";")
+        ecrivain.writerow([c if isinstance(c, str) else c[0] for c in colonnes])
+        ecrivain.writerows([[_cellule(valeur(x, c)) for c in colonnes] for x in lignes])
+        ecrits.append(ecrire_atomique(cible / nom, tampon.getvalue(), encodage="utf-8-sig"))
     return ecrits
 
 
+#: Les débuts de cellule qu'un tableur lit comme une formule (OWASP, « CSV injection »).
+DEBUTS_DE_FORMULE = ("=", "+", "-", "@", "\t", "\r")
+
+
+def neutraliser(texte: str) -> str:
+    """Le texte d'une cellule, précédé d'une apostrophe s'il serait lu comme une formule.
+
+    >>> neutraliser("=SOMME(A1)"), neutraliser("-1+1"), neutraliser("e1")
+    ("'=SOMME(A1)", "'-1+1", 'e1')
+    """
+    return f"'{texte}" if texte.startswith(DEBUTS_DE_FORMULE) else texte
+
+
 def _cellule(v: Any) -> Any:
-    """Une valeur pour un tableur francophone : vide pour None, virgule décimale, valeur d'énumération."""
+    """Une valeur pour un tableur francophone : vide pour None, virgule décimale, valeur
+    d'énumération ; un texte jamais lu comme une formule."""
     if v is None:
         return ""
+    if isinstance(v, bool | int):
+        return v
     if isinstance(v, float):
         return nombre(v)
     if isinstance(v, list):
-        return " ".join(map(str, v))
-    return getattr(v, "value", v)
+        return neutraliser(" ".join(map(str, v)))
+    return neutraliser(str(getattr(v, "value", v)))
 
 
 def ecrire_json(plan: Plan, chemin: str | Path) -> Path:
-    """Écrit le JSON du plan (schéma : :func:`schema_du_plan`)."""
-    sortie = Path(chemin)
-    sortie.write_text(
-        json.dumps(plan.model_dump(mode="json"), ensure_ascii=False), encoding="utf-8"
-    )
-    return sortie
+    """Écrit le JSON du plan (schéma : :func:`schema_du_plan`), mis en place d'un coup."""
+    texte = json.dumps(plan.model_dump(mode="json"), ensure_ascii=False)
+    return ecrire_atomique(Path(chemin), texte)

@@ -7,11 +7,12 @@ from typing import Any
 
 from pydantic import BaseModel, ConfigDict
 
+from .._entrees import imbrication_excessive
 from .._erreurs import ErreurArgument, ErreurInconnu
 from .._langage.evaluation import decisives
 from .._moteur.moteur import Moteur, moteur_par_defaut
 from .._profil.modeles import Profil
-from .._profil.validation import valider_profil
+from .._profil.validation import PROFONDEUR_MAX, valider_profil
 from .._rendu.apercus import apercu_et_si, apercu_pourquoi_pas
 from .._rendu.explorer import texte_et_si, texte_pourquoi_pas
 from .._rendu.html import html_et_si, html_pourquoi_pas
@@ -225,6 +226,15 @@ def et_si(
     """
     moteur = moteur or moteur_par_defaut()
     valide = valider_profil(profil, moteur.ids_mesures, moteur.ids_acteurs)
+    if isinstance(changements, Mapping):
+        # un changement ne descend pas plus bas qu'un profil (ecole.part_novices : 2 niveaux)
+        excessive = imbrication_excessive(changements, PROFONDEUR_MAX)
+        if excessive is not None:
+            raise ErreurArgument(
+                "changements",
+                f"des tables sans cycle, sur au plus {PROFONDEUR_MAX} niveaux ({excessive})",
+                changements,
+            )
     modifie = _fusionner(valide.model_dump(mode="json"), deplier(changements))
     avant = recommander(valide, moteur=moteur)
     apres = recommander(modifie, moteur=moteur)

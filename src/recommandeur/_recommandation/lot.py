@@ -102,6 +102,8 @@ def recommander_lot(
     >>> [len(r.mesures) > 0 for r in lot]
     [True, True]
     """
+    if not isinstance(profils, Iterable) or isinstance(profils, str | bytes | Mapping | Profil):
+        raise ErreurArgument("profils", "une liste de profils (dicts ou Profil)", profils)
     if isinstance(processus, bool) or not isinstance(processus, int) or processus < 1:
         raise ErreurArgument("processus", "un entier ≥ 1", processus)
     if processus > 1:

@@ -10,12 +10,15 @@ Le ramasse-miettes est commun au processus : pendant un lot, il est suspendu pou
 fils. Des lots simultanés (plusieurs fils) le gardent suspendu jusqu'à la fin du dernier ; il
 n'est remis que s'il était actif au début du premier. « Comme il était » veut dire : comme au
 début du premier lot ; un ``gc.disable()`` fait ailleurs pendant un lot est défait à la fin.
+Un processus né d'un ``fork`` pendant un lot n'hérite pas de la suspension : son
+ramasse-miettes est remis dès sa naissance (s'il était actif avant le lot).
 """
 
 from __future__ import annotations
 
 import contextlib
 import gc
+import os
 import threading
 from collections.abc import Iterator
 
@@ -28,12 +31,13 @@ _REMETTRE = False
 def ramasse_miettes_suspendu() -> Iterator[None]:
     """Suspend le ramasse-miettes cyclique dans le bloc ; le remet ensuite s'il était actif.
 
-    >>> import gc
-    >>> with ramasse_miettes_suspendu():
-    ...     gc.isenabled()
-    False
-    >>> gc.isenabled()
-    True
+        >>> import gc
+    import os
+        >>> with ramasse_miettes_suspendu():
+        ...     gc.isenabled()
+        False
+        >>> gc.isenabled()
+        True
     """
     global _LOTS_EN_COURS, _REMETTRE
     with _VERROU:
@@ -48,3 +52,17 @@ def ramasse_miettes_suspendu() -> Iterator[None]:
             _LOTS_EN_COURS -= 1
             if _LOTS_EN_COURS == 0 and _REMETTRE:
                 gc.enable()
+
+
+def _apres_fork_dans_l_enfant() -> None:
+    """Un processus né d'un ``fork`` pendant un lot (dans un autre fil) n'a pas ce lot : son
+    ramasse-miettes est remis comme avant le premier lot, et son verrou est neuf."""
+    global _VERROU, _LOTS_EN_COURS
+    _VERROU = threading.Lock()
+    if _LOTS_EN_COURS:
+        _LOTS_EN_COURS = 0
+        if _REMETTRE:
+            gc.enable()
+
+
+os.register_at_fork(after_in_child=_apres_fork_dans_l_enfant)
