@@ -6,6 +6,7 @@ Chaque mauvaise ligne est dite avec son fichier, sa ligne et sa colonne, toutes 
 
 from __future__ import annotations
 
+import json
 import re
 from collections import Counter
 from collections.abc import Collection, Mapping, Sequence
@@ -204,6 +205,10 @@ def charger_effectifs(
             )
         validees[ident] = ecole_validee
     profs: list[Enseignant] = []
+    # un profil identique (fréquent dans une école) est validé une fois et partagé : la
+    # mémoire croît avec les profils distincts, pas avec les lignes (docs/programme.md)
+    deja_valides: dict[str, Profil] = {}
+    parties: dict[object, object] = {}
     for ligne, ident, ecole_id, valeurs in lignes:
         refusee = False
         try:
@@ -227,8 +232,13 @@ def charger_effectifs(
             contexte = de_l_ecole.contexte.model_dump(exclude_defaults=True)
             brut["ecole"] = {**contexte, **brut.get("ecole", {})}
         avant = len(problemes)
+        cle_profil = _cle_de_profil(brut)
         try:
-            profil = valider_profil(brut, mesures, acteurs)
+            profil = deja_valides.get(cle_profil) if cle_profil else None
+            if profil is None:
+                profil = _partager(valider_profil(brut, mesures, acteurs), parties)
+                if cle_profil:
+                    deja_valides[cle_profil] = profil
         except ErreurProfil as exc:
             problemes.extend(
                 en_ligne(p, fichier_enseignants, ligne, colonne_du_champ(p.champ))
@@ -260,3 +270,24 @@ def _annees_au_quebec(valeurs: Mapping[str, Any]) -> int | None:
 def _numero(ligne: str | None) -> int:
     chiffres = "".join(c for c in (ligne or "") if c in "0123456789")
     return int(chiffres[:18]) if chiffres else 0
+
+
+def _cle_de_profil(brut: Mapping[str, Any]) -> str | None:
+    """Le JSON trié d'un profil brut (la clé des profils déjà validés), ou None s'il n'en a pas."""
+    try:
+        return json.dumps(brut, sort_keys=True, ensure_ascii=False, allow_nan=False)
+    except (TypeError, ValueError, RecursionError):
+        return None
+
+
+def _partager(profil: Profil, parties: dict[object, object]) -> Profil:
+    """Le profil, dont l'école, l'affectation et les besoins (immuables) sont partagés avec
+    ceux, égaux, des profils déjà lus : les personnes d'une école n'en gardent qu'une copie."""
+    for nom in ("ecole", "affectation", "besoins"):
+        partie = getattr(profil, nom)
+        ensemble = getattr(partie, "model_fields_set", None)
+        cle = (nom, partie, None if ensemble is None else frozenset(ensemble))
+        commune = parties.setdefault(cle, partie)
+        if commune is not partie:
+            profil.__dict__[nom] = commune  # égal, immuable : le profil n'en voit aucune différence
+    return profil

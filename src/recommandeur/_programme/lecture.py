@@ -23,6 +23,19 @@ from .._fichiers import affichable, lire_octets
 
 #: Taille maximale d'un fichier d'effectifs lu.
 TAILLE_MAX = 50_000_000
+#: Lignes (personnes ou écoles) au plus par fichier : le plus grand centre de services du
+#: Québec compte une quinzaine de milliers d'enseignants. Borne la mémoire d'un plan
+#: (docs/programme.md, « Mémoire »).
+LIGNES_MAX = 200_000
+
+
+def _trop_de_lignes(nom: str) -> Probleme:
+    return Probleme(
+        f"trop de lignes : au plus {LIGNES_MAX} par fichier (découper les effectifs)",
+        fichier=nom,
+        code="fichier",
+    )
+
 
 #: Une ligne lue : (où elle est, ses valeurs par colonne).
 Ligne = tuple[str, dict[str, Any]]
@@ -55,6 +68,9 @@ def lire_lignes(
     if not isinstance(source, str | Path):
         lignes: list[Ligne] = []
         for rang, element in enumerate(source):
+            if rang >= LIGNES_MAX:
+                problemes.append(_trop_de_lignes(f"{genre}s"))
+                return Fichier(f"{genre}s", lu=False)
             if isinstance(element, Mapping):
                 lignes.append((f"élément n° {rang + 1}", dict(element)))
             else:
@@ -152,6 +168,9 @@ def _csv(texte: str, nom: str, problemes: list[Probleme]) -> Fichier:
     try:
         for cellules in lecteur:
             numero = lecteur.line_num
+            if len(lignes) >= LIGNES_MAX:
+                problemes.append(_trop_de_lignes(nom))
+                return Fichier(nom, entetes=entete, lu=False)
             if not any(c.strip() for c in cellules):
                 continue
             if len(cellules) > len(entete):
@@ -220,6 +239,9 @@ def _tables(
         return None
     etiquette = "élément" if suffixe == ".json" else f"[[{genre}]]"
     lignes: list[Ligne] = []
+    if len(donnees) > LIGNES_MAX:
+        problemes.append(_trop_de_lignes(nom))
+        return None
     for rang, element in enumerate(donnees):
         ou = f"{etiquette} n° {rang + 1}"
         if isinstance(element, dict):

@@ -122,11 +122,15 @@ def _resumes(
     """Le résumé de la recommandation de chaque personne (un profil distinct, une fois)."""
     avancer = _progression(progression, len(effectifs.enseignants))
     # un même profil (fréquent dans une école) n'est recommandé qu'une fois
+    # (les profils identiques sont déjà partagés par charger_effectifs : une clé par objet)
     distincts: dict[str, Profil] = {}
+    par_objet: dict[int, str] = {}
     cles = []
     for e in effectifs.enseignants:
-        cle = e.profil.model_dump_json()
-        distincts.setdefault(cle, e.profil)
+        cle = par_objet.get(id(e.profil))
+        if cle is None:
+            cle = par_objet[id(e.profil)] = e.profil.model_dump_json()
+            distincts.setdefault(cle, e.profil)
         cles.append(cle)
     profils = list(distincts.values())
     if calcul is not None and len(profils) >= 2 * PAR_PROCESSUS_MIN:
