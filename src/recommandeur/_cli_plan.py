@@ -11,8 +11,8 @@ from pathlib import Path
 from typing import Any
 
 from ._cli_francais import entier
+from ._ecriture import ecrire_atomique
 from ._erreurs import ErreurArgument
-from ._fichiers import ecrire_atomique
 from ._moteur.moteur import Moteur, moteur_par_defaut
 from ._programme.effectifs import charger_effectifs
 from ._programme.planifier import planifier

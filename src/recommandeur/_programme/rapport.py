@@ -18,7 +18,7 @@ from collections import defaultdict
 from pathlib import Path
 from typing import Any
 
-from .._fichiers import ecrire_atomique
+from .._ecriture import ecrire_atomique
 from .._profil.champs import CHAMPS
 from .._profil.schema import DIALECTE
 from .._rendu.html import rendre_page
