@@ -27,6 +27,7 @@ class Contexte:
     individuelles: frozenset[str] = frozenset()
     #: Les ressources que le centre déclare pour toutes ses écoles (``pane`` → vrai, ...).
     ressources: Mapping[str, bool] = field(default_factory=dict)
+    ciblees: frozenset[str] = frozenset()
 
 
 @dataclass(frozen=True)
@@ -114,7 +115,49 @@ def mettre_a_plat(
             resultat[f"ecole.{nom}"] = presente
     for besoin in Besoin:
         resultat[CLES_BESOINS[besoin]] = effectives.get(besoin, 0)
+    resultat.update(allegements(profil, contexte))
     return resultat
+
+
+def allegements(profil: Profil, contexte: Contexte) -> dict[str, Any]:
+    """Les champs de l'allègement : pour chaque besoin servi par une mesure jugée efficace à une
+    revue (``efficace`` et ``bilan`` daté), ``allegement.<besoin>`` (``vers_cible`` après une mesure
+    individuelle, sinon ``vers_universel`` après une mesure ciblée) et ``bilan_efficace.<besoin>``
+    (la date de la dernière de ces revues, en entier AAAAMMJJ). Un besoin dont une mesure est aussi
+    restée sans effet ne s'allège pas : l'escalade l'emporte.
+
+    >>> from datetime import date
+    >>> p = Profil(annees_experience=1, ordre="primaire", mesures_recues=[{"mesure": "webinaire",
+    ...            "besoin": "numerique", "bilan": date(2026, 11, 20)}])
+    >>> allegements(p, Contexte({}, ciblees=frozenset({"webinaire"})))
+    {'allegement.numerique': 'vers_universel', 'bilan_efficace.numerique': 20261120}
+    """
+    sans_effet: set[Besoin] = set()
+    jugees: dict[Besoin, tuple[int, int]] = {}
+    for recue in profil.mesures_recues:
+        visees = (recue.besoin,) if recue.besoin else contexte.besoins_des_mesures.get(recue.mesure, ())
+        if not recue.efficace:
+            sans_effet.update(visees)
+            continue
+        if recue.bilan is None:
+            continue
+        niveau = (
+            2
+            if recue.mesure in contexte.individuelles
+            else 1
+            if recue.mesure in contexte.ciblees
+            else 0
+        )
+        jour = recue.bilan.year * 10000 + recue.bilan.month * 100 + recue.bilan.day
+        for besoin in visees:
+            avant = jugees.get(besoin, (0, 0))
+            jugees[besoin] = (max(avant[0], niveau), max(avant[1], jour))
+    champs: dict[str, Any] = {}
+    for besoin, (niveau, jour) in sorted(jugees.items()):
+        if niveau and besoin not in sans_effet:
+            champs[f"allegement.{besoin.value}"] = "vers_cible" if niveau == 2 else "vers_universel"
+            champs[f"bilan_efficace.{besoin.value}"] = jour
+    return champs
 
 
 #: La clé du fait de chaque besoin (``besoins.<besoin>``).
