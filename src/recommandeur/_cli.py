@@ -30,6 +30,7 @@ from ._analyse.graphe import ecrire_graphe, graphe
 from ._cli_donnees import commande_catalogue, commande_verifier
 from ._cli_francais import dire_erreur, en_francais, entier, erreur_systeme
 from ._cli_plan import ajouter as ajouter_plan
+from ._cli_suivi import ajouter as ajouter_suivi
 from ._erreurs import ErreurRecommandeur
 from ._moteur.moteur import Moteur, schema_profil
 from ._programme.rapport import schema_du_plan
@@ -220,6 +221,7 @@ def analyseur() -> argparse.ArgumentParser:
     sch.set_defaults(executer=_schema)
 
     ajouter_plan(sous, dossiers, _moteur)
+    ajouter_suivi(sous, dossiers, _moteur)
 
     cou = sous.add_parser(
         "couverture",

@@ -135,7 +135,9 @@ def allegements(profil: Profil, contexte: Contexte) -> dict[str, Any]:
     sans_effet: set[Besoin] = set()
     jugees: dict[Besoin, tuple[int, int]] = {}
     for recue in profil.mesures_recues:
-        visees = (recue.besoin,) if recue.besoin else contexte.besoins_des_mesures.get(recue.mesure, ())
+        visees = (
+            (recue.besoin,) if recue.besoin else contexte.besoins_des_mesures.get(recue.mesure, ())
+        )
         if not recue.efficace:
             sans_effet.update(visees)
             continue
@@ -148,13 +150,15 @@ def allegements(profil: Profil, contexte: Contexte) -> dict[str, Any]:
             if recue.mesure in contexte.ciblees
             else 0
         )
+        if not niveau:
+            continue  # une mesure universelle n'a rien de plus léger
         jour = recue.bilan.year * 10000 + recue.bilan.month * 100 + recue.bilan.day
         for besoin in visees:
             avant = jugees.get(besoin, (0, 0))
             jugees[besoin] = (max(avant[0], niveau), max(avant[1], jour))
     champs: dict[str, Any] = {}
     for besoin, (niveau, jour) in sorted(jugees.items()):
-        if niveau and besoin not in sans_effet:
+        if besoin not in sans_effet:
             champs[f"allegement.{besoin.value}"] = "vers_cible" if niveau == 2 else "vers_universel"
             champs[f"bilan_efficace.{besoin.value}"] = jour
     return champs

@@ -228,10 +228,7 @@ class MesureRecue(_Strict):
         "mesure",
     )
     bilan: Annotated[date | None, *DATE_FACULTATIVE] = Field(
-        None,
-        description="date de la revue (bilan) qui a jugé son effet, AAAA-MM-JJ ; le journal de "
-        "suivi la remplit : efficace avec une date, elle allège le soutien du besoin (regles/"
-        "8_attenuation.toml) ; absente : pas encore jugée, ou jugée partiellement efficace",
+        None, description="date de la revue qui a jugé son effet (AAAA-MM-JJ) ; voir docs/suivi.md"
     )
 
 
