@@ -185,12 +185,15 @@ def _allegement(profil: Profil, champ: str, catalogue: Catalogue) -> Any:
     recues = [r for r in profil.mesures_recues if vise(r)]
     if any(not r.efficace for r in recues):
         return None
-    jugees = [r for r in recues if r.bilan is not None and niveaux.get(r.mesure) != "universel"]
+    jugees = [r for r in recues if r.bilan is not None]
     if not jugees:
         return None
+    rang = {"individuel": 2, "cible": 1, "universel": 0}
+    derniere = max(jugees, key=lambda r: (r.bilan, rang[niveaux.get(r.mesure, "universel")]))
+    niveau = niveaux.get(derniere.mesure, "universel")
+    if niveau == "universel":
+        return None
     if genre == "bilan_efficace":
-        d = max(r.bilan for r in jugees)
+        d = derniere.bilan
         return d.year * 10000 + d.month * 100 + d.day
-    return (
-        "vers_cible" if any(niveaux[r.mesure] == "individuel" for r in jugees) else "vers_universel"
-    )
+    return "vers_cible" if niveau == "individuel" else "vers_universel"

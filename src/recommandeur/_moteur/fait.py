@@ -120,11 +120,12 @@ def mettre_a_plat(
 
 
 def allegements(profil: Profil, contexte: Contexte) -> dict[str, Any]:
-    """Les champs de l'allègement : pour chaque besoin servi par une mesure jugée efficace à une
-    revue (``efficace`` et ``bilan`` daté), ``allegement.<besoin>`` (``vers_cible`` après une mesure
-    individuelle, sinon ``vers_universel`` après une mesure ciblée) et ``bilan_efficace.<besoin>``
-    (la date de la dernière de ces revues, en entier AAAAMMJJ). Un besoin dont une mesure est aussi
-    restée sans effet ne s'allège pas : l'escalade l'emporte.
+    """Les champs de l'allègement : pour chaque besoin dont la dernière mesure jugée efficace à
+    une revue (``efficace`` et ``bilan`` daté) est individuelle ou ciblée,
+    ``allegement.<besoin>`` (``vers_cible`` après une mesure individuelle, ``vers_universel``
+    après une mesure ciblée) et ``bilan_efficace.<besoin>`` (la date de cette revue, en entier
+    AAAAMMJJ). Un besoin dont une mesure est restée sans effet ne s'allège pas : l'escalade
+    l'emporte. À date égale, la mesure la plus lourde compte.
 
     >>> from datetime import date
     >>> p = Profil(annees_experience=1, ordre="primaire", mesures_recues=[{"mesure": "webinaire",
@@ -133,7 +134,7 @@ def allegements(profil: Profil, contexte: Contexte) -> dict[str, Any]:
     {'allegement.numerique': 'vers_universel', 'bilan_efficace.numerique': 20261120}
     """
     sans_effet: set[Besoin] = set()
-    jugees: dict[Besoin, tuple[int, int]] = {}
+    derniere: dict[Besoin, tuple[int, int]] = {}
     for recue in profil.mesures_recues:
         visees = (
             (recue.besoin,) if recue.besoin else contexte.besoins_des_mesures.get(recue.mesure, ())
@@ -144,21 +145,14 @@ def allegements(profil: Profil, contexte: Contexte) -> dict[str, Any]:
         if recue.bilan is None:
             continue
         niveau = (
-            2
-            if recue.mesure in contexte.individuelles
-            else 1
-            if recue.mesure in contexte.ciblees
-            else 0
+            2 if recue.mesure in contexte.individuelles else int(recue.mesure in contexte.ciblees)
         )
-        if not niveau:
-            continue  # une mesure universelle n'a rien de plus léger
         jour = recue.bilan.year * 10000 + recue.bilan.month * 100 + recue.bilan.day
         for besoin in visees:
-            avant = jugees.get(besoin, (0, 0))
-            jugees[besoin] = (max(avant[0], niveau), max(avant[1], jour))
+            derniere[besoin] = max(derniere.get(besoin, (0, 0)), (jour, niveau))
     champs: dict[str, Any] = {}
-    for besoin, (niveau, jour) in sorted(jugees.items()):
-        if besoin not in sans_effet:
+    for besoin, (jour, niveau) in sorted(derniere.items()):
+        if niveau and besoin not in sans_effet:
             champs[f"allegement.{besoin.value}"] = "vers_cible" if niveau == 2 else "vers_universel"
             champs[f"bilan_efficace.{besoin.value}"] = jour
     return champs

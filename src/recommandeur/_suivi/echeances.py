@@ -14,7 +14,15 @@ from typing import Literal
 from pydantic import BaseModel, ConfigDict, Field, model_validator
 
 from .entrees import Entree, Instantane, Revue
-from .historique import consent, detresse, ecole, jusqu_a, mesures_suivies, par_personne
+from .historique import (
+    SENSIBLES,
+    consent,
+    detresse,
+    ecole,
+    jusqu_a,
+    mesures_suivies,
+    par_personne,
+)
 
 #: Ce que disent les textes de l'intervalle par défaut.
 ORIGINE_INTERVALLE = (
@@ -51,7 +59,8 @@ class Echeance(BaseModel):
 
     ``motif`` : ``revue`` (une mesure à revoir), ``detresse`` (une personne en détresse pas vue
     depuis l'intervalle ; dit seulement avec son consentement et si on le demande), ``suivi``
-    (la même chose, le motif confidentiel tu).
+    (l'un ou l'autre quand le motif est confidentiel : la détresse, ou une offre qui la révèle,
+    sans consentement ou sans demande ; ``mesure`` est alors ``None``).
     """
 
     model_config = ConfigDict(frozen=True)
@@ -84,6 +93,7 @@ def echeances_de(
     if not retenues:
         return []
     personne, lieu = retenues[0].personne, ecole(retenues)
+    montrer = avec_detresse and consent(retenues)
     dues = []
     for m in mesures_suivies(retenues):
         if m.effet in {"efficace", "sans_effet"}:
@@ -94,8 +104,8 @@ def echeances_de(
                 Echeance(
                     personne=personne,
                     ecole=lieu,
-                    motif="revue",
-                    mesure=m.mesure,
+                    motif="revue" if montrer or m.mesure not in SENSIBLES else "suivi",
+                    mesure=m.mesure if montrer or m.mesure not in SENSIBLES else None,
                     depuis=m.depuis,
                     jours=jours,
                     en_retard=jours > intervalle.retard,
@@ -108,7 +118,7 @@ def echeances_de(
             Echeance(
                 personne=personne,
                 ecole=lieu,
-                motif="detresse" if avec_detresse and consent(retenues) else "suivi",
+                motif="detresse" if montrer else "suivi",
                 mesure=None,
                 depuis=vue,
                 jours=jours,

@@ -15,6 +15,11 @@ from .._profil.modeles import Besoins, MesureRecue, Profil
 from .._vocabulaire import Besoin, Intensite
 from .entrees import Arrivee, Consentement, Debut, Entree, Instantane, Revue
 
+#: Les offres qui révèlent la détresse : confidentielles dans les tables et exports du centre.
+SENSIBLES: frozenset[str] = frozenset(
+    {"personne_neutre", "soutien_professionnel", "soutien_professionnel_en_ligne"}
+)
+
 #: L'intensité un cran plus bas (une revue « efficace » sans réévaluation) ; faible le reste.
 CRAN_PLUS_BAS: dict[Intensite, Intensite] = {
     Intensite.ELEVEE: Intensite.MODEREE,

@@ -17,6 +17,7 @@ from .._vocabulaire import Besoin
 from .echeances import Intervalle, echeances_de
 from .entrees import LIBELLES_EFFETS, Debut, Entree, Revue
 from .historique import (
+    SENSIBLES,
     besoins_courants,
     consent,
     detresse,
@@ -24,11 +25,6 @@ from .historique import (
     jusqu_a,
     mesures_suivies,
     par_personne,
-)
-
-#: Les offres qui révèlent la détresse : confidentielles dans les tables du centre.
-SENSIBLES: frozenset[str] = frozenset(
-    {"personne_neutre", "soutien_professionnel", "soutien_professionnel_en_ligne"}
 )
 
 
