@@ -84,6 +84,8 @@ def test_a_revoir_intervalle_et_retard(journal: Journal) -> None:
     assert journal.a_revoir(date(2026, 10, 26)) == []  # 41 jours
     (due,) = journal.a_revoir(date(2026, 10, 27))  # 42 jours : six semaines
     assert (due.personne, due.mesure, due.jours, due.en_retard) == ("p-1", "mentorat", 42, False)
+    (due,) = journal.a_revoir(date(2026, 11, 10))  # 56 jours : huit semaines, pas en retard
+    assert not due.en_retard
     (due,) = journal.a_revoir(date(2026, 11, 11))  # 57 jours : plus de huit semaines
     assert due.en_retard
     journal.revue("p-1", date(2026, 11, 11), "mentorat", "partiel", par="cp")
@@ -113,6 +115,41 @@ def test_detresse_confidentielle(journal: Journal) -> None:
     assert ouvert.detresse is True and ouvert.mesures == ("personne_neutre",)
     assert [d.motif for d in journal.a_revoir(le, avec_detresse=True)] == ["detresse"]
     assert bilan_de_suivi(journal.entrees(), D, le).revues == 0
+
+
+def test_bilan_revue_a_temps_jusqu_a_huit_semaines(journal: Journal) -> None:
+    journal.debuter("p-1", date(2026, 9, 10), "mentorat", par="cp")
+    journal.revue("p-1", date(2026, 11, 5), "mentorat", "partiel", par="cp")  # 56 jours
+    journal.revue("p-1", date(2027, 1, 1), "mentorat", "partiel", par="cp")  # 57 jours
+    b = journal.bilan(date(2026, 8, 1), date(2027, 6, 30))
+    assert (b.revues, b.revues_a_temps) == (2, 1)
+    assert journal.bilan(date(2026, 12, 1), date(2027, 6, 30)).revues == 1
+
+
+def test_offre_sensible_tue_dans_a_revoir(journal: Journal) -> None:
+    journal.debuter("p-1", date(2026, 9, 3), "soutien_professionnel", par="cp")
+    (due,) = journal.a_revoir(date(2026, 10, 30))
+    assert (due.motif, due.mesure) == ("suivi", None)
+    journal.ajouter({"genre": "consentement", "personne": "p-1", "date": date(2026, 9, 4),
+                     "par": "cp", "partage": True})  # fmt: skip
+    assert journal.a_revoir(date(2026, 10, 30))[0].mesure is None
+    (due,) = journal.a_revoir(date(2026, 10, 30), avec_detresse=True)
+    assert (due.motif, due.mesure) == ("revue", "soutien_professionnel")
+
+
+@pytest.mark.parametrize(
+    ("texte", "admise"),
+    [("2000-02-29", True), ("2024-02-29", True), ("1900-02-29", False), ("2026-02-29", False),
+     ("2026-04-31", False), ("2026-12-31", True), ("2100-01-01", False), ("26-11-20", False)],
+)  # fmt: skip
+def test_date_du_bilan_d_une_mesure_recue(texte: str, admise: bool) -> None:
+    profil = {"annees_experience": 0, "ordre": "primaire",
+              "mesures_recues": [{"mesure": "mentorat", "bilan": texte}]}  # fmt: skip
+    if admise:
+        assert Profil.model_validate(profil).mesures_recues[0].bilan == date.fromisoformat(texte)
+    else:
+        with pytest.raises(ValueError, match="AAAA-MM-JJ"):
+            Profil.model_validate(profil)
 
 
 def test_bilan_par_mesure_intervenant_ecole(journal: Journal) -> None:
@@ -277,10 +314,14 @@ def test_effacer_ne_laisse_aucune_copie(tmp_path: Path) -> None:
         _arrivee(j, "secret-7391", "ecole-zq")
         _arrivee(j, "p-2")
         j.debuter("secret-7391", date(2026, 9, 5), "personne_neutre", par="cp")
-        assert j.effacer("secret-7391") == 3
+        for i in range(60):  # assez pour occuper des pages entières, libérées à l'effacement
+            j.revue("secret-7391", date(2026, 10, 1) + timedelta(i), "personne_neutre", "partiel",
+                    par="cp", commentaire="confidentiel " * 30)  # fmt: skip
+        assert j.effacer("secret-7391") == 63
         assert j.personnes() == ["p-2"]
         with pytest.raises(ErreurSuivi, match="personne inconnue"):
             j.historique("secret-7391")
+        assert j._stockage._c.execute("PRAGMA freelist_count").fetchone()[0] == 0
         brut = f.read_bytes() + b"".join(
             p.read_bytes() for p in tmp_path.glob("s.sqlite-*") if p.is_file()
         )
@@ -328,3 +369,16 @@ def test_proprietes_a_revoir_et_profil(
     assert "gestion_de_classe" in profil.besoins
     lignes = tableau_de_suivi(es, le)  # type: ignore[arg-type]
     assert [x.personne for x in lignes] == ["p"]
+
+
+def test_sqlite3_n_est_importe_que_par_le_stockage() -> None:
+    paquet = Path(__file__).resolve().parents[1] / "src" / "recommandeur"
+    importeurs = sorted(
+        f.relative_to(paquet).as_posix()
+        for f in paquet.rglob("*.py")
+        if any(
+            ligne.strip() in ("import sqlite3",) or ligne.strip().startswith("from sqlite3")
+            for ligne in f.read_text(encoding="utf-8").splitlines()
+        )
+    )
+    assert importeurs == ["_suivi/stockage.py"]
