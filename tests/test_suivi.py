@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import os
 import sqlite3
+import threading
 from datetime import date, timedelta
 from pathlib import Path
 
@@ -382,3 +383,29 @@ def test_sqlite3_n_est_importe_que_par_le_stockage() -> None:
         )
     )
     assert importeurs == ["_suivi/stockage.py"]
+
+
+def test_verrou_tenu_puis_rendu_ou_tenu_trop_longtemps(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    monkeypatch.setattr(stockage, "ATTENTE_MS", 20)  # SQLite attend 20 ms, puis les essais bornés
+    monkeypatch.setattr(stockage, "ESSAIS", 6)
+    f = tmp_path / "s.sqlite"
+    with Journal.ouvrir(f) as j:
+        _arrivee(j)
+        autre = sqlite3.connect(f, isolation_level=None, check_same_thread=False)
+        autre.execute("BEGIN IMMEDIATE")  # un autre programme écrit
+        rendu = threading.Timer(0.3, lambda: autre.execute("COMMIT"))
+        rendu.start()
+        j.debuter("p-1", date(2026, 9, 10), "mentorat", par="cp")  # attend, réessaie, écrit
+        rendu.join()
+        assert [e.genre for e in j.historique("p-1")][-1] == "debut"
+        autre.execute("BEGIN IMMEDIATE")  # tenu plus longtemps que tous les essais
+        try:
+            with pytest.raises(ErreurSuivi, match="resté verrouillé") as e:
+                j.debuter("p-1", date(2026, 9, 11), "mentorat", par="cp")
+            assert "database is locked" not in str(e.value)
+        finally:
+            autre.execute("ROLLBACK")
+            autre.close()
+        assert len(j.historique("p-1")) == 3
