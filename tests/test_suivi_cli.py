@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import csv
+import json
 from datetime import date
 from pathlib import Path
 
@@ -110,4 +111,22 @@ def test_planifier_lit_le_bilan_dans_le_journal(tmp_path: Path) -> None:
     # les mesures_recues des effectifs (sous-groupe, mentorat) ne comptent plus : le journal
     assert [(b.mesure, b.ecole, b.avec_effet, b.sans_effet) for b in plan.bilan.par_ecole] == [
         ("webinaire", "A", 1, 1)
+    ]
+
+
+def test_plan_avec_le_journal(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    f = tmp_path / "s.sqlite"
+    with Journal.ouvrir(f) as j:
+        j.ajouter({"genre": "arrivee", "personne": "t1", "date": "2026-09-01", "par": "cp",
+                   "ecole": "A"})  # fmt: skip
+        j.debuter("t1", date(2026, 9, 10), "webinaire", par="cp")
+        j.revue("t1", date(2026, 11, 1), "webinaire", "sans_effet", par="cp")
+    sortie = tmp_path / "plan.json"
+    code = main(["plan", str(ENSEIGNANTS), "--ecoles", str(ECOLES), "--journal", str(f),
+                 "--json", str(sortie), "--processus", "1"])  # fmt: skip
+    capsys.readouterr()
+    assert code == 0
+    bilan = json.loads(sortie.read_text("utf-8"))["bilan"]
+    assert [(b["mesure"], b["ecole"], b["sans_effet"]) for b in bilan["par_ecole"]] == [
+        ("webinaire", "A", 1)
     ]

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import argparse
+import contextlib
 import os
 import sys
 from collections.abc import Callable
@@ -13,6 +14,7 @@ from ._cli_francais import entier
 from ._moteur.moteur import Moteur, moteur_par_defaut
 from ._programme.effectifs import charger_effectifs
 from ._programme.planifier import planifier
+from ._suivi.journal import Journal
 
 
 def ajouter(
@@ -28,6 +30,9 @@ def ajouter(
     plan.add_argument("enseignants", help="fichier des enseignants (.csv, .json ou .toml)")
     plan.add_argument(
         "--ecoles", required=True, metavar="FICHIER", help="fichier des écoles (.csv, .json, .toml)"
+    )
+    plan.add_argument(
+        "--journal", metavar="FICHIER", help="un journal de suivi : le bilan lit ses revues"
     )
     plan.add_argument("--html", metavar="FICHIER", help="écrire le rapport HTML")
     plan.add_argument("--json", metavar="FICHIER", help="écrire le plan en JSON")
@@ -77,14 +82,17 @@ def _plan(args: argparse.Namespace, moteur: Moteur | None) -> int:
         options["taille_max_groupe"] = args.taille_groupe
     if args.mentores_par_mentor is not None:
         options["mentores_par_mentor"] = args.mentores_par_mentor
-    resultat = planifier(
-        Path(args.enseignants),
-        Path(args.ecoles),
-        moteur=moteur,
-        progression=not args.sans_progression and sys.stderr.isatty(),
-        processus=args.processus,
-        **options,
-    )
+    with contextlib.ExitStack() as pile:
+        if args.journal:
+            options["journal"] = pile.enter_context(Journal.ouvrir(args.journal, moteur=moteur))
+        resultat = planifier(
+            Path(args.enseignants),
+            Path(args.ecoles),
+            moteur=moteur,
+            progression=not args.sans_progression and sys.stderr.isatty(),
+            processus=args.processus,
+            **options,
+        )
     p = resultat.portrait
     print(
         f"Plan : {p.nb_en_insertion} personne(s) en insertion (sur {p.nb_enseignants} dans les "
