@@ -16,8 +16,8 @@ from pydantic import BaseModel, ConfigDict
 
 from .echeances import Intervalle
 from .entrees import Debut, Entree, Revue
-from .historique import ecole, par_personne, trier
-from .tableau import SENSIBLES, partage
+from .historique import SENSIBLES, ecole, par_personne, trier
+from .tableau import partage
 
 
 class Effets(BaseModel):
