@@ -2,19 +2,24 @@
 
 from __future__ import annotations
 
+import copy
 import os
+import pickle
 import sqlite3
 import threading
 from datetime import date, timedelta
 from pathlib import Path
 
+import jsonschema
 import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
+from pydantic import TypeAdapter
 
 from recommandeur import (
     Arrivee,
     Debut,
+    Entree,
     ErreurSuivi,
     Instantane,
     Intervalle,
@@ -27,6 +32,7 @@ from recommandeur import (
     tableau_de_suivi,
 )
 from recommandeur._suivi import stockage
+from recommandeur._suivi.entrees import entree
 
 D = date(2026, 9, 1)
 PROFIL = {"annees_experience": 0, "ordre": "primaire", "besoins": {"gestion_de_classe": "elevee"}}
@@ -409,3 +415,21 @@ def test_verrou_tenu_puis_rendu_ou_tenu_trop_longtemps(
             autre.execute("ROLLBACK")
             autre.close()
         assert len(j.historique("p-1")) == 3
+
+
+def test_entrees_et_erreur_en_donnees() -> None:
+    revue = Revue(personne="p-1", date=D, par="cp", mesure="mentorat", effet="partiel",
+                  besoins={"gestion_de_classe": "moderee"}, satisfaction=3)  # fmt: skip
+    simple = revue.model_copy(update={"besoins": None})  # Besoins se copie avec le ticket 22
+    for copie in (pickle.loads(pickle.dumps(simple)), copy.deepcopy(simple)):
+        assert copie == simple
+    assert entree(revue.model_dump_json()) == revue
+    schema = TypeAdapter(Entree).json_schema()
+    jsonschema.Draft202012Validator(schema).validate(revue.model_dump(mode="json"))
+    e = ErreurSuivi("revue de p-1", "mesure", "mentora", "vouliez-vous dire 'mentorat' ?",
+                    "mesure inconnue du catalogue")  # fmt: skip
+    relue = pickle.loads(pickle.dumps(e))
+    assert (str(relue), relue.champ, relue.suggestion) == (str(e), "mesure", e.suggestion)
+    donnees = e.to_dict()
+    assert donnees["erreur"] == "ErreurSuivi"
+    assert donnees["problemes"][0]["champ"] == "mesure"

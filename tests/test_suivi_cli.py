@@ -81,6 +81,13 @@ def test_erreurs_en_une_ligne(journal: str, capsys: pytest.CaptureFixture[str]) 
     )
     code, _, err = _suivi(capsys, "historique", journal, "t9")
     assert code == 2 and "personne inconnue du journal (reçu : 't9')" in err
+    code, out, _ = _suivi(capsys, "consentement", journal, "t4", "oui", "--date", "2026-09-02",
+                          "--par", "cp")  # fmt: skip
+    assert code == 0 and "partage : True" in out
+    code, out, _ = _suivi(capsys, "a-revoir", journal, "--date", "2026-10-22", "--avec-detresse")
+    assert "  t4 (B) : suivi de détresse, depuis le 2026-09-01 (51 j) (en retard)" in out
+    code, out, _ = _suivi(capsys, "reponse", journal, "t1", "cap", "differee", "--par", "cp")
+    assert code == 0 and "decision : differee" in out
     code, _, err = _suivi(capsys, "effacer", journal, "t1")
     assert code == 0
     code, _, err = _suivi(capsys, "historique", journal, "t1")

@@ -1,7 +1,7 @@
 """La commande ``recommandeur suivi`` : le journal de suivi d'un centre (docs/suivi.md).
 
 Sous-commandes : ``importer`` (des effectifs, toutes les lignes ou aucune), ``debuter``,
-``revue``, ``a-revoir``, ``tableau`` (``--html``, ``--csv``), ``historique``, ``bilan``,
+``revue``, ``reponse``, ``consentement``, ``a-revoir``, ``tableau`` (``--html``, ``--csv``), ``historique``, ``bilan``,
 ``effacer``. Arguments et entrées-sorties seulement : tout le reste est dans ``_suivi``.
 """
 
@@ -84,6 +84,19 @@ def ajouter(
     rev.add_argument("--satisfaction", type=entier, help="de 1 à 5, si elle a été sondée")
     qui_quand(rev)
     dossiers(rev)
+
+    rep = commande("reponse", "noter la réponse à une offre", _reponse)
+    rep.add_argument("personne")
+    rep.add_argument("mesure")
+    rep.add_argument("decision", choices=("acceptee", "refusee", "differee"))
+    qui_quand(rep)
+    dossiers(rep)
+
+    con = commande("consentement", "noter le consentement au partage de la détresse", _consentement)
+    con.add_argument("personne")
+    con.add_argument("partage", choices=("oui", "non"), help="oui : la personne consent")
+    qui_quand(con)
+    dossiers(con)
 
     for nom, aide, faire in (
         ("a-revoir", "les revues dues à une date", _a_revoir),
@@ -182,6 +195,24 @@ def _revue(args: argparse.Namespace, journal: Journal) -> int:
     if args.satisfaction is not None:
         suite["satisfaction"] = args.satisfaction
     e = journal.revue(args.personne, _le(args), args.mesure, args.effet, par=args.par, **suite)
+    print(f"Noté : {_ligne(e)}")
+    return 0
+
+
+def _reponse(args: argparse.Namespace, journal: Journal) -> int:
+    e = journal.ajouter(
+        {"genre": "reponse", "personne": args.personne, "date": _le(args), "par": args.par,
+         "mesure": args.mesure, "decision": args.decision}
+    )  # fmt: skip
+    print(f"Noté : {_ligne(e)}")
+    return 0
+
+
+def _consentement(args: argparse.Namespace, journal: Journal) -> int:
+    e = journal.ajouter(
+        {"genre": "consentement", "personne": args.personne, "date": _le(args), "par": args.par,
+         "partage": args.partage == "oui"}
+    )  # fmt: skip
     print(f"Noté : {_ligne(e)}")
     return 0
 

@@ -52,7 +52,6 @@ class ErreurSuivi(ErreurRecommandeur, ValueError):
         return str(self)
 
     def __reduce__(self) -> tuple[object, ...]:
-        return (
-            type(self),
-            (self.entree, self.champ, repr_borne(self.valeur), self.suggestion, self.probleme),
-        )
+        simple = self.valeur is None or isinstance(self.valeur, str | int | float | bool)
+        valeur = self.valeur if simple else repr_borne(self.valeur)
+        return (type(self), (self.entree, self.champ, valeur, self.suggestion, self.probleme))
