@@ -80,6 +80,8 @@ def valeur(profil: Profil, champ: str, catalogue: Catalogue) -> Any:
     if champ == "nb_individuelles_inefficaces":
         individuelles = {m.id for m in catalogue.mesures if m.niveau.value == "individuel"}
         return len({r.mesure for r in profil.mesures_recues if not r.efficace} & individuelles)
+    if champ.startswith(("allegement.", "bilan_efficace.")):
+        return _allegement(profil, champ, catalogue)
     if champ == "annees_en_insertion":
         return _annees_au_quebec(profil)
     if champ == "periode_insertion":  # cinq à sept ans (000) : < 5, 5 ou 6, 7 et plus
@@ -164,3 +166,34 @@ def declenchees(
 ) -> list[str]:
     """Les identifiants des règles dont la condition est vraie, dans l'ordre des règles."""
     return [r["id"] for r in regles if evaluer(r["si"], profil, catalogue) is True]
+
+
+def _allegement(profil: Profil, champ: str, catalogue: Catalogue) -> Any:
+    """``allegement.<besoin>`` et ``bilan_efficace.<besoin>`` relus dans les mesures reçues :
+    jugées efficaces à une revue datée ; aucune du besoin restée sans effet."""
+    genre, besoin = champ.split(".")
+    niveaux = {m.id: m.niveau.value for m in catalogue.mesures}
+    besoins_de = {m.id: {b.value for b in m.besoins} for m in catalogue.mesures}
+
+    def vise(r: Any) -> bool:
+        return (
+            besoin == r.besoin.value
+            if r.besoin is not None
+            else besoin in besoins_de.get(r.mesure, set())
+        )
+
+    recues = [r for r in profil.mesures_recues if vise(r)]
+    if any(not r.efficace for r in recues):
+        return None
+    jugees = [r for r in recues if r.bilan is not None]
+    if not jugees:
+        return None
+    rang = {"individuel": 2, "cible": 1, "universel": 0}
+    derniere = max(jugees, key=lambda r: (r.bilan, rang[niveaux.get(r.mesure, "universel")]))
+    niveau = niveaux.get(derniere.mesure, "universel")
+    if niveau == "universel":
+        return None
+    if genre == "bilan_efficace":
+        d = derniere.bilan
+        return d.year * 10000 + d.month * 100 + d.day
+    return "vers_cible" if niveau == "individuel" else "vers_universel"

@@ -75,20 +75,32 @@ def test_aucun_cycle_d_importation() -> None:
     [
         (
             "recommandeur._profil",
-            ("_catalogue", "_langage", "_moteur", "_recommandation", "_analyse", "_programme"),
+            (
+                "_catalogue",
+                "_langage",
+                "_moteur",
+                "_recommandation",
+                "_analyse",
+                "_programme",
+                "_suivi",
+            ),
         ),
         (
             "recommandeur._catalogue",
-            ("_langage", "_moteur", "_recommandation", "_analyse", "_programme"),
+            ("_langage", "_moteur", "_recommandation", "_analyse", "_programme", "_suivi"),
         ),
-        ("recommandeur._langage", ("_moteur", "_recommandation", "_analyse", "_programme")),
-        ("recommandeur._moteur", ("_recommandation", "_analyse", "_programme")),
-        ("recommandeur._recommandation", ("_analyse", "_programme")),
-        ("recommandeur._analyse", ("_moteur", "_recommandation", "_programme")),
+        (
+            "recommandeur._langage",
+            ("_moteur", "_recommandation", "_analyse", "_programme", "_suivi"),
+        ),
+        ("recommandeur._moteur", ("_recommandation", "_analyse", "_programme", "_suivi")),
+        ("recommandeur._recommandation", ("_analyse", "_programme", "_suivi")),
+        ("recommandeur._analyse", ("_moteur", "_recommandation", "_programme", "_suivi")),
+        ("recommandeur._suivi", ("_analyse", "_programme")),
         ("recommandeur._programme", ("_analyse",)),
         (
             "recommandeur._rendu",
-            ("_moteur", "_recommandation", "_analyse", "_catalogue", "_programme"),
+            ("_moteur", "_recommandation", "_analyse", "_catalogue", "_programme", "_suivi"),
         ),
     ],
 )

@@ -7,7 +7,7 @@ import json
 import pytest
 from hypothesis import given, settings
 
-from recommandeur import ErreurMoteur, Moteur, Profil, moteur_par_defaut, recommander
+from recommandeur import Besoin, ErreurMoteur, Moteur, Profil, moteur_par_defaut, recommander
 from recommandeur._langage.expressions import Atome, Ou
 from recommandeur._moteur.durable import EnsembleDurable
 from recommandeur._moteur.durable_json import en_json_durable
@@ -30,6 +30,11 @@ def test_le_fait_couvre_tous_les_champs(moteur: Moteur) -> None:
                 "professionnel": False,
                 "technopedagogue": False,
             },
+            # une mesure jugée efficace à une revue pour chaque besoin : les champs d'allègement
+            "mesures_recues": [
+                {"mesure": "accompagnement_individuel", "besoin": b.value, "bilan": "2026-11-09"}
+                for b in Besoin
+            ],
         }
     )
     assert set(moteur.fait(profil)) == set(CHAMPS)

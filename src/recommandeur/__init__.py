@@ -50,6 +50,24 @@ from ._recommandation.modeles import (
 )
 from ._recommandation.recommander import recommander
 from ._recommandation.schema import schema_resultat
+from ._suivi.bilan import BilanSuivi, Effets
+from ._suivi.bilan import bilan as bilan_de_suivi
+from ._suivi.echeances import Echeance, Intervalle, a_revoir
+from ._suivi.entrees import (
+    Arrivee,
+    Consentement,
+    Debut,
+    Entree,
+    Instantane,
+    RecommandationFaite,
+    Reponse,
+    Revue,
+)
+from ._suivi.erreurs import ErreurSuivi
+from ._suivi.historique import MesureSuivie, mesures_suivies, profil_courant
+from ._suivi.journal import Journal
+from ._suivi.tableau import LigneTableau
+from ._suivi.tableau import tableau as tableau_de_suivi
 from ._vocabulaire import Besoin, Intensite, Modalite, Niveau, Ordre, Portee, Qualification, Statut
 
 try:
@@ -60,16 +78,23 @@ except PackageNotFoundError:  # pragma: no cover - une copie de travail non inst
 __all__ = [
     "Acteur",
     "Affectation",
+    "Arrivee",
     "BaseDeRegles",
     "Besoin",
+    "BilanSuivi",
     "Catalogue",
     "Cellule",
+    "Consentement",
     "Constat",
+    "Debut",
     "Donnees",
+    "Echeance",
     "Ecole",
     "EcoleDuCentre",
     "Effectifs",
+    "Effets",
     "Enseignant",
+    "Entree",
     "ErreurArgument",
     "ErreurCatalogue",
     "ErreurEffectifs",
@@ -78,15 +103,21 @@ __all__ = [
     "ErreurProfil",
     "ErreurRecommandeur",
     "ErreurRegle",
+    "ErreurSuivi",
     "Escalade",
     "EtSi",
     "Explication",
     "Fait",
+    "Instantane",
     "Intensite",
+    "Intervalle",
+    "Journal",
+    "LigneTableau",
     "Mesure",
     "MesureEcartee",
     "MesureRecommandee",
     "MesureRecue",
+    "MesureSuivie",
     "Modalite",
     "Moteur",
     "Motif",
@@ -100,9 +131,14 @@ __all__ = [
     "Qualification",
     "RapportCouverture",
     "Recommandation",
+    "RecommandationFaite",
     "RegleCompilee",
+    "Reponse",
+    "Revue",
     "Source",
     "Statut",
+    "a_revoir",
+    "bilan_de_suivi",
     "charger_catalogue",
     "charger_effectifs",
     "charger_regles",
@@ -113,11 +149,14 @@ __all__ = [
     "graphe",
     "iter_erreurs_catalogue",
     "iter_erreurs_regles",
+    "mesures_suivies",
     "moteur_par_defaut",
     "planifier",
     "pourquoi_pas",
+    "profil_courant",
     "recommander",
     "recommander_lot",
     "schema_profil",
     "schema_resultat",
+    "tableau_de_suivi",
 ]

@@ -38,6 +38,7 @@ from ._cli_francais import (
 )
 from ._cli_plan import ajouter as ajouter_plan
 from ._cli_profil import ErreurFichierProfil, lire_profil
+from ._cli_suivi import ajouter as ajouter_suivi
 from ._erreurs import ErreurRecommandeur
 from ._moteur.moteur import Moteur, schema_profil
 from ._programme.rapport import schema_du_plan
@@ -204,6 +205,7 @@ def analyseur() -> argparse.ArgumentParser:
     sch.set_defaults(executer=_schema)
 
     ajouter_plan(sous, dossiers, _moteur)
+    ajouter_suivi(sous, dossiers, _moteur)
 
     cou = sous.add_parser(
         "couverture",

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import argparse
+import contextlib
 import json
 import os
 import sys
@@ -16,6 +17,7 @@ from ._erreurs import ErreurArgument
 from ._moteur.moteur import Moteur, moteur_par_defaut
 from ._programme.effectifs import charger_effectifs
 from ._programme.planifier import planifier
+from ._suivi.journal import Journal
 
 
 def ajouter(
@@ -31,6 +33,9 @@ def ajouter(
     plan.add_argument("enseignants", help="fichier des enseignants (.csv, .json ou .toml)")
     plan.add_argument(
         "--ecoles", required=True, metavar="FICHIER", help="fichier des écoles (.csv, .json, .toml)"
+    )
+    plan.add_argument(
+        "--journal", metavar="FICHIER", help="un journal de suivi : le bilan lit ses revues"
     )
     plan.add_argument(
         "--html", metavar="FICHIER", help="écrire le rapport HTML (- : la sortie standard)"
@@ -84,14 +89,17 @@ def _plan(args: argparse.Namespace, moteur: Moteur | None) -> int:
         options["taille_max_groupe"] = args.taille_groupe
     if args.mentores_par_mentor is not None:
         options["mentores_par_mentor"] = args.mentores_par_mentor
-    resultat = planifier(
-        Path(args.enseignants),
-        Path(args.ecoles),
-        moteur=moteur,
-        progression=not args.sans_progression and sys.stderr.isatty(),
-        processus=args.processus,
-        **options,
-    )
+    with contextlib.ExitStack() as pile:
+        if args.journal:
+            options["journal"] = pile.enter_context(Journal.ouvrir(args.journal, moteur=moteur))
+        resultat = planifier(
+            Path(args.enseignants),
+            Path(args.ecoles),
+            moteur=moteur,
+            progression=not args.sans_progression and sys.stderr.isatty(),
+            processus=args.processus,
+            **options,
+        )
     vers_la_sortie = "-" in (args.html, args.json)
     if args.html == "-" and args.json == "-":
         raise ErreurArgument("--html et --json", "au plus une sortie « - »", "-")

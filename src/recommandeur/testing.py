@@ -25,6 +25,7 @@ plus proche en suggestion.
 from __future__ import annotations
 
 from collections.abc import Callable, Mapping
+from datetime import date
 from typing import Any
 
 from hypothesis import strategies as st
@@ -135,6 +136,7 @@ def mesures_recues(
                     mesure=st.just(m),
                     efficace=st.booleans(),
                     besoin=st.none() | st.sampled_from(besoins_de[m] or (None,)),
+                    bilan=st.none() | st.dates(date(2020, 1, 1), date(2030, 12, 31)),
                 )
                 for m in choisies
             )

@@ -27,6 +27,7 @@ class Contexte:
     individuelles: frozenset[str] = frozenset()
     #: Les ressources que le centre déclare pour toutes ses écoles (``pane`` → vrai, ...).
     ressources: Mapping[str, bool] = field(default_factory=dict)
+    ciblees: frozenset[str] = frozenset()
 
 
 @dataclass(frozen=True)
@@ -114,7 +115,47 @@ def mettre_a_plat(
             resultat[f"ecole.{nom}"] = presente
     for besoin in Besoin:
         resultat[CLES_BESOINS[besoin]] = effectives.get(besoin, 0)
+    resultat.update(allegements(profil, contexte))
     return resultat
+
+
+def allegements(profil: Profil, contexte: Contexte) -> dict[str, Any]:
+    """Les champs de l'allègement : pour chaque besoin dont la dernière mesure jugée efficace à
+    une revue (``efficace`` et ``bilan`` daté) est individuelle ou ciblée,
+    ``allegement.<besoin>`` (``vers_cible`` après une mesure individuelle, ``vers_universel``
+    après une mesure ciblée) et ``bilan_efficace.<besoin>`` (la date de cette revue, en entier
+    AAAAMMJJ). Un besoin dont une mesure est restée sans effet ne s'allège pas : l'escalade
+    l'emporte. À date égale, la mesure la plus lourde compte.
+
+    >>> from datetime import date
+    >>> p = Profil(annees_experience=1, ordre="primaire", mesures_recues=[{"mesure": "webinaire",
+    ...            "besoin": "numerique", "bilan": date(2026, 11, 20)}])
+    >>> allegements(p, Contexte({}, ciblees=frozenset({"webinaire"})))
+    {'allegement.numerique': 'vers_universel', 'bilan_efficace.numerique': 20261120}
+    """
+    sans_effet: set[Besoin] = set()
+    derniere: dict[Besoin, tuple[int, int]] = {}
+    for recue in profil.mesures_recues:
+        visees = (
+            (recue.besoin,) if recue.besoin else contexte.besoins_des_mesures.get(recue.mesure, ())
+        )
+        if not recue.efficace:
+            sans_effet.update(visees)
+            continue
+        if recue.bilan is None:
+            continue
+        niveau = (
+            2 if recue.mesure in contexte.individuelles else int(recue.mesure in contexte.ciblees)
+        )
+        jour = recue.bilan.year * 10000 + recue.bilan.month * 100 + recue.bilan.day
+        for besoin in visees:
+            derniere[besoin] = max(derniere.get(besoin, (0, 0)), (jour, niveau))
+    champs: dict[str, Any] = {}
+    for besoin, (jour, niveau) in sorted(derniere.items()):
+        if niveau and besoin not in sans_effet:
+            champs[f"allegement.{besoin.value}"] = "vers_cible" if niveau == 2 else "vers_universel"
+            champs[f"bilan_efficace.{besoin.value}"] = jour
+    return champs
 
 
 #: La clé du fait de chaque besoin (``besoins.<besoin>``).

@@ -44,6 +44,8 @@ class Champ:
     maximum: float | None = None
     peut_etre_inconnu: bool = False
     libelles: tuple[tuple[str, str], ...] = ()
+    #: Un entier qui est une date AAAAMMJJ (écrite « 20 novembre 2026 » dans les textes).
+    date: bool = False
 
     @property
     def ordonne(self) -> bool:
@@ -155,7 +157,39 @@ def _champs_derives() -> dict[str, Champ]:
             minimum=0,
         ),
     ]
+    for besoin in Besoin:
+        derives.append(
+            Champ(
+                f"allegement.{besoin.value}",
+                "choix",
+                f"allègement du soutien du besoin « {besoin.libelle} » après une mesure jugée "
+                "efficace à une revue du journal de suivi (vers un soutien ciblé après une mesure "
+                "individuelle, vers un soutien universel après une mesure ciblée) ; absent sinon",
+                valeurs=tuple(ALLEGEMENTS),
+                libelles=tuple(ALLEGEMENTS.items()),
+                peut_etre_inconnu=True,
+            )
+        )
+        derives.append(
+            Champ(
+                f"bilan_efficace.{besoin.value}",
+                "entier",
+                f"date (AAAAMMJJ) de la dernière revue où une mesure du besoin « {besoin.libelle} » "
+                "a été jugée efficace ; absente sinon",
+                minimum=19000101,
+                maximum=20991231,
+                peut_etre_inconnu=True,
+                date=True,
+            )
+        )
     return {c.nom: c for c in derives}
+
+
+#: Les valeurs d'un champ ``allegement.<besoin>`` et leurs libellés.
+ALLEGEMENTS: dict[str, str] = {
+    "vers_cible": "vers un soutien ciblé",
+    "vers_universel": "vers un soutien universel",
+}
 
 
 #: Tous les champs qu'une condition de règle peut nommer.

@@ -10,6 +10,7 @@ valeur invalide.
 from __future__ import annotations
 
 from collections.abc import Iterator, Mapping
+from datetime import date
 from typing import Annotated, Any
 
 from pydantic import BaseModel, BeforeValidator, ConfigDict, Field, GetCoreSchemaHandler
@@ -19,7 +20,7 @@ from pydantic_core import CoreSchema, core_schema
 from .._erreurs import suggerer
 from .._messages import ValeurInconnue
 from .._vocabulaire import Besoin, Intensite, Ordre, Qualification, Statut
-from .saisie import BOOLEEN, PART, booleen_facultatif, choix, entier
+from .saisie import BOOLEEN, DATE_FACULTATIVE, PART, booleen_facultatif, choix, entier
 
 
 def titre_francais(nom: str, info: FieldInfo | ComputedFieldInfo) -> str:
@@ -225,6 +226,9 @@ class MesureRecue(_Strict):
         max_length=80,
         description="l'acteur du catalogue qui l'a offerte ; sans lui, le premier intervenant de la "
         "mesure",
+    )
+    bilan: Annotated[date | None, *DATE_FACULTATIVE] = Field(
+        None, description="date de la revue qui a jugé son effet (AAAA-MM-JJ) ; voir docs/suivi.md"
     )
 
 

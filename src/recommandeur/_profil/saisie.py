@@ -23,6 +23,7 @@ import math
 import re
 import unicodedata
 from collections.abc import Callable
+from datetime import date, datetime
 from typing import Any, TypeVar
 
 from pydantic import BeforeValidator, WithJsonSchema
@@ -214,5 +215,37 @@ PART = (
                 {"type": "null"},
             ]
         }
+    ),
+)
+
+
+#: Une date du calendrier ``AAAA-MM-JJ`` (de 1900 à 2099), jours et années bissextiles compris :
+#: le schéma JSON admet exactement les dates que la validation accepte.
+MOTIF_DATE = (
+    r"^(?:(?:19|20)[0-9]{2}-(?:(?:0[1-9]|1[0-2])-(?:0[1-9]|1[0-9]|2[0-8])"
+    r"|(?:0[13-9]|1[0-2])-(?:29|30)|(?:0[13578]|1[02])-31)"
+    r"|(?:(?:19|20)(?:0[48]|[2468][048]|[13579][26])|2000)-02-29)$"
+)
+
+
+def _date_facultative(valeur: Any) -> date | None:
+    if valeur is None:
+        return None
+    if isinstance(valeur, datetime):
+        raise ValeurInconnue("attendu une date sans heure (AAAA-MM-JJ)")
+    if isinstance(valeur, date):
+        if not 1900 <= valeur.year <= 2099:
+            raise ValeurInconnue("attendu une date de 1900 à 2099")
+        return valeur
+    if isinstance(valeur, str) and re.search(MOTIF_DATE, valeur):
+        return date.fromisoformat(valeur)
+    raise ValeurInconnue("attendu une date AAAA-MM-JJ (de 1900 à 2099), par exemple « 2026-11-20 »")
+
+
+#: Les métadonnées d'une date facultative : ``datetime.date``, ``"2026-11-20"`` ou ``null``.
+DATE_FACULTATIVE = (
+    BeforeValidator(_date_facultative),
+    WithJsonSchema(
+        {"anyOf": [{"type": "string", "format": "date", "pattern": MOTIF_DATE}, {"type": "null"}]}
     ),
 )

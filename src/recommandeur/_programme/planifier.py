@@ -12,6 +12,7 @@ from .._erreurs import ErreurArgument
 from .._moteur.moteur import Moteur, moteur_par_defaut
 from .._profil.modeles import Profil
 from .._recommandation.ramasse_miettes import ramasse_miettes_suspendu
+from .._suivi.journal import Journal
 from .._vocabulaire import PeriodeInsertion
 from .bilan import bilan
 from .charge import charges
@@ -58,6 +59,7 @@ def planifier(
     mentores_par_mentor: int = MENTORES_PAR_MENTOR,
     progression: Progression = False,
     processus: int = 1,
+    journal: Journal | None = None,
 ) -> Plan:
     """Le plan d'un centre : portrait, offres groupées, plan par école, charges, bilan.
 
@@ -65,7 +67,8 @@ def planifier(
     ``.toml``) ou des listes de dicts (voir ``docs/programme.md``). Des effectifs fautifs
     lèvent :class:`~recommandeur.ErreurEffectifs`, chaque ligne fautive nommée.
     ``processus`` : les recommandations des profils distincts sont calculées dans autant de
-    processus (le plan est le même).
+    processus (le plan est le même). ``journal`` : un :class:`~recommandeur.Journal` de
+    suivi ; le bilan lit alors ses revues au lieu des ``mesures_recues`` des effectifs.
 
     >>> plan = planifier(
     ...     [{"enseignant": "e1", "ecole": "a", "annees_experience": 0, "ordre": "primaire",
@@ -103,7 +106,7 @@ def planifier(
         finally:
             if calcul is not None:
                 calcul.fermer(interrompu)
-        return _plan(effectifs, resumes, moteur, taille_max_groupe, mentores_par_mentor)
+        return _plan(effectifs, resumes, moteur, taille_max_groupe, mentores_par_mentor, journal)
 
 
 def _assez_grand(source: Source) -> bool:
@@ -148,6 +151,7 @@ def _plan(
     moteur: Moteur,
     taille_max_groupe: int,
     mentores_par_mentor: int,
+    journal: Journal | None = None,
 ) -> Plan:
     catalogue = moteur.catalogue
     suite = [(e.id, e.ecole, resumes[e.id]) for e in effectifs.enseignants]
@@ -167,7 +171,7 @@ def _plan(
         groupes=groupes,
         ecoles=plans,
         charges=charges(suite, groupes, affectation, catalogue),
-        bilan=bilan(effectifs, resumes, catalogue),
+        bilan=bilan(effectifs, resumes, catalogue, journal),
         alertes=_alertes_du_centre(plans, suite, catalogue),
         enseignants=[
             PlanEnseignant.model_construct(

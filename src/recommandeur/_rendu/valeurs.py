@@ -37,6 +37,8 @@ def valeur_lisible(champ: Champ, valeur: Any) -> str:
         return "inconnu"
     if champ.genre == "booleen":
         return "oui" if valeur else "non"
+    if champ.date and isinstance(valeur, int):
+        return date_lisible(valeur)
     if champ.genre == "intensite":
         ordre = INTENSITES.get(valeur, valeur) if isinstance(valeur, str) else valeur
         return LIBELLES_INTENSITES.get(int(ordre), str(valeur))
@@ -47,6 +49,24 @@ def valeur_lisible(champ: Champ, valeur: Any) -> str:
     if isinstance(valeur, float):
         return nombre(valeur)
     return str(valeur)
+
+
+MOIS = (
+    "janvier", "février", "mars", "avril", "mai", "juin",
+    "juillet", "août", "septembre", "octobre", "novembre", "décembre",
+)  # fmt: skip
+
+
+def date_lisible(jour: int) -> str:
+    """Une date AAAAMMJJ écrite en français.
+
+    >>> date_lisible(20261101), date_lisible(20270215)
+    ('1er novembre 2026', '15 février 2027')
+    """
+    annee, mois, j = jour // 10000, jour // 100 % 100, jour % 100
+    if not 1 <= mois <= 12:
+        return str(jour)
+    return f"{'1er' if j == 1 else j} {MOIS[mois - 1]} {annee}"
 
 
 def rendre(
