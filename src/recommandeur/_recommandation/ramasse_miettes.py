@@ -31,13 +31,12 @@ _REMETTRE = False
 def ramasse_miettes_suspendu() -> Iterator[None]:
     """Suspend le ramasse-miettes cyclique dans le bloc ; le remet ensuite s'il était actif.
 
-        >>> import gc
-    import os
-        >>> with ramasse_miettes_suspendu():
-        ...     gc.isenabled()
-        False
-        >>> gc.isenabled()
-        True
+    >>> import gc
+    >>> with ramasse_miettes_suspendu():
+    ...     gc.isenabled()
+    False
+    >>> gc.isenabled()
+    True
     """
     global _LOTS_EN_COURS, _REMETTRE
     with _VERROU:
