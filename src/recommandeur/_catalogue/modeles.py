@@ -2,9 +2,10 @@
 
 from __future__ import annotations
 
+import copy
 from collections.abc import Mapping
 from types import MappingProxyType
-from typing import Annotated, TypeVar
+from typing import Annotated, Any, Self, TypeVar
 
 from pydantic import AfterValidator, BaseModel, ConfigDict, Field, PrivateAttr
 
@@ -208,6 +209,20 @@ class Catalogue(BaseModel):
         self._acteurs = MappingProxyType({a.id: a for a in self.acteurs})
         self._sources = MappingProxyType({s.cle: s for s in self.sources})
         _PASSAGES_CONNUS.update(self._sources)
+
+    # Les index (privés, en lecture seule) se déduisent des champs : pickle, copy.deepcopy et
+    # model_copy(deep=True) ne copient que les champs et refont les index.
+    def __getstate__(self) -> dict[Any, Any]:
+        return {**super().__getstate__(), "__pydantic_private__": {}}
+
+    def __setstate__(self, etat: dict[Any, Any]) -> None:
+        super().__setstate__(etat)
+        self.model_post_init(None)
+
+    def __deepcopy__(self, memo: dict[int, Any] | None = None) -> Self:
+        copie = type(self).__new__(type(self))
+        copie.__setstate__(copy.deepcopy(self.__getstate__(), memo))
+        return copie
 
     def __repr__(self) -> str:
         niveaux = ", ".join(f"{sum(m.niveau is n for m in self.mesures)} {n.value}" for n in Niveau)

@@ -115,6 +115,11 @@ class Besoins(Mapping[Besoin, Intensite]):
     def __setattr__(self, nom: str, valeur: object) -> None:
         raise AttributeError("Besoins est immuable")
 
+    def __reduce__(self) -> tuple[type[Besoins], tuple[dict[Besoin, Intensite]]]:
+        # pickle, copy et deepcopy reconstruisent par __init__ (l'état par défaut passerait
+        # par __setattr__, qui refuse) : la copie est aussi immuable que l'original.
+        return (Besoins, (dict(self._table),))
+
     def __repr__(self) -> str:
         contenu = ", ".join(f"{b.value!r}: {i.value!r}" for b, i in self._table.items())
         return f"Besoins({{{contenu}}})"
