@@ -17,7 +17,8 @@ from ._analyse.constats import Cellule, Constat, RapportCouverture
 from ._analyse.couverture import couverture
 from ._analyse.graphe import ecrire_graphe, graphe
 from ._catalogue.chargement import charger_catalogue, iter_erreurs_catalogue
-from ._catalogue.modeles import Acteur, Catalogue, Mesure, Source
+from ._catalogue.deploiement import Etape, Heures
+from ._catalogue.modeles import Acteur, Catalogue, Intervenant, Mesure, Source
 from ._erreurs import (
     ErreurArgument,
     ErreurCatalogue,
@@ -29,16 +30,49 @@ from ._erreurs import (
     ErreurRegle,
     Probleme,
 )
-from ._langage.chargement import BaseDeRegles, Donnees, charger_regles, iter_erreurs_regles
-from ._langage.regle import RegleCompilee
-from ._langage.syntaxe import Explication
+from ._langage.chargement import (
+    APourDonnees,
+    BaseDeRegles,
+    Donnees,
+    charger_regles,
+    iter_erreurs_regles,
+)
+from ._langage.expressions import Atome, Et, Ou
+from ._langage.operateurs import OPERATEURS, Operateur
+from ._langage.regle import Proposition, RegleCompilee
+from ._langage.syntaxe import Explication, Parametre
+from ._moteur.fait import FaitEvalue
 from ._moteur.moteur import Moteur, definir_moteur_par_defaut, moteur_par_defaut, schema_profil
-from ._profil.modeles import Affectation, Ecole, MesureRecue, Profil
+from ._probleme import CODES
+from ._profil.modeles import Affectation, Besoins, Ecole, MesureRecue, Profil
 from ._programme.ecoles import EcoleDuCentre
 from ._programme.effectifs import Effectifs, Enseignant, charger_effectifs
-from ._programme.modeles import Plan
+from ._programme.modeles import (
+    ActionEcole,
+    Alerte,
+    Bilan,
+    BilanMesure,
+    Charge,
+    EtapePlan,
+    Groupe,
+    LigneEcole,
+    Plan,
+    PlanEcole,
+    PlanEnseignant,
+    Portrait,
+    Tranche,
+)
 from ._programme.planifier import planifier
-from ._recommandation.explorer import EtSi, PourquoiPas, et_si, pourquoi_pas
+from ._recommandation.explorer import (
+    ChangementIntervenant,
+    Condition,
+    Deplacement,
+    EtSi,
+    PourquoiPas,
+    RegleExaminee,
+    et_si,
+    pourquoi_pas,
+)
 from ._recommandation.lot import recommander_lot
 from ._recommandation.modeles import (
     Escalade,
@@ -49,8 +83,23 @@ from ._recommandation.modeles import (
     Recommandation,
 )
 from ._recommandation.recommander import recommander
+from ._recommandation.references import ActeurEnTable, MesureEnTable, Tables
 from ._recommandation.schema import schema_resultat
-from ._vocabulaire import Besoin, Intensite, Modalite, Niveau, Ordre, Portee, Qualification, Statut
+from ._surcouche import Ajustements, Poids, Surcouche
+from ._vocabulaire import (
+    Besoin,
+    CycleAction,
+    Destinataire,
+    Intensite,
+    Modalite,
+    Niveau,
+    Ordre,
+    PeriodeInsertion,
+    Portee,
+    Presence,
+    Qualification,
+    Statut,
+)
 
 try:
     __version__ = version("recommandeur")
@@ -58,13 +107,30 @@ except PackageNotFoundError:  # pragma: no cover - une copie de travail non inst
     __version__ = "0+inconnue"
 
 __all__ = [
+    "CODES",
+    "OPERATEURS",
+    "APourDonnees",
     "Acteur",
+    "ActeurEnTable",
+    "ActionEcole",
     "Affectation",
+    "Ajustements",
+    "Alerte",
+    "Atome",
     "BaseDeRegles",
     "Besoin",
+    "Besoins",
+    "Bilan",
+    "BilanMesure",
     "Catalogue",
     "Cellule",
+    "ChangementIntervenant",
+    "Charge",
+    "Condition",
     "Constat",
+    "CycleAction",
+    "Deplacement",
+    "Destinataire",
     "Donnees",
     "Ecole",
     "EcoleDuCentre",
@@ -79,30 +145,53 @@ __all__ = [
     "ErreurRecommandeur",
     "ErreurRegle",
     "Escalade",
+    "Et",
     "EtSi",
+    "Etape",
+    "EtapePlan",
     "Explication",
     "Fait",
+    "FaitEvalue",
+    "Groupe",
+    "Heures",
     "Intensite",
+    "Intervenant",
+    "LigneEcole",
     "Mesure",
     "MesureEcartee",
+    "MesureEnTable",
     "MesureRecommandee",
     "MesureRecue",
     "Modalite",
     "Moteur",
     "Motif",
     "Niveau",
+    "Operateur",
     "Ordre",
+    "Ou",
+    "Parametre",
+    "PeriodeInsertion",
     "Plan",
+    "PlanEcole",
+    "PlanEnseignant",
+    "Poids",
     "Portee",
+    "Portrait",
     "PourquoiPas",
+    "Presence",
     "Probleme",
     "Profil",
+    "Proposition",
     "Qualification",
     "RapportCouverture",
     "Recommandation",
     "RegleCompilee",
+    "RegleExaminee",
     "Source",
     "Statut",
+    "Surcouche",
+    "Tables",
+    "Tranche",
     "charger_catalogue",
     "charger_effectifs",
     "charger_regles",

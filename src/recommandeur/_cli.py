@@ -22,6 +22,7 @@ import os
 import sys
 import tomllib
 from collections.abc import Sequence
+from importlib import metadata
 from pathlib import Path
 from typing import Any
 
@@ -56,6 +57,18 @@ def lire_profil(chemin: Path) -> dict[str, Any]:
     if not isinstance(donnees, dict):
         raise ErreurFichierProfil(f"{chemin} : attendu un objet (table) de profil")
     return donnees
+
+
+def version_du_paquet() -> str:
+    """La version installée du paquet (``importlib.metadata``), celle que dit ``--version``.
+
+    >>> version_du_paquet() != ""
+    True
+    """
+    try:
+        return metadata.version("recommandeur")
+    except metadata.PackageNotFoundError:  # pragma: no cover - une copie de travail non installée
+        return "0+inconnue"
 
 
 class ErreurFichierProfil(ErreurRecommandeur):
@@ -154,6 +167,12 @@ def analyseur() -> argparse.ArgumentParser:
     parser = argparse.ArgumentParser(
         prog="recommandeur",
         description="Mesures de soutien à l'insertion professionnelle des enseignants débutants.",
+    )
+    parser.add_argument(
+        "--version",
+        action="version",
+        version=f"%(prog)s {version_du_paquet()}",
+        help="afficher la version du paquet et quitter",
     )
     sous = parser.add_subparsers(dest="commande", required=True)
 

@@ -41,6 +41,9 @@ class ErreurRecommandeur(Exception):
     ``to_dict()`` donne l'erreur en données JSON : son genre, son message et ses problèmes.
     """
 
+    # Affichée (traces, repr, pickle) là où on l'importe : recommandeur.ErreurProfil.
+    __module__ = "recommandeur"
+
     @property
     def problemes_en_donnees(self) -> list[dict[str, Any]]:
         """Les problèmes de l'erreur, en données (un seul pour une erreur sans liste)."""
@@ -127,18 +130,26 @@ class _ErreurAProblemes(ErreurRecommandeur):
 class ErreurCatalogue(_ErreurAProblemes):
     """Le dossier du catalogue est invalide ; rien n'en est chargé."""
 
+    __module__ = "recommandeur"
+
 
 class ErreurRegle(_ErreurAProblemes):
     """Le dossier des règles est invalide ; rien n'en est chargé."""
+
+    __module__ = "recommandeur"
 
 
 class ErreurEffectifs(_ErreurAProblemes, ValueError):
     """Un fichier d'effectifs (enseignants, écoles) a des lignes fautives ; chacune est nommée
     par son fichier, sa ligne (``id``) et sa colonne (``champ``)."""
 
+    __module__ = "recommandeur"
+
 
 class ErreurProfil(_ErreurAProblemes, ValueError):
     """Le profil donné n'est pas valide."""
+
+    __module__ = "recommandeur"
 
 
 class ErreurMoteur(ErreurRecommandeur):
@@ -146,6 +157,8 @@ class ErreurMoteur(ErreurRecommandeur):
 
     Porte l'identifiant de la règle en cause quand il est connu.
     """
+
+    __module__ = "recommandeur"
 
     _code = "moteur"
 
@@ -164,6 +177,8 @@ class ErreurArgument(ErreurRecommandeur, ValueError):
     >>> str(ErreurArgument("limite", "un entier ≥ 1 ou None", 0))
     'limite : attendu un entier ≥ 1 ou None, reçu 0'
     """
+
+    __module__ = "recommandeur"
 
     def _message_du_probleme(self) -> str:
         return f"attendu {self.attendu}"
@@ -197,6 +212,8 @@ class ErreurInconnu(ErreurRecommandeur, KeyError):
     >>> isinstance(e, KeyError)
     True
     """
+
+    __module__ = "recommandeur"
 
     _code = "inconnu"
 

@@ -185,7 +185,7 @@ class Catalogue(BaseModel):
     >>> cat.mesure("mentora")
     Traceback (most recent call last):
     ...
-    recommandeur._erreurs.ErreurInconnu: mesure inconnue 'mentora' ; vouliez-vous dire 'mentorat' ?
+    recommandeur.ErreurInconnu: mesure inconnue 'mentora' ; vouliez-vous dire 'mentorat' ?
     """
 
     model_config = ConfigDict(frozen=True)

@@ -85,7 +85,7 @@ def valider_profil(
     >>> valider_profil({"annees_experience": 2, "ordre": "secondaire", "besoins": {"gestion_classe": "elevee"}})
     Traceback (most recent call last):
     ...
-    recommandeur._erreurs.ErreurProfil: champ 'besoins.gestion_classe' : besoin inconnu ; attendu : gestion_de_classe, planification, evaluation, differenciation, eleves_a_besoins_particuliers, relations_parents, integration_equipe, fonctionnement_ecole, numerique, bien_etre, charge_de_travail, developpement_professionnel (reçu : 'gestion_classe') ; vouliez-vous dire 'gestion_de_classe' ?
+    recommandeur.ErreurProfil: champ 'besoins.gestion_classe' : besoin inconnu ; attendu : gestion_de_classe, planification, evaluation, differenciation, eleves_a_besoins_particuliers, relations_parents, integration_equipe, fonctionnement_ecole, numerique, bien_etre, charge_de_travail, developpement_professionnel (reçu : 'gestion_classe') ; vouliez-vous dire 'gestion_de_classe' ?
     """
     if not isinstance(donnees, Profil):
         if not isinstance(donnees, Mapping):

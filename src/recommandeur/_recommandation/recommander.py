@@ -30,7 +30,7 @@ def verifier_limite(limite: object, nom: str = "limite") -> int | None:
     >>> verifier_limite(0)
     Traceback (most recent call last):
     ...
-    recommandeur._erreurs.ErreurArgument: limite : attendu un entier ≥ 1 ou None, reçu 0
+    recommandeur.ErreurArgument: limite : attendu un entier ≥ 1 ou None, reçu 0
     """
     if limite is None:
         return None
