@@ -11,45 +11,27 @@ from __future__ import annotations
 import copy
 import multiprocessing
 import pickle
-from collections.abc import Callable, Iterator
+from collections.abc import Callable
 from concurrent.futures import ProcessPoolExecutor
-from pathlib import Path
 from typing import Any
 
 import pydantic
 import pytest
 from hypothesis import HealthCheck, given, settings
 
-import recommandeur
 from recommandeur import (
     Besoin,
     Catalogue,
     Moteur,
     Profil,
     Recommandation,
-    charger_effectifs,
-    couverture,
-    et_si,
     planifier,
-    pourquoi_pas,
     recommander,
 )
 from recommandeur._recommandation.sortie import ListeFigee
 from recommandeur.testing import profils
 
-EXEMPLES = Path(__file__).resolve().parents[1] / "exemples"
-ENSEIGNANTS, ECOLES = (
-    EXEMPLES / "effectifs" / "enseignants.csv",
-    EXEMPLES / "effectifs" / "ecoles.csv",
-)
-
-PROFIL = {
-    "annees_experience": 1,
-    "ordre": "primaire",
-    "besoins": {"gestion_de_classe": "elevee", "bien_etre": "moderee"},
-    "signaux_de_detresse": True,
-    "mesures_recues": [{"mesure": "mentorat", "efficace": False}],
-}
+from .exemplaires import ECOLES, ENSEIGNANTS, MODELES_PUBLICS, PROFIL, par_classe
 
 #: Les trois façons de copier qu'un utilisateur attend d'une valeur Python.
 COPIES: dict[str, Callable[[Any], Any]] = {
@@ -58,39 +40,10 @@ COPIES: dict[str, Callable[[Any], Any]] = {
     "model_copy": lambda o: o.model_copy(deep=True),
 }
 
-MODELES_PUBLICS = sorted(
-    nom
-    for nom in recommandeur.__all__
-    if isinstance(getattr(recommandeur, nom), type)
-    and issubclass(getattr(recommandeur, nom), pydantic.BaseModel)
-)
-
-
-def _exemplaires(moteur: Moteur) -> Iterator[pydantic.BaseModel]:
-    """Au moins un objet de chaque modèle public, tiré de vrais résultats."""
-    profil = Profil.model_validate(PROFIL)
-    reco = recommander(profil, moteur=moteur)
-    yield from (profil, profil.affectation, profil.ecole, profil.mesures_recues[0], reco)
-    yield from (reco.mesures[0], reco.mesures[0].motifs[0], reco.mesures[0].motifs[0].faits[0])
-    yield from (*reco.ecartees, *reco.escalades)
-    catalogue = moteur.catalogue
-    yield from (catalogue, catalogue.mesures[0], catalogue.acteurs[0], catalogue.sources[0])
-    yield from (moteur.base, moteur.base.regles[0], *(e for _, e in moteur.base.explications[:1]))
-    yield pourquoi_pas(profil, "mentorat", moteur=moteur)
-    yield et_si(profil, {"ecole": {"mentor_dans_l_ecole": True}}, moteur=moteur)
-    rapport = couverture(moteur)
-    yield from (rapport, *rapport.constats[:1], *rapport.cellules[:1])
-    effectifs = charger_effectifs(ENSEIGNANTS, ECOLES)
-    yield from (effectifs, effectifs.enseignants[0], *effectifs.ecoles)
-    yield planifier(ENSEIGNANTS, ECOLES, moteur=moteur)
-
 
 @pytest.fixture(scope="module")
 def exemplaires(moteur: Moteur) -> dict[str, list[pydantic.BaseModel]]:
-    par_classe: dict[str, list[pydantic.BaseModel]] = {}
-    for objet in _exemplaires(moteur):
-        par_classe.setdefault(type(objet).__name__, []).append(objet)
-    return par_classe
+    return par_classe(moteur)
 
 
 def test_chaque_modele_public_a_un_exemplaire(exemplaires: dict[str, list[Any]]) -> None:
@@ -137,7 +90,7 @@ def test_parties_partagees_restent_immuables(facon: str) -> None:
         with pytest.raises(TypeError, match="immuable"):
             liste.append(liste[0] if liste else None)
     with pytest.raises(AttributeError, match="immuable"):
-        copie.profil.besoins._table = {}  # type: ignore[misc]
+        copie.profil.besoins._table = {}
     with pytest.raises(pydantic.ValidationError):
         copie.profil.annees_experience = 3
     assert (

@@ -10,6 +10,7 @@ from typing import Annotated, Any, Self, TypeVar
 from pydantic import AfterValidator, BaseModel, ConfigDict, Field, PrivateAttr
 
 from .._erreurs import ErreurInconnu
+from .._schema_json import nettoyer_schema
 from .._vocabulaire import Besoin, Destinataire, Modalite, Niveau, Portee
 from .deploiement import Etape, Heures
 
@@ -35,7 +36,9 @@ Uniques = AfterValidator(_sans_doublon)
 
 
 class _Immuable(BaseModel):
-    model_config = ConfigDict(frozen=True, extra="forbid", str_strip_whitespace=True)
+    model_config = ConfigDict(
+        json_schema_extra=nettoyer_schema, frozen=True, extra="forbid", str_strip_whitespace=True
+    )
 
 
 class Source(_Immuable):
@@ -188,7 +191,7 @@ class Catalogue(BaseModel):
     recommandeur.ErreurInconnu: mesure inconnue 'mentora' ; vouliez-vous dire 'mentorat' ?
     """
 
-    model_config = ConfigDict(frozen=True)
+    model_config = ConfigDict(json_schema_extra=nettoyer_schema, frozen=True)
 
     version: str
     mesures: tuple[Mesure, ...]

@@ -18,6 +18,7 @@ from pydantic_core import CoreSchema, core_schema
 
 from .._erreurs import suggerer
 from .._messages import ValeurInconnue
+from .._schema_json import nettoyer_schema
 from .._vocabulaire import Besoin, Intensite, Ordre, Qualification, Statut
 from .saisie import BOOLEEN, PART, booleen_facultatif, choix, entier
 
@@ -34,6 +35,7 @@ def titre_francais(nom: str, info: FieldInfo | ComputedFieldInfo) -> str:
 
 class _Strict(BaseModel):
     model_config = ConfigDict(
+        json_schema_extra=nettoyer_schema,
         frozen=True,
         extra="forbid",
         revalidate_instances="always",
@@ -42,8 +44,7 @@ class _Strict(BaseModel):
 
 
 def documenter_champs(modele: type[BaseModel]) -> None:
-    """Ajoute à la docstring du modèle la liste de ses champs et de leurs descriptions
-    (pour ``help(Profil)``), tirée des champs eux-mêmes, jamais recopiée à la main."""
+    """Ajoute à la docstring la liste des champs tirée des champs (pour ``help(Profil)``)."""
     lignes = ["", "Champs :", ""]
     for nom, info in modele.model_fields.items():
         lignes.append(f"- ``{nom}`` : {info.description or ''}")
@@ -116,9 +117,7 @@ class Besoins(Mapping[Besoin, Intensite]):
         raise AttributeError("Besoins est immuable")
 
     def __reduce__(self) -> tuple[type[Besoins], tuple[dict[Besoin, Intensite]]]:
-        # pickle, copy et deepcopy reconstruisent par __init__ (l'état par défaut passerait
-        # par __setattr__, qui refuse) : la copie est aussi immuable que l'original.
-        return (Besoins, (dict(self._table),))
+        return (Besoins, (dict(self._table),))  # pickle et copies : par __init__, pas __setattr__
 
     def __repr__(self) -> str:
         contenu = ", ".join(f"{b.value!r}: {i.value!r}" for b, i in self._table.items())

@@ -8,7 +8,7 @@ recommandation. ``Recommandation.model_validate`` relit le JSON produit, avec va
 from __future__ import annotations
 
 import functools
-from typing import Any, Literal
+from typing import Annotated, Any, Literal
 
 from pydantic import (
     ValidationInfo,
@@ -25,7 +25,13 @@ from .._rendu.apercus import apercu_mesure_recommandee, apercu_recommandation
 from .._rendu.recommandation import justification, phrase_escalade, texte_recommandation
 from .._rendu.valeurs import fait_lisible
 from .._vocabulaire import Besoin, Intensite, PeriodeInsertion, Presence
-from .references import Tables, resoudre_mesure_recommandee, tables, verifier_version
+from .references import (
+    ParIdentifiant,
+    Tables,
+    resoudre_mesure_recommandee,
+    tables,
+    verifier_version,
+)
 from .sortie import _Sortie
 
 #: Une valeur de fait ou de seuil, telle que le profil l'écrit (``"elevee"``, ``0.45``, ``True``).
@@ -79,12 +85,12 @@ class MesureRecommandee(_Sortie):
     """
 
     rang: int
-    mesure: Mesure
-    acteur: Acteur
+    mesure: Annotated[Mesure, ParIdentifiant("une mesure")]
+    acteur: Annotated[Acteur, ParIdentifiant("un acteur")]
     role: str | None
     presence: Presence
-    alternatives: list[Acteur]
-    partenaires: list[Acteur]
+    alternatives: list[Annotated[Acteur, ParIdentifiant("un acteur")]]
+    partenaires: list[Annotated[Acteur, ParIdentifiant("un acteur")]]
     score: float
     prioritaire: bool
     motifs: list[Motif]
