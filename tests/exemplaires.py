@@ -10,6 +10,8 @@ import pydantic
 
 import recommandeur
 from recommandeur import (
+    ErreurEnDonnees,
+    ErreurProfil,
     Moteur,
     Profil,
     charger_effectifs,
@@ -57,6 +59,10 @@ def _racines(moteur: Moteur) -> Iterator[pydantic.BaseModel]:
     for _, ajustements in lire_surcouche(SURCOUCHE).ajustements:
         yield ajustements
     yield Moteur.depuis(surcouche=SURCOUCHE).catalogue
+    try:
+        recommander({**PROFIL, "affectation": {"nb_ecoles": 0}}, moteur=moteur)
+    except ErreurProfil as erreur:
+        yield ErreurEnDonnees.model_validate(erreur.to_dict())
 
 
 def _exemplaires(moteur: Moteur) -> Iterator[pydantic.BaseModel]:

@@ -28,6 +28,7 @@ from ._erreurs import (
     ErreurProfil,
     ErreurRecommandeur,
     ErreurRegle,
+    Plage,
     Probleme,
 )
 from ._langage.chargement import (
@@ -85,6 +86,7 @@ from ._recommandation.modeles import (
 from ._recommandation.recommander import recommander
 from ._recommandation.references import ActeurEnTable, MesureEnTable, Tables
 from ._recommandation.schema import schema_resultat
+from ._schema_erreur import ErreurEnDonnees, PlageEnDonnees, ProblemeEnDonnees, schema_erreur
 from ._surcouche import Ajustements, Poids, Surcouche
 from ._vocabulaire import (
     Besoin,
@@ -139,6 +141,7 @@ __all__ = [
     "ErreurArgument",
     "ErreurCatalogue",
     "ErreurEffectifs",
+    "ErreurEnDonnees",
     "ErreurInconnu",
     "ErreurMoteur",
     "ErreurProfil",
@@ -171,6 +174,8 @@ __all__ = [
     "Ou",
     "Parametre",
     "PeriodeInsertion",
+    "Plage",
+    "PlageEnDonnees",
     "Plan",
     "PlanEcole",
     "PlanEnseignant",
@@ -180,6 +185,7 @@ __all__ = [
     "PourquoiPas",
     "Presence",
     "Probleme",
+    "ProblemeEnDonnees",
     "Profil",
     "Proposition",
     "Qualification",
@@ -207,6 +213,7 @@ __all__ = [
     "pourquoi_pas",
     "recommander",
     "recommander_lot",
+    "schema_erreur",
     "schema_profil",
     "schema_resultat",
 ]

@@ -5,6 +5,7 @@ Exemples ::
     recommandeur recommander exemples/non_legalement_qualifie.toml
     recommandeur recommander exemples/profil_complet.json --json --limite 5
     recommandeur schema resultat
+    recommandeur schema erreur
     recommandeur plan exemples/effectifs/enseignants.csv --ecoles exemples/effectifs/ecoles.csv --html plan.html
     recommandeur catalogue
     recommandeur verifier --catalogue mon_catalogue --regles mes_regles
@@ -37,6 +38,7 @@ from ._programme.rapport import schema_du_plan
 from ._recommandation.explorer import et_si, pourquoi_pas
 from ._recommandation.recommander import recommander
 from ._recommandation.schema import schema_resultat
+from ._schema_erreur import schema_erreur
 
 
 def lire_profil(chemin: Path) -> dict[str, Any]:
@@ -97,6 +99,8 @@ def _schema(args: argparse.Namespace) -> int:
         schema = schema_profil(_moteur(args))
     elif args.quoi == "plan":
         schema = schema_du_plan()
+    elif args.quoi == "erreur":
+        schema = schema_erreur()
     else:
         schema = schema_resultat()
     print(json.dumps(schema, ensure_ascii=False, indent=2))
@@ -230,10 +234,12 @@ def analyseur() -> argparse.ArgumentParser:
     es.set_defaults(executer=_et_si)
 
     sch = sous.add_parser(
-        "schema", help="écrire le schéma JSON d'un profil, d'un résultat ou d'un plan"
+        "schema", help="écrire le schéma JSON d'un profil, d'un résultat, d'un plan ou d'une erreur"
     )
     sch.add_argument(
-        "quoi", choices=("profil", "resultat", "plan"), help="profil, resultat ou plan"
+        "quoi",
+        choices=("profil", "resultat", "plan", "erreur"),
+        help="profil, resultat, plan ou erreur (erreur.to_dict())",
     )
     dossiers(sch)
     sch.set_defaults(executer=_schema)

@@ -14,13 +14,14 @@ from __future__ import annotations
 from collections.abc import Iterable, Sequence
 from typing import Any
 
-from ._apercu import repr_borne
-from ._probleme import ABSENT, CODES, Probleme
+from ._apercu import apercu, repr_borne, valeur_json
+from ._probleme import ABSENT, CODES, Attendu, Plage, Probleme
 from ._suggestions import formuler_suggestions, suggerer
 
 __all__ = [
     "ABSENT",
     "CODES",
+    "Attendu",
     "ErreurArgument",
     "ErreurCatalogue",
     "ErreurInconnu",
@@ -28,6 +29,7 @@ __all__ = [
     "ErreurProfil",
     "ErreurRecommandeur",
     "ErreurRegle",
+    "Plage",
     "Probleme",
     "formuler_suggestions",
     "repr_borne",
@@ -53,11 +55,12 @@ class ErreurRecommandeur(Exception):
         return [
             Probleme(
                 self._message_du_probleme(),
-                champ=getattr(self, "argument", None),
+                champ=getattr(self, "champ", None),
                 valeur=getattr(self, "valeur", ABSENT),
                 suggestions=tuple(getattr(self, "suggestions", ())),
                 code=self._code,
-                attendu=getattr(self, "attendu", None),
+                attendu=self._attendu_en_donnees(),
+                id=getattr(self, "regle", None),
             ).to_dict()
         ]
 
@@ -65,6 +68,9 @@ class ErreurRecommandeur(Exception):
 
     def _message_du_probleme(self) -> str:
         return str(self)
+
+    def _attendu_en_donnees(self) -> Attendu:
+        return None
 
     def _repr_html_(self) -> str:
         from ._rendu.html import html_erreur
@@ -174,8 +180,13 @@ class ErreurMoteur(ErreurRecommandeur):
 class ErreurArgument(ErreurRecommandeur, ValueError):
     """Un argument d'une fonction publique est invalide (aussi ``ValueError``).
 
-    >>> str(ErreurArgument("limite", "un entier ≥ 1 ou None", 0))
-    'limite : attendu un entier ≥ 1 ou None, reçu 0'
+    ``attendu`` est la phrase du message ; ``admis``, s'il est donné, ce qui est admis en
+    données (les valeurs admises, ou une :class:`Plage`), que ``to_dict()`` donne pour
+    ``attendu``. Le message ne dit jamais ``None`` : il peut aller à un client HTTP.
+
+    >>> e = ErreurArgument("limite", "un entier ≥ 1", 0, admis=Plage(minimum=1))
+    >>> str(e), e.to_dict()["problemes"][0]["attendu"]
+    ('limite : attendu un entier ≥ 1, reçu 0', {'minimum': 1})
     """
 
     __module__ = "recommandeur"
@@ -183,20 +194,29 @@ class ErreurArgument(ErreurRecommandeur, ValueError):
     def _message_du_probleme(self) -> str:
         return f"attendu {self.attendu}"
 
+    def _attendu_en_donnees(self) -> Attendu:
+        return self.attendu if self.admis is None else self.admis
+
     def __init__(
-        self, argument: str, attendu: str, valeur: object, suggestions: Sequence[str] = ()
+        self,
+        argument: str,
+        attendu: str,
+        valeur: object,
+        suggestions: Sequence[str] = (),
+        admis: Attendu = None,
     ) -> None:
         self.argument, self.attendu, self.valeur = argument, attendu, valeur
+        self.champ, self.admis = argument, admis
         self.suggestions = tuple(suggestions)
         super().__init__(
-            f"{argument} : attendu {attendu}, reçu {repr_borne(valeur)}"
+            f"{argument} : attendu {attendu}, reçu {apercu(valeur)}"
             f"{formuler_suggestions(self.suggestions)}"
         )
 
     def __reduce__(self) -> tuple[object, ...]:
         return (
             type(self),
-            (self.argument, self.attendu, repr_borne(self.valeur), self.suggestions),
+            (self.argument, self.attendu, valeur_json(self.valeur), self.suggestions, self.admis),
         )
 
 
@@ -204,7 +224,9 @@ class ErreurInconnu(ErreurRecommandeur, KeyError):
     """Un identifiant inconnu (mesure, acteur, règle, source) ; aussi ``KeyError``.
 
     ``genre`` nomme ce qui est inconnu (« mesure inconnue »), ``valeur`` l'identifiant
-    demandé et ``suggestions`` les identifiants connus les plus proches.
+    demandé, ``suggestions`` les identifiants connus les plus proches, ``attendu`` tous les
+    identifiants connus et ``champ`` l'argument qui le portait (``"mesure"`` pour
+    ``pourquoi_pas(profil, mesure)``), s'il est connu.
 
     >>> e = ErreurInconnu("mesure inconnue", "mentora", ["mentorat", "webinaire"])
     >>> str(e)
@@ -220,14 +242,20 @@ class ErreurInconnu(ErreurRecommandeur, KeyError):
     def _message_du_probleme(self) -> str:
         return self.genre
 
-    def __init__(self, genre: str, valeur: str, possibles: Iterable[str]) -> None:
-        self.genre, self.valeur = genre, valeur
-        self.suggestions = suggerer(valeur, possibles)
-        self.message = f"{genre} {repr_borne(valeur)}{formuler_suggestions(self.suggestions)}"
+    def __init__(
+        self, genre: str, valeur: str, possibles: Iterable[str], champ: str | None = None
+    ) -> None:
+        self.genre, self.valeur, self.champ = genre, valeur, champ
+        self.attendu = tuple(possibles)
+        self.suggestions = suggerer(valeur, self.attendu)
+        self.message = f"{genre} {apercu(valeur)}{formuler_suggestions(self.suggestions)}"
         super().__init__(self.message)
 
+    def _attendu_en_donnees(self) -> Attendu:
+        return self.attendu
+
     def __reduce__(self) -> tuple[object, ...]:
-        return (type(self), (self.genre, self.valeur, self.suggestions))
+        return (type(self), (self.genre, self.valeur, self.attendu, self.champ))
 
     def __str__(self) -> str:
         return self.message

@@ -249,21 +249,21 @@ class Catalogue(BaseModel):
         try:
             return self._mesures[id]
         except KeyError:
-            raise ErreurInconnu("mesure inconnue", id, self._mesures) from None
+            raise ErreurInconnu("mesure inconnue", id, self._mesures, "id") from None
 
     def acteur(self, id: str) -> Acteur:
         """L'acteur d'identifiant ``id`` ; :class:`ErreurInconnu` (un ``KeyError``) sinon."""
         try:
             return self._acteurs[id]
         except KeyError:
-            raise ErreurInconnu("acteur inconnu", id, self._acteurs) from None
+            raise ErreurInconnu("acteur inconnu", id, self._acteurs, "id") from None
 
     def source(self, cle: str) -> Source:
         """Le passage désigné par une clé ; :class:`ErreurInconnu` (un ``KeyError``) sinon."""
         try:
             return self._sources[cle]
         except KeyError:
-            raise ErreurInconnu("clé de source inconnue", cle, self._sources) from None
+            raise ErreurInconnu("clé de source inconnue", cle, self._sources, "cle") from None
 
     def contient_mesure(self, id: str) -> bool:
         """Vrai si le catalogue a une mesure de cet identifiant."""

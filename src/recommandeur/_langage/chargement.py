@@ -37,7 +37,7 @@ class BaseDeRegles(BaseModel):
         for parametre in self.parametres:
             if parametre.id == id:
                 return parametre
-        raise ErreurInconnu("paramètre inconnu", id, [p.id for p in self.parametres])
+        raise ErreurInconnu("paramètre inconnu", id, [p.id for p in self.parametres], "id")
 
 
 def _analyser(

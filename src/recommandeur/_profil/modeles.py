@@ -57,17 +57,11 @@ Presence = Annotated[bool | None, *booleen_facultatif()]
 
 
 def _cle_de_besoin(valeur: Any) -> Besoin:
-    if isinstance(valeur, Besoin):
-        return valeur
-    if isinstance(valeur, str):
-        try:
-            return Besoin(valeur)
-        except ValueError:
-            pass
-    valeurs = [b.value for b in Besoin]
-    raise ValeurInconnue(
-        f"besoin inconnu ; attendu : {', '.join(valeurs)}", suggerer(valeur, valeurs)
-    )
+    valeurs = tuple(b.value for b in Besoin)
+    if isinstance(valeur, Besoin) or valeur in valeurs:
+        return Besoin(valeur)
+    texte = f"besoin inconnu ; attendu : {', '.join(valeurs)}"
+    raise ValeurInconnue(texte, suggerer(valeur, valeurs), attendu=valeurs)
 
 
 #: Les champs de présence d'un intervenant pour l'école (``ecole.<champ>``) : vrai, faux ou inconnu.

@@ -14,6 +14,7 @@ from pydantic import ValidationError
 
 from .._erreurs import ErreurProfil, Probleme, suggerer
 from .._messages import problemes_de_validation
+from .._probleme import Plage
 from .modeles import Profil
 
 #: Imbrication maximale d'un profil donné en dict (un profil valide en a 3).
@@ -117,7 +118,7 @@ def valider_profil(
                     champ="annees_au_quebec",
                     valeur=profil.annees_au_quebec,
                     code="incoherent",
-                    attendu=f"au plus {profil.annees_experience}",
+                    attendu=Plage(0, profil.annees_experience),
                 )
             ]
         )
@@ -131,6 +132,7 @@ def valider_profil(
                     valeur=recue.mesure,
                     suggestions=suggerer(recue.mesure, mesures),
                     code="inconnu",
+                    attendu=tuple(sorted(mesures)),
                 )
             )
         if (
@@ -145,6 +147,7 @@ def valider_profil(
                     valeur=recue.intervenant,
                     suggestions=suggerer(recue.intervenant, acteurs),
                     code="inconnu",
+                    attendu=tuple(sorted(acteurs)),
                 )
             )
     if inconnues:

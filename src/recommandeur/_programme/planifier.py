@@ -8,7 +8,7 @@ from pathlib import Path
 from typing import Any
 
 from .._catalogue.modeles import Catalogue
-from .._erreurs import ErreurArgument
+from .._erreurs import ErreurArgument, Plage
 from .._moteur.moteur import Moteur, moteur_par_defaut
 from .._profil.modeles import Profil
 from .._recommandation.ramasse_miettes import ramasse_miettes_suspendu
@@ -35,7 +35,7 @@ Progression = bool | Callable[[int, int], Any]
 
 def _entier(nom: str, valeur: object) -> int:
     if isinstance(valeur, bool) or not isinstance(valeur, int) or valeur < 1:
-        raise ErreurArgument(nom, "un entier ≥ 1", valeur)
+        raise ErreurArgument(nom, "un entier ≥ 1", valeur, admis=Plage(minimum=1))
     return valeur
 
 

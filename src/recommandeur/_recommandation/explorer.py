@@ -86,7 +86,7 @@ def pourquoi_pas(
     """
     moteur = moteur or moteur_par_defaut()
     if not moteur.catalogue.contient_mesure(mesure):
-        raise ErreurInconnu("mesure inconnue", mesure, moteur.catalogue.ids_mesures)
+        raise ErreurInconnu("mesure inconnue", mesure, moteur.catalogue.ids_mesures, "mesure")
     valide = valider_profil(profil, moteur.ids_mesures, moteur.ids_acteurs)
     valeurs = moteur.fait(valide)
     reco = recommander(valide, moteur=moteur)
