@@ -225,6 +225,11 @@ class MesureRecue(_Strict):
         "mesure",
     )
 
+    def __str__(self) -> str:
+        from .._rendu.courts import texte_mesure_recue
+
+        return texte_mesure_recue(self)
+
 
 class Profil(_Strict):
     """Le profil d'une personne enseignante en insertion professionnelle.

@@ -22,6 +22,7 @@ from .._langage.expressions import Atome
 from .._profil.modeles import Profil
 from .._rendu import html
 from .._rendu.apercus import apercu_mesure_recommandee, apercu_recommandation
+from .._rendu.courts import texte_ecartee, texte_escalade, texte_mesure_recommandee, texte_motif
 from .._rendu.recommandation import justification, phrase_escalade, texte_recommandation
 from .._rendu.valeurs import fait_lisible
 from .._vocabulaire import Besoin, Intensite, PeriodeInsertion, Presence
@@ -72,6 +73,9 @@ class Motif(_Sortie):
     sources: tuple[str, ...]
     #: Le rang de priorité de cette raison (1 d'abord ; ``None`` : elle ne rend pas prioritaire).
     priorite: int | None = None
+
+    def __str__(self) -> str:
+        return texte_motif(self)
 
 
 class MesureRecommandee(_Sortie):
@@ -134,6 +138,9 @@ class MesureRecommandee(_Sortie):
     def _resoudre(cls, donnees: Any, info: ValidationInfo) -> Any:
         return resoudre_mesure_recommandee(donnees, info.context)
 
+    def __str__(self) -> str:
+        return texte_mesure_recommandee(self)
+
     def __repr__(self) -> str:
         return apercu_mesure_recommandee(self)
 
@@ -158,6 +165,9 @@ class MesureEcartee(_Sortie):
     regles: list[str]
     genre: GenreEcart = "recue_sans_effet"
 
+    def __str__(self) -> str:
+        return texte_ecartee(self)
+
 
 class Escalade(_Sortie):
     """Un besoin monté d'un cran parce qu'une mesure reçue est restée sans effet."""
@@ -172,6 +182,9 @@ class Escalade(_Sortie):
     def phrase(self) -> str:
         """La phrase qui l'explique."""
         return phrase_escalade(self)
+
+    def __str__(self) -> str:
+        return texte_escalade(self)
 
 
 class Recommandation(_Sortie):
