@@ -124,4 +124,4 @@ def test_arguments_en_francais(capsys: pytest.CaptureFixture[str]) -> None:
 
 def test_limite_nulle(capsys: pytest.CaptureFixture[str]) -> None:
     assert main(["recommander", str(EXEMPLES / "detresse.toml"), "--limite", "0"]) == 2
-    assert capsys.readouterr().err == "erreur : limite : attendu un entier ≥ 1 ou None, reçu 0\n"
+    assert capsys.readouterr().err == "erreur : limite : attendu un entier ≥ 1, reçu 0\n"

@@ -175,8 +175,8 @@ def test_plusieurs_problemes_d_un_coup() -> None:
         "formation_professionnelle, education_adultes (reçu : 'lycee')"
     )
     assert [(p["code"], p["chemin"], p["valeur"]) for p in info.value.to_dict()["problemes"]] == [
-        ("hors_limites", ["annees_experience"], "-2"),
-        ("valeur_inconnue", ["ordre"], "'lycee'"),
+        ("hors_limites", ["annees_experience"], -2),
+        ("valeur_inconnue", ["ordre"], "lycee"),
     ]
 
 
@@ -197,7 +197,7 @@ def test_le_champ_suggere_explique_le_champ_manquant() -> None:
         "chemin": ["ecole", "mentor"],
         "code": "champ_inconnu",
         "message": "champ inconnu",
-        "valeur": "True",
+        "valeur": True,
         "attendu": None,
         "suggestion": "mentor_dans_l_ecole",
         "suggestions": ["mentor_dans_l_ecole"],
@@ -221,20 +221,20 @@ def test_erreur_d_argument_en_donnees() -> None:
         recommander({"annees_experience": 1, "ordre": "primaire"}, limite=0)
     assert info.value.to_dict() == {
         "erreur": "ErreurArgument",
-        "message": "limite : attendu un entier ≥ 1 ou None, reçu 0",
+        "message": "limite : attendu un entier ≥ 1, reçu 0",
         "problemes": [
             {
                 "champ": "limite",
                 "chemin": ["limite"],
                 "code": "invalide",
-                "message": "attendu un entier ≥ 1 ou None",
-                "valeur": "0",
-                "attendu": "un entier ≥ 1 ou None",
+                "message": "attendu un entier ≥ 1",
+                "valeur": 0,
+                "attendu": {"minimum": 1},
                 "suggestion": None,
                 "suggestions": [],
                 "fichier": None,
                 "id": None,
-                "texte": "champ 'limite' : attendu un entier ≥ 1 ou None (reçu : 0)",
+                "texte": "champ 'limite' : attendu un entier ≥ 1 (reçu : 0)",
             }
         ],
     }

@@ -87,9 +87,9 @@ def test_limite_et_prioritaires() -> None:
     complet = recommander(CONTRAT)
     assert recommander(CONTRAT, limite=3).mesures == complet.mesures[:3]
     assert recommander(CONTRAT, prioritaires=1).nb_prioritaires == 1
-    with pytest.raises(ValueError, match="limite : attendu un entier ≥ 1 ou None, reçu 0"):
+    with pytest.raises(ValueError, match="limite : attendu un entier ≥ 1, reçu 0"):
         recommander(CONTRAT, limite=0)
-    with pytest.raises(ValueError, match="prioritaires : attendu un entier ≥ 1 ou None, reçu -1"):
+    with pytest.raises(ValueError, match="prioritaires : attendu un entier ≥ 1, reçu -1"):
         recommander(CONTRAT, prioritaires=-1)
 
 

@@ -17,7 +17,8 @@ from ._analyse.constats import Cellule, Constat, RapportCouverture
 from ._analyse.couverture import couverture
 from ._analyse.graphe import ecrire_graphe, graphe
 from ._catalogue.chargement import charger_catalogue, iter_erreurs_catalogue
-from ._catalogue.modeles import Acteur, Catalogue, Mesure, Source
+from ._catalogue.deploiement import Etape, Heures
+from ._catalogue.modeles import Acteur, Catalogue, Intervenant, Mesure, Source
 from ._erreurs import (
     ErreurArgument,
     ErreurCatalogue,
@@ -27,18 +28,52 @@ from ._erreurs import (
     ErreurProfil,
     ErreurRecommandeur,
     ErreurRegle,
+    Plage,
     Probleme,
 )
-from ._langage.chargement import BaseDeRegles, Donnees, charger_regles, iter_erreurs_regles
-from ._langage.regle import RegleCompilee
-from ._langage.syntaxe import Explication
+from ._langage.chargement import (
+    APourDonnees,
+    BaseDeRegles,
+    Donnees,
+    charger_regles,
+    iter_erreurs_regles,
+)
+from ._langage.expressions import Atome, Et, Ou
+from ._langage.operateurs import OPERATEURS, Operateur
+from ._langage.regle import Proposition, RegleCompilee
+from ._langage.syntaxe import Explication, Parametre
+from ._moteur.fait import FaitEvalue
 from ._moteur.moteur import Moteur, definir_moteur_par_defaut, moteur_par_defaut, schema_profil
-from ._profil.modeles import Affectation, Ecole, MesureRecue, Profil
+from ._probleme import CODES
+from ._profil.modeles import Affectation, Besoins, Ecole, MesureRecue, Profil
 from ._programme.ecoles import EcoleDuCentre
 from ._programme.effectifs import Effectifs, Enseignant, charger_effectifs
-from ._programme.modeles import Plan
+from ._programme.modeles import (
+    ActionEcole,
+    Alerte,
+    Bilan,
+    BilanMesure,
+    Charge,
+    EtapePlan,
+    Groupe,
+    LigneEcole,
+    Plan,
+    PlanEcole,
+    PlanEnseignant,
+    Portrait,
+    Tranche,
+)
 from ._programme.planifier import planifier
-from ._recommandation.explorer import EtSi, PourquoiPas, et_si, pourquoi_pas
+from ._recommandation.explorer import (
+    ChangementIntervenant,
+    Condition,
+    Deplacement,
+    EtSi,
+    PourquoiPas,
+    RegleExaminee,
+    et_si,
+    pourquoi_pas,
+)
 from ._recommandation.lot import recommander_lot
 from ._recommandation.modeles import (
     Escalade,
@@ -49,7 +84,9 @@ from ._recommandation.modeles import (
     Recommandation,
 )
 from ._recommandation.recommander import recommander
+from ._recommandation.references import ActeurEnTable, MesureEnTable, Tables
 from ._recommandation.schema import schema_resultat
+from ._schema_erreur import ErreurEnDonnees, PlageEnDonnees, ProblemeEnDonnees, schema_erreur
 from ._suivi.bilan import BilanSuivi, Effets
 from ._suivi.bilan import bilan as bilan_de_suivi
 from ._suivi.echeances import Echeance, Intervalle, a_revoir
@@ -68,7 +105,21 @@ from ._suivi.historique import MesureSuivie, mesures_suivies, profil_courant
 from ._suivi.journal import Journal
 from ._suivi.tableau import LigneTableau
 from ._suivi.tableau import tableau as tableau_de_suivi
-from ._vocabulaire import Besoin, Intensite, Modalite, Niveau, Ordre, Portee, Qualification, Statut
+from ._surcouche import Ajustements, Poids, Surcouche
+from ._vocabulaire import (
+    Besoin,
+    CycleAction,
+    Destinataire,
+    Intensite,
+    Modalite,
+    Niveau,
+    Ordre,
+    PeriodeInsertion,
+    Portee,
+    Presence,
+    Qualification,
+    Statut,
+)
 
 try:
     __version__ = version("recommandeur")
@@ -76,17 +127,34 @@ except PackageNotFoundError:  # pragma: no cover - une copie de travail non inst
     __version__ = "0+inconnue"
 
 __all__ = [
+    "CODES",
+    "OPERATEURS",
+    "APourDonnees",
     "Acteur",
+    "ActeurEnTable",
+    "ActionEcole",
     "Affectation",
+    "Ajustements",
+    "Alerte",
     "Arrivee",
+    "Atome",
     "BaseDeRegles",
     "Besoin",
+    "Besoins",
+    "Bilan",
+    "BilanMesure",
     "BilanSuivi",
     "Catalogue",
     "Cellule",
+    "ChangementIntervenant",
+    "Charge",
+    "Condition",
     "Consentement",
     "Constat",
+    "CycleAction",
     "Debut",
+    "Deplacement",
+    "Destinataire",
     "Donnees",
     "Echeance",
     "Ecole",
@@ -98,6 +166,7 @@ __all__ = [
     "ErreurArgument",
     "ErreurCatalogue",
     "ErreurEffectifs",
+    "ErreurEnDonnees",
     "ErreurInconnu",
     "ErreurMoteur",
     "ErreurProfil",
@@ -105,16 +174,25 @@ __all__ = [
     "ErreurRegle",
     "ErreurSuivi",
     "Escalade",
+    "Et",
     "EtSi",
+    "Etape",
+    "EtapePlan",
     "Explication",
     "Fait",
+    "FaitEvalue",
+    "Groupe",
+    "Heures",
     "Instantane",
     "Intensite",
     "Intervalle",
+    "Intervenant",
     "Journal",
+    "LigneEcole",
     "LigneTableau",
     "Mesure",
     "MesureEcartee",
+    "MesureEnTable",
     "MesureRecommandee",
     "MesureRecue",
     "MesureSuivie",
@@ -122,21 +200,38 @@ __all__ = [
     "Moteur",
     "Motif",
     "Niveau",
+    "Operateur",
     "Ordre",
+    "Ou",
+    "Parametre",
+    "PeriodeInsertion",
+    "Plage",
+    "PlageEnDonnees",
     "Plan",
+    "PlanEcole",
+    "PlanEnseignant",
+    "Poids",
     "Portee",
+    "Portrait",
     "PourquoiPas",
+    "Presence",
     "Probleme",
+    "ProblemeEnDonnees",
     "Profil",
+    "Proposition",
     "Qualification",
     "RapportCouverture",
     "Recommandation",
     "RecommandationFaite",
     "RegleCompilee",
+    "RegleExaminee",
     "Reponse",
     "Revue",
     "Source",
     "Statut",
+    "Surcouche",
+    "Tables",
+    "Tranche",
     "a_revoir",
     "bilan_de_suivi",
     "charger_catalogue",
@@ -156,6 +251,7 @@ __all__ = [
     "profil_courant",
     "recommander",
     "recommander_lot",
+    "schema_erreur",
     "schema_profil",
     "schema_resultat",
     "tableau_de_suivi",

@@ -5,6 +5,7 @@ Exemples ::
     recommandeur recommander exemples/non_legalement_qualifie.toml
     recommandeur recommander exemples/profil_complet.json --json --limite 5
     recommandeur schema resultat
+    recommandeur schema erreur
     recommandeur plan exemples/effectifs/enseignants.csv --ecoles exemples/effectifs/ecoles.csv --html plan.html
     recommandeur catalogue
     recommandeur verifier --catalogue mon_catalogue --regles mes_regles
@@ -22,6 +23,7 @@ import os
 import sys
 import tomllib
 from collections.abc import Sequence
+from importlib import metadata
 from typing import Any
 
 from ._analyse.couverture import couverture
@@ -45,6 +47,19 @@ from ._programme.rapport import schema_du_plan
 from ._recommandation.explorer import et_si, pourquoi_pas
 from ._recommandation.recommander import recommander
 from ._recommandation.schema import schema_resultat
+from ._schema_erreur import schema_erreur
+
+
+def version_du_paquet() -> str:
+    """La version installée du paquet (``importlib.metadata``), celle que dit ``--version``.
+
+    >>> version_du_paquet() != ""
+    True
+    """
+    try:
+        return metadata.version("recommandeur")
+    except metadata.PackageNotFoundError:  # pragma: no cover - une copie de travail non installée
+        return "0+inconnue"
 
 
 def _moteur(args: argparse.Namespace) -> Moteur | None:
@@ -69,6 +84,8 @@ def _schema(args: argparse.Namespace) -> int:
         schema = schema_profil(_moteur(args))
     elif args.quoi == "plan":
         schema = schema_du_plan()
+    elif args.quoi == "erreur":
+        schema = schema_erreur()
     else:
         schema = schema_resultat()
     print(json.dumps(schema, ensure_ascii=False, indent=2))
@@ -140,6 +157,12 @@ def analyseur() -> argparse.ArgumentParser:
         prog="recommandeur",
         description="Mesures de soutien à l'insertion professionnelle des enseignants débutants.",
     )
+    parser.add_argument(
+        "--version",
+        action="version",
+        version=f"%(prog)s {version_du_paquet()}",
+        help="afficher la version du paquet et quitter",
+    )
     sous = parser.add_subparsers(dest="commande", required=True)
 
     def dossiers(p: argparse.ArgumentParser) -> None:
@@ -196,10 +219,12 @@ def analyseur() -> argparse.ArgumentParser:
     es.set_defaults(executer=_et_si)
 
     sch = sous.add_parser(
-        "schema", help="écrire le schéma JSON d'un profil, d'un résultat ou d'un plan"
+        "schema", help="écrire le schéma JSON d'un profil, d'un résultat, d'un plan ou d'une erreur"
     )
     sch.add_argument(
-        "quoi", choices=("profil", "resultat", "plan"), help="profil, resultat ou plan"
+        "quoi",
+        choices=("profil", "resultat", "plan", "erreur"),
+        help="profil, resultat, plan ou erreur (erreur.to_dict())",
     )
     dossiers(sch)
     sch.set_defaults(executer=_schema)

@@ -14,13 +14,14 @@ from __future__ import annotations
 from collections.abc import Iterable, Sequence
 from typing import Any
 
-from ._apercu import _Texte, repr_borne
-from ._probleme import ABSENT, CODES, Probleme
+from ._apercu import _Texte, apercu, repr_borne
+from ._probleme import ABSENT, CODES, Attendu, Plage, Probleme
 from ._suggestions import formuler_suggestions, suggerer
 
 __all__ = [
     "ABSENT",
     "CODES",
+    "Attendu",
     "ErreurArgument",
     "ErreurCatalogue",
     "ErreurInconnu",
@@ -28,6 +29,7 @@ __all__ = [
     "ErreurProfil",
     "ErreurRecommandeur",
     "ErreurRegle",
+    "Plage",
     "Probleme",
     "formuler_suggestions",
     "repr_borne",
@@ -41,6 +43,9 @@ class ErreurRecommandeur(Exception):
     ``to_dict()`` donne l'erreur en données JSON : son genre, son message et ses problèmes.
     """
 
+    # Affichée (traces, repr, pickle) là où on l'importe : recommandeur.ErreurProfil.
+    __module__ = "recommandeur"
+
     @property
     def problemes_en_donnees(self) -> list[dict[str, Any]]:
         """Les problèmes de l'erreur, en données (un seul pour une erreur sans liste)."""
@@ -50,11 +55,12 @@ class ErreurRecommandeur(Exception):
         return [
             Probleme(
                 self._message_du_probleme(),
-                champ=getattr(self, "argument", None),
+                champ=getattr(self, "champ", None),
                 valeur=getattr(self, "valeur", ABSENT),
                 suggestions=tuple(getattr(self, "suggestions", ())),
                 code=self._code,
-                attendu=getattr(self, "attendu", None),
+                attendu=self._attendu_en_donnees(),
+                id=getattr(self, "regle", None),
             ).to_dict()
         ]
 
@@ -62,6 +68,9 @@ class ErreurRecommandeur(Exception):
 
     def _message_du_probleme(self) -> str:
         return str(self)
+
+    def _attendu_en_donnees(self) -> Attendu:
+        return None
 
     def _repr_html_(self) -> str:
         from ._rendu.html import html_erreur
@@ -127,18 +136,26 @@ class _ErreurAProblemes(ErreurRecommandeur):
 class ErreurCatalogue(_ErreurAProblemes):
     """Le dossier du catalogue est invalide ; rien n'en est chargé."""
 
+    __module__ = "recommandeur"
+
 
 class ErreurRegle(_ErreurAProblemes):
     """Le dossier des règles est invalide ; rien n'en est chargé."""
+
+    __module__ = "recommandeur"
 
 
 class ErreurEffectifs(_ErreurAProblemes, ValueError):
     """Un fichier d'effectifs (enseignants, écoles) a des lignes fautives ; chacune est nommée
     par son fichier, sa ligne (``id``) et sa colonne (``champ``)."""
 
+    __module__ = "recommandeur"
+
 
 class ErreurProfil(_ErreurAProblemes, ValueError):
     """Le profil donné n'est pas valide."""
+
+    __module__ = "recommandeur"
 
 
 class ErreurMoteur(ErreurRecommandeur):
@@ -146,6 +163,8 @@ class ErreurMoteur(ErreurRecommandeur):
 
     Porte l'identifiant de la règle en cause quand il est connu.
     """
+
+    __module__ = "recommandeur"
 
     _code = "moteur"
 
@@ -161,20 +180,36 @@ class ErreurMoteur(ErreurRecommandeur):
 class ErreurArgument(ErreurRecommandeur, ValueError):
     """Un argument d'une fonction publique est invalide (aussi ``ValueError``).
 
-    >>> str(ErreurArgument("limite", "un entier ≥ 1 ou None", 0))
-    'limite : attendu un entier ≥ 1 ou None, reçu 0'
+    ``attendu`` est la phrase du message ; ``admis``, s'il est donné, ce qui est admis en
+    données (les valeurs admises, ou une :class:`Plage`), que ``to_dict()`` donne pour
+    ``attendu``. Le message ne dit jamais ``None`` : il peut aller à un client HTTP.
+
+    >>> e = ErreurArgument("limite", "un entier ≥ 1", 0, admis=Plage(minimum=1))
+    >>> str(e), e.to_dict()["problemes"][0]["attendu"]
+    ('limite : attendu un entier ≥ 1, reçu 0', {'minimum': 1})
     """
+
+    __module__ = "recommandeur"
 
     def _message_du_probleme(self) -> str:
         return f"attendu {self.attendu}"
 
+    def _attendu_en_donnees(self) -> Attendu:
+        return self.attendu if self.admis is None else self.admis
+
     def __init__(
-        self, argument: str, attendu: str, valeur: object, suggestions: Sequence[str] = ()
+        self,
+        argument: str,
+        attendu: str,
+        valeur: object,
+        suggestions: Sequence[str] = (),
+        admis: Attendu = None,
     ) -> None:
         self.argument, self.attendu, self.valeur = argument, attendu, valeur
+        self.champ, self.admis = argument, admis
         self.suggestions = tuple(suggestions)
         super().__init__(
-            f"{argument} : attendu {attendu}, reçu {repr_borne(valeur)}"
+            f"{argument} : attendu {attendu}, reçu {apercu(valeur)}"
             f"{formuler_suggestions(self.suggestions)}"
         )
 
@@ -182,14 +217,16 @@ class ErreurArgument(ErreurRecommandeur, ValueError):
         # une valeur simple voyage telle quelle ; une autre, par son aperçu (même message)
         simple = type(self.valeur) in (type(None), bool, int, float, str)
         valeur = self.valeur if simple else _Texte(repr_borne(self.valeur))
-        return (type(self), (self.argument, self.attendu, valeur, self.suggestions))
+        return (type(self), (self.argument, self.attendu, valeur, self.suggestions, self.admis))
 
 
 class ErreurInconnu(ErreurRecommandeur, KeyError):
     """Un identifiant inconnu (mesure, acteur, règle, source) ; aussi ``KeyError``.
 
     ``genre`` nomme ce qui est inconnu (« mesure inconnue »), ``valeur`` l'identifiant
-    demandé et ``suggestions`` les identifiants connus les plus proches.
+    demandé, ``suggestions`` les identifiants connus les plus proches, ``attendu`` tous les
+    identifiants connus et ``champ`` l'argument qui le portait (``"mesure"`` pour
+    ``pourquoi_pas(profil, mesure)``), s'il est connu.
 
     >>> e = ErreurInconnu("mesure inconnue", "mentora", ["mentorat", "webinaire"])
     >>> str(e)
@@ -198,19 +235,27 @@ class ErreurInconnu(ErreurRecommandeur, KeyError):
     True
     """
 
+    __module__ = "recommandeur"
+
     _code = "inconnu"
 
     def _message_du_probleme(self) -> str:
         return self.genre
 
-    def __init__(self, genre: str, valeur: str, possibles: Iterable[str]) -> None:
-        self.genre, self.valeur = genre, valeur
-        self.suggestions = suggerer(valeur, possibles)
-        self.message = f"{genre} {repr_borne(valeur)}{formuler_suggestions(self.suggestions)}"
+    def __init__(
+        self, genre: str, valeur: str, possibles: Iterable[str], champ: str | None = None
+    ) -> None:
+        self.genre, self.valeur, self.champ = genre, valeur, champ
+        self.attendu = tuple(possibles)
+        self.suggestions = suggerer(valeur, self.attendu)
+        self.message = f"{genre} {apercu(valeur)}{formuler_suggestions(self.suggestions)}"
         super().__init__(self.message)
 
+    def _attendu_en_donnees(self) -> Attendu:
+        return self.attendu
+
     def __reduce__(self) -> tuple[object, ...]:
-        return (type(self), (self.genre, self.valeur, self.suggestions))
+        return (type(self), (self.genre, self.valeur, self.attendu, self.champ))
 
     def __str__(self) -> str:
         return self.message

@@ -8,28 +8,11 @@ from typing import Any, TypeVar
 
 from pydantic import BaseModel, ValidationError
 
+from ._attendus import TYPES, attendu_de_l_erreur, modele_interne
 from ._erreurs import Probleme, suggerer
+from ._probleme import Attendu
 
 M = TypeVar("M", bound=BaseModel)
-
-_TYPES = {
-    "int_type": "un entier",
-    "int_parsing": "un entier",
-    "int_from_float": "un entier",
-    "float_type": "un nombre",
-    "float_parsing": "un nombre",
-    "bool_type": "un booléen (true ou false)",
-    "bool_parsing": "un booléen (true ou false)",
-    "string_type": "une chaîne de caractères",
-    "list_type": "une liste",
-    "dict_type": "une table (dictionnaire)",
-    "model_type": "une table (dictionnaire)",
-    "model_attributes_type": "une table (dictionnaire)",
-    "tuple_type": "une liste",
-    "frozen_set_type": "une liste",
-    "set_type": "une liste",
-}
-
 
 _NOMS_DE_TYPES = {
     "str": "une chaîne",
@@ -64,22 +47,12 @@ def _champs_connus(modele: type[BaseModel], loc: Sequence[int | str]) -> list[st
             info = courant.model_fields.get(str(element))
             if info is None:
                 return []
-            courant = _modele_interne(info.annotation)
+            courant = modele_interne(info.annotation)
         else:
             return []
     if isinstance(courant, type) and issubclass(courant, BaseModel):
         return [nom for nom, info in courant.model_fields.items() if not info.exclude]
     return []
-
-
-def _modele_interne(annotation: Any) -> Any:
-    if isinstance(annotation, type) and issubclass(annotation, BaseModel):
-        return annotation
-    for argument in getattr(annotation, "__args__", ()):
-        trouve = _modele_interne(argument)
-        if trouve is not None:
-            return trouve
-    return None
 
 
 def _attendus(ctx: Mapping[str, Any]) -> list[str]:
@@ -120,23 +93,12 @@ def code_du_probleme(erreur: Mapping[str, Any]) -> str:
     ('type', 'manquant')
     """
     genre = erreur["type"]
-    if genre in _TYPES:
+    if genre in TYPES:
         return "type"
-    if genre == "value_error" and isinstance(
-        (erreur.get("ctx") or {}).get("error"), ValeurInconnue
-    ):
-        return "valeur_inconnue"
+    cause = (erreur.get("ctx") or {}).get("error")
+    if genre == "value_error" and isinstance(cause, ValeurInconnue):
+        return cause.code
     return _CODES.get(genre, "invalide")
-
-
-def _attendu(erreur: Mapping[str, Any]) -> str | None:
-    genre = erreur["type"]
-    ctx: Mapping[str, Any] = erreur.get("ctx") or {}
-    if genre in _TYPES:
-        return _TYPES[genre]
-    if genre in {"enum", "literal_error"}:
-        return ", ".join(_attendus(ctx))
-    return None
 
 
 def message_francais(erreur: Mapping[str, Any]) -> tuple[str, tuple[str, ...]]:
@@ -151,11 +113,11 @@ def message_francais(erreur: Mapping[str, Any]) -> tuple[str, tuple[str, ...]]:
     if genre in {"enum", "literal_error"}:
         attendus = _attendus(ctx)
         return f"valeur inconnue ; attendu : {', '.join(attendus)}", suggerer(entree, attendus)
-    if genre in _TYPES:
+    if genre in TYPES:
         if isinstance(entree, int) and not isinstance(entree, bool) and entree.bit_length() > 64:
             return "nombre démesuré", ()
         return (
-            f"attendu {_TYPES[genre]}, reçu {_NOMS_DE_TYPES.get(type(entree).__name__, type(entree).__name__)}",
+            f"attendu {TYPES[genre]}, reçu {_NOMS_DE_TYPES.get(type(entree).__name__, type(entree).__name__)}",
             (),
         )
     bornes = {
@@ -209,7 +171,10 @@ def problemes_de_validation(
         valeur: Any = erreur.get("input")
         if erreur["type"] == "extra_forbidden":
             suggestions = suggerer(loc[-1], _champs_connus(modele, loc)) if loc else ()
-        code, attendu = code_du_probleme(erreur), _attendu(erreur)
+        code, attendu = (
+            code_du_probleme(erreur),
+            attendu_de_l_erreur(erreur, modele, _attendus(erreur.get("ctx") or {})),
+        )
         if erreur["type"] == "missing":
             yield Probleme(message, fichier=fichier, id=id, champ=champ, code=code)
             continue
@@ -254,8 +219,16 @@ def valider_entree(
 
 
 class ValeurInconnue(ValueError):
-    """Une ``ValueError`` qui porte des suggestions, pour les validateurs."""
+    """Une ``ValueError`` d'un validateur, qui porte ses suggestions, ce qui était attendu (les
+    valeurs admises, une plage ou une phrase) et le code du problème."""
 
-    def __init__(self, message: str, suggestions: tuple[str, ...] = ()) -> None:
+    def __init__(
+        self,
+        message: str,
+        suggestions: tuple[str, ...] = (),
+        *,
+        attendu: Attendu = None,
+        code: str = "valeur_inconnue",
+    ) -> None:
         super().__init__(message)
-        self.suggestions = suggestions
+        self.suggestions, self.attendu, self.code = suggestions, attendu, code

@@ -32,6 +32,7 @@ from ._entrees import lire_entrees
 from ._erreurs import Probleme, suggerer
 from ._fichiers import Dossier, en_dossier
 from ._messages import valider_entree
+from ._schema_json import nettoyer_schema
 
 #: Une entrée lue : (fichier, genre, rang, table).
 Entree = tuple[str, str, int, dict[str, Any]]
@@ -44,7 +45,7 @@ UNIQUES = ("ressources", "ajustements")
 class Poids(BaseModel):
     """Un poids changé : celui de la mesure ``mesure`` dans la règle ``regle``."""
 
-    model_config = ConfigDict(extra="forbid", frozen=True)
+    model_config = ConfigDict(json_schema_extra=nettoyer_schema, extra="forbid", frozen=True)
 
     regle: str = Field(min_length=1)
     mesure: str = Field(min_length=1)
@@ -54,7 +55,7 @@ class Poids(BaseModel):
 class Ajustements(BaseModel):
     """Les ajustements d'une surcouche aux règles de la base."""
 
-    model_config = ConfigDict(extra="forbid", frozen=True)
+    model_config = ConfigDict(json_schema_extra=nettoyer_schema, extra="forbid", frozen=True)
 
     desactiver: tuple[str, ...] = ()
     poids: tuple[Poids, ...] = ()

@@ -7,6 +7,12 @@ libellé français (celui des textes pour les personnes).
 from __future__ import annotations
 
 from enum import StrEnum
+from typing import Any
+
+from pydantic import GetJsonSchemaHandler
+from pydantic_core import CoreSchema
+
+from ._schema_json import schema_sans_balisage
 
 
 class _Libelle(StrEnum):
@@ -16,6 +22,12 @@ class _Libelle(StrEnum):
     def libelle(self) -> str:
         """Le libellé français du membre."""
         return _LIBELLES[self]
+
+    @classmethod
+    def __get_pydantic_json_schema__(
+        cls, schema_coeur: CoreSchema, handler: GetJsonSchemaHandler
+    ) -> dict[str, Any]:
+        return schema_sans_balisage(schema_coeur, handler)
 
 
 class Niveau(_Libelle):

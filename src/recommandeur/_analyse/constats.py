@@ -8,13 +8,14 @@ from .._langage.syntaxe import Explication
 from .._rendu.apercus import apercu_couverture
 from .._rendu.couverture import markdown_couverture, texte_couverture
 from .._rendu.html import html_couverture
+from .._schema_json import nettoyer_schema
 from .._vocabulaire import Besoin, Intensite, Niveau
 
 
 class Constat(BaseModel):
     """Un constat de l'analyse : son genre, ce qu'il vise, et son explication s'il en a une."""
 
-    model_config = ConfigDict(frozen=True)
+    model_config = ConfigDict(json_schema_extra=nettoyer_schema, frozen=True)
 
     genre: str
     message: str
@@ -46,7 +47,7 @@ class Constat(BaseModel):
 class Cellule(BaseModel):
     """Les mesures atteignables pour un besoin, à une intensité, à un niveau de soutien."""
 
-    model_config = ConfigDict(frozen=True)
+    model_config = ConfigDict(json_schema_extra=nettoyer_schema, frozen=True)
 
     besoin: Besoin
     intensite: Intensite
@@ -58,7 +59,7 @@ class Cellule(BaseModel):
 class RapportCouverture(BaseModel):
     """Le rapport de :func:`couverture`, en données et en texte."""
 
-    model_config = ConfigDict(frozen=True)
+    model_config = ConfigDict(json_schema_extra=nettoyer_schema, frozen=True)
 
     version_catalogue: str
     version_regles: str

@@ -103,7 +103,12 @@ def ecrire_graphe(g: nx.DiGraph, chemin: str | Path) -> Path:
         _exiger("matplotlib", "le dessin")
         _dessiner(g, chemin)
     else:
-        raise ErreurArgument("chemin", "une extension .graphml, .dot, .png ou .svg", str(chemin))
+        raise ErreurArgument(
+            "chemin",
+            "une extension .graphml, .dot, .png ou .svg",
+            str(chemin),
+            admis=(".graphml", ".dot", ".png", ".svg"),
+        )
     return chemin
 
 

@@ -10,6 +10,7 @@ from pydantic import BaseModel, ConfigDict, Field
 from .._entrees import identifiant
 from .._erreurs import Probleme, suggerer
 from .._messages import valider_entree
+from .._schema_json import nettoyer_schema
 from .._vocabulaire import CycleAction
 
 _IDENTIFIANT = r"^[a-z][a-z0-9_]*$"
@@ -23,7 +24,9 @@ class Etape(BaseModel):
     insertion visées par l'action sont aussi impliquées.
     """
 
-    model_config = ConfigDict(frozen=True, extra="forbid", str_strip_whitespace=True)
+    model_config = ConfigDict(
+        json_schema_extra=nettoyer_schema, frozen=True, extra="forbid", str_strip_whitespace=True
+    )
 
     id: str = Field(pattern=_IDENTIFIANT)
     libelle: str = Field(min_length=1, max_length=300)
@@ -45,7 +48,9 @@ class Heures(BaseModel):
     groupe. ``origine`` dit d'où vient le chiffre (un choix du centre, un document).
     """
 
-    model_config = ConfigDict(frozen=True, extra="forbid", str_strip_whitespace=True)
+    model_config = ConfigDict(
+        json_schema_extra=nettoyer_schema, frozen=True, extra="forbid", str_strip_whitespace=True
+    )
 
     mesure: str = Field(pattern=_IDENTIFIANT)
     par_personne: float | None = Field(None, gt=0, le=2000)

@@ -2,13 +2,15 @@
 
 from __future__ import annotations
 
+import copy
 from collections.abc import Mapping
 from types import MappingProxyType
-from typing import Annotated, TypeVar
+from typing import Annotated, Any, Self, TypeVar
 
 from pydantic import AfterValidator, BaseModel, ConfigDict, Field, PrivateAttr
 
 from .._erreurs import ErreurInconnu
+from .._schema_json import nettoyer_schema
 from .._vocabulaire import Besoin, Destinataire, Modalite, Niveau, Portee
 from .deploiement import Etape, Heures
 
@@ -34,7 +36,9 @@ Uniques = AfterValidator(_sans_doublon)
 
 
 class _Immuable(BaseModel):
-    model_config = ConfigDict(frozen=True, extra="forbid", str_strip_whitespace=True)
+    model_config = ConfigDict(
+        json_schema_extra=nettoyer_schema, frozen=True, extra="forbid", str_strip_whitespace=True
+    )
 
 
 class Source(_Immuable):
@@ -184,10 +188,10 @@ class Catalogue(BaseModel):
     >>> cat.mesure("mentora")
     Traceback (most recent call last):
     ...
-    recommandeur._erreurs.ErreurInconnu: mesure inconnue 'mentora' ; vouliez-vous dire 'mentorat' ?
+    recommandeur.ErreurInconnu: mesure inconnue 'mentora' ; vouliez-vous dire 'mentorat' ?
     """
 
-    model_config = ConfigDict(frozen=True)
+    model_config = ConfigDict(json_schema_extra=nettoyer_schema, frozen=True)
 
     version: str
     mesures: tuple[Mesure, ...]
@@ -208,6 +212,20 @@ class Catalogue(BaseModel):
         self._acteurs = MappingProxyType({a.id: a for a in self.acteurs})
         self._sources = MappingProxyType({s.cle: s for s in self.sources})
         _PASSAGES_CONNUS.update(self._sources)
+
+    # Les index (privés, en lecture seule) se déduisent des champs : pickle, copy.deepcopy et
+    # model_copy(deep=True) ne copient que les champs et refont les index.
+    def __getstate__(self) -> dict[Any, Any]:
+        return {**super().__getstate__(), "__pydantic_private__": {}}
+
+    def __setstate__(self, etat: dict[Any, Any]) -> None:
+        super().__setstate__(etat)
+        self.model_post_init(None)
+
+    def __deepcopy__(self, memo: dict[int, Any] | None = None) -> Self:
+        copie = type(self).__new__(type(self))
+        copie.__setstate__(copy.deepcopy(self.__getstate__(), memo))
+        return copie
 
     def __repr__(self) -> str:
         niveaux = ", ".join(f"{sum(m.niveau is n for m in self.mesures)} {n.value}" for n in Niveau)
@@ -231,21 +249,21 @@ class Catalogue(BaseModel):
         try:
             return self._mesures[id]
         except KeyError:
-            raise ErreurInconnu("mesure inconnue", id, self._mesures) from None
+            raise ErreurInconnu("mesure inconnue", id, self._mesures, "id") from None
 
     def acteur(self, id: str) -> Acteur:
         """L'acteur d'identifiant ``id`` ; :class:`ErreurInconnu` (un ``KeyError``) sinon."""
         try:
             return self._acteurs[id]
         except KeyError:
-            raise ErreurInconnu("acteur inconnu", id, self._acteurs) from None
+            raise ErreurInconnu("acteur inconnu", id, self._acteurs, "id") from None
 
     def source(self, cle: str) -> Source:
         """Le passage désigné par une clé ; :class:`ErreurInconnu` (un ``KeyError``) sinon."""
         try:
             return self._sources[cle]
         except KeyError:
-            raise ErreurInconnu("clé de source inconnue", cle, self._sources) from None
+            raise ErreurInconnu("clé de source inconnue", cle, self._sources, "cle") from None
 
     def contient_mesure(self, id: str) -> bool:
         """Vrai si le catalogue a une mesure de cet identifiant."""

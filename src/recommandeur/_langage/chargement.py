@@ -15,6 +15,7 @@ from .._entrees import identifiant, lire_entrees
 from .._erreurs import ErreurInconnu, ErreurRegle, Probleme, suggerer
 from .._fichiers import Dossier, dossier_livre, en_dossier
 from .._messages import valider_entree
+from .._schema_json import nettoyer_schema
 from .._surcouche import Surcouche, ajuster, fusionner, lire_surcouche, parametres_inconnus
 from .parametres import lire_parametres
 from .regle import RegleCompilee, compiler_regle
@@ -24,7 +25,7 @@ from .syntaxe import Explication, Parametre, RegleSource
 class BaseDeRegles(BaseModel):
     """Les règles compilées d'un dossier, avec sa version et les explications de couverture."""
 
-    model_config = ConfigDict(frozen=True)
+    model_config = ConfigDict(json_schema_extra=nettoyer_schema, frozen=True)
 
     version: str
     regles: tuple[RegleCompilee, ...]
@@ -36,7 +37,7 @@ class BaseDeRegles(BaseModel):
         for parametre in self.parametres:
             if parametre.id == id:
                 return parametre
-        raise ErreurInconnu("paramètre inconnu", id, [p.id for p in self.parametres])
+        raise ErreurInconnu("paramètre inconnu", id, [p.id for p in self.parametres], "id")
 
 
 def _analyser(

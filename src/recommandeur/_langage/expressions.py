@@ -11,6 +11,13 @@ from __future__ import annotations
 from collections.abc import Iterator
 from dataclasses import dataclass
 
+from pydantic import ConfigDict
+
+from .._schema_json import nettoyer_schema
+
+#: Les schémas JSON des expressions (dans celui d'une règle compilée), sans balisage.
+_CONFIG = ConfigDict(json_schema_extra=nettoyer_schema)
+
 Scalaire = bool | int | float | str
 
 
@@ -26,6 +33,8 @@ class Atome:
     op: str
     valeur: Scalaire
 
+    __pydantic_config__ = _CONFIG
+
 
 @dataclass(frozen=True)
 class Et:
@@ -33,12 +42,16 @@ class Et:
 
     termes: tuple[Expression, ...]
 
+    __pydantic_config__ = _CONFIG
+
 
 @dataclass(frozen=True)
 class Ou:
     """Disjonction."""
 
     termes: tuple[Expression, ...]
+
+    __pydantic_config__ = _CONFIG
 
 
 Expression = Atome | Et | Ou

@@ -15,6 +15,7 @@ from pydantic import BaseModel, ConfigDict
 from .._catalogue.modeles import Catalogue, Intervenant
 from .._catalogue.sources import verifier_cles
 from .._erreurs import ABSENT, Probleme, suggerer
+from .._schema_json import nettoyer_schema
 from .compilation import COMPARAISONS_MAX, Refus, normaliser
 from .expressions import Expression, atomes, taille_disjonctive
 from .gabarits import champs_du_gabarit, verifier_gabarit
@@ -24,7 +25,7 @@ from .syntaxe import IntervenantChoisi, Parametre, Recommande, RefParametre, Reg
 class Proposition(BaseModel):
     """Une mesure que propose une règle : poids, priorité, raison propre, sources, intervenants."""
 
-    model_config = ConfigDict(frozen=True)
+    model_config = ConfigDict(json_schema_extra=nettoyer_schema, frozen=True)
 
     mesure: str
     poids: float
@@ -41,7 +42,9 @@ class Proposition(BaseModel):
 class RegleCompilee(BaseModel):
     """Une règle vérifiée et compilée, prête pour le moteur et l'évaluateur."""
 
-    model_config = ConfigDict(frozen=True, arbitrary_types_allowed=True)
+    model_config = ConfigDict(
+        json_schema_extra=nettoyer_schema, frozen=True, arbitrary_types_allowed=True
+    )
 
     id: str
     fichier: str

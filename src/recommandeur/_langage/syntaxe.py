@@ -26,6 +26,7 @@ from pydantic import (
 
 from .._erreurs import suggerer
 from .._messages import ValeurInconnue
+from .._schema_json import nettoyer_schema
 from .._vocabulaire import Besoin, Intensite, Niveau
 from .operateurs import ALIAS, OPERATEURS
 
@@ -33,7 +34,7 @@ Scalaire = bool | int | float | str
 
 
 class _Strict(BaseModel):
-    model_config = ConfigDict(frozen=True, extra="forbid")
+    model_config = ConfigDict(json_schema_extra=nettoyer_schema, frozen=True, extra="forbid")
 
 
 class RefParametre(_Strict):

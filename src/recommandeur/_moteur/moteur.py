@@ -117,7 +117,7 @@ class Moteur(AccesDonnees):
         try:
             return self._regles[id]
         except KeyError:
-            raise ErreurInconnu("règle inconnue", id, self._regles) from None
+            raise ErreurInconnu("règle inconnue", id, self._regles, "id") from None
 
     def preparer(self, profil: Profil) -> FaitEvalue:
         """Le fait qu'évalue ce moteur, avec les besoins montés par escalade.
@@ -187,7 +187,7 @@ def definir_moteur_par_defaut(moteur: Moteur | None) -> None:
     """
     global _DEFAUT
     if moteur is not None and not isinstance(moteur, Moteur):
-        raise ErreurArgument("moteur", "un Moteur ou None", moteur)
+        raise ErreurArgument("moteur", "un Moteur (ou rien : le moteur par défaut)", moteur)
     with _VERROU_DEFAUT:
         _DEFAUT = moteur
 

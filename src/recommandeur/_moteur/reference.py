@@ -54,7 +54,9 @@ def fabriquer(genre: str, conditions: Mapping[str, Expression]) -> Evaluateur:
     if genre == "reference":
         return EvaluateurReference(conditions)
     if genre != "durable":
-        raise ErreurArgument("evaluateur", "'durable' ou 'reference'", genre)
+        raise ErreurArgument(
+            "evaluateur", "'durable' ou 'reference'", genre, admis=("durable", "reference")
+        )
     try:
         from .durable import EnsembleDurable
     except ImportError as exc:

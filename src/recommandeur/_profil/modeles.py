@@ -19,6 +19,7 @@ from pydantic_core import CoreSchema, core_schema
 
 from .._erreurs import suggerer
 from .._messages import ValeurInconnue
+from .._schema_json import nettoyer_schema
 from .._vocabulaire import Besoin, Intensite, Ordre, Qualification, Statut
 from .saisie import BOOLEEN, DATE_FACULTATIVE, PART, booleen_facultatif, choix, entier
 
@@ -35,6 +36,7 @@ def titre_francais(nom: str, info: FieldInfo | ComputedFieldInfo) -> str:
 
 class _Strict(BaseModel):
     model_config = ConfigDict(
+        json_schema_extra=nettoyer_schema,
         frozen=True,
         extra="forbid",
         revalidate_instances="always",
@@ -43,8 +45,7 @@ class _Strict(BaseModel):
 
 
 def documenter_champs(modele: type[BaseModel]) -> None:
-    """Ajoute à la docstring du modèle la liste de ses champs et de leurs descriptions
-    (pour ``help(Profil)``), tirée des champs eux-mêmes, jamais recopiée à la main."""
+    """Ajoute à la docstring la liste des champs tirée des champs (pour ``help(Profil)``)."""
     lignes = ["", "Champs :", ""]
     for nom, info in modele.model_fields.items():
         lignes.append(f"- ``{nom}`` : {info.description or ''}")
@@ -57,17 +58,11 @@ Presence = Annotated[bool | None, *booleen_facultatif()]
 
 
 def _cle_de_besoin(valeur: Any) -> Besoin:
-    if isinstance(valeur, Besoin):
-        return valeur
-    if isinstance(valeur, str):
-        try:
-            return Besoin(valeur)
-        except ValueError:
-            pass
-    valeurs = [b.value for b in Besoin]
-    raise ValeurInconnue(
-        f"besoin inconnu ; attendu : {', '.join(valeurs)}", suggerer(valeur, valeurs)
-    )
+    valeurs = tuple(b.value for b in Besoin)
+    if isinstance(valeur, Besoin) or valeur in valeurs:
+        return Besoin(valeur)
+    texte = f"besoin inconnu ; attendu : {', '.join(valeurs)}"
+    raise ValeurInconnue(texte, suggerer(valeur, valeurs), attendu=valeurs)
 
 
 #: Les champs de présence d'un intervenant pour l'école (``ecole.<champ>``) : vrai, faux ou inconnu.
@@ -115,6 +110,9 @@ class Besoins(Mapping[Besoin, Intensite]):
 
     def __setattr__(self, nom: str, valeur: object) -> None:
         raise AttributeError("Besoins est immuable")
+
+    def __reduce__(self) -> tuple[type[Besoins], tuple[dict[Besoin, Intensite]]]:
+        return (Besoins, (dict(self._table),))  # pickle et copies : par __init__, pas __setattr__
 
     def __repr__(self) -> str:
         contenu = ", ".join(f"{b.value!r}: {i.value!r}" for b, i in self._table.items())
@@ -230,6 +228,11 @@ class MesureRecue(_Strict):
     bilan: Annotated[date | None, *DATE_FACULTATIVE] = Field(
         None, description="date de la revue qui a jugé son effet (AAAA-MM-JJ) ; voir docs/suivi.md"
     )
+
+    def __str__(self) -> str:
+        from .._rendu.courts import texte_mesure_recue
+
+        return texte_mesure_recue(self)
 
 
 class Profil(_Strict):

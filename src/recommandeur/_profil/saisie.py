@@ -30,6 +30,7 @@ from pydantic import BeforeValidator, WithJsonSchema
 
 from .._erreurs import suggerer
 from .._messages import ValeurInconnue
+from .._probleme import Plage
 
 #: Les variantes admises d'une lettre (accents et majuscules).
 _ACCENTS = {"a": "àâä", "c": "ç", "e": "éèêë", "i": "îï", "o": "ôö", "u": "ùûü"}
@@ -77,9 +78,11 @@ def convertisseur_de_choix(enumeration: type[E]) -> Callable[[Any], E]:
             if trouve is not None and trouve.lastindex is not None:
                 return membres[trouve.lastindex - 1]
             raise ValeurInconnue(
-                f"valeur inconnue ; attendu : {attendu}", suggerer(_normaliser(valeur), valeurs)
+                f"valeur inconnue ; attendu : {attendu}",
+                suggerer(_normaliser(valeur), valeurs),
+                attendu=valeurs,
             )
-        raise ValeurInconnue(f"attendu une chaîne parmi : {attendu}")
+        raise ValeurInconnue(f"attendu une chaîne parmi : {attendu}", attendu=valeurs, code="type")
 
     return convertir
 
@@ -104,6 +107,8 @@ def choix(enumeration: type[E]) -> tuple[BeforeValidator, WithJsonSchema]:
 
 
 MOTIF_OUI_NON = "^(?:([Oo][Uu][Ii])|([Nn][Oo][Nn]))$"
+#: Les écritures admises d'un booléen, pour ``attendu``.
+OUI_NON = (True, False, "oui", "non")
 
 
 def _booleen(valeur: Any) -> bool:
@@ -113,7 +118,11 @@ def _booleen(valeur: Any) -> bool:
         trouve = re.search(MOTIF_OUI_NON, valeur)
         if trouve is not None:
             return trouve.lastindex == 1
-    raise ValeurInconnue("attendu un booléen : true, false, « oui » ou « non »")
+    raise ValeurInconnue(
+        "attendu un booléen : true, false, « oui » ou « non »",
+        attendu=OUI_NON,
+        code="valeur_inconnue" if isinstance(valeur, str) else "type",
+    )
 
 
 def _booleen_facultatif(valeur: Any) -> bool | None:
@@ -145,12 +154,16 @@ BOOLEEN = (
 
 def _entier(valeur: Any) -> int:
     if isinstance(valeur, bool):
-        raise ValeurInconnue("attendu un entier (true et false ne sont pas des nombres)")
+        raise ValeurInconnue(
+            "attendu un entier (true et false ne sont pas des nombres)",
+            attendu="un entier",
+            code="type",
+        )
     if isinstance(valeur, int):
         return valeur
     if isinstance(valeur, float) and math.isfinite(valeur) and valeur.is_integer():
         return int(valeur)
-    raise ValeurInconnue("attendu un entier")
+    raise ValeurInconnue("attendu un entier", attendu="un entier", code="type")
 
 
 def _entier_facultatif(valeur: Any) -> int | None:
@@ -173,6 +186,8 @@ def entier(
     return BeforeValidator(_entier), WithJsonSchema(schema)
 
 
+#: La plage d'une part (``attendu`` de ses erreurs) ; « 45 % » est aussi admis.
+_DE_0_A_1 = Plage(0, 1)
 MOTIF_FRACTION = r"^(?:0|1|0[.,][0-9]{1,8}|1[.,]0{1,8})$"
 MOTIF_POURCENTAGE = r"^(?:100(?:[.,]0{1,6})?|[0-9]{1,2}(?:[.,][0-9]{1,6})?)[ \u00a0\u202f]?%$"
 
@@ -181,15 +196,23 @@ def _part(valeur: Any) -> float | None:
     if valeur is None:
         return None
     if isinstance(valeur, bool):
-        raise ValeurInconnue("attendu un nombre de 0 à 1 (true et false ne sont pas des nombres)")
+        raise ValeurInconnue(
+            "attendu un nombre de 0 à 1 (true et false ne sont pas des nombres)",
+            attendu=_DE_0_A_1,
+            code="type",
+        )
     if isinstance(valeur, int | float):
         if not math.isfinite(valeur):
-            raise ValeurInconnue("attendu un nombre fini de 0 à 1")
+            raise ValeurInconnue(
+                "attendu un nombre fini de 0 à 1", attendu=_DE_0_A_1, code="hors_limites"
+            )
         if 1 < valeur <= 100:
             en_pourcentage = f"{valeur:g}".replace(".", ",")
             raise ValeurInconnue(
                 f"doit être ≤ 1 : une part s'écrit de 0 à 1 ; pour {en_pourcentage} %, écrire "
-                f"{valeur / 100:g} ou « {en_pourcentage} % »"
+                f"{valeur / 100:g} ou « {en_pourcentage} % »",
+                attendu=_DE_0_A_1,
+                code="hors_limites",
             )
         return float(valeur)
     if isinstance(valeur, str):
@@ -199,7 +222,9 @@ def _part(valeur: Any) -> float | None:
             nombre = re.sub(r"[ \u00a0\u202f]?%\s*$", "", valeur).replace(",", ".")
             return float(nombre) / 100
     raise ValeurInconnue(
-        "attendu un nombre de 0 à 1 (0.45 ou « 0,45 ») ou un pourcentage (« 45 % »)"
+        "attendu un nombre de 0 à 1 (0.45 ou « 0,45 ») ou un pourcentage (« 45 % »)",
+        attendu=_DE_0_A_1,
+        code="forme" if isinstance(valeur, str) else "type",
     )
 
 

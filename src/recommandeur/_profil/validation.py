@@ -14,6 +14,7 @@ from pydantic import ValidationError
 
 from .._erreurs import ErreurProfil, Probleme, suggerer
 from .._messages import problemes_de_validation
+from .._probleme import Plage
 from .modeles import Profil
 
 #: Imbrication maximale d'un profil donné en dict (un profil valide en a 3).
@@ -85,7 +86,7 @@ def valider_profil(
     >>> valider_profil({"annees_experience": 2, "ordre": "secondaire", "besoins": {"gestion_classe": "elevee"}})
     Traceback (most recent call last):
     ...
-    recommandeur._erreurs.ErreurProfil: champ 'besoins.gestion_classe' : besoin inconnu ; attendu : gestion_de_classe, planification, evaluation, differenciation, eleves_a_besoins_particuliers, relations_parents, integration_equipe, fonctionnement_ecole, numerique, bien_etre, charge_de_travail, developpement_professionnel (reçu : 'gestion_classe') ; vouliez-vous dire 'gestion_de_classe' ?
+    recommandeur.ErreurProfil: champ 'besoins.gestion_classe' : besoin inconnu ; attendu : gestion_de_classe, planification, evaluation, differenciation, eleves_a_besoins_particuliers, relations_parents, integration_equipe, fonctionnement_ecole, numerique, bien_etre, charge_de_travail, developpement_professionnel (reçu : 'gestion_classe') ; vouliez-vous dire 'gestion_de_classe' ?
     """
     if not isinstance(donnees, Profil):
         if not isinstance(donnees, Mapping):
@@ -119,7 +120,7 @@ def valider_profil(
                     champ="annees_au_quebec",
                     valeur=profil.annees_au_quebec,
                     code="incoherent",
-                    attendu=f"au plus {profil.annees_experience}",
+                    attendu=Plage(0, profil.annees_experience),
                 )
             ]
         )
@@ -133,6 +134,7 @@ def valider_profil(
                     valeur=recue.mesure,
                     suggestions=suggerer(recue.mesure, mesures),
                     code="inconnu",
+                    attendu=tuple(sorted(mesures)),
                 )
             )
         if (
@@ -147,6 +149,7 @@ def valider_profil(
                     valeur=recue.intervenant,
                     suggestions=suggerer(recue.intervenant, acteurs),
                     code="inconnu",
+                    attendu=tuple(sorted(acteurs)),
                 )
             )
     if inconnues:

@@ -11,6 +11,7 @@ from pydantic import BaseModel, ConfigDict, Field, ValidationError
 from .._erreurs import Probleme, suggerer
 from .._messages import problemes_de_validation
 from .._profil.modeles import Ecole
+from .._schema_json import nettoyer_schema
 from .colonnes import COLONNES_ECOLE, COLONNES_PROPRES_ECOLE, cellule
 from .identifiants import cle, lire_identifiant
 from .lecture import Fichier
@@ -19,7 +20,7 @@ from .lecture import Fichier
 class EcoleDuCentre(BaseModel):
     """Une école du centre : son nom, sa taille, ses personnes mentores et son contexte."""
 
-    model_config = ConfigDict(frozen=True)
+    model_config = ConfigDict(json_schema_extra=nettoyer_schema, frozen=True)
 
     id: str = Field(min_length=1, max_length=80)
     nom: str

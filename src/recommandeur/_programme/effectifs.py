@@ -18,6 +18,7 @@ from pydantic import BaseModel, ConfigDict
 from .._erreurs import ErreurEffectifs, ErreurProfil, Probleme, suggerer
 from .._profil.modeles import Profil
 from .._profil.validation import valider_profil
+from .._schema_json import nettoyer_schema
 from .._vocabulaire import FIN_DE_PERIODE
 from .colonnes import (
     COLONNES_ENSEIGNANT,
@@ -50,7 +51,7 @@ Source = str | Path | Sequence[Mapping[str, Any]]
 class Enseignant(BaseModel):
     """Une personne enseignante des effectifs : son identifiant, son école, son profil."""
 
-    model_config = ConfigDict(frozen=True)
+    model_config = ConfigDict(json_schema_extra=nettoyer_schema, frozen=True)
 
     id: str
     ecole: str
@@ -60,7 +61,7 @@ class Enseignant(BaseModel):
 class Effectifs(BaseModel):
     """Les effectifs validés : les écoles et les enseignants, profils complétés de leur école."""
 
-    model_config = ConfigDict(frozen=True)
+    model_config = ConfigDict(json_schema_extra=nettoyer_schema, frozen=True)
 
     ecoles: tuple[EcoleDuCentre, ...]
     enseignants: tuple[Enseignant, ...]

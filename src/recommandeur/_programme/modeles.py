@@ -10,11 +10,12 @@ from pathlib import Path
 
 from pydantic import BaseModel, ConfigDict
 
+from .._schema_json import nettoyer_schema
 from .._vocabulaire import CycleAction, Niveau, PeriodeInsertion, Presence
 
 
 class _Partie(BaseModel):
-    model_config = ConfigDict(frozen=True)
+    model_config = ConfigDict(json_schema_extra=nettoyer_schema, frozen=True)
 
 
 class Tranche(_Partie):
@@ -115,6 +116,11 @@ class Alerte(_Partie):
     ecole: str | None
     message: str
 
+    def __str__(self) -> str:
+        from .texte import texte_alerte
+
+        return texte_alerte(self)
+
 
 class PlanEcole(_Partie):
     """Le plan d'une école : ses actions du milieu, son plan de déploiement, ses alertes."""
@@ -209,6 +215,11 @@ class Plan(_Partie):
         from .rapport import ecrire_json
 
         return ecrire_json(self, chemin)
+
+    def __str__(self) -> str:
+        from .texte import texte_plan
+
+        return texte_plan(self)
 
     def __repr__(self) -> str:
         return (

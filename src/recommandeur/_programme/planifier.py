@@ -8,7 +8,7 @@ from pathlib import Path
 from typing import Any
 
 from .._catalogue.modeles import Catalogue
-from .._erreurs import ErreurArgument
+from .._erreurs import ErreurArgument, Plage
 from .._moteur.moteur import Moteur, moteur_par_defaut
 from .._profil.modeles import Profil
 from .._recommandation.ramasse_miettes import ramasse_miettes_suspendu
@@ -46,7 +46,7 @@ def _entier(nom: str, valeur: object, maximum: int | None = None) -> int:
         or (maximum is not None and valeur > maximum)
     ):
         attendu = "un entier ≥ 1" if maximum is None else f"un entier de 1 à {maximum}"
-        raise ErreurArgument(nom, attendu, valeur)
+        raise ErreurArgument(nom, attendu, valeur, admis=Plage(minimum=1, maximum=maximum))
     return valeur
 
 

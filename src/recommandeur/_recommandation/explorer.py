@@ -17,12 +17,13 @@ from .._rendu.apercus import apercu_et_si, apercu_pourquoi_pas
 from .._rendu.explorer import texte_et_si, texte_pourquoi_pas
 from .._rendu.html import html_et_si, html_pourquoi_pas
 from .._rendu.valeurs import fait_lisible
+from .._schema_json import nettoyer_schema
 from .modeles import MesureRecommandee, Recommandation
 from .recommander import recommander
 
 
 class _Modele(BaseModel):
-    model_config = ConfigDict(frozen=True)
+    model_config = ConfigDict(json_schema_extra=nettoyer_schema, frozen=True)
 
 
 class Condition(_Modele):
@@ -86,7 +87,7 @@ def pourquoi_pas(
     """
     moteur = moteur or moteur_par_defaut()
     if not moteur.catalogue.contient_mesure(mesure):
-        raise ErreurInconnu("mesure inconnue", mesure, moteur.catalogue.ids_mesures)
+        raise ErreurInconnu("mesure inconnue", mesure, moteur.catalogue.ids_mesures, "mesure")
     valide = valider_profil(profil, moteur.ids_mesures, moteur.ids_acteurs)
     valeurs = moteur.fait(valide)
     reco = recommander(valide, moteur=moteur)

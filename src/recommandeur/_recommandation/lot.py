@@ -15,7 +15,7 @@ import warnings
 from collections.abc import Callable, Iterable, Mapping
 from typing import Any, TextIO
 
-from .._erreurs import ErreurArgument, ErreurProfil, Probleme
+from .._erreurs import ErreurArgument, ErreurProfil, Plage, Probleme
 from .._moteur.moteur import Moteur, moteur_par_defaut
 from .._profil.modeles import Profil
 from .._profil.validation import valider_profil
@@ -105,7 +105,7 @@ def recommander_lot(
     if not isinstance(profils, Iterable) or isinstance(profils, str | bytes | Mapping | Profil):
         raise ErreurArgument("profils", "une liste de profils (dicts ou Profil)", profils)
     if isinstance(processus, bool) or not isinstance(processus, int) or processus < 1:
-        raise ErreurArgument("processus", "un entier ≥ 1", processus)
+        raise ErreurArgument("processus", "un entier ≥ 1", processus, admis=Plage(minimum=1))
     if processus > 1:
         warnings.warn(AVERTISSEMENT_PROCESSUS.format(processus), FutureWarning, stacklevel=2)
     limite = verifier_limite(limite)
@@ -115,7 +115,7 @@ def recommander_lot(
         )
     moteur = moteur_par_defaut() if moteur is None else moteur
     if not isinstance(moteur, Moteur):
-        raise ErreurArgument("moteur", "un Moteur ou None", moteur)
+        raise ErreurArgument("moteur", "un Moteur (ou rien : le moteur par défaut)", moteur)
     afficher = barre_de_progression() if progression is True else progression or None
     with ramasse_miettes_suspendu():
         valides = valider_lot(profils, moteur.ids_mesures, moteur.ids_acteurs)

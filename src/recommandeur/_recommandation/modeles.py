@@ -8,7 +8,7 @@ recommandation. ``Recommandation.model_validate`` relit le JSON produit, avec va
 from __future__ import annotations
 
 import functools
-from typing import Any, Literal
+from typing import Annotated, Any, Literal
 
 from pydantic import (
     ValidationInfo,
@@ -22,10 +22,17 @@ from .._langage.expressions import Atome
 from .._profil.modeles import Profil
 from .._rendu import html
 from .._rendu.apercus import apercu_mesure_recommandee, apercu_recommandation
+from .._rendu.courts import texte_ecartee, texte_escalade, texte_mesure_recommandee, texte_motif
 from .._rendu.recommandation import justification, phrase_escalade, texte_recommandation
 from .._rendu.valeurs import fait_lisible
 from .._vocabulaire import Besoin, Intensite, PeriodeInsertion, Presence
-from .references import Tables, resoudre_mesure_recommandee, tables, verifier_version
+from .references import (
+    ParIdentifiant,
+    Tables,
+    resoudre_mesure_recommandee,
+    tables,
+    verifier_version,
+)
 from .sortie import _Sortie
 
 #: Une valeur de fait ou de seuil, telle que le profil l'écrit (``"elevee"``, ``0.45``, ``True``).
@@ -67,6 +74,9 @@ class Motif(_Sortie):
     #: Le rang de priorité de cette raison (1 d'abord ; ``None`` : elle ne rend pas prioritaire).
     priorite: int | None = None
 
+    def __str__(self) -> str:
+        return texte_motif(self)
+
 
 class MesureRecommandee(_Sortie):
     """Une mesure recommandée : l'intervenant choisi, les autres possibles, le score, les raisons.
@@ -79,12 +89,12 @@ class MesureRecommandee(_Sortie):
     """
 
     rang: int
-    mesure: Mesure
-    acteur: Acteur
+    mesure: Annotated[Mesure, ParIdentifiant("une mesure")]
+    acteur: Annotated[Acteur, ParIdentifiant("un acteur")]
     role: str | None
     presence: Presence
-    alternatives: list[Acteur]
-    partenaires: list[Acteur]
+    alternatives: list[Annotated[Acteur, ParIdentifiant("un acteur")]]
+    partenaires: list[Annotated[Acteur, ParIdentifiant("un acteur")]]
     score: float
     prioritaire: bool
     motifs: list[Motif]
@@ -128,6 +138,9 @@ class MesureRecommandee(_Sortie):
     def _resoudre(cls, donnees: Any, info: ValidationInfo) -> Any:
         return resoudre_mesure_recommandee(donnees, info.context)
 
+    def __str__(self) -> str:
+        return texte_mesure_recommandee(self)
+
     def __repr__(self) -> str:
         return apercu_mesure_recommandee(self)
 
@@ -152,6 +165,9 @@ class MesureEcartee(_Sortie):
     regles: list[str]
     genre: GenreEcart = "recue_sans_effet"
 
+    def __str__(self) -> str:
+        return texte_ecartee(self)
+
 
 class Escalade(_Sortie):
     """Un besoin monté d'un cran parce qu'une mesure reçue est restée sans effet."""
@@ -166,6 +182,9 @@ class Escalade(_Sortie):
     def phrase(self) -> str:
         """La phrase qui l'explique."""
         return phrase_escalade(self)
+
+    def __str__(self) -> str:
+        return texte_escalade(self)
 
 
 class Recommandation(_Sortie):

@@ -12,7 +12,7 @@ from __future__ import annotations
 from collections.abc import Mapping
 from typing import Any
 
-from .._erreurs import ErreurArgument
+from .._erreurs import ErreurArgument, Plage
 from .._moteur.moteur import Moteur, moteur_par_defaut
 from .._profil.modeles import Profil
 from .._profil.validation import valider_profil
@@ -25,17 +25,17 @@ from .motifs import Fiche, fiche
 
 
 def verifier_limite(limite: object, nom: str = "limite") -> int | None:
-    """``limite`` si c'est un entier ≥ 1 ou ``None`` ; :class:`ErreurArgument` sinon.
+    """``limite`` si c'est un entier ≥ 1 ou ``None`` (sans limite) ; :class:`ErreurArgument` sinon.
 
     >>> verifier_limite(0)
     Traceback (most recent call last):
     ...
-    recommandeur._erreurs.ErreurArgument: limite : attendu un entier ≥ 1 ou None, reçu 0
+    recommandeur.ErreurArgument: limite : attendu un entier ≥ 1, reçu 0
     """
     if limite is None:
         return None
     if isinstance(limite, bool) or not isinstance(limite, int) or limite < 1:
-        raise ErreurArgument(nom, "un entier ≥ 1 ou None", limite)
+        raise ErreurArgument(nom, "un entier ≥ 1", limite, admis=Plage(minimum=1))
     return limite
 
 

@@ -17,11 +17,13 @@ import functools
 from collections.abc import Iterable, Mapping
 from typing import TYPE_CHECKING, Any
 
-from pydantic import BaseModel, ConfigDict
+from pydantic import BaseModel, ConfigDict, GetJsonSchemaHandler
+from pydantic_core import CoreSchema
 
 from .._catalogue.modeles import Acteur, Catalogue, Mesure
 from .._erreurs import ErreurInconnu
 from .._profil.modeles import titre_francais
+from .._schema_json import nettoyer_schema
 from .._vocabulaire import Destinataire, Niveau
 
 if TYPE_CHECKING:
@@ -29,7 +31,9 @@ if TYPE_CHECKING:
 
 
 class _Table(BaseModel):
-    model_config = ConfigDict(frozen=True, field_title_generator=titre_francais)
+    model_config = ConfigDict(
+        json_schema_extra=nettoyer_schema, frozen=True, field_title_generator=titre_francais
+    )
 
 
 class MesureEnTable(_Table):
@@ -53,6 +57,27 @@ class Tables(_Table):
 
     mesures: dict[str, MesureEnTable]
     acteurs: dict[str, ActeurEnTable]
+
+
+class ParIdentifiant:
+    """Dans le schéma de validation, une fiche (mesure, acteur) s'écrit aussi par identifiant.
+
+    Le JSON d'un résultat nomme ses mesures et acteurs par identifiant, que la relecture résout
+    dans le catalogue : ``Recommandation.model_json_schema()`` (mode validation) admet donc
+    l'identifiant ou la fiche complète. Le schéma de sérialisation reste l'identifiant seul.
+    """
+
+    def __init__(self, genre: str) -> None:
+        self.genre = genre
+
+    def __get_pydantic_json_schema__(
+        self, schema_coeur: CoreSchema, handler: GetJsonSchemaHandler
+    ) -> dict[str, Any]:
+        fiche: dict[str, Any] = handler(schema_coeur)
+        if handler.mode != "validation":
+            return fiche
+        identifiant = {"type": "string", "description": f"identifiant d'{self.genre} du catalogue"}
+        return {"anyOf": [identifiant, fiche]}
 
 
 def tables(recommandees: Iterable[MesureRecommandee]) -> Tables:

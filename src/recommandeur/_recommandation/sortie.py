@@ -7,10 +7,13 @@ from typing import Any, Self
 from pydantic import BaseModel, ConfigDict
 
 from .._profil.modeles import titre_francais
+from .._schema_json import nettoyer_schema
 
 
 class _Sortie(BaseModel):
-    model_config = ConfigDict(frozen=True, field_title_generator=titre_francais)
+    model_config = ConfigDict(
+        json_schema_extra=nettoyer_schema, frozen=True, field_title_generator=titre_francais
+    )
 
     @classmethod
     def construire(cls, **champs: Any) -> Self:

@@ -13,6 +13,7 @@ import itertools
 from collections.abc import Iterable, Mapping
 from typing import TYPE_CHECKING, Any
 
+from .._apercu import apercu
 from .._profil.champs import CHAMPS
 from .._vocabulaire import Niveau
 from .explorer import changements_et_si, texte_pourquoi_pas
@@ -248,7 +249,7 @@ def html_erreur(e: ErreurRecommandeur) -> str:
         (
             p["champ"] or p["fichier"] or "—",
             p["message"]
-            + (f" (reçu : {p['valeur']})" if p["valeur"] is not None else "")
+            + (f" (reçu : {apercu(p['valeur'])})" if p["valeur"] is not None else "")
             + (f" ; vouliez-vous dire {p['suggestion']!r} ?" if p["suggestion"] else ""),
         )
         for p in problemes

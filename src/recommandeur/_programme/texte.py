@@ -1,0 +1,62 @@
+"""Le résumé court d'un plan (``print(plan)``) et d'une alerte : les chiffres, pas le détail.
+
+Le plan entier se lit dans ``plan.html()`` ; ``print(plan)`` en donne l'essentiel en quelques
+lignes : combien de personnes, d'écoles, de groupes, d'intervenants, ce qui demande
+l'attention, et où voir le reste.
+"""
+
+from __future__ import annotations
+
+from collections import Counter
+from typing import TYPE_CHECKING
+
+if TYPE_CHECKING:
+    from .modeles import Alerte, Plan
+
+#: Le nom français de chaque genre d'alerte, au pluriel.
+GENRES_D_ALERTE = {
+    "sans_mentor": "école(s) sans personne mentore",
+    "mentors_debordes": "école(s) aux personnes mentores débordées",
+    "batiments": "école(s) à plusieurs bâtiments",
+    "a_confirmer": "présence(s) d'intervenants à confirmer",
+}
+
+
+def texte_plan(plan: Plan, ecoles: int = 3) -> str:
+    """Le résumé d'un plan : personnes, périodes, écoles, groupes, charges, alertes, bilan."""
+    p = plan.portrait
+    periodes = p.par_periode
+    lignes = [
+        f"Plan du centre : {p.nb_enseignants} personne(s), dont {p.nb_en_insertion} en "
+        f"insertion, dans {p.nb_ecoles} école(s)",
+        f"Catalogue {plan.version_catalogue} · règles {plan.version_regles}",
+        f"Période : {periodes.get('en_cours', 0)} en cours, {periodes.get('fin_de_periode', 0)} "
+        f"en fin de période, {periodes.get('terminee', 0)} terminée(s)",
+        f"Offres groupées : {len(plan.groupes)} groupe(s) (au plus "
+        f"{plan.parametres.get('taille_max_groupe', '?')} personnes, une convention du plan) ; "
+        f"intervenants : {len({c.acteur for c in plan.charges})}",
+    ]
+    genres = Counter(a.genre for a in plan.alertes)
+    if genres:
+        lignes.append(
+            "À surveiller : "
+            + ", ".join(f"{n} {GENRES_D_ALERTE.get(g, g)}" for g, n in genres.items())
+        )
+    plus = sorted(plan.ecoles, key=lambda e: (-e.nb_en_insertion, e.ecole))[:ecoles]
+    if plus:
+        lignes.append(
+            "Le plus de personnes en insertion : "
+            + ", ".join(f"{e.nom} ({e.nb_en_insertion})" for e in plus)
+        )
+    sans_effet = sum(b.sans_effet for b in plan.bilan.par_mesure)
+    lignes.append(
+        f"Bilan : {sans_effet} mesure(s) reçue(s) sans effet, "
+        f"{plan.bilan.besoins_escalades} besoin(s) monté(s) d'un cran"
+    )
+    lignes.append("Le plan entier : plan.html(), plan.ecrire_csv(dossier) ou plan.ecrire_json(…)")
+    return "\n".join(lignes)
+
+
+def texte_alerte(alerte: Alerte) -> str:
+    """Une alerte : l'école (ou le centre) et le message."""
+    return f"{alerte.ecole or 'Centre'} : {alerte.message}"
