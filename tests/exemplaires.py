@@ -4,6 +4,7 @@ de schéma et d'affichage)."""
 from __future__ import annotations
 
 from collections.abc import Iterator
+from datetime import date
 from pathlib import Path
 
 import pydantic
@@ -12,6 +13,8 @@ import recommandeur
 from recommandeur import (
     ErreurEnDonnees,
     ErreurProfil,
+    Intervalle,
+    Journal,
     Moteur,
     Profil,
     charger_effectifs,
@@ -59,6 +62,7 @@ def _racines(moteur: Moteur) -> Iterator[pydantic.BaseModel]:
     for _, ajustements in lire_surcouche(SURCOUCHE).ajustements:
         yield ajustements
     yield Moteur.depuis(surcouche=SURCOUCHE).catalogue
+    yield from _suivi(moteur)
     try:
         recommander({**PROFIL, "affectation": {"nb_ecoles": 0}}, moteur=moteur)
     except ErreurProfil as erreur:
@@ -87,3 +91,40 @@ def par_classe(moteur: Moteur) -> dict[str, list[pydantic.BaseModel]]:
     for objet in _exemplaires(moteur):
         classes.setdefault(type(objet).__name__, []).append(objet)
     return classes
+
+
+def _suivi(moteur: Moteur) -> Iterator[pydantic.BaseModel]:
+    """Un petit journal : chaque genre d'entrée, une échéance, une ligne du tableau, un bilan."""
+    jour, par = date(2026, 9, 1), "cp-1"
+    with Journal.ouvrir(":memory:", moteur=moteur) as journal:
+        journal.ajouter(
+            {"genre": "arrivee", "personne": "p1", "date": jour, "par": par, "ecole": "e1"}
+        )
+        journal.ajouter(
+            {"genre": "instantane", "personne": "p1", "date": jour, "par": par, "profil": PROFIL}
+        )
+        journal.ajouter(
+            {"genre": "consentement", "personne": "p1", "date": jour, "par": par, "partage": True}
+        )
+        journal.recommander("p1", jour, par=par)
+        journal.ajouter(
+            {
+                "genre": "reponse",
+                "personne": "p1",
+                "date": jour,
+                "par": par,
+                "mesure": "cap",
+                "decision": "differee",
+            }
+        )
+        journal.debuter("p1", jour, "personne_neutre", par=par, intervenant="professionnel")
+        journal.revue(
+            "p1", date(2026, 11, 2), "personne_neutre", "partiel", par=par, satisfaction=4
+        )
+        yield from journal.entrees()
+        yield from journal.a_revoir(date(2027, 2, 1))
+        yield from journal.tableau(date(2027, 2, 1))
+        journal.debuter("p1", jour, "mentorat", par=par, intervenant="mentor")
+        journal.revue("p1", date(2026, 11, 2), "mentorat", "efficace", par=par)
+        yield journal.bilan(date(2026, 8, 1), date(2027, 6, 30))
+        yield Intervalle()

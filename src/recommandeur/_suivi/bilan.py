@@ -14,6 +14,7 @@ from datetime import date
 
 from pydantic import BaseModel, ConfigDict
 
+from .._schema_json import nettoyer_schema
 from .echeances import Intervalle
 from .entrees import Debut, Entree, Revue
 from .historique import SENSIBLES, ecole, par_personne, trier
@@ -23,7 +24,7 @@ from .tableau import partage
 class Effets(BaseModel):
     """Les revues d'une mesure, d'un intervenant ou d'une école, par effet."""
 
-    model_config = ConfigDict(frozen=True)
+    model_config = ConfigDict(frozen=True, json_schema_extra=nettoyer_schema)
 
     cle: str
     efficace: int = 0
@@ -39,7 +40,7 @@ class Effets(BaseModel):
 class BilanSuivi(BaseModel):
     """Le bilan d'une période : effets, revues à temps, escalades, allègements, satisfaction."""
 
-    model_config = ConfigDict(frozen=True)
+    model_config = ConfigDict(frozen=True, json_schema_extra=nettoyer_schema)
 
     debut: date
     fin: date

@@ -13,6 +13,7 @@ from typing import Literal
 
 from pydantic import BaseModel, ConfigDict, Field, model_validator
 
+from .._schema_json import nettoyer_schema
 from .entrees import Entree, Instantane, Revue
 from .historique import (
     SENSIBLES,
@@ -40,7 +41,7 @@ class Intervalle(BaseModel):
     (42, 35)
     """
 
-    model_config = ConfigDict(frozen=True, extra="forbid")
+    model_config = ConfigDict(frozen=True, extra="forbid", json_schema_extra=nettoyer_schema)
 
     jours: int = Field(42, ge=1, le=366)
     retard: int = Field(56, ge=1, le=366)
@@ -63,7 +64,7 @@ class Echeance(BaseModel):
     sans consentement ou sans demande ; ``mesure`` est alors ``None``).
     """
 
-    model_config = ConfigDict(frozen=True)
+    model_config = ConfigDict(frozen=True, json_schema_extra=nettoyer_schema)
 
     personne: str
     ecole: str | None

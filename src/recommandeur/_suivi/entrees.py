@@ -18,6 +18,7 @@ from pydantic import BaseModel, BeforeValidator, ConfigDict, Field, TypeAdapter
 from .._messages import ValeurInconnue
 from .._profil.modeles import Besoins, Profil
 from .._profil.saisie import _date_facultative
+from .._schema_json import nettoyer_schema
 from .._vocabulaire import Besoin
 
 #: Un identifiant pseudonyme : lettres, chiffres, ``_``, ``.``, ``-`` (pas d'espace ni d'@ :
@@ -48,7 +49,7 @@ Identifiant = Annotated[str, Field(pattern=MOTIF_IDENTIFIANT)]
 
 
 class _Entree(BaseModel):
-    model_config = ConfigDict(frozen=True, extra="forbid")
+    model_config = ConfigDict(frozen=True, extra="forbid", json_schema_extra=nettoyer_schema)
 
     personne: Identifiant = Field(description="identifiant pseudonyme de la personne")
     date: Jour = Field(description="date de l'entrée (AAAA-MM-JJ)")

@@ -13,6 +13,7 @@ from datetime import date, timedelta
 
 from pydantic import BaseModel, ConfigDict
 
+from .._schema_json import nettoyer_schema
 from .._vocabulaire import Besoin
 from .echeances import Intervalle, echeances_de
 from .entrees import LIBELLES_EFFETS, Debut, Entree, Revue
@@ -31,7 +32,7 @@ from .historique import (
 class LigneTableau(BaseModel):
     """Une ligne du tableau de suivi. ``detresse`` : ``None`` quand elle n'est pas partagée."""
 
-    model_config = ConfigDict(frozen=True)
+    model_config = ConfigDict(frozen=True, json_schema_extra=nettoyer_schema)
 
     personne: str
     ecole: str | None
