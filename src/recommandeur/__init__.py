@@ -45,7 +45,8 @@ from ._langage.syntaxe import Explication, Parametre
 from ._moteur.fait import FaitEvalue
 from ._moteur.moteur import Moteur, definir_moteur_par_defaut, moteur_par_defaut, schema_profil
 from ._probleme import CODES
-from ._profil.modeles import Affectation, Besoins, Ecole, MesureRecue, Profil
+from ._profil.besoins import Besoins
+from ._profil.modeles import Affectation, Ecole, MesureRecue, Profil
 from ._programme.ecoles import EcoleDuCentre
 from ._programme.effectifs import Effectifs, Enseignant, charger_effectifs
 from ._programme.modeles import (

@@ -9,18 +9,15 @@ valeur invalide.
 
 from __future__ import annotations
 
-from collections.abc import Iterator, Mapping
 from datetime import date
-from typing import Annotated, Any
+from typing import Annotated
 
-from pydantic import BaseModel, BeforeValidator, ConfigDict, Field, GetCoreSchemaHandler
+from pydantic import BaseModel, BeforeValidator, ConfigDict, Field
 from pydantic.fields import ComputedFieldInfo, FieldInfo
-from pydantic_core import CoreSchema, core_schema
 
-from .._erreurs import suggerer
-from .._messages import ValeurInconnue
 from .._schema_json import nettoyer_schema
-from .._vocabulaire import Besoin, Intensite, Ordre, Qualification, Statut
+from .._vocabulaire import Besoin, Ordre, Qualification, Statut
+from .besoins import Besoins, _besoin_facultatif
 from .saisie import BOOLEEN, DATE_FACULTATIVE, PART, booleen_facultatif, choix, entier
 
 
@@ -57,14 +54,6 @@ Booleen = Annotated[bool, *BOOLEEN]
 Presence = Annotated[bool | None, *booleen_facultatif()]
 
 
-def _cle_de_besoin(valeur: Any) -> Besoin:
-    valeurs = tuple(b.value for b in Besoin)
-    if isinstance(valeur, Besoin) or valeur in valeurs:
-        return Besoin(valeur)
-    texte = f"besoin inconnu ; attendu : {', '.join(valeurs)}"
-    raise ValeurInconnue(texte, suggerer(valeur, valeurs), attendu=valeurs)
-
-
 #: Les champs de présence d'un intervenant pour l'école (``ecole.<champ>``) : vrai, faux ou inconnu.
 PRESENCES: tuple[str, ...] = (
     "mentor_dans_l_ecole",
@@ -73,66 +62,6 @@ PRESENCES: tuple[str, ...] = (
     "professionnel",
     "technopedagogue",
 )
-
-
-def _besoin_facultatif(valeur: Any) -> Besoin | None:
-    return None if valeur is None else _cle_de_besoin(valeur)
-
-
-class Besoins(Mapping[Besoin, Intensite]):
-    """Les besoins déclarés : une table immuable besoin → intensité.
-
-    >>> b = Besoins({Besoin.NUMERIQUE: Intensite.ELEVEE})
-    >>> b[Besoin.NUMERIQUE].libelle, len(b), b == {Besoin.NUMERIQUE: Intensite.ELEVEE}
-    ('élevée', 1, True)
-    """
-
-    __slots__ = ("_table",)
-    _table: dict[Besoin, Intensite]
-
-    def __init__(self, table: Mapping[Besoin, Intensite] | None = None) -> None:
-        object.__setattr__(self, "_table", dict(table or {}))
-
-    def __getitem__(self, besoin: Besoin) -> Intensite:
-        return self._table[besoin]
-
-    def __iter__(self) -> Iterator[Besoin]:
-        return iter(self._table)
-
-    def __len__(self) -> int:
-        return len(self._table)
-
-    def __hash__(self) -> int:
-        return hash(frozenset(self._table.items()))
-
-    def __eq__(self, autre: object) -> bool:
-        return isinstance(autre, Mapping) and self._table == dict(autre.items())
-
-    def __setattr__(self, nom: str, valeur: object) -> None:
-        raise AttributeError("Besoins est immuable")
-
-    def __reduce__(self) -> tuple[type[Besoins], tuple[dict[Besoin, Intensite]]]:
-        return (Besoins, (dict(self._table),))  # pickle et copies : par __init__, pas __setattr__
-
-    def __repr__(self) -> str:
-        contenu = ", ".join(f"{b.value!r}: {i.value!r}" for b, i in self._table.items())
-        return f"Besoins({{{contenu}}})"
-
-    @classmethod
-    def __get_pydantic_core_schema__(cls, source: Any, handler: GetCoreSchemaHandler) -> CoreSchema:
-        table = handler.generate_schema(
-            dict[
-                Annotated[Besoin, BeforeValidator(_cle_de_besoin)],
-                Annotated[Intensite, *choix(Intensite)],
-            ]
-        )
-        return core_schema.no_info_after_validator_function(
-            cls,
-            table,
-            serialization=core_schema.plain_serializer_function_ser_schema(
-                dict, return_schema=table
-            ),
-        )
 
 
 class Affectation(_Strict):

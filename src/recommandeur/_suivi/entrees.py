@@ -16,7 +16,8 @@ from typing import Annotated, Any, Literal
 from pydantic import BaseModel, BeforeValidator, ConfigDict, Field, TypeAdapter
 
 from .._messages import ValeurInconnue
-from .._profil.modeles import Besoins, Profil
+from .._profil.besoins import Besoins
+from .._profil.modeles import Profil
 from .._profil.saisie import _date_facultative
 from .._schema_json import nettoyer_schema
 from .._vocabulaire import Besoin

@@ -11,7 +11,8 @@ from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 from datetime import date
 
-from .._profil.modeles import Besoins, MesureRecue, Profil
+from .._profil.besoins import Besoins
+from .._profil.modeles import MesureRecue, Profil
 from .._vocabulaire import Besoin, Intensite
 from .entrees import Arrivee, Consentement, Debut, Entree, Instantane, Revue
 
