@@ -1,0 +1,144 @@
+"""La documentation dit vrai : modules de docs/architecture.md, codes de sortie de docs/cli.md.
+
+Les listes de la documentation sont écrites à la main (chacune avec sa phrase) mais vérifiées
+ici contre le code : un module ajouté, renommé ou retiré sans elle fait échouer la suite avec la
+ligne à écrire.
+"""
+
+from __future__ import annotations
+
+import ast
+import re
+import shutil
+from pathlib import Path
+
+import pytest
+
+from recommandeur import _cli
+
+RACINE = Path(__file__).resolve().parents[1]
+PAQUET = RACINE / "src" / "recommandeur"
+DOCS = RACINE / "docs"
+
+
+def modules_du_code() -> set[str]:
+    """Les modules et sous-paquets de ``src/recommandeur/`` (``_profil/``, ``_profil/champs.py``)."""
+    noms: set[str] = set()
+    for fichier in PAQUET.rglob("*.py"):
+        relatif = fichier.relative_to(PAQUET)
+        if relatif.name == "__init__.py" and relatif.parent != Path():
+            noms.add(f"{relatif.parent.as_posix()}/")
+        else:
+            noms.add(relatif.as_posix())
+    return noms
+
+
+def modules_de_l_architecture(texte: str) -> list[str]:
+    """Les modules de l'arbre ``src/recommandeur/`` de docs/architecture.md, chemins complets."""
+    bloc = re.search(r"```\nsrc/recommandeur/\n(.*?)```", texte, re.DOTALL)
+    assert bloc, "docs/architecture.md : l'arbre ```src/recommandeur/ ...``` est introuvable"
+    noms: list[str] = []
+    paquet = ""
+    for ligne in bloc.group(1).splitlines():
+        entree = re.match(r"( +)(\S+)", ligne)
+        if entree is None:
+            continue
+        retrait, nom = len(entree.group(1)), entree.group(2)
+        if retrait == 2:
+            paquet = nom if nom.endswith("/") else ""
+            noms.append(nom)
+        elif retrait == 4 and paquet:
+            noms.append(paquet + nom)
+    return noms
+
+
+def _resume(nom: str) -> str:
+    fichier = PAQUET / (f"{nom}__init__.py" if nom.endswith("/") else nom)
+    docstring = ast.get_docstring(ast.parse(fichier.read_text(encoding="utf-8"))) or ""
+    return docstring.split("\n")[0]
+
+
+def test_l_arbre_des_modules_est_celui_du_code() -> None:
+    documentes = modules_de_l_architecture((DOCS / "architecture.md").read_text(encoding="utf-8"))
+    code = modules_du_code()
+    manquants = sorted(code - set(documentes))
+    en_trop = sorted(set(documentes) - code)
+    assert not manquants, "à ajouter à l'arbre de docs/architecture.md :\n" + "\n".join(
+        f"  {nom:<28} {_resume(nom)}" for nom in manquants
+    )
+    assert not en_trop, f"absents du code mais dans docs/architecture.md : {en_trop}"
+    assert len(documentes) == len(set(documentes)), "un module est nommé deux fois"
+
+
+def test_l_arbre_suit_l_ordre_des_couches() -> None:
+    """Les sous-paquets numérotés (1. le profil, ...) sont dans l'ordre de leurs numéros."""
+    texte = (DOCS / "architecture.md").read_text(encoding="utf-8")
+    numeros = [int(n) for n in re.findall(r"^  _\w+/ +(\d+)\. ", texte, re.MULTILINE)]
+    assert numeros == list(range(1, len(numeros) + 1))
+    assert len(numeros) >= 8
+
+
+def test_les_codes_de_sortie_documentes_sont_ceux_de_la_commande() -> None:
+    texte = (DOCS / "cli.md").read_text(encoding="utf-8")
+    tableau = texte.split("## Codes de sortie", 1)[1].split("\n\n")[1]
+    documentes = [int(n) for n in re.findall(r"^\| (\d+) \|", tableau, re.MULTILINE)]
+    assert documentes == [_cli.SUCCES, _cli.CONSTATS, _cli.ERREUR, _cli.SORTIE_FERMEE]
+
+
+def _exemples_de_la_commande() -> list[tuple[list[str], list[str]]]:
+    """Les ``$ recommandeur ... ; echo $?`` de docs/cli.md : (arguments, lignes montrées)."""
+    texte = (DOCS / "cli.md").read_text(encoding="utf-8")
+    exemples: list[tuple[list[str], list[str]]] = []
+    for bloc in re.findall(r"```text\n(.*?)```", texte, re.DOTALL):
+        for morceau in re.split(r"^\$ ", bloc, flags=re.MULTILINE)[1:]:
+            commande, *lignes = morceau.rstrip("\n").split("\n")
+            if commande.startswith("recommandeur ") and commande.endswith(" ; echo $?"):
+                arguments = commande.removesuffix(" ; echo $?").split()[1:]
+                exemples.append((arguments, lignes))
+    return exemples
+
+
+def _correspond(montrees: list[str], reelles: list[str]) -> bool:
+    """Les lignes montrées sont les lignes réelles ; « … » seul : des lignes omises ; « x … » :
+    une ligne qui commence par x."""
+    if not montrees:
+        return not reelles
+    tete, reste = montrees[0], montrees[1:]
+    if tete == "…":
+        return any(_correspond(reste, reelles[i:]) for i in range(len(reelles) + 1))
+    if not reelles:
+        return False
+    if tete.endswith(" …"):
+        egale = reelles[0].startswith(tete.removesuffix(" …"))
+    else:
+        egale = reelles[0] == tete
+    return egale and _correspond(reste, reelles[1:])
+
+
+EXEMPLES = _exemples_de_la_commande()
+
+
+def test_la_page_de_la_commande_a_des_exemples_de_chaque_code() -> None:
+    codes = {int(lignes[-1]) for _, lignes in EXEMPLES}
+    assert codes == {_cli.SUCCES, _cli.CONSTATS, _cli.ERREUR}  # 141 : tests/test_cli.py
+
+
+@pytest.mark.parametrize(("arguments", "lignes"), EXEMPLES, ids=[" ".join(a) for a, _ in EXEMPLES])
+def test_les_exemples_de_la_commande_disent_vrai(
+    arguments: list[str],
+    lignes: list[str],
+    tmp_path: Path,
+    monkeypatch: pytest.MonkeyPatch,
+    capsys: pytest.CaptureFixture[str],
+) -> None:
+    shutil.copytree(RACINE / "exemples", tmp_path / "exemples")
+    monkeypatch.chdir(tmp_path)
+    monkeypatch.setenv("COLUMNS", "80")
+    try:
+        code = _cli.main(arguments)
+    except SystemExit as sortie:  # argparse
+        code = int(sortie.code or 0)
+    sorties = capsys.readouterr()
+    reelles = (sorties.out + sorties.err).splitlines()
+    assert code == int(lignes[-1])
+    assert _correspond(lignes[:-1], reelles), "\n".join(reelles)
