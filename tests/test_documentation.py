@@ -8,6 +8,7 @@ ligne à écrire.
 from __future__ import annotations
 
 import ast
+import json
 import re
 import shutil
 from pathlib import Path
@@ -142,3 +143,55 @@ def test_les_exemples_de_la_commande_disent_vrai(
     reelles = (sorties.out + sorties.err).splitlines()
     assert code == int(lignes[-1])
     assert _correspond(lignes[:-1], reelles), "\n".join(reelles)
+
+
+def _nombre(cellule: str) -> tuple[float, int]:
+    """« **3 477 µs** » → (3477.0, 0 décimale) ; « −54,2 » → (-54.2, 1)."""
+    texte = re.sub(r"[*×\s\u202f\u00a0]|µs|ms", "", cellule).replace("−", "-").replace(",", ".")
+    decimales = len(texte.partition(".")[2])
+    return float(texte), decimales
+
+
+def _lignes_du_tableau(texte: str, titre: str) -> list[list[str]]:
+    section = texte.split(titre, 1)[1]
+    lignes = re.findall(r"^\|(.*)\|$", section.split("\n## ", 1)[0], re.MULTILINE)
+    return [[c.strip() for c in ligne.split("|")] for ligne in lignes[2:]]
+
+
+def _egal_arrondi(cellule: str, mesure: float) -> bool:
+    valeur, decimales = _nombre(cellule)
+    return round(mesure, decimales) == valeur
+
+
+def test_les_chiffres_des_performances_sont_ceux_du_banc() -> None:
+    """docs/performances.md recopie bench/resultats.json (arrondis compris), ligne par ligne."""
+    resultats = json.loads((RACINE / "bench" / "resultats.json").read_text(encoding="utf-8"))
+    texte = (DOCS / "performances.md").read_text(encoding="utf-8")
+    source = (RACINE / "bench" / "mesurer.py").read_text(encoding="utf-8")
+    affectation = next(
+        n
+        for n in ast.parse(source).body
+        if isinstance(n, ast.Assign) and getattr(n.targets[0], "id", "") == "CIBLES_13"
+    )
+    cles = [cible[0] for cible in ast.literal_eval(affectation.value)]
+    cibles = _lignes_du_tableau(texte, "## Les cibles du ticket 13")
+    assert len(cibles) == len(cles)
+    for ligne, cle in zip(cibles, cles, strict=True):
+        assert _egal_arrondi(ligne[1], resultats["synthese"][cle]), (ligne, cle)
+    selon = resultats["selon_le_nombre_de_regles"]
+    for ligne, base in zip(
+        _lignes_du_tableau(texte, "## Selon le nombre de règles"),
+        ["livree", "100", "1000", "5000"],
+        strict=True,
+    ):
+        chiffres = selon[base]
+        if "ensembles_durable" in chiffres:
+            assert _egal_arrondi(ligne[1], chiffres["ensembles_durable"]), ligne
+            assert _egal_arrondi(ligne[2], chiffres["compilation_ms"]), ligne
+        assert _egal_arrondi(ligne[3], chiffres["durable_direct"]["p50"]), ligne
+        assert _egal_arrondi(ligne[4], chiffres["recommander"]["p50"]), ligne
+    plan = resultats["plan"]
+    temps = [ligne[1] for ligne in _lignes_du_tableau(texte, "## Le plan d'un centre")]
+    attendus = ["planifier_1_processus_s", "planifier_2_processus_s", "html_s", "json_et_csv_s"]
+    for cellule, cle in zip(temps, attendus, strict=True):
+        assert _egal_arrondi(cellule.split(" s")[0], plan[cle]), (cellule, cle)
