@@ -59,13 +59,21 @@ def _resume(nom: str) -> str:
     return docstring.split("\n")[0]
 
 
+def _ligne_de_l_arbre(nom: str) -> str:
+    """La ligne à écrire, retrait compris : « ····journal.py  <docstring> (dans _suivi/) »."""
+    paquet, _, module = nom.rstrip("/").rpartition("/")
+    if nom.endswith("/") or not paquet:
+        return f"  {nom:<19}{_resume(nom)}"
+    return f"    {module:<21}{_resume(nom)}   (sous {paquet}/)"
+
+
 def test_l_arbre_des_modules_est_celui_du_code() -> None:
     documentes = modules_de_l_architecture((DOCS / "architecture.md").read_text(encoding="utf-8"))
     code = modules_du_code()
     manquants = sorted(code - set(documentes))
     en_trop = sorted(set(documentes) - code)
     assert not manquants, "à ajouter à l'arbre de docs/architecture.md :\n" + "\n".join(
-        f"  {nom:<28} {_resume(nom)}" for nom in manquants
+        _ligne_de_l_arbre(nom) for nom in manquants
     )
     assert not en_trop, f"absents du code mais dans docs/architecture.md : {en_trop}"
     assert len(documentes) == len(set(documentes)), "un module est nommé deux fois"
