@@ -40,6 +40,7 @@ extensions = ["myst_parser", "sphinx.ext.autodoc"]
 source_suffix = {".md": "markdown"}
 root_doc = "index"
 exclude_patterns = ["_build"]
+smartquotes = False  # « d'`Erreur` » devenait « d”Erreur » ; les textes ont déjà leurs guillemets
 html_theme = "alabaster"
 html_title = "recommandeur : référence de l'API"
 html_static_path: list[str] = []
@@ -154,8 +155,20 @@ def _champs_des_modeles(
     lignes.append("")
 
 
+def _bases_publiques(app: Sphinx, nom: str, objet: Any, options: Any, bases: list[Any]) -> None:
+    """« Bases : ErreurRecommandeur » plutôt qu'une classe privée (``_ErreurAProblemes``)."""
+    publiques: list[Any] = []
+    for base in bases:
+        while isinstance(base, type) and base.__name__.startswith("_") and base.__bases__:
+            base = base.__bases__[0]
+        if base not in publiques:
+            publiques.append(base)
+    bases[:] = publiques
+
+
 def setup(app: Sphinx) -> dict[str, Any]:
     app.add_directive("publics", Publics)
     app.connect("env-check-consistency", _verifier_tout_place)
     app.connect("autodoc-process-docstring", _champs_des_modeles)
+    app.connect("autodoc-process-bases", _bases_publiques)
     return {"parallel_read_safe": False}
