@@ -70,3 +70,23 @@ def test_en_francais(construction: tuple[Path, str]) -> None:
     assert "Recherche rapide" in page or "Rechercher" in page
     # la docstring elle-même, et son exemple
     assert "recommandeur.recommander" in page and "&gt;&gt;&gt;" in page
+
+
+def test_chaque_nom_trouve_sa_couche_meme_affiche_recommandeur(
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    """Un objet public qui s'affiche ``recommandeur.Nom`` (``__module__``) garde sa page."""
+    import importlib.util
+
+    spec = importlib.util.spec_from_file_location(
+        "conf_reference", RACINE / "docs" / "reference" / "conf.py"
+    )
+    assert spec is not None and spec.loader is not None
+    conf = importlib.util.module_from_spec(spec)
+    spec.loader.exec_module(conf)
+    for nom in recommandeur.__all__:
+        objet = getattr(recommandeur, nom)
+        module = conf._module_de_definition(objet)
+        assert module.startswith("recommandeur._"), (nom, module)
+        monkeypatch.setattr(objet, "__module__", "recommandeur")
+        assert conf._module_de_definition(objet) == module, nom

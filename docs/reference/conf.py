@@ -15,6 +15,8 @@ from __future__ import annotations
 import enum
 import inspect
 import re
+import sys
+from pathlib import Path
 from typing import Any, ClassVar
 
 from docutils import nodes
@@ -29,6 +31,8 @@ from sphinx.util.nodes import nested_parse_with_titles
 from sphinx.util.typing import stringify_annotation
 
 import recommandeur
+
+_PAQUET = Path(recommandeur.__file__).resolve().parent
 
 project = "recommandeur"
 author = "Équipe recommandeur"
@@ -70,10 +74,39 @@ def _place(nom: str, couches: list[str]) -> bool:
     objet = getattr(recommandeur, nom)
     if _exception(objet):
         return "erreurs" in couches
-    module = getattr(objet, "__module__", "") or ""
+    module = _module_de_definition(objet)
     return any(
         module == f"recommandeur.{c}" or module.startswith(f"recommandeur.{c}.") for c in couches
     )
+
+
+def _module_de_definition(objet: object) -> str:
+    """Le module qui définit l'objet, même si son ``__module__`` dit ``recommandeur``.
+
+    Un objet public peut s'afficher ``recommandeur.Nom`` (``__module__ = "recommandeur"``) :
+    le fichier de son code (celui d'une fonction, ou d'une méthode de la classe) dit alors où
+    il est défini.
+    """
+    module = getattr(objet, "__module__", "") or ""
+    if module != "recommandeur":
+        return module
+    fonctions = [objet, *vars(objet).values()] if isinstance(objet, type) else [objet]
+    for fonction in fonctions:
+        fonction = getattr(fonction, "__func__", fonction)  # classmethod, staticmethod
+        code = getattr(inspect.unwrap(fonction), "__code__", None) if callable(fonction) else None
+        fichier = Path(code.co_filename).resolve() if code is not None else None
+        if fichier is not None and fichier.is_relative_to(_PAQUET):
+            chemin = fichier.relative_to(_PAQUET.parent).with_suffix("")
+            return ".".join(chemin.parts).removesuffix(".__init__")
+    # une classe sans méthode : le module privé dont le source la définit (``class Nom``)
+    nom = getattr(objet, "__name__", "")
+    for candidat, contenu in sorted(sys.modules.items()):
+        fichier = getattr(contenu, "__file__", None)
+        if candidat.startswith("recommandeur._") and getattr(contenu, nom, None) is objet:
+            source = Path(fichier).read_text(encoding="utf-8") if fichier else ""
+            if re.search(rf"^class {re.escape(nom)}\b", source, re.MULTILINE):
+                return candidat
+    return module
 
 
 def _directive_autodoc(nom: str) -> list[str]:
