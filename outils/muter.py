@@ -6,8 +6,9 @@ Usage (depuis la racine du dépôt, paquet installé) ::
     python outils/muter.py --mutant hors_en_ou --fils 1
 
 Chaque mutant remplace un texte exact (présent une seule fois) dans un fichier de
-``src/recommandeur`` (ou des données, si son chemin commence par ``regles/`` ou ``catalogue/``). Il est appliqué dans une copie du dépôt, et la suite rapide (sans ruff,
-mypy, la roue ni les sous-processus de survie) y tourne avec ``-x`` : le mutant est « tué »
+``src/recommandeur`` (ou des données, si son chemin commence par ``regles/`` ou ``catalogue/``). Il est appliqué dans une copie du dépôt, et la suite (sans ruff,
+mypy, la référence de l'API, le navigateur, la roue ni les sous-processus de survie, mais avec
+les autres tests marqués ``lent``) y tourne avec ``-x`` : le mutant est « tué »
 si un test échoue, « survivant » sinon. Le dépôt lui-même n'est jamais modifié.
 """
 
@@ -27,7 +28,7 @@ from pathlib import Path
 
 RACINE = Path(__file__).resolve().parents[1]
 EXCLUS = ["--ignore=tests/test_paquet.py", "--ignore=tests/test_survie.py"]
-SELECTION = ["-k", "not ruff and not mypy"]
+SELECTION = ["-m", "not qualite and not navigateur"]  # ruff, mypy, Sphinx, Chromium
 
 
 def chemin_du_mutant(racine: Path, fichier: str) -> Path:
