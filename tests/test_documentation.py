@@ -11,11 +11,13 @@ import ast
 import json
 import re
 import shutil
+import signal
 from pathlib import Path
 
 import pytest
 
 from recommandeur import _cli
+from recommandeur._cli_francais import INTERROMPU
 
 RACINE = Path(__file__).resolve().parents[1]
 PAQUET = RACINE / "src" / "recommandeur"
@@ -91,7 +93,9 @@ def test_les_codes_de_sortie_documentes_sont_ceux_de_la_commande() -> None:
     texte = (DOCS / "cli.md").read_text(encoding="utf-8")
     tableau = texte.split("## Codes de sortie", 1)[1].split("\n\n")[1]
     documentes = [int(n) for n in re.findall(r"^\| (\d+) \|", tableau, re.MULTILINE)]
-    assert documentes == [_cli.SUCCES, _cli.CONSTATS, _cli.ERREUR, _cli.SORTIE_FERMEE]
+    arrete = 128 + signal.SIGTERM  # Interruption.code pour SIGTERM
+    attendus = [_cli.SUCCES, _cli.CONSTATS, _cli.ERREUR, INTERROMPU, arrete, _cli.SORTIE_FERMEE]
+    assert documentes == attendus
 
 
 def _exemples_de_la_commande() -> list[tuple[list[str], list[str]]]:

@@ -25,6 +25,7 @@ from docutils.statemachine import StringList
 from pydantic import BaseModel
 from sphinx.application import Sphinx
 from sphinx.environment import BuildEnvironment
+from sphinx.pycode import ModuleAnalyzer
 from sphinx.util import logging
 from sphinx.util.docutils import SphinxDirective
 from sphinx.util.nodes import nested_parse_with_titles
@@ -88,7 +89,7 @@ def _module_de_definition(objet: object) -> str:
     il est défini.
     """
     module = getattr(objet, "__module__", "") or ""
-    if module != "recommandeur":
+    if module.startswith("recommandeur._"):
         return module
     fonctions = [objet, *vars(objet).values()] if isinstance(objet, type) else [objet]
     for fonction in fonctions:
@@ -106,6 +107,20 @@ def _module_de_definition(objet: object) -> str:
             source = Path(fichier).read_text(encoding="utf-8") if fichier else ""
             if re.search(rf"^class {re.escape(nom)}\b", source, re.MULTILINE):
                 return candidat
+    # une constante ou un alias de type (``CODES``, ``Entree``) : le module qui l'affecte
+    for nom_public in recommandeur.__all__:
+        if getattr(recommandeur, nom_public) is not objet:
+            continue
+        for candidat, contenu in sorted(sys.modules.items()):
+            fichier = getattr(contenu, "__file__", None)
+            if (
+                candidat.startswith("recommandeur._")
+                and fichier
+                and getattr(contenu, nom_public, None) is objet
+            ):
+                source = Path(fichier).read_text(encoding="utf-8")
+                if re.search(rf"^{re.escape(nom_public)}\s*[:=]", source, re.MULTILINE):
+                    return candidat
     return module
 
 
@@ -113,8 +128,14 @@ def _directive_autodoc(nom: str) -> list[str]:
     """La directive autodoc (reStructuredText) d'un nom public."""
     objet = getattr(recommandeur, nom)
     cible = f"recommandeur.{nom}"
-    if not isinstance(objet, type):
+    if inspect.isfunction(objet):
         return [f".. autofunction:: {cible}", ""]
+    if not isinstance(objet, type):
+        # une constante ou un alias : le commentaire ``#:`` de son module, pas la docstring
+        # de son type (celle de ``tuple`` ou de ``dict``)
+        module = _module_de_definition(objet)
+        commentaires = ModuleAnalyzer.for_module(module).find_attr_docs().get(("", nom), [])
+        return [f".. py:data:: {cible}", "", *(f"   {ligne}" for ligne in commentaires), ""]
     options = ["   :members:"]
     if issubclass(objet, enum.Enum):
         options.append("   :undoc-members:")

@@ -256,6 +256,7 @@ def main(argv: Sequence[str] | None = None) -> int:
 
     0 : fait ; 1 : des problèmes ou des constats à corriger (``verifier``, ``couverture``) ;
     2 : une erreur de l'utilisateur (arguments, fichier, profil, données), dite en une ligne ;
+    130 : interrompue par Ctrl-C ; 143 : arrêtée par ``SIGTERM`` ;
     141 : la sortie a été fermée avant la fin (``| head``).
     """
     try:

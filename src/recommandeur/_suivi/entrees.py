@@ -134,6 +134,7 @@ class Consentement(_Entree):
     partage: bool
 
 
+#: Une entrée du journal, l'un des sept genres (``genre`` les distingue).
 Entree = Annotated[
     Arrivee | Instantane | RecommandationFaite | Reponse | Debut | Revue | Consentement,
     Field(discriminator="genre"),
