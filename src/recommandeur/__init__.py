@@ -57,11 +57,11 @@ from ._suivi.entrees import (
     Arrivee,
     Consentement,
     Debut,
-    Entree,
     Instantane,
     RecommandationFaite,
     Reponse,
     Revue,
+    entree,
 )
 from ._suivi.erreurs import ErreurSuivi
 from ._suivi.historique import MesureSuivie, mesures_suivies, profil_courant
@@ -94,7 +94,6 @@ __all__ = [
     "Effectifs",
     "Effets",
     "Enseignant",
-    "Entree",
     "ErreurArgument",
     "ErreurCatalogue",
     "ErreurEffectifs",
@@ -145,6 +144,7 @@ __all__ = [
     "couverture",
     "definir_moteur_par_defaut",
     "ecrire_graphe",
+    "entree",
     "et_si",
     "graphe",
     "iter_erreurs_catalogue",
