@@ -19,7 +19,6 @@ from pydantic import TypeAdapter
 from recommandeur import (
     Arrivee,
     Debut,
-    Entree,
     ErreurSuivi,
     Instantane,
     Intervalle,
@@ -32,7 +31,7 @@ from recommandeur import (
     tableau_de_suivi,
 )
 from recommandeur._suivi import stockage
-from recommandeur._suivi.entrees import entree
+from recommandeur._suivi.entrees import Entree, entree
 
 D = date(2026, 9, 1)
 PROFIL = {"annees_experience": 0, "ordre": "primaire", "besoins": {"gestion_de_classe": "elevee"}}

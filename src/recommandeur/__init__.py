@@ -95,11 +95,11 @@ from ._suivi.entrees import (
     Arrivee,
     Consentement,
     Debut,
-    Entree,
     Instantane,
     RecommandationFaite,
     Reponse,
     Revue,
+    entree,
 )
 from ._suivi.erreurs import ErreurSuivi
 from ._suivi.historique import MesureSuivie, mesures_suivies, profil_courant
@@ -163,7 +163,6 @@ __all__ = [
     "Effectifs",
     "Effets",
     "Enseignant",
-    "Entree",
     "ErreurArgument",
     "ErreurCatalogue",
     "ErreurEffectifs",
@@ -241,6 +240,7 @@ __all__ = [
     "couverture",
     "definir_moteur_par_defaut",
     "ecrire_graphe",
+    "entree",
     "et_si",
     "graphe",
     "iter_erreurs_catalogue",

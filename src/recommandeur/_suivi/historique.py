@@ -86,6 +86,12 @@ def mesures_suivies(entrees: Sequence[Entree]) -> list[MesureSuivie]:
     """Les mesures débutées, chacune avec sa dernière revue, dans l'ordre des débuts.
 
     Une mesure débutée à nouveau (un autre intervenant) repart de son nouveau début.
+
+    >>> es = [Debut(personne="p-1", date=date(2026, 9, 15), par="cp", mesure="mentorat"),
+    ...       Revue(personne="p-1", date=date(2026, 11, 2), par="cp", mesure="mentorat",
+    ...             effet="partiel")]
+    >>> [(m.mesure, m.effet, m.depuis) for m in mesures_suivies(es)]
+    [('mentorat', 'partiel', datetime.date(2026, 11, 2))]
     """
     suivies: dict[str, MesureSuivie] = {}
     for e in trier(entrees):
