@@ -108,9 +108,8 @@ try:
 except PackageNotFoundError:  # pragma: no cover - une copie de travail non installée
     __version__ = "0+inconnue"
 
-__all__ = [
-    "CODES",
-    "OPERATEURS",
+# Trié comme sorted() (tests/test_qualite.py), pas à la façon d'isort (CODES en tête).
+__all__ = [  # noqa: RUF022
     "APourDonnees",
     "Acteur",
     "ActeurEnTable",
@@ -124,6 +123,7 @@ __all__ = [
     "Besoins",
     "Bilan",
     "BilanMesure",
+    "CODES",
     "Catalogue",
     "Cellule",
     "ChangementIntervenant",
@@ -169,6 +169,7 @@ __all__ = [
     "Moteur",
     "Motif",
     "Niveau",
+    "OPERATEURS",
     "Operateur",
     "Ordre",
     "Ou",
