@@ -127,9 +127,8 @@ try:
 except PackageNotFoundError:  # pragma: no cover - une copie de travail non installée
     __version__ = "0+inconnue"
 
-__all__ = [
-    "CODES",
-    "OPERATEURS",
+# Trié comme sorted() (tests/test_qualite.py), pas à la façon d'isort (CODES en tête).
+__all__ = [  # noqa: RUF022
     "APourDonnees",
     "Acteur",
     "ActeurEnTable",
@@ -145,6 +144,7 @@ __all__ = [
     "Bilan",
     "BilanMesure",
     "BilanSuivi",
+    "CODES",
     "Catalogue",
     "Cellule",
     "ChangementIntervenant",
@@ -200,6 +200,7 @@ __all__ = [
     "Moteur",
     "Motif",
     "Niveau",
+    "OPERATEURS",
     "Operateur",
     "Ordre",
     "Ou",
