@@ -16,6 +16,7 @@ from .._erreurs import ErreurInconnu, ErreurRegle, Probleme, suggerer
 from .._fichiers import Dossier, dossier_livre, en_dossier
 from .._messages import valider_entree
 from .._surcouche import Surcouche, ajuster, fusionner, lire_surcouche, parametres_inconnus
+from .diagnostic import problemes_d_une_regle_refusee
 from .parametres import lire_parametres
 from .regle import RegleCompilee, compiler_regle
 from .syntaxe import Explication, Parametre, RegleSource
@@ -53,6 +54,7 @@ def _analyser(
         entrees = ajuster(fusionner(entrees, dessus_valides), dessus, problemes)
         version = dessus.version_sur(version or "")
     explications: list[tuple[str, Explication]] = []
+    ecrites: set[str] = set()  # les identifiants de toutes les règles écrites, même refusées
     parametres = lire_parametres(entrees, problemes)
     for nom, genre, rang, brute in entrees:
         if genre == "parametre":
@@ -65,8 +67,12 @@ def _analyser(
                 explications.append((nom, explication))
             continue
         ident = identifiant(brute, "règle", rang)
+        ecrites.add(ident)
         source = valider_entree(RegleSource, brute, problemes, fichier=nom, id=ident)
         if source is None:
+            problemes.extend(
+                problemes_d_une_regle_refusee(brute, nom, ident, catalogue, parametres)
+            )
             continue
         if source.id in regles:
             problemes.append(
@@ -86,9 +92,7 @@ def _analyser(
                 regles[resultat.id] = resultat
     if not regles and not problemes:
         problemes.append(Probleme("aucune règle définie ([[regle]])", fichier=str(racine)))
-    if problemes:
-        return None, problemes
-    problemes.extend(_references_des_explications(explications, regles, catalogue))
+    problemes.extend(_references_des_explications(explications, ecrites, catalogue))
     if problemes:
         return None, problemes
     base = BaseDeRegles(
@@ -102,12 +106,12 @@ def _analyser(
 
 def _references_des_explications(
     explications: list[tuple[str, Explication]],
-    regles: dict[str, RegleCompilee],
+    regles: set[str],
     catalogue: Catalogue,
 ) -> Iterator[Probleme]:
     for nom, explication in explications:
         for champ, ids, genre in (
-            ("regle", tuple(regles), "règle inconnue"),
+            ("regle", tuple(sorted(regles)), "règle inconnue"),
             ("mesure", catalogue.ids_mesures, "mesure inconnue"),
             ("acteur", catalogue.ids_acteurs, "acteur inconnu"),
         ):
