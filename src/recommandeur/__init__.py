@@ -49,6 +49,7 @@ from ._recommandation.modeles import (
     Recommandation,
 )
 from ._recommandation.recommander import recommander
+from ._recommandation.reparation import Changement, QueFaudraitIl, Solution, que_faudrait_il
 from ._recommandation.schema import schema_resultat
 from ._vocabulaire import Besoin, Intensite, Modalite, Niveau, Ordre, Portee, Qualification, Statut
 
@@ -64,6 +65,7 @@ __all__ = [
     "Besoin",
     "Catalogue",
     "Cellule",
+    "Changement",
     "Constat",
     "Donnees",
     "Ecole",
@@ -98,9 +100,11 @@ __all__ = [
     "Probleme",
     "Profil",
     "Qualification",
+    "QueFaudraitIl",
     "RapportCouverture",
     "Recommandation",
     "RegleCompilee",
+    "Solution",
     "Source",
     "Statut",
     "charger_catalogue",
@@ -116,6 +120,7 @@ __all__ = [
     "moteur_par_defaut",
     "planifier",
     "pourquoi_pas",
+    "que_faudrait_il",
     "recommander",
     "recommander_lot",
     "schema_profil",

@@ -12,6 +12,7 @@ Exemples ::
     recommandeur graphe docs/graphe.png
     recommandeur pourquoi-pas exemples/detresse.toml mentorat_en_ligne
     recommandeur et-si exemples/detresse.toml --changer ecole.region_eloignee=true
+    recommandeur que-faudrait-il exemples/detresse.toml mentorat_en_ligne
 """
 
 from __future__ import annotations
@@ -30,6 +31,7 @@ from ._analyse.graphe import ecrire_graphe, graphe
 from ._cli_donnees import commande_catalogue, commande_verifier
 from ._cli_francais import dire_erreur, en_francais, entier, erreur_systeme
 from ._cli_plan import ajouter as ajouter_plan
+from ._cli_reparation import ajouter as ajouter_reparation
 from ._erreurs import ErreurRecommandeur
 from ._moteur.moteur import Moteur, schema_profil
 from ._programme.rapport import schema_du_plan
@@ -220,6 +222,7 @@ def analyseur() -> argparse.ArgumentParser:
     sch.set_defaults(executer=_schema)
 
     ajouter_plan(sous, dossiers, _moteur)
+    ajouter_reparation(sous, dossiers, _moteur, lire_profil)
 
     cou = sous.add_parser(
         "couverture",
