@@ -226,3 +226,44 @@ def test_chaque_message_de_tomllib_est_traduit() -> None:
         francais = traduire(message)
         assert francais != message
         assert not any(mot in francais for mot in ("Invalid", "Expected", "Cannot", "character"))
+
+
+def test_catalogue_invalide_les_regles_sont_verifiees_quand_meme(
+    copie_catalogue: Path, tmp_path: Path
+) -> None:
+    (copie_catalogue / "zz.toml").write_text('[[mesure]\nid = "x"\n', encoding="utf-8")
+    regles = _ecrire(tmp_path / "r", _avec({"champ_profil", "mesure", "source_regle"}))
+    resultat = subprocess.run(
+        [
+            sys.executable,
+            "-m",
+            "recommandeur",
+            "verifier",
+            "--catalogue",
+            str(copie_catalogue),
+            "--regles",
+            str(regles),
+        ],
+        capture_output=True,
+        text=True,
+        timeout=120,
+        check=False,
+    )
+    assert resultat.returncode == 1, resultat.stderr
+    lignes = resultat.stdout.splitlines()
+    # le catalogue, puis ce qui dans les règles ne dépend pas de lui (pas la mesure ni la source)
+    assert lignes[0].startswith("zz.toml : [ligne 1, colonne 9] TOML invalide")
+    assert lignes[1:] == [
+        "regles.toml : [essai] champ 'si.tous[1].champ' : champ de profil inconnu "
+        "(reçu : 'ecole.eloignee') ; vouliez-vous dire 'ecole.region_eloignee' ?"
+    ]
+    assert "catalogue invalide" in resultat.stderr
+
+
+def test_un_dossier_sans_regle(catalogue: Catalogue, tmp_path: Path) -> None:
+    dossier = tmp_path / "r"
+    dossier.mkdir()
+    (dossier / "version.toml").write_text('version = "test"\n', encoding="utf-8")
+    assert [p.message for p in iter_erreurs_regles(catalogue, dossier)] == [
+        "aucune règle définie ([[regle]])"
+    ]

@@ -41,8 +41,12 @@ class BaseDeRegles(BaseModel):
 
 
 def _analyser(
-    dossier: Dossier | None, catalogue: Catalogue, surcouche: Dossier | Surcouche | None = None
+    dossier: Dossier | None,
+    catalogue: Catalogue | None,
+    surcouche: Dossier | Surcouche | None = None,
 ) -> tuple[BaseDeRegles | None, list[Probleme]]:
+    """La base compilée et ses problèmes ; sans catalogue (il est invalide), les seuls problèmes
+    qui n'en dépendent pas, et jamais de base."""
     racine = dossier_livre("regles") if dossier is None else en_dossier(dossier)
     problemes: list[Probleme] = []
     regles: dict[str, RegleCompilee] = {}
@@ -90,10 +94,10 @@ def _analyser(
                 problemes.append(resultat)
             else:
                 regles[resultat.id] = resultat
-    if not regles and not problemes:
+    if not ecrites and not problemes:
         problemes.append(Probleme("aucune règle définie ([[regle]])", fichier=str(racine)))
     problemes.extend(_references_des_explications(explications, ecrites, catalogue))
-    if problemes:
+    if problemes or catalogue is None:
         return None, problemes
     base = BaseDeRegles(
         version=version or "",
@@ -107,14 +111,16 @@ def _analyser(
 def _references_des_explications(
     explications: list[tuple[str, Explication]],
     regles: set[str],
-    catalogue: Catalogue,
+    catalogue: Catalogue | None,
 ) -> Iterator[Probleme]:
-    for nom, explication in explications:
-        for champ, ids, genre in (
-            ("regle", tuple(sorted(regles)), "règle inconnue"),
+    references = [("regle", tuple(sorted(regles)), "règle inconnue")]
+    if catalogue is not None:
+        references += [
             ("mesure", catalogue.ids_mesures, "mesure inconnue"),
             ("acteur", catalogue.ids_acteurs, "acteur inconnu"),
-        ):
+        ]
+    for nom, explication in explications:
+        for champ, ids, genre in references:
             valeur = getattr(explication, champ)
             if valeur is not None and valeur not in ids:
                 yield Probleme(
@@ -140,6 +146,19 @@ def iter_erreurs_regles(
     []
     """
     yield from _analyser(dossier, catalogue, surcouche)[1]
+
+
+def erreurs_sans_catalogue(
+    dossier: Dossier | None = None, *, surcouche: Dossier | Surcouche | None = None
+) -> list[Probleme]:
+    """Les problèmes d'un dossier de règles qui ne dépendent pas du catalogue (syntaxe, clés,
+    opérateurs, champs du profil, types, paramètres, gabarits) : ce que ``verifier`` dit encore
+    quand le catalogue lui-même est invalide.
+
+    >>> erreurs_sans_catalogue()
+    []
+    """
+    return _analyser(dossier, None, surcouche)[1]
 
 
 def charger_regles(

@@ -108,7 +108,7 @@ def problemes_d_une_regle_refusee(
     brute: dict[str, Any],
     fichier: str,
     id_regle: str,
-    catalogue: Catalogue,
+    catalogue: Catalogue | None,
     parametres: Mapping[str, Parametre],
 ) -> Iterator[Probleme]:
     """Les problèmes d'une règle refusée par pydantic que ses morceaux lisibles montrent encore.
@@ -121,7 +121,7 @@ def problemes_d_une_regle_refusee(
     lisibles = isinstance(sources, list) and all(isinstance(s, str) for s in sources)
     sources_regle = tuple(sources) if lisibles and sources else None
     recommande = brute.get("recommande")
-    if isinstance(recommande, list):
+    if isinstance(recommande, list) and catalogue is not None:
         vues: set[str] = set()
         for rang, element in enumerate(recommande):
             if not isinstance(element, dict):
@@ -150,5 +150,5 @@ def problemes_d_une_regle_refusee(
             verifier_gabarit(justification, parametres)
         except ValueError as exc:
             yield Probleme(str(exc), fichier=fichier, id=id_regle, champ="justification")
-    if lisibles and sources:
+    if lisibles and sources and catalogue is not None:
         yield from verifier_cles(sources, catalogue.cles_sources, fichier=fichier, id=id_regle)

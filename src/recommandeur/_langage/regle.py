@@ -88,16 +88,19 @@ def proposition(
     recommande: Recommande,
     chemin: str,
     regle: tuple[str, tuple[str, ...] | None],
-    catalogue: Catalogue,
+    catalogue: Catalogue | None,
     refus: list[Probleme],
     fichier: str,
 ) -> Proposition | None:
     """La proposition compilée, ou ``None`` après avoir ajouté ses problèmes à ``refus``.
 
     ``regle`` : l'identifiant de la règle et ses sources (``None`` si elles sont illisibles :
-    on ne peut alors pas dire si la raison parle de la mesure).
+    on ne peut alors pas dire si la raison parle de la mesure). Sans catalogue (il est
+    lui-même invalide), rien n'est vérifié ici.
     """
     id_regle, sources_regle = regle
+    if catalogue is None:
+        return None
 
     def probleme(
         message: str, champ: str, valeur: object = ABSENT, suggestions: tuple[str, ...] = ()
@@ -192,7 +195,7 @@ def probleme_de_refus(refus: Refus, fichier: str, id_regle: str) -> Probleme:
 def compiler_regle(
     source: RegleSource,
     fichier: str,
-    catalogue: Catalogue,
+    catalogue: Catalogue | None,
     parametres: Mapping[str, Parametre] | None = None,
 ) -> Iterator[Probleme | RegleCompilee]:
     """Les problèmes d'une règle, tous ; ou, s'il n'y en a aucun, la règle compilée."""
@@ -243,10 +246,11 @@ def compiler_regle(
         verifier_gabarit(source.justification, parametres)
     except ValueError as exc:
         erreurs.append(Probleme(str(exc), fichier=fichier, id=source.id, champ="justification"))
-    erreurs.extend(
-        verifier_cles(source.sources, catalogue.cles_sources, fichier=fichier, id=source.id)
-    )
-    if erreurs:
+    if catalogue is not None:
+        erreurs.extend(
+            verifier_cles(source.sources, catalogue.cles_sources, fichier=fichier, id=source.id)
+        )
+    if erreurs or catalogue is None:
         yield from erreurs
         return
     yield RegleCompilee(
