@@ -6,7 +6,8 @@ Usage (depuis la racine du dépôt, paquet installé) ::
     python outils/muter.py --mutant hors_en_ou --fils 1
 
 Chaque mutant remplace un texte exact (présent une seule fois) dans un fichier de
-``src/recommandeur`` (ou des données, si son chemin commence par ``regles/`` ou ``catalogue/``). Il est appliqué dans une copie du dépôt, et la suite (sans ruff,
+``src/recommandeur`` (ou des données ou des exemples, si son chemin commence par ``regles/``,
+``catalogue/`` ou ``exemples/``). Il est appliqué dans une copie du dépôt, et la suite (sans ruff,
 mypy, la référence de l'API, le navigateur, la roue ni les sous-processus de survie, mais avec
 les autres tests marqués ``lent``) y tourne avec ``-x`` : le mutant est « tué »
 si un test échoue, « survivant » sinon. Le dépôt lui-même n'est jamais modifié.
@@ -32,8 +33,9 @@ SELECTION = ["-m", "not qualite and not navigateur"]  # ruff, mypy, Sphinx, Chro
 
 
 def chemin_du_mutant(racine: Path, fichier: str) -> Path:
-    """Le fichier que vise un mutant : les données depuis la racine, le code sous le paquet."""
-    if fichier.startswith(("regles/", "catalogue/")):
+    """Le fichier que vise un mutant : les données et les exemples depuis la racine, le code
+    sous le paquet."""
+    if fichier.startswith(("regles/", "catalogue/", "exemples/")):
         return racine / fichier
     return racine / "src" / "recommandeur" / fichier
 

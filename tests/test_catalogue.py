@@ -167,7 +167,8 @@ def test_niveau_inconnu(copie_catalogue: Path) -> None:
 def test_toml_invalide(copie_catalogue: Path) -> None:
     (copie_catalogue / "casse.toml").write_text('[[mesure]]\nid = "x\n', encoding="utf-8")
     assert _message(copie_catalogue) == (
-        "casse.toml : TOML invalide : Illegal character '\\n' (at line 2, column 8)"
+        "casse.toml : [ligne 2, colonne 8] TOML invalide : caractère interdit (fin de ligne) ; une "
+        "chaîne entre guillemets se ferme sur la même ligne"
     )
 
 

@@ -30,7 +30,7 @@ from recommandeur._fichiers import FICHIERS_MAX, dossier_livre
 REGLE = (
     '[[regle]]\nid = "essai"\ntitre = "Essai"\n'
     'si = { champ = "annees_experience", op = "<", valeur = 7 }\n'
-    'justification = "x"\nsources = ["cnipe/mission"]\n'
+    'justification = "x"\nsources = ["cssps/mentorat"]\n'
     'recommande = [{ mesure = "mentorat", poids = POIDS }]\n'
 )
 
@@ -126,7 +126,7 @@ def test_un_nom_de_fichier_qui_n_est_pas_de_l_utf8(regles: Path) -> None:
     nom = os.fsdecode(b"r\xe8gle.toml")
     (regles / nom).write_text("[[regle]\n", encoding="utf-8")
     message = _message_regles(regles)
-    assert message.startswith("r\\xe8gle.toml : TOML invalide")
+    assert message.startswith("r\\xe8gle.toml : [ligne 1, colonne 8] TOML invalide")
     message.encode("utf-8")  # affichable
     resultat = subprocess.run(
         [sys.executable, "-m", "recommandeur", "verifier", "--regles", str(regles)],
@@ -136,7 +136,7 @@ def test_un_nom_de_fichier_qui_n_est_pas_de_l_utf8(regles: Path) -> None:
         env={**os.environ, "PYTHONIOENCODING": "utf-8"},
     )
     assert resultat.returncode == 1, resultat.stderr
-    assert b"r\\xe8gle.toml : TOML invalide" in resultat.stdout
+    assert b"r\\xe8gle.toml : [ligne 1, colonne 8] TOML invalide" in resultat.stdout
     assert b"Traceback" not in resultat.stderr
 
 

@@ -102,12 +102,12 @@ def test_json_durable_imbrique() -> None:
         ),
         (
             regle(si='{ champ = "ecole.imse", op = "=>", valeur = 8 }'),
-            "regles.toml : [essai] champ 'si.comparaison.op' : opérateur inconnu ; attendu : ==, !=, <, <=, "
+            "regles.toml : [essai] champ 'si.op' : opérateur inconnu ; attendu : ==, !=, <, <=, "
             ">, >=, dans, hors (reçu : '=>') ; vouliez-vous dire '>=' ?",
         ),
         (
             regle(si='{ champ = "ecole.imse", op = "plus_grand", valeur = 8 }'),
-            "regles.toml : [essai] champ 'si.comparaison.op' : opérateur inconnu ; attendu : ==, !=, <, <=, "
+            "regles.toml : [essai] champ 'si.op' : opérateur inconnu ; attendu : ==, !=, <, <=, "
             ">, >=, dans, hors (reçu : 'plus_grand')",
         ),
         (
@@ -143,7 +143,7 @@ def test_json_durable_imbrique() -> None:
         ),
         (
             regle(si="{ tous = [] }"),
-            "regles.toml : [essai] champ 'si.tous.tous' : doit contenir au moins 1 élément(s) (reçu : [])",
+            "regles.toml : [essai] champ 'si.tous' : doit contenir au moins 1 élément(s) (reçu : [])",
         ),
         (
             regle(justification="IMSE {ecole.imse:>3}"),
@@ -202,7 +202,7 @@ def test_identifiant_repris(catalogue: Catalogue, dossier_regles: Fabrique) -> N
 
 def test_toml_invalide(catalogue: Catalogue, dossier_regles: Fabrique) -> None:
     assert _message(catalogue, dossier_regles("[[regle]\n")) == (
-        "regles.toml : TOML invalide : Expected ']]' at the end of an array declaration (at line 1, column 8)"
+        "regles.toml : [ligne 1, colonne 8] TOML invalide : « ]] » attendu à la fin de l'en-tête [[…]]"
     )
 
 

@@ -86,6 +86,7 @@ from ._recommandation.modeles import (
 )
 from ._recommandation.recommander import recommander
 from ._recommandation.references import ActeurEnTable, MesureEnTable, Tables
+from ._recommandation.reparation import Changement, QueFaudraitIl, Solution, que_faudrait_il
 from ._recommandation.schema import schema_resultat
 from ._schema_erreur import ErreurEnDonnees, PlageEnDonnees, ProblemeEnDonnees, schema_erreur
 from ._suivi.bilan import BilanSuivi, Effets
@@ -147,6 +148,7 @@ __all__ = [  # noqa: RUF022
     "CODES",
     "Catalogue",
     "Cellule",
+    "Changement",
     "ChangementIntervenant",
     "Charge",
     "Condition",
@@ -221,6 +223,7 @@ __all__ = [  # noqa: RUF022
     "Profil",
     "Proposition",
     "Qualification",
+    "QueFaudraitIl",
     "RapportCouverture",
     "Recommandation",
     "RecommandationFaite",
@@ -228,6 +231,7 @@ __all__ = [  # noqa: RUF022
     "RegleExaminee",
     "Reponse",
     "Revue",
+    "Solution",
     "Source",
     "Statut",
     "Surcouche",
@@ -251,6 +255,7 @@ __all__ = [  # noqa: RUF022
     "planifier",
     "pourquoi_pas",
     "profil_courant",
+    "que_faudrait_il",
     "recommander",
     "recommander_lot",
     "schema_erreur",

@@ -13,6 +13,7 @@ Exemples ::
     recommandeur graphe docs/graphe.png
     recommandeur pourquoi-pas exemples/detresse.toml mentorat_en_ligne
     recommandeur et-si exemples/detresse.toml --changer ecole.region_eloignee=true
+    recommandeur que-faudrait-il exemples/detresse.toml mentorat_en_ligne
 """
 
 from __future__ import annotations
@@ -40,6 +41,7 @@ from ._cli_francais import (
 )
 from ._cli_plan import ajouter as ajouter_plan
 from ._cli_profil import ErreurFichierProfil, lire_profil
+from ._cli_reparation import ajouter as ajouter_reparation
 from ._cli_suivi import ajouter as ajouter_suivi
 from ._erreurs import ErreurRecommandeur
 from ._moteur.moteur import Moteur, schema_profil
@@ -231,6 +233,7 @@ def analyseur() -> argparse.ArgumentParser:
 
     ajouter_plan(sous, dossiers, _moteur)
     ajouter_suivi(sous, dossiers, _moteur)
+    ajouter_reparation(sous, dossiers, _moteur, lire_profil)
 
     cou = sous.add_parser(
         "couverture",

@@ -8,7 +8,7 @@ import sys
 
 from ._catalogue.chargement import charger_catalogue
 from ._erreurs import ErreurCatalogue, ErreurRegle
-from ._langage.chargement import charger_regles
+from ._langage.chargement import charger_regles, erreurs_sans_catalogue
 from ._rendu.catalogue import texte_catalogue
 from ._surcouche import lire_surcouche
 
@@ -29,7 +29,18 @@ def commande_verifier(args: argparse.Namespace) -> int:
     try:
         catalogue = charger_catalogue(args.catalogue, surcouche=dessus)
         base = charger_regles(catalogue, args.regles, surcouche=dessus)
-    except (ErreurCatalogue, ErreurRegle) as exc:
+    except ErreurCatalogue as exc:
+        # les règles sont vérifiées quand même, pour tout ce qui ne dépend pas du catalogue
+        problemes = [*exc.problemes, *erreurs_sans_catalogue(args.regles, surcouche=dessus)]
+        for probleme in problemes:
+            print(probleme)
+        print(
+            f"{len(problemes)} problème(s) ; catalogue invalide : les mesures, intervenants et "
+            "sources des règles seront vérifiés quand il sera corrigé.",
+            file=sys.stderr,
+        )
+        return 1
+    except ErreurRegle as exc:
         for probleme in exc.problemes:
             print(probleme)
         print(f"{len(exc.problemes)} problème(s).", file=sys.stderr)

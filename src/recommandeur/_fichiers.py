@@ -28,6 +28,7 @@ from pathlib import Path
 from typing import Any
 
 from ._erreurs import ErreurArgument, Probleme
+from ._toml_francais import probleme_toml
 
 #: Un dossier de données : un chemin, ou une ressource de paquet.
 Dossier = str | Path | Traversable
@@ -261,7 +262,7 @@ def lire_toml(
         try:
             table = tomllib.loads(texte)
         except tomllib.TOMLDecodeError as exc:
-            problemes.append(Probleme(f"TOML invalide : {exc}", fichier=nom))
+            problemes.append(probleme_toml(exc, nom))
             continue
         except RecursionError:
             problemes.append(Probleme("TOML imbriqué trop profondément pour être lu", fichier=nom))

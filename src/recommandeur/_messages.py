@@ -4,12 +4,13 @@ from __future__ import annotations
 
 from collections.abc import Iterator, Mapping, Sequence
 from enum import Enum
-from typing import Any, TypeVar
+from typing import Any, TypeVar, get_args
 
 from pydantic import BaseModel, ValidationError
 
-from ._attendus import TYPES, attendu_de_l_erreur, modele_interne
-from ._erreurs import Probleme, suggerer
+from ._attendus import TYPES, attendu_de_l_erreur
+from ._chemins import en_texte, regrouper
+from ._erreurs import ABSENT, Probleme, suggerer
 from ._probleme import Attendu
 
 M = TypeVar("M", bound=BaseModel)
@@ -38,21 +39,32 @@ def _chemin(loc: Sequence[int | str]) -> str:
 
 
 def _champs_connus(modele: type[BaseModel], loc: Sequence[int | str]) -> list[str]:
-    """Les noms de champs admis à l'endroit ``loc`` (pour suggérer sur un champ inconnu)."""
-    courant: Any = modele
+    """Les noms de champs admis à l'endroit ``loc`` (pour suggérer sur un champ inconnu) ; dans
+    une union, ceux de tous ses modèles."""
+    candidats: list[type[BaseModel]] = [modele]
     for element in loc[:-1]:
         if isinstance(element, int):
             continue
-        if isinstance(courant, type) and issubclass(courant, BaseModel):
-            info = courant.model_fields.get(str(element))
-            if info is None:
-                return []
-            courant = modele_interne(info.annotation)
-        else:
-            return []
-    if isinstance(courant, type) and issubclass(courant, BaseModel):
-        return [nom for nom, info in courant.model_fields.items() if not info.exclude]
-    return []
+        suivants: list[type[BaseModel]] = []
+        for candidat in candidats:
+            info = candidat.model_fields.get(str(element))
+            if info is not None:
+                suivants.extend(m for m in _modeles_internes(info.annotation) if m not in suivants)
+        if suivants:
+            candidats = suivants
+        elif not any(element in c.model_fields for c in candidats):
+            continue  # une étiquette d'union ou un membre : on reste sur place
+    noms = [nom for c in candidats for nom, info in c.model_fields.items() if not info.exclude]
+    return list(dict.fromkeys(noms))
+
+
+def _modeles_internes(annotation: Any) -> list[type[BaseModel]]:
+    if isinstance(annotation, type) and issubclass(annotation, BaseModel):
+        return [annotation]
+    trouves: list[type[BaseModel]] = []
+    for argument in get_args(annotation):
+        trouves.extend(m for m in _modeles_internes(argument) if m not in trouves)
+    return trouves
 
 
 def _attendus(ctx: Mapping[str, Any]) -> list[str]:
@@ -93,7 +105,7 @@ def code_du_probleme(erreur: Mapping[str, Any]) -> str:
     ('type', 'manquant')
     """
     genre = erreur["type"]
-    if genre in TYPES:
+    if genre in TYPES or genre == "union_membres":
         return "type"
     cause = (erreur.get("ctx") or {}).get("error")
     if genre == "value_error" and isinstance(cause, ValeurInconnue):
@@ -108,6 +120,14 @@ def message_francais(erreur: Mapping[str, Any]) -> tuple[str, tuple[str, ...]]:
     entree = erreur.get("input")
     if genre == "missing":
         return "champ obligatoire manquant", ()
+    if genre == "union_membres":
+        attendus = list(ctx.get("attendus", ()))
+        liste = (
+            ", ".join(attendus[:-1]) + " ou " + attendus[-1]
+            if len(attendus) > 1
+            else "".join(attendus)
+        )
+        return f"valeur de forme inattendue ; attendu {liste}", ()
     if genre == "extra_forbidden":
         return "champ inconnu", ()
     if genre in {"enum", "literal_error"}:
@@ -156,9 +176,16 @@ def problemes_de_validation(
     fichier: str | None = None,
     id: str | None = None,
     prefixe: str = "",
+    brute: Any = ABSENT,
 ) -> Iterator[Probleme]:
-    """Convertit une ``ValidationError`` en problèmes qui nomment champ et valeur."""
-    erreurs = exc.errors(include_url=False)
+    """Convertit une ``ValidationError`` en problèmes qui nomment champ et valeur.
+
+    Avec ``brute`` (les données validées), les chemins sont ceux que l'auteur a écrits
+    (voir :mod:`recommandeur._chemins`).
+    """
+    erreurs: list[Any] = exc.errors(include_url=False)
+    if brute is not ABSENT:
+        erreurs = regrouper(erreurs, brute)
     lieux = [tuple(e["loc"]) for e in erreurs]
     for erreur in erreurs:
         loc = tuple(erreur["loc"])
@@ -166,11 +193,12 @@ def problemes_de_validation(
             autre[: len(loc)] == loc and len(autre) > len(loc) for autre in lieux
         ):
             continue  # une liste dont un élément est refusé : l'élément suffit à l'expliquer
-        champ = prefixe + _chemin(loc)
+        champ = prefixe + (en_texte(loc) if brute is not ABSENT else _chemin(loc))
         message, suggestions = message_francais(erreur)
         valeur: Any = erreur.get("input")
         if erreur["type"] == "extra_forbidden":
-            suggestions = suggerer(loc[-1], _champs_connus(modele, loc)) if loc else ()
+            loc_modele = tuple(erreur.get("loc_pydantic", loc))
+            suggestions = suggerer(loc[-1], _champs_connus(modele, loc_modele)) if loc else ()
         code, attendu = (
             code_du_probleme(erreur),
             attendu_de_l_erreur(erreur, modele, _attendus(erreur.get("ctx") or {})),
@@ -214,7 +242,7 @@ def valider_entree(
     try:
         return modele.model_validate(brute)
     except ValidationError as exc:
-        problemes.extend(problemes_de_validation(exc, modele, fichier=fichier, id=id))
+        problemes.extend(problemes_de_validation(exc, modele, fichier=fichier, id=id, brute=brute))
         return None
 
 

@@ -24,7 +24,10 @@ from typing import Any
 
 from .._langage.evaluation import evaluer
 from .._langage.expressions import Expression, atomes
-from .._profil.champs import CHAMPS, DECIMALES, Champ
+from .._langage.regions import INCONNU, _Inconnu, representants
+from .._profil.champs import CHAMPS
+
+__all__ = ["INCONNU", "equivalentes", "implique", "representants", "satisfiable", "temoin"]
 
 #: Au-delà, l'énumération est refusée (conditions démesurées).
 COMBINAISONS_MAX = 2_000_000
@@ -36,47 +39,6 @@ def _constantes(expressions: Sequence[Expression]) -> dict[str, set[Any]]:
         for atome in atomes(expression):
             par_champ.setdefault(atome.champ, set()).add(atome.valeur)
     return par_champ
-
-
-def representants(champ: Champ, constantes: set[Any]) -> list[Any]:
-    """Un représentant par région du domaine du champ délimitée par les constantes.
-
-    >>> representants(CHAMPS["ecole.imse"], {8})
-    [1, 7, 8, 9, 10, <inconnu>]
-    >>> representants(CHAMPS["ordre"], {"primaire"})[:2]
-    ['prescolaire', 'primaire']
-    """
-    valeurs: list[Any]
-    if champ.genre == "booleen":
-        valeurs = [False, True]
-    elif champ.genre == "choix":
-        valeurs = list(champ.valeurs)
-    elif champ.genre == "intensite":
-        valeurs = [0, 1, 2, 3]
-    else:
-        entier = champ.genre == "entier"
-        pas = 1 if entier else 10**-DECIMALES
-        bas = champ.minimum if champ.minimum is not None else min(constantes, default=0) - pas
-        haut = champ.maximum if champ.maximum is not None else max(constantes, default=0) + pas
-        candidats = {bas, haut}
-        for c in constantes:
-            candidats |= {c - pas, c, c + pas}
-        arrondir = (lambda x: int(x)) if entier else (lambda x: round(x, DECIMALES))
-        valeurs = sorted({arrondir(x) for x in candidats if bas <= x <= haut})
-    if champ.peut_etre_inconnu:
-        valeurs.append(INCONNU)
-    return valeurs
-
-
-class _Inconnu:
-    """Représente un champ inconnu (absent du fait)."""
-
-    def __repr__(self) -> str:
-        return "<inconnu>"
-
-
-#: Le représentant « champ inconnu » (absent du fait).
-INCONNU = _Inconnu()
 
 
 def _faits(

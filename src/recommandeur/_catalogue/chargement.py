@@ -33,6 +33,7 @@ def _analyser(
     acteurs: dict[str, tuple[str, Acteur]] = {}
     mesures: dict[str, tuple[str, Mesure]] = {}
     invalides: set[str] = set()  # entrées refusées : ne pas signaler aussi chaque renvoi vers elles
+    refusees: list[tuple[str, str, tuple[str, ...]]] = []  # leurs sources, vérifiées quand même
     version, entrees = lire_entrees(racine, GENRES, problemes, UNIQUES)
     if surcouche is not None:
         dessus = lire_surcouche(surcouche)
@@ -61,6 +62,8 @@ def _analyser(
         objet = valider_entree(modele, brute, problemes, fichier=nom, id=ident)
         if objet is None:
             invalides.add(ident)
+            if _cles_lisibles(brute.get("sources")):
+                refusees.append((nom, ident, tuple(brute["sources"])))
             continue
         if objet.id in depot:
             problemes.append(
@@ -78,6 +81,8 @@ def _analyser(
     for depot_valide in (acteurs, mesures):
         for nom, valide in depot_valide.values():
             problemes.extend(verifier_cles(valide.sources, cles, fichier=nom, id=valide.id))
+    for nom, ident, cles_ecrites in refusees:
+        problemes.extend(verifier_cles(cles_ecrites, cles, fichier=nom, id=ident))
     problemes.extend(_references(acteurs, mesures, invalides))
     for nom, duree in heures.values():
         if duree.mesure not in mesures:
@@ -106,6 +111,11 @@ def _analyser(
         heures={m: h for m, (_, h) in heures.items()},
     )
     return catalogue, []
+
+
+def _cles_lisibles(valeur: object) -> bool:
+    """Vrai si ``valeur`` est une liste de chaînes (des clés de sources qu'on peut vérifier)."""
+    return isinstance(valeur, list) and all(isinstance(v, str) for v in valeur)
 
 
 def _ressources(nom: str, table: dict[str, Any], problemes: list[Probleme]) -> dict[str, bool]:

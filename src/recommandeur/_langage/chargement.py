@@ -17,6 +17,7 @@ from .._fichiers import Dossier, dossier_livre, en_dossier
 from .._messages import valider_entree
 from .._schema_json import nettoyer_schema
 from .._surcouche import Surcouche, ajuster, fusionner, lire_surcouche, parametres_inconnus
+from .diagnostic import problemes_d_une_regle_refusee
 from .parametres import lire_parametres
 from .regle import RegleCompilee, compiler_regle
 from .syntaxe import Explication, Parametre, RegleSource
@@ -41,8 +42,12 @@ class BaseDeRegles(BaseModel):
 
 
 def _analyser(
-    dossier: Dossier | None, catalogue: Catalogue, surcouche: Dossier | Surcouche | None = None
+    dossier: Dossier | None,
+    catalogue: Catalogue | None,
+    surcouche: Dossier | Surcouche | None = None,
 ) -> tuple[BaseDeRegles | None, list[Probleme]]:
+    """La base compilée et ses problèmes ; sans catalogue (il est invalide), les seuls problèmes
+    qui n'en dépendent pas, et jamais de base."""
     racine = dossier_livre("regles") if dossier is None else en_dossier(dossier, "regles")
     problemes: list[Probleme] = []
     regles: dict[str, RegleCompilee] = {}
@@ -54,6 +59,7 @@ def _analyser(
         entrees = ajuster(fusionner(entrees, dessus_valides), dessus, problemes)
         version = dessus.version_sur(version or "")
     explications: list[tuple[str, Explication]] = []
+    ecrites: set[str] = set()  # les identifiants de toutes les règles écrites, même refusées
     parametres = lire_parametres(entrees, problemes)
     for nom, genre, rang, brute in entrees:
         if genre == "parametre":
@@ -66,8 +72,12 @@ def _analyser(
                 explications.append((nom, explication))
             continue
         ident = identifiant(brute, "règle", rang)
+        ecrites.add(ident)
         source = valider_entree(RegleSource, brute, problemes, fichier=nom, id=ident)
         if source is None:
+            problemes.extend(
+                problemes_d_une_regle_refusee(brute, nom, ident, catalogue, parametres)
+            )
             continue
         if source.id in regles:
             problemes.append(
@@ -85,7 +95,7 @@ def _analyser(
                 problemes.append(resultat)
             else:
                 regles[resultat.id] = resultat
-    if not regles and not problemes:
+    if not ecrites and not problemes:
         desactivees = (
             [f for f, a in lire_surcouche(surcouche).ajustements if a.desactiver]
             if surcouche
@@ -102,10 +112,8 @@ def _analyser(
             )
         else:
             problemes.append(Probleme("aucune règle définie ([[regle]])", fichier=str(racine)))
-    if problemes:
-        return None, problemes
-    problemes.extend(_references_des_explications(explications, regles, catalogue))
-    if problemes:
+    problemes.extend(_references_des_explications(explications, ecrites, catalogue))
+    if problemes or catalogue is None:
         return None, problemes
     base = BaseDeRegles(
         version=version or "",
@@ -118,15 +126,17 @@ def _analyser(
 
 def _references_des_explications(
     explications: list[tuple[str, Explication]],
-    regles: dict[str, RegleCompilee],
-    catalogue: Catalogue,
+    regles: set[str],
+    catalogue: Catalogue | None,
 ) -> Iterator[Probleme]:
-    for nom, explication in explications:
-        for champ, ids, genre in (
-            ("regle", tuple(regles), "règle inconnue"),
+    references = [("regle", tuple(sorted(regles)), "règle inconnue")]
+    if catalogue is not None:
+        references += [
             ("mesure", catalogue.ids_mesures, "mesure inconnue"),
             ("acteur", catalogue.ids_acteurs, "acteur inconnu"),
-        ):
+        ]
+    for nom, explication in explications:
+        for champ, ids, genre in references:
             valeur = getattr(explication, champ)
             if valeur is not None and valeur not in ids:
                 yield Probleme(
@@ -152,6 +162,19 @@ def iter_erreurs_regles(
     []
     """
     yield from _analyser(dossier, catalogue, surcouche)[1]
+
+
+def erreurs_sans_catalogue(
+    dossier: Dossier | None = None, *, surcouche: Dossier | Surcouche | None = None
+) -> list[Probleme]:
+    """Les problèmes d'un dossier de règles qui ne dépendent pas du catalogue (syntaxe, clés,
+    opérateurs, champs du profil, types, paramètres, gabarits) : ce que ``verifier`` dit encore
+    quand le catalogue lui-même est invalide.
+
+    >>> erreurs_sans_catalogue()
+    []
+    """
+    return _analyser(dossier, None, surcouche)[1]
 
 
 def charger_regles(

@@ -93,14 +93,22 @@ def valeur_pour(champ: Champ, valeur: Any, chemin: str) -> Scalaire:
     return INTENSITES[valeur] if champ.genre == "intensite" else valeur
 
 
+def champ_du_profil(nom: str, chemin: str) -> Champ:
+    """Le champ du profil nommé ``nom`` ; :class:`Refus` (au chemin ``chemin.champ``) sinon.
+
+    >>> champ_du_profil("ecole.imse", "si").genre
+    'entier'
+    """
+    champ = CHAMPS.get(nom)
+    if champ is None:
+        raise Refus("champ de profil inconnu", f"{chemin}.champ", nom, suggerer(nom, CHAMPS))
+    return champ
+
+
 def _comparaison(
     c: Comparaison, chemin: str, nie: bool, parametres: Mapping[str, Parametre]
 ) -> Expression:
-    champ = CHAMPS.get(c.champ)
-    if champ is None:
-        raise Refus(
-            "champ de profil inconnu", f"{chemin}.champ", c.champ, suggerer(c.champ, CHAMPS)
-        )
+    champ = champ_du_profil(c.champ, chemin)
     if isinstance(c.valeur, RefParametre):
         parametre = parametres.get(c.valeur.parametre)
         if parametre is None:
@@ -144,28 +152,43 @@ def normaliser(
     chemin: str = "si",
     nie: bool = False,
     parametres: Mapping[str, Parametre] | None = None,
+    refus: list[Refus] | None = None,
 ) -> Expression:
     """Vérifie une condition de règle et la met en forme normale négative.
 
     Un seuil de besoin ``{besoin, au_moins}`` est la comparaison ``besoins.<besoin> >= au_moins`` ;
-    une valeur ``{ parametre = "x" }`` est remplacée par celle du paramètre.
+    une valeur ``{ parametre = "x" }`` est remplacée par celle du paramètre. Sans ``refus``, la
+    première comparaison fautive lève :class:`Refus` ; avec, chaque comparaison fautive y est
+    ajoutée et la vérification continue (l'expression rendue ne vaut alors rien).
+
+    >>> trouves: list[Refus] = []
+    >>> _ = normaliser(Tous(tous=[Comparaison(champ="x", op="==", valeur=1),
+    ...                           Comparaison(champ="ordre", op="<", valeur="primaire")]), refus=trouves)
+    >>> [r.champ for r in trouves]
+    ['si.tous[0].champ', 'si.tous[1].op']
     """
     parametres = parametres or {}
-    if isinstance(condition, Comparaison):
-        return _comparaison(condition, chemin, nie, parametres)
-    if isinstance(condition, SeuilBesoin):
-        seuil = Comparaison(
-            champ=f"besoins.{condition.besoin.value}", op=">=", valeur=condition.au_moins.value
-        )
-        return _comparaison(seuil, chemin, nie, parametres)
+    if isinstance(condition, Comparaison | SeuilBesoin):
+        if isinstance(condition, SeuilBesoin):
+            condition = Comparaison(
+                champ=f"besoins.{condition.besoin.value}", op=">=", valeur=condition.au_moins.value
+            )
+        try:
+            return _comparaison(condition, chemin, nie, parametres)
+        except Refus as exc:
+            if refus is None:
+                raise
+            refus.append(exc)
+            return Atome(condition.champ, "==", False)
     if isinstance(condition, Non):
-        return normaliser(condition.non, f"{chemin}.non", not nie, parametres)
+        return normaliser(condition.non, f"{chemin}.non", not nie, parametres, refus)
     if isinstance(condition, Tous | UnDe):
         membres, nom = (
             (condition.tous, "tous") if isinstance(condition, Tous) else (condition.un_de, "un_de")
         )
         termes = tuple(
-            normaliser(c, f"{chemin}.{nom}[{i}]", nie, parametres) for i, c in enumerate(membres)
+            normaliser(c, f"{chemin}.{nom}[{i}]", nie, parametres, refus)
+            for i, c in enumerate(membres)
         )
         conjonction = isinstance(condition, Tous) != nie
         return aplatir(Et(termes) if conjonction else Ou(termes))

@@ -87,15 +87,23 @@ def _parametres_lus(source: RegleSource) -> tuple[str, ...]:
     return tuple(dict.fromkeys(lus))
 
 
-def _proposition(
+def proposition(
     recommande: Recommande,
     chemin: str,
-    source: RegleSource,
-    catalogue: Catalogue,
+    regle: tuple[str, tuple[str, ...] | None],
+    catalogue: Catalogue | None,
     refus: list[Probleme],
     fichier: str,
 ) -> Proposition | None:
-    """La proposition compilée, ou ``None`` après avoir ajouté ses problèmes à ``refus``."""
+    """La proposition compilée, ou ``None`` après avoir ajouté ses problèmes à ``refus``.
+
+    ``regle`` : l'identifiant de la règle et ses sources (``None`` si elles sont illisibles :
+    on ne peut alors pas dire si la raison parle de la mesure). Sans catalogue (il est
+    lui-même invalide), rien n'est vérifié ici.
+    """
+    id_regle, sources_regle = regle
+    if catalogue is None:
+        return None
 
     def probleme(
         message: str, champ: str, valeur: object = ABSENT, suggestions: tuple[str, ...] = ()
@@ -104,7 +112,7 @@ def _proposition(
             Probleme(
                 message,
                 fichier=fichier,
-                id=source.id,
+                id=id_regle,
                 champ=champ,
                 valeur=valeur,
                 suggestions=suggestions,
@@ -120,18 +128,19 @@ def _proposition(
         )
         return None
     mesure = catalogue.mesure(recommande.mesure)
-    sources = recommande.sources or source.sources
+    sources = recommande.sources or sources_regle or ()
     refus.extend(
         verifier_cles(
             recommande.sources,
             catalogue.cles_sources,
             fichier=fichier,
-            id=source.id,
+            id=id_regle,
             champ=f"{chemin}.sources",
         )
     )
     inconnues = set(sources) - set(catalogue.cles_sources)
-    if not inconnues and not set(sources) & set(mesure.sources):
+    connues = bool(recommande.sources) or sources_regle is not None
+    if connues and not inconnues and not set(sources) & set(mesure.sources):
         probleme(
             f"aucune source de cette raison ne parle de la mesure '{mesure.id}' ; citer l'une "
             f"des siennes : {', '.join(mesure.sources)}",
@@ -174,29 +183,31 @@ def _proposition(
     )
 
 
+def probleme_de_refus(refus: Refus, fichier: str, id_regle: str) -> Probleme:
+    """Le problème d'une comparaison refusée d'une règle."""
+    return Probleme(
+        refus.message,
+        fichier=fichier,
+        id=id_regle,
+        champ=refus.champ,
+        valeur=refus.valeur,
+        suggestions=refus.suggestions,
+    )
+
+
 def compiler_regle(
     source: RegleSource,
     fichier: str,
-    catalogue: Catalogue,
+    catalogue: Catalogue | None,
     parametres: Mapping[str, Parametre] | None = None,
 ) -> Iterator[Probleme | RegleCompilee]:
     """Les problèmes d'une règle, tous ; ou, s'il n'y en a aucun, la règle compilée."""
     parametres = parametres or {}
     erreurs: list[Probleme] = []
-    try:
-        condition = normaliser(source.si, parametres=parametres)
-    except Refus as exc:
-        erreurs.append(
-            Probleme(
-                exc.message,
-                fichier=fichier,
-                id=source.id,
-                champ=exc.champ,
-                valeur=exc.valeur,
-                suggestions=exc.suggestions,
-            )
-        )
-    else:
+    refus: list[Refus] = []
+    condition = normaliser(source.si, parametres=parametres, refus=refus)
+    erreurs.extend(probleme_de_refus(r, fichier, source.id) for r in refus)
+    if not refus:
         comparaisons = taille_disjonctive(condition)[1]
         if comparaisons > COMPARAISONS_MAX:
             erreurs.append(
@@ -224,19 +235,25 @@ def compiler_regle(
             )
             continue
         vues.add(recommande.mesure)
-        proposition = _proposition(
-            recommande, f"recommande[{rang}]", source, catalogue, erreurs, fichier
+        compilee = proposition(
+            recommande,
+            f"recommande[{rang}]",
+            (source.id, source.sources),
+            catalogue,
+            erreurs,
+            fichier,
         )
-        if proposition is not None:
-            propositions.append(proposition)
+        if compilee is not None:
+            propositions.append(compilee)
     try:
         verifier_gabarit(source.justification, parametres)
     except ValueError as exc:
         erreurs.append(Probleme(str(exc), fichier=fichier, id=source.id, champ="justification"))
-    erreurs.extend(
-        verifier_cles(source.sources, catalogue.cles_sources, fichier=fichier, id=source.id)
-    )
-    if erreurs:
+    if catalogue is not None:
+        erreurs.extend(
+            verifier_cles(source.sources, catalogue.cles_sources, fichier=fichier, id=source.id)
+        )
+    if erreurs or catalogue is None:
         yield from erreurs
         return
     yield RegleCompilee(
