@@ -22,6 +22,7 @@ from recommandeur import (
     et_si,
     planifier,
     pourquoi_pas,
+    que_faudrait_il,
     recommander,
 )
 from recommandeur._surcouche import lire_surcouche
@@ -55,6 +56,8 @@ def _racines(moteur: Moteur) -> Iterator[pydantic.BaseModel]:
     yield moteur.catalogue
     yield moteur.base
     yield pourquoi_pas(profil, "mentorat", moteur=moteur)
+    yield que_faudrait_il(profil, "mentorat_en_ligne", moteur=moteur)
+    yield que_faudrait_il(profil, "accompagnement_individuel", retirer=True, moteur=moteur)
     yield et_si(profil, {"ecole": {"conseiller_pedagogique": False}}, moteur=moteur)
     yield couverture(moteur)
     yield charger_effectifs(ENSEIGNANTS, ECOLES)

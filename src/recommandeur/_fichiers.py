@@ -65,7 +65,7 @@ def en_dossier(dossier: Dossier, argument: str = "dossier") -> Traversable:
     >>> en_dossier(["a", "b"], "surcouche")
     Traceback (most recent call last):
     ...
-    recommandeur._erreurs.ErreurArgument: surcouche : attendu un dossier (chemin : str ou Path), reçu ['a', 'b']
+    recommandeur.ErreurArgument: surcouche : attendu un dossier (chemin : str ou Path), reçu ['a', 'b']
     """
     if isinstance(dossier, str | os.PathLike):
         return Path(dossier)

@@ -29,6 +29,7 @@ from .._rendu.reparation import (
     texte_changement,
     texte_que_faudrait_il,
 )
+from .._schema_json import nettoyer_schema
 from .leviers import Levier, appliquer, champs_de_presence, leviers
 from .recommander import recommander
 
@@ -37,7 +38,7 @@ ESSAIS_MAX = 20_000
 
 
 class _Modele(BaseModel):
-    model_config = ConfigDict(frozen=True)
+    model_config = ConfigDict(frozen=True, json_schema_extra=nettoyer_schema)
 
 
 class Changement(_Modele):

@@ -40,7 +40,7 @@ def valider(donnees: Any) -> Entree:
     ...          "mesure": "mentorat", "effet": "efficace"})
     Traceback (most recent call last):
     ...
-    recommandeur._suivi.erreurs.ErreurSuivi: revue de p-1 : champ 'date' : attendu une date AAAA-MM-JJ (de 1900 à 2099), par exemple « 2026-11-20 » (reçu : '2026-11-31')
+    recommandeur.ErreurSuivi: revue de p-1 : champ 'date' : attendu une date AAAA-MM-JJ (de 1900 à 2099), par exemple « 2026-11-20 » (reçu : '2026-11-31')
     """
     if isinstance(donnees, BaseModel):
         donnees = donnees.model_dump()
@@ -95,7 +95,7 @@ def verifier(
     ...                effet="efficace"), [], connues=["p-1", "p-20"])
     Traceback (most recent call last):
     ...
-    recommandeur._suivi.erreurs.ErreurSuivi: revue de p-2 : champ 'personne' : personne inconnue du journal (reçu : 'p-2') ; vouliez-vous dire 'p-20' ? Sinon, noter d'abord son arrivée
+    recommandeur.ErreurSuivi: revue de p-2 : champ 'personne' : personne inconnue du journal (reçu : 'p-2') ; vouliez-vous dire 'p-20' ? Sinon, noter d'abord son arrivée
     """
     if not historique and not isinstance(entree, Arrivee):
         proches = formuler_suggestions(suggerer(entree.personne, sorted(connues)))

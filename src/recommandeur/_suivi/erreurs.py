@@ -25,6 +25,8 @@ class ErreurSuivi(ErreurRecommandeur, ValueError):
     ('mesure', 'mentora')
     """
 
+    __module__ = "recommandeur"  # affichée recommandeur.ErreurSuivi, comme les autres
+
     _code = "suivi"
 
     def __init__(

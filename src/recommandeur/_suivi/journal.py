@@ -41,8 +41,9 @@ class Journal:
     [('p-1', 'mentorat', 52)]
     """
 
-    def __init__(self, stockage: Stockage, moteur: Moteur | None = None) -> None:
-        self._stockage = stockage
+    def __init__(self, chemin: str | Path, *, moteur: Moteur | None = None) -> None:
+        """Comme :meth:`ouvrir` (le stockage SQLite reste un détail de ce module)."""
+        self._stockage = Stockage(chemin)
         self._moteur = moteur
 
     @classmethod
@@ -53,7 +54,7 @@ class Journal:
         version plus récente lève :class:`ErreurSuivi`. ``moteur`` : le catalogue contre
         lequel les mesures sont vérifiées et qui recommande (le moteur par défaut sinon).
         """
-        return cls(Stockage(chemin), moteur)
+        return cls(chemin, moteur=moteur)
 
     def __enter__(self) -> Journal:
         return self
