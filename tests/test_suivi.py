@@ -432,3 +432,38 @@ def test_entrees_et_erreur_en_donnees() -> None:
     donnees = e.to_dict()
     assert donnees["erreur"] == "ErreurSuivi"
     assert donnees["problemes"][0]["champ"] == "mesure"
+
+
+@st.composite
+def _annees(draw: st.DrawFn) -> list[object]:
+    """Les entrées valides d'une année pour une à trois personnes, dans un ordre quelconque
+    entre personnes (chaque personne : arrivée, profil, débuts puis revues)."""
+    entrees: list[object] = []
+    for k in range(draw(st.integers(1, 3))):
+        p, debut = f"p-{k}", D + timedelta(draw(st.integers(0, 20)))
+        entrees += [
+            Arrivee(personne=p, date=debut, par="cp", ecole=draw(st.sampled_from("ab"))),
+            Instantane(personne=p, date=debut, par="cp", profil=Profil.model_validate(
+                dict(PROFIL, signaux_de_detresse=draw(st.booleans())))),
+        ]  # fmt: skip
+        for mesure in draw(st.lists(st.sampled_from(["mentorat", "webinaire"]), unique=True)):
+            quand = debut + timedelta(draw(st.integers(0, 30)))
+            entrees.append(Debut(personne=p, date=quand, par="cp", mesure=mesure))
+            for ecart in draw(st.lists(st.integers(1, 90), max_size=3)):
+                quand += timedelta(ecart)
+                effet = draw(st.sampled_from(["efficace", "partiel", "sans_effet"]))
+                entrees.append(Revue(personne=p, date=quand, par="cp", mesure=mesure, effet=effet))
+    return entrees
+
+
+@settings(max_examples=25, deadline=None)
+@given(entrees=_annees(), jour=st.integers(0, 300))
+def test_le_journal_repond_comme_les_fonctions_pures(entrees: list[object], jour: int) -> None:
+    le = D + timedelta(jour)
+    with Journal.ouvrir(":memory:") as j:
+        j.importer(entrees)  # type: ignore[arg-type]
+        relues = j.entrees()
+        assert sorted(relues, key=repr) == sorted(entrees, key=repr)
+        assert j.a_revoir(le) == a_revoir(entrees, le)  # type: ignore[arg-type]
+        assert j.tableau(le) == tableau_de_suivi(entrees, le)  # type: ignore[arg-type]
+        assert j.bilan(D, le) == bilan_de_suivi(entrees, D, le)  # type: ignore[arg-type]
