@@ -111,7 +111,7 @@ class Besoins(Mapping[Besoin, Intensite]):
         raise AttributeError("Besoins est immuable")
 
     def __reduce__(self) -> tuple[type[Besoins], tuple[dict[Besoin, Intensite]]]:
-        return (Besoins, (dict(self._table),))  # pickle et copies : par __init__, pas __setattr__
+        return (Besoins, (dict(self._table),))  # sérialisé et copié par __init__
 
     def __repr__(self) -> str:
         contenu = ", ".join(f"{b.value!r}: {i.value!r}" for b, i in self._table.items())
