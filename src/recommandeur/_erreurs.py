@@ -43,7 +43,7 @@ class ErreurRecommandeur(Exception):
     ``to_dict()`` donne l'erreur en données JSON : son genre, son message et ses problèmes.
     """
 
-    # Affichée (traces, repr, pickle) là où on l'importe : recommandeur.ErreurProfil.
+    # Affichée (traces, repr, sérialisation) là où on l'importe : recommandeur.ErreurProfil.
     __module__ = "recommandeur"
 
     @property

@@ -213,8 +213,8 @@ class Catalogue(BaseModel):
         self._sources = MappingProxyType({s.cle: s for s in self.sources})
         _PASSAGES_CONNUS.update(self._sources)
 
-    # Les index (privés, en lecture seule) se déduisent des champs : pickle, copy.deepcopy et
-    # model_copy(deep=True) ne copient que les champs et refont les index.
+    # Les index (privés, en lecture seule) se déduisent des champs : la sérialisation Python,
+    # copy.deepcopy et model_copy(deep=True) ne copient que les champs et refont les index.
     def __getstate__(self) -> dict[Any, Any]:
         return {**super().__getstate__(), "__pydantic_private__": {}}
 
