@@ -71,11 +71,13 @@ class Fiche:
             )
             for r in moteur.regles
         }
-        #: Pour chaque règle, ses ``(mesure, poids)`` ; pour chaque (règle, mesure), le poids et
-        #: les intervenants qu'elle admet (les siens, sinon ceux de la mesure).
+        #: Pour chaque règle, ses ``(mesure, poids)`` ; pour chaque (règle, mesure), le poids,
+        #: les intervenants qu'elle nomme (sinon ceux de la mesure) et ceux de repli.
         self.recommandations = {r.id: r.recommandations for r in moteur.regles}
-        self.propositions: dict[tuple[str, str], tuple[float, tuple[Intervenant, ...]]] = {
-            (r.id, p.mesure): (p.poids, p.intervenants or self.mesures[p.mesure].intervenants)
+        self.propositions: dict[
+            tuple[str, str], tuple[float, tuple[Intervenant, ...], tuple[Intervenant, ...]]
+        ] = {
+            (r.id, p.mesure): (p.poids, *intervenants_et_repli(p, self.mesures[p.mesure]))
             for r in moteur.regles
             for p in r.propositions
         }
@@ -90,8 +92,8 @@ class Fiche:
         self.decisions: dict[tuple[Any, ...], Any] = {}
         #: Les intervenants possibles d'une mesure selon les règles qui la proposent, numérotés
         #: (``noms_candidats`` : un numéro par liste distincte ; il y en a peu par mesure).
-        self.candidats: dict[tuple[str, ...], tuple[int, tuple[Intervenant, ...]]] = {}
-        self.noms_candidats: dict[Any, tuple[int, tuple[Intervenant, ...]]] = {}
+        self.candidats: dict[tuple[str, ...], tuple[int, tuple[Intervenant, ...], int]] = {}
+        self.noms_candidats: dict[Any, tuple[int, tuple[Intervenant, ...], int]] = {}
         self.recommandees: dict[tuple[Any, ...], MesureRecommandee] = {}
 
     def garder(
@@ -147,6 +149,29 @@ class Fiche:
             sources=p.sources,
             priorite=p.priorite,
         )
+
+
+def intervenants_et_repli(
+    p: Proposition, mesure: Mesure
+) -> tuple[tuple[Intervenant, ...], tuple[Intervenant, ...]]:
+    """Les intervenants qu'une proposition nomme (sinon ceux de la mesure), et ceux de repli.
+
+    Une règle qui nomme ses intervenants (la CP pour un besoin élevé en évaluation) ne retire
+    pas les autres intervenants de la mesure : si aucun des siens n'est là, la mesure reste
+    offerte, avec sa priorité, par les autres intervenants du catalogue, dans l'ordre du
+    catalogue (001 : l'intervenant se choisit selon « la proximité (présence dans le milieu) »).
+
+    >>> from recommandeur import Moteur
+    >>> m = Moteur.depuis().catalogue.mesure("consultation_individuelle")
+    >>> cp = Intervenant(acteur="conseiller_pedagogique", role="en suggérant des outils, des pratiques efficaces")
+    >>> nommes, repli = intervenants_et_repli(Proposition(mesure=m.id, poids=1, intervenants=(cp,)), m)
+    >>> [i.acteur for i in nommes], "direction" in [i.acteur for i in repli]
+    (['conseiller_pedagogique'], True)
+    """
+    if not p.intervenants:
+        return mesure.intervenants, ()
+    nommes = {i.acteur for i in p.intervenants}
+    return p.intervenants, tuple(i for i in mesure.intervenants if i.acteur not in nommes)
 
 
 _NOMS_INTENSITES = {ordre: nom for nom, ordre in INTENSITES.items()}

@@ -16,7 +16,7 @@ from .._erreurs import ErreurArgument
 from .._moteur.moteur import Moteur, moteur_par_defaut
 from .._profil.modeles import Profil
 from .._profil.validation import valider_profil
-from .._vocabulaire import Besoin, Intensite, PeriodeInsertion
+from .._vocabulaire import Besoin, Intensite, PeriodeInsertion, Presence
 from .classement import PRIORITAIRES, differees, ecartees, ordonner, scores
 from .construction import constructeur
 from .decisions import Decision, decider, signature
@@ -104,6 +104,59 @@ def _a_eviter(
     return apres, jamais
 
 
+def _reporter_priorite(
+    f: Fiche,
+    rid: str,
+    offres: Mapping[str, float],
+    retenues: Mapping[str, Decision],
+    motifs: dict[str, list[Motif]],
+) -> None:
+    """La priorité d'une proposition passe à une autre de la même règle quand elle ne peut la servir.
+
+    Une règle prioritaire (un besoin élevé) ne laisse pas la situation sans offre en tête
+    portée par une personne présente. Si sa mesure prioritaire n'est pas offerte (aucun
+    intervenant possible), sa priorité passe à sa première autre proposition offerte ; si elle
+    n'est offerte que « à confirmer », à sa première autre proposition du même niveau portée par
+    une personne présente (001 : « la proximité (présence dans le milieu) »). Le motif de
+    celle-ci porte alors le rang ; la première reste offerte, sans priorité.
+    """
+    propositions = f.regles[rid].propositions
+    for p in propositions:
+        if p.priorite is None:
+            continue
+        if p.mesure not in offres:
+            suivante = next(
+                (q for q in propositions if q.mesure in offres and q.mesure != p.mesure), None
+            )
+        elif retenues[p.mesure].choix.presence is Presence.INCONNUE:
+            suivante = next(
+                (
+                    q
+                    for q in propositions
+                    if q.mesure in offres
+                    and q.mesure != p.mesure
+                    and f.rang_niveau[q.mesure] == f.rang_niveau[p.mesure]
+                    and retenues[q.mesure].choix.presence is Presence.PRESENT
+                ),
+                None,
+            )
+            if suivante is not None:
+                motifs[p.mesure] = [
+                    m.model_copy(update={"priorite": None}) if m.regle == rid else m
+                    for m in motifs[p.mesure]
+                ]
+        else:
+            continue
+        if suivante is None:
+            continue
+        motifs[suivante.mesure] = [
+            m.model_copy(update={"priorite": min(p.priorite, m.priorite or p.priorite)})
+            if m.regle == rid
+            else m
+            for m in motifs[suivante.mesure]
+        ]
+
+
 def recommander_valide(
     profil: Profil, moteur: Moteur, limite: int | None, prioritaires: int = PRIORITAIRES
 ) -> Recommandation:
@@ -175,6 +228,8 @@ def recommander_valide(
 
     offres = {m: s for m, s in scores_des_mesures.items() if m in retenues and m not in f.au_milieu}
     actions = {m: s for m, s in scores_des_mesures.items() if m in retenues and m in f.au_milieu}
+    for rid in declenchees:
+        _reporter_priorite(f, rid, offres, retenues, motifs)
     priorites = {
         m: min(rangs)
         for m in offres
