@@ -49,6 +49,9 @@ class Source(_Immuable):
     fichier: str = Field(min_length=1, max_length=200)
     lieu: str = Field("", max_length=300, description="où est le passage dans le document")
     passage: str = Field(min_length=1, max_length=4000)
+    #: L'acteur dont parle le passage (un témoignage sur les personnes mentores, le rôle de la
+    #: CP...) : une raison qui le cite ne vaut que si cet acteur porte la mesure.
+    sujet: str | None = Field(None, pattern=r"^[a-z][a-z0-9_]*$", max_length=80)
 
 
 #: La présence d'un acteur : toujours là, à confirmer, ou le champ ``ecole.<x>`` du profil qui le dit.

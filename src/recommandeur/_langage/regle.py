@@ -3,11 +3,15 @@
 Chaque proposition (une mesure recommandée) est vérifiée contre le catalogue : la mesure
 existe, ses intervenants retenus en sont bien, chaque ligne de rôle est dans le rôle de
 l'acteur, et **la raison cite au moins un passage qui parle de la mesure** (une source
-commune avec celles de la mesure).
+commune avec celles de la mesure). Une raison ne cite un passage qui parle d'un acteur (la
+``sujet`` de la source : un témoignage sur les personnes mentores, le rôle de la CP) que si
+cet acteur est le seul qui puisse porter la mesure quand elle s'affiche ; sinon la raison
+passe dans ``pourquoi_par`` de cet acteur.
 """
 
 from __future__ import annotations
 
+import re
 from collections.abc import Iterator, Mapping
 
 from pydantic import BaseModel, ConfigDict
@@ -36,6 +40,8 @@ class Proposition(BaseModel):
     sources: tuple[str, ...] = ()
     #: Les intervenants retenus pour cette situation (vide : ceux de la mesure).
     intervenants: tuple[Intervenant, ...] = ()
+    #: La raison propre à un intervenant, quand c'est lui qui porte la mesure.
+    pourquoi_par: tuple[tuple[str, str], ...] = ()
 
 
 class RegleCompilee(BaseModel):
@@ -161,6 +167,32 @@ def _proposition(
             retenus.append(Intervenant(acteur=acteur, role=choisi.role))
         else:
             retenus.append(possibles[acteur])
+    for acteur in recommande.pourquoi_par:
+        if acteur not in possibles:
+            probleme(
+                f"'{acteur}' n'est pas un intervenant de la mesure '{mesure.id}' ; attendu : "
+                f"{', '.join(possibles)}",
+                f"{chemin}.pourquoi_par",
+                acteur,
+                suggerer(acteur, possibles),
+            )
+    if mesure.destinataire.value == "personne" and not inconnues:
+        generique = set(possibles) - set(recommande.pourquoi_par)
+        textes = [(recommande.pourquoi, generique, f"{chemin}.pourquoi")]
+        textes += [
+            (texte, {acteur}, f"{chemin}.pourquoi_par.{acteur}")
+            for acteur, texte in recommande.pourquoi_par.items()
+        ]
+        for texte, porteurs, champ in textes:
+            for sujet in sorted(sujets_cites(texte or "", sources, catalogue)):
+                if porteurs - {sujet}:
+                    probleme(
+                        f"cette raison cite un passage qui parle de '{sujet}', mais la mesure "
+                        f"peut être portée par {', '.join(sorted(porteurs - {sujet}))} ; mettre "
+                        f"ce texte dans pourquoi_par.{sujet}",
+                        champ,
+                        texte,
+                    )
     return Proposition(
         mesure=mesure.id,
         poids=recommande.poids,
@@ -168,7 +200,38 @@ def _proposition(
         pourquoi=recommande.pourquoi,
         sources=tuple(sources),
         intervenants=tuple(retenus),
+        pourquoi_par=tuple(recommande.pourquoi_par.items()),
     )
+
+
+_GUILLEMETS = re.compile(r"«\s*(.*?)\s*»", re.S)
+
+
+def _norme(texte: str) -> str:
+    texte = texte.replace("’", "'").replace("‘", "'").replace("\u00a0", " ").replace("\u202f", " ")
+    return re.sub(r"\s+", " ", texte).strip()
+
+
+def sujets_cites(texte: str, sources: tuple[str, ...], catalogue: Catalogue) -> set[str]:
+    """Les acteurs dont parlent les passages que cite ``texte`` entre « » (parmi ``sources``).
+
+    >>> from recommandeur import Moteur
+    >>> c = Moteur.depuis().catalogue
+    >>> sujets_cites("« J'ai diminué ma surcharge de planification grâce à leur aide. »",
+    ...              ("cssps/temoignage/planification",), c)
+    {'mentor'}
+    """
+    passages = [
+        (catalogue.source(cle).sujet, _norme(catalogue.source(cle).passage))
+        for cle in sources
+        if catalogue.source(cle).sujet is not None
+    ]
+    return {
+        sujet
+        for citation in _GUILLEMETS.findall(texte)
+        for sujet, passage in passages
+        if _norme(citation) in passage and sujet is not None
+    }
 
 
 def compiler_regle(

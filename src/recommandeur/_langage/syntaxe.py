@@ -150,7 +150,9 @@ class Recommande(_Strict):
     ``RANG_PRIORITE_MAX``) la range parmi les offres à faire d'abord : le rang 1 vient avant
     le rang 2, et à rang égal le score départage (voir docs/regles.md). ``intervenants``
     restreint ou réordonne ses intervenants pour cette situation (par leur identifiant, ou
-    avec une autre ligne de leur rôle).
+    avec une autre ligne de leur rôle). ``pourquoi_par`` donne, pour un intervenant, la raison
+    qui remplace ``pourquoi`` quand c'est lui qui porte la mesure (une raison ne parle que de
+    la mesure ou de la personne qui la porte).
     """
 
     mesure: str = Field(min_length=1)
@@ -159,6 +161,7 @@ class Recommande(_Strict):
     pourquoi: str | None = Field(None, min_length=1, max_length=800)
     sources: tuple[str, ...] = ()
     intervenants: tuple[str | IntervenantChoisi, ...] = ()
+    pourquoi_par: dict[str, Annotated[str, Field(min_length=1, max_length=800)]] = {}
 
 
 class Parametre(_Strict):

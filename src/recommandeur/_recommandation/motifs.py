@@ -95,6 +95,15 @@ class Fiche:
         self.candidats: dict[tuple[str, ...], tuple[int, tuple[Intervenant, ...], int]] = {}
         self.noms_candidats: dict[Any, tuple[int, tuple[Intervenant, ...], int]] = {}
         self.recommandees: dict[tuple[Any, ...], MesureRecommandee] = {}
+        #: Pour chaque (règle, mesure) qui a des raisons propres à un intervenant : la raison
+        #: commune et celles de chaque intervenant ; les motifs déjà refaits pour un porteur.
+        self.pourquoi_par: dict[tuple[str, str], tuple[str | None, dict[str, str]]] = {
+            (r.id, p.mesure): (p.pourquoi, dict(p.pourquoi_par))
+            for r in moteur.regles
+            for p in r.propositions
+            if p.pourquoi_par
+        }
+        self.motifs_portes: dict[tuple[Any, ...], tuple[Motif, Motif]] = {}
 
     def garder(
         self, memoire: dict[tuple[Any, ...], Any], cle: tuple[Any, ...], valeur: Any
@@ -107,6 +116,28 @@ class Fiche:
         if len(memoire) >= self.taille:
             memoire.clear()
         memoire[cle] = valeur
+
+    def pour_le_porteur(self, motif: Motif, mesure: str, porteur: str) -> Motif:
+        """Le motif tel qu'il se lit quand ``porteur`` porte la mesure.
+
+        Une raison ne parle que de la mesure ou de la personne qui la porte : la raison propre à
+        cet intervenant (``pourquoi_par``) remplace la raison commune ; sans raison propre, le
+        motif reste tel quel.
+        """
+        entree = self.pourquoi_par.get((motif.regle, mesure))
+        if entree is None or porteur not in entree[1]:
+            return motif
+        cle = (id(motif), porteur)
+        deja = self.motifs_portes.get(cle)
+        if deja is not None and deja[0] is motif:
+            return deja[1]
+        commun, propres = entree
+        texte = motif.texte
+        if commun:
+            texte = texte.removesuffix(f" {phrase(commun)}")
+        porte = motif.model_copy(update={"texte": f"{texte} {phrase(propres[porteur])}"})
+        self.garder(self.motifs_portes, cle, (motif, porte))
+        return porte
 
     def motifs_de(
         self, rid: str, valeurs: Mapping[str, Any], phrases: Mapping[Besoin, str]

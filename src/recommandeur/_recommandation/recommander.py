@@ -228,6 +228,10 @@ def recommander_valide(
 
     offres = {m: s for m, s in scores_des_mesures.items() if m in retenues and m not in f.au_milieu}
     actions = {m: s for m, s in scores_des_mesures.items() if m in retenues and m in f.au_milieu}
+    if f.pourquoi_par:
+        for mid, d in retenues.items():
+            porteur = d.choix.intervenant.acteur if d.choix.intervenant else ""
+            motifs[mid] = [f.pour_le_porteur(m, mid, porteur) for m in motifs[mid]]
     for rid in declenchees:
         _reporter_priorite(f, rid, offres, retenues, motifs)
     priorites = {
