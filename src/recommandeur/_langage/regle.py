@@ -11,7 +11,6 @@ passe dans ``pourquoi_par`` de cet acteur.
 
 from __future__ import annotations
 
-import re
 from collections.abc import Iterator, Mapping
 
 from pydantic import BaseModel, ConfigDict
@@ -22,6 +21,7 @@ from .._erreurs import ABSENT, Probleme, suggerer
 from .compilation import COMPARAISONS_MAX, Refus, normaliser
 from .expressions import Expression, atomes, taille_disjonctive
 from .gabarits import champs_du_gabarit, verifier_gabarit
+from .sujets import citations_hors_porteur
 from .syntaxe import IntervenantChoisi, Parametre, Recommande, RefParametre, RegleSource
 
 
@@ -177,22 +177,10 @@ def _proposition(
                 suggerer(acteur, possibles),
             )
     if mesure.destinataire.value == "personne" and not inconnues:
-        generique = set(possibles) - set(recommande.pourquoi_par)
-        textes = [(recommande.pourquoi, generique, f"{chemin}.pourquoi")]
-        textes += [
-            (texte, {acteur}, f"{chemin}.pourquoi_par.{acteur}")
-            for acteur, texte in recommande.pourquoi_par.items()
-        ]
-        for texte, porteurs, champ in textes:
-            for sujet in sorted(sujets_cites(texte or "", sources, catalogue)):
-                if porteurs - {sujet}:
-                    probleme(
-                        f"cette raison cite un passage qui parle de '{sujet}', mais la mesure "
-                        f"peut être portée par {', '.join(sorted(porteurs - {sujet}))} ; mettre "
-                        f"ce texte dans pourquoi_par.{sujet}",
-                        champ,
-                        texte,
-                    )
+        for message, champ, valeur in citations_hors_porteur(
+            recommande, possibles, sources, catalogue
+        ):
+            probleme(message, f"{chemin}.{champ}", valeur)
     return Proposition(
         mesure=mesure.id,
         poids=recommande.poids,
@@ -202,36 +190,6 @@ def _proposition(
         intervenants=tuple(retenus),
         pourquoi_par=tuple(recommande.pourquoi_par.items()),
     )
-
-
-_GUILLEMETS = re.compile(r"«\s*(.*?)\s*»", re.S)
-
-
-def _norme(texte: str) -> str:
-    texte = texte.replace("’", "'").replace("‘", "'").replace("\u00a0", " ").replace("\u202f", " ")
-    return re.sub(r"\s+", " ", texte).strip()
-
-
-def sujets_cites(texte: str, sources: tuple[str, ...], catalogue: Catalogue) -> set[str]:
-    """Les acteurs dont parlent les passages que cite ``texte`` entre « » (parmi ``sources``).
-
-    >>> from recommandeur import Moteur
-    >>> c = Moteur.depuis().catalogue
-    >>> sujets_cites("« J'ai diminué ma surcharge de planification grâce à leur aide. »",
-    ...              ("cssps/temoignage/planification",), c)
-    {'mentor'}
-    """
-    passages = [
-        (catalogue.source(cle).sujet, _norme(catalogue.source(cle).passage))
-        for cle in sources
-        if catalogue.source(cle).sujet is not None
-    ]
-    return {
-        sujet
-        for citation in _GUILLEMETS.findall(texte)
-        for sujet, passage in passages
-        if _norme(citation) in passage and sujet is not None
-    }
 
 
 def compiler_regle(
