@@ -74,7 +74,8 @@ ATTENDUS: dict[str, Attendu] = {
     "non_legalement_qualifie.toml": Attendu(
         prioritaires=[
             ("formation_universitaire", "ressources_humaines"),
-            ("mentorat_par_les_pairs", "pair_experimente"),
+            # ticket 18 : la personne mentore du milieu d'abord (ici à confirmer)
+            ("mentorat_par_les_pairs", "mentor"),
             ("formation_accompagnee", "conseiller_pedagogique"),
             ("temps_planification_collegues", "equipe_ecole"),
         ],
@@ -102,10 +103,11 @@ ATTENDUS: dict[str, Attendu] = {
     ),
     "profil_complet.json": Attendu(
         prioritaires=[
+            # ticket 18 : l'arrivée avant la qualification
             ("accompagnement_individuel", "mentor"),
-            ("formation_universitaire", "ressources_humaines"),
             ("accueil_css", "ressources_humaines"),
             ("accueil_etablissement", "direction"),
+            ("formation_universitaire", "ressources_humaines"),
             ("mentorat", "mentor"),
         ],
         actions_milieu=[
