@@ -51,6 +51,7 @@ def test_fait_exact(moteur: Moteur) -> None:
         "periode_insertion": "en_cours",
         "ordre": "secondaire",
         "statut": "suppleance",
+        "suppleance": "non_precisee",  # en suppléance, le genre non dit est « non précisé »
         "qualification": "en_voie_de_qualification",
         "formation_hors_quebec": True,
         "signaux_de_detresse": False,

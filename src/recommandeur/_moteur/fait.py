@@ -15,7 +15,7 @@ from typing import Any
 
 from .._profil.champs import DECIMALES
 from .._profil.modeles import PRESENCES, Profil
-from .._vocabulaire import Besoin, PeriodeInsertion
+from .._vocabulaire import Besoin, GenreSuppleance, PeriodeInsertion, Statut
 from .escalade import intensites_effectives, montees
 
 
@@ -100,6 +100,10 @@ def mettre_a_plat(
     }
     if profil.annees_au_quebec is not None:
         resultat["annees_au_quebec"] = profil.annees_au_quebec
+    if profil.statut is Statut.SUPPLEANCE:
+        # le genre de suppléance ne se lit que pour une personne en suppléance ; non dit, il
+        # est « non précisé » (une valeur, pour que ≠ se lise aussi)
+        resultat["suppleance"] = (profil.suppleance or GenreSuppleance.NON_PRECISEE).value
     if e.part_novices is not None:
         # Arrondie à 4 décimales : durable-rules refuse les nombres que json écrit en notation
         # exponentielle (5e-324, 1e-05) ; le moteur et l'évaluateur lisent la même valeur.

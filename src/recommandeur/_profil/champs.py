@@ -99,6 +99,7 @@ def _champs_du_modele(modele: type[BaseModel], prefixe: str) -> dict[str, Champ]
                 description,
                 valeurs=tuple(m.value for m in membres),
                 libelles=tuple((m.value, getattr(m, "libelle", m.value)) for m in membres),
+                peut_etre_inconnu=optionnel,
             )
     return champs
 

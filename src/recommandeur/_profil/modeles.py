@@ -18,8 +18,8 @@ from pydantic_core import CoreSchema, core_schema
 
 from .._erreurs import suggerer
 from .._messages import ValeurInconnue
-from .._vocabulaire import Besoin, Intensite, Ordre, Qualification, Statut
-from .saisie import BOOLEEN, PART, booleen_facultatif, choix, entier
+from .._vocabulaire import Besoin, GenreSuppleance, Intensite, Ordre, Qualification, Statut
+from .saisie import BOOLEEN, PART, booleen_facultatif, choix, choix_facultatif, entier
 
 
 def titre_francais(nom: str, info: FieldInfo | ComputedFieldInfo) -> str:
@@ -251,6 +251,10 @@ class Profil(_Strict):
     )
     ordre: Annotated[Ordre, *choix(Ordre)] = Field(description="ordre d'enseignement")
     statut: Annotated[Statut, *choix(Statut)] = Field(Statut.CONTRAT, description="statut d'emploi")
+    suppleance: Annotated[GenreSuppleance | None, *choix_facultatif(GenreSuppleance)] = Field(
+        None,
+        description="pour une personne en suppléance : occasionnelle (liste de rappel, sans groupe d'élèves à elle), long_terme ou contrat (un groupe à elle), non_precisee ; non précisé par défaut",
+    )
     qualification: Annotated[Qualification, *choix(Qualification)] = Field(
         Qualification.LEGALEMENT_QUALIFIE, description="qualification légale"
     )
