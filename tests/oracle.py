@@ -82,7 +82,9 @@ def valeur(profil: Profil, champ: str, catalogue: Catalogue) -> Any:
         return len({r.mesure for r in profil.mesures_recues if not r.efficace} & individuelles)
     if champ == "annees_en_insertion":
         return _annees_au_quebec(profil)
-    if champ == "suppleance":  # en suppléance seulement ; non dit : « non précisée » (docs/profil.md)
+    if (
+        champ == "suppleance"
+    ):  # en suppléance seulement ; non dit : « non précisée » (docs/profil.md)
         if profil.statut.value != "suppleance":
             return None
         return profil.suppleance.value if profil.suppleance else "non_precisee"
