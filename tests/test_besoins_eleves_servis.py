@@ -7,12 +7,16 @@ d'insertion, et tout ensemble de besoins élevés (sans détresse : elle a sa pr
 
 from __future__ import annotations
 
+import shutil
+from pathlib import Path
 from typing import Any
 
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from recommandeur import Besoin, recommander
+from recommandeur import Besoin, Moteur, recommander
+
+ICI = Path(__file__).resolve().parents[1]
 
 PRESENCES = [
     "mentor_dans_l_ecole",
@@ -86,10 +90,29 @@ def test_repli_garde_la_priorite_sans_cp_ni_mentor() -> None:
     assert "soutien_en_classe_modelisation" in {e.mesure for e in reco.ecartees}
 
 
-def test_le_nomme_passe_avant_le_repli_quand_il_est_present() -> None:
+def test_le_nomme_passe_avant_le_repli_quand_il_est_present(tmp_path: Path) -> None:
+    # un centre qui ne déclare pas ses CP : leur présence reste inconnue
+    catalogue = tmp_path / "catalogue"
+    shutil.copytree(ICI / "catalogue", catalogue)
+    (catalogue / "ressources.toml").unlink()
+    sans_cp_declare = Moteur.depuis(catalogue=catalogue)
     reco = recommander(
         {"annees_experience": 1, "ordre": "primaire", "besoins": {"evaluation": "elevee"}}
     )
     m = next(m for m in reco.prioritaires if m.mesure.id == "consultation_individuelle")
     assert m.acteur.id == "conseiller_pedagogique"
-    assert "direction" in {a.id for a in m.alternatives}
+    # « ou : » reste court : les intervenants de repli n'y sont pas quand le nommé porte
+    assert m.alternatives == []
+    # un repli présent porte avant un nommé à confirmer, qui reste « ou : »
+    reco = recommander(
+        {
+            "annees_experience": 1,
+            "ordre": "primaire",
+            "besoins": {"evaluation": "elevee"},
+            "ecole": {"conseiller_pedagogique": None, "mentor_dans_l_ecole": False},
+        },
+        moteur=sans_cp_declare,
+    )
+    m = next(m for m in reco.prioritaires if m.mesure.id == "consultation_individuelle")
+    assert (m.acteur.id, m.presence.value) == ("equipe_ecole", "present")
+    assert "conseiller_pedagogique" in {a.id for a in m.alternatives}

@@ -93,7 +93,7 @@ def choisir(
     'cp'
     """
     limite = len(candidats) if nommes is None else nommes
-    possibles: list[tuple[bool, bool, bool, int, Intervenant]] = []
+    possibles: list[tuple[bool, bool, int, bool, Intervenant]] = []
     ecartes: list[tuple[str, str]] = []
     for rang, candidat in enumerate(candidats):
         acteur = acteurs[candidat.acteur]
@@ -105,25 +105,27 @@ def choisir(
         elif acteur.insertion_seulement and not en_insertion:
             ecartes.append((candidat.acteur, "réservé aux personnes en insertion"))
         else:
-            # d'abord ceux qui ne sont pas à éviter, puis les présents, puis ceux que la
-            # situation nomme avant ceux de repli, puis l'ordre de préférence
+            # d'abord ceux qui ne sont pas à éviter, puis les présents, puis l'ordre de
+            # préférence (ceux que la situation nomme viennent avant ceux de repli)
             possibles.append(
                 (
                     candidat.acteur in a_eviter,
                     etat is not Presence.PRESENT,
-                    rang >= limite,
                     rang,
+                    rang >= limite,
                     candidat,
                 )
             )
     if not possibles:
         return Choix(None, Presence.ABSENT, (), tuple(ecartes))
-    possibles.sort(key=lambda p: p[:4])
-    _, inconnue, _, _, choisi = possibles[0]
+    possibles.sort(key=lambda p: p[:3])
+    _, inconnue, _, de_repli, choisi = possibles[0]
+    # les autres possibles : ceux que la situation nomme ; ceux de repli seulement si c'est un
+    # repli qui porte la mesure (« ou : » reste court)
     return Choix(
         choisi,
         Presence.INCONNUE if inconnue else Presence.PRESENT,
-        tuple(p[4].acteur for p in possibles[1:]),
+        tuple(p[4].acteur for p in possibles[1:] if de_repli or not p[3]),
         tuple(ecartes),
     )
 
