@@ -80,6 +80,9 @@ def valeur(profil: Profil, champ: str, catalogue: Catalogue) -> Any:
     if champ == "nb_individuelles_inefficaces":
         individuelles = {m.id for m in catalogue.mesures if m.niveau.value == "individuel"}
         return len({r.mesure for r in profil.mesures_recues if not r.efficace} & individuelles)
+    if champ == "nb_mentorats_inefficaces":
+        mentorats = {m.id for m in catalogue.mesures if m.mentorat}
+        return len({r.mesure for r in profil.mesures_recues if not r.efficace} & mentorats)
     if champ == "annees_en_insertion":
         return _annees_au_quebec(profil)
     if (

@@ -72,6 +72,7 @@ def test_fait_exact(moteur: Moteur) -> None:
         "nb_mesures_recues": 2,
         "nb_mesures_inefficaces": 1,
         "nb_individuelles_inefficaces": 0,
+        "nb_mentorats_inefficaces": 0,
     }
 
 

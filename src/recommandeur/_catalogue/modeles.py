@@ -118,6 +118,8 @@ class Mesure(_Immuable):
     ``intervenants`` sont ceux qui peuvent l'offrir, du plus proche au plus lointain, chacun
     avec la ligne de son rôle qui le justifie (elle doit figurer dans ``Acteur.role``).
     ``charge`` : elle ajoute une charge ou une exposition (différée en cas de détresse).
+    ``mentorat`` : c'est une forme de mentorat (quand elle reste sans effet, une autre
+    personne mentore est proposée).
     """
 
     id: str = Field(pattern=_IDENTIFIANT)
@@ -131,6 +133,7 @@ class Mesure(_Immuable):
     partenaires: tuple[str, ...] = ()
     besoins: Annotated[tuple[Besoin, ...], Uniques] = ()
     charge: bool = False
+    mentorat: bool = False
     duree: str | None = None
     frequence: str | None = None
     sources: tuple[str, ...] = Field(min_length=1)

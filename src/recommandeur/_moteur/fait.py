@@ -27,6 +27,8 @@ class Contexte:
     individuelles: frozenset[str] = frozenset()
     #: Les ressources que le centre déclare pour toutes ses écoles (``pane`` → vrai, ...).
     ressources: Mapping[str, bool] = field(default_factory=dict)
+    #: Les mesures qui sont une forme de mentorat (``mentorat = true`` dans le catalogue).
+    mentorats: frozenset[str] = frozenset()
 
 
 @dataclass(frozen=True)
@@ -97,6 +99,7 @@ def mettre_a_plat(
         "nb_mesures_recues": len({r.mesure for r in profil.mesures_recues}),
         "nb_mesures_inefficaces": len(inefficaces),
         "nb_individuelles_inefficaces": len(inefficaces & contexte.individuelles),
+        "nb_mentorats_inefficaces": len(inefficaces & contexte.mentorats),
     }
     if profil.annees_au_quebec is not None:
         resultat["annees_au_quebec"] = profil.annees_au_quebec

@@ -62,6 +62,7 @@ class Moteur(AccesDonnees):
             self.besoins_des_mesures,
             frozenset(m.id for m in catalogue.mesures if m.niveau is Niveau.INDIVIDUEL),
             MappingProxyType(dict(catalogue.ressources)),
+            frozenset(m.id for m in catalogue.mesures if m.mentorat),
         )
         self._evaluateur: Evaluateur = fabriquer(
             evaluateur, {r.id: r.condition for r in base.regles}

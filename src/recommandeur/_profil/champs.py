@@ -155,6 +155,12 @@ def _champs_derives() -> dict[str, Champ]:
             "nombre de mesures individuelles reçues restées sans effet",
             minimum=0,
         ),
+        Champ(
+            "nb_mentorats_inefficaces",
+            "entier",
+            "nombre de formes de mentorat reçues restées sans effet (mentorat = true au catalogue)",
+            minimum=0,
+        ),
     ]
     return {c.nom: c for c in derives}
 
