@@ -56,7 +56,10 @@ def test_justification_nomme_faits_valeurs_et_sources() -> None:
     soutien = next(m for m in reco.actions_milieu if m.mesure.id == "soutien_ecole_soutenue")
     assert "ecole.part_novices = 45 % (règle : ≥ 30 %)" in soutien.justification
     assert "ecole.imse = 9 (règle : ≥ 8)" in soutien.justification
-    assert "une convention du catalogue, hors des documents sources" in soutien.justification
+    assert (
+        "un seuil choisi par le catalogue, que les documents sources ne fixent pas"
+        in soutien.justification
+    )
     assert "annexe1/cible/g" in soutien.justification
     assert "Service des ressources éducatives" in soutien.justification
 

@@ -17,7 +17,7 @@ def _offres(**champs: object) -> set[str]:
     [
         ("suppleance", "occasionnelle", False),
         ("suppleance", "long_terme", True),
-        ("suppleance", "contrat", True),
+        ("suppleance", "a_contrat", True),
         ("suppleance", None, True),
         ("contrat", "occasionnelle", True),  # le genre ne compte qu'en suppléance
         ("permanent", None, True),

@@ -50,7 +50,17 @@ from ._recommandation.modeles import (
 )
 from ._recommandation.recommander import recommander
 from ._recommandation.schema import schema_resultat
-from ._vocabulaire import Besoin, Intensite, Modalite, Niveau, Ordre, Portee, Qualification, Statut
+from ._vocabulaire import (
+    Besoin,
+    GenreSuppleance,
+    Intensite,
+    Modalite,
+    Niveau,
+    Ordre,
+    Portee,
+    Qualification,
+    Statut,
+)
 
 try:
     __version__ = version("recommandeur")
@@ -82,6 +92,7 @@ __all__ = [
     "EtSi",
     "Explication",
     "Fait",
+    "GenreSuppleance",
     "Intensite",
     "Mesure",
     "MesureEcartee",

@@ -122,7 +122,7 @@ class GenreSuppleance(_Libelle):
 
     OCCASIONNELLE = "occasionnelle"
     LONG_TERME = "long_terme"
-    CONTRAT = "contrat"
+    A_CONTRAT = "a_contrat"
     NON_PRECISEE = "non_precisee"
 
 
@@ -225,7 +225,7 @@ _LIBELLES: dict[_Libelle, str] = {
     Statut.PERMANENT: "permanent",
     GenreSuppleance.OCCASIONNELLE: "suppléance occasionnelle",
     GenreSuppleance.LONG_TERME: "suppléance à long terme",
-    GenreSuppleance.CONTRAT: "suppléance à contrat",
+    GenreSuppleance.A_CONTRAT: "suppléance à contrat",
     GenreSuppleance.NON_PRECISEE: "genre de suppléance non précisé",
     Qualification.LEGALEMENT_QUALIFIE: "légalement qualifié·e",
     Qualification.EN_VOIE_DE_QUALIFICATION: "en voie de qualification",

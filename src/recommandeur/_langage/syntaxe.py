@@ -178,7 +178,7 @@ class Parametre(_Strict):
     origine: str = Field(min_length=1, max_length=800)
     convention: Annotated[bool, Strict()] = False
     #: Ce que les textes disent après la valeur (``seuil de 30 % : <mention>``) ; par défaut,
-    #: pour une convention, « une convention du catalogue, hors des documents sources ».
+    #: pour une convention, « un seuil choisi par le catalogue, que les documents sources ne fixent pas ».
     mention: str | None = Field(None, min_length=1, max_length=200)
 
     @property
@@ -190,7 +190,7 @@ class Parametre(_Strict):
 
 
 #: Ce que disent les textes après la valeur d'un seuil qui est une convention.
-MENTION_CONVENTION = "une convention du catalogue, hors des documents sources"
+MENTION_CONVENTION = "un seuil choisi par le catalogue, que les documents sources ne fixent pas"
 
 
 class RegleSource(_Strict):
