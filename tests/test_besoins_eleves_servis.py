@@ -116,3 +116,17 @@ def test_le_nomme_passe_avant_le_repli_quand_il_est_present(tmp_path: Path) -> N
     m = next(m for m in reco.prioritaires if m.mesure.id == "consultation_individuelle")
     assert (m.acteur.id, m.presence.value) == ("equipe_ecole", "present")
     assert "conseiller_pedagogique" in {a.id for a in m.alternatives}
+
+
+def test_les_intervenants_nommes_par_chaque_raison_restent_possibles() -> None:
+    """Deux raisons nomment des intervenants différents : ceux de la moins forte restent « ou : »."""
+    reco = recommander(
+        {
+            "annees_experience": 1,
+            "ordre": "primaire",
+            "besoins": {"evaluation": "elevee", "relations_parents": "elevee"},
+        }
+    )
+    m = next(m for m in reco.prioritaires if m.mesure.id == "consultation_individuelle")
+    assert m.acteur.id == "conseiller_pedagogique"
+    assert [a.id for a in m.alternatives] == ["direction"]

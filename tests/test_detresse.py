@@ -84,3 +84,11 @@ def test_sans_detresse_pas_de_plafond() -> None:
     )
     assert len(reco.mesures) > 6
     assert "suivi_de_la_personne" not in {m.mesure.id for m in reco.actions_milieu}
+
+
+def test_le_suivi_de_la_personne_n_entre_pas_dans_le_plan_du_centre() -> None:
+    from recommandeur._programme.resume import resumer
+
+    reco = recommander({"annees_experience": 1, "ordre": "primaire", "signaux_de_detresse": True})
+    assert "suivi_de_la_personne" in {m.mesure.id for m in reco.actions_milieu}
+    assert "suivi_de_la_personne" not in {a.mesure for a in resumer(reco).actions}
