@@ -7,11 +7,16 @@ tâche, région éloignée, détresse). La graine fixe tout.
 
 from __future__ import annotations
 
+import argparse
 import random
+import statistics
+from collections import Counter
+from collections.abc import Sequence
 from pathlib import Path
 from typing import Any
 
-from recommandeur import Besoin, Catalogue
+from recommandeur import Besoin, Catalogue, Recommandation, recommander
+from recommandeur._moteur.moteur import moteur_par_defaut
 from recommandeur._profil.champs import CHAMPS
 
 ORDRES = ["prescolaire", "primaire", "secondaire", "formation_professionnelle", "education_adultes"]
@@ -125,3 +130,86 @@ def ecrire_regles_generees(dossier: Path, n: int, catalogue: Catalogue, graine: 
 
 #: Règles générées par fichier.
 REGLES_PAR_FICHIER = 1_000
+
+
+def _centile(valeurs: Sequence[float], q: float) -> float:
+    """Le centile ``q`` (0 à 1) par le rang le plus proche (pas d'interpolation)."""
+    ordonnees = sorted(valeurs)
+    return ordonnees[min(len(ordonnees) - 1, max(0, round(q * len(ordonnees)) - 1))]
+
+
+def _individuelles_prioritaires_par_besoin_eleve(reco: Recommandation) -> tuple[int, int]:
+    """(besoins élevés servis par une offre individuelle prioritaire, besoins élevés)."""
+    eleves = [
+        b
+        for b in Besoin
+        if reco.profil.besoins.get(b) is not None and reco.profil.besoins[b].value == "elevee"
+    ]
+    servis = sum(
+        any(
+            m.mesure.niveau.value == "individuel"
+            and b in m.mesure.besoins
+            and m.presence.value == "present"
+            for m in reco.prioritaires
+        )
+        for b in eleves
+    )
+    return servis, len(eleves)
+
+
+def statistiques(recos: Sequence[Recommandation]) -> dict[str, Any]:
+    """Les chiffres d'une population de recommandations, tels qu'une conseillère les lirait.
+
+    Offres par personne (médiane, 90e centile), offres prioritaires, part des personnes qui ont
+    au moins une offre individuelle, longueur de la liste en détresse, répartition de la
+    première offre prioritaire, besoins élevés servis par une offre individuelle prioritaire
+    portée par une personne présente.
+    """
+    offres = [len(r.mesures) for r in recos]
+    prioritaires = [r.nb_prioritaires for r in recos]
+    detresse = [len(r.mesures) for r in recos if r.profil.signaux_de_detresse]
+    servis = [_individuelles_prioritaires_par_besoin_eleve(r) for r in recos]
+    premieres = Counter(
+        r.prioritaires[0].mesure.id if r.prioritaires else "(aucune)" for r in recos
+    )
+    return {
+        "profils": len(recos),
+        "offres_mediane": statistics.median(offres),
+        "offres_p90": _centile(offres, 0.9),
+        "offres_max": max(offres),
+        "prioritaires_moyenne": round(statistics.mean(prioritaires), 2),
+        "prioritaires_mediane": statistics.median(prioritaires),
+        "part_avec_offre_individuelle": round(
+            sum(any(m.mesure.niveau.value == "individuel" for m in r.mesures) for r in recos)
+            / len(recos),
+            3,
+        ),
+        "detresse_profils": len(detresse),
+        "detresse_offres_mediane": statistics.median(detresse) if detresse else None,
+        "detresse_offres_max": max(detresse) if detresse else None,
+        "besoins_eleves": sum(n for _, n in servis),
+        "besoins_eleves_servis_en_tete_par_une_personne_presente": sum(s for s, _ in servis),
+        "actions_milieu_mediane": statistics.median(len(r.actions_milieu) for r in recos),
+        "premiere_prioritaire": dict(premieres.most_common()),
+    }
+
+
+def main(argv: Sequence[str] | None = None) -> None:
+    """``python bench/population.py [-n 3000]`` : les chiffres de la population, en texte."""
+    parseur = argparse.ArgumentParser(description=main.__doc__)
+    parseur.add_argument("-n", type=int, default=3_000, help="nombre de profils (3000)")
+    parseur.add_argument("--graine", type=int, default=2026)
+    args = parseur.parse_args(argv)
+    profils = population(args.n, moteur_par_defaut().catalogue, args.graine)
+    chiffres = statistiques([recommander(p) for p in profils])
+    for cle, valeur in chiffres.items():
+        if isinstance(valeur, dict):
+            print(f"{cle} :")
+            for sous_cle, n in valeur.items():
+                print(f"  {sous_cle:40} {n:5d}  ({n / chiffres['profils']:.1%})")
+        else:
+            print(f"{cle:58} {valeur}")
+
+
+if __name__ == "__main__":
+    main()

@@ -82,8 +82,17 @@ def valeur(profil: Profil, champ: str, catalogue: Catalogue) -> Any:
         return len({r.mesure for r in profil.mesures_recues if not r.efficace} & individuelles)
     if champ.startswith(("allegement.", "bilan_efficace.")):
         return _allegement(profil, champ, catalogue)
+    if champ == "nb_mentorats_inefficaces":
+        mentorats = {m.id for m in catalogue.mesures if m.mentorat}
+        return len({r.mesure for r in profil.mesures_recues if not r.efficace} & mentorats)
     if champ == "annees_en_insertion":
         return _annees_au_quebec(profil)
+    if (
+        champ == "suppleance"
+    ):  # en suppléance seulement ; non dit : « non précisée » (docs/profil.md)
+        if profil.statut.value != "suppleance":
+            return None
+        return profil.suppleance.value if profil.suppleance else "non_precisee"
     if champ == "periode_insertion":  # cinq à sept ans (000) : < 5, 5 ou 6, 7 et plus
         annees = _annees_au_quebec(profil)
         return "en_cours" if annees < 5 else "fin_de_periode" if annees < 7 else "terminee"

@@ -51,6 +51,7 @@ def test_fait_exact(moteur: Moteur) -> None:
         "periode_insertion": "en_cours",
         "ordre": "secondaire",
         "statut": "suppleance",
+        "suppleance": "non_precisee",  # en suppléance, le genre non dit est « non précisé »
         "qualification": "en_voie_de_qualification",
         "formation_hors_quebec": True,
         "signaux_de_detresse": False,
@@ -71,6 +72,7 @@ def test_fait_exact(moteur: Moteur) -> None:
         "nb_mesures_recues": 2,
         "nb_mesures_inefficaces": 1,
         "nb_individuelles_inefficaces": 0,
+        "nb_mentorats_inefficaces": 0,
     }
 
 

@@ -22,6 +22,8 @@ def test_le_fait_couvre_tous_les_champs(moteur: Moteur) -> None:
             "annees_experience": 1,
             "annees_au_quebec": 1,
             "ordre": "primaire",
+            "statut": "suppleance",
+            "suppleance": "long_terme",
             "ecole": {
                 "imse": 3,
                 "part_novices": 0.2,

@@ -222,10 +222,16 @@ def test_un_echec_ne_fait_passer_l_intervenant_apres_que_pour_le_meme_besoin() -
         }
     )
     offres = {m.mesure.id: m for m in reco.mesures}
-    # même besoin : la CP passe après ; autre besoin (plan de DP) : elle reste la première
+    # même besoin : la CP passe après ; autre besoin : elle reste à sa place (la première pour
+    # la communauté interécoles ; dans l'ordre du catalogue pour le plan de DP, que le service
+    # des ressources éducatives porte d'abord depuis le ticket 18)
     assert offres["accompagnement_individuel"].acteur.id == "mentor"
-    assert offres["plan_dp"].acteur.id == "conseiller_pedagogique"
-    assert [a.id for a in offres["plan_dp"].alternatives] == ["services_educatifs"]
+    assert offres["communaute_apprentissage_interecoles"].acteur.id == "conseiller_pedagogique"
+    assert offres["plan_dp"].acteur.id == "services_educatifs"
+    assert [a.id for a in offres["plan_dp"].alternatives] == [
+        "ressources_humaines",
+        "conseiller_pedagogique",
+    ]
 
 
 def test_des_resultats_qui_ne_different_que_par_un_partenaire_ne_se_melangent_pas() -> None:

@@ -56,7 +56,10 @@ def test_justification_nomme_faits_valeurs_et_sources() -> None:
     soutien = next(m for m in reco.actions_milieu if m.mesure.id == "soutien_ecole_soutenue")
     assert "ecole.part_novices = 45 % (règle : ≥ 30 %)" in soutien.justification
     assert "ecole.imse = 9 (règle : ≥ 8)" in soutien.justification
-    assert "une convention du catalogue, hors des documents sources" in soutien.justification
+    assert (
+        "un seuil choisi par le catalogue, que les documents sources ne fixent pas"
+        in soutien.justification
+    )
     assert "annexe1/cible/g" in soutien.justification
     assert "Service des ressources éducatives" in soutien.justification
 
@@ -203,12 +206,18 @@ def test_en_detresse_seules_les_offres_attendent() -> None:
             "besoins": {"numerique": "moderee", "bien_etre": "elevee"},
         }
     )
+    # ticket 18 : plans et activités de groupe attendent aussi ; le professionnel à confirmer
+    # n'est proposé qu'une fois (la personne neutre)
     assert [(e.mesure, e.genre) for e in reco.ecartees] == [
         ("accompagnement_technopedagogique", "differee"),
+        ("activites_groupe", "differee"),
         ("cap", "differee"),
+        ("plan_dp", "differee"),
         ("webinaire", "differee"),
+        ("soutien_professionnel", "regroupee"),
     ]
     assert "programme_dp_numerique" in {m.mesure.id for m in reco.actions_milieu}
+    assert "suivi_de_la_personne" in {m.mesure.id for m in reco.actions_milieu}
 
 
 def test_les_repr_sont_courts_et_disent_comment_en_voir_plus() -> None:

@@ -42,8 +42,8 @@ def _surcouche(tmp_path: Path, **fichiers: str) -> Path:
 
 def test_les_versions_de_la_base_et_de_la_surcouche_dans_le_resultat(moteur: Moteur) -> None:
     reco = recommander(NOUVELLE, moteur=moteur)
-    assert reco.version_catalogue == "2026.11.1+css-exemples-2026"
-    assert reco.version_regles == "2026.11.1+css-exemples-2026"
+    assert reco.version_catalogue == "2026.12.1+css-exemples-2026"
+    assert reco.version_regles == "2026.12.1+css-exemples-2026"
 
 
 def test_mesure_regle_seuil_et_ressources_du_centre(moteur: Moteur) -> None:
@@ -147,7 +147,7 @@ def test_couverture_et_graphe_analysent_la_base_effective(moteur: Moteur) -> Non
     assert "mesure:journee_cohorte_centre" in g and "regle:centre_journee_cohorte" in g
     assert "regle:plusieurs_batiments" not in g
     rapport = couverture(moteur)
-    assert rapport.version_regles == "2026.11.1+css-exemples-2026"
+    assert rapport.version_regles == "2026.12.1+css-exemples-2026"
 
 
 def test_recharger_et_lots_gardent_la_surcouche(moteur: Moteur) -> None:

@@ -175,7 +175,14 @@ def test_9_la_commande_sans_trace_et_en_francais(tmp_path: Path) -> None:
 def test_10_un_json_sans_fiches_repetees_avec_des_faits_en_donnees() -> None:
     reco = recommander(PROFIL)
     donnees = reco.model_dump(mode="json")
-    assert len(json.dumps(donnees, ensure_ascii=False).encode()) <= 30_000
+    texte = json.dumps(donnees, ensure_ascii=False)
+    # Borne relevée de 30 000 à 32 000 octets au ticket 18 : le résultat de main en faisait
+    # déjà 29 951 ; le ticket ajoute une offre (présentation des programmes, NLQ), le genre
+    # de suppléance au profil et des intervenants de repli. Chaque fiche reste écrite une fois :
+    assert len(texte.encode()) <= 32_000
+    for m in [*reco.mesures, *reco.actions_milieu]:
+        fiche = '"libelle": ' + json.dumps(m.mesure.libelle, ensure_ascii=False)
+        assert texte.count(fiche) == 1, m.mesure.id
     assert isinstance(donnees["mesures"][0]["acteur"], str)
     fait = donnees["mesures"][0]["motifs"][0]["faits"][0]
     assert set(fait) == {"champ", "valeur", "operateur", "seuil"}

@@ -7,11 +7,13 @@ from recommandeur._vocabulaire import (
     _LIBELLES,
     CycleAction,
     Destinataire,
+    GenreSuppleance,
     PeriodeInsertion,
     Presence,
 )
 
 ENUMERATIONS = (
+    GenreSuppleance,
     Niveau,
     Portee,
     Modalite,

@@ -129,6 +129,15 @@ class Statut(_Libelle):
     PERMANENT = "permanent"
 
 
+class GenreSuppleance(_Libelle):
+    """Le genre de suppléance d'une personne en suppléance : avec ou sans groupe d'élèves à elle."""
+
+    OCCASIONNELLE = "occasionnelle"
+    LONG_TERME = "long_terme"
+    A_CONTRAT = "a_contrat"
+    NON_PRECISEE = "non_precisee"
+
+
 class Qualification(_Libelle):
     """La qualification légale (001, universel a et cible d, g : NLQ)."""
 
@@ -226,6 +235,10 @@ _LIBELLES: dict[_Libelle, str] = {
     Statut.SUPPLEANCE: "suppléance",
     Statut.CONTRAT: "contrat",
     Statut.PERMANENT: "permanent",
+    GenreSuppleance.OCCASIONNELLE: "suppléance occasionnelle",
+    GenreSuppleance.LONG_TERME: "suppléance à long terme",
+    GenreSuppleance.A_CONTRAT: "suppléance à contrat",
+    GenreSuppleance.NON_PRECISEE: "genre de suppléance non précisé",
     Qualification.LEGALEMENT_QUALIFIE: "légalement qualifié·e",
     Qualification.EN_VOIE_DE_QUALIFICATION: "en voie de qualification",
     Qualification.NON_LEGALEMENT_QUALIFIE: "non légalement qualifié·e (NLQ)",

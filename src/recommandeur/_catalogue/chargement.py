@@ -40,7 +40,8 @@ def _analyser(
         problemes.extend(dessus.problemes)
         entrees = fusionner(entrees, dessus.catalogue)
         version = dessus.version_sur(version or "")
-    sources = lire_sources(entrees, problemes) or list(sources_livrees())
+    propres = lire_sources(entrees, problemes)
+    sources = propres or list(sources_livrees())
     ressources: dict[str, bool] = {}
     etapes: dict[str, tuple[str, Etape]] = {}
     heures: dict[str, tuple[str, Heures]] = {}
@@ -84,6 +85,19 @@ def _analyser(
     for nom, ident, cles_ecrites in refusees:
         problemes.extend(verifier_cles(cles_ecrites, cles, fichier=nom, id=ident))
     problemes.extend(_references(acteurs, mesures, invalides))
+    # les sources livrées parlent des acteurs livrés : seules celles du dossier sont vérifiées
+    for source in propres:
+        if source.sujet is not None and source.sujet not in acteurs | dict.fromkeys(invalides):
+            problemes.append(
+                Probleme(
+                    "acteur inconnu du catalogue",
+                    fichier="sources.toml",
+                    id=source.cle,
+                    champ="sujet",
+                    valeur=source.sujet,
+                    suggestions=suggerer(source.sujet, acteurs),
+                )
+            )
     for nom, duree in heures.values():
         if duree.mesure not in mesures:
             problemes.append(

@@ -53,6 +53,9 @@ class Source(_Immuable):
     fichier: str = Field(min_length=1, max_length=200)
     lieu: str = Field("", max_length=300, description="où est le passage dans le document")
     passage: str = Field(min_length=1, max_length=4000)
+    #: L'acteur dont parle le passage (un témoignage sur les personnes mentores, le rôle de la
+    #: CP...) : une raison qui le cite ne vaut que si cet acteur porte la mesure.
+    sujet: str | None = Field(None, pattern=r"^[a-z][a-z0-9_]*$", max_length=80)
 
 
 #: La présence d'un acteur : toujours là, à confirmer, ou le champ ``ecole.<x>`` du profil qui le dit.
@@ -119,6 +122,8 @@ class Mesure(_Immuable):
     ``intervenants`` sont ceux qui peuvent l'offrir, du plus proche au plus lointain, chacun
     avec la ligne de son rôle qui le justifie (elle doit figurer dans ``Acteur.role``).
     ``charge`` : elle ajoute une charge ou une exposition (différée en cas de détresse).
+    ``mentorat`` : c'est une forme de mentorat (quand elle reste sans effet, une autre
+    personne mentore est proposée).
     """
 
     id: str = Field(pattern=_IDENTIFIANT)
@@ -132,6 +137,7 @@ class Mesure(_Immuable):
     partenaires: tuple[str, ...] = ()
     besoins: Annotated[tuple[Besoin, ...], Uniques] = ()
     charge: bool = False
+    mentorat: bool = False
     duree: str | None = None
     frequence: str | None = None
     sources: tuple[str, ...] = Field(min_length=1)

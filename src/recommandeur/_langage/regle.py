@@ -3,7 +3,10 @@
 Chaque proposition (une mesure recommandée) est vérifiée contre le catalogue : la mesure
 existe, ses intervenants retenus en sont bien, chaque ligne de rôle est dans le rôle de
 l'acteur, et **la raison cite au moins un passage qui parle de la mesure** (une source
-commune avec celles de la mesure).
+commune avec celles de la mesure). Une raison ne cite un passage qui parle d'un acteur (la
+``sujet`` de la source : un témoignage sur les personnes mentores, le rôle de la CP) que si
+cet acteur est le seul qui puisse porter la mesure quand elle s'affiche ; sinon la raison
+passe dans ``pourquoi_par`` de cet acteur.
 """
 
 from __future__ import annotations
@@ -19,6 +22,7 @@ from .._schema_json import nettoyer_schema
 from .compilation import COMPARAISONS_MAX, Refus, normaliser
 from .expressions import Expression, atomes, taille_disjonctive
 from .gabarits import champs_du_gabarit, verifier_gabarit
+from .sujets import citations_hors_porteur
 from .syntaxe import IntervenantChoisi, Parametre, Recommande, RefParametre, RegleSource
 
 
@@ -37,6 +41,8 @@ class Proposition(BaseModel):
     sources: tuple[str, ...] = ()
     #: Les intervenants retenus pour cette situation (vide : ceux de la mesure).
     intervenants: tuple[Intervenant, ...] = ()
+    #: La raison propre à un intervenant, quand c'est lui qui porte la mesure.
+    pourquoi_par: tuple[tuple[str, str], ...] = ()
 
 
 class RegleCompilee(BaseModel):
@@ -173,6 +179,20 @@ def proposition(
             retenus.append(Intervenant(acteur=acteur, role=choisi.role))
         else:
             retenus.append(possibles[acteur])
+    for acteur in recommande.pourquoi_par:
+        if acteur not in possibles:
+            probleme(
+                f"'{acteur}' n'est pas un intervenant de la mesure '{mesure.id}' ; attendu : "
+                f"{', '.join(possibles)}",
+                f"{chemin}.pourquoi_par",
+                acteur,
+                suggerer(acteur, possibles),
+            )
+    if mesure.destinataire.value == "personne" and not inconnues:
+        for message, champ, valeur in citations_hors_porteur(
+            recommande, possibles, sources, catalogue
+        ):
+            probleme(message, f"{chemin}.{champ}", valeur)
     return Proposition(
         mesure=mesure.id,
         poids=recommande.poids,
@@ -180,6 +200,7 @@ def proposition(
         pourquoi=recommande.pourquoi,
         sources=tuple(sources),
         intervenants=tuple(retenus),
+        pourquoi_par=tuple(recommande.pourquoi_par.items()),
     )
 
 

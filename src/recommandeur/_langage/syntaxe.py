@@ -151,7 +151,9 @@ class Recommande(_Strict):
     ``RANG_PRIORITE_MAX``) la range parmi les offres à faire d'abord : le rang 1 vient avant
     le rang 2, et à rang égal le score départage (voir docs/regles.md). ``intervenants``
     restreint ou réordonne ses intervenants pour cette situation (par leur identifiant, ou
-    avec une autre ligne de leur rôle).
+    avec une autre ligne de leur rôle). ``pourquoi_par`` donne, pour un intervenant, la raison
+    qui remplace ``pourquoi`` quand c'est lui qui porte la mesure (une raison ne parle que de
+    la mesure ou de la personne qui la porte).
     """
 
     mesure: str = Field(min_length=1)
@@ -160,6 +162,7 @@ class Recommande(_Strict):
     pourquoi: str | None = Field(None, min_length=1, max_length=800)
     sources: tuple[str, ...] = ()
     intervenants: tuple[str | IntervenantChoisi, ...] = ()
+    pourquoi_par: dict[str, Annotated[str, Field(min_length=1, max_length=800)]] = {}
 
 
 class Parametre(_Strict):
@@ -176,7 +179,7 @@ class Parametre(_Strict):
     origine: str = Field(min_length=1, max_length=800)
     convention: Annotated[bool, Strict()] = False
     #: Ce que les textes disent après la valeur (``seuil de 30 % : <mention>``) ; par défaut,
-    #: pour une convention, « une convention du catalogue, hors des documents sources ».
+    #: pour une convention, « un seuil choisi par le catalogue, que les documents sources ne fixent pas ».
     mention: str | None = Field(None, min_length=1, max_length=200)
 
     @property
@@ -188,7 +191,7 @@ class Parametre(_Strict):
 
 
 #: Ce que disent les textes après la valeur d'un seuil qui est une convention.
-MENTION_CONVENTION = "une convention du catalogue, hors des documents sources"
+MENTION_CONVENTION = "un seuil choisi par le catalogue, que les documents sources ne fixent pas"
 
 
 class RegleSource(_Strict):

@@ -15,7 +15,7 @@ from typing import Any
 
 from .._profil.champs import DECIMALES
 from .._profil.modeles import PRESENCES, Profil
-from .._vocabulaire import Besoin, PeriodeInsertion
+from .._vocabulaire import Besoin, GenreSuppleance, PeriodeInsertion, Statut
 from .escalade import intensites_effectives, montees
 
 
@@ -28,6 +28,8 @@ class Contexte:
     #: Les ressources que le centre déclare pour toutes ses écoles (``pane`` → vrai, ...).
     ressources: Mapping[str, bool] = field(default_factory=dict)
     ciblees: frozenset[str] = frozenset()
+    #: Les mesures qui sont une forme de mentorat (``mentorat = true`` dans le catalogue).
+    mentorats: frozenset[str] = frozenset()
 
 
 @dataclass(frozen=True)
@@ -98,9 +100,14 @@ def mettre_a_plat(
         "nb_mesures_recues": len({r.mesure for r in profil.mesures_recues}),
         "nb_mesures_inefficaces": len(inefficaces),
         "nb_individuelles_inefficaces": len(inefficaces & contexte.individuelles),
+        "nb_mentorats_inefficaces": len(inefficaces & contexte.mentorats),
     }
     if profil.annees_au_quebec is not None:
         resultat["annees_au_quebec"] = profil.annees_au_quebec
+    if profil.statut is Statut.SUPPLEANCE:
+        # le genre de suppléance ne se lit que pour une personne en suppléance ; non dit, il
+        # est « non précisé » (une valeur, pour que ≠ se lise aussi)
+        resultat["suppleance"] = (profil.suppleance or GenreSuppleance.NON_PRECISEE).value
     if e.part_novices is not None:
         # Arrondie à 4 décimales : durable-rules refuse les nombres que json écrit en notation
         # exponentielle (5e-324, 1e-05) ; le moteur et l'évaluateur lisent la même valeur.

@@ -63,6 +63,7 @@ class Moteur(AccesDonnees):
             frozenset(m.id for m in catalogue.mesures if m.niveau is Niveau.INDIVIDUEL),
             MappingProxyType(dict(catalogue.ressources)),
             frozenset(m.id for m in catalogue.mesures if m.niveau is Niveau.CIBLE),
+            frozenset(m.id for m in catalogue.mesures if m.mentorat),
         )
         self._evaluateur: Evaluateur = fabriquer(
             evaluateur, {r.id: r.condition for r in base.regles}

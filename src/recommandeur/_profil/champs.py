@@ -101,6 +101,7 @@ def _champs_du_modele(modele: type[BaseModel], prefixe: str) -> dict[str, Champ]
                 description,
                 valeurs=tuple(m.value for m in membres),
                 libelles=tuple((m.value, getattr(m, "libelle", m.value)) for m in membres),
+                peut_etre_inconnu=optionnel,
             )
     return champs
 
@@ -154,6 +155,12 @@ def _champs_derives() -> dict[str, Champ]:
             "nb_individuelles_inefficaces",
             "entier",
             "nombre de mesures individuelles reçues restées sans effet",
+            minimum=0,
+        ),
+        Champ(
+            "nb_mentorats_inefficaces",
+            "entier",
+            "nombre de formes de mentorat reçues restées sans effet (mentorat = true au catalogue)",
             minimum=0,
         ),
     ]

@@ -16,9 +16,17 @@ from pydantic import BaseModel, BeforeValidator, ConfigDict, Field
 from pydantic.fields import ComputedFieldInfo, FieldInfo
 
 from .._schema_json import nettoyer_schema
-from .._vocabulaire import Besoin, Ordre, Qualification, Statut
+from .._vocabulaire import Besoin, GenreSuppleance, Ordre, Qualification, Statut
 from .besoins import Besoins, _besoin_facultatif
-from .saisie import BOOLEEN, DATE_FACULTATIVE, PART, booleen_facultatif, choix, entier
+from .saisie import (
+    BOOLEEN,
+    DATE_FACULTATIVE,
+    PART,
+    booleen_facultatif,
+    choix,
+    choix_facultatif,
+    entier,
+)
 
 
 def titre_francais(nom: str, info: FieldInfo | ComputedFieldInfo) -> str:
@@ -187,6 +195,10 @@ class Profil(_Strict):
     )
     ordre: Annotated[Ordre, *choix(Ordre)] = Field(description="ordre d'enseignement")
     statut: Annotated[Statut, *choix(Statut)] = Field(Statut.CONTRAT, description="statut d'emploi")
+    suppleance: Annotated[GenreSuppleance | None, *choix_facultatif(GenreSuppleance)] = Field(
+        None,
+        description="pour une personne en suppléance : occasionnelle (liste de rappel, sans groupe d'élèves à elle), long_terme ou a_contrat (un groupe à elle), non_precisee ; non précisé par défaut",
+    )
     qualification: Annotated[Qualification, *choix(Qualification)] = Field(
         Qualification.LEGALEMENT_QUALIFIE, description="qualification légale"
     )

@@ -106,6 +106,15 @@ def choix(enumeration: type[E]) -> tuple[BeforeValidator, WithJsonSchema]:
     )
 
 
+def choix_facultatif(enumeration: type[E]) -> tuple[BeforeValidator, WithJsonSchema]:
+    """Les métadonnées d'un choix qui peut rester inconnu (``null``)."""
+    convertir = convertisseur_de_choix(enumeration)
+    return (
+        BeforeValidator(lambda valeur: None if valeur is None else convertir(valeur)),
+        WithJsonSchema({"anyOf": [schema_de_choix(enumeration), {"type": "null"}]}),
+    )
+
+
 MOTIF_OUI_NON = "^(?:([Oo][Uu][Ii])|([Nn][Oo][Nn]))$"
 #: Les écritures admises d'un booléen, pour ``attendu``.
 OUI_NON = (True, False, "oui", "non")

@@ -98,6 +98,10 @@ def resumer(reco: Recommandation) -> Resume:
                 Action(m.mesure.id, m.acteur.id, m.presence, tuple(mo.texte for mo in m.motifs))
             )
             for m in reco.actions_milieu
+            # une action de niveau individuel (suivre de près une personne) ne concerne
+            # qu'elle : elle reste dans sa recommandation, jamais dans le plan du centre
+            # (003 : « en acceptant la confidentialité de la relation mentor-mentoré »)
+            if m.mesure.niveau is not Niveau.INDIVIDUEL
         ),
         escalades=len(reco.escalades),
     )

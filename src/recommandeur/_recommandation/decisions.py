@@ -92,18 +92,26 @@ def decider(
     if candidats is None:
         # les intervenants d'une mesure ne dépendent que des règles qui la proposent ; des
         # règles différentes en donnent souvent les mêmes : ils sont nommés par un numéro
-        liste = fusionner_intervenants([f.propositions[rid, mid] for rid in proposants])
-        candidats = f.noms_candidats.get((mid, liste))
+        liste, nommes = fusionner_intervenants([f.propositions[rid, mid] for rid in proposants])
+        candidats = f.noms_candidats.get((mid, liste, nommes))
         if candidats is None:
-            candidats = (next(_NUMEROS), liste)
-            f.garder(f.noms_candidats, (mid, liste), candidats)
+            candidats = (next(_NUMEROS), liste, nommes)
+            f.garder(f.noms_candidats, (mid, liste, nommes), candidats)
         f.garder(f.candidats, proposes, candidats)
     cle = (candidats[0], sig, a_eviter, sans_effet, differee)
     trouvee = f.decisions.get(cle)
     if trouvee is None:
         en_insertion, vus_presents, _ = sig
         trouvee = _decider(
-            f, mid, candidats[1], fait, en_insertion, vus_presents, a_eviter, sans_effet, differee
+            f,
+            mid,
+            (candidats[1], candidats[2]),
+            fait,
+            en_insertion,
+            vus_presents,
+            a_eviter,
+            sans_effet,
+            differee,
         )
         f.garder(f.decisions, cle, trouvee)
     return trouvee
@@ -112,7 +120,7 @@ def decider(
 def _decider(
     f: Fiche,
     mid: str,
-    candidats: tuple[Intervenant, ...],
+    candidats: tuple[tuple[Intervenant, ...], int],
     fait: Mapping[str, Any],
     en_insertion: bool,
     vus_presents: frozenset[str],
@@ -121,7 +129,8 @@ def _decider(
     differee: bool,
 ) -> Decision:
     apres, jamais = a_eviter
-    c = choisir(candidats, f.acteurs, fait, en_insertion, apres, vus_presents)
+    liste, nommes = candidats
+    c = choisir(liste, f.acteurs, fait, en_insertion, apres, vus_presents, nommes)
     if jamais:
         c = dataclasses.replace(c, alternatives=tuple(a for a in c.alternatives if a not in jamais))
     raison = raison_d_ecarter(f, c, sans_effet, differee, jamais)
@@ -138,22 +147,29 @@ def _decider(
 
 
 def fusionner_intervenants(
-    listes: Sequence[tuple[float, tuple[Intervenant, ...]]],
-) -> tuple[Intervenant, ...]:
-    """Les intervenants de toutes les raisons d'une mesure : ceux de la plus forte d'abord.
+    listes: Sequence[tuple[float, tuple[Intervenant, ...], tuple[Intervenant, ...]]],
+) -> tuple[tuple[Intervenant, ...], int]:
+    """Les intervenants de toutes les raisons d'une mesure, et combien sont nommés (non de repli).
 
-    Une raison qui restreint les intervenants ne retire pas ceux qu'une autre raison admet : si
-    les siens sont absents, la mesure reste offerte par ceux des autres.
+    Ceux que les raisons nomment d'abord (ceux de la plus forte raison en tête), puis ceux de
+    repli. Une raison qui restreint les intervenants ne retire pas ceux qu'une autre raison
+    admet : si les siens sont absents, la mesure reste offerte par ceux des autres, puis par
+    ceux de repli.
 
-    >>> a, b = Intervenant(acteur="a", role="r"), Intervenant(acteur="b", role="r")
-    >>> [i.acteur for i in fusionner_intervenants([(1.0, (a,)), (2.0, (b, a))])]
-    ['b', 'a']
+    >>> a, b, c = (Intervenant(acteur=x, role="r") for x in "abc")
+    >>> liste, nommes = fusionner_intervenants([(1.0, (a,), (c,)), (2.0, (b, a), ())])
+    >>> [i.acteur for i in liste], nommes
+    (['b', 'a', 'c'], 2)
     """
     vus: dict[str, Intervenant] = {}
-    for _, liste in sorted(listes, key=lambda paire: -paire[0]):
+    for _, liste, _ in sorted(listes, key=lambda paire: -paire[0]):
         for intervenant in liste:
             vus.setdefault(intervenant.acteur, intervenant)
-    return tuple(vus.values())
+    nommes = len(vus)
+    for _, _, repli in sorted(listes, key=lambda paire: -paire[0]):
+        for intervenant in repli:
+            vus.setdefault(intervenant.acteur, intervenant)
+    return tuple(vus.values()), nommes
 
 
 def raison_d_ecarter(

@@ -64,11 +64,16 @@ def choisir(
     en_insertion: bool,
     a_eviter: frozenset[str] = frozenset(),
     vus_presents: frozenset[str] = frozenset(),
+    nommes: int | None = None,
 ) -> Choix:
     """Choisit l'intervenant d'une mesure parmi ses candidats, dans l'ordre de préférence.
 
     ``vus_presents`` : les acteurs dont la présence, inconnue du profil, est attestée (ils ont
-    offert une mesure reçue avec effet) ; une absence déclarée l'emporte.
+    offert une mesure reçue avec effet) ; une absence déclarée l'emporte. ``nommes`` : les
+    ``nommes`` premiers candidats sont ceux que les règles nomment pour la situation, les
+    suivants sont de repli (tous nommés par défaut) : un présent de repli passe avant un nommé
+    à confirmer (« la proximité (présence dans le milieu) », 001), un nommé avant un présent de
+    repli.
 
     >>> proche = Acteur(id="mentor", libelle="Mentor", presence="ecole.mentor_dans_l_ecole",
     ...                 role=("r",), sources=("s",))
@@ -82,8 +87,13 @@ def choisir(
     ('cp', (), (('mentor', 'absent'),))
     >>> choisir(candidats, acteurs, {}, True).intervenant.acteur   # le mentor, inconnu : après le CP présent
     'cp'
+    >>> choisir(candidats, acteurs, {"ecole.mentor_dans_l_ecole": True}, True, nommes=1).intervenant.acteur
+    'mentor'
+    >>> choisir(candidats[::-1], acteurs, {"ecole.mentor_dans_l_ecole": True}, True, nommes=1).intervenant.acteur
+    'cp'
     """
-    possibles: list[tuple[bool, bool, int, Intervenant]] = []
+    limite = len(candidats) if nommes is None else nommes
+    possibles: list[tuple[bool, bool, int, bool, Intervenant]] = []
     ecartes: list[tuple[str, str]] = []
     for rang, candidat in enumerate(candidats):
         acteur = acteurs[candidat.acteur]
@@ -95,18 +105,27 @@ def choisir(
         elif acteur.insertion_seulement and not en_insertion:
             ecartes.append((candidat.acteur, "réservé aux personnes en insertion"))
         else:
-            # d'abord ceux qui ne sont pas à éviter, puis les présents, puis l'ordre de préférence
+            # d'abord ceux qui ne sont pas à éviter, puis les présents, puis l'ordre de
+            # préférence (ceux que la situation nomme viennent avant ceux de repli)
             possibles.append(
-                (candidat.acteur in a_eviter, etat is not Presence.PRESENT, rang, candidat)
+                (
+                    candidat.acteur in a_eviter,
+                    etat is not Presence.PRESENT,
+                    rang,
+                    rang >= limite,
+                    candidat,
+                )
             )
     if not possibles:
         return Choix(None, Presence.ABSENT, (), tuple(ecartes))
     possibles.sort(key=lambda p: p[:3])
-    _, inconnue, _, choisi = possibles[0]
+    _, inconnue, _, de_repli, choisi = possibles[0]
+    # les autres possibles : ceux que la situation nomme ; ceux de repli seulement si c'est un
+    # repli qui porte la mesure (« ou : » reste court)
     return Choix(
         choisi,
         Presence.INCONNUE if inconnue else Presence.PRESENT,
-        tuple(p[3].acteur for p in possibles[1:]),
+        tuple(p[4].acteur for p in possibles[1:] if de_repli or not p[3]),
         tuple(ecartes),
     )
 

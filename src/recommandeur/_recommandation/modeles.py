@@ -148,7 +148,7 @@ class MesureRecommandee(_Sortie):
         return html.html_mesure_recommandee(self, passages_connus())
 
 
-GenreEcart = Literal["recue_sans_effet", "differee", "sans_intervenant"]
+GenreEcart = Literal["recue_sans_effet", "differee", "sans_intervenant", "regroupee"]
 
 
 class MesureEcartee(_Sortie):
@@ -156,7 +156,9 @@ class MesureEcartee(_Sortie):
 
     ``genre`` : ``recue_sans_effet`` (déjà reçue sans l'effet attendu, sans autre intervenant
     possible), ``differee`` (elle ajouterait une charge ou une exposition pendant une période de
-    détresse) ou ``sans_intervenant`` (aucun intervenant possible n'est présent).
+    détresse, ou au-delà des six offres d'une période de détresse), ``sans_intervenant``
+    (aucun intervenant possible n'est présent) ou ``regroupee`` (en période de détresse, la même
+    personne à confirmer porte déjà une offre mieux classée).
     """
 
     mesure: str

@@ -71,11 +71,13 @@ class Fiche:
             )
             for r in moteur.regles
         }
-        #: Pour chaque règle, ses ``(mesure, poids)`` ; pour chaque (règle, mesure), le poids et
-        #: les intervenants qu'elle admet (les siens, sinon ceux de la mesure).
+        #: Pour chaque règle, ses ``(mesure, poids)`` ; pour chaque (règle, mesure), le poids,
+        #: les intervenants qu'elle nomme (sinon ceux de la mesure) et ceux de repli.
         self.recommandations = {r.id: r.recommandations for r in moteur.regles}
-        self.propositions: dict[tuple[str, str], tuple[float, tuple[Intervenant, ...]]] = {
-            (r.id, p.mesure): (p.poids, p.intervenants or self.mesures[p.mesure].intervenants)
+        self.propositions: dict[
+            tuple[str, str], tuple[float, tuple[Intervenant, ...], tuple[Intervenant, ...]]
+        ] = {
+            (r.id, p.mesure): (p.poids, *intervenants_et_repli(p, self.mesures[p.mesure]))
             for r in moteur.regles
             for p in r.propositions
         }
@@ -90,9 +92,18 @@ class Fiche:
         self.decisions: dict[tuple[Any, ...], Any] = {}
         #: Les intervenants possibles d'une mesure selon les règles qui la proposent, numérotés
         #: (``noms_candidats`` : un numéro par liste distincte ; il y en a peu par mesure).
-        self.candidats: dict[tuple[str, ...], tuple[int, tuple[Intervenant, ...]]] = {}
-        self.noms_candidats: dict[Any, tuple[int, tuple[Intervenant, ...]]] = {}
+        self.candidats: dict[tuple[str, ...], tuple[int, tuple[Intervenant, ...], int]] = {}
+        self.noms_candidats: dict[Any, tuple[int, tuple[Intervenant, ...], int]] = {}
         self.recommandees: dict[tuple[Any, ...], MesureRecommandee] = {}
+        #: Pour chaque (règle, mesure) qui a des raisons propres à un intervenant : la raison
+        #: commune et celles de chaque intervenant ; les motifs déjà refaits pour un porteur.
+        self.pourquoi_par: dict[tuple[str, str], tuple[str | None, dict[str, str]]] = {
+            (r.id, p.mesure): (p.pourquoi, dict(p.pourquoi_par))
+            for r in moteur.regles
+            for p in r.propositions
+            if p.pourquoi_par
+        }
+        self.motifs_portes: dict[tuple[Any, ...], tuple[Motif, Motif]] = {}
 
     def garder(
         self, memoire: dict[tuple[Any, ...], Any], cle: tuple[Any, ...], valeur: Any
@@ -105,6 +116,28 @@ class Fiche:
         if len(memoire) >= self.taille:
             memoire.clear()
         memoire[cle] = valeur
+
+    def pour_le_porteur(self, motif: Motif, mesure: str, porteur: str) -> Motif:
+        """Le motif tel qu'il se lit quand ``porteur`` porte la mesure.
+
+        Une raison ne parle que de la mesure ou de la personne qui la porte : la raison propre à
+        cet intervenant (``pourquoi_par``) remplace la raison commune ; sans raison propre, le
+        motif reste tel quel.
+        """
+        entree = self.pourquoi_par.get((motif.regle, mesure))
+        if entree is None or porteur not in entree[1]:
+            return motif
+        cle = (id(motif), porteur)
+        deja = self.motifs_portes.get(cle)
+        if deja is not None and deja[0] is motif:
+            return deja[1]
+        commun, propres = entree
+        texte = motif.texte
+        if commun:
+            texte = texte.removesuffix(f" {phrase(commun)}")
+        porte = motif.model_copy(update={"texte": f"{texte} {phrase(propres[porteur])}"})
+        self.garder(self.motifs_portes, cle, (motif, porte))
+        return porte
 
     def motifs_de(
         self, rid: str, valeurs: Mapping[str, Any], phrases: Mapping[Besoin, str]
@@ -147,6 +180,29 @@ class Fiche:
             sources=p.sources,
             priorite=p.priorite,
         )
+
+
+def intervenants_et_repli(
+    p: Proposition, mesure: Mesure
+) -> tuple[tuple[Intervenant, ...], tuple[Intervenant, ...]]:
+    """Les intervenants qu'une proposition nomme (sinon ceux de la mesure), et ceux de repli.
+
+    Une règle qui nomme ses intervenants (la CP pour un besoin élevé en évaluation) ne retire
+    pas les autres intervenants de la mesure : si aucun des siens n'est là, la mesure reste
+    offerte, avec sa priorité, par les autres intervenants du catalogue, dans l'ordre du
+    catalogue (001 : l'intervenant se choisit selon « la proximité (présence dans le milieu) »).
+
+    >>> from recommandeur import Moteur
+    >>> m = Moteur.depuis().catalogue.mesure("consultation_individuelle")
+    >>> cp = Intervenant(acteur="conseiller_pedagogique", role="en suggérant des outils, des pratiques efficaces")
+    >>> nommes, repli = intervenants_et_repli(Proposition(mesure=m.id, poids=1, intervenants=(cp,)), m)
+    >>> [i.acteur for i in nommes], "direction" in [i.acteur for i in repli]
+    (['conseiller_pedagogique'], True)
+    """
+    if not p.intervenants:
+        return mesure.intervenants, ()
+    nommes = {i.acteur for i in p.intervenants}
+    return p.intervenants, tuple(i for i in mesure.intervenants if i.acteur not in nommes)
 
 
 _NOMS_INTENSITES = {ordre: nom for nom, ordre in INTENSITES.items()}

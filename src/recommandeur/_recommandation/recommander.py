@@ -16,10 +16,11 @@ from .._erreurs import ErreurArgument, Plage
 from .._moteur.moteur import Moteur, moteur_par_defaut
 from .._profil.modeles import Profil
 from .._profil.validation import valider_profil
-from .._vocabulaire import Besoin, Intensite, PeriodeInsertion
+from .._vocabulaire import Besoin, Intensite, PeriodeInsertion, Presence
 from .classement import PRIORITAIRES, differees, ecartees, ordonner, scores
 from .construction import constructeur
 from .decisions import Decision, decider, signature
+from .detresse import alleger
 from .modeles import Escalade, MesureEcartee, Motif, Recommandation
 from .motifs import Fiche, fiche
 
@@ -104,6 +105,67 @@ def _a_eviter(
     return apres, jamais
 
 
+def _reporter_priorite(
+    f: Fiche,
+    rid: str,
+    offres: Mapping[str, float],
+    retenues: Mapping[str, Decision],
+    motifs: dict[str, list[Motif]],
+    sans_intervenant: set[str],
+) -> None:
+    """La priorité d'une proposition passe à une autre de la même règle quand elle ne peut la servir.
+
+    Une règle prioritaire (un besoin élevé) ne laisse pas la situation sans offre en tête
+    portée par une personne présente. Si sa mesure prioritaire n'est pas offerte faute
+    d'intervenant possible, sa priorité passe à sa première autre proposition offerte du même
+    niveau ; si elle n'est offerte que « à confirmer », à sa première autre proposition du même
+    niveau portée par une personne présente (001 : « la proximité (présence dans le milieu) »). Le motif de
+    celle-ci porte alors le rang ; la première reste offerte, sans priorité.
+    """
+    propositions = f.regles[rid].propositions
+    for p in propositions:
+        if p.priorite is None:
+            continue
+        if p.mesure in sans_intervenant:
+            suivante = next(
+                (
+                    q
+                    for q in propositions
+                    if q.mesure in offres
+                    and q.mesure != p.mesure
+                    and f.rang_niveau[q.mesure] == f.rang_niveau[p.mesure]
+                ),
+                None,
+            )
+        elif p.mesure in offres and retenues[p.mesure].choix.presence is Presence.INCONNUE:
+            suivante = next(
+                (
+                    q
+                    for q in propositions
+                    if q.mesure in offres
+                    and q.mesure != p.mesure
+                    and f.rang_niveau[q.mesure] == f.rang_niveau[p.mesure]
+                    and retenues[q.mesure].choix.presence is Presence.PRESENT
+                ),
+                None,
+            )
+            if suivante is not None:
+                motifs[p.mesure] = [
+                    m.model_copy(update={"priorite": None}) if m.regle == rid else m
+                    for m in motifs[p.mesure]
+                ]
+        else:
+            continue
+        if suivante is None:
+            continue
+        motifs[suivante.mesure] = [
+            m.model_copy(update={"priorite": min(p.priorite, m.priorite or p.priorite)})
+            if m.regle == rid
+            else m
+            for m in motifs[suivante.mesure]
+        ]
+
+
 def recommander_valide(
     profil: Profil, moteur: Moteur, limite: int | None, prioritaires: int = PRIORITAIRES
 ) -> Recommandation:
@@ -175,12 +237,38 @@ def recommander_valide(
 
     offres = {m: s for m, s in scores_des_mesures.items() if m in retenues and m not in f.au_milieu}
     actions = {m: s for m, s in scores_des_mesures.items() if m in retenues and m in f.au_milieu}
+    if f.pourquoi_par:
+        for mid, d in retenues.items():
+            porteur = d.choix.intervenant.acteur if d.choix.intervenant else ""
+            motifs[mid] = [f.pour_le_porteur(m, mid, porteur) for m in motifs[mid]]
+    sans_intervenant = {e.mesure for e in ecarts if e.genre == "sans_intervenant"}
+    for rid in declenchees:
+        _reporter_priorite(f, rid, offres, retenues, motifs, sans_intervenant)
     priorites = {
         m: min(rangs)
         for m in offres
         if (rangs := [mo.priorite for mo in motifs[m] if mo.priorite is not None])
     }
     ordre, nb_prioritaires = ordonner(offres, f.rang_niveau, priorites, prioritaires)
+    if profil.signaux_de_detresse:
+        tete = set(ordre[:nb_prioritaires])
+        ordre, retirees = alleger(
+            ordre,
+            retenues,
+            {m: f.mesures[m].libelle for m in ordre},
+            frozenset(m for m in ordre if f.rang_niveau[m] == 0),
+        )
+        nb_prioritaires = sum(m in tete for m in ordre)
+        ecarts += [
+            MesureEcartee.construire(
+                mesure=mid,
+                libelle=f.mesures[mid].libelle,
+                raison=raison,
+                regles=[m.regle for m in motifs[mid]],
+                genre=genre,
+            )
+            for mid, genre, raison in retirees
+        ]
     if limite is not None:
         ordre = ordre[:limite]
     ordre_actions, _ = ordonner(actions, f.rang_niveau, {}, 0)

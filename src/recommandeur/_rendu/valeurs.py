@@ -81,7 +81,7 @@ def rendre(
     >>> rendre("au moins {parametres.s}", {}, {"s": seuil})
     'au moins 30 %'
     >>> rendre("seuil de {parametres.s}", {}, {"s": seuil.model_copy(update={"convention": True})})
-    'seuil de 30 % : une convention du catalogue, hors des documents sources'
+    'seuil de 30 % : un seuil choisi par le catalogue, que les documents sources ne fixent pas'
     """
     texte: list[str] = []
     for litteral, nom in morceaux(gabarit):
