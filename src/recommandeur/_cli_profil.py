@@ -15,6 +15,7 @@ from typing import Any, BinaryIO
 
 from ._erreurs import ErreurRecommandeur, Probleme
 from ._fichiers import affichable, lire_borne, lire_octets
+from ._toml_francais import probleme_toml
 
 #: Taille maximale d'un fichier de profil (un profil fait quelques Kio).
 TAILLE_MAX_PROFIL = 1_000_000
@@ -92,7 +93,7 @@ def _analyser(texte: str, format_: str, nom: str) -> dict[str, Any]:
             f"{nom} : JSON mal formé (ligne {exc.lineno}, colonne {exc.colno})"
         ) from None
     except tomllib.TOMLDecodeError as exc:
-        raise ErreurFichierProfil(f"{nom} : TOML mal formé ({exc})") from None
+        raise ErreurFichierProfil(str(probleme_toml(exc, nom))) from None  # en français
     except RecursionError:
         raise ErreurFichierProfil(f"{nom} : imbriqué trop profondément pour être lu") from None
     except ValueError:

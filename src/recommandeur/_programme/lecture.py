@@ -20,6 +20,7 @@ from typing import Any
 
 from .._erreurs import ErreurArgument, Probleme
 from .._fichiers import affichable, lire_octets
+from .._toml_francais import probleme_toml
 
 #: Taille maximale d'un fichier d'effectifs lu.
 TAILLE_MAX = 50_000_000
@@ -208,7 +209,7 @@ def _tables(
         )
         return None
     except tomllib.TOMLDecodeError as exc:
-        problemes.append(Probleme(f"TOML invalide : {exc}", fichier=nom, code="fichier"))
+        problemes.append(probleme_toml(exc, nom))  # en français, avec ligne et colonne
         return None
     except RecursionError:
         problemes.append(
