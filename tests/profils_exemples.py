@@ -30,3 +30,14 @@ def condition_ecrite(texte: str) -> Condition:
             "sources": ["cnipe/niveau1"],
         }
     ).si
+
+
+#: Les présences d'intervenants qu'un profil peut dire (écrites ici, pas tirées du code :
+#: un champ de présence perdu par le code se verrait).
+PRESENCES = [
+    "mentor_dans_l_ecole",
+    "conseiller_pedagogique",
+    "pane",
+    "professionnel",
+    "technopedagogue",
+]

@@ -16,15 +16,10 @@ from hypothesis import strategies as st
 
 from recommandeur import Besoin, Moteur, recommander
 
+from .profils_exemples import PRESENCES
+
 ICI = Path(__file__).resolve().parents[1]
 
-PRESENCES = [
-    "mentor_dans_l_ecole",
-    "conseiller_pedagogique",
-    "pane",
-    "professionnel",
-    "technopedagogue",
-]
 ORDRES = ["prescolaire", "primaire", "secondaire", "formation_professionnelle", "education_adultes"]
 
 

@@ -13,13 +13,8 @@ from hypothesis import strategies as st
 from recommandeur import Profil, recommander
 from recommandeur.testing import profils
 
-PRESENCES = [
-    "mentor_dans_l_ecole",
-    "conseiller_pedagogique",
-    "pane",
-    "professionnel",
-    "technopedagogue",
-]
+from .profils_exemples import PRESENCES
+
 EXPOSANTES = {
     "plan_developpement_competence",
     "plan_dp",

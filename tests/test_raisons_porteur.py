@@ -18,15 +18,10 @@ from hypothesis import strategies as st
 from recommandeur import ErreurRegle, Moteur, Profil, recommander
 from recommandeur.testing import profils
 
+from .profils_exemples import PRESENCES
+
 CATALOGUE = Moteur.depuis().catalogue
 GUILLEMETS = re.compile(r"«\s*(.*?)\s*»", re.S)
-PRESENCES = [
-    "mentor_dans_l_ecole",
-    "conseiller_pedagogique",
-    "pane",
-    "professionnel",
-    "technopedagogue",
-]
 
 
 def _norme(texte: str) -> str:
