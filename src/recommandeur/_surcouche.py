@@ -115,6 +115,10 @@ def _cle(entree: Entree) -> tuple[str, str] | None:
     cle = "cle" if genre == "source" else "id"
     if genre == "explication":
         return None  # les explications s'ajoutent toujours
+    if genre == "document":  # un document : son fichier et le début de ses clés
+        fichier, debut = brute.get("fichier"), brute.get("cles", "")
+        ok = isinstance(fichier, str) and isinstance(debut, str)
+        return (genre, f"{fichier}|{debut}") if ok else None
     valeur = brute.get(cle)
     return (genre, valeur) if isinstance(valeur, str) else None
 

@@ -12,10 +12,12 @@ from .._messages import valider_entree
 from .._profil.modeles import PRESENCES
 from .._surcouche import Surcouche, fusionner, lire_surcouche
 from .deploiement import Etape, Heures, lire_etape, lire_heures, verifier_etape
+from .documents import lire_documents, titrer
 from .modeles import Acteur, Catalogue, Intervenant, Mesure
 from .sources import (
     GENRES_DU_CATALOGUE,
     UNIQUES_DU_CATALOGUE,
+    documents_livres,
     lire_sources,
     sources_livrees,
     verifier_cles,
@@ -41,6 +43,9 @@ def _analyser(
         entrees = fusionner(entrees, dessus.catalogue)
         version = dessus.version_sur(version or "")
     propres = lire_sources(entrees, problemes)
+    documents = lire_documents(entrees, problemes) or list(documents_livres())
+    origines = {str(b.get("cle")): nom for nom, genre, _, b in entrees if genre == "source"}
+    propres = titrer(propres, documents, problemes, origines)
     sources = propres or list(sources_livrees())
     ressources: dict[str, bool] = {}
     etapes: dict[str, tuple[str, Etape]] = {}
@@ -55,7 +60,7 @@ def _analyser(
         if genre == "ressources":
             ressources.update(_ressources(nom, brute, problemes))
             continue
-        if genre == "source":
+        if genre in ("source", "document"):
             continue
         ident = identifiant(brute, genre, rang)
         modele: type[Acteur] | type[Mesure] = Acteur if genre == "acteur" else Mesure

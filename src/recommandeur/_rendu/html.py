@@ -15,6 +15,7 @@ from typing import TYPE_CHECKING, Any
 
 from .._apercu import apercu
 from .._profil.champs import CHAMPS
+from .._titres import reference
 from .._vocabulaire import Niveau
 from .explorer import changements_et_si, texte_pourquoi_pas
 from .recommandation import _entete, raison_principale
@@ -45,6 +46,7 @@ def _environnement() -> jinja2.Environment:
         lstrip_blocks=True,
     )
     environnement.globals["raison_principale"] = raison_principale
+    environnement.globals["reference"] = reference
     return environnement
 
 
