@@ -9,6 +9,7 @@ doit avoir un document, sinon le chargement le refuse (une personne lirait un nu
 from __future__ import annotations
 
 from collections.abc import Mapping, Sequence
+from typing import Literal
 
 from pydantic import Field
 
@@ -30,6 +31,8 @@ class Document(_Immuable):
     titre: str = Field(min_length=3, max_length=120, pattern=r"^[a-zàâçéèêëîïôûùüÿœ]")
     #: Le début des clés de ses passages, si le fichier contient plusieurs documents.
     cles: str = Field("", max_length=80)
+    #: La langue du document : un passage anglais se dit en français dans les textes, sans « ».
+    langue: Literal["fr", "en"] = "fr"
 
 
 def lire_documents(
@@ -97,5 +100,7 @@ def titrer(
             titrees.append(source)
             continue
         document = max(candidats, key=lambda d: len(d.cles))
-        titrees.append(source.model_copy(update={"titre": document.titre}))
+        titrees.append(
+            source.model_copy(update={"titre": document.titre, "langue": document.langue})
+        )
     return titrees

@@ -5,7 +5,7 @@ from __future__ import annotations
 import copy
 from collections.abc import Mapping
 from types import MappingProxyType
-from typing import Annotated, Any, Self, TypeVar
+from typing import Annotated, Any, Literal, Self, TypeVar
 
 from pydantic import AfterValidator, BaseModel, ConfigDict, Field, PrivateAttr
 
@@ -59,6 +59,8 @@ class Source(_Immuable):
     sujet: str | None = Field(None, pattern=r"^[a-z][a-z0-9_]*$", max_length=80)
     #: Le titre court de son document (« l'Annexe 1 »), posé au chargement par ``[[document]]``.
     titre: str = Field("", max_length=200)
+    #: La langue de son document (``en`` : montré comme passage original, jamais entre « »).
+    langue: Literal["fr", "en"] = "fr"
 
 
 #: La présence d'un acteur : toujours là, à confirmer, ou le champ ``ecole.<x>`` du profil qui le dit.
