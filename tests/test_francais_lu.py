@@ -2,15 +2,22 @@
 
 - Aucun anglais entre « » dans un texte lu : le passage anglais reste dans ``sources.toml``,
   le texte le dit en français, sans guillemets, et cite le passage.
+- « centre » plutôt qu'« école » dans les textes lus en éducation des adultes et en FP.
 """
 
 from __future__ import annotations
 
 import re
+from typing import Any
 
 import pytest
+from hypothesis import HealthCheck, assume, given, settings
+from hypothesis import strategies as st
+
+from recommandeur import ErreurProfil, recommander
 
 from .textes_affiches import (
+    PERSONAS,
     echantillon,
     textes_d_une_recommandation,
     textes_des_regles,
@@ -132,3 +139,46 @@ def test_aucun_anglais_entre_guillemets_dans_le_catalogue_et_les_regles() -> Non
 def test_aucun_anglais_entre_guillemets_dans_les_recommandations(ident: str, reco: object) -> None:
     fautes = [c for texte in textes_d_une_recommandation(reco) for c in anglais(texte)]  # type: ignore[arg-type]
     assert fautes == [], ident
+
+
+# --- « centre » plutôt qu'« école » pour l'éducation des adultes et la FP -------------------
+
+#: Ce que ``au_centre`` laisse tel quel : citations, lieux des sources, ce qu'a fait le CSSPS.
+PROTEGE = re.compile(r"«[^»]*»|\[[^\]]*\]|<dt[^>]*>.*?</dt>|Au CSSPS[^.:«]*|<[^>]*>")
+ECOLE = re.compile(r"\b[ÉéE]coles?\b")
+
+
+def _ecoles_lues(texte: str) -> list[str]:
+    lisible = PROTEGE.sub("", texte)
+    return [lisible[max(0, m.start() - 40) : m.end() + 10] for m in ECOLE.finditer(lisible)]
+
+
+@settings(max_examples=25, deadline=None, suppress_health_check=[HealthCheck.too_slow])
+@given(
+    persona=st.sampled_from(PERSONAS),
+    ordre=st.sampled_from(["formation_professionnelle", "education_adultes"]),
+)
+def test_centre_et_non_ecole_en_fga_et_en_fp(persona: dict[str, Any], ordre: str) -> None:
+    profil = {**persona["profil"], "ordre": ordre}
+    try:
+        reco = recommander(profil)
+    except ErreurProfil:
+        assume(False)
+    for texte in (reco.texte(), reco.texte(details=True), reco._repr_html_()):
+        assert _ecoles_lues(texte) == [], persona["id"]
+
+
+@pytest.mark.parametrize("ordre", ["primaire", "secondaire"])
+def test_l_ecole_reste_l_ecole_au_primaire_et_au_secondaire(ordre: str) -> None:
+    profil = {
+        "annees_experience": 0,
+        "ordre": ordre,
+        "affectation": {"nouveau_dans_l_ecole": True},
+        "ecole": {"mentor_dans_l_ecole": True, "part_novices": 0.4},
+    }
+    texte = recommander(profil).texte(details=True)
+    assert "Personne mentore de l'école" in texte
+    assert "Actions du milieu (école, centre, programme)" in texte
+    en_centre = recommander({**profil, "ordre": "formation_professionnelle"})
+    assert "Personne mentore du centre" in en_centre.texte()
+    assert "Actions du milieu (centre, programme)" in en_centre.texte()

@@ -14,6 +14,7 @@ from collections.abc import Iterable, Mapping
 from typing import TYPE_CHECKING, Any
 
 from .._apercu import apercu
+from .._centre import pour_l_ordre
 from .._profil.champs import CHAMPS
 from .._titres import reference
 from .._vocabulaire import Niveau
@@ -72,7 +73,7 @@ def html_recommandation(reco: Recommandation, passages: Passages) -> str:
     (1, True, True)
     """
     tout = (*reco.mesures, *reco.actions_milieu)
-    return _rendre(
+    html = _rendre(
         "recommandation.html.j2",
         reco=reco,
         entete=_entete(reco),
@@ -80,6 +81,7 @@ def html_recommandation(reco: Recommandation, passages: Passages) -> str:
         cles=_cles(tout),
         trouver=passages.get,
     )
+    return pour_l_ordre(html, reco.profil.ordre.value)
 
 
 def html_mesure_recommandee(m: MesureRecommandee, passages: Passages) -> str:

@@ -10,6 +10,7 @@ import textwrap
 from collections.abc import Sequence
 from typing import TYPE_CHECKING
 
+from .._centre import pour_l_ordre
 from .._titres import documents, references
 from .._vocabulaire import Niveau, Presence
 
@@ -175,4 +176,4 @@ def texte_recommandation(reco: Recommandation, details: bool = False) -> str:
     if reco.ecartees:
         lignes += ["", "Non offertes :"]
         lignes += [f"  - {e.libelle} ({e.mesure}) : {e.raison}" for e in reco.ecartees]
-    return "\n".join(lignes)
+    return pour_l_ordre("\n".join(lignes), reco.profil.ordre.value)
