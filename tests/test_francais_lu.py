@@ -182,3 +182,66 @@ def test_l_ecole_reste_l_ecole_au_primaire_et_au_secondaire(ordre: str) -> None:
     en_centre = recommander({**profil, "ordre": "formation_professionnelle"})
     assert "Personne mentore du centre" in en_centre.texte()
     assert "Actions du milieu (centre, programme)" in en_centre.texte()
+
+
+# --- Épicène : les libellés et les textes lus à une personne de tout genre ---------------------
+
+#: Un adjectif ou un participe au seul féminin ou au seul masculin, dit de la personne
+#: enseignante (« Nouvelle dans le centre », « Formée hors du Québec », « permanent »), hors
+#: citations ; la forme inclusive (« qualifié·e ») passe.
+GENRE = re.compile(
+    r"(?:^|[.:;!?]\s+|\()(?:Nouvelle|Nouveau|Formée?|Seule?|Qualifiée?|Elle|Il)\b(?!·)"
+    r"|\b(?:seule?|qualifiée?|formée?|permanente?|nouvelle|nouveau)\b(?![·\w])(?! (?:personnel|enseignants?|professionnel))"
+)
+
+
+def genrees(texte: str) -> list[str]:
+    """Les formes d'un seul genre d'un texte lu, hors citations « ».
+
+    >>> genrees("Nouvelle dans le centre (oui). Statut permanent, légalement qualifié·e.")
+    ['Nouvelle', 'permanent']
+    >>> genrees("Arrivée dans l'école (oui) ; « une nouvelle enseignante » ; le nouveau personnel")
+    []
+    >>> genrees("Personne non légalement qualifiée ; Nouvelle personne ; le personnel enseignant formé")
+    []
+    """
+    lisible = re.sub(r"«[^»]*»", "", texte)
+    # l'accord avec « personne » ou « personnel » : « Personne formée », « le personnel formé »
+    lisible = re.sub(
+        r"\b(?:(?:[Nn]ouvel(?:le)?s?|[Nn]ouveaux?)\s+)?[Pp]ersonnel?s?(?:\s+enseignant)?(?:\s+non)?(?:\s+légalement)?(?:\s+\w+)?",
+        "",
+        lisible,
+    )
+    return [m.group().strip(" .:;!?(") for m in GENRE.finditer(lisible)]
+
+
+def test_le_detecteur_de_genre() -> None:
+    assert genrees("Formée hors du Québec (oui)") == ["Formée"]
+    assert genrees("planifier plutôt que seule") == ["seule"]
+    assert genrees("Elle a besoin de plus de soutien") == ["Elle"]
+    assert genrees("Formation hors du Québec ; permanent·e ; la personne élabore") == []
+
+
+def test_les_libelles_des_valeurs_du_profil_sont_epicenes() -> None:
+    from recommandeur._profil.champs import CHAMPS
+
+    fautes = [
+        (nom, libelle)
+        for nom, champ in CHAMPS.items()
+        for _, libelle in champ.libelles
+        if genrees(libelle)
+    ]
+    assert fautes == []
+    statut = dict(CHAMPS["statut"].libelles)
+    assert statut["permanent"] == "permanent·e"
+
+
+def test_les_textes_des_regles_sont_epicenes() -> None:
+    fautes = [(ou, genrees(texte)) for ou, texte in textes_des_regles() if genrees(texte)]
+    assert fautes == []
+
+
+@pytest.mark.parametrize(("ident", "reco"), list(echantillon()), ids=lambda x: str(x)[:40])
+def test_les_recommandations_sont_epicenes(ident: str, reco: object) -> None:
+    texte = reco.texte(details=True)  # type: ignore[attr-defined]
+    assert genrees(texte) == [], ident
