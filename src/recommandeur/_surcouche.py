@@ -39,7 +39,7 @@ Entree = tuple[str, str, int, dict[str, Any]]
 
 GENRES_CATALOGUE = GENRES_DU_CATALOGUE
 GENRES_REGLES = ("regle", "explication", "parametre")
-UNIQUES = ("ressources", "ajustements")
+UNIQUES = ("ressources", "programme", "ajustements")
 
 
 class Poids(BaseModel):
@@ -103,7 +103,7 @@ def lire_surcouche(dossier: Dossier | Surcouche) -> Surcouche:
     return Surcouche(
         nom=nom,
         version=version,
-        catalogue=[e for e in entrees if e[1] in (*GENRES_CATALOGUE, "ressources")],
+        catalogue=[e for e in entrees if e[1] in (*GENRES_CATALOGUE, "ressources", "programme")],
         regles=[e for e in entrees if e[1] in GENRES_REGLES],
         ajustements=ajustements,
         problemes=problemes,

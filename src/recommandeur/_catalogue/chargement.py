@@ -11,9 +11,11 @@ from .._fichiers import Dossier, dossier_livre, en_dossier
 from .._messages import valider_entree
 from .._profil.modeles import PRESENCES
 from .._surcouche import Surcouche, fusionner, lire_surcouche
+from .._vocabulaire import Ordre
 from .deploiement import Etape, Heures, lire_etape, lire_heures, verifier_etape
 from .documents import lire_documents, titrer
 from .modeles import Acteur, Catalogue, Intervenant, Mesure
+from .programme import ORDRES_DU_CSSPS, lire_programme
 from .sources import (
     GENRES_DU_CATALOGUE,
     UNIQUES_DU_CATALOGUE,
@@ -48,6 +50,7 @@ def _analyser(
     propres = titrer(propres, documents, problemes, origines)
     sources = propres or list(sources_livrees())
     ressources: dict[str, bool] = {}
+    ordres: tuple[Ordre, ...] = ORDRES_DU_CSSPS
     etapes: dict[str, tuple[str, Etape]] = {}
     heures: dict[str, tuple[str, Heures]] = {}
     for nom, genre, rang, brute in entrees:
@@ -59,6 +62,9 @@ def _analyser(
             continue
         if genre == "ressources":
             ressources.update(_ressources(nom, brute, problemes))
+            continue
+        if genre == "programme":  # la surcouche, lue après la base, l'emporte
+            ordres = lire_programme(nom, brute, problemes) or ordres
             continue
         if genre in ("source", "document"):
             continue
@@ -128,6 +134,7 @@ def _analyser(
         ressources=ressources,
         etapes=tuple(e for _, e in etapes.values()),
         heures={m: h for m, (_, h) in heures.items()},
+        ordres_du_programme=ordres,
     )
     return catalogue, []
 

@@ -12,7 +12,7 @@ from pydantic import AfterValidator, BaseModel, ConfigDict, Field, PrivateAttr
 from .._erreurs import ErreurInconnu
 from .._schema_json import nettoyer_schema
 from .._titres import inscrire_titre
-from .._vocabulaire import Besoin, Destinataire, Modalite, Niveau, Portee
+from .._vocabulaire import Besoin, Destinataire, Modalite, Niveau, Ordre, Portee
 from .deploiement import Etape, Heures
 
 _IDENTIFIANT = r"^[a-z][a-z0-9_]*$"
@@ -214,6 +214,8 @@ class Catalogue(BaseModel):
     etapes: tuple[Etape, ...] = ()
     #: Les heures des mesures qu'un centre (ou un document) donne, par mesure (``[[heures]]``).
     heures: dict[str, Heures] = Field(default_factory=dict)
+    #: Les ordres que couvre le programme de mentorat (``[programme]``) ; par défaut, le CSSPS.
+    ordres_du_programme: tuple[Ordre, ...] = (Ordre.PRESCOLAIRE, Ordre.PRIMAIRE, Ordre.SECONDAIRE)
     _mesures: Mapping[str, Mesure] = PrivateAttr()
     _acteurs: Mapping[str, Acteur] = PrivateAttr()
     _sources: Mapping[str, Source] = PrivateAttr()

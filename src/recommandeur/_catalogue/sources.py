@@ -54,7 +54,7 @@ def lire_sources(
 
 #: Les tables ``[[genre]]`` d'un dossier de catalogue, et ses tables uniques ``[genre]``.
 GENRES_DU_CATALOGUE = ("acteur", "mesure", "source", "document", "etape", "heures")
-UNIQUES_DU_CATALOGUE = ("ressources",)
+UNIQUES_DU_CATALOGUE = ("ressources", "programme")
 
 
 @functools.cache
