@@ -22,17 +22,21 @@ MENTORAT_SCOLAIRE = {"mentorat", "mentorat_autre_ecole"}
 EN_CENTRE = ["formation_professionnelle", "education_adultes"]
 
 
-def _profil(ordre: str, mentor: bool | None, **ecole: object) -> dict[str, object]:
-    lieu: dict[str, object] = dict(ecole)
+def _profil(ordre: str, mentor: bool | None, **contexte: bool) -> dict[str, object]:
+    """Une personne en première année, avec des besoins et une situation qui appellent le
+    mentorat ; ``detresse`` et ``pedagogie_alternative`` ajoutent les règles voisines."""
+    ecole: dict[str, object] = {}
     if mentor is not None:
-        lieu["mentor_dans_l_ecole"] = mentor
+        ecole["mentor_dans_l_ecole"] = mentor
+    if contexte.get("pedagogie_alternative"):
+        ecole["pedagogie_alternative"] = True
     return {
         "annees_experience": 0,
         "ordre": ordre,
-        "signaux_de_detresse": bool(ecole.pop("detresse", False)) if "detresse" in ecole else False,
+        "signaux_de_detresse": contexte.get("detresse", False),
         "besoins": {"planification": "elevee", "bien_etre": "elevee"},
         "affectation": {"classe_multiniveau": True},
-        "ecole": {k: v for k, v in lieu.items() if k != "detresse"},
+        "ecole": ecole,
     }
 
 
@@ -62,7 +66,7 @@ def test_la_portee_livree_est_celle_du_cssps() -> None:
 @pytest.mark.parametrize("mentor", [True, False, None])
 @pytest.mark.parametrize("contexte", [{}, {"pedagogie_alternative": True}, {"detresse": True}])
 def test_sans_la_declaration_ni_nomination_ni_mentorat_scolaire(
-    ordre: str, mentor: bool | None, contexte: dict[str, object]
+    ordre: str, mentor: bool | None, contexte: dict[str, bool]
 ) -> None:
     reco = recommander(_profil(ordre, mentor, **contexte))
     offres = {m.mesure.id for m in reco.mesures} | {e.mesure for e in reco.ecartees}
