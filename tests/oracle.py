@@ -82,6 +82,8 @@ def valeur(profil: Profil, champ: str, catalogue: Catalogue) -> Any:
         return len({r.mesure for r in profil.mesures_recues if not r.efficace} & individuelles)
     if champ.startswith(("allegement.", "bilan_efficace.")):
         return _allegement(profil, champ, catalogue)
+    if champ == "programme_couvre_l_ordre":
+        return profil.ordre in catalogue.ordres_du_programme
     if champ == "nb_mentorats_inefficaces":
         mentorats = {m.id for m in catalogue.mesures if m.mentorat}
         return len({r.mesure for r in profil.mesures_recues if not r.efficace} & mentorats)

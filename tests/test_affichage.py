@@ -95,7 +95,7 @@ def test_une_raison_texte_exact() -> None:
     assert str(motif) == (
         "Besoin élevé en numérique [besoin_eleve_numerique] : Besoin en numérique d'intensité "
         "élevée.\n  faits : besoins.numerique = élevée (règle : ≥ élevée) — sources : "
-        "annexe1/individuel/b"
+        "l'Annexe 1 [besoins spécifiques, b)]"
     )
 
 

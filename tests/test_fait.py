@@ -50,6 +50,7 @@ def test_fait_exact(moteur: Moteur) -> None:
         "annees_en_insertion": 4,
         "periode_insertion": "en_cours",
         "ordre": "secondaire",
+        "programme_couvre_l_ordre": True,
         "statut": "suppleance",
         "suppleance": "non_precisee",  # en suppléance, le genre non dit est « non précisé »
         "qualification": "en_voie_de_qualification",

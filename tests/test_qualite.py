@@ -127,3 +127,17 @@ def test_aucune_evaluation_de_code() -> None:
         if nom in interdits
     ]
     assert importes == []
+
+
+def test_chaque_mutant_vise_un_texte_present_une_seule_fois() -> None:
+    """La passe de mutation démarre : chaque mutant de outils/mutants.toml trouve son texte
+    exactement une fois (sinon ``outils/muter.py`` refuse de partir, et le code a dérivé)."""
+    import importlib.util
+
+    spec = importlib.util.spec_from_file_location("muter", RACINE / "outils" / "muter.py")
+    assert spec is not None and spec.loader is not None
+    muter = importlib.util.module_from_spec(spec)
+    spec.loader.exec_module(muter)
+    mutants = muter.charger(RACINE / "outils" / "mutants.toml")
+    ids = [m["id"] for m in mutants]
+    assert len(ids) == len(set(ids))

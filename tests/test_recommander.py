@@ -60,7 +60,8 @@ def test_justification_nomme_faits_valeurs_et_sources() -> None:
         "un seuil choisi par le catalogue, que les documents sources ne fixent pas"
         in soutien.justification
     )
-    assert "annexe1/cible/g" in soutien.justification
+    assert "l'Annexe 1 [besoins selon le profil et le milieu, g)]" in soutien.justification
+    assert "annexe1/cible/g" in {c for motif in soutien.motifs for c in motif.sources}
     assert "Service des ressources éducatives" in soutien.justification
 
 

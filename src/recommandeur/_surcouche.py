@@ -39,7 +39,7 @@ Entree = tuple[str, str, int, dict[str, Any]]
 
 GENRES_CATALOGUE = GENRES_DU_CATALOGUE
 GENRES_REGLES = ("regle", "explication", "parametre")
-UNIQUES = ("ressources", "ajustements")
+UNIQUES = ("ressources", "programme", "ajustements")
 
 
 class Poids(BaseModel):
@@ -103,7 +103,7 @@ def lire_surcouche(dossier: Dossier | Surcouche) -> Surcouche:
     return Surcouche(
         nom=nom,
         version=version,
-        catalogue=[e for e in entrees if e[1] in (*GENRES_CATALOGUE, "ressources")],
+        catalogue=[e for e in entrees if e[1] in (*GENRES_CATALOGUE, "ressources", "programme")],
         regles=[e for e in entrees if e[1] in GENRES_REGLES],
         ajustements=ajustements,
         problemes=problemes,
@@ -115,6 +115,10 @@ def _cle(entree: Entree) -> tuple[str, str] | None:
     cle = "cle" if genre == "source" else "id"
     if genre == "explication":
         return None  # les explications s'ajoutent toujours
+    if genre == "document":  # un document : son fichier et le début de ses clés
+        fichier, debut = brute.get("fichier"), brute.get("cles", "")
+        ok = isinstance(fichier, str) and isinstance(debut, str)
+        return (genre, f"{fichier}|{debut}") if ok else None
     valeur = brute.get(cle)
     return (genre, valeur) if isinstance(valeur, str) else None
 

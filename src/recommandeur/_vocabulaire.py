@@ -234,7 +234,7 @@ _LIBELLES: dict[_Libelle, str] = {
     Ordre.EDUCATION_ADULTES: "éducation des adultes",
     Statut.SUPPLEANCE: "suppléance",
     Statut.CONTRAT: "contrat",
-    Statut.PERMANENT: "permanent",
+    Statut.PERMANENT: "permanent·e",
     GenreSuppleance.OCCASIONNELLE: "suppléance occasionnelle",
     GenreSuppleance.LONG_TERME: "suppléance à long terme",
     GenreSuppleance.A_CONTRAT: "suppléance à contrat",

@@ -11,11 +11,15 @@ from .._fichiers import Dossier, dossier_livre, en_dossier
 from .._messages import valider_entree
 from .._profil.modeles import PRESENCES
 from .._surcouche import Surcouche, fusionner, lire_surcouche
+from .._vocabulaire import Ordre
 from .deploiement import Etape, Heures, lire_etape, lire_heures, verifier_etape
+from .documents import lire_documents, titrer
 from .modeles import Acteur, Catalogue, Intervenant, Mesure
+from .programme import ORDRES_DU_CSSPS, lire_programme
 from .sources import (
     GENRES_DU_CATALOGUE,
     UNIQUES_DU_CATALOGUE,
+    documents_livres,
     lire_sources,
     sources_livrees,
     verifier_cles,
@@ -41,8 +45,12 @@ def _analyser(
         entrees = fusionner(entrees, dessus.catalogue)
         version = dessus.version_sur(version or "")
     propres = lire_sources(entrees, problemes)
+    documents = lire_documents(entrees, problemes) or list(documents_livres())
+    origines = {str(b.get("cle")): nom for nom, genre, _, b in entrees if genre == "source"}
+    propres = titrer(propres, documents, problemes, origines)
     sources = propres or list(sources_livrees())
     ressources: dict[str, bool] = {}
+    ordres: tuple[Ordre, ...] = ORDRES_DU_CSSPS
     etapes: dict[str, tuple[str, Etape]] = {}
     heures: dict[str, tuple[str, Heures]] = {}
     for nom, genre, rang, brute in entrees:
@@ -55,7 +63,10 @@ def _analyser(
         if genre == "ressources":
             ressources.update(_ressources(nom, brute, problemes))
             continue
-        if genre == "source":
+        if genre == "programme":  # la surcouche, lue après la base, l'emporte
+            ordres = lire_programme(nom, brute, problemes) or ordres
+            continue
+        if genre in ("source", "document"):
             continue
         ident = identifiant(brute, genre, rang)
         modele: type[Acteur] | type[Mesure] = Acteur if genre == "acteur" else Mesure
@@ -123,6 +134,7 @@ def _analyser(
         ressources=ressources,
         etapes=tuple(e for _, e in etapes.values()),
         heures={m: h for m, (_, h) in heures.items()},
+        ordres_du_programme=ordres,
     )
     return catalogue, []
 

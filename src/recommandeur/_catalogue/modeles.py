@@ -5,13 +5,14 @@ from __future__ import annotations
 import copy
 from collections.abc import Mapping
 from types import MappingProxyType
-from typing import Annotated, Any, Self, TypeVar
+from typing import Annotated, Any, Literal, Self, TypeVar
 
 from pydantic import AfterValidator, BaseModel, ConfigDict, Field, PrivateAttr
 
 from .._erreurs import ErreurInconnu
 from .._schema_json import nettoyer_schema
-from .._vocabulaire import Besoin, Destinataire, Modalite, Niveau, Portee
+from .._titres import inscrire_titre
+from .._vocabulaire import Besoin, Destinataire, Modalite, Niveau, Ordre, Portee
 from .deploiement import Etape, Heures
 
 _IDENTIFIANT = r"^[a-z][a-z0-9_]*$"
@@ -56,6 +57,10 @@ class Source(_Immuable):
     #: L'acteur dont parle le passage (un témoignage sur les personnes mentores, le rôle de la
     #: CP...) : une raison qui le cite ne vaut que si cet acteur porte la mesure.
     sujet: str | None = Field(None, pattern=r"^[a-z][a-z0-9_]*$", max_length=80)
+    #: Le titre court de son document (« l'Annexe 1 »), posé au chargement par ``[[document]]``.
+    titre: str = Field("", max_length=200)
+    #: La langue de son document (``en`` : montré comme passage original, jamais entre « »).
+    langue: Literal["fr", "en"] = "fr"
 
 
 #: La présence d'un acteur : toujours là, à confirmer, ou le champ ``ecole.<x>`` du profil qui le dit.
@@ -209,6 +214,8 @@ class Catalogue(BaseModel):
     etapes: tuple[Etape, ...] = ()
     #: Les heures des mesures qu'un centre (ou un document) donne, par mesure (``[[heures]]``).
     heures: dict[str, Heures] = Field(default_factory=dict)
+    #: Les ordres que couvre le programme de mentorat (``[programme]``) ; par défaut, le CSSPS.
+    ordres_du_programme: tuple[Ordre, ...] = (Ordre.PRESCOLAIRE, Ordre.PRIMAIRE, Ordre.SECONDAIRE)
     _mesures: Mapping[str, Mesure] = PrivateAttr()
     _acteurs: Mapping[str, Acteur] = PrivateAttr()
     _sources: Mapping[str, Source] = PrivateAttr()
@@ -218,6 +225,8 @@ class Catalogue(BaseModel):
         self._acteurs = MappingProxyType({a.id: a for a in self.acteurs})
         self._sources = MappingProxyType({s.cle: s for s in self.sources})
         _PASSAGES_CONNUS.update(self._sources)
+        for s in self.sources:
+            inscrire_titre(s.cle, s.titre, s.lieu)
 
     # Les index (privés, en lecture seule) se déduisent des champs : la sérialisation Python,
     # copy.deepcopy et model_copy(deep=True) ne copient que les champs et refont les index.

@@ -21,6 +21,7 @@ from .._entrees import identifiant, lire_entrees
 from .._erreurs import Probleme, suggerer
 from .._fichiers import dossier_livre
 from .._messages import valider_entree
+from .documents import Document, lire_documents, titrer
 from .modeles import Source
 
 
@@ -52,8 +53,22 @@ def lire_sources(
 
 
 #: Les tables ``[[genre]]`` d'un dossier de catalogue, et ses tables uniques ``[genre]``.
-GENRES_DU_CATALOGUE = ("acteur", "mesure", "source", "etape", "heures")
-UNIQUES_DU_CATALOGUE = ("ressources",)
+GENRES_DU_CATALOGUE = ("acteur", "mesure", "source", "document", "etape", "heures")
+UNIQUES_DU_CATALOGUE = ("ressources", "programme")
+
+
+@functools.cache
+def documents_livres() -> tuple[Document, ...]:
+    """Les documents livrés (``[[document]]`` de ``catalogue/sources.toml``).
+
+    >>> sorted(d.titre for d in documents_livres())[0]
+    "l'Annexe 1"
+    """
+    problemes: list[Probleme] = []
+    _, entrees = lire_entrees(
+        dossier_livre("catalogue"), GENRES_DU_CATALOGUE, problemes, UNIQUES_DU_CATALOGUE
+    )
+    return tuple(lire_documents(entrees, problemes))
 
 
 @functools.cache
@@ -67,7 +82,9 @@ def sources_livrees() -> tuple[Source, ...]:
     _, entrees = lire_entrees(
         dossier_livre("catalogue"), GENRES_DU_CATALOGUE, problemes, UNIQUES_DU_CATALOGUE
     )
-    sources = lire_sources(entrees, problemes)
+    sources = titrer(
+        lire_sources(entrees, problemes), lire_documents(entrees, problemes), problemes
+    )
     if problemes:  # pragma: no cover - les données livrées sont vérifiées par les tests
         raise RuntimeError(f"sources livrées invalides : {problemes[0]}")
     return tuple(sources)

@@ -30,6 +30,8 @@ class Contexte:
     ciblees: frozenset[str] = frozenset()
     #: Les mesures qui sont une forme de mentorat (``mentorat = true`` dans le catalogue).
     mentorats: frozenset[str] = frozenset()
+    #: Les ordres que couvre le programme de mentorat du centre (``[programme]``).
+    ordres_du_programme: frozenset[str] = frozenset({"prescolaire", "primaire", "secondaire"})
 
 
 @dataclass(frozen=True)
@@ -83,6 +85,7 @@ def mettre_a_plat(
         "annees_en_insertion": annees,
         "periode_insertion": PeriodeInsertion.depuis_annees(annees).value,
         "ordre": profil.ordre.value,
+        "programme_couvre_l_ordre": profil.ordre.value in contexte.ordres_du_programme,
         "statut": profil.statut.value,
         "qualification": profil.qualification.value,
         "formation_hors_quebec": profil.formation_hors_quebec,

@@ -64,6 +64,7 @@ class Moteur(AccesDonnees):
             MappingProxyType(dict(catalogue.ressources)),
             frozenset(m.id for m in catalogue.mesures if m.niveau is Niveau.CIBLE),
             frozenset(m.id for m in catalogue.mesures if m.mentorat),
+            frozenset(o.value for o in catalogue.ordres_du_programme),
         )
         self._evaluateur: Evaluateur = fabriquer(
             evaluateur, {r.id: r.condition for r in base.regles}

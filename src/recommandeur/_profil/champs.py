@@ -158,6 +158,12 @@ def _champs_derives() -> dict[str, Champ]:
             minimum=0,
         ),
         Champ(
+            "programme_couvre_l_ordre",
+            "booleen",
+            "le programme de mentorat du centre couvre son ordre d'enseignement ([programme] du "
+            "catalogue ou de la surcouche ; par défaut, du préscolaire au secondaire)",
+        ),
+        Champ(
             "nb_mentorats_inefficaces",
             "entier",
             "nombre de formes de mentorat reçues restées sans effet (mentorat = true au catalogue)",

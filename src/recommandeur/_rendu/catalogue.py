@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING
 
+from .._titres import references
 from .._vocabulaire import Destinataire, Niveau
 
 if TYPE_CHECKING:
@@ -50,7 +51,7 @@ def texte_mesure(mesure: Mesure) -> str:
         lignes.append("  besoins : " + ", ".join(b.libelle for b in mesure.besoins))
     if mesure.duree or mesure.frequence:
         lignes.append(f"  durée : {mesure.duree or '—'} · fréquence : {mesure.frequence or '—'}")
-    lignes.append("  sources : " + ", ".join(mesure.sources))
+    lignes.append("  sources : " + references(mesure.sources))
     return "\n".join(lignes)
 
 
@@ -58,5 +59,5 @@ def texte_acteur(acteur: Acteur) -> str:
     """Un acteur en français : sa présence et les lignes de son rôle."""
     lignes = [f"{acteur.libelle} ({acteur.id}) — présence : {acteur.presence}", "  rôle :"]
     lignes += [f"  - {ligne}" for ligne in acteur.role]
-    lignes.append("  sources : " + ", ".join(acteur.sources))
+    lignes.append("  sources : " + references(acteur.sources))
     return "\n".join(lignes)

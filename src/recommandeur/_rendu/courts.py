@@ -9,6 +9,7 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING
 
+from .._titres import references
 from .recommandation import _bloc, phrase_escalade
 
 if TYPE_CHECKING:
@@ -30,7 +31,7 @@ def texte_motif(motif: Motif) -> str:
     faits = " ; ".join(f.texte for f in motif.faits) or "aucun"
     return (
         f"{motif.titre} [{motif.regle}] : {motif.texte}\n"
-        f"  faits : {faits} — sources : {', '.join(motif.sources)}"
+        f"  faits : {faits} — sources : {references(motif.sources)}"
     )
 
 

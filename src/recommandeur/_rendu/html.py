@@ -14,7 +14,9 @@ from collections.abc import Iterable, Mapping
 from typing import TYPE_CHECKING, Any
 
 from .._apercu import apercu
+from .._centre import pour_l_ordre
 from .._profil.champs import CHAMPS
+from .._titres import reference
 from .._vocabulaire import Niveau
 from .explorer import changements_et_si, texte_pourquoi_pas
 from .recommandation import _entete, raison_principale
@@ -45,6 +47,7 @@ def _environnement() -> jinja2.Environment:
         lstrip_blocks=True,
     )
     environnement.globals["raison_principale"] = raison_principale
+    environnement.globals["reference"] = reference
     return environnement
 
 
@@ -70,7 +73,7 @@ def html_recommandation(reco: Recommandation, passages: Passages) -> str:
     (1, True, True)
     """
     tout = (*reco.mesures, *reco.actions_milieu)
-    return _rendre(
+    html = _rendre(
         "recommandation.html.j2",
         reco=reco,
         entete=_entete(reco),
@@ -78,6 +81,7 @@ def html_recommandation(reco: Recommandation, passages: Passages) -> str:
         cles=_cles(tout),
         trouver=passages.get,
     )
+    return pour_l_ordre(html, reco.profil.ordre.value)
 
 
 def html_mesure_recommandee(m: MesureRecommandee, passages: Passages) -> str:

@@ -10,6 +10,8 @@ import textwrap
 from collections.abc import Sequence
 from typing import TYPE_CHECKING
 
+from .._centre import pour_l_ordre
+from .._titres import documents, references
 from .._vocabulaire import Niveau, Presence
 
 if TYPE_CHECKING:
@@ -48,11 +50,11 @@ def justification(
 ) -> str:
     """La justification d'une mesure : une ligne par raison, puis la mesure et son intervenant."""
     lignes = [
-        f"• [{m.regle}] {m.texte} (faits : {' ; '.join(f.texte for f in m.faits)} — sources : {', '.join(m.sources)})"
+        f"• [{m.regle}] {m.texte} (faits : {' ; '.join(f.texte for f in m.faits)} — sources : {references(m.sources)})"
         for m in motifs
     ]
     lignes.append(
-        f"Mesure “{mesure.libelle}” ({', '.join(mesure.sources)}) ; intervenant : "
+        f"Mesure “{mesure.libelle}” (sources : {references(mesure.sources)}) ; intervenant : "
         f"{intervenant(acteur, role, presence)}."
     )
     if alternatives:
@@ -133,7 +135,7 @@ def _bloc(m: MesureRecommandee, details: bool, largeur: int, numero: bool = True
     )
     lignes.extend(
         textwrap.wrap(
-            f"pourquoi : {premier.texte}{suite} [{', '.join(premier.sources)}]",
+            f"pourquoi : {premier.texte}{suite} (sources : {documents(premier.sources)})",
             LARGEUR,
             initial_indent=retrait,
             subsequent_indent=retrait,
@@ -174,4 +176,4 @@ def texte_recommandation(reco: Recommandation, details: bool = False) -> str:
     if reco.ecartees:
         lignes += ["", "Non offertes :"]
         lignes += [f"  - {e.libelle} ({e.mesure}) : {e.raison}" for e in reco.ecartees]
-    return "\n".join(lignes)
+    return pour_l_ordre("\n".join(lignes), reco.profil.ordre.value)
