@@ -30,6 +30,8 @@ def alleger(
     libelles: Mapping[str, str],
     universelles: frozenset[str] = frozenset(),
     maximum: int = OFFRES_EN_DETRESSE,
+    quotidiennes: frozenset[str] = frozenset(),
+    en_classe: frozenset[str] = frozenset(),
 ) -> tuple[list[str], list[tuple[str, GenreEcart, str]]]:
     """Les offres gardées, dans l'ordre, et celles qui sont retirées : (mesure, genre, raison).
 
@@ -37,7 +39,20 @@ def alleger(
     déjà proposé à confirmer par une offre mieux classée est regroupée avec elle ; au-delà de
     ``maximum`` offres, les suivantes sont différées. Parmi les gardées reste au moins une offre
     ``universelles`` s'il y en a une (le programme de tous : quelqu'un du milieu au quotidien) :
-    la mieux classée remplace la dernière gardée.
+    la mieux classée remplace la dernière gardée. Une offre ``quotidiennes`` portée par une
+    personne présente (la consultation brève, la plus légère) passe avant le travail en classe
+    qui n'est pas prioritaire (``en_classe``) : gardée, elle passe devant lui ; différée, elle
+    prend la place de la dernière offre en classe gardée.
+
+    >>> from types import SimpleNamespace as N
+    >>> d = N(choix=N(presence=Presence.PRESENT, intervenant=None, alternatives=()))
+    >>> ordre = ["neutre", "classe", "breve"]
+    >>> alleger(ordre, dict.fromkeys(ordre, d), {}, maximum=2,
+    ...         quotidiennes=frozenset({"breve"}), en_classe=frozenset({"classe"}))[0]
+    ['neutre', 'breve']
+    >>> alleger(ordre, dict.fromkeys(ordre, d), {},
+    ...         quotidiennes=frozenset({"breve"}), en_classe=frozenset({"classe"}))[0]
+    ['neutre', 'breve', 'classe']
     """
     gardees: list[str] = []
     retirees: list[tuple[str, GenreEcart, str]] = []
@@ -71,6 +86,7 @@ def alleger(
         gardees.append(mid)
         for acteur in famille:
             deja.setdefault(acteur, mid)
+    _la_breve_avant_la_classe(gardees, retirees, retenues, quotidiennes, en_classe)
     if gardees and not set(gardees) & universelles:
         differees = [r for r in retirees if r[1] == "differee" and r[0] in universelles]
         if differees:
@@ -78,3 +94,35 @@ def alleger(
             retirees.append((gardees.pop(), *differees[0][1:]))
             gardees.append(differees[0][0])
     return gardees, retirees
+
+
+def _la_breve_avant_la_classe(
+    gardees: list[str],
+    retirees: list[tuple[str, GenreEcart, str]],
+    retenues: Mapping[str, Decision],
+    quotidiennes: frozenset[str],
+    en_classe: frozenset[str],
+) -> None:
+    """L'offre au quotidien d'une personne présente passe devant le travail en classe.
+
+    Gardée après une offre en classe, elle passe devant ; différée, elle prend la place de la
+    dernière offre en classe gardée. ``en_classe`` ne contient pas les offres prioritaires.
+    """
+    presentes = [m for m in quotidiennes if retenues[m].choix.presence is Presence.PRESENT]
+    classe = [m for m in gardees if m in en_classe]
+    gardee = next((m for m in gardees if m in presentes), None)
+    differee = next((r for r in retirees if r[1] == "differee" and r[0] in presentes), None)
+    if not classe or (gardee is None and differee is None):
+        return
+    place = gardees.index(classe[0])
+    if gardee is not None:
+        if gardees.index(gardee) < place:
+            return
+        gardees.remove(gardee)
+        gardees.insert(place, gardee)
+        return
+    assert differee is not None
+    retirees.remove(differee)
+    gardees.remove(classe[-1])
+    retirees.append((classe[-1], *differee[1:]))
+    gardees.insert(place, differee[0])

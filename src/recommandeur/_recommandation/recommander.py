@@ -257,6 +257,10 @@ def recommander_valide(
             retenues,
             {m: f.mesures[m].libelle for m in ordre},
             frozenset(m for m in ordre if f.rang_niveau[m] == 0),
+            quotidiennes=frozenset(m for m in ordre if f.mesures[m].frequence == "au quotidien"),
+            en_classe=frozenset(
+                m for m in ordre if "en_classe" in f.mesures[m].modalites and m not in tete
+            ),
         )
         nb_prioritaires = sum(m in tete for m in ordre)
         ecarts += [
