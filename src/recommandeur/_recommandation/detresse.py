@@ -41,8 +41,8 @@ def alleger(
     ``universelles`` s'il y en a une (le programme de tous : quelqu'un du milieu au quotidien) :
     la mieux classée remplace la dernière gardée. Une offre ``quotidiennes`` portée par une
     personne présente (la consultation brève, la plus légère) passe avant le travail en classe
-    qui n'est pas prioritaire (``en_classe``) : gardée, elle passe devant lui ; différée, elle
-    prend la place de la dernière offre en classe gardée.
+    qui n'est pas prioritaire (``en_classe``) : différée, elle prend la place de la dernière
+    offre en classe gardée (voir aussi :func:`la_breve_en_tete`).
 
     >>> from types import SimpleNamespace as N
     >>> d = N(choix=N(presence=Presence.PRESENT, intervenant=None, alternatives=()))
@@ -50,9 +50,6 @@ def alleger(
     >>> alleger(ordre, dict.fromkeys(ordre, d), {}, maximum=2,
     ...         quotidiennes=frozenset({"breve"}), en_classe=frozenset({"classe"}))[0]
     ['neutre', 'breve']
-    >>> alleger(ordre, dict.fromkeys(ordre, d), {},
-    ...         quotidiennes=frozenset({"breve"}), en_classe=frozenset({"classe"}))[0]
-    ['neutre', 'breve', 'classe']
     """
     gardees: list[str] = []
     retirees: list[tuple[str, GenreEcart, str]] = []
@@ -103,26 +100,52 @@ def _la_breve_avant_la_classe(
     quotidiennes: frozenset[str],
     en_classe: frozenset[str],
 ) -> None:
-    """L'offre au quotidien d'une personne présente passe devant le travail en classe.
+    """L'offre au quotidien d'une personne présente, différée, prend la place du travail en classe.
 
-    Gardée après une offre en classe, elle passe devant ; différée, elle prend la place de la
-    dernière offre en classe gardée. ``en_classe`` ne contient pas les offres prioritaires.
+    La dernière offre en classe gardée (``en_classe`` ne contient pas les prioritaires) est
+    différée à sa place ; l'offre au quotidien vient en dernier (son score est le plus bas).
     """
-    presentes = [m for m in quotidiennes if retenues[m].choix.presence is Presence.PRESENT]
+    differee = next(
+        (
+            r
+            for r in retirees
+            if r[1] == "differee"
+            and r[0] in quotidiennes
+            and retenues[r[0]].choix.presence is Presence.PRESENT
+        ),
+        None,
+    )
     classe = [m for m in gardees if m in en_classe]
-    gardee = next((m for m in gardees if m in presentes), None)
-    differee = next((r for r in retirees if r[1] == "differee" and r[0] in presentes), None)
-    if not classe or (gardee is None and differee is None):
+    if differee is None or not classe:
         return
-    place = gardees.index(classe[0])
-    if gardee is not None:
-        if gardees.index(gardee) < place:
-            return
-        gardees.remove(gardee)
-        gardees.insert(place, gardee)
-        return
-    assert differee is not None
     retirees.remove(differee)
     gardees.remove(classe[-1])
     retirees.append((classe[-1], *differee[1:]))
-    gardees.insert(place, differee[0])
+    gardees.append(differee[0])
+
+
+def la_breve_en_tete(
+    ordre: Sequence[str],
+    nb_prioritaires: int,
+    quotidiennes: frozenset[str],
+    en_classe: frozenset[str],
+    maximum: int,
+) -> tuple[list[str], int]:
+    """En détresse, l'offre au quotidien d'une personne présente devient prioritaire.
+
+    Quand elle viendrait après du travail en classe non prioritaire (``en_classe``), elle rejoint
+    les prioritaires, en dernier, s'il en reste une place (au plus ``maximum``) : la plus légère
+    et la plus rassurante passe avant le travail en classe.
+
+    >>> la_breve_en_tete(["n", "c", "b"], 1, frozenset({"b"}), frozenset({"c"}), 5)
+    (['n', 'b', 'c'], 2)
+    >>> la_breve_en_tete(["n", "b", "c"], 1, frozenset({"b"}), frozenset({"c"}), 5)
+    (['n', 'b', 'c'], 1)
+    """
+    suite = list(ordre[nb_prioritaires:])
+    classe = next((i for i, m in enumerate(suite) if m in en_classe), None)
+    breve = next((i for i, m in enumerate(suite) if m in quotidiennes), None)
+    if nb_prioritaires >= maximum or classe is None or breve is None or breve < classe:
+        return list(ordre), nb_prioritaires
+    tete = [*ordre[:nb_prioritaires], suite.pop(breve)]
+    return tete + suite, nb_prioritaires + 1
