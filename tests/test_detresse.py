@@ -10,7 +10,7 @@ from collections import Counter
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from recommandeur import Profil, recommander
+from recommandeur import Ordre, Profil, recommander
 from recommandeur.testing import profils
 
 from .profils_exemples import PRESENCES
@@ -87,3 +87,64 @@ def test_le_suivi_de_la_personne_n_entre_pas_dans_le_plan_du_centre() -> None:
     reco = recommander({"annees_experience": 1, "ordre": "primaire", "signaux_de_detresse": True})
     assert "suivi_de_la_personne" in {m.mesure.id for m in reco.actions_milieu}
     assert "suivi_de_la_personne" not in {a.mesure for a in resumer(reco).actions}
+
+
+# --- Ticket 18c (revue du 2026-12-03, point 5) : pas de groupe, la présence au quotidien avant
+# le travail en classe, la personne mentore présente parmi les prioritaires, en tout ordre.
+
+#: Les seules offres en groupe gardées en détresse : une équipe réunie autour de la personne
+#: (une consultation, pas une activité de groupe) et du temps de planification libéré.
+GROUPE_PERMIS = {"equipe_soutien_multidisciplinaire", "temps_planification_collegues"}
+
+
+@st.composite
+def en_detresse_par_ordre(draw: st.DrawFn) -> Profil:
+    """Tous les ordres, toutes les présences, des besoins quelconques, avec ou sans mentore."""
+    profil = draw(en_detresse())
+    ordre = draw(
+        st.sampled_from(
+            ["primaire", "secondaire", "formation_professionnelle", "education_adultes"]
+        )
+    )
+    return profil.model_copy(update={"ordre": Ordre(ordre)})
+
+
+@settings(max_examples=60, deadline=None)
+@given(en_detresse_par_ordre())
+def test_aucune_activite_de_groupe_en_detresse(profil: Profil) -> None:
+    reco = recommander(profil)
+    en_groupe = {
+        m.mesure.id for m in reco.mesures if "en_groupe" in {x.value for x in m.mesure.modalites}
+    }
+    assert en_groupe <= GROUPE_PERMIS, en_groupe
+
+
+@settings(max_examples=60, deadline=None)
+@given(en_detresse_par_ordre())
+def test_la_consultation_breve_avant_le_travail_en_classe(profil: Profil) -> None:
+    reco = recommander(profil)
+    suite = reco.mesures[reco.nb_prioritaires :]
+    en_classe = [m.rang for m in suite if "en_classe" in {x.value for x in m.mesure.modalites}]
+    breve = next((m for m in reco.mesures if m.mesure.id == "consultation_breve"), None)
+    if breve is not None and breve.presence.value == "present" and en_classe:
+        assert breve.rang < min(en_classe)
+    differee = any(
+        e.mesure == "consultation_breve" and e.genre == "differee" for e in reco.ecartees
+    )
+    if differee and profil.ecole.mentor_dans_l_ecole is True:
+        assert not en_classe, [m.mesure.id for m in suite]
+
+
+@settings(max_examples=60, deadline=None)
+@given(en_detresse_par_ordre())
+def test_la_personne_mentore_presente_parmi_les_prioritaires(profil: Profil) -> None:
+    reco = recommander(profil)
+    # la personne mentore accompagne les personnes en insertion (hors insertion, elle ne porte rien)
+    # ni après un mentorat resté sans effet (on change alors de personne)
+    echec = any(r.mesure.startswith("mentorat") and not r.efficace for r in profil.mesures_recues)
+    if profil.ecole.mentor_dans_l_ecole is not True or reco.periode_insertion.value == "terminee":
+        return
+    if echec:
+        return
+    tete = reco.mesures[: reco.nb_prioritaires]
+    assert "mentor" in {m.acteur.id for m in tete}, [(m.mesure.id, m.acteur.id) for m in tete]

@@ -213,6 +213,7 @@ def test_en_detresse_seules_les_offres_attendent() -> None:
         ("accompagnement_technopedagogique", "differee"),
         ("activites_groupe", "differee"),
         ("cap", "differee"),
+        ("groupe_de_soutien", "differee"),
         ("plan_dp", "differee"),
         ("webinaire", "differee"),
         ("soutien_professionnel", "regroupee"),

@@ -20,7 +20,7 @@ from .._vocabulaire import Besoin, Intensite, PeriodeInsertion, Presence
 from .classement import PRIORITAIRES, differees, ecartees, ordonner, scores
 from .construction import constructeur
 from .decisions import Decision, decider, signature
-from .detresse import alleger
+from .detresse import alleger, la_breve_en_tete
 from .modeles import Escalade, MesureEcartee, Motif, Recommandation
 from .motifs import Fiche, fiche
 
@@ -251,14 +251,25 @@ def recommander_valide(
     }
     ordre, nb_prioritaires = ordonner(offres, f.rang_niveau, priorites, prioritaires)
     if profil.signaux_de_detresse:
+        presentes = {m for m in ordre if retenues[m].choix.presence is Presence.PRESENT}
+        legeres = frozenset(m for m in presentes if f.mesures[m].frequence == "au quotidien")
+        en_classe = frozenset(m for m in ordre if "en_classe" in f.mesures[m].modalites)
+        ordre, nb_prioritaires = la_breve_en_tete(
+            ordre, nb_prioritaires, legeres, en_classe, prioritaires
+        )
         tete = set(ordre[:nb_prioritaires])
         ordre, retirees = alleger(
             ordre,
             retenues,
             {m: f.mesures[m].libelle for m in ordre},
             frozenset(m for m in ordre if f.rang_niveau[m] == 0),
+            quotidiennes=legeres,
+            en_classe=en_classe - tete,
         )
         nb_prioritaires = sum(m in tete for m in ordre)
+        ordre, nb_prioritaires = la_breve_en_tete(
+            ordre, nb_prioritaires, legeres, en_classe, prioritaires
+        )
         ecarts += [
             MesureEcartee.construire(
                 mesure=mid,

@@ -82,9 +82,19 @@ def rendre(
     'au moins 30 %'
     >>> rendre("seuil de {parametres.s}", {}, {"s": seuil.model_copy(update={"convention": True})})
     'seuil de 30 % : un seuil choisi par le catalogue, que les documents sources ne fixent pas'
+
+    Au milieu d'une phrase, la mention attend la fin de la phrase, entre parenthèses :
+
+    >>> rendre("jusqu'à {parametres.s} au plus. Fin.", {}, {"s": seuil.model_copy(update={"mention": "m"})})
+    "jusqu'à 30 % au plus (m). Fin."
     """
     texte: list[str] = []
+    attente: list[str] = []  # les mentions dites à la fin de la phrase en cours
     for litteral, nom in morceaux(gabarit):
+        if attente and "." in litteral:
+            avant, _, apres = litteral.partition(".")
+            litteral = f"{avant} ({' ; '.join(attente)}).{apres}"
+            attente.clear()
         texte.append(litteral)
         if nom is None:
             continue
@@ -95,11 +105,21 @@ def rendre(
             if champ.genre == "intensite" and isinstance(valeur, str):
                 valeur = INTENSITES[valeur]
             texte.append(valeur_lisible(champ, valeur))
-            if parametre.mention_affichee:
+            if parametre.mention_affichee and _fin_de_groupe(gabarit, nom):
                 texte.append(f" : {parametre.mention_affichee}")
+            elif parametre.mention_affichee:
+                attente.append(parametre.mention_affichee)
         else:
             texte.append(valeur_lisible(CHAMPS[nom], fait.get(nom)))
+    if attente:
+        texte.append(f" ({' ; '.join(attente)})")
     return "".join(texte)
+
+
+def _fin_de_groupe(gabarit: str, nom: str) -> bool:
+    """Le paramètre clôt-il un groupe (suivi de « ) », « . », « ; », « , » ou de la fin) ?"""
+    suite = gabarit.split("{" + nom + "}", 1)[1]
+    return suite[:1] in ("", ")", ".", ";", ",")
 
 
 def fait_lisible(test: Atome, lue: Any) -> str:
