@@ -173,9 +173,12 @@ def test_pickle_garde_les_donnees(erreur: ErreurRecommandeur) -> None:
     assert copie.to_dict() == erreur.to_dict()
 
 
+# des textes sans « None » : la propriété dit que la bibliothèque n'écrit jamais None d'elle-même,
+# pas qu'elle efface celui qu'une personne a tapé (une clé "None" reçue est redite telle quelle)
+_TEXTE = st.text(max_size=30).filter(lambda s: "None" not in s)
 _JSON = st.recursive(
-    st.none() | st.booleans() | st.integers() | st.floats() | st.text(max_size=30),
-    lambda enfants: st.lists(enfants, max_size=4) | st.dictionaries(st.text(max_size=10), enfants, max_size=4),
+    st.none() | st.booleans() | st.integers() | st.floats() | _TEXTE,
+    lambda enfants: st.lists(enfants, max_size=4) | st.dictionaries(_TEXTE, enfants, max_size=4),
     max_leaves=12,
 )  # fmt: skip
 _CHAMPS = st.sampled_from(
