@@ -26,17 +26,18 @@ class Attendu(NamedTuple):
 ATTENDUS: dict[str, Attendu] = {
     "detresse.toml": Attendu(
         # ticket 18 : le professionnel à confirmer n'est proposé qu'une fois, plans et activités
-        # de groupe attendent, la direction suit la personne
+        # de groupe attendent (le groupe de soutien aussi : revue du 2026-12-03, point 5), la
+        # direction suit la personne
         prioritaires=[
             ("personne_neutre", "professionnel"),
             ("mentorat", "mentor"),
-            ("groupe_de_soutien", "services_educatifs"),
             ("banque_outils", "conseiller_pedagogique"),
         ],
         actions_milieu=["suivi_de_la_personne"],
         ecartees=[
             ("activites_groupe", "differee"),
             ("cap", "differee"),
+            ("groupe_de_soutien", "differee"),
             ("plan_dp", "differee"),
             ("soutien_professionnel", "regroupee"),
         ],
