@@ -10,7 +10,7 @@ from collections import Counter
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from recommandeur import Ordre, Profil, recommander
+from recommandeur import Ordre, Profil, moteur_par_defaut, recommander
 from recommandeur.testing import profils
 
 from .profils_exemples import PRESENCES
@@ -140,11 +140,41 @@ def test_la_consultation_breve_avant_le_travail_en_classe(profil: Profil) -> Non
 def test_la_personne_mentore_presente_parmi_les_prioritaires(profil: Profil) -> None:
     reco = recommander(profil)
     # la personne mentore accompagne les personnes en insertion (hors insertion, elle ne porte rien)
-    # ni après un mentorat resté sans effet (on change alors de personne)
-    echec = any(r.mesure.startswith("mentorat") and not r.efficace for r in profil.mesures_recues)
+    # ni après un mentorat, ou une autre mesure portée par elle, resté sans effet : on change
+    # alors de personne (sans intervenant dit, c'est le premier de la mesure : docs/profil.md)
+    catalogue = moteur_par_defaut().catalogue
+    echec = any(
+        r.mesure.startswith("mentorat")
+        or (r.intervenant or catalogue.mesure(r.mesure).intervenants[0].acteur) == "mentor"
+        for r in profil.mesures_recues
+        if not r.efficace
+    )
     if profil.ecole.mentor_dans_l_ecole is not True or reco.periode_insertion.value == "terminee":
         return
     if echec:
         return
     tete = reco.mesures[: reco.nb_prioritaires]
     assert "mentor" in {m.acteur.id for m in tete}, [(m.mesure.id, m.acteur.id) for m in tete]
+
+
+def test_la_personne_mentore_est_evitee_seulement_si_sa_mesure_est_restee_sans_effet() -> None:
+    """Trouvé par hypothesis sur un clone neuf : en FP, en détresse, une mesure individuelle
+    reçue sans effet de la personne mentore (intervenant non dit : le premier de la mesure) fait
+    porter le mentorat par une ou un pair ; reçue d'une autre personne, la mentore le porte."""
+    profil = {
+        "annees_experience": 0,
+        "ordre": "formation_professionnelle",
+        "statut": "suppleance",
+        "signaux_de_detresse": True,
+        "ecole": {presence: True for presence in PRESENCES},
+    }
+
+    def porteur(recue: dict[str, object]) -> str:
+        reco = recommander({**profil, "mesures_recues": [recue]})
+        return next(
+            m.acteur.id for m in reco.prioritaires if m.mesure.id == "mentorat_par_les_pairs"
+        )
+
+    recue = {"mesure": "accompagnement_individuel", "efficace": False}
+    assert porteur(recue) == "pair_experimente"
+    assert porteur({**recue, "intervenant": "conseiller_pedagogique"}) == "mentor"
