@@ -18,11 +18,11 @@ from collections import defaultdict
 from pathlib import Path
 from typing import Any
 
-from .._ecriture import ecrire_atomique
+from .._base.ecriture import ecrire_atomique
+from .._langage.valeurs import nombre, valeur_lisible
 from .._profil.champs import CHAMPS
 from .._profil.schema import DIALECTE
 from .._rendu.html import rendre_page
-from .._rendu.valeurs import nombre, valeur_lisible
 from .._vocabulaire import Ordre, PeriodeInsertion, Qualification, Statut, _Libelle
 from .exports import fichiers_csv, valeur
 from .graphiques import graphiques
