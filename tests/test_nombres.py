@@ -48,8 +48,15 @@ def test_une_part_en_pour_cent(part: float) -> None:
 
 def test_les_unites_et_l_inconnu_epingles() -> None:
     assert entier(1234567) == "1\u202f234\u202f567"
-    assert decimal(0.5) == "0,5" and decimal(1e15, 0) == "1\u202f000\u202f000\u202f000\u202f000\u202f000"
+    assert (
+        decimal(0.5) == "0,5"
+        and decimal(1e15, 0) == "1\u202f000\u202f000\u202f000\u202f000\u202f000"
+    )
     assert pour_cent(0.0) == "0\u202f%" and pour_cent(1.0) == "100\u202f%"
-    assert montant(1600) == "1\u202f600\u202f$" and heures(2.25) == "2,3\u202fh" and decimal(0.125, 2) == "0,13"
+    assert (
+        montant(1600) == "1\u202f600\u202f$"
+        and heures(2.25) == "2,3\u202fh"
+        and decimal(0.125, 2) == "0,13"
+    )
     assert [f(None) for f in (entier, decimal, pour_cent, montant, heures)] == ["—"] * 5
     assert decimal(float("nan")) == "—" and decimal(float("inf")) == "—"

@@ -17,10 +17,10 @@ import time
 from pathlib import Path
 from typing import Any
 
-from .._ecriture import ecrire_atomique
+from .._base.ecriture import ecrire_atomique
+from .._langage.valeurs import nombre
 from .._profil.schema import DIALECTE
 from .._rendu.html import rendre_page
-from .._rendu.valeurs import nombre
 from .contenus import communs
 from .exports import fichiers_csv, valeur
 from .modeles import Plan
