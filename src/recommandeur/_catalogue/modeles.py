@@ -129,6 +129,9 @@ class Mesure(_Immuable):
     ``charge`` : elle ajoute une charge ou une exposition (différée en cas de détresse).
     ``mentorat`` : c'est une forme de mentorat (quand elle reste sans effet, une autre
     personne mentore est proposée).
+    ``confidentielle`` : elle révèle la détresse de qui la reçoit (une personne neutre, un
+    soutien professionnel) : un fichier du centre ne la nomme ni ne la compte, sauf demande
+    (voir ``docs/programme.md``, « Confidentialité »).
     """
 
     id: str = Field(pattern=_IDENTIFIANT)
@@ -143,6 +146,7 @@ class Mesure(_Immuable):
     besoins: Annotated[tuple[Besoin, ...], Uniques] = ()
     charge: bool = False
     mentorat: bool = False
+    confidentielle: bool = False
     duree: str | None = None
     frequence: str | None = None
     sources: tuple[str, ...] = Field(min_length=1)

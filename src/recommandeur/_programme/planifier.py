@@ -16,6 +16,7 @@ from .._suivi.journal import Journal
 from .._vocabulaire import PeriodeInsertion
 from .bilan import bilan
 from .charge import charges
+from .confidentiel import caviarder_resumes, marquer
 from .effectifs import Effectifs, Source, charger_effectifs
 from .groupes import TAILLE_MAX_GROUPE, grouper
 from .modeles import Alerte, Plan, PlanEcole, PlanEnseignant
@@ -60,6 +61,7 @@ def planifier(
     progression: Progression = False,
     processus: int = 1,
     journal: Journal | None = None,
+    inclure_confidentiel: bool = False,
 ) -> Plan:
     """Le plan d'un centre : portrait, offres groupées, plan par école, charges, bilan.
 
@@ -69,6 +71,8 @@ def planifier(
     ``processus`` : les recommandations des profils distincts sont calculées dans autant de
     processus (le plan est le même). ``journal`` : un :class:`~recommandeur.Journal` de
     suivi ; le bilan lit alors ses revues au lieu des ``mesures_recues`` des effectifs.
+    ``inclure_confidentiel`` : garder la détresse et les offres qui la révèlent (par défaut,
+    le plan n'en contient rien : voir :mod:`recommandeur._programme.confidentiel`).
 
     >>> plan = planifier(
     ...     [{"enseignant": "e1", "ecole": "a", "annees_experience": 0, "ordre": "primaire",
@@ -106,7 +110,10 @@ def planifier(
         finally:
             if calcul is not None:
                 calcul.fermer(interrompu)
-        return _plan(effectifs, resumes, moteur, taille_max_groupe, mentores_par_mentor, journal)
+        if not inclure_confidentiel:
+            resumes = caviarder_resumes(effectifs, resumes, moteur.catalogue)
+        plan = _plan(effectifs, resumes, moteur, taille_max_groupe, mentores_par_mentor, journal)
+        return marquer(plan, moteur.catalogue, inclure_confidentiel=inclure_confidentiel)
 
 
 def _assez_grand(source: Source) -> bool:
@@ -123,7 +130,6 @@ def _resumes(
     effectifs: Effectifs, moteur: Moteur, calcul: Calcul | None, progression: Progression
 ) -> dict[str, Resume]:
     """Le résumé de la recommandation de chaque personne (un profil distinct, une fois)."""
-    avancer = _progression(progression, len(effectifs.enseignants))
     # un même profil (fréquent dans une école) n'est recommandé qu'une fois
     # (les profils identiques sont déjà partagés par charger_effectifs : une clé par objet)
     distincts: dict[str, Profil] = {}
@@ -136,6 +142,7 @@ def _resumes(
             distincts.setdefault(cle, e.profil)
         cles.append(cle)
     profils = list(distincts.values())
+    avancer = _progression(progression, len(profils))
     if calcul is not None and len(profils) >= 2 * PAR_PROCESSUS_MIN:
         calcules = calcul.resumes(profils, avancer)
     else:
@@ -217,13 +224,24 @@ def _alertes_du_centre(
 
 
 def _progression(progression: Progression, total: int) -> Callable[[int | None], None]:
-    """``avancer(faits)`` : le nombre de profils distincts recommandés ; ``None`` : fini."""
+    """``avancer(faits)`` : le nombre de profils distincts recommandés ; ``None`` : fini.
+
+    ``total`` : le nombre de profils distincts (chacun n'est recommandé qu'une fois) ; la barre
+    tqdm le montre, avec le temps écoulé et le temps restant estimé.
+    """
     if progression is False:
         return lambda _: None
     if progression is True:
         from tqdm import tqdm
 
-        barre = tqdm(total=None, desc="planifier", unit=" profils", leave=False)
+        barre = tqdm(
+            total=total,
+            desc="planifier",
+            unit=" profils",
+            leave=False,
+            bar_format="{desc} : {percentage:3.0f} % |{bar}| {n_fmt}/{total_fmt} profils "
+            "[{elapsed} écoulé, reste {remaining}, {rate_fmt}]",
+        )
 
         def avancer(faits: int | None) -> None:
             if faits is None:
