@@ -5,6 +5,7 @@ Usage (depuis la racine du dépôt, paquet installé) ::
     python outils/muter.py                          # tous les mutants, 2 à la fois
     python outils/muter.py --mutant hors_en_ou --fils 1
     python outils/muter.py --prefixe ind21_ --rapide --sortie verdicts.json
+    python outils/muter.py --prefixe ind21_ --rapide --reprendre verdicts.json  # tueurs d'abord
 
 Un mutant est une table ``[[mutant]]`` : ``id``, ``fichier``, ``avant``, ``apres`` et, en option,
 ``auteur`` (qui l'a écrit : une revue indépendante, par exemple). Il remplace un texte exact
@@ -29,7 +30,7 @@ import sys
 import tempfile
 import time
 import tomllib
-from collections.abc import Iterable
+from collections.abc import Iterable, Sequence
 from concurrent.futures import ThreadPoolExecutor
 from pathlib import Path
 from typing import Any, NamedTuple
@@ -78,8 +79,14 @@ def charger(chemin: Path) -> list[dict[str, str]]:
     return mutants
 
 
-def essayer(mutant: dict[str, str], delai: int, phases: str = "complete") -> Verdict:
-    """Applique le mutant dans une copie du dépôt et lance la suite, phase après phase."""
+def essayer(
+    mutant: dict[str, str], delai: int, phases: str = "complete", d_abord: Sequence[str] = ()
+) -> Verdict:
+    """Applique le mutant dans une copie du dépôt et lance la suite, phase après phase.
+
+    ``d_abord`` : des tests (chemins ou identifiants pytest) lancés avant la suite ; ils ne
+    tuent le mutant que s'ils échouent (un test disparu n'est pas un échec).
+    """
     debut = time.perf_counter()
     verdict, phase, test = "survivant", None, None
     with tempfile.TemporaryDirectory(prefix="mutant_") as dossier:
@@ -98,11 +105,14 @@ def essayer(mutant: dict[str, str], delai: int, phases: str = "complete") -> Ver
                 return Verdict(mutant["id"], "introuvable", None, None, 0.0, mutant.get("auteur"))
             cible.write_text(texte.replace(mutant["avant"], mutant["apres"]), encoding="utf-8")
         env = {**os.environ, "PYTHONPATH": str(copie / "src"), "PYTHONDONTWRITEBYTECODE": "1"}
-        for nom, selection in PHASES[phases]:
-            commande = [sys.executable, "-m", "pytest", "-x", "-q", "-p", "no:cacheprovider"]
+        commande = [sys.executable, "-m", "pytest", "-x", "-q", "-p", "no:cacheprovider"]
+        d_abord = [t for t in d_abord if (copie / t.split("::")[0]).exists()]
+        tests = [("d'abord", [*d_abord, "-m", f"not lent and {HORS}"])] if d_abord else []
+        tests += [(nom, [*EXCLUS, "-m", selection]) for nom, selection in PHASES[phases]]
+        for nom, choix in tests:
             try:
                 fin = subprocess.run(
-                    [*commande, *EXCLUS, "-m", selection],
+                    [*commande, *choix],
                     cwd=copie,
                     env=env,
                     capture_output=True,
@@ -113,7 +123,7 @@ def essayer(mutant: dict[str, str], delai: int, phases: str = "complete") -> Ver
             except subprocess.TimeoutExpired:
                 verdict, phase = "tue (délai)", nom
                 break
-            if fin.returncode not in (0, 5):  # 5 : aucun test choisi
+            if fin.returncode not in (0, 5) and (nom != "d'abord" or fin.returncode == 1):
                 trouve = _ECHEC.search(fin.stdout)
                 verdict, phase, test = "tue", nom, trouve[1] if trouve else None
                 break
@@ -168,6 +178,20 @@ def analyseur() -> argparse.ArgumentParser:
         help="la suite rapide d'abord, les tests lents seulement pour ses survivants",
     )
     ajouter(
+        "--d-abord",
+        action="append",
+        default=[],
+        metavar="TEST",
+        help="lancer d'abord ces tests (chemin ou identifiant pytest ; répétable)",
+    )
+    ajouter(
+        "--reprendre",
+        type=Path,
+        metavar="JSON",
+        help="lancer d'abord, pour chaque mutant, le test (ou la liste) de son « test » dans ce "
+        "fichier JSON (celui de --sortie)",
+    )
+    ajouter(
         "--temoin",
         action="store_true",
         help="lancer d'abord la suite sur le code tel quel : s'arrêter si elle échoue",
@@ -191,16 +215,25 @@ def main() -> int:
     if args.prefixe:
         mutants = [m for m in mutants if m["id"].startswith(args.prefixe)]
     if args.temoin:
-        temoin = essayer({"id": "témoin"}, args.delai, phases)
+        temoin = essayer({"id": "témoin"}, args.delai, phases, args.d_abord)
         if temoin.verdict != "survivant":
             print(f"la suite échoue sans mutant ({temoin.test}) : rien n'est essayé")
             return 2
-    with ThreadPoolExecutor(args.fils) as executeur:
-        verdicts = list(executeur.map(lambda m: essayer(m, args.delai, phases), mutants))
-    survivants = [v.id for v in verdicts if v.verdict == "survivant"]
-    for v in verdicts:
+    avant = json.loads(args.reprendre.read_text(encoding="utf-8")) if args.reprendre else {}
+
+    def d_abord(m: dict[str, str]) -> list[str]:
+        tueur = avant.get(m["id"], {}).get("test") or []
+        return [*([tueur] if isinstance(tueur, str) else tueur), *args.d_abord]
+
+    def un(m: dict[str, str]) -> Verdict:
+        v = essayer(m, args.delai, phases, d_abord(m))
         ou = f"{v.phase} : {v.test or '?'}" if v.phase else ""
-        print(f"{v.id:<52} {v.verdict:<12} {v.secondes:5.0f} s  {ou}")
+        print(f"{v.id:<52} {v.verdict:<12} {v.secondes:5.0f} s  {ou}", flush=True)
+        return v
+
+    with ThreadPoolExecutor(args.fils) as executeur:
+        verdicts = list(executeur.map(un, mutants))
+    survivants = [v.id for v in verdicts if v.verdict == "survivant"]
     auteurs = sorted({v.auteur for v in verdicts if v.auteur})
     print(
         f"\n{len(mutants)} mutants, {len(mutants) - len(survivants)} tués, {len(survivants)} "
