@@ -179,3 +179,29 @@ def test_la_commande_plan_inclure_confidentiel(
     assert capsys.readouterr().out.splitlines()[0] == AVERTISSEMENT
     texte = (tmp_path / "c2" / "enseignants.csv").read_text("utf-8-sig")
     assert texte.splitlines()[0].strip('"') == AVERTISSEMENT and "personne_neutre" in texte
+
+
+def test_une_raison_d_action_qui_nomme_une_offre_confidentielle_est_retiree() -> None:
+    # trouvé par hypothesis : l'escalade d'un besoin dit « mesure reçue sans effet
+    # (soutien_professionnel) » dans la raison d'une action de l'école
+    profs = [
+        {
+            "enseignant": "t1",
+            "ecole": "A",
+            "annees_experience": 0,
+            "ordre": "primaire",
+            "besoin_gestion_de_classe": "faible",
+            "mesures_recues": "soutien_professionnel:sans_effet",
+        },
+    ]
+    ecoles = [{"ecole": "A", "nom": "École A", "mentors": 0}]
+
+    def raisons(plan: Plan) -> list[str]:
+        return [r for e in plan.ecoles for a in e.actions for r in a.raisons]
+
+    assert any(
+        "soutien_professionnel" in r
+        for r in raisons(planifier(profs, ecoles, inclure_confidentiel=True))
+    )
+    cache = raisons(planifier(profs, ecoles))
+    assert cache and not any("soutien_professionnel" in r for r in cache)

@@ -363,3 +363,12 @@ def test_les_heures_d_un_groupe_comptent_une_fois() -> None:
     cp = next(c for c in plan.charges if (c.acteur, c.ecole) == ("conseiller_pedagogique", None))
     avec_heures = [g for g in plan.groupes if g.id in cp.groupes and g.heures is not None]
     assert cp.heures == sum(g.heures for g in avec_heures if g.heures) == 12.0
+
+
+def test_la_barre_de_progression_montre_le_total_et_le_temps_restant(
+    capsys: pytest.CaptureFixture[str],
+) -> None:
+    planifier(ENSEIGNANTS, ECOLES, progression=True)
+    barre = capsys.readouterr().err
+    distincts = len({p for p in ENSEIGNANTS.read_text("utf-8").splitlines()[1:]})
+    assert f"/{distincts} profils" in barre and "reste" in barre and "écoulé" in barre

@@ -124,11 +124,8 @@ class Mesure(_Immuable):
     ``intervenants`` sont ceux qui peuvent l'offrir, du plus proche au plus lointain, chacun
     avec la ligne de son rôle qui le justifie (elle doit figurer dans ``Acteur.role``).
     ``charge`` : elle ajoute une charge ou une exposition (différée en cas de détresse).
-    ``mentorat`` : c'est une forme de mentorat (quand elle reste sans effet, une autre
-    personne mentore est proposée).
-    ``confidentielle`` : elle révèle la détresse de qui la reçoit (une personne neutre, un
-    soutien professionnel) : un fichier du centre ne la nomme ni ne la compte, sauf demande
-    (voir ``docs/programme.md``, « Confidentialité »).
+    ``mentorat`` : une forme de mentorat (sans effet, une autre personne mentore est proposée).
+    ``confidentielle`` : elle révèle la détresse (absente d'un fichier du centre, sauf demande).
     """
 
     id: str = Field(pattern=_IDENTIFIANT)

@@ -12,6 +12,9 @@ contient **rien** qui dise qu'une personne est en détresse, si bien qu'aucun de
   charges, heures, bilan) ;
 - pour une personne qui a des signaux de détresse, une offre « au quotidien » (la
   consultation brève) que la détresse a mise parmi ses offres à faire d'abord n'y est pas ;
+- une raison d'action du milieu qui nomme une offre confidentielle (« mesure reçue sans effet
+  (soutien_professionnel) ») est retirée ; une action dont aucune raison ne reste ne compte
+  pas cette personne ;
 - le nombre de personnes avec des signaux de détresse n'est pas donné (``None``).
 
 Avec ``inclure_confidentiel=True`` (``recommandeur plan … --inclure-confidentiel``), le plan
@@ -75,8 +78,11 @@ def caviarder(
     *,
     en_detresse: bool,
     quotidiennes: frozenset[str] = frozenset(),
+    termes: frozenset[str] = frozenset(),
 ) -> Resume:
-    """Le résumé sans les offres confidentielles ; en détresse, sans offre quotidienne en tête.
+    """Le résumé sans les offres confidentielles ; en détresse, sans offre quotidienne en tête ;
+    sans les raisons d'action qui nomment une offre confidentielle (son identifiant ou l'un des
+    ``termes``, ses libellés), ni les actions qui n'ont plus de raison.
 
     >>> from recommandeur._programme.resume import Offre
     >>> from recommandeur._vocabulaire import Presence
@@ -87,11 +93,17 @@ def caviarder(
     (('m',), ['b', 'm'])
     """
     cachees = confidentielles | quotidiennes if en_detresse else confidentielles
+    mots = confidentielles | termes
+    actions = []
+    for action in resume.actions:
+        raisons = tuple(r for r in action.raisons if not any(m in r for m in mots))
+        if action.mesure not in confidentielles and raisons:
+            actions.append(dataclasses.replace(action, raisons=raisons))
     return dataclasses.replace(
         resume,
         prioritaires=tuple(m for m in resume.prioritaires if m not in cachees),
         offres=tuple(o for o in resume.offres if o.mesure not in confidentielles),
-        actions=tuple(a for a in resume.actions if a.mesure not in confidentielles),
+        actions=tuple(actions),
     )
 
 
@@ -101,9 +113,16 @@ def caviarder_resumes(
     """Les résumés de chaque personne des effectifs, caviardés (:func:`caviarder`)."""
     confidentielles = mesures_confidentielles(catalogue)
     chaque_jour = quotidiennes(catalogue)
+    termes = frozenset(catalogue.mesure(m).libelle for m in confidentielles)
     detresse = {e.id for e in effectifs.enseignants if e.profil.signaux_de_detresse}
     return {
-        i: caviarder(r, confidentielles, en_detresse=i in detresse, quotidiennes=chaque_jour)
+        i: caviarder(
+            r,
+            confidentielles,
+            en_detresse=i in detresse,
+            quotidiennes=chaque_jour,
+            termes=termes,
+        )
         for i, r in resumes.items()
     }
 
