@@ -16,7 +16,7 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from recommandeur import Plan, moteur_par_defaut, planifier
-from recommandeur._cli import main
+from recommandeur._cli.commande import main
 from recommandeur._programme.confidentiel import AVERTISSEMENT, NOTE, mesures_confidentielles
 
 CATALOGUE = moteur_par_defaut().catalogue
