@@ -23,8 +23,12 @@ def constructeur(
     decisions: Mapping[str, Decision],
     scores_des_mesures: Mapping[str, float],
     recues: Mapping[str, bool],
+    en_centre: bool = False,
 ) -> Callable[[int, str, bool], MesureRecommandee]:
-    """La fonction qui fait (ou retrouve) la mesure recommandée de rang donné d'un résultat."""
+    """La fonction qui fait (ou retrouve) la mesure recommandée de rang donné d'un résultat.
+
+    ``en_centre`` : le profil enseigne dans un centre (FP, FGA) ; ses textes disent « centre ».
+    """
 
     def construire(rang: int, mid: str, prioritaire: bool) -> MesureRecommandee:
         d = decisions[mid]
@@ -41,6 +45,7 @@ def constructeur(
             score,
             d.numero,
             recue,
+            en_centre,
             *map(id, raisons),
         )
         trouvee = f.recommandees.get(cle)
@@ -54,6 +59,7 @@ def constructeur(
             motifs=ListeFigee(raisons),
             deja_recue=recue is True,
             changement_d_intervenant=recue is False,
+            en_centre=en_centre,
         )
         f.garder(f.recommandees, cle, trouvee)
         return trouvee

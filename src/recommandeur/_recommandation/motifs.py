@@ -14,6 +14,7 @@ from collections.abc import Mapping
 from typing import Any
 
 from .._catalogue.modeles import Acteur, Intervenant, Mesure
+from .._centre import au_centre
 from .._langage.evaluation import decisives
 from .._langage.expressions import Atome
 from .._langage.gabarits import champs_du_gabarit
@@ -104,6 +105,8 @@ class Fiche:
             if p.pourquoi_par
         }
         self.motifs_portes: dict[tuple[Any, ...], tuple[Motif, Motif]] = {}
+        #: Les motifs déjà dits pour un centre (FP, FGA), par identité du motif d'origine.
+        self.motifs_au_centre: dict[tuple[Any, ...], tuple[Motif, Motif]] = {}
 
     def garder(
         self, memoire: dict[tuple[Any, ...], Any], cle: tuple[Any, ...], valeur: Any
@@ -138,6 +141,22 @@ class Fiche:
         porte = motif.model_copy(update={"texte": f"{texte} {phrase(propres[porteur])}"})
         self.garder(self.motifs_portes, cle, (motif, porte))
         return porte
+
+    def au_centre(self, motif: Motif) -> Motif:
+        """Le motif tel qu'il se lit dans un centre (FP, FGA) : « centre » plutôt qu'« école ».
+
+        Son titre et son texte passent par :func:`~recommandeur._centre.au_centre` (les
+        citations « » restent telles quelles) ; le motif dit est mémorisé comme les autres.
+        """
+        cle = (id(motif),)
+        deja = self.motifs_au_centre.get(cle)
+        if deja is not None and deja[0] is motif:
+            return deja[1]
+        dit = motif.model_copy(
+            update={"titre": au_centre(motif.titre), "texte": au_centre(motif.texte)}
+        )
+        self.garder(self.motifs_au_centre, cle, (motif, dit))
+        return dit
 
     def motifs_de(
         self, rid: str, valeurs: Mapping[str, Any], phrases: Mapping[Besoin, str]

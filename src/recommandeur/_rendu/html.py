@@ -14,7 +14,7 @@ from collections.abc import Iterable, Mapping
 from typing import TYPE_CHECKING, Any
 
 from .._apercu import apercu
-from .._centre import pour_l_ordre
+from .._centre import au_centre, pour_l_ordre
 from .._profil.champs import CHAMPS
 from .._titres import reference
 from .._vocabulaire import Niveau
@@ -86,7 +86,8 @@ def html_recommandation(reco: Recommandation, passages: Passages) -> str:
 
 def html_mesure_recommandee(m: MesureRecommandee, passages: Passages) -> str:
     """Une mesure recommandée en HTML : niveau, intervenant, raisons repliées, sources."""
-    return _rendre("mesure_recommandee.html.j2", m=m, cles=_cles([m]), trouver=passages.get)
+    html = _rendre("mesure_recommandee.html.j2", m=m, cles=_cles([m]), trouver=passages.get)
+    return au_centre(html) if m.en_centre else html
 
 
 def html_pourquoi_pas(r: PourquoiPas) -> str:
