@@ -20,7 +20,7 @@ from typing import Any
 import pytest
 
 from recommandeur import ErreurProfil, Recommandation, recommander
-from recommandeur._centre import au_centre
+from recommandeur._vocabulaire.centre import au_centre
 
 from .textes_affiches import (
     PERSONAS,

@@ -14,15 +14,15 @@ from collections.abc import Mapping
 from typing import Any
 
 from .._catalogue.modeles import Acteur, Intervenant, Mesure
-from .._centre import au_centre
 from .._langage.evaluation import decisives
 from .._langage.expressions import Atome
 from .._langage.gabarits import champs_du_gabarit
 from .._langage.regle import Proposition
+from .._langage.valeurs import rendre
 from .._moteur.moteur import Moteur
 from .._profil.champs import CHAMPS, INTENSITES
-from .._rendu.valeurs import rendre
 from .._vocabulaire import Besoin, Destinataire
+from .._vocabulaire.centre import au_centre
 from .modeles import Fait, MesureRecommandee, Motif
 
 #: Nombre minimal d'entrées de chaque mémoire d'un moteur (motifs, décisions, mesures
@@ -145,7 +145,7 @@ class Fiche:
     def au_centre(self, motif: Motif) -> Motif:
         """Le motif tel qu'il se lit dans un centre (FP, FGA) : « centre » plutôt qu'« école ».
 
-        Son titre et son texte passent par :func:`~recommandeur._centre.au_centre` (les
+        Son titre et son texte passent par :func:`~recommandeur._vocabulaire.centre.au_centre` (les
         citations « » restent telles quelles) ; le motif dit est mémorisé comme les autres.
         """
         cle = (id(motif),)

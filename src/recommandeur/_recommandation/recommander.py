@@ -12,12 +12,12 @@ from __future__ import annotations
 from collections.abc import Mapping
 from typing import Any
 
-from .._centre import ORDRES_EN_CENTRE, au_centre
-from .._erreurs import ErreurArgument, Plage
+from .._base.erreurs import ErreurArgument, Plage
 from .._moteur.moteur import Moteur, moteur_par_defaut
 from .._profil.modeles import Profil
 from .._profil.validation import valider_profil
 from .._vocabulaire import Besoin, Intensite, PeriodeInsertion, Presence
+from .._vocabulaire.centre import ORDRES_EN_CENTRE, au_centre
 from .classement import PRIORITAIRES, differees, ecartees, ordonner, scores
 from .construction import constructeur
 from .decisions import Decision, decider, signature

@@ -9,8 +9,8 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING
 
-from .._centre import au_centre
-from .._titres import references
+from .._vocabulaire.centre import au_centre
+from .._vocabulaire.titres import references
 from .recommandation import _bloc, phrase_escalade
 
 if TYPE_CHECKING:
