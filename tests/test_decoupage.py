@@ -16,7 +16,7 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from recommandeur import Catalogue, Moteur, Profil, charger_regles
-from recommandeur._erreurs import ErreurMoteur
+from recommandeur._base.erreurs import ErreurMoteur
 from recommandeur._langage.expressions import Atome, Et, Expression, Ou
 from recommandeur._moteur.durable_json import PILE_MAX, REGLES_PAR_ENSEMBLE, Reseau, decouper
 

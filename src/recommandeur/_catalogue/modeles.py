@@ -9,10 +9,10 @@ from typing import Annotated, Any, Literal, Self, TypeVar
 
 from pydantic import AfterValidator, BaseModel, ConfigDict, Field, PrivateAttr
 
-from .._erreurs import ErreurInconnu
-from .._schema_json import nettoyer_schema
-from .._titres import inscrire_titre
+from .._base.erreurs import ErreurInconnu
+from .._base.schema_json import nettoyer_schema
 from .._vocabulaire import Besoin, Destinataire, Modalite, Niveau, Ordre, Portee
+from .._vocabulaire.titres import inscrire_titre
 from .deploiement import Etape, Heures
 
 _IDENTIFIANT = r"^[a-z][a-z0-9_]*$"

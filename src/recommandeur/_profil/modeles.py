@@ -15,7 +15,7 @@ from typing import Annotated
 from pydantic import BaseModel, BeforeValidator, ConfigDict, Field
 from pydantic.fields import ComputedFieldInfo, FieldInfo
 
-from .._schema_json import nettoyer_schema
+from .._base.schema_json import nettoyer_schema
 from .._vocabulaire import Besoin, GenreSuppleance, Ordre, Qualification, Statut
 from .besoins import Besoins, _besoin_facultatif
 from .saisie import (

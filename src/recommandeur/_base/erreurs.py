@@ -14,9 +14,9 @@ from __future__ import annotations
 from collections.abc import Iterable, Sequence
 from typing import Any
 
-from ._apercu import _Texte, apercu, repr_borne
-from ._probleme import ABSENT, CODES, Attendu, Plage, Probleme
-from ._suggestions import formuler_suggestions, suggerer
+from .apercu import _Texte, apercu, repr_borne
+from .probleme import ABSENT, CODES, Attendu, Plage, Probleme
+from .suggestions import formuler_suggestions, suggerer
 
 __all__ = [
     "ABSENT",
@@ -73,7 +73,7 @@ class ErreurRecommandeur(Exception):
         return None
 
     def _repr_html_(self) -> str:
-        from ._rendu.html import html_erreur
+        from .._rendu.html import html_erreur
 
         return html_erreur(self)
 
