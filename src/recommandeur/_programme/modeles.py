@@ -80,6 +80,10 @@ class Groupe(_Partie):
     presence: Presence
     membres: list[str]
     heures: float | None
+    #: L'ordre d'enseignement d'un groupe du centre (une cohorte ne mêle pas deux ordres).
+    ordre: str | None = None
+    #: La région d'un groupe du centre, quand le fichier des écoles en donne.
+    region: str | None = None
 
 
 class ActionEcole(_Partie):
