@@ -47,6 +47,7 @@ from ._moteur.moteur import Moteur, definir_moteur_par_defaut, moteur_par_defaut
 from ._probleme import CODES
 from ._profil.besoins import Besoins
 from ._profil.modeles import Affectation, Ecole, MesureRecue, Profil
+from ._programme.calibrage import Calibrage, Declencheur, EcoleSignalee
 from ._programme.ecoles import EcoleDuCentre
 from ._programme.effectifs import Effectifs, Enseignant, charger_effectifs
 from ._programme.modeles import (
@@ -147,6 +148,7 @@ __all__ = [  # noqa: RUF022
     "BilanMesure",
     "BilanSuivi",
     "CODES",
+    "Calibrage",
     "Catalogue",
     "Cellule",
     "Changement",
@@ -157,12 +159,14 @@ __all__ = [  # noqa: RUF022
     "Constat",
     "CycleAction",
     "Debut",
+    "Declencheur",
     "Deplacement",
     "Destinataire",
     "Donnees",
     "Echeance",
     "Ecole",
     "EcoleDuCentre",
+    "EcoleSignalee",
     "Effectifs",
     "Effets",
     "Enseignant",

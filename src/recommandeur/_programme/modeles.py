@@ -12,6 +12,7 @@ from pydantic import BaseModel, ConfigDict
 
 from .._schema_json import nettoyer_schema
 from .._vocabulaire import CycleAction, Niveau, PeriodeInsertion, Presence
+from .calibrage import Calibrage
 
 
 class _Partie(BaseModel):
@@ -201,6 +202,8 @@ class Plan(_Partie):
     parametres: dict[str, int]
     #: Le libellé de chaque mesure nommée par le plan, par identifiant.
     mesures: dict[str, str]
+    #: Les déclencheurs d'école calibrés sur le centre : les écoles soutenues et leurs motifs.
+    calibrage: Calibrage | None = None
 
     def html(self) -> str:
         """La page HTML autonome et imprimable du plan (graphiques SVG inclus)."""

@@ -16,6 +16,7 @@ from .._suivi.journal import Journal
 from .._vocabulaire import PeriodeInsertion
 from .bilan import bilan
 from .charge import charges
+from .ciblage import Ciblage, calibrage_du_centre
 from .effectifs import Effectifs, Source, charger_effectifs
 from .groupes import TAILLE_MAX_COHORTE, TAILLE_MAX_GROUPE, grouper
 from .modeles import Alerte, Plan, PlanEcole, PlanEnseignant
@@ -177,7 +178,28 @@ def _plan(
     par_ecole: dict[str, list[Resume]] = defaultdict(list)
     for _, ecole, resume in suite:
         par_ecole[ecole].append(resume)
-    plans = plans_des_ecoles(effectifs.ecoles, par_ecole, groupes, catalogue, mentores_par_mentor)
+    calibrage = calibrage_du_centre(
+        effectifs.ecoles,
+        [
+            (
+                e.ecole,
+                resumes[e.id].periode != "terminee",
+                e.profil.affectation.adaptation_scolaire is True,
+            )
+            for e in effectifs.enseignants
+        ],
+        moteur.base,
+        moteur.parametres_de_la_surcouche,
+    )
+    recommandations = {r.id: tuple(m for m, _ in r.recommandations) for r in moteur.regles}
+    plans = plans_des_ecoles(
+        effectifs.ecoles,
+        par_ecole,
+        groupes,
+        catalogue,
+        mentores_par_mentor,
+        Ciblage(calibrage, recommandations),
+    )
     groupes_de: dict[str, list[str]] = defaultdict(list)
     for (enseignant, _), gid in affectation.items():
         groupes_de[enseignant].append(gid)
@@ -203,6 +225,7 @@ def _plan(
         ],
         parametres=dict(conventions),
         mesures=_mesures_nommees(suite, catalogue),
+        calibrage=calibrage,
     )
 
 
