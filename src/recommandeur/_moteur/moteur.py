@@ -7,15 +7,15 @@ from collections.abc import Mapping
 from types import MappingProxyType
 from typing import Any
 
+from .._base.erreurs import ErreurArgument, ErreurInconnu
+from .._base.fichiers import Dossier
 from .._catalogue.chargement import charger_catalogue
 from .._catalogue.modeles import Catalogue
-from .._erreurs import ErreurArgument, ErreurInconnu
-from .._fichiers import Dossier
+from .._catalogue.surcouche import lire_surcouche
 from .._langage.chargement import AccesDonnees, BaseDeRegles, charger_regles
 from .._langage.regle import RegleCompilee
 from .._profil.modeles import Profil
 from .._profil.schema import schema_profil_pour
-from .._surcouche import lire_surcouche
 from .._vocabulaire import Besoin, Niveau
 from .fait import Contexte, FaitEvalue, construire
 from .reference import Evaluateur, fabriquer

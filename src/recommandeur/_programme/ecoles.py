@@ -8,10 +8,10 @@ from typing import Any, Literal
 
 from pydantic import BaseModel, ConfigDict, Field, ValidationError
 
-from .._erreurs import Probleme, suggerer
-from .._messages import problemes_de_validation
+from .._base.erreurs import Probleme, suggerer
+from .._base.messages import problemes_de_validation
+from .._base.schema_json import nettoyer_schema
 from .._profil.modeles import Ecole
-from .._schema_json import nettoyer_schema
 from .colonnes import COLONNES_ECOLE, COLONNES_PROPRES_ECOLE, cellule
 from .identifiants import cle, lire_identifiant
 from .lecture import Fichier

@@ -7,8 +7,8 @@ from collections.abc import Callable, Sequence
 from pathlib import Path
 from typing import Any
 
+from .._base.erreurs import ErreurArgument, Plage
 from .._catalogue.modeles import Catalogue
-from .._erreurs import ErreurArgument, Plage
 from .._moteur.moteur import Moteur, moteur_par_defaut
 from .._profil.modeles import Profil
 from .._recommandation.ramasse_miettes import ramasse_miettes_suspendu

@@ -11,13 +11,13 @@ from collections.abc import Callable
 from pathlib import Path
 from typing import Any
 
-from ._cli_francais import entier
-from ._ecriture import ecrire_atomique
-from ._erreurs import ErreurArgument
-from ._moteur.moteur import Moteur, moteur_par_defaut
-from ._programme.effectifs import charger_effectifs
-from ._programme.planifier import planifier
-from ._suivi.journal import Journal
+from .._base.ecriture import ecrire_atomique
+from .._base.erreurs import ErreurArgument
+from .._moteur.moteur import Moteur, moteur_par_defaut
+from .._programme.effectifs import charger_effectifs
+from .._programme.planifier import planifier
+from .._suivi.journal import Journal
+from .francais import entier
 
 
 def ajouter(
