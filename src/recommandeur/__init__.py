@@ -49,6 +49,8 @@ from ._moteur.fait import FaitEvalue
 from ._moteur.moteur import Moteur, definir_moteur_par_defaut, moteur_par_defaut, schema_profil
 from ._profil.besoins import Besoins
 from ._profil.modeles import Affectation, Ecole, MesureRecue, Profil
+from ._programme import rendus as _rendus_du_programme  # noqa: F401  (remplit les emplacements)
+from ._programme.calibrage import Calibrage, Declencheur, EcoleSignalee
 from ._programme.ecoles import EcoleDuCentre
 from ._programme.effectifs import Effectifs, Enseignant, charger_effectifs
 from ._programme.modeles import (
@@ -90,6 +92,7 @@ from ._recommandation.recommander import recommander
 from ._recommandation.references import ActeurEnTable, MesureEnTable, Tables
 from ._recommandation.reparation import Changement, QueFaudraitIl, Solution, que_faudrait_il
 from ._recommandation.schema import schema_resultat
+from ._rendu import rendus as _rendus  # noqa: F401  (remplit les emplacements de rendu des modèles)
 from ._suivi.bilan import BilanSuivi, Effets
 from ._suivi.bilan import bilan as bilan_de_suivi
 from ._suivi.echeances import Echeance, Intervalle, a_revoir
@@ -147,6 +150,7 @@ __all__ = [  # noqa: RUF022
     "BilanMesure",
     "BilanSuivi",
     "CODES",
+    "Calibrage",
     "Catalogue",
     "Cellule",
     "Changement",
@@ -157,12 +161,14 @@ __all__ = [  # noqa: RUF022
     "Constat",
     "CycleAction",
     "Debut",
+    "Declencheur",
     "Deplacement",
     "Destinataire",
     "Donnees",
     "Echeance",
     "Ecole",
     "EcoleDuCentre",
+    "EcoleSignalee",
     "Effectifs",
     "Effets",
     "Enseignant",

@@ -48,6 +48,13 @@ def ajouter(
         "--taille-groupe", type=entier, default=None, metavar="N", help="groupes d'au plus N"
     )
     plan.add_argument(
+        "--taille-cohorte",
+        type=entier,
+        default=None,
+        metavar="N",
+        help="cohortes du centre (activités universelles) d'au plus N",
+    )
+    plan.add_argument(
         "--mentores-par-mentor",
         type=entier,
         default=None,
@@ -89,6 +96,8 @@ def _plan(args: argparse.Namespace, moteur: Moteur | None) -> int:
         options["taille_max_groupe"] = args.taille_groupe
     if args.mentores_par_mentor is not None:
         options["mentores_par_mentor"] = args.mentores_par_mentor
+    if args.taille_cohorte is not None:
+        options["taille_max_cohorte"] = args.taille_cohorte
     with contextlib.ExitStack() as pile:
         if args.journal:
             options["journal"] = pile.enter_context(Journal.ouvrir(args.journal, moteur=moteur))

@@ -50,6 +50,9 @@ class Moteur(AccesDonnees):
         self.base = base
         #: Le dossier de la surcouche d'un centre, si le moteur vient de :meth:`depuis` avec une.
         self.surcouche: Dossier | None = None
+        #: Les paramètres (seuils) que la surcouche du centre donne : le plan les préfère à
+        #: la distribution du centre (voir ``recommandeur._programme.calibrage``).
+        self.parametres_de_la_surcouche: frozenset[str] = frozenset()
         self.evaluateur = evaluateur
         self._regles: Mapping[str, RegleCompilee] = MappingProxyType({r.id: r for r in base.regles})
         self._rang = {r.id: rang for rang, r in enumerate(base.regles)}
@@ -100,6 +103,10 @@ class Moteur(AccesDonnees):
             evaluateur=evaluateur,
         )
         moteur.surcouche = surcouche
+        if lue is not None:
+            moteur.parametres_de_la_surcouche = frozenset(
+                str(brute.get("id")) for _, genre, _, brute in lue.regles if genre == "parametre"
+            )
         return moteur
 
     def recharger(self) -> Moteur:
