@@ -13,7 +13,7 @@ from .._erreurs import ErreurInconnu
 from .._schema_json import nettoyer_schema
 from .._titres import inscrire_titre
 from .._vocabulaire import Besoin, Destinataire, Modalite, Niveau, Ordre, Portee
-from .deploiement import Etape, Heures
+from .deploiement import Etape, Heures, ParametreCapacite
 
 _IDENTIFIANT = r"^[a-z][a-z0-9_]*$"
 #: La forme d'une clé de source : ``annexe1/cible/g``, ``cssps/roles/mentor``, ``ppc/10.2``.
@@ -203,7 +203,6 @@ class Catalogue(BaseModel):
     """
 
     model_config = ConfigDict(json_schema_extra=nettoyer_schema, frozen=True)
-
     version: str
     mesures: tuple[Mesure, ...]
     acteurs: tuple[Acteur, ...]
@@ -216,6 +215,7 @@ class Catalogue(BaseModel):
     heures: dict[str, Heures] = Field(default_factory=dict)
     #: Les ordres que couvre le programme de mentorat (``[programme]``) ; par défaut, le CSSPS.
     ordres_du_programme: tuple[Ordre, ...] = (Ordre.PRESCOLAIRE, Ordre.PRIMAIRE, Ordre.SECONDAIRE)
+    capacite: dict[str, ParametreCapacite] = Field(default_factory=dict)  # [[capacite]]
     _mesures: Mapping[str, Mesure] = PrivateAttr()
     _acteurs: Mapping[str, Acteur] = PrivateAttr()
     _sources: Mapping[str, Source] = PrivateAttr()

@@ -12,6 +12,7 @@ from pydantic import BaseModel, ConfigDict
 
 from .._schema_json import nettoyer_schema
 from .._vocabulaire import CycleAction, Niveau, PeriodeInsertion, Presence
+from .modeles_mentorat import Appariement, Capacite
 
 
 class _Partie(BaseModel):
@@ -197,6 +198,10 @@ class Plan(_Partie):
     parametres: dict[str, int]
     #: Le libellé de chaque mesure nommée par le plan, par identifiant.
     mesures: dict[str, str]
+    #: L'appariement avec les personnes mentores nommées (``None`` : sans fichier de mentors).
+    appariement: Appariement | None = None
+    #: La capacité et le coût du programme.
+    capacite: Capacite | None = None
 
     def html(self) -> str:
         """La page HTML autonome et imprimable du plan (graphiques SVG inclus)."""
