@@ -17,7 +17,7 @@ from ._analyse.constats import Cellule, Constat, RapportCouverture
 from ._analyse.couverture import couverture
 from ._analyse.graphe import ecrire_graphe, graphe
 from ._catalogue.chargement import charger_catalogue, iter_erreurs_catalogue
-from ._catalogue.deploiement import Etape, Heures
+from ._catalogue.deploiement import Etape, Heures, ParametreCapacite
 from ._catalogue.modeles import Acteur, Catalogue, Intervenant, Mesure, Source
 from ._erreurs import (
     ErreurArgument,
@@ -49,6 +49,7 @@ from ._profil.besoins import Besoins
 from ._profil.modeles import Affectation, Ecole, MesureRecue, Profil
 from ._programme.ecoles import EcoleDuCentre
 from ._programme.effectifs import Effectifs, Enseignant, charger_effectifs
+from ._programme.mentors import Mentor, charger_mentors
 from ._programme.modeles import (
     ActionEcole,
     Alerte,
@@ -63,6 +64,15 @@ from ._programme.modeles import (
     PlanEnseignant,
     Portrait,
     Tranche,
+)
+from ._programme.modeles_mentorat import (
+    Appariement,
+    Capacite,
+    ChargeMentor,
+    Cout,
+    HeuresRole,
+    NonApparie,
+    Paire,
 )
 from ._programme.planifier import planifier
 from ._recommandation.explorer import (
@@ -138,6 +148,7 @@ __all__ = [  # noqa: RUF022
     "Affectation",
     "Ajustements",
     "Alerte",
+    "Appariement",
     "Arrivee",
     "Atome",
     "BaseDeRegles",
@@ -147,14 +158,17 @@ __all__ = [  # noqa: RUF022
     "BilanMesure",
     "BilanSuivi",
     "CODES",
+    "Capacite",
     "Catalogue",
     "Cellule",
     "Changement",
     "ChangementIntervenant",
     "Charge",
+    "ChargeMentor",
     "Condition",
     "Consentement",
     "Constat",
+    "Cout",
     "CycleAction",
     "Debut",
     "Deplacement",
@@ -187,6 +201,7 @@ __all__ = [  # noqa: RUF022
     "GenreSuppleance",
     "Groupe",
     "Heures",
+    "HeuresRole",
     "Instantane",
     "Intensite",
     "Intervalle",
@@ -194,6 +209,7 @@ __all__ = [  # noqa: RUF022
     "Journal",
     "LigneEcole",
     "LigneTableau",
+    "Mentor",
     "Mesure",
     "MesureEcartee",
     "MesureEnTable",
@@ -204,11 +220,14 @@ __all__ = [  # noqa: RUF022
     "Moteur",
     "Motif",
     "Niveau",
+    "NonApparie",
     "OPERATEURS",
     "Operateur",
     "Ordre",
     "Ou",
+    "Paire",
     "Parametre",
+    "ParametreCapacite",
     "PeriodeInsertion",
     "Plage",
     "PlageEnDonnees",
@@ -243,6 +262,7 @@ __all__ = [  # noqa: RUF022
     "bilan_de_suivi",
     "charger_catalogue",
     "charger_effectifs",
+    "charger_mentors",
     "charger_regles",
     "couverture",
     "definir_moteur_par_defaut",

@@ -73,7 +73,7 @@ def cout(d: Demande, m: Mentor) -> int:
 
     >>> m = Mentor(id="M1", ecole="a", batiment="1", ordre="primaire")
     >>> cout(Demande("e1", "a", "primaire", batiment="1"), m), cout(Demande("e2", "a", "secondaire"), m)
-    (141000, 241000)
+    (1041000, 1151000)
     """
     return (
         PRIORITE * d.rang

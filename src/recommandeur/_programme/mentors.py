@@ -237,10 +237,10 @@ def charger_mentors(source: object, ecoles: Mapping[str, str] | None = None) -> 
 
     >>> [m.id for m in charger_mentors([{"mentor": "M1", "ecole": "a", "capacite": "6"}])]
     ['M1']
-    >>> charger_mentors([{"mentor": "M1", "ecole": "b"}], {"a": "A"})
+    >>> charger_mentors([{"mentor": "M1", "ecole": "E0001"}], {"e001": "E001"})
     Traceback (most recent call last):
     ...
-    recommandeur.ErreurEffectifs: mentors : [élément n° 1] champ 'ecole' : école inconnue du fichier des écoles (reçu : 'b') ; vouliez-vous dire 'A' ?
+    recommandeur.ErreurEffectifs: mentors : [élément n° 1] champ 'ecole' : école inconnue du fichier des écoles (reçu : 'E0001') ; vouliez-vous dire 'E001' ?
     """
     problemes: list[Probleme] = []
     lus = lire_mentors(source, ecoles, problemes)
