@@ -253,3 +253,39 @@ def test_planifier_dit_les_fautes_des_effectifs_et_des_mentors_ensemble(tmp_path
         ("enseignants", "ordre"),
         ("mentors.csv", "ecole"),
     }
+
+
+def test_un_mentorat_reste_sans_effet_est_confidentiel_dans_les_fichiers_du_centre(
+    tmp_path: Path,
+) -> None:
+    """003 : « la confidentialité de la relation mentor-mentoré » : la raison reste dans le
+    plan (la direction la lit), jamais dans un CSV ni dans une alerte."""
+    sans_effet = {
+        "annees_experience": 0,
+        "ordre": "primaire",
+        "mesures_recues": "mentorat:sans_effet",
+    }
+    plan = planifier(
+        [
+            {"enseignant": "e1", "ecole": "A", "mentor_precedent": "M1", **sans_effet},
+            {"enseignant": "e2", "ecole": "B", "mentor_precedent": "M2", **sans_effet},
+        ],
+        [{"ecole": "A", "mentors": 1}, {"ecole": "B", "mentors": 2}],
+        mentors=[
+            {"mentor": "M1", "ecole": "A"},
+            {"mentor": "M2", "ecole": "B"},
+            {"mentor": "M3", "ecole": "B"},
+        ],
+    )
+    assert plan.appariement is not None
+    (paire,) = plan.appariement.paires
+    assert (paire.enseignant, paire.mentor) == ("e2", "M3")
+    assert any("resté sans effet" in r for r in paire.raisons)
+    (non,) = plan.appariement.non_apparies
+    assert (non.enseignant, non.motif) == ("e1", "precedent")
+    alertes = [a.message for a in plan.alertes if a.genre == "non_apparies"]
+    assert alertes and not any("e1" in m or "M1" in m or "sans effet" in m for m in alertes)
+    for fichier in plan.ecrire_csv(tmp_path):
+        texte = fichier.read_text(encoding="utf-8-sig")
+        assert "sans effet" not in texte, fichier.name
+    assert "e2;B;M3;B;même école (B)" in (tmp_path / "paires.csv").read_text(encoding="utf-8-sig")

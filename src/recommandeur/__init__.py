@@ -47,6 +47,12 @@ from ._moteur.moteur import Moteur, definir_moteur_par_defaut, moteur_par_defaut
 from ._probleme import CODES
 from ._profil.besoins import Besoins
 from ._profil.modeles import Affectation, Ecole, MesureRecue, Profil
+from ._programme.comparaison import (
+    ComparaisonPlans,
+    EcoleComparee,
+    LigneComparaison,
+    comparer_plans,
+)
 from ._programme.ecoles import EcoleDuCentre
 from ._programme.effectifs import Effectifs, Enseignant, charger_effectifs
 from ._programme.mentors import Mentor, charger_mentors
@@ -165,6 +171,7 @@ __all__ = [  # noqa: RUF022
     "ChangementIntervenant",
     "Charge",
     "ChargeMentor",
+    "ComparaisonPlans",
     "Condition",
     "Consentement",
     "Constat",
@@ -176,6 +183,7 @@ __all__ = [  # noqa: RUF022
     "Donnees",
     "Echeance",
     "Ecole",
+    "EcoleComparee",
     "EcoleDuCentre",
     "Effectifs",
     "Effets",
@@ -207,6 +215,7 @@ __all__ = [  # noqa: RUF022
     "Intervalle",
     "Intervenant",
     "Journal",
+    "LigneComparaison",
     "LigneEcole",
     "LigneTableau",
     "Mentor",
@@ -264,6 +273,7 @@ __all__ = [  # noqa: RUF022
     "charger_effectifs",
     "charger_mentors",
     "charger_regles",
+    "comparer_plans",
     "couverture",
     "definir_moteur_par_defaut",
     "ecrire_graphe",

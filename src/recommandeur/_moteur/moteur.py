@@ -15,7 +15,7 @@ from .._langage.chargement import AccesDonnees, BaseDeRegles, charger_regles
 from .._langage.regle import RegleCompilee
 from .._profil.modeles import Profil
 from .._profil.schema import schema_profil_pour
-from .._surcouche import lire_surcouche
+from .._surcouche import Surcouche, lire_surcouche
 from .._vocabulaire import Besoin, Niveau
 from .fait import Contexte, FaitEvalue, construire
 from .reference import Evaluateur, fabriquer
@@ -49,7 +49,7 @@ class Moteur(AccesDonnees):
         self.dossiers = dossiers
         self.base = base
         #: Le dossier de la surcouche d'un centre, si le moteur vient de :meth:`depuis` avec une.
-        self.surcouche: Dossier | None = None
+        self.surcouche: Dossier | Surcouche | None = None
         self.evaluateur = evaluateur
         self._regles: Mapping[str, RegleCompilee] = MappingProxyType({r.id: r for r in base.regles})
         self._rang = {r.id: rang for rang, r in enumerate(base.regles)}
@@ -76,7 +76,7 @@ class Moteur(AccesDonnees):
         catalogue: Dossier | None = None,
         regles: Dossier | None = None,
         *,
-        surcouche: Dossier | None = None,
+        surcouche: Dossier | Surcouche | None = None,
         evaluateur: str = "durable",
     ) -> Moteur:
         """Construit un moteur depuis des dossiers (les données livrées par défaut).

@@ -92,9 +92,11 @@ def apparier(
     for d in demandes:
         trouvee = attribues.get(d.enseignant)
         if trouvee is None:
-            raison = _pourquoi(d, servant, mentores, capacites)
+            motif, raison = _pourquoi(d, servant, mentores, capacites)
             non_apparies.append(
-                NonApparie.model_construct(enseignant=d.enseignant, ecole=d.ecole, raison=raison)
+                NonApparie.model_construct(
+                    enseignant=d.enseignant, ecole=d.ecole, raison=raison, motif=motif
+                )
             )
         else:
             paires.append(
@@ -216,9 +218,17 @@ def _raisons(
         raisons.append(f"même matière ({d.matiere})")
     if d.echec and d.precedent is not None:
         raisons.append(
-            f"une autre personne mentore que {d.precedent}, avec qui le mentorat est resté sans effet"
+            f"{DEBUT_RAISON_PRECEDENT}{d.precedent}, avec qui le mentorat est resté sans effet"
         )
     return raisons
+
+
+#: Le motif (``NonApparie.motif``) de la raison du mentorat précédent resté sans effet : une
+#: raison confidentielle (003 : « la confidentialité de la relation mentor-mentoré »), jamais
+#: dans un fichier du centre ni dans une alerte.
+PRECEDENT = "precedent"
+#: La raison de paire qui le dit (reste dans le plan, jamais dans un fichier du centre).
+DEBUT_RAISON_PRECEDENT = "une autre personne mentore que "
 
 
 def _pourquoi(
@@ -226,23 +236,24 @@ def _pourquoi(
     servant: Mapping[str, list[Mentor]],
     mentores: Mapping[str, list[str]],
     capacites: Mapping[str, int],
-) -> str:
-    """Pourquoi une demande n'a pas de personne mentore, et quoi faire."""
+) -> tuple[str, str]:
+    """Le motif (``aucune``, ``precedent``, ``capacite``) et la raison d'une demande sans
+    personne mentore, avec quoi faire."""
     tous = servant.get(d.ecole, [])
     if not tous:
-        return (
+        return "aucune", (
             "aucune personne mentore nommée dans l'école ni pour elle : nommer une personne "
             "mentore du milieu, ou en inscrire une d'une autre école (colonne autres_ecoles)"
         )
     possibles = [m for m in tous if not exclu(d, m)]
     if not possibles:
-        return (
+        return PRECEDENT, (
             f"la seule personne mentore de l'école, {d.precedent}, est celle avec qui le mentorat "
             "est resté sans effet : inscrire une personne mentore d'une autre école (colonne "
             "autres_ecoles)"
         )
     pleines = ", ".join(f"{m.id} : {len(mentores[m.id])} sur {capacites[m.id]}" for m in possibles)
-    return (
+    return "capacite", (
         f"les personnes mentores possibles sont à leur capacité ({pleines}) : libérer une autre "
         "personne mentore ou augmenter une capacité"
     )

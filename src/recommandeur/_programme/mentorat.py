@@ -12,13 +12,14 @@ from collections.abc import Mapping, Sequence
 from .._catalogue.modeles import Catalogue
 from .._erreurs import ErreurEffectifs, Probleme
 from .._moteur.moteur import Moteur
-from .appariement import apparier
+from .appariement import PRECEDENT, apparier
 from .capacite import (
     ACTEURS_MENTORS,
     alertes_de_capacite,
     capacites_des_mentors,
     charges_des_mentors,
     heures_des_mentores,
+    nombre_fr,
     offres_sans_heures,
 )
 from .couts import capacite
@@ -27,7 +28,7 @@ from .effectifs import Effectifs, Source, charger_effectifs
 from .identifiants import cle, lire_identifiant
 from .lecture import lire_lignes
 from .mentors import Mentor, lire_mentors
-from .modeles import Alerte, Charge
+from .modeles import Alerte, Charge, Plan
 from .modeles_mentorat import Appariement, Capacite, NonApparie
 from .resume import Resume
 
@@ -69,6 +70,14 @@ def _ecoles_lisibles(ecoles: Source) -> dict[str, str] | None:
     return {cle(i): i for i in lus if i is not None}
 
 
+#: Ce qu'une alerte du centre dit d'un mentorat précédent resté sans effet (sans la personne
+#: mentore ni la personne : 003, « la confidentialité de la relation mentor-mentoré »).
+RAISON_CONFIDENTIELLE = (
+    "la seule personne mentore possible ne peut pas être proposée de nouveau (une raison "
+    "confidentielle, connue de la direction de l'école) : inscrire une personne mentore d'une "
+    "autre école (colonne autres_ecoles)"
+)
+
 #: Personnes nommées au plus dans le message d'une alerte (les autres : dans l'export).
 NOMMEES_MAX = 5
 
@@ -105,10 +114,13 @@ def alertes_non_apparies(
     """Une alerte par école et par raison : combien de personnes, lesquelles, pourquoi."""
     groupes: dict[tuple[str, str], list[str]] = defaultdict(list)
     for n in non_apparies:
-        groupes[(n.ecole, n.raison)].append(n.enseignant)
+        raison = RAISON_CONFIDENTIELLE if n.motif == PRECEDENT else n.raison
+        groupes[(n.ecole, raison)].append(n.enseignant)
     alertes = []
     for (ecole, raison), qui in groupes.items():
         nommees = ", ".join(qui[:NOMMEES_MAX]) + (" …" if len(qui) > NOMMEES_MAX else "")
+        if raison == RAISON_CONFIDENTIELLE:
+            nommees = "identifiants dans le plan de l'école"
         alertes.append(
             Alerte.model_construct(
                 genre="non_apparies",
@@ -160,3 +172,27 @@ def mentorat_du_plan(
     )
     alertes += alertes_de_capacite(lignes_mentors, charges, effectifs.ecoles, catalogue)
     return appariement, plan_capacite, alertes
+
+
+def texte_mentorat(plan: Plan) -> str:
+    """Une ligne pour l'appariement (s'il y en a un), une pour le coût.
+
+    >>> from recommandeur import planifier
+    >>> plan = planifier([{"enseignant": "e1", "ecole": "a", "annees_experience": 0,
+    ...                    "ordre": "primaire"}], [{"ecole": "a", "mentors": 1}],
+    ...                  mentors=[{"mentor": "M1", "ecole": "a"}])
+    >>> print(texte_mentorat(plan))
+    Appariement : 1 personne(s) appariée(s) à 1 personne(s) mentore(s) nommée(s), 0 sans personne mentore
+    Coût estimé : 22 600 $ par année (libération des personnes mentores, compensation des personnes mentores, suivi des personnes mentores en cohortes par la PANE)
+    """
+    lignes = []
+    a = plan.appariement
+    if a is not None:
+        lignes.append(
+            f"Appariement : {len(a.paires)} personne(s) appariée(s) à {len(a.mentors)} "
+            f"personne(s) mentore(s) nommée(s), {len(a.non_apparies)} sans personne mentore"
+        )
+    if plan.capacite is not None and plan.capacite.couts:
+        postes = ", ".join(c.poste[0].lower() + c.poste[1:] for c in plan.capacite.couts)
+        lignes.append(f"Coût estimé : {nombre_fr(plan.capacite.cout_total)} $ par année ({postes})")
+    return "\n".join(lignes)

@@ -76,6 +76,19 @@ class Mentor(BaseModel):
         return (self.ecole, *self.autres_ecoles)
 
 
+def en_ligne_de_mentor(mentor: Mentor) -> dict[str, Any]:
+    """Une personne mentore en ligne du fichier (pour la relire, ou l'écrire).
+
+    >>> en_ligne_de_mentor(Mentor(id="M1", ecole="a", autres_ecoles=("b",)))["autres_ecoles"]
+    'b'
+    """
+    ligne = mentor.model_dump(mode="json", exclude_none=True)
+    ligne["mentor"] = ligne.pop("id")
+    ligne["autres_ecoles"] = "; ".join(mentor.autres_ecoles)
+    ligne["matieres"] = "; ".join(mentor.matieres)
+    return ligne
+
+
 def cle_de_matiere(texte: str) -> str:
     """La clé de comparaison d'une matière : sans casse, sans accents, espaces réduits.
 

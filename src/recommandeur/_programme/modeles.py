@@ -110,7 +110,8 @@ class EtapePlan(_Partie):
 class Alerte(_Partie):
     """Ce qui demande l'attention du centre : son genre, son école (``None`` : le centre), le texte.
 
-    Genres : ``sans_mentor``, ``mentors_debordes``, ``batiments``, ``a_confirmer``.
+    Genres : ``sans_mentor``, ``mentors_debordes``, ``batiments``, ``non_apparies``,
+    ``heures_depassees``, ``a_confirmer``.
     """
 
     genre: str

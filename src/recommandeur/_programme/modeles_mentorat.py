@@ -32,6 +32,10 @@ class NonApparie(_Partie):
     enseignant: str
     ecole: str
     raison: str
+    #: ``aucune`` (aucune personne mentore pour l'école), ``capacite`` (toutes à leur capacité)
+    #: ou ``precedent`` (la seule possible est celle d'un mentorat resté sans effet :
+    #: confidentiel, jamais dans un fichier du centre ni dans une alerte).
+    motif: str = "capacite"
 
 
 class ChargeMentor(_Partie):
