@@ -19,6 +19,7 @@ from recommandeur import (
     Profil,
     charger_effectifs,
     charger_mentors,
+    comparer_plans,
     couverture,
     et_si,
     planifier,
@@ -63,7 +64,9 @@ def _racines(moteur: Moteur) -> Iterator[pydantic.BaseModel]:
     yield et_si(profil, {"ecole": {"conseiller_pedagogique": False}}, moteur=moteur)
     yield couverture(moteur)
     yield charger_effectifs(ENSEIGNANTS, ECOLES)
-    yield planifier(ENSEIGNANTS, ECOLES, moteur=moteur, mentors=MENTORS)
+    apparie = planifier(ENSEIGNANTS, ECOLES, moteur=moteur, mentors=MENTORS)
+    yield apparie
+    yield comparer_plans(planifier(ENSEIGNANTS, ECOLES, moteur=moteur), apparie)
     yield from charger_mentors(MENTORS)
     for _, ajustements in lire_surcouche(SURCOUCHE).ajustements:
         yield ajustements

@@ -269,7 +269,8 @@ def test_la_commande_plan(tmp_path: Path, capsys: pytest.CaptureFixture[str]) ->
     )
     assert html.read_text("utf-8").startswith("<!doctype html>")
     assert json.loads(js.read_text("utf-8"))["portrait"]["nb_enseignants"] == 5
-    assert len(list(dossier.glob("*.csv"))) == 8
+    # les 8 du plan, et la capacité : capacite.csv, couts.csv (sans --mentors : pas de paires)
+    assert len(list(dossier.glob("*.csv"))) == 10
 
 
 ANNEES = st.integers(0, 9)
