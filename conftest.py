@@ -24,7 +24,7 @@ from pathlib import Path
 
 import pytest
 
-from recommandeur._fichiers import dossier_livre
+from recommandeur._base.fichiers import dossier_livre
 
 #: Les tests hors de la suite rapide : début d'identifiant → famille (« lent » : aucune autre).
 #: Les durées sont celles d'une exécution complète sur 2 cœurs partagés (--durations).

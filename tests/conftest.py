@@ -10,7 +10,7 @@ from pathlib import Path
 import pytest
 
 from recommandeur import Catalogue, Moteur, charger_catalogue, moteur_par_defaut
-from recommandeur._fichiers import dossier_livre
+from recommandeur._base.fichiers import dossier_livre
 
 
 @pytest.fixture(scope="session")

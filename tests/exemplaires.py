@@ -27,7 +27,7 @@ from recommandeur import (
     que_faudrait_il,
     recommander,
 )
-from recommandeur._surcouche import lire_surcouche
+from recommandeur._catalogue.surcouche import lire_surcouche
 
 EXEMPLES = Path(__file__).resolve().parents[1] / "exemples"
 SURCOUCHE = EXEMPLES / "surcouche_centre"

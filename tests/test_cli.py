@@ -7,7 +7,7 @@ from pathlib import Path
 
 import pytest
 
-from recommandeur._cli import main
+from recommandeur._cli.commande import main
 
 EXEMPLES = Path(__file__).resolve().parents[1] / "exemples"
 

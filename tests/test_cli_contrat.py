@@ -11,7 +11,7 @@ import jsonschema
 import pytest
 
 from recommandeur import ErreurProfil, recommander, schema_erreur
-from recommandeur._cli import main
+from recommandeur._cli.commande import main
 
 
 def test_version_dit_la_version_installee(capsys: pytest.CaptureFixture[str]) -> None:

@@ -13,7 +13,7 @@ from pathlib import Path
 import pytest
 
 from recommandeur import Moteur, comparer_plans, planifier
-from recommandeur._cli import main
+from recommandeur._cli.commande import main
 
 EFFECTIFS = Path(__file__).parent / "donnees" / "effectifs"
 ENSEIGNANTS, ECOLES = EFFECTIFS / "enseignants.csv", EFFECTIFS / "ecoles.csv"

@@ -7,7 +7,7 @@ from pathlib import Path
 import pytest
 
 from recommandeur import Constat, ErreurRegle, Moteur, RapportCouverture, couverture
-from recommandeur._cli import main
+from recommandeur._cli.commande import main
 
 DEFAUTS = Path(__file__).parent / "donnees" / "defauts"
 RACINE = Path(__file__).resolve().parents[1]

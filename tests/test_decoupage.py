@@ -12,7 +12,7 @@ import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from recommandeur._erreurs import ErreurMoteur
+from recommandeur._base.erreurs import ErreurMoteur
 from recommandeur._langage.expressions import Atome, Et, Expression, Ou
 from recommandeur._moteur.durable_json import PILE_MAX, REGLES_PAR_ENSEMBLE, Reseau, decouper
 

@@ -16,8 +16,8 @@ from pathlib import Path
 
 import pytest
 
-from recommandeur import _cli
-from recommandeur._cli_francais import INTERROMPU
+from recommandeur._cli import commande as _cli
+from recommandeur._cli.francais import INTERROMPU
 
 RACINE = Path(__file__).resolve().parents[1]
 PAQUET = RACINE / "src" / "recommandeur"

@@ -7,7 +7,7 @@ from pathlib import Path
 import pytest
 
 from recommandeur import ErreurArgument, ErreurProfil, et_si, pourquoi_pas, recommander
-from recommandeur._cli import changement, main
+from recommandeur._cli.commande import changement, main
 
 EXEMPLES = Path(__file__).resolve().parents[1] / "exemples"
 BASE = {"annees_experience": 2, "ordre": "primaire", "ecole": {"imse": 3}}

@@ -20,7 +20,7 @@ from hypothesis import given
 from hypothesis import strategies as st
 
 from recommandeur import ErreurArgument, ErreurEffectifs, ErreurProfil, et_si, planifier
-from recommandeur._fichiers import lire_octets
+from recommandeur._base.fichiers import lire_octets
 from recommandeur._programme.effectifs import charger_effectifs
 
 ECOLES = "ecole,nom,nb_enseignants,mentors\nA,École A,20,1\nB,École B,10,0\n"
@@ -361,7 +361,7 @@ def test_une_surcouche_qui_desactive_tout_est_nommee(tmp_path: Path) -> None:
     import tomllib
 
     from recommandeur import ErreurRegle, Moteur
-    from recommandeur._fichiers import dossier_livre
+    from recommandeur._base.fichiers import dossier_livre
     from recommandeur._langage.chargement import charger_regles  # noqa: F401
 
     ids = [

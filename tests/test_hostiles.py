@@ -25,7 +25,7 @@ from recommandeur import (
     charger_regles,
     recommander,
 )
-from recommandeur._fichiers import FICHIERS_MAX, dossier_livre
+from recommandeur._base.fichiers import FICHIERS_MAX, dossier_livre
 
 REGLE = (
     '[[regle]]\nid = "essai"\ntitre = "Essai"\n'

@@ -10,9 +10,9 @@ from recommandeur._langage.compilation import normaliser
 from recommandeur._langage.evaluation import evaluer
 from recommandeur._langage.expressions import Atome, Et, Ou
 from recommandeur._langage.operateurs import ELEMENTAIRES, OPERATEURS
+from recommandeur._langage.valeurs import fait_lisible
 from recommandeur._moteur.durable import EnsembleDurable
 from recommandeur._moteur.durable_json import en_json_durable
-from recommandeur._rendu.valeurs import fait_lisible
 
 from .profils_exemples import condition_ecrite
 

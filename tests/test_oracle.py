@@ -18,8 +18,8 @@ from hypothesis import given, reject, settings
 from hypothesis import strategies as st
 
 from recommandeur import Catalogue, ErreurRegle, Moteur, Profil, moteur_par_defaut
+from recommandeur._base.fichiers import dossier_livre
 from recommandeur._catalogue.chargement import charger_catalogue
-from recommandeur._fichiers import dossier_livre
 
 from . import oracle
 

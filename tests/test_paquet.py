@@ -52,7 +52,7 @@ def test_la_roue_fonctionne_sans_le_depot(roue: Path, tmp_path: Path) -> None:
     cible = tmp_path / "site"
     zipfile.ZipFile(roue).extractall(cible)
     code = (
-        "import recommandeur, sys; from recommandeur._fichiers import dossier_livre;"
+        "import recommandeur, sys; from recommandeur._base.fichiers import dossier_livre;"
         "assert '_donnees' in str(dossier_livre('regles')), dossier_livre('regles');"
         "r = recommandeur.recommander({'annees_experience': 0, 'ordre': 'primaire'});"
         "assert 'class=\"recommandeur recommandation' in r._repr_html_();"

@@ -17,7 +17,7 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from recommandeur import ErreurArgument, ErreurMoteur, Moteur, Niveau, Plan, planifier
-from recommandeur._cli import main
+from recommandeur._cli.commande import main
 from recommandeur._programme.rapport import schema_du_plan
 
 EFFECTIFS = Path(__file__).parent / "donnees" / "effectifs"

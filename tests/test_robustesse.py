@@ -21,7 +21,7 @@ from recommandeur import (
     charger_regles,
     recommander,
 )
-from recommandeur._fichiers import dossier_livre
+from recommandeur._base.fichiers import dossier_livre
 
 CORPUS = Path(__file__).parent / "donnees" / "malformes"
 CAS = sorted(

@@ -19,7 +19,7 @@ from hypothesis import HealthCheck, given, settings
 
 import recommandeur
 from recommandeur import EtSi, Moteur, Profil, Recommandation, et_si, recommander
-from recommandeur._schema_json import sans_balisage
+from recommandeur._base.schema_json import sans_balisage
 from recommandeur.testing import profils
 
 from .exemplaires import MODELES_PUBLICS, par_classe

@@ -9,7 +9,7 @@ from __future__ import annotations
 import re
 
 from recommandeur import charger_catalogue, charger_regles
-from recommandeur._rendu.valeurs import rendre
+from recommandeur._langage.valeurs import rendre
 
 MENTION = "un seuil du catalogue"
 

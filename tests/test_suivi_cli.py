@@ -10,7 +10,7 @@ from pathlib import Path
 import pytest
 
 from recommandeur import Journal, planifier
-from recommandeur._cli import main
+from recommandeur._cli.commande import main
 
 EFFECTIFS = Path(__file__).parent / "donnees" / "effectifs"
 ENSEIGNANTS, ECOLES = EFFECTIFS / "enseignants.csv", EFFECTIFS / "ecoles.csv"

@@ -16,7 +16,7 @@ from recommandeur import (
     recommander,
     recommander_lot,
 )
-from recommandeur._cli import main
+from recommandeur._cli.commande import main
 
 EXEMPLE = Path(__file__).parent.parent / "exemples" / "surcouche_centre"
 NOUVELLE = {

@@ -141,7 +141,7 @@ def test_7_les_strategies_refusent_les_fautes_et_lisent_le_francais() -> None:
 def test_8_les_fichiers_nommes_par_la_documentation_existent() -> None:
     readme = (RACINE / "README.md").read_text(encoding="utf-8")
     assert "profil.json " not in readme
-    doc_cli = (RACINE / "src" / "recommandeur" / "_cli.py").read_text(encoding="utf-8")
+    doc_cli = (RACINE / "src" / "recommandeur" / "_cli/commande.py").read_text(encoding="utf-8")
     for ligne in doc_cli.split('"""')[1].splitlines():
         for mot in ligne.split():
             if mot.startswith("exemples/"):

@@ -14,7 +14,7 @@ from pathlib import Path
 import pytest
 
 from recommandeur import Catalogue, ErreurCatalogue, charger_catalogue, recommander
-from recommandeur._titres import documents, reference, references
+from recommandeur._vocabulaire.titres import documents, reference, references
 
 from .textes_affiches import (
     echantillon,

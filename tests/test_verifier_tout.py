@@ -16,7 +16,7 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from recommandeur import Catalogue, iter_erreurs_catalogue, iter_erreurs_regles
-from recommandeur._toml_francais import traduire
+from recommandeur._base.toml_francais import traduire
 
 Regle = dict[str, Any]
 

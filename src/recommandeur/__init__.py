@@ -16,10 +16,7 @@ from importlib.metadata import PackageNotFoundError, version
 from ._analyse.constats import Cellule, Constat, RapportCouverture
 from ._analyse.couverture import couverture
 from ._analyse.graphe import ecrire_graphe, graphe
-from ._catalogue.chargement import charger_catalogue, iter_erreurs_catalogue
-from ._catalogue.deploiement import Etape, Heures, ParametreCapacite
-from ._catalogue.modeles import Acteur, Catalogue, Intervenant, Mesure, Source
-from ._erreurs import (
+from ._base.erreurs import (
     ErreurArgument,
     ErreurCatalogue,
     ErreurEffectifs,
@@ -31,6 +28,12 @@ from ._erreurs import (
     Plage,
     Probleme,
 )
+from ._base.probleme import CODES
+from ._base.schema_erreur import ErreurEnDonnees, PlageEnDonnees, ProblemeEnDonnees, schema_erreur
+from ._catalogue.chargement import charger_catalogue, iter_erreurs_catalogue
+from ._catalogue.deploiement import Etape, Heures, ParametreCapacite
+from ._catalogue.modeles import Acteur, Catalogue, Intervenant, Mesure, Source
+from ._catalogue.surcouche import Ajustements, Poids, Surcouche
 from ._langage.chargement import (
     APourDonnees,
     BaseDeRegles,
@@ -44,9 +47,10 @@ from ._langage.regle import Proposition, RegleCompilee
 from ._langage.syntaxe import Explication, Parametre
 from ._moteur.fait import FaitEvalue
 from ._moteur.moteur import Moteur, definir_moteur_par_defaut, moteur_par_defaut, schema_profil
-from ._probleme import CODES
 from ._profil.besoins import Besoins
 from ._profil.modeles import Affectation, Ecole, MesureRecue, Profil
+from ._programme import rendus as _rendus_du_programme  # noqa: F401  (remplit les emplacements)
+from ._programme.calibrage import Calibrage, Declencheur, EcoleSignalee
 from ._programme.comparaison import (
     ComparaisonPlans,
     EcoleComparee,
@@ -104,7 +108,7 @@ from ._recommandation.recommander import recommander
 from ._recommandation.references import ActeurEnTable, MesureEnTable, Tables
 from ._recommandation.reparation import Changement, QueFaudraitIl, Solution, que_faudrait_il
 from ._recommandation.schema import schema_resultat
-from ._schema_erreur import ErreurEnDonnees, PlageEnDonnees, ProblemeEnDonnees, schema_erreur
+from ._rendu import rendus as _rendus  # noqa: F401  (remplit les emplacements de rendu des modèles)
 from ._suivi.bilan import BilanSuivi, Effets
 from ._suivi.bilan import bilan as bilan_de_suivi
 from ._suivi.echeances import Echeance, Intervalle, a_revoir
@@ -123,7 +127,6 @@ from ._suivi.historique import MesureSuivie, mesures_suivies, profil_courant
 from ._suivi.journal import Journal
 from ._suivi.tableau import LigneTableau
 from ._suivi.tableau import tableau as tableau_de_suivi
-from ._surcouche import Ajustements, Poids, Surcouche
 from ._vocabulaire import (
     Besoin,
     CycleAction,
@@ -164,6 +167,7 @@ __all__ = [  # noqa: RUF022
     "BilanMesure",
     "BilanSuivi",
     "CODES",
+    "Calibrage",
     "Capacite",
     "Catalogue",
     "Cellule",
@@ -178,6 +182,7 @@ __all__ = [  # noqa: RUF022
     "Cout",
     "CycleAction",
     "Debut",
+    "Declencheur",
     "Deplacement",
     "Destinataire",
     "Donnees",
@@ -185,6 +190,7 @@ __all__ = [  # noqa: RUF022
     "Ecole",
     "EcoleComparee",
     "EcoleDuCentre",
+    "EcoleSignalee",
     "Effectifs",
     "Effets",
     "Enseignant",

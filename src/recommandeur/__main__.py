@@ -1,5 +1,7 @@
+"""`python -m recommandeur` : la commande (voir docs/cli.md)."""
+
 import sys
 
-from ._cli import main
+from ._cli.commande import main
 
 sys.exit(main())

@@ -30,9 +30,9 @@ from typing import Any
 
 from hypothesis import strategies as st
 
+from ._base.erreurs import ErreurArgument, suggerer
 from ._catalogue.chargement import charger_catalogue
 from ._catalogue.modeles import Catalogue
-from ._erreurs import ErreurArgument, suggerer
 from ._profil.modeles import PRESENCES, Affectation, Ecole, MesureRecue, Profil
 from ._profil.validation import valider_profil
 from ._vocabulaire import Besoin, Intensite, Ordre, Qualification, Statut

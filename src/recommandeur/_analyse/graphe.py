@@ -13,7 +13,7 @@ import importlib
 from pathlib import Path
 from typing import TYPE_CHECKING
 
-from .._erreurs import ErreurArgument, ErreurRecommandeur
+from .._base.erreurs import ErreurArgument, ErreurRecommandeur
 from .._langage.chargement import APourDonnees, donnees_de
 
 if TYPE_CHECKING:  # networkx n'est importé qu'à l'usage : il coûte ~0,1 s au démarrage

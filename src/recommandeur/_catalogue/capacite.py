@@ -13,10 +13,10 @@ from typing import Any
 
 from pydantic import BaseModel, ConfigDict, Field
 
-from .._entrees import identifiant
-from .._erreurs import Probleme, suggerer
-from .._messages import valider_entree
-from .._schema_json import nettoyer_schema
+from .._base.entrees import identifiant
+from .._base.erreurs import Probleme, suggerer
+from .._base.messages import valider_entree
+from .._base.schema_json import nettoyer_schema
 
 #: Les paramètres que lit le plan (``_programme/capacite.py``), par identifiant.
 PARAMETRES_DE_CAPACITE = (

@@ -5,12 +5,11 @@ from __future__ import annotations
 from collections.abc import Iterator
 from typing import Any
 
-from .._entrees import identifiant, lire_entrees
-from .._erreurs import ErreurCatalogue, Probleme, suggerer
-from .._fichiers import Dossier, dossier_livre, en_dossier
-from .._messages import valider_entree
+from .._base.entrees import identifiant, lire_entrees
+from .._base.erreurs import ErreurCatalogue, Probleme, suggerer
+from .._base.fichiers import Dossier, dossier_livre, en_dossier
+from .._base.messages import valider_entree
 from .._profil.modeles import PRESENCES
-from .._surcouche import Surcouche, fusionner, lire_surcouche
 from .._vocabulaire import Ordre
 from .capacite import ParametreCapacite, lire_capacite, verifier_capacite
 from .deploiement import Etape, Heures, lire_etape, lire_heures, verifier_etape, verifier_heures
@@ -25,6 +24,7 @@ from .sources import (
     sources_livrees,
     verifier_cles,
 )
+from .surcouche import Surcouche, fusionner, lire_surcouche
 
 GENRES = GENRES_DU_CATALOGUE
 UNIQUES = UNIQUES_DU_CATALOGUE

@@ -7,10 +7,10 @@ from typing import Any
 
 from pydantic import BaseModel, ConfigDict, Field
 
-from .._entrees import identifiant
-from .._erreurs import Probleme, suggerer
-from .._messages import valider_entree
-from .._schema_json import nettoyer_schema
+from .._base.entrees import identifiant
+from .._base.erreurs import Probleme, suggerer
+from .._base.messages import valider_entree
+from .._base.schema_json import nettoyer_schema
 from .._vocabulaire import CycleAction
 from .capacite import ParametreCapacite as ParametreCapacite  # le catalogue le lit d'ici
 

@@ -13,9 +13,9 @@ from typing import Literal
 
 from pydantic import Field
 
-from .._entrees import identifiant
-from .._erreurs import Probleme
-from .._messages import valider_entree
+from .._base.entrees import identifiant
+from .._base.erreurs import Probleme
+from .._base.messages import valider_entree
 from .modeles import Source, _Immuable
 
 

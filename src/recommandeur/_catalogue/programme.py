@@ -11,8 +11,8 @@ from __future__ import annotations
 
 from pydantic import Field
 
-from .._erreurs import Probleme
-from .._messages import valider_entree
+from .._base.erreurs import Probleme
+from .._base.messages import valider_entree
 from .._vocabulaire import Ordre
 from .modeles import _Immuable
 

@@ -17,10 +17,10 @@ from __future__ import annotations
 import functools
 from collections.abc import Collection, Iterator, Sequence
 
-from .._entrees import identifiant, lire_entrees
-from .._erreurs import Probleme, suggerer
-from .._fichiers import dossier_livre
-from .._messages import valider_entree
+from .._base.entrees import identifiant, lire_entrees
+from .._base.erreurs import Probleme, suggerer
+from .._base.fichiers import dossier_livre
+from .._base.messages import valider_entree
 from .documents import Document, lire_documents, titrer
 from .modeles import Source
 

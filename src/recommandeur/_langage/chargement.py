@@ -9,14 +9,20 @@ from typing import Protocol
 
 from pydantic import BaseModel, ConfigDict
 
+from .._base.entrees import identifiant, lire_entrees
+from .._base.erreurs import ErreurInconnu, ErreurRegle, Probleme, suggerer
+from .._base.fichiers import Dossier, dossier_livre, en_dossier
+from .._base.messages import valider_entree
+from .._base.schema_json import nettoyer_schema
 from .._catalogue.chargement import charger_catalogue
 from .._catalogue.modeles import Catalogue
-from .._entrees import identifiant, lire_entrees
-from .._erreurs import ErreurInconnu, ErreurRegle, Probleme, suggerer
-from .._fichiers import Dossier, dossier_livre, en_dossier
-from .._messages import valider_entree
-from .._schema_json import nettoyer_schema
-from .._surcouche import Surcouche, ajuster, fusionner, lire_surcouche, parametres_inconnus
+from .._catalogue.surcouche import (
+    Surcouche,
+    ajuster,
+    fusionner,
+    lire_surcouche,
+    parametres_inconnus,
+)
 from .diagnostic import problemes_d_une_regle_refusee
 from .parametres import lire_parametres
 from .regle import RegleCompilee, compiler_regle

@@ -12,7 +12,7 @@ import math
 from collections.abc import Mapping
 from typing import Any
 
-from .._erreurs import ABSENT, suggerer
+from .._base.erreurs import ABSENT, suggerer
 from .._profil.champs import CHAMPS, DECIMALES, INTENSITES, NOMBRE_MAX, Champ
 from .expressions import Atome, Et, Expression, Ou, Scalaire, aplatir
 from .operateurs import OPERATEURS

@@ -16,9 +16,9 @@ from typing import Any
 
 from pydantic import BaseModel, TypeAdapter, ValidationError
 
+from .._base.erreurs import Probleme
 from .._catalogue.modeles import Catalogue
 from .._catalogue.sources import verifier_cles
-from .._erreurs import Probleme
 from .compilation import Refus, champ_du_profil, normaliser
 from .gabarits import verifier_gabarit
 from .regle import probleme_de_refus, proposition

@@ -13,7 +13,7 @@ from dataclasses import dataclass
 
 from pydantic import ConfigDict
 
-from .._schema_json import nettoyer_schema
+from .._base.schema_json import nettoyer_schema
 
 #: Les schémas JSON des expressions (dans celui d'une règle compilée), sans balisage.
 _CONFIG = ConfigDict(json_schema_extra=nettoyer_schema)

@@ -1,7 +1,7 @@
 """Les gabarits de justification : ``"IMSE de l'école : {ecole.imse}."``.
 
 Un gabarit ne peut citer que des champs connus, sans format ni conversion : rien de ce qui
-est lu n'est évalué. Le remplissage, pour une personne, est dans :mod:`recommandeur._rendu.valeurs`.
+est lu n'est évalué. Le remplissage, pour une personne, est dans :mod:`recommandeur._langage.valeurs`.
 """
 
 from __future__ import annotations
@@ -9,7 +9,7 @@ from __future__ import annotations
 import string
 from collections.abc import Collection
 
-from .._erreurs import formuler_suggestions, suggerer
+from .._base.erreurs import formuler_suggestions, suggerer
 from .._profil.champs import CHAMPS
 
 _FORMATEUR = string.Formatter()

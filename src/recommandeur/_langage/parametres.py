@@ -2,9 +2,9 @@
 
 from __future__ import annotations
 
-from .._entrees import identifiant
-from .._erreurs import Probleme, suggerer
-from .._messages import valider_entree
+from .._base.entrees import identifiant
+from .._base.erreurs import Probleme, suggerer
+from .._base.messages import valider_entree
 from .._profil.champs import CHAMPS, Champ
 from .compilation import Refus, valeur_pour
 from .syntaxe import Parametre

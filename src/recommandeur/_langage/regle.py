@@ -15,10 +15,10 @@ from collections.abc import Iterator, Mapping
 
 from pydantic import BaseModel, ConfigDict
 
+from .._base.erreurs import ABSENT, Probleme, suggerer
+from .._base.schema_json import nettoyer_schema
 from .._catalogue.modeles import Catalogue, Intervenant
 from .._catalogue.sources import verifier_cles
-from .._erreurs import ABSENT, Probleme, suggerer
-from .._schema_json import nettoyer_schema
 from .compilation import COMPARAISONS_MAX, Refus, normaliser
 from .expressions import Expression, atomes, taille_disjonctive
 from .gabarits import champs_du_gabarit, verifier_gabarit

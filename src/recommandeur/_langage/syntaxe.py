@@ -24,9 +24,9 @@ from pydantic import (
     field_validator,
 )
 
-from .._erreurs import suggerer
-from .._messages import ValeurInconnue
-from .._schema_json import nettoyer_schema
+from .._base.erreurs import suggerer
+from .._base.messages import ValeurInconnue
+from .._base.schema_json import nettoyer_schema
 from .._vocabulaire import Besoin, Intensite, Niveau
 from .operateurs import ALIAS, OPERATEURS
 

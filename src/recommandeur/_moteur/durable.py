@@ -41,8 +41,8 @@ from typing import Any
 
 import durable_rules_engine as _c  # type: ignore[import-not-found]
 
-from .._apercu import repr_borne
-from .._erreurs import ErreurMoteur
+from .._base.apercu import repr_borne
+from .._base.erreurs import ErreurMoteur
 from .._langage.expressions import Expression
 from .durable_json import CHAMP_ATTRAPE_TOUT, decouper, en_json_durable
 

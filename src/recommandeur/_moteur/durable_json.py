@@ -13,7 +13,7 @@ from collections.abc import Mapping
 from graphlib import TopologicalSorter
 from typing import Any
 
-from .._erreurs import ErreurMoteur
+from .._base.erreurs import ErreurMoteur
 from .._langage.compilation import COMPARAISONS_MAX
 from .._langage.expressions import Atome, Et, Expression
 from .._langage.operateurs import OPERATEURS

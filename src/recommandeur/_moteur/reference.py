@@ -11,7 +11,7 @@ from __future__ import annotations
 from collections.abc import Mapping
 from typing import Any, Protocol
 
-from .._erreurs import ErreurArgument, ErreurMoteur
+from .._base.erreurs import ErreurArgument, ErreurMoteur
 from .._langage.evaluation import evaluer
 from .._langage.expressions import Expression
 

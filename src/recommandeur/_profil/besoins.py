@@ -8,8 +8,8 @@ from typing import Annotated, Any
 from pydantic import BeforeValidator, GetCoreSchemaHandler
 from pydantic_core import CoreSchema, core_schema
 
-from .._erreurs import suggerer
-from .._messages import ValeurInconnue
+from .._base.erreurs import suggerer
+from .._base.messages import ValeurInconnue
 from .._vocabulaire import Besoin, Intensite
 from .saisie import choix
 

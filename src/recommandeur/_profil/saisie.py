@@ -28,9 +28,9 @@ from typing import Any, TypeVar
 
 from pydantic import BeforeValidator, WithJsonSchema
 
-from .._erreurs import suggerer
-from .._messages import ValeurInconnue
-from .._probleme import Plage
+from .._base.erreurs import suggerer
+from .._base.messages import ValeurInconnue
+from .._base.probleme import Plage
 
 #: Les variantes admises d'une lettre (accents et majuscules).
 _ACCENTS = {"a": "àâä", "c": "ç", "e": "éèêë", "i": "îï", "o": "ôö", "u": "ùûü"}

@@ -12,9 +12,9 @@ from typing import Any
 
 from pydantic import ValidationError
 
-from .._erreurs import ErreurProfil, Probleme, suggerer
-from .._messages import problemes_de_validation
-from .._probleme import Plage
+from .._base.erreurs import ErreurProfil, Probleme, suggerer
+from .._base.messages import problemes_de_validation
+from .._base.probleme import Plage
 from .modeles import Profil
 
 #: Imbrication maximale d'un profil donné en dict (un profil valide en a 3).

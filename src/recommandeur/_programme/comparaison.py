@@ -11,9 +11,9 @@ from collections import Counter
 
 from pydantic import BaseModel, ConfigDict
 
-from .._fichiers import Dossier
-from .._schema_json import nettoyer_schema
-from .._surcouche import Surcouche, fusionner, lire_surcouche
+from .._base.fichiers import Dossier
+from .._base.schema_json import nettoyer_schema
+from .._catalogue.surcouche import Surcouche, fusionner, lire_surcouche
 from .capacite import nombre_fr
 from .modeles import Plan
 from .texte import GENRES_D_ALERTE

@@ -15,10 +15,10 @@ from typing import Any
 
 from pydantic import BaseModel, ConfigDict
 
-from .._erreurs import ErreurEffectifs, ErreurProfil, Probleme, suggerer
+from .._base.erreurs import ErreurEffectifs, ErreurProfil, Probleme, suggerer
+from .._base.schema_json import nettoyer_schema
 from .._profil.modeles import Profil
 from .._profil.validation import valider_profil
-from .._schema_json import nettoyer_schema
 from .._vocabulaire import FIN_DE_PERIODE
 from .colonnes import (
     COLONNES_ENSEIGNANT,

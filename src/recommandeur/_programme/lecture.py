@@ -18,9 +18,9 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
-from .._erreurs import ErreurArgument, Probleme
-from .._fichiers import affichable, lire_octets
-from .._toml_francais import probleme_toml
+from .._base.erreurs import ErreurArgument, Probleme
+from .._base.fichiers import affichable, lire_octets
+from .._base.toml_francais import probleme_toml
 
 #: Taille maximale d'un fichier d'effectifs lu.
 TAILLE_MAX = 50_000_000

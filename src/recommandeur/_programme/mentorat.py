@@ -9,8 +9,8 @@ from __future__ import annotations
 from collections import defaultdict
 from collections.abc import Mapping, Sequence
 
+from .._base.erreurs import ErreurEffectifs, Probleme
 from .._catalogue.modeles import Catalogue
-from .._erreurs import ErreurEffectifs, Probleme
 from .._moteur.moteur import Moteur
 from .appariement import PRECEDENT, apparier
 from .capacite import (

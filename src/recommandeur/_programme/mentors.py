@@ -21,10 +21,10 @@ from typing import Annotated, Any
 
 from pydantic import BaseModel, ConfigDict, Field, ValidationError
 
-from .._erreurs import ErreurEffectifs, Probleme, suggerer
-from .._messages import problemes_de_validation
+from .._base.erreurs import ErreurEffectifs, Probleme, suggerer
+from .._base.messages import problemes_de_validation
+from .._base.schema_json import nettoyer_schema
 from .._profil.saisie import PART, choix_facultatif
-from .._schema_json import nettoyer_schema
 from .._vocabulaire import Ordre
 from .colonnes import COLONNES_APPARIEMENT
 from .ecoles import en_ligne, probleme, verifier_entetes

@@ -8,7 +8,7 @@ from __future__ import annotations
 
 from pydantic import BaseModel, ConfigDict
 
-from .._schema_json import nettoyer_schema
+from .._base.schema_json import nettoyer_schema
 
 
 class _Partie(BaseModel):

@@ -23,7 +23,7 @@ from collections.abc import Callable, Sequence
 from concurrent.futures import Future
 from typing import Any, TypeVar
 
-from .._erreurs import ErreurMoteur, ErreurRecommandeur
+from .._base.erreurs import ErreurMoteur, ErreurRecommandeur
 from .._moteur.moteur import Moteur
 from .._moteur.transfert import depuis_json, vers_json
 from .._profil.modeles import Profil

@@ -7,8 +7,8 @@ from collections.abc import Callable, Sequence
 from pathlib import Path
 from typing import Any
 
+from .._base.erreurs import ErreurArgument, Plage
 from .._catalogue.modeles import Catalogue
-from .._erreurs import ErreurArgument, Plage
 from .._moteur.moteur import Moteur, moteur_par_defaut
 from .._profil.modeles import Profil
 from .._recommandation.ramasse_miettes import ramasse_miettes_suspendu
@@ -16,8 +16,9 @@ from .._suivi.journal import Journal
 from .._vocabulaire import PeriodeInsertion
 from .bilan import bilan
 from .charge import charges
+from .ciblage import Ciblage, calibrage_du_centre
 from .effectifs import Effectifs, Source
-from .groupes import TAILLE_MAX_GROUPE, grouper
+from .groupes import TAILLE_MAX_COHORTE, TAILLE_MAX_GROUPE, grouper
 from .mentorat import charger_avec_mentors, mentorat_du_plan
 from .mentors import Mentor
 from .modeles import Alerte, Plan, PlanEcole, PlanEnseignant
@@ -62,6 +63,7 @@ def planifier(
     progression: Progression = False,
     processus: int = 1,
     journal: Journal | None = None,
+    taille_max_cohorte: int = TAILLE_MAX_COHORTE,
     mentors: Source | None = None,
 ) -> Plan:
     """Le plan d'un centre : portrait, offres groupées, plan par école, charges, bilan.
@@ -72,6 +74,8 @@ def planifier(
     ``processus`` : les recommandations des profils distincts sont calculées dans autant de
     processus (le plan est le même). ``journal`` : un :class:`~recommandeur.Journal` de
     suivi ; le bilan lit alors ses revues au lieu des ``mesures_recues`` des effectifs.
+    ``taille_max_cohorte`` : les activités universelles du centre se font en cohortes d'au
+    plus autant de personnes (une convention du plan).
     ``mentors`` : le fichier des personnes mentores nommées (voir ``docs/programme.md``) :
     chaque personne à qui le mentorat est offert est appariée à l'une d'elles
     (``plan.appariement``) ; ses problèmes sont dits avec ceux des effectifs.
@@ -92,6 +96,7 @@ def planifier(
     moteur = moteur or moteur_par_defaut()
     taille_max_groupe = _entier("taille_max_groupe", taille_max_groupe)
     mentores_par_mentor = _entier("mentores_par_mentor", mentores_par_mentor)
+    taille_max_cohorte = _entier("taille_max_cohorte", taille_max_cohorte)
     processus = _entier("processus", processus, PROCESSUS_MAX)
     if not (isinstance(progression, bool) or callable(progression)):
         raise ErreurArgument(
@@ -110,9 +115,12 @@ def planifier(
         finally:
             if calcul is not None:
                 calcul.fermer(interrompu)
-        return _plan(
-            effectifs, resumes, moteur, taille_max_groupe, mentores_par_mentor, journal, nommes
-        )
+        conventions = {
+            "taille_max_groupe": taille_max_groupe,
+            "mentores_par_mentor": mentores_par_mentor,
+            "taille_max_cohorte": taille_max_cohorte,
+        }
+        return _plan(effectifs, resumes, moteur, conventions, journal, nommes)
 
 
 def _assez_grand(source: Source) -> bool:
@@ -155,19 +163,48 @@ def _plan(
     effectifs: Effectifs,
     resumes: dict[str, Resume],
     moteur: Moteur,
-    taille_max_groupe: int,
-    mentores_par_mentor: int,
+    conventions: dict[str, int],
     journal: Journal | None = None,
     mentors: tuple[Mentor, ...] | None = None,
 ) -> Plan:
     catalogue = moteur.catalogue
     suite = [(e.id, e.ecole, resumes[e.id]) for e in effectifs.enseignants]
     heures_groupe = {m: h.par_groupe for m, h in catalogue.heures.items() if h.par_groupe}
-    groupes, affectation = grouper(suite, catalogue, heures_groupe, taille_max_groupe)
+    regions = {e.id: e.region for e in effectifs.ecoles if e.region}
+    groupes, affectation = grouper(
+        suite,
+        catalogue,
+        heures_groupe,
+        conventions["taille_max_groupe"],
+        conventions["taille_max_cohorte"],
+        regions,
+    )
+    mentores_par_mentor = conventions["mentores_par_mentor"]
     par_ecole: dict[str, list[Resume]] = defaultdict(list)
     for _, ecole, resume in suite:
         par_ecole[ecole].append(resume)
-    plans = plans_des_ecoles(effectifs.ecoles, par_ecole, groupes, catalogue, mentores_par_mentor)
+    calibrage = calibrage_du_centre(
+        effectifs.ecoles,
+        [
+            (
+                e.ecole,
+                resumes[e.id].periode != "terminee",
+                e.profil.affectation.adaptation_scolaire is True,
+            )
+            for e in effectifs.enseignants
+        ],
+        moteur.base,
+        moteur.parametres_de_la_surcouche,
+    )
+    recommandations = {r.id: tuple(m for m, _ in r.recommandations) for r in moteur.regles}
+    plans = plans_des_ecoles(
+        effectifs.ecoles,
+        par_ecole,
+        groupes,
+        catalogue,
+        mentores_par_mentor,
+        Ciblage(calibrage, recommandations),
+    )
     groupes_de: dict[str, list[str]] = defaultdict(list)
     for (enseignant, _), gid in affectation.items():
         groupes_de[enseignant].append(gid)
@@ -195,11 +232,9 @@ def _plan(
             )
             for i, ecole, resume in suite
         ],
-        parametres={
-            "taille_max_groupe": taille_max_groupe,
-            "mentores_par_mentor": mentores_par_mentor,
-        },
+        parametres=dict(conventions),
         mesures=_mesures_nommees(suite, catalogue),
+        calibrage=calibrage,
         appariement=appariement,
         capacite=capacite,
     )

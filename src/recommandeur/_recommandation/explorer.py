@@ -7,17 +7,17 @@ from typing import Any
 
 from pydantic import BaseModel, ConfigDict
 
-from .._entrees import imbrication_excessive
-from .._erreurs import ErreurArgument, ErreurInconnu
+from .._base.entrees import imbrication_excessive
+from .._base.erreurs import ErreurArgument, ErreurInconnu
+from .._base.schema_json import nettoyer_schema
 from .._langage.evaluation import decisives
+from .._langage.valeurs import fait_lisible
 from .._moteur.moteur import Moteur, moteur_par_defaut
 from .._profil.modeles import Profil
 from .._profil.validation import PROFONDEUR_MAX, valider_profil
 from .._rendu.apercus import apercu_et_si, apercu_pourquoi_pas
 from .._rendu.explorer import texte_et_si, texte_pourquoi_pas
 from .._rendu.html import html_et_si, html_pourquoi_pas
-from .._rendu.valeurs import fait_lisible
-from .._schema_json import nettoyer_schema
 from .modeles import MesureRecommandee, Recommandation
 from .recommander import recommander
 

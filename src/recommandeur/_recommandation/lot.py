@@ -15,7 +15,7 @@ import warnings
 from collections.abc import Callable, Iterable, Mapping
 from typing import Any, TextIO
 
-from .._erreurs import ErreurArgument, ErreurProfil, Plage, Probleme
+from .._base.erreurs import ErreurArgument, ErreurProfil, Plage, Probleme
 from .._moteur.moteur import Moteur, moteur_par_defaut
 from .._profil.modeles import Profil
 from .._profil.validation import valider_profil

@@ -19,12 +19,12 @@ from pydantic import (
 
 from .._catalogue.modeles import Acteur, Mesure, passages_connus
 from .._langage.expressions import Atome
+from .._langage.valeurs import fait_lisible
 from .._profil.modeles import Profil
 from .._rendu import html
 from .._rendu.apercus import apercu_mesure_recommandee, apercu_recommandation
 from .._rendu.courts import texte_ecartee, texte_escalade, texte_mesure_recommandee, texte_motif
 from .._rendu.recommandation import justification, phrase_escalade, texte_recommandation
-from .._rendu.valeurs import fait_lisible
 from .._vocabulaire import Besoin, Intensite, PeriodeInsertion, Presence
 from .references import (
     ParIdentifiant,

@@ -18,9 +18,9 @@ from .._langage.evaluation import decisives
 from .._langage.expressions import Atome
 from .._langage.gabarits import champs_du_gabarit
 from .._langage.regle import Proposition
+from .._langage.valeurs import rendre
 from .._moteur.moteur import Moteur
 from .._profil.champs import CHAMPS, INTENSITES
-from .._rendu.valeurs import rendre
 from .._vocabulaire import Besoin, Destinataire
 from .modeles import Fait, MesureRecommandee, Motif
 

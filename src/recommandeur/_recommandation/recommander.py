@@ -12,7 +12,7 @@ from __future__ import annotations
 from collections.abc import Mapping
 from typing import Any
 
-from .._erreurs import ErreurArgument, Plage
+from .._base.erreurs import ErreurArgument, Plage
 from .._moteur.moteur import Moteur, moteur_par_defaut
 from .._profil.modeles import Profil
 from .._profil.validation import valider_profil

@@ -20,10 +20,10 @@ from typing import TYPE_CHECKING, Any
 from pydantic import BaseModel, ConfigDict, GetJsonSchemaHandler
 from pydantic_core import CoreSchema
 
+from .._base.erreurs import ErreurInconnu
+from .._base.schema_json import nettoyer_schema
 from .._catalogue.modeles import Acteur, Catalogue, Mesure
-from .._erreurs import ErreurInconnu
 from .._profil.modeles import titre_francais
-from .._schema_json import nettoyer_schema
 from .._vocabulaire import Destinataire, Niveau
 
 if TYPE_CHECKING:

@@ -18,7 +18,8 @@ from typing import Any
 
 from pydantic import BaseModel, ConfigDict, ValidationError
 
-from .._erreurs import ErreurArgument, ErreurInconnu
+from .._base.erreurs import ErreurArgument, ErreurInconnu
+from .._base.schema_json import nettoyer_schema
 from .._langage.evaluation import evaluer
 from .._moteur.moteur import Moteur, moteur_par_defaut
 from .._profil.modeles import Profil
@@ -29,7 +30,6 @@ from .._rendu.reparation import (
     texte_changement,
     texte_que_faudrait_il,
 )
-from .._schema_json import nettoyer_schema
 from .leviers import Levier, appliquer, champs_de_presence, leviers
 from .recommander import recommander
 

@@ -6,8 +6,8 @@ from typing import Any, Self
 
 from pydantic import BaseModel, ConfigDict
 
+from .._base.schema_json import nettoyer_schema
 from .._profil.modeles import titre_francais
-from .._schema_json import nettoyer_schema
 
 
 class _Sortie(BaseModel):

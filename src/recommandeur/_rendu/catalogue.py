@@ -4,8 +4,8 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING
 
-from .._titres import references
 from .._vocabulaire import Destinataire, Niveau
+from .._vocabulaire.titres import references
 
 if TYPE_CHECKING:
     from .._catalogue.modeles import Acteur, Catalogue, Mesure

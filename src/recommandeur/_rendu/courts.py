@@ -9,7 +9,7 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING
 
-from .._titres import references
+from .._vocabulaire.titres import references
 from .recommandation import _bloc, phrase_escalade
 
 if TYPE_CHECKING:

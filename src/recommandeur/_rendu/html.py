@@ -13,21 +13,21 @@ import itertools
 from collections.abc import Iterable, Mapping
 from typing import TYPE_CHECKING, Any
 
-from .._apercu import apercu
-from .._centre import pour_l_ordre
+from .._base.apercu import apercu
+from .._langage.valeurs import valeur_lisible
 from .._profil.champs import CHAMPS
-from .._titres import reference
 from .._vocabulaire import Niveau
+from .._vocabulaire.centre import pour_l_ordre
+from .._vocabulaire.titres import reference
 from .explorer import changements_et_si, texte_pourquoi_pas
 from .recommandation import _entete, raison_principale
-from .valeurs import valeur_lisible
 
 if TYPE_CHECKING:
     import jinja2
 
     from .._analyse.constats import RapportCouverture
+    from .._base.erreurs import ErreurRecommandeur
     from .._catalogue.modeles import Acteur, Catalogue, Mesure, Source
-    from .._erreurs import ErreurRecommandeur
     from .._profil.modeles import Profil
     from .._recommandation.explorer import EtSi, PourquoiPas
     from .._recommandation.modeles import MesureRecommandee, Recommandation

@@ -10,9 +10,9 @@ import textwrap
 from collections.abc import Sequence
 from typing import TYPE_CHECKING
 
-from .._centre import pour_l_ordre
-from .._titres import documents, references
 from .._vocabulaire import Niveau, Presence
+from .._vocabulaire.centre import pour_l_ordre
+from .._vocabulaire.titres import documents, references
 
 if TYPE_CHECKING:
     from .._catalogue.modeles import Acteur, Mesure

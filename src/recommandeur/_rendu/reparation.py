@@ -4,9 +4,9 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING, Any
 
+from .._langage.valeurs import valeur_lisible
 from .._profil.champs import CHAMPS
 from .._vocabulaire import Besoin
-from .valeurs import valeur_lisible
 
 if TYPE_CHECKING:
     from .._recommandation.reparation import QueFaudraitIl

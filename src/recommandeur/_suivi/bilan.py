@@ -14,7 +14,7 @@ from datetime import date
 
 from pydantic import BaseModel, ConfigDict
 
-from .._schema_json import nettoyer_schema
+from .._base.schema_json import nettoyer_schema
 from .echeances import Intervalle
 from .entrees import Debut, Entree, Revue
 from .historique import SENSIBLES, ecole, par_personne, trier

@@ -10,8 +10,8 @@ from typing import Any
 
 from pydantic import BaseModel, ValidationError
 
-from .._messages import problemes_de_validation
-from .._suggestions import formuler_suggestions, suggerer
+from .._base.messages import problemes_de_validation
+from .._base.suggestions import formuler_suggestions, suggerer
 from .entrees import (
     ADAPTATEUR,
     NOMS,

@@ -13,7 +13,7 @@ from typing import Literal
 
 from pydantic import BaseModel, ConfigDict, Field, model_validator
 
-from .._schema_json import nettoyer_schema
+from .._base.schema_json import nettoyer_schema
 from .entrees import Entree, Instantane, Revue
 from .historique import (
     SENSIBLES,

@@ -15,11 +15,11 @@ from typing import Annotated, Any, Literal
 
 from pydantic import BaseModel, BeforeValidator, ConfigDict, Field, TypeAdapter
 
-from .._messages import ValeurInconnue
+from .._base.messages import ValeurInconnue
+from .._base.schema_json import nettoyer_schema
 from .._profil.besoins import Besoins
 from .._profil.modeles import Profil
 from .._profil.saisie import _date_facultative
-from .._schema_json import nettoyer_schema
 from .._vocabulaire import Besoin
 
 #: Un identifiant pseudonyme : lettres, chiffres, ``_``, ``.``, ``-`` (pas d'espace ni d'@ :

@@ -8,8 +8,8 @@ from __future__ import annotations
 
 from typing import Any
 
-from .._apercu import repr_borne
-from .._erreurs import ErreurRecommandeur
+from .._base.apercu import repr_borne
+from .._base.erreurs import ErreurRecommandeur
 
 
 class ErreurSuivi(ErreurRecommandeur, ValueError):

@@ -248,7 +248,7 @@ class Journal:
 
 def verifier_personne(personne: str, quoi: str, connues: list[str]) -> None:
     """Lève :class:`ErreurSuivi` pour une personne absente du journal."""
-    from .._suggestions import formuler_suggestions, suggerer
+    from .._base.suggestions import formuler_suggestions, suggerer
 
     proches = formuler_suggestions(suggerer(personne, connues)).removeprefix(" ; ")
     raise ErreurSuivi(

@@ -13,7 +13,7 @@ from datetime import date, timedelta
 
 from pydantic import BaseModel, ConfigDict
 
-from .._schema_json import nettoyer_schema
+from .._base.schema_json import nettoyer_schema
 from .._vocabulaire import Besoin
 from .echeances import Intervalle, echeances_de
 from .entrees import LIBELLES_EFFETS, Debut, Entree, Revue

@@ -11,7 +11,7 @@ import re
 import tomllib
 from typing import Final
 
-from ._probleme import Probleme
+from .probleme import Probleme
 
 _POSITION = re.compile(
     r"^(?P<message>.*) \(at (?:line (?P<ligne>\d+), column (?P<colonne>\d+)|(?P<fin>end of document))\)$",

@@ -27,8 +27,8 @@ from importlib.resources.abc import Traversable
 from pathlib import Path
 from typing import Any
 
-from ._erreurs import ErreurArgument, Probleme
-from ._toml_francais import probleme_toml
+from .erreurs import ErreurArgument, Probleme
+from .toml_francais import probleme_toml
 
 #: Un dossier de données : un chemin, ou une ressource de paquet.
 Dossier = str | Path | Traversable
@@ -53,7 +53,7 @@ def dossier_livre(nom: str) -> Traversable:
     dans_le_paquet = resources.files("recommandeur").joinpath("_donnees", nom)
     if dans_le_paquet.is_dir():
         return dans_le_paquet
-    depot = Path(__file__).resolve().parents[2] / nom
+    depot = Path(__file__).resolve().parents[3] / nom
     if depot.is_dir():
         return depot
     raise FileNotFoundError(f"dossier de données {nom!r} introuvable dans le paquet installé")

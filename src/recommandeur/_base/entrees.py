@@ -6,8 +6,8 @@ from collections.abc import Mapping
 from importlib.resources.abc import Traversable
 from typing import Any
 
-from ._erreurs import Probleme, suggerer
-from ._fichiers import lire_toml
+from .erreurs import Probleme, suggerer
+from .fichiers import lire_toml
 
 
 def lire_entrees(

@@ -9,9 +9,9 @@ from collections.abc import Callable
 from pathlib import Path
 from typing import Any
 
-from ._cli_francais import entier
-from ._moteur.moteur import Moteur
-from ._recommandation.reparation import que_faudrait_il
+from .._moteur.moteur import Moteur
+from .._recommandation.reparation import que_faudrait_il
+from .francais import entier
 
 
 def ajouter(

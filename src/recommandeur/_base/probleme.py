@@ -7,8 +7,8 @@ import re
 from dataclasses import dataclass, field
 from typing import Any, Final
 
-from ._apercu import apercu, valeur_json
-from ._suggestions import formuler_suggestions
+from .apercu import apercu, valeur_json
+from .suggestions import formuler_suggestions
 
 
 class _Absent(enum.Enum):

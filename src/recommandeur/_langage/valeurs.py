@@ -5,11 +5,11 @@ from __future__ import annotations
 from collections.abc import Mapping
 from typing import Any
 
-from .._langage.expressions import Atome
-from .._langage.gabarits import morceaux
-from .._langage.operateurs import OPERATEURS
-from .._langage.syntaxe import Parametre
 from .._profil.champs import CHAMPS, INTENSITES, LIBELLES_INTENSITES, Champ
+from .expressions import Atome
+from .gabarits import morceaux
+from .operateurs import OPERATEURS
+from .syntaxe import Parametre
 
 
 def nombre(x: float) -> str:

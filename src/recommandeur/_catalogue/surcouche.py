@@ -27,12 +27,12 @@ from typing import Any
 
 from pydantic import BaseModel, ConfigDict, Field
 
-from ._catalogue.sources import GENRES_DU_CATALOGUE
-from ._entrees import lire_entrees
-from ._erreurs import Probleme, suggerer
-from ._fichiers import Dossier, en_dossier
-from ._messages import valider_entree
-from ._schema_json import nettoyer_schema
+from .._base.entrees import lire_entrees
+from .._base.erreurs import Probleme, suggerer
+from .._base.fichiers import Dossier, en_dossier
+from .._base.messages import valider_entree
+from .._base.schema_json import nettoyer_schema
+from .sources import GENRES_DU_CATALOGUE
 
 #: Une entrée lue : (fichier, genre, rang, table).
 Entree = tuple[str, str, int, dict[str, Any]]

@@ -1,6 +1,6 @@
 """Le profil donné à la commande : un fichier ``.toml`` ou ``.json``, ou ``-`` (l'entrée standard).
 
-Lu par le lecteur sûr de la bibliothèque (:func:`recommandeur._fichiers.lire_octets`) : un
+Lu par le lecteur sûr de la bibliothèque (:func:`recommandeur._base.fichiers.lire_octets`) : un
 tube nommé, un périphérique, une boucle de liens sont refusés, la taille est bornée pendant
 la lecture ; chaque message est en français et nomme le fichier.
 """
@@ -13,9 +13,9 @@ import tomllib
 from pathlib import Path
 from typing import Any, BinaryIO
 
-from ._erreurs import ErreurRecommandeur, Probleme
-from ._fichiers import affichable, lire_borne, lire_octets
-from ._toml_francais import probleme_toml
+from .._base.erreurs import ErreurRecommandeur, Probleme
+from .._base.fichiers import affichable, lire_borne, lire_octets
+from .._base.toml_francais import probleme_toml
 
 #: Taille maximale d'un fichier de profil (un profil fait quelques Kio).
 TAILLE_MAX_PROFIL = 1_000_000

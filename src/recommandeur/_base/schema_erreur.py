@@ -13,8 +13,8 @@ from typing import Any
 
 from pydantic import BaseModel, ConfigDict, Field, JsonValue
 
-from ._probleme import CODES
-from ._schema_json import nettoyer_schema
+from .probleme import CODES
+from .schema_json import nettoyer_schema
 
 _DIALECTE = "https://json-schema.org/draft/2020-12/schema"
 

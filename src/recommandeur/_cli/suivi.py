@@ -14,13 +14,13 @@ from datetime import date
 from pathlib import Path
 from typing import Any
 
-from ._cli_francais import entier
-from ._moteur.moteur import Moteur
-from ._programme.effectifs import charger_effectifs
-from ._suivi.echeances import Intervalle
-from ._suivi.entrees import LIBELLES_EFFETS, NOMS, Entree
-from ._suivi.exports import tableau_csv, tableau_html
-from ._suivi.journal import Journal
+from .._moteur.moteur import Moteur
+from .._programme.effectifs import charger_effectifs
+from .._suivi.echeances import Intervalle
+from .._suivi.entrees import LIBELLES_EFFETS, NOMS, Entree
+from .._suivi.exports import tableau_csv, tableau_html
+from .._suivi.journal import Journal
+from .francais import entier
 
 #: Au-delà de ce nombre de lignes, l'importation montre une barre de progression (tqdm).
 BARRE_DES = 1000

@@ -11,17 +11,17 @@ from collections.abc import Callable
 from pathlib import Path
 from typing import Any
 
-from ._cli_francais import entier
-from ._ecriture import ecrire_atomique
-from ._erreurs import ErreurArgument
-from ._moteur.moteur import Moteur, moteur_par_defaut
-from ._programme.comparaison import comparer_plans, superposer
-from ._programme.identifiants import cle
-from ._programme.mentorat import charger_avec_mentors, texte_mentorat
-from ._programme.mentors import charger_mentors, en_ligne_de_mentor
-from ._programme.modeles import Plan
-from ._programme.planifier import planifier
-from ._suivi.journal import Journal
+from .._base.ecriture import ecrire_atomique
+from .._base.erreurs import ErreurArgument
+from .._moteur.moteur import Moteur, moteur_par_defaut
+from .._programme.comparaison import comparer_plans, superposer
+from .._programme.identifiants import cle
+from .._programme.mentorat import charger_avec_mentors, texte_mentorat
+from .._programme.mentors import charger_mentors, en_ligne_de_mentor
+from .._programme.modeles import Plan
+from .._programme.planifier import planifier
+from .._suivi.journal import Journal
+from .francais import entier
 
 
 def ajouter(
@@ -61,6 +61,13 @@ def ajouter(
     plan.add_argument("--csv", metavar="DOSSIER", help="écrire les CSV du plan dans ce dossier")
     plan.add_argument(
         "--taille-groupe", type=entier, default=None, metavar="N", help="groupes d'au plus N"
+    )
+    plan.add_argument(
+        "--taille-cohorte",
+        type=entier,
+        default=None,
+        metavar="N",
+        help="cohortes du centre (activités universelles) d'au plus N",
     )
     plan.add_argument(
         "--mentores-par-mentor",
@@ -105,6 +112,8 @@ def _plan(args: argparse.Namespace, moteur: Moteur | None) -> int:
         options["taille_max_groupe"] = args.taille_groupe
     if args.mentores_par_mentor is not None:
         options["mentores_par_mentor"] = args.mentores_par_mentor
+    if args.taille_cohorte is not None:
+        options["taille_max_cohorte"] = args.taille_cohorte
     if args.mentors:
         options["mentors"] = Path(args.mentors)
     with contextlib.ExitStack() as pile:

@@ -6,11 +6,11 @@ import argparse
 import json
 import sys
 
-from ._catalogue.chargement import charger_catalogue
-from ._erreurs import ErreurCatalogue, ErreurRegle
-from ._langage.chargement import charger_regles, erreurs_sans_catalogue
-from ._rendu.catalogue import texte_catalogue
-from ._surcouche import lire_surcouche
+from .._base.erreurs import ErreurCatalogue, ErreurRegle
+from .._catalogue.chargement import charger_catalogue
+from .._catalogue.surcouche import lire_surcouche
+from .._langage.chargement import charger_regles, erreurs_sans_catalogue
+from .._rendu.catalogue import texte_catalogue
 
 
 def commande_catalogue(args: argparse.Namespace) -> int:

@@ -12,7 +12,7 @@ from typing import Any
 from pydantic import GetJsonSchemaHandler
 from pydantic_core import CoreSchema
 
-from ._schema_json import schema_sans_balisage
+from .._base.schema_json import schema_sans_balisage
 
 
 class _Libelle(StrEnum):

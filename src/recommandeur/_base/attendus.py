@@ -13,7 +13,7 @@ import annotated_types
 from pydantic import BaseModel
 from pydantic.fields import FieldInfo
 
-from ._probleme import Attendu, Plage
+from .probleme import Attendu, Plage
 
 #: Ce qu'attend un champ d'un type, pour les erreurs de type de pydantic.
 TYPES = {

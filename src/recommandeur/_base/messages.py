@@ -8,10 +8,10 @@ from typing import Any, TypeVar, get_args
 
 from pydantic import BaseModel, ValidationError
 
-from ._attendus import TYPES, attendu_de_l_erreur
-from ._chemins import en_texte, regrouper
-from ._erreurs import ABSENT, Probleme, suggerer
-from ._probleme import Attendu
+from .attendus import TYPES, attendu_de_l_erreur
+from .chemins import en_texte, regrouper
+from .erreurs import ABSENT, Probleme, suggerer
+from .probleme import Attendu
 
 M = TypeVar("M", bound=BaseModel)
 
@@ -181,7 +181,7 @@ def problemes_de_validation(
     """Convertit une ``ValidationError`` en problèmes qui nomment champ et valeur.
 
     Avec ``brute`` (les données validées), les chemins sont ceux que l'auteur a écrits
-    (voir :mod:`recommandeur._chemins`).
+    (voir :mod:`recommandeur._base.chemins`).
     """
     erreurs: list[Any] = exc.errors(include_url=False)
     if brute is not ABSENT:

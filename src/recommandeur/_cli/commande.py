@@ -27,10 +27,17 @@ from collections.abc import Sequence
 from importlib import metadata
 from typing import Any
 
-from ._analyse.couverture import couverture
-from ._analyse.graphe import ecrire_graphe, graphe
-from ._cli_donnees import commande_catalogue, commande_verifier
-from ._cli_francais import (
+from .._analyse.couverture import couverture
+from .._analyse.graphe import ecrire_graphe, graphe
+from .._base.erreurs import ErreurRecommandeur
+from .._base.schema_erreur import schema_erreur
+from .._moteur.moteur import Moteur, schema_profil
+from .._programme.rapport import schema_du_plan
+from .._recommandation.explorer import et_si, pourquoi_pas
+from .._recommandation.recommander import recommander
+from .._recommandation.schema import schema_resultat
+from .donnees import commande_catalogue, commande_verifier
+from .francais import (
     INTERROMPU,
     Interruption,
     arret_propre,
@@ -39,17 +46,10 @@ from ._cli_francais import (
     entier,
     erreur_systeme,
 )
-from ._cli_plan import ajouter as ajouter_plan
-from ._cli_profil import ErreurFichierProfil, lire_profil
-from ._cli_reparation import ajouter as ajouter_reparation
-from ._cli_suivi import ajouter as ajouter_suivi
-from ._erreurs import ErreurRecommandeur
-from ._moteur.moteur import Moteur, schema_profil
-from ._programme.rapport import schema_du_plan
-from ._recommandation.explorer import et_si, pourquoi_pas
-from ._recommandation.recommander import recommander
-from ._recommandation.schema import schema_resultat
-from ._schema_erreur import schema_erreur
+from .plan import ajouter as ajouter_plan
+from .profil import ErreurFichierProfil, lire_profil
+from .reparation import ajouter as ajouter_reparation
+from .suivi import ajouter as ajouter_suivi
 
 
 def version_du_paquet() -> str:

@@ -1,0 +1,127 @@
+"""outils/reecrire_importations.py : les anciennes importations réécrites, les conflits d'importations résolus."""
+
+from __future__ import annotations
+
+import importlib.util
+import sys
+from pathlib import Path
+
+import pytest
+
+RACINE = Path(__file__).resolve().parents[1]
+_spec = importlib.util.spec_from_file_location(
+    "reecrire_importations", RACINE / "outils" / "reecrire_importations.py"
+)
+assert _spec is not None and _spec.loader is not None
+outil = importlib.util.module_from_spec(_spec)
+sys.modules["reecrire_importations"] = outil
+_spec.loader.exec_module(outil)
+
+SRC = RACINE / "src" / "recommandeur"
+
+CAS = [
+    # (fichier, avant, après)
+    (
+        SRC / "_profil" / "modeles.py",
+        "from .._erreurs import ErreurProfil\nfrom .._vocabulaire import Niveau\n",
+        "from .._base.erreurs import ErreurProfil\nfrom .._vocabulaire import Niveau\n",
+    ),
+    (  # un fichier déplacé : ses importations relatives sont résolues depuis son ancien paquet
+        SRC / "_cli" / "plan.py",
+        "from ._cli_francais import entier\nfrom ._moteur.moteur import Moteur\n",
+        "from .francais import entier\nfrom .._moteur.moteur import Moteur\n",
+    ),
+    (
+        SRC / "_base" / "erreurs.py",
+        "from ._probleme import Probleme\nfrom .apercu import apercu\n",
+        "from .probleme import Probleme\nfrom .apercu import apercu\n",
+    ),
+    (
+        SRC / "_rendu" / "html.py",
+        "from .valeurs import valeur_lisible\nfrom .._titres import reference\nfrom . import valeurs\n",
+        "from .._langage.valeurs import valeur_lisible\nfrom .._vocabulaire.titres import reference\n"
+        "from .._langage import valeurs\n",
+    ),
+    (  # une importation locale à une fonction garde son retrait
+        SRC / "_profil" / "modeles.py",
+        "def f():\n    from .._rendu.valeurs import nombre\n    return nombre\n",
+        "def f():\n    from .._langage.valeurs import nombre\n    return nombre\n",
+    ),
+    (
+        RACINE / "tests" / "test_x.py",
+        "from recommandeur import _cli, _fichiers\nfrom recommandeur._cli import main\n"
+        "from recommandeur._cli import plan\nimport recommandeur._surcouche\n",
+        "from recommandeur._cli import commande as _cli\n"
+        "from recommandeur._base import fichiers as _fichiers\n"
+        "from recommandeur._cli.commande import main\nfrom recommandeur._cli import plan\n"
+        "import recommandeur._catalogue.surcouche\n",
+    ),
+    (
+        RACINE / "tests" / "test_x.py",
+        'monkeypatch.setattr("recommandeur._fichiers.TAILLE_MAX", 3)\n'
+        'p = RACINE / "src" / "recommandeur" / "_cli_plan.py"\n',
+        'monkeypatch.setattr("recommandeur._base.fichiers.TAILLE_MAX", 3)\n'
+        'p = RACINE / "src" / "recommandeur" / "_cli/plan.py"\n',
+    ),
+    (
+        RACINE / "outils" / "mutants.toml",
+        'fichier = "_vocabulaire.py"\nfichier = "_rendu/valeurs.py"\nfichier = "_suivi/erreurs.py"\n',
+        'fichier = "_vocabulaire/enumerations.py"\nfichier = "_langage/valeurs.py"\n'
+        'fichier = "_suivi/erreurs.py"\n',
+    ),
+]
+
+
+@pytest.mark.parametrize(("fichier", "avant", "apres"), CAS)
+def test_reecriture_exacte_et_idempotente(fichier: Path, avant: str, apres: str) -> None:
+    assert outil.reecrire(avant, fichier) == apres
+    assert outil.reecrire(apres, fichier) == apres
+
+
+def test_une_page_markdown_reecrit_ses_blocs_python() -> None:
+    page = "Texte `recommandeur._erreurs`.\n\n```python\nfrom recommandeur._erreurs import X\n```\n"
+    assert outil.reecrire(page, RACINE / "docs" / "x.md") == (
+        "Texte `recommandeur._base.erreurs`.\n\n```python\n"
+        "from recommandeur._base.erreurs import X\n```\n"
+    )
+
+
+def test_le_depot_n_a_plus_d_ancienne_importation(capsys: pytest.CaptureFixture[str]) -> None:
+    assert outil.main(["--verifier"]) == 0, capsys.readouterr().out
+
+
+def test_chaque_ancien_module_a_disparu_et_chaque_nouveau_existe() -> None:
+    for ancien, nouveau in outil.MODULES.items():
+        assert outil.existe(nouveau), nouveau
+        if ancien not in outil.SOUS_MODULES:
+            assert not outil.existe(ancien), ancien
+
+
+CONFLIT = (
+    "from __future__ import annotations\n\n"
+    "<<<<<<< HEAD\n"
+    "from .._erreurs import ErreurProfil\n"
+    "from .._vocabulaire import Niveau\n"
+    "||||||| base\n"
+    "from .._erreurs import ErreurProfil\n"
+    "=======\n"
+    "from .._base.erreurs import ErreurProfil, ErreurRegle\n"
+    ">>>>>>> main\n"
+    "\nX = 1\n"
+)
+
+
+def test_un_conflit_d_importations_garde_l_union_reecrite() -> None:
+    resolu = outil.resoudre_conflits(CONFLIT, SRC / "_profil" / "modeles.py")
+    assert resolu == (
+        "from __future__ import annotations\n\n"
+        "from .._base.erreurs import ErreurProfil, ErreurRegle\n"
+        "from .._vocabulaire import Niveau\n"
+        "\nX = 1\n"
+    )
+
+
+def test_un_conflit_qui_touche_autre_chose_reste_a_la_main() -> None:
+    autre = CONFLIT.replace("from .._vocabulaire import Niveau\n", "Y = 2\n")
+    assert outil.resoudre_conflits(autre, SRC / "_profil" / "modeles.py") is None
+    assert outil.resoudre_conflits("X = 1\n", SRC / "_profil" / "modeles.py") is None
