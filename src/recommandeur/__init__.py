@@ -51,12 +51,7 @@ from ._profil.besoins import Besoins
 from ._profil.modeles import Affectation, Ecole, MesureRecue, Profil
 from ._programme import rendus as _rendus_du_programme  # noqa: F401  (remplit les emplacements)
 from ._programme.calibrage import Calibrage, Declencheur, EcoleSignalee
-from ._programme.comparaison import (
-    ComparaisonPlans,
-    EcoleComparee,
-    LigneComparaison,
-    comparer_plans,
-)
+from ._programme.comparaison import ComparaisonPlans, EcoleComparee, Indicateur, comparer_plans
 from ._programme.ecoles import EcoleDuCentre
 from ._programme.effectifs import Effectifs, Enseignant, charger_effectifs
 from ._programme.mentors import Mentor, charger_mentors
@@ -216,12 +211,12 @@ __all__ = [  # noqa: RUF022
     "Groupe",
     "Heures",
     "HeuresRole",
+    "Indicateur",
     "Instantane",
     "Intensite",
     "Intervalle",
     "Intervenant",
     "Journal",
-    "LigneComparaison",
     "LigneEcole",
     "LigneTableau",
     "Mentor",

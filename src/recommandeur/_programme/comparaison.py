@@ -23,7 +23,7 @@ class _Partie(BaseModel):
     model_config = ConfigDict(json_schema_extra=nettoyer_schema, frozen=True)
 
 
-class LigneComparaison(_Partie):
+class Indicateur(_Partie):
     """Un indicateur dans les deux plans, son unité et l'écart (B − A)."""
 
     indicateur: str
@@ -47,10 +47,10 @@ class ComparaisonPlans(_Partie):
 
     libelle_a: str
     libelle_b: str
-    lignes: list[LigneComparaison]
+    lignes: list[Indicateur]
     ecoles: list[EcoleComparee]
 
-    def ligne(self, indicateur: str) -> LigneComparaison:
+    def ligne(self, indicateur: str) -> Indicateur:
         """La ligne d'un indicateur (``KeyError`` s'il n'y est pas)."""
         for ligne in self.lignes:
             if ligne.indicateur == indicateur:
@@ -115,7 +115,7 @@ def comparer_plans(
         if a is None and b is None:
             continue
         lignes.append(
-            LigneComparaison(
+            Indicateur(
                 indicateur=indicateur,
                 unite=unite,
                 a=a,
