@@ -14,6 +14,7 @@ from .._base.rendus import Rendu
 from .._base.schema_json import nettoyer_schema
 from .._vocabulaire import CycleAction, Niveau, PeriodeInsertion, Presence
 from .calibrage import Calibrage
+from .modeles_mentorat import Appariement, Capacite
 
 
 class _Partie(BaseModel):
@@ -115,7 +116,8 @@ class EtapePlan(_Partie):
 class Alerte(_Partie):
     """Ce qui demande l'attention du centre : son genre, son école (``None`` : le centre), le texte.
 
-    Genres : ``sans_mentor``, ``mentors_debordes``, ``batiments``, ``a_confirmer``.
+    Genres : ``sans_mentor``, ``mentors_debordes``, ``batiments``, ``non_apparies``,
+    ``heures_depassees``, ``a_confirmer``.
     """
 
     genre: str
@@ -203,6 +205,10 @@ class Plan(_Partie):
     mesures: dict[str, str]
     #: Les déclencheurs d'école calibrés sur le centre : les écoles soutenues et leurs motifs.
     calibrage: Calibrage | None = None
+    #: L'appariement avec les personnes mentores nommées (``None`` : sans fichier de mentors).
+    appariement: Appariement | None = None
+    #: La capacité et le coût du programme.
+    capacite: Capacite | None = None
 
     def html(self) -> str:
         """La page HTML autonome et imprimable du plan (graphiques SVG inclus)."""

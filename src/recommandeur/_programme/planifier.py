@@ -17,8 +17,10 @@ from .._vocabulaire import PeriodeInsertion
 from .bilan import bilan
 from .charge import charges
 from .ciblage import Ciblage, calibrage_du_centre
-from .effectifs import Effectifs, Source, charger_effectifs
+from .effectifs import Effectifs, Source
 from .groupes import TAILLE_MAX_COHORTE, TAILLE_MAX_GROUPE, grouper
+from .mentorat import charger_avec_mentors, mentorat_du_plan
+from .mentors import Mentor
 from .modeles import Alerte, Plan, PlanEcole, PlanEnseignant
 from .par_ecole import MENTORES_PAR_MENTOR, a_confirmer, plans_des_ecoles
 from .parallele import Calcul, refuser_au_demarrage, resumes_ici
@@ -62,6 +64,7 @@ def planifier(
     processus: int = 1,
     journal: Journal | None = None,
     taille_max_cohorte: int = TAILLE_MAX_COHORTE,
+    mentors: Source | None = None,
 ) -> Plan:
     """Le plan d'un centre : portrait, offres groupées, plan par école, charges, bilan.
 
@@ -73,6 +76,9 @@ def planifier(
     suivi ; le bilan lit alors ses revues au lieu des ``mesures_recues`` des effectifs.
     ``taille_max_cohorte`` : les activités universelles du centre se font en cohortes d'au
     plus autant de personnes (une convention du plan).
+    ``mentors`` : le fichier des personnes mentores nommées (voir ``docs/programme.md``) :
+    chaque personne à qui le mentorat est offert est appariée à l'une d'elles
+    (``plan.appariement``) ; ses problèmes sont dits avec ceux des effectifs.
 
     >>> plan = planifier(
     ...     [{"enseignant": "e1", "ecole": "a", "annees_experience": 0, "ordre": "primaire",
@@ -103,9 +109,7 @@ def planifier(
     with ramasse_miettes_suspendu():
         interrompu = True
         try:
-            effectifs = charger_effectifs(
-                enseignants, ecoles, mesures=moteur.ids_mesures, acteurs=moteur.ids_acteurs
-            )
+            effectifs, nommes = charger_avec_mentors(enseignants, ecoles, mentors, moteur)
             resumes = _resumes(effectifs, moteur, calcul, progression)
             interrompu = False
         finally:
@@ -116,7 +120,7 @@ def planifier(
             "mentores_par_mentor": mentores_par_mentor,
             "taille_max_cohorte": taille_max_cohorte,
         }
-        return _plan(effectifs, resumes, moteur, conventions, journal)
+        return _plan(effectifs, resumes, moteur, conventions, journal, nommes)
 
 
 def _assez_grand(source: Source) -> bool:
@@ -161,6 +165,7 @@ def _plan(
     moteur: Moteur,
     conventions: dict[str, int],
     journal: Journal | None = None,
+    mentors: tuple[Mentor, ...] | None = None,
 ) -> Plan:
     catalogue = moteur.catalogue
     suite = [(e.id, e.ecole, resumes[e.id]) for e in effectifs.enseignants]
@@ -203,15 +208,19 @@ def _plan(
     groupes_de: dict[str, list[str]] = defaultdict(list)
     for (enseignant, _), gid in affectation.items():
         groupes_de[enseignant].append(gid)
+    charges_ = charges(suite, groupes, affectation, catalogue)
+    appariement, capacite, alertes = mentorat_du_plan(
+        effectifs, resumes, suite, affectation, charges_, mentors, catalogue, mentores_par_mentor
+    )
     return Plan.model_construct(
         version_catalogue=moteur.version_catalogue,
         version_regles=moteur.version_regles,
         portrait=portrait(effectifs),
         groupes=groupes,
         ecoles=plans,
-        charges=charges(suite, groupes, affectation, catalogue),
+        charges=charges_,
         bilan=bilan(effectifs, resumes, catalogue, journal),
-        alertes=_alertes_du_centre(plans, suite, catalogue),
+        alertes=_alertes_du_centre(plans, suite, catalogue, alertes),
         enseignants=[
             PlanEnseignant.model_construct(
                 enseignant=i,
@@ -226,6 +235,8 @@ def _plan(
         parametres=dict(conventions),
         mesures=_mesures_nommees(suite, catalogue),
         calibrage=calibrage,
+        appariement=appariement,
+        capacite=capacite,
     )
 
 
@@ -237,10 +248,15 @@ def _mesures_nommees(suite: list[tuple[str, str, Resume]], catalogue: Catalogue)
 
 
 def _alertes_du_centre(
-    plans: list[PlanEcole], suite: list[tuple[str, str, Resume]], catalogue: Catalogue
+    plans: list[PlanEcole],
+    suite: list[tuple[str, str, Resume]],
+    catalogue: Catalogue,
+    mentorat: Sequence[Alerte] = (),
 ) -> list[Alerte]:
-    """Les alertes des écoles sur leurs personnes mentores, puis les présences à confirmer."""
+    """Les alertes des écoles sur leurs personnes mentores, celles de l'appariement et des
+    heures, puis les présences à confirmer."""
     alertes = [a for p in plans for a in p.alertes if a.genre != "a_confirmer"]
+    alertes += mentorat
     qui = a_confirmer((r for _, _, r in suite), catalogue, par_frequence=True)
     if qui:
         alertes.append(
