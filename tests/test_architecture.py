@@ -1,117 +1,134 @@
-"""L'architecture : couches sans cycle, modules courts, analyse sans durable-rules."""
+"""L'architecture : couches sans cycle (importations locales comprises), modules courts, rendus fournis."""
 
 from __future__ import annotations
 
-import ast
+import importlib
+import importlib.util
+import pkgutil
 import subprocess
 import sys
 import textwrap
 from pathlib import Path
 
-import networkx as nx
 import pytest
+
+from recommandeur._base.rendus import Rendu, RenduNonFourni
 
 PAQUET = Path(__file__).resolve().parents[1] / "src" / "recommandeur"
 LIGNES_MAX = 300
 
-
-def _module(fichier: Path) -> str:
-    morceaux = list(fichier.relative_to(PAQUET.parent).with_suffix("").parts)
-    if morceaux[-1] == "__init__":
-        morceaux.pop()
-    return ".".join(morceaux)
-
-
-def _importations_a_l_import(arbre: ast.Module) -> list[ast.ImportFrom | ast.Import]:
-    """Les importations faites à l'import du module (pas dans les fonctions ni sous TYPE_CHECKING)."""
-    trouvees: list[ast.ImportFrom | ast.Import] = []
-    pile: list[ast.stmt] = list(arbre.body)
-    while pile:
-        noeud = pile.pop()
-        if isinstance(noeud, ast.Import | ast.ImportFrom):
-            trouvees.append(noeud)
-        elif isinstance(noeud, ast.If):
-            if not (isinstance(noeud.test, ast.Name) and noeud.test.id == "TYPE_CHECKING"):
-                pile.extend(noeud.body + noeud.orelse)
-        elif isinstance(noeud, ast.Try):
-            pile.extend(noeud.body + noeud.orelse + noeud.finalbody)
-            for gestion in noeud.handlers:
-                pile.extend(gestion.body)
-    return trouvees
+_spec = importlib.util.spec_from_file_location(
+    "architecture", Path(__file__).resolve().parents[1] / "outils" / "architecture.py"
+)
+assert _spec is not None and _spec.loader is not None
+architecture = importlib.util.module_from_spec(_spec)
+sys.modules["architecture"] = architecture
+_spec.loader.exec_module(architecture)
 
 
-def graphe_des_imports() -> nx.DiGraph:
-    modules = {_module(f): f for f in PAQUET.rglob("*.py")}
-    g: nx.DiGraph = nx.DiGraph()
-    g.add_nodes_from(modules)
-    for nom, fichier in modules.items():
-        paquet = nom if fichier.name == "__init__.py" else nom.rsplit(".", 1)[0]
-        for noeud in _importations_a_l_import(ast.parse(fichier.read_text(encoding="utf-8"))):
-            if isinstance(noeud, ast.Import):
-                cibles = [a.name for a in noeud.names]
-            else:
-                base = paquet.split(".")
-                if noeud.level:
-                    base = base[: len(base) - noeud.level + 1]
-                    racine = ".".join([*base, noeud.module] if noeud.module else base)
-                else:
-                    racine = noeud.module or ""
-                cibles = [racine] + [f"{racine}.{a.name}" for a in noeud.names]
-            for cible in cibles:
-                if cible in modules and cible != nom:
-                    g.add_edge(nom, cible)
-    return g
+def _paquet_fictif(racine: Path, fichiers: dict[str, str]) -> Path:
+    paquet = racine / "fictif"
+    for chemin, texte in {"__init__.py": "", **fichiers}.items():
+        fichier = paquet / chemin
+        fichier.parent.mkdir(parents=True, exist_ok=True)
+        fichier.write_text(textwrap.dedent(texte), encoding="utf-8")
+    return paquet
 
 
-def test_aucun_cycle_d_importation() -> None:
-    g = graphe_des_imports()
-    g.remove_node("recommandeur")  # le paquet racine réexporte tout : il n'est importé par personne
-    cycles = list(nx.simple_cycles(g))
-    assert cycles == []
+def test_aucun_cycle_d_importation_meme_dans_les_fonctions() -> None:
+    cycles = architecture.cycles(architecture.graphe_des_importations())
+    assert cycles == [], "cycles d'importation (importations locales comprises) :\n" + "\n".join(
+        " → ".join(c) for c in cycles
+    )
+
+
+def test_un_cycle_cache_dans_une_fonction_est_compte(tmp_path: Path) -> None:
+    paquet = _paquet_fictif(
+        tmp_path,
+        {
+            "_base/__init__.py": "",
+            "_base/erreurs.py": """
+                from typing import TYPE_CHECKING
+                if TYPE_CHECKING:
+                    from .._rendu.types import T
+                class E:
+                    def _repr_html_(self):
+                        from .._rendu.html import html
+                        return html(self)
+            """,
+            "_rendu/__init__.py": "",
+            "_rendu/html.py": "from .._base.erreurs import E\n",
+            "_rendu/types.py": "from .._base import erreurs\n",
+        },
+    )
+    g = architecture.graphe_des_importations(paquet)
+    assert architecture.cycles(g) == [["fictif._base.erreurs", "fictif._rendu.html"]]
+    assert architecture.fautes_de_couches(g) == [
+        "fictif._base.erreurs (ligne 7) importe fictif._rendu : couche _rendu",
+        "fictif._base.erreurs (ligne 7) importe fictif._rendu.html : couche _rendu",
+    ]
+
+
+def test_chaque_couche_n_importe_que_les_couches_permises() -> None:
+    fautes = architecture.fautes_de_couches(architecture.graphe_des_importations())
+    assert fautes == [], "\n".join(fautes)
+
+
+def test_chaque_couche_du_code_est_declaree() -> None:
+    g = architecture.graphe_des_importations()
+    assert {architecture.couche(m) for m in g} == set(architecture.ORDRE)
 
 
 @pytest.mark.parametrize(
-    ("couche", "interdites"),
+    ("couche", "jamais"),
     [
-        (
-            "recommandeur._profil",
-            (
-                "_catalogue",
-                "_langage",
-                "_moteur",
-                "_recommandation",
-                "_analyse",
-                "_programme",
-                "_suivi",
-            ),
-        ),
-        (
-            "recommandeur._catalogue",
-            ("_langage", "_moteur", "_recommandation", "_analyse", "_programme", "_suivi"),
-        ),
-        (
-            "recommandeur._langage",
-            ("_moteur", "_recommandation", "_analyse", "_programme", "_suivi"),
-        ),
-        ("recommandeur._moteur", ("_recommandation", "_analyse", "_programme", "_suivi")),
-        ("recommandeur._recommandation", ("_analyse", "_programme", "_suivi")),
-        ("recommandeur._analyse", ("_moteur", "_recommandation", "_programme", "_suivi")),
-        ("recommandeur._suivi", ("_analyse", "_programme")),
-        ("recommandeur._programme", ("_analyse",)),
-        (
-            "recommandeur._rendu",
-            ("_moteur", "_recommandation", "_analyse", "_catalogue", "_programme", "_suivi"),
-        ),
+        ("_base", {"_vocabulaire", "_profil", "_rendu", "_programme"}),
+        ("_profil", {"_catalogue", "_langage", "_rendu", "_moteur"}),
+        ("_langage", {"_rendu", "_moteur", "_recommandation"}),
+        ("_rendu", {"_moteur", "_recommandation", "_analyse", "_suivi", "_programme"}),
+        ("_analyse", {"_moteur", "_recommandation", "_programme"}),
+        ("_recommandation", {"_analyse", "_suivi", "_programme", "_cli"}),
+        ("_programme", {"_analyse", "_cli"}),
     ],
 )
-def test_les_couches_n_importent_pas_plus_haut(couche: str, interdites: tuple[str, ...]) -> None:
-    g = graphe_des_imports()
-    fautes = [
-        (a, b)
-        for a, b in g.edges
-        if a.startswith(couche) and any(b.startswith(f"recommandeur.{i}") for i in interdites)
-    ]
-    assert fautes == []
+def test_les_interdits_qui_comptent(couche: str, jamais: set[str]) -> None:
+    """Épinglés à la main : la table des couches ne peut pas les perdre sans qu'un test échoue."""
+    assert not (architecture.permises(couche) & jamais)
+
+
+def test_la_partie_generee_de_la_page_est_celle_du_code() -> None:
+    texte = architecture.PAGE.read_text(encoding="utf-8")
+    assert architecture.page_regeneree(texte) == texte, (
+        "docs/architecture.md diffère du code : relancer `python outils/architecture.py`"
+    )
+
+
+def test_chaque_emplacement_de_rendu_est_fourni() -> None:
+    import recommandeur
+
+    emplacements = []
+    for info in pkgutil.walk_packages(recommandeur.__path__, "recommandeur."):
+        if info.name.endswith("__main__"):
+            continue
+        module = importlib.import_module(info.name)
+        emplacements += [
+            (info.name, nom, v) for nom, v in vars(module).items() if isinstance(v, Rendu)
+        ]
+    assert len(emplacements) >= 15
+    assert [(m, n) for m, n, r in emplacements if not r.fourni] == []
+
+
+def test_un_emplacement_non_fourni_le_dit() -> None:
+    texte: Rendu[[int], str] = Rendu("texte d'un nombre", "recommandeur._rendu.rendus")
+    with pytest.raises(
+        RenduNonFourni,
+        match=r"rendu « texte d'un nombre » non fourni : le module "
+        r"recommandeur\._rendu\.rendus le fournit",
+    ):
+        texte(1)
+    assert texte.fournir(str) is str
+    assert texte(1) == "1"
+    assert repr(texte) == "<Rendu « texte d'un nombre » fourni>"
 
 
 def test_modules_courts() -> None:

@@ -22,11 +22,12 @@ def plan() -> Plan:
 def test_structure_du_rapport(plan: Plan) -> None:
     html = plan.html()
     arbre = Arbre(html)
-    ids = [e["attrs"].get("id") for e in arbre.tous("h2")]
-    assert ids == ["portrait", "alertes", "groupes", "ecoles", "charges", "bilan"]
+    ids = [e["attrs"].get("id") for e in arbre.tous("section")]
+    assert ids == ["portrait", "repartition", "alertes", "groupes", "ecoles", "charges", "bilan"]
     assert len(arbre.tous("svg")) == 4
-    sections = arbre.tous("section")
-    assert len(sections) == sum(e.nb_en_insertion > 0 for e in plan.ecoles) == 3
+    ecoles = arbre.tous("details", "ecole")
+    assert len(ecoles) == sum(e.nb_en_insertion > 0 for e in plan.ecoles) == 3
+    assert all("open" not in e["attrs"] for e in ecoles)
     (page,) = arbre.tous("html")
     texte = page["texte"]
     assert "Étapes" in texte and "Cycle de l'action" in texte and "Personnes impliquées" in texte

@@ -1,3 +1,5 @@
+"""`python -m recommandeur` : la commande (voir docs/cli.md)."""
+
 import sys
 
 from ._cli.commande import main

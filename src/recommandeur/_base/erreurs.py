@@ -16,6 +16,7 @@ from typing import Any
 
 from .apercu import _Texte, apercu, repr_borne
 from .probleme import ABSENT, CODES, Attendu, Plage, Probleme
+from .rendus import Rendu
 from .suggestions import formuler_suggestions, suggerer
 
 __all__ = [
@@ -73,9 +74,7 @@ class ErreurRecommandeur(Exception):
         return None
 
     def _repr_html_(self) -> str:
-        from .._rendu.html import html_erreur
-
-        return html_erreur(self)
+        return HTML_ERREUR(self)
 
     def to_dict(self) -> dict[str, Any]:
         """L'erreur en données JSON.
@@ -259,3 +258,9 @@ class ErreurInconnu(ErreurRecommandeur, KeyError):
 
     def __str__(self) -> str:
         return self.message
+
+
+#: Le HTML d'une erreur dans un carnet, fourni par la couche de rendu.
+HTML_ERREUR: Rendu[[ErreurRecommandeur], str] = Rendu(
+    "HTML d'une erreur", "recommandeur._rendu.rendus"
+)

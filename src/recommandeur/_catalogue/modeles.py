@@ -10,10 +10,11 @@ from typing import Annotated, Any, Literal, Self, TypeVar
 from pydantic import AfterValidator, BaseModel, ConfigDict, Field, PrivateAttr
 
 from .._base.erreurs import ErreurInconnu
+from .._base.rendus import Rendu
 from .._base.schema_json import nettoyer_schema
 from .._vocabulaire import Besoin, Destinataire, Modalite, Niveau, Ordre, Portee
 from .._vocabulaire.titres import inscrire_titre
-from .deploiement import Etape, Heures
+from .deploiement import Etape, Heures, ParametreCapacite
 
 _IDENTIFIANT = r"^[a-z][a-z0-9_]*$"
 #: La forme d'une clé de source : ``annexe1/cible/g``, ``cssps/roles/mentor``, ``ppc/10.2``.
@@ -99,14 +100,10 @@ class Acteur(_Immuable):
         )
 
     def __str__(self) -> str:
-        from .._rendu.catalogue import texte_acteur
-
-        return texte_acteur(self)
+        return TEXTE_ACTEUR(self)
 
     def _repr_html_(self) -> str:
-        from .._rendu.html import html_acteur
-
-        return html_acteur(self, passages_connus())
+        return HTML_ACTEUR(self, passages_connus())
 
 
 class Intervenant(_Immuable):
@@ -165,14 +162,10 @@ class Mesure(_Immuable):
         )
 
     def __str__(self) -> str:
-        from .._rendu.catalogue import texte_mesure
-
-        return texte_mesure(self)
+        return TEXTE_MESURE(self)
 
     def _repr_html_(self) -> str:
-        from .._rendu.html import html_mesure
-
-        return html_mesure(self, passages_connus())
+        return HTML_MESURE(self, passages_connus())
 
 
 #: Les passages des sources des catalogues construits, par clé (le dernier construit l'emporte) :
@@ -203,7 +196,6 @@ class Catalogue(BaseModel):
     """
 
     model_config = ConfigDict(json_schema_extra=nettoyer_schema, frozen=True)
-
     version: str
     mesures: tuple[Mesure, ...]
     acteurs: tuple[Acteur, ...]
@@ -216,6 +208,7 @@ class Catalogue(BaseModel):
     heures: dict[str, Heures] = Field(default_factory=dict)
     #: Les ordres que couvre le programme de mentorat (``[programme]``) ; par défaut, le CSSPS.
     ordres_du_programme: tuple[Ordre, ...] = (Ordre.PRESCOLAIRE, Ordre.PRIMAIRE, Ordre.SECONDAIRE)
+    capacite: dict[str, ParametreCapacite] = Field(default_factory=dict)  # [[capacite]]
     _mesures: Mapping[str, Mesure] = PrivateAttr()
     _acteurs: Mapping[str, Acteur] = PrivateAttr()
     _sources: Mapping[str, Source] = PrivateAttr()
@@ -250,14 +243,10 @@ class Catalogue(BaseModel):
         )
 
     def __str__(self) -> str:
-        from .._rendu.catalogue import texte_catalogue
-
-        return texte_catalogue(self)
+        return TEXTE_CATALOGUE(self)
 
     def _repr_html_(self) -> str:
-        from .._rendu.html import html_catalogue
-
-        return html_catalogue(self)
+        return HTML_CATALOGUE(self)
 
     def mesure(self, id: str) -> Mesure:
         """La mesure d'identifiant ``id`` ; :class:`ErreurInconnu` (un ``KeyError``) sinon."""
@@ -298,3 +287,13 @@ class Catalogue(BaseModel):
     def cles_sources(self) -> tuple[str, ...]:
         """Les clés des sources, dans l'ordre du catalogue."""
         return tuple(self._sources)
+
+
+# Les affichages, fournis par la couche de rendu (le modèle ne l'importe pas).
+_F = "recommandeur._rendu.rendus"
+TEXTE_ACTEUR: Rendu[[Acteur], str] = Rendu("texte d'un acteur", _F)
+HTML_ACTEUR: Rendu[[Acteur, Mapping[str, Source]], str] = Rendu("HTML d'un acteur", _F)
+TEXTE_MESURE: Rendu[[Mesure], str] = Rendu("texte d'une mesure", _F)
+HTML_MESURE: Rendu[[Mesure, Mapping[str, Source]], str] = Rendu("HTML d'une mesure", _F)
+TEXTE_CATALOGUE: Rendu[[Catalogue], str] = Rendu("texte du catalogue", _F)
+HTML_CATALOGUE: Rendu[[Catalogue], str] = Rendu("HTML du catalogue", _F)

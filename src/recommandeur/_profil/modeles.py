@@ -15,6 +15,7 @@ from typing import Annotated
 from pydantic import BaseModel, BeforeValidator, ConfigDict, Field
 from pydantic.fields import ComputedFieldInfo, FieldInfo
 
+from .._base.rendus import Rendu
 from .._base.schema_json import nettoyer_schema
 from .._vocabulaire import Besoin, GenreSuppleance, Ordre, Qualification, Statut
 from .besoins import Besoins, _besoin_facultatif
@@ -167,9 +168,7 @@ class MesureRecue(_Strict):
     )
 
     def __str__(self) -> str:
-        from .._rendu.courts import texte_mesure_recue
-
-        return texte_mesure_recue(self)
+        return TEXTE_MESURE_RECUE(self)
 
 
 class Profil(_Strict):
@@ -219,14 +218,10 @@ class Profil(_Strict):
     ecole: Ecole = Field(default_factory=Ecole, description="le contexte de l'école principale")
 
     def __str__(self) -> str:
-        from .._rendu.recommandation import lignes_profil
-
-        return "\n".join(lignes_profil(self))
+        return TEXTE_PROFIL(self)
 
     def _repr_html_(self) -> str:
-        from .._rendu.html import html_profil
-
-        return html_profil(self)
+        return HTML_PROFIL(self)
 
     def __repr__(self) -> str:
         besoins = ", ".join(f"{b.value}={i.value}" for b, i in self.besoins.items())
@@ -242,3 +237,11 @@ class Profil(_Strict):
 
 for _modele in (Affectation, Ecole, MesureRecue, Profil):
     documenter_champs(_modele)
+
+
+# Les affichages, fournis par la couche de rendu (le modèle ne l'importe pas).
+TEXTE_MESURE_RECUE: Rendu[[MesureRecue], str] = Rendu(
+    "texte d'une mesure reçue", "recommandeur._rendu.rendus"
+)
+TEXTE_PROFIL: Rendu[[Profil], str] = Rendu("texte d'un profil", "recommandeur._rendu.rendus")
+HTML_PROFIL: Rendu[[Profil], str] = Rendu("HTML d'un profil", "recommandeur._rendu.rendus")

@@ -10,8 +10,11 @@ from pathlib import Path
 
 from pydantic import BaseModel, ConfigDict
 
+from .._base.rendus import Rendu
 from .._base.schema_json import nettoyer_schema
 from .._vocabulaire import CycleAction, Niveau, PeriodeInsertion, Presence
+from .calibrage import Calibrage
+from .modeles_mentorat import Appariement, Capacite
 
 
 class _Partie(BaseModel):
@@ -80,6 +83,10 @@ class Groupe(_Partie):
     presence: Presence
     membres: list[str]
     heures: float | None
+    #: L'ordre d'enseignement d'un groupe du centre (une cohorte ne mêle pas deux ordres).
+    ordre: str | None = None
+    #: La région d'un groupe du centre, quand le fichier des écoles en donne.
+    region: str | None = None
 
 
 class ActionEcole(_Partie):
@@ -109,7 +116,8 @@ class EtapePlan(_Partie):
 class Alerte(_Partie):
     """Ce qui demande l'attention du centre : son genre, son école (``None`` : le centre), le texte.
 
-    Genres : ``sans_mentor``, ``mentors_debordes``, ``batiments``, ``a_confirmer``.
+    Genres : ``sans_mentor``, ``mentors_debordes``, ``batiments``, ``non_apparies``,
+    ``heures_depassees``, ``a_confirmer``.
     """
 
     genre: str
@@ -117,9 +125,7 @@ class Alerte(_Partie):
     message: str
 
     def __str__(self) -> str:
-        from .texte import texte_alerte
-
-        return texte_alerte(self)
+        return TEXTE_ALERTE(self)
 
 
 class PlanEcole(_Partie):
@@ -197,29 +203,27 @@ class Plan(_Partie):
     parametres: dict[str, int]
     #: Le libellé de chaque mesure nommée par le plan, par identifiant.
     mesures: dict[str, str]
+    #: Les déclencheurs d'école calibrés sur le centre : les écoles soutenues et leurs motifs.
+    calibrage: Calibrage | None = None
+    #: L'appariement avec les personnes mentores nommées (``None`` : sans fichier de mentors).
+    appariement: Appariement | None = None
+    #: La capacité et le coût du programme.
+    capacite: Capacite | None = None
 
     def html(self) -> str:
         """La page HTML autonome et imprimable du plan (graphiques SVG inclus)."""
-        from .rapport import html_du_plan
-
-        return html_du_plan(self)
+        return HTML_PLAN(self)
 
     def ecrire_csv(self, dossier: str | Path) -> list[Path]:
         """Écrit les CSV du plan (écoles, groupes, actions, déploiement, charges, bilan, …)."""
-        from .rapport import ecrire_csv
-
-        return ecrire_csv(self, dossier)
+        return ECRIRE_CSV(self, dossier)
 
     def ecrire_json(self, chemin: str | Path) -> Path:
         """Écrit le JSON du plan (schéma : ``recommandeur schema plan``)."""
-        from .rapport import ecrire_json
-
-        return ecrire_json(self, chemin)
+        return ECRIRE_JSON(self, chemin)
 
     def __str__(self) -> str:
-        from .texte import texte_plan
-
-        return texte_plan(self)
+        return TEXTE_PLAN(self)
 
     def __repr__(self) -> str:
         return (
@@ -227,3 +231,15 @@ class Plan(_Partie):
             f"{len(self.groupes)} groupe(s), {len(self.alertes)} alerte(s) ; "
             "plan.html() ou recommandeur plan … --html>"
         )
+
+
+# Les affichages et les fichiers d'un plan, fournis par ``_programme/rendus.py``.
+TEXTE_ALERTE: Rendu[[Alerte], str] = Rendu("texte d'une alerte", "recommandeur._programme.rendus")
+TEXTE_PLAN: Rendu[[Plan], str] = Rendu("résumé d'un plan", "recommandeur._programme.rendus")
+HTML_PLAN: Rendu[[Plan], str] = Rendu("page HTML d'un plan", "recommandeur._programme.rendus")
+ECRIRE_CSV: Rendu[[Plan, str | Path], list[Path]] = Rendu(
+    "CSV d'un plan", "recommandeur._programme.rendus"
+)
+ECRIRE_JSON: Rendu[[Plan, str | Path], Path] = Rendu(
+    "JSON d'un plan", "recommandeur._programme.rendus"
+)

@@ -14,95 +14,32 @@ import csv
 import io
 import json
 import time
-from collections import defaultdict
 from pathlib import Path
 from typing import Any
 
 from .._base.ecriture import ecrire_atomique
-from .._langage.valeurs import nombre, valeur_lisible
-from .._profil.champs import CHAMPS
+from .._langage.valeurs import nombre
 from .._profil.schema import DIALECTE
 from .._rendu.html import rendre_page
-from .._vocabulaire import Ordre, PeriodeInsertion, Qualification, Statut, _Libelle
+from .contenus import communs
 from .exports import fichiers_csv, valeur
-from .graphiques import graphiques
 from .modeles import Plan
-
-#: Les libellés des décomptes d'affectation du portrait.
-AFFECTATIONS = {
-    "partage_de_tache": "tâche partagée",
-    "specialiste": "spécialiste",
-    "classe_multiniveau": "classe multiniveau",
-    "adaptation_scolaire": "adaptation scolaire",
-    "nouveau_dans_l_ecole": "nouvelle dans l'école",
-    "nouveau_dans_le_centre": "nouvelle dans le centre",
-    "plusieurs_ecoles": "plus d'une école",
-}
+from .sections import SECTIONS
 
 
-def _libelles(table: dict[str, int], genre: type[_Libelle]) -> dict[str, int]:
-    return {genre(k).libelle: n for k, n in table.items()}
+def html_du_plan(plan: Plan, *, inclure_confidentiel: bool = False) -> str:
+    """La page HTML du plan : une table des matières, puis chaque section de :data:`.sections.SECTIONS`.
 
-
-def _pour_cent(part: float | None) -> str:
-    return "?" if part is None else valeur_lisible(CHAMPS["ecole.part_novices"], part)
-
-
-def _heures(h: float | None) -> str:
-    return "—" if h is None else nombre(h)
-
-
-def _totaux(plan: Plan) -> list[dict[str, Any]]:
-    par_acteur: dict[str, dict[str, Any]] = defaultdict(
-        lambda: {
-            "personnes": set(),
-            "individuelles": 0,
-            "groupes": 0,
-            "places": 0,
-            "a_confirmer": 0,
-            "heures": None,
-        }
-    )
-    for c in plan.charges:
-        t = par_acteur[c.libelle]
-        t["personnes"].update(c.enseignants)
-        t["individuelles"] += c.offres_individuelles
-        t["groupes"] += len(c.groupes)
-        t["places"] += c.places_en_groupe
-        t["a_confirmer"] += c.a_confirmer
-        if c.heures is not None:
-            t["heures"] = (t["heures"] or 0.0) + c.heures
-    lignes = [{"libelle": k, **v, "personnes": len(v["personnes"])} for k, v in par_acteur.items()]
-    return sorted(lignes, key=lambda t: (-(t["individuelles"] + t["groupes"]), t["libelle"]))
-
-
-def html_du_plan(plan: Plan) -> str:
-    """La page HTML du plan : portrait et graphiques, alertes, groupes, plans par école, charges, bilan."""
-    p = plan.portrait
-    tableaux = [
-        ("qualification", _libelles(p.par_qualification, Qualification)),
-        ("statut", _libelles(p.par_statut, Statut)),
-        ("ordre", _libelles(p.par_ordre, Ordre)),
-        ("période d'insertion", _libelles(p.par_periode, PeriodeInsertion)),
-        ("affectation", {AFFECTATIONS.get(k, k): n for k, n in p.affectations.items()}),
+    ``inclure_confidentiel`` : montrer aussi la détresse (voir :mod:`.confidentiel`), ce que
+    la page dit alors en tête.
+    """
+    commun = communs(plan, date=time.strftime("%Y-%m-%d"), confidentiel=inclure_confidentiel)
+    rendues = [
+        (s, rendre_page(s.gabarit, **commun, **s.donnees(plan)))
+        for s in SECTIONS
+        if s.presente(plan)
     ]
-    acteurs = {c.acteur: c.libelle for c in plan.charges}
-    acteurs.update(
-        {a.acteur: a.acteur for e in plan.ecoles for a in e.actions if a.acteur not in acteurs}
-    )
-    return rendre_page(
-        "plan.html.j2",
-        plan=plan,
-        date=time.strftime("%Y-%m-%d"),
-        origines={"donnee": "donnée", "calculee": "calculée"},
-        graphiques=graphiques(plan),
-        tableaux=tableaux,
-        totaux=_totaux(plan),
-        acteurs=acteurs,
-        noms_ecoles={e.ecole: e.nom for e in plan.ecoles},
-        pour_cent=_pour_cent,
-        heures=_heures,
-    )
+    return rendre_page("plan.html.j2", sections=rendues, **commun)
 
 
 def schema_du_plan() -> dict[str, Any]:
