@@ -2,15 +2,22 @@
 
 Usage (depuis la racine du dépôt, paquet installé) ::
 
-    python outils/muter.py                 # tous les mutants, 2 à la fois
+    python outils/muter.py                          # tous les mutants, 2 à la fois
     python outils/muter.py --mutant hors_en_ou --fils 1
+    python outils/muter.py --prefixe ind21_ --rapide --sortie verdicts.json
+    python outils/muter.py --prefixe ind21_ --rapide --reprendre verdicts.json  # tueurs d'abord
 
-Chaque mutant remplace un texte exact (présent une seule fois) dans un fichier de
-``src/recommandeur`` (ou des données ou des exemples, si son chemin commence par ``regles/``,
-``catalogue/`` ou ``exemples/``). Il est appliqué dans une copie du dépôt, et la suite (sans ruff,
-mypy, la référence de l'API, le navigateur, la roue ni les sous-processus de survie, mais avec
-les autres tests marqués ``lent``) y tourne avec ``-x`` : le mutant est « tué »
-si un test échoue, « survivant » sinon. Le dépôt lui-même n'est jamais modifié.
+Un mutant est une table ``[[mutant]]`` : ``id``, ``fichier``, ``avant``, ``apres`` et, en option,
+``auteur`` (qui l'a écrit : une revue indépendante, par exemple). Il remplace un texte exact
+(présent une seule fois) dans un fichier de ``src/recommandeur`` (ou des données ou des
+exemples, si son chemin commence par ``regles/``, ``catalogue/`` ou ``exemples/``). Il est
+appliqué dans une copie du dépôt, et la suite (sans ruff, mypy, la référence de l'API, le
+navigateur, la roue ni les sous-processus de survie, mais avec les autres tests marqués
+``lent``) y tourne avec ``-x`` : le mutant est « tué » si un test échoue, « survivant » sinon.
+Avec ``--rapide``, la suite rapide (``-m "not lent"``) tourne d'abord, et les tests lents
+seulement pour les mutants qu'elle n'a pas tués. Chaque test qui a tué un mutant est relancé
+sur le code tel quel : s'il y échoue aussi, ses verdicts sont « douteux ». Le dépôt lui-même
+n'est jamais modifié.
 """
 
 from __future__ import annotations
@@ -18,18 +25,46 @@ from __future__ import annotations
 import argparse
 import json
 import os
+import re
 import shutil
 import subprocess
 import sys
 import tempfile
 import time
 import tomllib
+from collections.abc import Iterable, Sequence
 from concurrent.futures import ThreadPoolExecutor
 from pathlib import Path
+from typing import Any, NamedTuple
 
 RACINE = Path(__file__).resolve().parents[1]
-EXCLUS = ["--ignore=tests/test_paquet.py", "--ignore=tests/test_survie.py"]
-SELECTION = ["-m", "not qualite and not navigateur"]  # ruff, mypy, Sphinx, Chromium
+EXCLUS = [
+    "--ignore=tests/test_paquet.py",
+    "--ignore=tests/test_survie.py",
+    # dans la copie mutée, le texte « avant » du mutant appliqué n'existe plus : ce test
+    # échouerait pour chaque mutant qui l'atteint
+    "--deselect=tests/test_qualite.py::test_chaque_mutant_vise_un_texte_present_une_seule_fois",
+]
+HORS = "not qualite and not navigateur"  # ruff, mypy, Sphinx, Chromium
+#: Les phases de la suite : toute la suite (par défaut), ou la rapide puis la lente.
+PHASES = {
+    "complete": [("suite", HORS)],
+    "rapide": [("rapide", f"not lent and {HORS}"), ("lente", f"lent and {HORS}")],
+    "aucune": [],  # seulement les tests « d'abord » (le témoin d'un test qui a tué)
+}
+_ECHEC = re.compile(r"^(?:FAILED|ERROR) (\S+)", re.MULTILINE)
+
+
+class Verdict(NamedTuple):
+    """Ce qu'a donné un mutant : tué ou survivant, par quelle phase, par quel test, en combien
+    de secondes."""
+
+    id: str
+    verdict: str
+    phase: str | None
+    test: str | None
+    secondes: float
+    auteur: str | None
 
 
 def chemin_du_mutant(racine: Path, fichier: str) -> Path:
@@ -53,9 +88,16 @@ def charger(chemin: Path) -> list[dict[str, str]]:
     return mutants
 
 
-def essayer(mutant: dict[str, str], delai: int) -> tuple[str, str, float]:
-    """Applique le mutant dans une copie du dépôt et lance la suite ; (id, verdict, secondes)."""
+def essayer(
+    mutant: dict[str, str], delai: int, phases: str = "complete", d_abord: Sequence[str] = ()
+) -> Verdict:
+    """Applique le mutant dans une copie du dépôt et lance la suite, phase après phase.
+
+    ``d_abord`` : des tests (chemins ou identifiants pytest) lancés avant la suite ; ils ne
+    tuent le mutant que s'ils échouent (un test disparu n'est pas un échec).
+    """
     debut = time.perf_counter()
+    verdict, phase, test = "survivant", None, None
     with tempfile.TemporaryDirectory(prefix="mutant_") as dossier:
         copie = Path(dossier) / "depot"
         shutil.copytree(
@@ -65,64 +107,165 @@ def essayer(mutant: dict[str, str], delai: int) -> tuple[str, str, float]:
                 ".git", ".venv", "__pycache__", ".hypothesis", "*.egg-info"
             ),
         )
-        cible = chemin_du_mutant(copie, mutant["fichier"])
-        cible.write_text(
-            cible.read_text(encoding="utf-8").replace(mutant["avant"], mutant["apres"]),
-            encoding="utf-8",
-        )
+        if mutant.get("fichier"):  # sans fichier : le témoin, le code tel quel
+            cible = chemin_du_mutant(copie, mutant["fichier"])
+            texte = cible.read_text(encoding="utf-8")
+            if texte.count(mutant["avant"]) != 1:  # le dépôt a changé depuis charger()
+                return Verdict(mutant["id"], "introuvable", None, None, 0.0, mutant.get("auteur"))
+            cible.write_text(texte.replace(mutant["avant"], mutant["apres"]), encoding="utf-8")
         env = {**os.environ, "PYTHONPATH": str(copie / "src"), "PYTHONDONTWRITEBYTECODE": "1"}
-        try:
-            resultat = subprocess.run(
-                [
-                    sys.executable,
-                    "-m",
-                    "pytest",
-                    "-x",
-                    "-q",
-                    "-p",
-                    "no:cacheprovider",
-                    *EXCLUS,
-                    *SELECTION,
-                ],
-                cwd=copie,
-                env=env,
-                capture_output=True,
-                text=True,
-                timeout=delai,
-                check=False,
-            )
-            verdict = "survivant" if resultat.returncode == 0 else "tue"
-        except subprocess.TimeoutExpired:
-            verdict = "tue (délai)"
-    return mutant["id"], verdict, time.perf_counter() - debut
+        commande = [sys.executable, "-m", "pytest", "-x", "-q", "-p", "no:cacheprovider"]
+        d_abord = [t for t in d_abord if (copie / t.split("::")[0]).exists()]
+        rapides = HORS if phases == "aucune" else f"not lent and {HORS}"
+        tests = [("d'abord", [*d_abord, "-m", rapides])] if d_abord else []
+        tests += [(nom, [*EXCLUS, "-m", selection]) for nom, selection in PHASES[phases]]
+        for nom, choix in tests:
+            try:
+                fin = subprocess.run(
+                    [*commande, *choix],
+                    cwd=copie,
+                    env=env,
+                    capture_output=True,
+                    text=True,
+                    timeout=delai,
+                    check=False,
+                )
+            except subprocess.TimeoutExpired:
+                verdict, phase = "tue (délai)", nom
+                break
+            if fin.returncode not in (0, 5) and (nom != "d'abord" or fin.returncode == 1):
+                trouve = _ECHEC.search(fin.stdout)
+                verdict, phase, test = "tue", nom, trouve[1] if trouve else None
+                break
+    return Verdict(
+        mutant["id"], verdict, phase, test, time.perf_counter() - debut, mutant.get("auteur")
+    )
+
+
+class _Aide(argparse.HelpFormatter):
+    """L'aide de la commande en français (« utilisation : »)."""
+
+    def add_usage(
+        self,
+        usage: str | None,
+        actions: Iterable[Any],
+        groups: Iterable[Any],
+        prefix: str | None = None,
+    ) -> None:
+        super().add_usage(usage, actions, groups, prefix or "utilisation : ")
+
+
+def analyseur() -> argparse.ArgumentParser:
+    """Les arguments de la passe, décrits en français."""
+    parseur = argparse.ArgumentParser(
+        description=__doc__.splitlines()[0], formatter_class=_Aide, add_help=False
+    )
+    parseur._optionals.title = "options"
+    ajouter = parseur.add_argument
+    ajouter("-h", "--help", action="help", help="afficher cette aide et quitter")
+    ajouter(
+        "--mutants",
+        type=Path,
+        default=Path(__file__).with_name("mutants.toml"),
+        metavar="FICHIER",
+        help="le fichier des mutants (défaut : outils/mutants.toml)",
+    )
+    ajouter("--mutant", action="append", metavar="ID", help="seulement ce mutant (répétable)")
+    ajouter("--prefixe", metavar="DEBUT", help="seulement les mutants dont l'id commence ainsi")
+    ajouter(
+        "--fils", type=int, default=2, metavar="N", help="mutants essayés à la fois (défaut : 2)"
+    )
+    ajouter(
+        "--delai",
+        type=int,
+        default=600,
+        metavar="S",
+        help="secondes par phase de la suite, au-delà le mutant est tué (défaut : 600)",
+    )
+    ajouter(
+        "--rapide",
+        action="store_true",
+        help="la suite rapide d'abord, les tests lents seulement pour ses survivants",
+    )
+    ajouter(
+        "--d-abord",
+        action="append",
+        default=[],
+        metavar="TEST",
+        help="lancer d'abord ces tests (chemin ou identifiant pytest ; répétable)",
+    )
+    ajouter(
+        "--reprendre",
+        type=Path,
+        metavar="JSON",
+        help="lancer d'abord, pour chaque mutant, le test (ou la liste) de son « test » dans ce "
+        "fichier JSON (celui de --sortie)",
+    )
+    ajouter(
+        "--temoin",
+        action="store_true",
+        help="lancer d'abord la suite sur le code tel quel : s'arrêter si elle échoue",
+    )
+    ajouter(
+        "--sortie",
+        type=Path,
+        metavar="FICHIER",
+        help="écrire les verdicts en JSON (id → verdict, phase, test, secondes, auteur)",
+    )
+    return parseur
 
 
 def main() -> int:
     """Lance la passe et affiche le tableau des verdicts ; code 1 s'il reste des survivants."""
-    parseur = argparse.ArgumentParser(description=__doc__.splitlines()[0])
-    parseur.add_argument("--mutants", type=Path, default=Path(__file__).with_name("mutants.toml"))
-    parseur.add_argument("--mutant", action="append", help="seulement ces identifiants")
-    parseur.add_argument("--fils", type=int, default=2)
-    parseur.add_argument("--delai", type=int, default=600)
-    parseur.add_argument("--sortie", type=Path, help="écrire les verdicts en JSON")
-    args = parseur.parse_args()
+    args = analyseur().parse_args()
+    phases = "rapide" if args.rapide else "complete"
     mutants = charger(args.mutants)
     if args.mutant:
         mutants = [m for m in mutants if m["id"] in args.mutant]
+    if args.prefixe:
+        mutants = [m for m in mutants if m["id"].startswith(args.prefixe)]
+    if args.temoin:
+        temoin = essayer({"id": "témoin"}, args.delai, phases, args.d_abord)
+        if temoin.verdict != "survivant":
+            print(f"la suite échoue sans mutant ({temoin.test}) : rien n'est essayé")
+            return 2
+    avant = json.loads(args.reprendre.read_text(encoding="utf-8")) if args.reprendre else {}
+
+    def d_abord(m: dict[str, str]) -> list[str]:
+        tueur = avant.get(m["id"], {}).get("test") or []
+        return [*([tueur] if isinstance(tueur, str) else tueur), *args.d_abord]
+
+    def un(m: dict[str, str]) -> Verdict:
+        v = essayer(m, args.delai, phases, d_abord(m))
+        ou = f"{v.phase} : {v.test or '?'}" if v.phase else ""
+        print(f"{v.id:<52} {v.verdict:<12} {v.secondes:5.0f} s  {ou}", flush=True)
+        return v
+
     with ThreadPoolExecutor(args.fils) as executeur:
-        verdicts = list(executeur.map(lambda m: essayer(m, args.delai), mutants))
-    survivants = [i for i, v, _ in verdicts if v == "survivant"]
-    for ident, verdict, secondes in verdicts:
-        print(f"{ident:<40} {verdict:<12} {secondes:5.0f} s")
+        verdicts = list(executeur.map(un, mutants))
+    # un test qui échoue aussi sans mutant ne tue rien : ces verdicts-là sont douteux
+    tueurs = sorted({v.test for v in verdicts if v.test})
+    with ThreadPoolExecutor(args.fils) as executeur:
+        temoins = executeur.map(lambda t: essayer({"id": t}, args.delai, "aucune", [t]), tueurs)
+        faux = {v.id for v in temoins if v.verdict != "survivant"}
+    for v in verdicts:
+        if v.test in faux:
+            print(f"{v.id} : douteux, {v.test} échoue aussi sans mutant", flush=True)
+    verdicts = [v._replace(verdict="douteux") if v.test in faux else v for v in verdicts]
+    survivants = [v.id for v in verdicts if v.verdict == "survivant"]
+    douteux = sum(v.verdict == "douteux" for v in verdicts)
+    auteurs = sorted({v.auteur for v in verdicts if v.auteur})
     print(
-        f"\n{len(mutants)} mutants, {len(mutants) - len(survivants)} tués, {len(survivants)} survivants"
+        f"\n{len(mutants)} mutants, {sum(v.verdict.startswith('tue') for v in verdicts)} tués, "
+        f"{len(survivants)} survivants, {douteux} douteux"
+        + (f" (auteur : {', '.join(auteurs)})" if auteurs else "")
     )
     if args.sortie:
         args.sortie.write_text(
-            json.dumps({i: v for i, v, _ in verdicts}, ensure_ascii=False, indent=2),
+            json.dumps({v.id: v._asdict() for v in verdicts}, ensure_ascii=False, indent=2),
             encoding="utf-8",
         )
-    return 1 if survivants else 0
+    return 1 if survivants or douteux else 0
 
 
 if __name__ == "__main__":

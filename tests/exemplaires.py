@@ -18,6 +18,8 @@ from recommandeur import (
     Moteur,
     Profil,
     charger_effectifs,
+    charger_mentors,
+    comparer_plans,
     couverture,
     et_si,
     planifier,
@@ -29,9 +31,10 @@ from recommandeur._catalogue.surcouche import lire_surcouche
 
 EXEMPLES = Path(__file__).resolve().parents[1] / "exemples"
 SURCOUCHE = EXEMPLES / "surcouche_centre"
-ENSEIGNANTS, ECOLES = (
+ENSEIGNANTS, ECOLES, MENTORS = (
     EXEMPLES / "effectifs" / "enseignants.csv",
     EXEMPLES / "effectifs" / "ecoles.csv",
+    EXEMPLES / "effectifs" / "mentors.csv",
 )
 
 PROFIL = {
@@ -61,7 +64,10 @@ def _racines(moteur: Moteur) -> Iterator[pydantic.BaseModel]:
     yield et_si(profil, {"ecole": {"conseiller_pedagogique": False}}, moteur=moteur)
     yield couverture(moteur)
     yield charger_effectifs(ENSEIGNANTS, ECOLES)
-    yield planifier(ENSEIGNANTS, ECOLES, moteur=moteur)
+    apparie = planifier(ENSEIGNANTS, ECOLES, moteur=moteur, mentors=MENTORS)
+    yield apparie
+    yield comparer_plans(planifier(ENSEIGNANTS, ECOLES, moteur=moteur), apparie)
+    yield from charger_mentors(MENTORS)
     for _, ajustements in lire_surcouche(SURCOUCHE).ajustements:
         yield ajustements
     yield Moteur.depuis(surcouche=SURCOUCHE).catalogue

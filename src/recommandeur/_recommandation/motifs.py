@@ -10,7 +10,7 @@ from __future__ import annotations
 import functools
 import threading
 import weakref
-from collections.abc import Mapping
+from collections.abc import Hashable, Mapping
 from typing import Any
 
 from .._catalogue.modeles import Acteur, Intervenant, Mesure
@@ -89,12 +89,12 @@ class Fiche:
         self.motif = functools.lru_cache(maxsize=self.taille)(self._motif)
         #: Les décisions (voir ``decisions.decider``) et les mesures recommandées déjà faites,
         #: par ce qui les détermine (voir ``construction.constructeur``).
-        self.decisions: dict[tuple[Any, ...], Any] = {}
-        #: Les intervenants possibles d'une mesure selon les règles qui la proposent, numérotés
-        #: (``noms_candidats`` : un numéro par liste distincte ; il y en a peu par mesure).
-        self.candidats: dict[tuple[str, ...], tuple[int, tuple[Intervenant, ...], int]] = {}
-        self.noms_candidats: dict[Any, tuple[int, tuple[Intervenant, ...], int]] = {}
-        self.recommandees: dict[tuple[Any, ...], MesureRecommandee] = {}
+        self.decisions: dict[Hashable, Any] = {}
+        #: Les intervenants possibles d'une mesure selon les règles qui la proposent
+        #: (``noms_candidats`` : un objet par liste distincte ; il y en a peu par mesure).
+        self.candidats: dict[Hashable, Any] = {}
+        self.noms_candidats: dict[Hashable, Any] = {}
+        self.recommandees: dict[Hashable, MesureRecommandee] = {}
         #: Pour chaque (règle, mesure) qui a des raisons propres à un intervenant : la raison
         #: commune et celles de chaque intervenant ; les motifs déjà refaits pour un porteur.
         self.pourquoi_par: dict[tuple[str, str], tuple[str | None, dict[str, str]]] = {
@@ -105,9 +105,7 @@ class Fiche:
         }
         self.motifs_portes: dict[tuple[Any, ...], tuple[Motif, Motif]] = {}
 
-    def garder(
-        self, memoire: dict[tuple[Any, ...], Any], cle: tuple[Any, ...], valeur: Any
-    ) -> None:
+    def garder(self, memoire: dict[Any, Any], cle: Hashable, valeur: Any) -> None:
         """Garde une entrée dans une mémoire de la fiche, vidée quand elle est pleine.
 
         Une mesure recommandée garde ses motifs en vie : leurs identités, dans sa clé, ne

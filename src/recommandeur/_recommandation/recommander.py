@@ -216,7 +216,6 @@ def recommander_valide(
             f,
             mid,
             proposants[mid],
-            fait,
             sig,
             _a_eviter(mid, echecs, f) if echecs else _RIEN_A_EVITER,
             mid in sans_effet,
