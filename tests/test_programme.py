@@ -174,8 +174,10 @@ def test_la_surcouche_change_le_plan() -> None:
         t.enseignant for t in plan.enseignants if "accompagnement_individuel" in t.prioritaires
     ]
     assert individuels == ["t2", "t3"]  # besoin élevé en gestion de classe (t2 : par escalade)
-    # heures du centre : mentorat 36 h × 3 personnes, accompagnement individuel 10 h × 2
-    assert mentor_a.heures == 3 * 36.0 + 2 * 10.0
+    # heures du centre : mentorat 36 h × 3 personnes, accompagnement individuel 10 h × 2 ;
+    # heures du catalogue (catalogue/capacite.toml) : consultation brève 6 h × 3, visite de
+    # classe d'un pair 3 h × 2, vidéoscopie 4 h × 2 (l'aide-mémoire, sans heures, ne compte pas)
+    assert mentor_a.heures == 3 * 36.0 + 2 * 10.0 + 3 * 6.0 + 2 * 3.0 + 2 * 4.0
 
 
 #: Assez de lignes pour que planifier(processus=2) démarre un processus de calcul.
@@ -270,7 +272,8 @@ def test_la_commande_plan(tmp_path: Path, capsys: pytest.CaptureFixture[str]) ->
     )
     assert html.read_text("utf-8").startswith("<!doctype html>")
     assert json.loads(js.read_text("utf-8"))["portrait"]["nb_enseignants"] == 5
-    assert len(list(dossier.glob("*.csv"))) == 8
+    # les 8 du plan, et la capacité : capacite.csv, couts.csv (sans --mentors : pas de paires)
+    assert len(list(dossier.glob("*.csv"))) == 10
 
 
 ANNEES = st.integers(0, 9)

@@ -14,7 +14,7 @@ from .._base.rendus import Rendu
 from .._base.schema_json import nettoyer_schema
 from .._vocabulaire import Besoin, Destinataire, Modalite, Niveau, Ordre, Portee
 from .._vocabulaire.titres import inscrire_titre
-from .deploiement import Etape, Heures
+from .deploiement import Etape, Heures, ParametreCapacite
 
 _IDENTIFIANT = r"^[a-z][a-z0-9_]*$"
 #: La forme d'une clé de source : ``annexe1/cible/g``, ``cssps/roles/mentor``, ``ppc/10.2``.
@@ -197,7 +197,6 @@ class Catalogue(BaseModel):
     """
 
     model_config = ConfigDict(json_schema_extra=nettoyer_schema, frozen=True)
-
     version: str
     mesures: tuple[Mesure, ...]
     acteurs: tuple[Acteur, ...]
@@ -210,6 +209,7 @@ class Catalogue(BaseModel):
     heures: dict[str, Heures] = Field(default_factory=dict)
     #: Les ordres que couvre le programme de mentorat (``[programme]``) ; par défaut, le CSSPS.
     ordres_du_programme: tuple[Ordre, ...] = (Ordre.PRESCOLAIRE, Ordre.PRIMAIRE, Ordre.SECONDAIRE)
+    capacite: dict[str, ParametreCapacite] = Field(default_factory=dict)  # [[capacite]]
     _mesures: Mapping[str, Mesure] = PrivateAttr()
     _acteurs: Mapping[str, Acteur] = PrivateAttr()
     _sources: Mapping[str, Source] = PrivateAttr()

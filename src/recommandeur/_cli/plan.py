@@ -14,8 +14,12 @@ from typing import Any
 from .._base.ecriture import ecrire_atomique
 from .._base.erreurs import ErreurArgument
 from .._moteur.moteur import Moteur, moteur_par_defaut
+from .._programme.comparaison import comparer_plans, superposer
 from .._programme.confidentiel import AVERTISSEMENT
-from .._programme.effectifs import charger_effectifs
+from .._programme.identifiants import cle
+from .._programme.mentorat import charger_avec_mentors, texte_mentorat
+from .._programme.mentors import charger_mentors, en_ligne_de_mentor
+from .._programme.modeles import Plan
 from .._programme.planifier import planifier
 from .._suivi.journal import Journal
 from .francais import entier
@@ -39,6 +43,17 @@ def ajouter(
         "--journal", metavar="FICHIER", help="un journal de suivi : le bilan lit ses revues"
     )
     plan.add_argument(
+        "--mentors",
+        metavar="FICHIER",
+        help="fichier des personnes mentores nommées (.csv, .json, .toml) : l'appariement",
+    )
+    plan.add_argument(
+        "--comparer",
+        metavar="DOSSIER",
+        help="une variante posée sur la surcouche (ce qui change, et son mentors.csv s'il y en a "
+        "un) : les deux plans côte à côte",
+    )
+    plan.add_argument(
         "--html", metavar="FICHIER", help="écrire le rapport HTML (- : la sortie standard)"
     )
     plan.add_argument(
@@ -47,6 +62,13 @@ def ajouter(
     plan.add_argument("--csv", metavar="DOSSIER", help="écrire les CSV du plan dans ce dossier")
     plan.add_argument(
         "--taille-groupe", type=entier, default=None, metavar="N", help="groupes d'au plus N"
+    )
+    plan.add_argument(
+        "--taille-cohorte",
+        type=entier,
+        default=None,
+        metavar="N",
+        help="cohortes du centre (activités universelles) d'au plus N",
     )
     plan.add_argument(
         "--mentores-par-mentor",
@@ -82,12 +104,13 @@ def ajouter(
 def _plan(args: argparse.Namespace, moteur: Moteur | None) -> int:
     if args.verifier:
         m = moteur or moteur_par_defaut()
-        effectifs = charger_effectifs(
-            Path(args.enseignants), Path(args.ecoles), mesures=m.ids_mesures, acteurs=m.ids_acteurs
+        effectifs, nommes = charger_avec_mentors(
+            Path(args.enseignants), Path(args.ecoles), args.mentors and Path(args.mentors), m
         )
+        mentors = "" if nommes is None else f", {len(nommes)} personne(s) mentore(s)"
         print(
             f"Effectifs valides : {len(effectifs.enseignants)} personne(s), "
-            f"{len(effectifs.ecoles)} école(s)."
+            f"{len(effectifs.ecoles)} école(s){mentors}."
         )
         return 0
     options: dict[str, Any] = {}
@@ -95,6 +118,10 @@ def _plan(args: argparse.Namespace, moteur: Moteur | None) -> int:
         options["taille_max_groupe"] = args.taille_groupe
     if args.mentores_par_mentor is not None:
         options["mentores_par_mentor"] = args.mentores_par_mentor
+    if args.taille_cohorte is not None:
+        options["taille_max_cohorte"] = args.taille_cohorte
+    if args.mentors:
+        options["mentors"] = Path(args.mentors)
     with contextlib.ExitStack() as pile:
         if args.journal:
             options["journal"] = pile.enter_context(Journal.ouvrir(args.journal, moteur=moteur))
@@ -127,6 +154,9 @@ def _plan(args: argparse.Namespace, moteur: Moteur | None) -> int:
         print(f"  ⚠ {ou}{alerte.message}", file=resume)
     if len(resultat.alertes) > 5:
         print(f"  … et {len(resultat.alertes) - 5} autres alertes (voir le rapport)", file=resume)
+    print(texte_mentorat(resultat), file=resume)
+    if args.comparer:
+        print(_comparer(args, resultat, options), file=resume)
     if args.html == "-":
         sys.stdout.write(resultat.html())
     elif args.html:
@@ -141,3 +171,26 @@ def _plan(args: argparse.Namespace, moteur: Moteur | None) -> int:
         fichiers = resultat.ecrire_csv(args.csv)
         print(f"CSV : {len(fichiers)} fichiers dans {args.csv}", file=resume)
     return 0
+
+
+def _comparer(args: argparse.Namespace, plan_a: Plan, options: dict[str, Any]) -> str:
+    """Le plan avec la surcouche de ``--comparer`` (et son ``mentors.csv``), côte à côte."""
+    dossier = Path(args.comparer)
+    surcouche_b = superposer(args.surcouche, dossier)
+    moteur_b = Moteur.depuis(catalogue=args.catalogue, regles=args.regles, surcouche=surcouche_b)
+    options_b = {k: v for k, v in options.items() if k != "journal"}
+    if (dossier / "mentors.csv").is_file():  # des personnes mentores de plus (ou changées)
+        ecoles = {cle(e.ecole): e.ecole for e in plan_a.ecoles}
+        nommes = {m.id: m for m in charger_mentors(args.mentors, ecoles)} if args.mentors else {}
+        nommes.update({m.id: m for m in charger_mentors(dossier / "mentors.csv", ecoles)})
+        options_b["mentors"] = [en_ligne_de_mentor(m) for m in nommes.values()]
+    plan_b = planifier(
+        Path(args.enseignants),
+        Path(args.ecoles),
+        moteur=moteur_b,
+        processus=args.processus,
+        **options_b,
+    )
+    a = Path(args.surcouche).name if args.surcouche else "plan"
+    b = f"{a}+{dossier.name}" if args.surcouche else dossier.name
+    return str(comparer_plans(plan_a, plan_b, libelle_a=a, libelle_b=b))

@@ -6,7 +6,8 @@ par colonne ``besoin_<besoin>`` (son intensité) et ``mesures_recues``
 (``mentorat:avec_effet; accompagnement_sous_groupe:sans_effet``).
 
 Fichier des écoles : ``ecole``, ``nom``, ``nb_enseignants``, ``mentors`` (nombre de
-personnes mentores), ``part_novices`` (facultative : calculée sinon), et les champs du
+personnes mentores), ``region`` (facultative : les cohortes du centre ne mêlent pas deux
+régions), ``part_novices`` (facultative : calculée sinon), et les champs du
 contexte de l'école (``imse``, ``nb_batiments``, ``region_eloignee``, ``pane``, ...).
 """
 
@@ -34,8 +35,15 @@ COLONNES_ENSEIGNANT: dict[str, str] = {
     "mesures_recues": "mesures_recues",
 }
 
+#: Les colonnes de l'appariement (facultatives) du fichier des enseignants : son bâtiment,
+#: sa matière, sa personne mentore précédente (voir ``_programme/appariement.py``).
+COLONNES_APPARIEMENT = ("batiment", "matiere", "mentor_precedent")
+
+#: Toutes les colonnes admises du fichier des enseignants.
+ENTETES_ENSEIGNANT = (*IDENTIFIANTS_ENSEIGNANT, *COLONNES_ENSEIGNANT, *COLONNES_APPARIEMENT)
+
 #: Les colonnes propres au fichier des écoles (hors contexte de l'école du profil).
-COLONNES_PROPRES_ECOLE = ("ecole", "nom", "nb_enseignants", "mentors")
+COLONNES_PROPRES_ECOLE = ("ecole", "nom", "nb_enseignants", "mentors", "region")
 
 #: Colonne du fichier des écoles → chemin du champ du profil (le contexte de l'école).
 COLONNES_ECOLE: dict[str, str] = {

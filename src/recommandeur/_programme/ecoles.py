@@ -31,6 +31,8 @@ class EcoleDuCentre(BaseModel):
     origine_part_novices: str | None = None
     #: La part des personnes de 5 ans et moins au Québec (001), calculée des effectifs.
     part_cinq_ans_et_moins: float | None = None
+    #: La région de l'école, si le fichier la donne : les cohortes du centre s'y forment.
+    region: str | None = Field(None, min_length=1, max_length=80)
 
 
 def lignes_d_ecoles(
@@ -122,6 +124,9 @@ def valider_ecole(
     }
     nom = valeurs.get("nom")
     propres: dict[str, Any] = {"id": ident, "nom": ident if nom is None else nom}
+    region = valeurs.get("region")
+    if region is not None:
+        propres["region"] = region.strip() if isinstance(region, str) else region
     for colonne in ("nb_enseignants", "mentors"):
         if colonne in valeurs:
             brute = valeurs[colonne]

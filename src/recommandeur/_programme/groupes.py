@@ -2,11 +2,14 @@
 
 Une offre du catalogue qui se fait en groupe (modalité ``en_groupe``, niveau universel ou
 ciblé) et que reçoivent plusieurs personnes pour le même besoin devient un groupe : dans
-l'école pour une offre d'établissement, au centre pour une offre inter-établissements (un
-groupe par ordre d'enseignement : le préscolaire, le primaire et le secondaire ne sont pas
-mêlés). Une offre ciblée (un sous-groupe) se fait à au plus ``taille_max`` personnes : au-delà,
-les membres sont répartis en sous-groupes de tailles voisines ; une offre universelle (une
-activité d'accueil, une journée de cohorte) réunit tout son groupe.
+l'école pour une offre d'établissement, au centre pour une offre inter-établissements (par
+ordre d'enseignement, et par région quand le fichier des écoles la donne : le préscolaire, le
+primaire et le secondaire ne sont pas mêlés). Une offre ciblée (un sous-groupe) se fait à au
+plus ``taille_max`` personnes : au-delà, les membres sont répartis en sous-groupes de tailles
+voisines. Une offre universelle du centre (une activité de groupe, une journée de cohorte) se
+fait en **cohortes** d'au plus ``taille_max_cohorte`` personnes, de tailles voisines, les
+personnes d'une même école ensemble ; une offre universelle d'école (une CAP) réunit tout son
+groupe.
 Un groupe a un seul intervenant : les personnes à qui un autre intervenant fait la même
 offre (après une mesure restée sans effet, par exemple) sont d'un autre groupe. Une offre
 qu'une seule personne reçoit reste une offre individuelle.
@@ -25,6 +28,14 @@ from .resume import Resume
 
 #: Taille maximale d'un groupe : une convention du plan, hors des documents sources.
 TAILLE_MAX_GROUPE = 8
+#: Taille maximale d'une cohorte du centre (activité universelle inter-établissements) : une
+#: convention du plan, hors des documents sources (003 forme des « cohortes de suivis pour les
+#: PANE » sans en dire la taille).
+TAILLE_MAX_COHORTE = 25
+ORIGINE_COHORTE = (
+    "une convention du plan, hors des documents sources : le rapport du CSSPS parle de "
+    "« cohortes » sans en donner la taille"
+)
 
 
 def repartir(membres: list[str], taille_max: int) -> list[list[str]]:
@@ -50,26 +61,32 @@ def grouper(
     catalogue: Catalogue,
     heures_par_groupe: Mapping[str, float],
     taille_max: int = TAILLE_MAX_GROUPE,
+    taille_max_cohorte: int = TAILLE_MAX_COHORTE,
+    regions: Mapping[str, str] | None = None,
 ) -> tuple[list[Groupe], dict[tuple[str, str], str]]:
     """Les groupes, et pour chaque (personne, mesure) groupée l'identifiant de son groupe.
 
-    ``resumes`` : (personne, école, résumé de sa recommandation), dans l'ordre des effectifs.
+    ``resumes`` : (personne, école, résumé de sa recommandation), dans l'ordre des effectifs ;
+    ``regions`` : la région de chaque école qui en a une (les groupes du centre ne mêlent pas
+    deux régions).
     """
-    candidats: dict[tuple[str, str | None, str | None, str, str], list[tuple[str, Presence]]]
-    candidats = defaultdict(list)
+    regions = regions or {}
+    Cle = tuple[str, str | None, str | None, str, str, str]
+    candidats: dict[Cle, list[tuple[str, str, Presence]]] = defaultdict(list)
     for enseignant, ecole, resume in resumes:
         for offre in resume.offres:
             if offre.groupe is None:
                 continue
             lieu = ecole if offre.groupe == "ecole" else None
             ordre = "" if lieu is not None else resume.ordre
-            candidats[(offre.mesure, offre.besoin, lieu, offre.acteur, ordre)].append(
-                (enseignant, offre.presence)
+            region = "" if lieu is not None else regions.get(ecole, "")
+            candidats[(offre.mesure, offre.besoin, lieu, offre.acteur, ordre, region)].append(
+                (enseignant, ecole, offre.presence)
             )
     mesures = {m.id: m for m in catalogue.mesures}
     groupes: list[Groupe] = []
     affectation: dict[tuple[str, str], str] = {}
-    for (mid, besoin, lieu, acteur, _), membres in sorted(
+    for (mid, besoin, lieu, acteur, ordre, region), membres in sorted(
         candidats.items(), key=lambda kv: (kv[0][2] or "", kv[0][0], kv[0][1] or "", *kv[0][3:])
     ):
         if len(membres) < 2:
@@ -77,11 +94,20 @@ def grouper(
         mesure = mesures[mid]
         presence = (
             Presence.PRESENT
-            if all(p is Presence.PRESENT for _, p in membres)
+            if all(p is Presence.PRESENT for _, _, p in membres)
             else Presence.INCONNUE
         )
-        taille = taille_max if mesure.niveau is Niveau.CIBLE else len(membres)
-        for partie in repartir([m for m, _ in membres], taille):
+        if mesure.niveau is Niveau.CIBLE:
+            taille, noms = taille_max, [m for m, _, _ in membres]
+        elif lieu is None:  # une cohorte du centre : les personnes d'une école ensemble
+            rang_ecole: dict[str, int] = {}
+            for _, ecole, _ in membres:
+                rang_ecole.setdefault(ecole, len(rang_ecole))
+            ranges = sorted(membres, key=lambda m: rang_ecole[m[1]])
+            taille, noms = taille_max_cohorte, [m for m, _, _ in ranges]
+        else:
+            taille, noms = len(membres), [m for m, _, _ in membres]
+        for partie in repartir(noms, taille):
             gid = f"g{len(groupes) + 1}"
             groupes.append(
                 Groupe.model_construct(
@@ -95,6 +121,8 @@ def grouper(
                     presence=presence,
                     membres=partie,
                     heures=heures_par_groupe.get(mid),
+                    ordre=ordre or None,
+                    region=region or None,
                 )
             )
             affectation.update({(m, mid): gid for m in partie})

@@ -13,6 +13,8 @@ from pydantic import BaseModel, ConfigDict
 from .._base.rendus import Rendu
 from .._base.schema_json import nettoyer_schema
 from .._vocabulaire import CycleAction, Niveau, PeriodeInsertion, Presence
+from .calibrage import Calibrage
+from .modeles_mentorat import Appariement, Capacite
 
 
 class _Partie(BaseModel):
@@ -83,6 +85,10 @@ class Groupe(_Partie):
     presence: Presence
     membres: list[str]
     heures: float | None
+    #: L'ordre d'enseignement d'un groupe du centre (une cohorte ne mêle pas deux ordres).
+    ordre: str | None = None
+    #: La région d'un groupe du centre, quand le fichier des écoles en donne.
+    region: str | None = None
 
 
 class ActionEcole(_Partie):
@@ -112,7 +118,8 @@ class EtapePlan(_Partie):
 class Alerte(_Partie):
     """Ce qui demande l'attention du centre : son genre, son école (``None`` : le centre), le texte.
 
-    Genres : ``sans_mentor``, ``mentors_debordes``, ``batiments``, ``a_confirmer``.
+    Genres : ``sans_mentor``, ``mentors_debordes``, ``batiments``, ``non_apparies``,
+    ``heures_depassees``, ``a_confirmer``.
     """
 
     genre: str
@@ -201,6 +208,12 @@ class Plan(_Partie):
     parametres: dict[str, int]
     #: Le libellé de chaque mesure nommée par le plan, par identifiant.
     mesures: dict[str, str]
+    #: Les déclencheurs d'école calibrés sur le centre : les écoles soutenues et leurs motifs.
+    calibrage: Calibrage | None = None
+    #: L'appariement avec les personnes mentores nommées (``None`` : sans fichier de mentors).
+    appariement: Appariement | None = None
+    #: La capacité et le coût du programme.
+    capacite: Capacite | None = None
 
     def html(self) -> str:
         """La page HTML autonome et imprimable du plan (graphiques SVG inclus)."""

@@ -8,6 +8,7 @@ from collections.abc import Iterable, Sequence
 from .._catalogue.deploiement import Etape
 from .._catalogue.modeles import Catalogue
 from .._vocabulaire import CycleAction, Presence
+from .ciblage import Ciblage, presence_dans
 from .ecoles import EcoleDuCentre
 from .modeles import ActionEcole, Alerte, EtapePlan, Groupe, PlanEcole
 from .resume import Resume
@@ -30,16 +31,36 @@ DEUX_AVIS_BATIMENTS = (
 )
 
 
-def _actions(resumes: Sequence[Resume], catalogue: Catalogue) -> list[ActionEcole]:
+def _actions(
+    resumes: Sequence[Resume],
+    catalogue: Catalogue,
+    ecole: EcoleDuCentre | None = None,
+    ciblage: Ciblage | None = None,
+) -> list[ActionEcole]:
     concernes: Counter[str] = Counter()
     acteurs: dict[str, Counter[tuple[str, Presence]]] = defaultdict(Counter)
     raisons: dict[str, dict[str, None]] = defaultdict(dict)
     for resume in resumes:
         for action in resume.actions:
+            textes = action.raisons
+            if ciblage is not None and ecole is not None:
+                gardees = ciblage.garder(ecole.id, action)
+                if gardees is None:
+                    continue
+                textes = gardees
             concernes[action.mesure] += 1
             acteurs[action.mesure][(action.acteur, action.presence)] += 1
-            for texte in action.raisons:
+            for texte in textes:
                 raisons[action.mesure].setdefault(texte)
+    if ciblage is not None and ecole is not None:
+        en_insertion = sum(r.periode != "terminee" for r in resumes)
+        for mid, textes in ciblage.a_ajouter(ecole.id):
+            if mid in concernes or not en_insertion:
+                continue
+            acteur = catalogue.mesure(mid).intervenants[0].acteur
+            concernes[mid] = en_insertion
+            acteurs[mid][(acteur, presence_dans(catalogue, acteur, ecole))] += 1
+            raisons[mid].update(dict.fromkeys(textes))
     resultat = []
     for mid, n in sorted(concernes.items(), key=lambda kv: (-kv[1], kv[0])):
         (acteur, presence), _ = acteurs[mid].most_common(1)[0]
@@ -184,8 +205,10 @@ def plans_des_ecoles(
     groupes: Sequence[Groupe],
     catalogue: Catalogue,
     mentores_par_mentor: int = MENTORES_PAR_MENTOR,
+    ciblage: Ciblage | None = None,
 ) -> list[PlanEcole]:
-    """Le plan de chaque école, dans l'ordre du fichier des écoles."""
+    """Le plan de chaque école, dans l'ordre du fichier des écoles (``ciblage`` : les
+    déclencheurs d'école calibrés sur le centre)."""
     plans = []
     groupes_de: dict[str, list[str]] = defaultdict(list)
     for g in groupes:
@@ -193,7 +216,7 @@ def plans_des_ecoles(
             groupes_de[g.ecole].append(g.id)
     for ecole in ecoles:
         resumes = resumes_par_ecole.get(ecole.id, [])
-        actions = _actions(resumes, catalogue)
+        actions = _actions(resumes, catalogue, ecole, ciblage)
         plans.append(
             PlanEcole.model_construct(
                 ecole=ecole.id,

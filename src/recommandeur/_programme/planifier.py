@@ -16,9 +16,12 @@ from .._suivi.journal import Journal
 from .._vocabulaire import PeriodeInsertion
 from .bilan import bilan
 from .charge import charges
+from .ciblage import Ciblage, calibrage_du_centre
 from .confidentiel import caviarder_resumes, marquer
-from .effectifs import Effectifs, Source, charger_effectifs
-from .groupes import TAILLE_MAX_GROUPE, grouper
+from .effectifs import Effectifs, Source
+from .groupes import TAILLE_MAX_COHORTE, TAILLE_MAX_GROUPE, grouper
+from .mentorat import charger_avec_mentors, mentorat_du_plan
+from .mentors import Mentor
 from .modeles import Alerte, Plan, PlanEcole, PlanEnseignant
 from .par_ecole import MENTORES_PAR_MENTOR, a_confirmer, plans_des_ecoles
 from .parallele import Calcul, refuser_au_demarrage, resumes_ici
@@ -61,6 +64,8 @@ def planifier(
     progression: Progression = False,
     processus: int = 1,
     journal: Journal | None = None,
+    taille_max_cohorte: int = TAILLE_MAX_COHORTE,
+    mentors: Source | None = None,
     inclure_confidentiel: bool = False,
 ) -> Plan:
     """Le plan d'un centre : portrait, offres groupées, plan par école, charges, bilan.
@@ -71,6 +76,11 @@ def planifier(
     ``processus`` : les recommandations des profils distincts sont calculées dans autant de
     processus (le plan est le même). ``journal`` : un :class:`~recommandeur.Journal` de
     suivi ; le bilan lit alors ses revues au lieu des ``mesures_recues`` des effectifs.
+    ``taille_max_cohorte`` : les activités universelles du centre se font en cohortes d'au
+    plus autant de personnes (une convention du plan).
+    ``mentors`` : le fichier des personnes mentores nommées (voir ``docs/programme.md``) :
+    chaque personne à qui le mentorat est offert est appariée à l'une d'elles
+    (``plan.appariement``) ; ses problèmes sont dits avec ceux des effectifs.
     ``inclure_confidentiel`` : garder la détresse et les offres qui la révèlent (par défaut,
     le plan n'en contient rien : voir :mod:`recommandeur._programme.confidentiel`).
 
@@ -90,6 +100,7 @@ def planifier(
     moteur = moteur or moteur_par_defaut()
     taille_max_groupe = _entier("taille_max_groupe", taille_max_groupe)
     mentores_par_mentor = _entier("mentores_par_mentor", mentores_par_mentor)
+    taille_max_cohorte = _entier("taille_max_cohorte", taille_max_cohorte)
     processus = _entier("processus", processus, PROCESSUS_MAX)
     if not (isinstance(progression, bool) or callable(progression)):
         raise ErreurArgument(
@@ -102,17 +113,20 @@ def planifier(
     with ramasse_miettes_suspendu():
         interrompu = True
         try:
-            effectifs = charger_effectifs(
-                enseignants, ecoles, mesures=moteur.ids_mesures, acteurs=moteur.ids_acteurs
-            )
+            effectifs, nommes = charger_avec_mentors(enseignants, ecoles, mentors, moteur)
             resumes = _resumes(effectifs, moteur, calcul, progression)
             interrompu = False
         finally:
             if calcul is not None:
                 calcul.fermer(interrompu)
+        conventions = {
+            "taille_max_groupe": taille_max_groupe,
+            "mentores_par_mentor": mentores_par_mentor,
+            "taille_max_cohorte": taille_max_cohorte,
+        }
         if not inclure_confidentiel:
             resumes = caviarder_resumes(effectifs, resumes, moteur.catalogue)
-        plan = _plan(effectifs, resumes, moteur, taille_max_groupe, mentores_par_mentor, journal)
+        plan = _plan(effectifs, resumes, moteur, conventions, journal, nommes)
         return marquer(plan, moteur.catalogue, inclure_confidentiel=inclure_confidentiel)
 
 
@@ -156,30 +170,64 @@ def _plan(
     effectifs: Effectifs,
     resumes: dict[str, Resume],
     moteur: Moteur,
-    taille_max_groupe: int,
-    mentores_par_mentor: int,
+    conventions: dict[str, int],
     journal: Journal | None = None,
+    mentors: tuple[Mentor, ...] | None = None,
 ) -> Plan:
     catalogue = moteur.catalogue
     suite = [(e.id, e.ecole, resumes[e.id]) for e in effectifs.enseignants]
     heures_groupe = {m: h.par_groupe for m, h in catalogue.heures.items() if h.par_groupe}
-    groupes, affectation = grouper(suite, catalogue, heures_groupe, taille_max_groupe)
+    regions = {e.id: e.region for e in effectifs.ecoles if e.region}
+    groupes, affectation = grouper(
+        suite,
+        catalogue,
+        heures_groupe,
+        conventions["taille_max_groupe"],
+        conventions["taille_max_cohorte"],
+        regions,
+    )
+    mentores_par_mentor = conventions["mentores_par_mentor"]
     par_ecole: dict[str, list[Resume]] = defaultdict(list)
     for _, ecole, resume in suite:
         par_ecole[ecole].append(resume)
-    plans = plans_des_ecoles(effectifs.ecoles, par_ecole, groupes, catalogue, mentores_par_mentor)
+    calibrage = calibrage_du_centre(
+        effectifs.ecoles,
+        [
+            (
+                e.ecole,
+                resumes[e.id].periode != "terminee",
+                e.profil.affectation.adaptation_scolaire is True,
+            )
+            for e in effectifs.enseignants
+        ],
+        moteur.base,
+        moteur.parametres_de_la_surcouche,
+    )
+    recommandations = {r.id: tuple(m for m, _ in r.recommandations) for r in moteur.regles}
+    plans = plans_des_ecoles(
+        effectifs.ecoles,
+        par_ecole,
+        groupes,
+        catalogue,
+        mentores_par_mentor,
+        Ciblage(calibrage, recommandations),
+    )
     groupes_de: dict[str, list[str]] = defaultdict(list)
     for (enseignant, _), gid in affectation.items():
         groupes_de[enseignant].append(gid)
+    charges_ = charges(suite, groupes, affectation, catalogue)
+    appariement, capacite, alertes = mentorat_du_plan(
+        effectifs, resumes, suite, affectation, charges_, mentors, catalogue, mentores_par_mentor
+    )
     return Plan.model_construct(
         version_catalogue=moteur.version_catalogue,
         version_regles=moteur.version_regles,
         portrait=portrait(effectifs),
         groupes=groupes,
         ecoles=plans,
-        charges=charges(suite, groupes, affectation, catalogue),
+        charges=charges_,
         bilan=bilan(effectifs, resumes, catalogue, journal),
-        alertes=_alertes_du_centre(plans, suite, catalogue),
+        alertes=_alertes_du_centre(plans, suite, catalogue, alertes),
         enseignants=[
             PlanEnseignant.model_construct(
                 enseignant=i,
@@ -191,11 +239,11 @@ def _plan(
             )
             for i, ecole, resume in suite
         ],
-        parametres={
-            "taille_max_groupe": taille_max_groupe,
-            "mentores_par_mentor": mentores_par_mentor,
-        },
+        parametres=dict(conventions),
         mesures=_mesures_nommees(suite, catalogue),
+        calibrage=calibrage,
+        appariement=appariement,
+        capacite=capacite,
     )
 
 
@@ -207,10 +255,15 @@ def _mesures_nommees(suite: list[tuple[str, str, Resume]], catalogue: Catalogue)
 
 
 def _alertes_du_centre(
-    plans: list[PlanEcole], suite: list[tuple[str, str, Resume]], catalogue: Catalogue
+    plans: list[PlanEcole],
+    suite: list[tuple[str, str, Resume]],
+    catalogue: Catalogue,
+    mentorat: Sequence[Alerte] = (),
 ) -> list[Alerte]:
-    """Les alertes des écoles sur leurs personnes mentores, puis les présences à confirmer."""
+    """Les alertes des écoles sur leurs personnes mentores, celles de l'appariement et des
+    heures, puis les présences à confirmer."""
     alertes = [a for p in plans for a in p.alertes if a.genre != "a_confirmer"]
+    alertes += mentorat
     qui = a_confirmer((r for _, _, r in suite), catalogue, par_frequence=True)
     if qui:
         alertes.append(

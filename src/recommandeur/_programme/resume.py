@@ -33,6 +33,8 @@ class Action:
     acteur: str
     presence: Presence
     raisons: tuple[str, ...]
+    #: Les règles de ces raisons, dans le même ordre (le calibrage des écoles les lit).
+    regles: tuple[str, ...] = ()
 
 
 @dataclass(frozen=True, slots=True)
@@ -95,7 +97,13 @@ def resumer(reco: Recommandation) -> Resume:
         ),
         actions=tuple(
             _partagee(
-                Action(m.mesure.id, m.acteur.id, m.presence, tuple(mo.texte for mo in m.motifs))
+                Action(
+                    m.mesure.id,
+                    m.acteur.id,
+                    m.presence,
+                    tuple(mo.texte for mo in m.motifs),
+                    tuple(mo.regle for mo in m.motifs),
+                )
             )
             for m in reco.actions_milieu
             # une action de niveau individuel (suivre de près une personne) ne concerne

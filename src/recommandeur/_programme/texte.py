@@ -21,6 +21,8 @@ GENRES_D_ALERTE = {
     "mentors_debordes": "école(s) aux personnes mentores débordées",
     "batiments": "école(s) à plusieurs bâtiments",
     "a_confirmer": "présence(s) d'intervenants à confirmer",
+    "non_apparies": "école(s) avec des personnes sans personne mentore nommée",
+    "heures_depassees": "dépassement(s) des heures libérées des personnes mentores",
 }
 
 
