@@ -148,7 +148,7 @@ def test_la_personne_neutre_est_visible_a_la_demande_seulement() -> None:
     cache = planifier(profs, ecoles)
     montre = planifier(profs, ecoles, inclure_confidentiel=True)
     (t1,) = [t for t in montre.enseignants if t.enseignant == "t1"]
-    assert t1.prioritaires[:2] == ["personne_neutre", "soutien_professionnel"]
+    assert t1.prioritaires[0] == "personne_neutre"
     (t1,) = [t for t in cache.enseignants if t.enseignant == "t1"]
     assert "personne_neutre" not in t1.prioritaires and "consultation_breve" not in t1.prioritaires
     assert [c.acteur for c in cache.charges if c.acteur == "professionnel"] == []

@@ -3,9 +3,8 @@
 from __future__ import annotations
 
 from collections import defaultdict
-from collections.abc import Callable, Sequence
+from collections.abc import Sequence
 from pathlib import Path
-from typing import Any
 
 from .._base.erreurs import ErreurArgument, Plage
 from .._catalogue.modeles import Catalogue
@@ -26,16 +25,13 @@ from .modeles import Alerte, Plan, PlanEcole, PlanEnseignant
 from .par_ecole import MENTORES_PAR_MENTOR, a_confirmer, plans_des_ecoles
 from .parallele import Calcul, refuser_au_demarrage, resumes_ici
 from .portrait import portrait
+from .progression import Progression, suivre_la_progression
 from .resume import Resume
 
 #: Profils distincts par processus en dessous desquels le calcul reste dans ce processus.
 PAR_PROCESSUS_MIN = 1000
 #: Taille approximative d'une ligne d'effectifs (pour juger un fichier sans le lire).
 OCTETS_PAR_PROFIL = 60
-
-#: Une progression : ``True`` (une barre tqdm sur l'erreur standard), ``False``, ou une
-#: fonction ``(faits, total)``.
-Progression = bool | Callable[[int, int], Any]
 
 
 #: Processus de calcul au plus (chacun garde un moteur : une centaine de Mo).
@@ -156,7 +152,7 @@ def _resumes(
             distincts.setdefault(cle, e.profil)
         cles.append(cle)
     profils = list(distincts.values())
-    avancer = _progression(progression, len(profils))
+    avancer = suivre_la_progression(progression, len(profils))
     if calcul is not None and len(profils) >= 2 * PAR_PROCESSUS_MIN:
         calcules = calcul.resumes(profils, avancer)
     else:
@@ -274,43 +270,3 @@ def _alertes_du_centre(
             )
         )
     return alertes
-
-
-def _progression(progression: Progression, total: int) -> Callable[[int | None], None]:
-    """``avancer(faits)`` : le nombre de profils distincts recommandés ; ``None`` : fini.
-
-    ``total`` : le nombre de profils distincts (chacun n'est recommandé qu'une fois) ; la barre
-    tqdm le montre, avec le temps écoulé et le temps restant estimé.
-    """
-    if progression is False:
-        return lambda _: None
-    if progression is True:
-        from tqdm import tqdm
-
-        barre = tqdm(
-            total=total,
-            desc="planifier",
-            unit=" profils",
-            leave=False,
-            bar_format="{desc} : {percentage:3.0f} % |{bar}| {n_fmt}/{total_fmt} profils "
-            "[{elapsed} écoulé, reste {remaining}, {rate_fmt}]",
-        )
-
-        def avancer(faits: int | None) -> None:
-            if faits is None:
-                barre.close()
-            else:
-                barre.update(faits - barre.n)
-
-        return avancer
-    rappel = progression
-    derniers = [0]
-
-    def appeler(faits: int | None) -> None:
-        if faits is None:
-            rappel(total, total)
-        elif faits - derniers[0] >= 500:
-            derniers[0] = faits
-            rappel(faits, total)
-
-    return appeler
