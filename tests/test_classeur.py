@@ -26,7 +26,7 @@ def test_une_feuille_par_csv_et_les_colonnes_exportees(plan: Plan, tmp_path: Pat
     fichiers = fichiers_csv(plan)
     assert len(livre.sheetnames) == len(fichiers)
     for feuille, (nom, (lignes, colonnes)) in zip(livre.worksheets, fichiers.items(), strict=True):
-        entetes = [c.value for c in feuille[1]]
+        entetes = [str(c.value) for c in feuille[1]]
         assert entetes == [libelle_de_colonne(nom_de_colonne(c)) for c in colonnes], nom
         assert all("_" not in e and e[0].isupper() for e in entetes), entetes
         assert feuille.max_row == len(lignes) + 1, nom
