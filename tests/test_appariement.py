@@ -66,8 +66,8 @@ def test_paires_faites_a_la_main() -> None:
 def test_une_place_de_plus_va_a_l_ecole_voisine_et_le_dit() -> None:
     r = apparier([Demande("b1", "B", "primaire")], _ms(), {"M1": 2, "M2": 1}, NOMS)
     assert r.paires[0].raisons == [
-        "personne mentore de École A qui intervient aussi dans l'école École B (« dans plus "
-        "d'une école », 003)",
+        "personne mentore d'une autre école (École A) qui intervient aussi dans la sienne "
+        "(« dans plus d'une école », 003)",
         "même ordre (primaire)",
     ]
 

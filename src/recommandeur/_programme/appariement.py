@@ -196,8 +196,8 @@ def _raisons(
         raisons.append(f"même école ({_nom(d.ecole, noms)})")
     else:
         raisons.append(
-            f"personne mentore de {_nom(m.ecole, noms)} qui intervient aussi dans l'école "
-            f"{_nom(d.ecole, noms)} (« dans plus d'une école », 003)"
+            f"personne mentore d'une autre école ({_nom(m.ecole, noms)}) qui intervient aussi "
+            "dans la sienne (« dans plus d'une école », 003)"
         )
     mieux = [
         x
