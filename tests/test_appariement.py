@@ -231,12 +231,14 @@ def test_chaque_mauvaise_ligne_est_dite_a_la_fois() -> None:
     faute = next(p for p in exc.value.problemes if p.champ == "matiere")
     assert "matieres" in faute.suggestions
     sans_ecole = [{"mentor": "M1", "ecole": "A", "ordre": "primair", "liberation": "120 %"}]
+    casse = [{"mentor": "m4", "ecole": "A"}, {"mentor": "M4", "ecole": "A"}]
     with pytest.raises(ErreurEffectifs) as exc2:
-        charger_mentors(sans_ecole + lignes[1:3], {"a": "A", "b": "B"})
+        charger_mentors(sans_ecole + lignes[1:3] + casse, {"a": "A", "b": "B"})
     champs = {(p.id, p.champ) for p in exc2.value.problemes}
     assert {("élément n° 1", "ordre"), ("élément n° 1", "liberation")} <= champs
     assert ("élément n° 2", "mentor") in champs  # déjà décrite, à la casse près
     assert ("élément n° 3", "capacite") in champs
+    assert ("élément n° 5", "mentor") in champs  # « M4 » : déjà décrite sous « m4 »
     ordre = next(p for p in exc2.value.problemes if p.champ == "ordre")
     assert "primaire" in ordre.suggestions
 
