@@ -62,7 +62,9 @@ class Portrait(_Partie):
     par_ordre: dict[str, int]
     affectations: dict[str, int]
     formation_hors_quebec: int
-    signaux_de_detresse: int
+    #: Les personnes avec des signaux de détresse ; ``None`` : confidentiel (un plan du centre
+    #: ne le dit qu'à la demande, ``inclure_confidentiel=True``).
+    signaux_de_detresse: int | None
     #: besoin → intensité → nombre de personnes.
     besoins: dict[str, dict[str, int]]
     ecoles_par_part: list[Tranche]
@@ -189,6 +191,9 @@ class PlanEnseignant(_Partie):
 class Plan(_Partie):
     """Le plan d'un centre pour ses personnes en insertion (voir ``docs/programme.md``)."""
 
+    #: Vrai si le plan montre la détresse (``inclure_confidentiel=True``) : chaque export le
+    #: dit alors en tête. Par défaut, rien dans le plan ne la révèle (voir ``confidentiel.py``).
+    confidentiel: bool = False
     version_catalogue: str
     version_regles: str
     portrait: Portrait
@@ -222,6 +227,13 @@ class Plan(_Partie):
         """Écrit le JSON du plan (schéma : ``recommandeur schema plan``)."""
         return ECRIRE_JSON(self, chemin)
 
+    def ecrire_xlsx(self, chemin: str | Path) -> Path:
+        """Écrit le classeur xlsx du plan : une feuille par CSV, en-têtes en français."""
+        return ECRIRE_XLSX(self, chemin)
+
+    def _repr_html_(self) -> str:
+        return HTML_APERCU_PLAN(self)
+
     def __str__(self) -> str:
         return TEXTE_PLAN(self)
 
@@ -242,4 +254,10 @@ ECRIRE_CSV: Rendu[[Plan, str | Path], list[Path]] = Rendu(
 )
 ECRIRE_JSON: Rendu[[Plan, str | Path], Path] = Rendu(
     "JSON d'un plan", "recommandeur._programme.rendus"
+)
+ECRIRE_XLSX: Rendu[[Plan, str | Path], Path] = Rendu(
+    "classeur xlsx d'un plan", "recommandeur._programme.rendus"
+)
+HTML_APERCU_PLAN: Rendu[[Plan], str] = Rendu(
+    "aperçu HTML d'un plan (carnets)", "recommandeur._programme.rendus"
 )
