@@ -6,6 +6,7 @@ du plan, et ``Plan.model_json_schema()`` son schéma.
 
 from __future__ import annotations
 
+import datetime as dt
 from pathlib import Path
 
 from pydantic import BaseModel, ConfigDict
@@ -13,6 +14,7 @@ from pydantic import BaseModel, ConfigDict
 from .._base.rendus import Rendu
 from .._base.schema_json import nettoyer_schema
 from .._vocabulaire import CycleAction, Niveau, PeriodeInsertion, Presence
+from .calendrier import EtapeCalendrier
 from .calibrage import Calibrage
 
 
@@ -203,6 +205,10 @@ class Plan(_Partie):
     mesures: dict[str, str]
     #: Les déclencheurs d'école calibrés sur le centre : les écoles soutenues et leurs motifs.
     calibrage: Calibrage | None = None
+    #: Le calendrier du centre (003, étapes 01 à 09), daté pour la prochaine rentrée.
+    calendrier: list[EtapeCalendrier] = []
+    #: La date du plan : celle à laquelle le calendrier du centre est daté.
+    date_du_plan: dt.date | None = None
 
     def html(self) -> str:
         """La page HTML autonome et imprimable du plan (graphiques SVG inclus)."""

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import datetime as dt
 from collections import defaultdict
 from collections.abc import Callable, Sequence
 from pathlib import Path
@@ -15,6 +16,7 @@ from .._recommandation.ramasse_miettes import ramasse_miettes_suspendu
 from .._suivi.journal import Journal
 from .._vocabulaire import PeriodeInsertion
 from .bilan import bilan
+from .calendrier import charger_calendrier, dater, responsables_du_centre
 from .charge import charges
 from .ciblage import Ciblage, calibrage_du_centre
 from .effectifs import Effectifs, Source, charger_effectifs
@@ -62,6 +64,7 @@ def planifier(
     processus: int = 1,
     journal: Journal | None = None,
     taille_max_cohorte: int = TAILLE_MAX_COHORTE,
+    date: dt.date | None = None,
 ) -> Plan:
     """Le plan d'un centre : portrait, offres groupées, plan par école, charges, bilan.
 
@@ -72,7 +75,8 @@ def planifier(
     processus (le plan est le même). ``journal`` : un :class:`~recommandeur.Journal` de
     suivi ; le bilan lit alors ses revues au lieu des ``mesures_recues`` des effectifs.
     ``taille_max_cohorte`` : les activités universelles du centre se font en cohortes d'au
-    plus autant de personnes (une convention du plan).
+    plus autant de personnes (une convention du plan). ``date`` : la date du plan (par
+    défaut, aujourd'hui) ; le calendrier du centre sert la prochaine rentrée après elle.
 
     >>> plan = planifier(
     ...     [{"enseignant": "e1", "ecole": "a", "annees_experience": 0, "ordre": "primaire",
@@ -91,6 +95,16 @@ def planifier(
     taille_max_groupe = _entier("taille_max_groupe", taille_max_groupe)
     mentores_par_mentor = _entier("mentores_par_mentor", mentores_par_mentor)
     taille_max_cohorte = _entier("taille_max_cohorte", taille_max_cohorte)
+    if date is None:
+        date = dt.date.today()
+    elif isinstance(date, dt.datetime):
+        date = date.date()
+    elif not isinstance(date, dt.date):
+        raise ErreurArgument("date", "une date (datetime.date) ou None", date)
+    etapes = charger_calendrier(
+        moteur.catalogue, moteur.dossiers[0] if moteur.dossiers else None, moteur.surcouche
+    )
+    calendrier = dater(etapes, date, responsables_du_centre(moteur.catalogue))
     processus = _entier("processus", processus, PROCESSUS_MAX)
     if not (isinstance(progression, bool) or callable(progression)):
         raise ErreurArgument(
@@ -116,7 +130,8 @@ def planifier(
             "mentores_par_mentor": mentores_par_mentor,
             "taille_max_cohorte": taille_max_cohorte,
         }
-        return _plan(effectifs, resumes, moteur, conventions, journal)
+        plan = _plan(effectifs, resumes, moteur, conventions, journal)
+        return plan.model_copy(update={"calendrier": calendrier, "date_du_plan": date})
 
 
 def _assez_grand(source: Source) -> bool:
