@@ -17,18 +17,21 @@ from __future__ import annotations
 import calendar
 import datetime as dt
 from collections.abc import Sequence
-from typing import Literal
+from typing import TYPE_CHECKING, Literal
 
 from pydantic import BaseModel, ConfigDict, Field
 
 from .._base.entrees import lire_entrees
-from .._base.erreurs import ErreurCatalogue
+from .._base.erreurs import ErreurArgument, ErreurCatalogue
 from .._base.fichiers import Dossier, dossier_livre, en_dossier
 from .._base.messages import valider_entree
 from .._base.probleme import Probleme
 from .._base.schema_json import nettoyer_schema
 from .._base.suggestions import suggerer
 from .._catalogue.modeles import Catalogue
+
+if TYPE_CHECKING:
+    from .._moteur.moteur import Moteur
 
 MOIS = [
     "janvier",
@@ -202,48 +205,30 @@ def charger_calendrier(
             )
             if etape is not None:
                 etapes[etape.id] = (f"{prefixe}/{nom}", etape)
-    acteurs = catalogue.ids_acteurs
-    cles = {s.cle for s in catalogue.sources}
+    connus = {"responsables": catalogue.ids_acteurs, "sources": {s.cle for s in catalogue.sources}}
     for nom, etape in etapes.values():
-        for rang, acteur in enumerate(etape.responsables):
-            if acteur not in acteurs:
-                problemes.append(
-                    _inconnu(
-                        "acteur inconnu du catalogue",
-                        nom,
-                        etape.id,
-                        f"responsables[{rang}]",
-                        acteur,
-                        acteurs,
+        for champ, valeurs in (("responsables", etape.responsables), ("sources", etape.sources)):
+            for rang, valeur in enumerate(valeurs):
+                if valeur not in connus[champ]:
+                    quoi = (
+                        "acteur inconnu du catalogue"
+                        if champ == "responsables"
+                        else "source inconnue"
                     )
-                )
-        for rang, cle in enumerate(etape.sources):
-            if cle not in cles:
-                problemes.append(
-                    _inconnu("source inconnue", nom, etape.id, f"sources[{rang}]", cle, cles)
-                )
+                    problemes.append(
+                        Probleme(
+                            quoi,
+                            fichier=nom,
+                            id=etape.id,
+                            champ=f"{champ}[{rang}]",
+                            valeur=valeur,
+                            suggestions=suggerer(valeur, sorted(connus[champ])),
+                            code="inconnu",
+                        )
+                    )
     if problemes:
         raise ErreurCatalogue(problemes)
     return [e for _, e in etapes.values()]
-
-
-def _inconnu(
-    message: str,
-    fichier: str,
-    ident: str,
-    champ: str,
-    valeur: str,
-    connus: Sequence[str] | frozenset[str] | set[str],
-) -> Probleme:
-    return Probleme(
-        message,
-        fichier=fichier,
-        id=ident,
-        champ=champ,
-        valeur=valeur,
-        suggestions=suggerer(valeur, sorted(connus)),
-        code="inconnu",
-    )
 
 
 def responsables_du_centre(catalogue: Catalogue) -> dict[str, str]:
@@ -280,3 +265,19 @@ def date_dite(date: dt.date | None) -> str:
         return "—"
     jour = "1er" if date.day == 1 else str(date.day)
     return f"{jour} {MOIS[date.month - 1]} {date.year}"
+
+
+def calendrier_du_plan(moteur: Moteur, date: object) -> tuple[dt.date, list[EtapeCalendrier]]:
+    """La date du plan (``None`` : aujourd'hui) et le calendrier du centre daté pour elle.
+
+    Lève :class:`~recommandeur.ErreurArgument` si ``date`` n'est pas une date.
+    """
+    if date is None:
+        date = dt.date.today()
+    elif isinstance(date, dt.datetime):
+        date = date.date()
+    elif not isinstance(date, dt.date):
+        raise ErreurArgument("date", "une date (datetime.date) ou None", date)
+    dossier = moteur.dossiers[0] if moteur.dossiers else None
+    etapes = charger_calendrier(moteur.catalogue, dossier, moteur.surcouche)
+    return date, dater(etapes, date, responsables_du_centre(moteur.catalogue))

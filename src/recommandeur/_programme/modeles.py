@@ -88,6 +88,9 @@ class Groupe(_Partie):
     ordre: str | None = None
     #: La région d'un groupe du centre, quand le fichier des écoles en donne.
     region: str | None = None
+    #: Pour un groupe d'une école liée qui demande des collègues d'expérience (une CAP) :
+    #: l'école (ou ``"centre"``) dont viennent ces collègues.
+    liee_a: str | None = None
 
 
 class ActionEcole(_Partie):
@@ -141,6 +144,14 @@ class PlanEcole(_Partie):
     deploiement: list[EtapePlan]
     groupes: list[str]
     alertes: list[Alerte]
+    #: Le modèle de son plan : ``primaire``, ``secondaire`` (les deux exemples de 003) ou
+    #: ``leger`` (peu de personnes en insertion) ; ``None`` : aucune personne en insertion.
+    modele: str | None = None
+    modele_raison: str | None = None
+    #: L'école (ou ``"centre"``) à laquelle elle est liée pour ce qui demande des collègues
+    #: d'expérience, quand presque tout son personnel est en insertion.
+    liee_a: str | None = None
+    liaison: str | None = None
 
 
 class Charge(_Partie):

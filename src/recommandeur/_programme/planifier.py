@@ -16,11 +16,12 @@ from .._recommandation.ramasse_miettes import ramasse_miettes_suspendu
 from .._suivi.journal import Journal
 from .._vocabulaire import PeriodeInsertion
 from .bilan import bilan
-from .calendrier import charger_calendrier, dater, responsables_du_centre
+from .calendrier import calendrier_du_plan
 from .charge import charges
 from .ciblage import Ciblage, calibrage_du_centre
 from .effectifs import Effectifs, Source, charger_effectifs
 from .groupes import TAILLE_MAX_COHORTE, TAILLE_MAX_GROUPE, grouper
+from .modele_ecole import COLLEGUES, modeles_des_ecoles
 from .modeles import Alerte, Plan, PlanEcole, PlanEnseignant
 from .par_ecole import MENTORES_PAR_MENTOR, a_confirmer, plans_des_ecoles
 from .parallele import Calcul, refuser_au_demarrage, resumes_ici
@@ -95,16 +96,7 @@ def planifier(
     taille_max_groupe = _entier("taille_max_groupe", taille_max_groupe)
     mentores_par_mentor = _entier("mentores_par_mentor", mentores_par_mentor)
     taille_max_cohorte = _entier("taille_max_cohorte", taille_max_cohorte)
-    if date is None:
-        date = dt.date.today()
-    elif isinstance(date, dt.datetime):
-        date = date.date()
-    elif not isinstance(date, dt.date):
-        raise ErreurArgument("date", "une date (datetime.date) ou None", date)
-    etapes = charger_calendrier(
-        moteur.catalogue, moteur.dossiers[0] if moteur.dossiers else None, moteur.surcouche
-    )
-    calendrier = dater(etapes, date, responsables_du_centre(moteur.catalogue))
+    date, calendrier = calendrier_du_plan(moteur, date)
     processus = _entier("processus", processus, PROCESSUS_MAX)
     if not (isinstance(progression, bool) or callable(progression)):
         raise ErreurArgument(
@@ -207,6 +199,13 @@ def _plan(
         moteur.parametres_de_la_surcouche,
     )
     recommandations = {r.id: tuple(m for m, _ in r.recommandations) for r in moteur.regles}
+    modeles = modeles_des_ecoles(effectifs.ecoles, par_ecole)
+    groupes = [
+        g.model_copy(update={"liee_a": modeles[g.ecole].liee_a})
+        if g.ecole in modeles and modeles[g.ecole].liee_a and g.acteur in COLLEGUES
+        else g
+        for g in groupes
+    ]
     plans = plans_des_ecoles(
         effectifs.ecoles,
         par_ecole,
@@ -214,6 +213,7 @@ def _plan(
         catalogue,
         mentores_par_mentor,
         Ciblage(calibrage, recommandations),
+        modeles,
     )
     groupes_de: dict[str, list[str]] = defaultdict(list)
     for (enseignant, _), gid in affectation.items():
