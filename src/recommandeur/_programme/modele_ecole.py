@@ -177,20 +177,24 @@ def libelle_dans(
 def responsable(
     etape: Etape, catalogue: Catalogue, ecole: EcoleDuCentre, modele: ModeleEcole | None
 ) -> str:
-    """Le responsable d'une étape : chacun de ses responsables s'il est présent, sinon le
-    premier suppléant présent (la rencontre de mentorat sans PANE connue : la conseillère
-    pédagogique de l'école, sinon les services éducatifs) ; sinon il reste « à confirmer »."""
+    """Le responsable d'une étape : ses responsables présents ; un responsable qui ne l'est pas
+    est remplacé par le premier suppléant présent (la rencontre de mentorat sans PANE connue :
+    la conseillère pédagogique de l'école, sinon les services éducatifs) ; un absent ne porte
+    rien s'il en reste un autre ; sinon le premier reste dit « à confirmer » (ou absent)."""
     noms: list[str] = []
+    premier = ""
     for acteur in etape.responsables:
         libelle, presence = libelle_dans(catalogue, acteur, ecole, modele)
+        premier = premier or libelle
         if presence is not Presence.PRESENT:
             for suppleant in etape.suppleants:
                 autre, la = libelle_dans(catalogue, suppleant, ecole, modele)
                 if la is Presence.PRESENT:
-                    libelle = autre
+                    libelle, presence = autre, la
                     break
-        noms.append(libelle)
-    return " et ".join(dict.fromkeys(noms))
+        if presence is not Presence.ABSENT:
+            noms.append(libelle)
+    return " et ".join(dict.fromkeys(noms)) or premier
 
 
 def etape_de_liaison(modele: ModeleEcole) -> EtapePlan | None:
