@@ -179,3 +179,12 @@ def test_une_surcouche_remplace_une_etape_et_ses_fautes_sont_dites(tmp_path: Pat
             ("cssps/nomination",),
         ),
     ]
+
+
+def test_le_dernier_jour_de_la_periode(etapes: list) -> None:  # type: ignore[type-arg]
+    """Le 28 février 2027, l'étape 02 (décembre à février) est encore en cours ; le 1er mars,
+    elle est reportée à décembre 2027."""
+    (deux,) = [d for d in dater(etapes, dt.date(2027, 2, 28), {}) if d.numero == "02"]
+    assert (deux.statut, deux.annee_scolaire) == ("en_cours", "2027-2028")
+    (deux,) = [d for d in dater(etapes, dt.date(2027, 3, 1), {}) if d.numero == "02"]
+    assert (deux.statut, deux.debut) == ("reportee", dt.date(2027, 12, 1))

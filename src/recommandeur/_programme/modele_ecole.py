@@ -88,14 +88,17 @@ def _modele(ordre: str | None, n: int) -> tuple[Modele, str]:
     if n <= PERSONNES_LEGER:
         return "leger", (
             f"{n} personne(s) en insertion : un plan léger (de 1 à {PERSONNES_LEGER} personnes, "
-            "la première tranche du tableau de 003), sans comité"
+            "la première tranche d'un tableau du rapport du CSSPS), sans comité"
         )
     if ordre == "secondaire":
         return (
             "secondaire",
-            "le modèle d'une école secondaire de 003 (le CPE, un comité d'insertion)",
+            "le modèle d'une école secondaire du rapport du CSSPS (le CPE, un comité d'insertion)",
         )
-    return "primaire", "le modèle d'une école primaire de 003 (direction et personnes mentores)"
+    return (
+        "primaire",
+        "le modèle d'une école primaire du rapport du CSSPS (direction et personnes mentores)",
+    )
 
 
 def modeles_des_ecoles(
@@ -206,7 +209,8 @@ def etape_de_liaison(modele: ModeleEcole) -> EtapePlan | None:
         etape=f"Lier l'école à {avec} pour ce qui demande des collègues d'expérience",
         intentions=[
             modele.liaison,
-            "« Créer des communautés d'apprentissage professionnelles interécoles » (004)",
+            "« Créer des communautés d'apprentissage professionnelles interécoles » (les objectifs "
+            "de développement professionnel)",
         ],
         responsable="Direction d'établissement et Service des ressources éducatives",
         personnes_impliquees=["Direction d'établissement", f"l'équipe de {avec}"],
