@@ -16,7 +16,12 @@ import random
 from collections import Counter
 from pathlib import Path
 
-from recommandeur._programme.colonnes import COLONNES_ECOLE, COLONNES_PROPRES_ECOLE
+from recommandeur._programme.colonnes import (
+    COLONNES_APPARIEMENT,
+    COLONNES_ECOLE,
+    COLONNES_PROPRES_ECOLE,
+)
+from recommandeur._programme.mentors import COLONNES_MENTOR
 from recommandeur._vocabulaire import Besoin
 
 RACINE = Path(__file__).resolve().parents[1]
@@ -61,6 +66,7 @@ ENSEIGNANT = [
     "signaux_de_detresse",
     *(f"besoin_{b.value}" for b in Besoin),
     "mesures_recues",
+    *COLONNES_APPARIEMENT,
 ]
 ECOLE = [
     *COLONNES_PROPRES_ECOLE,
@@ -150,6 +156,66 @@ def enseignants(
     return lignes
 
 
+MATIERES = [
+    "français",
+    "mathématiques",
+    "sciences",
+    "univers social",
+    "anglais",
+    "éducation physique",
+]
+
+
+def mentors(
+    ecoles_: list[dict[str, object]], lignes: list[dict[str, object]], hasard: random.Random
+) -> list[dict[str, object]]:
+    """Les personnes mentores nommées de chaque école (son nombre de ``mentors``), et, pour
+    l'appariement, le bâtiment et la matière des personnes et leur personne mentore précédente.
+
+    Un hasard à part (le reste des effectifs ne change pas) ; quelques personnes mentores
+    interviennent aussi dans une école sans personne mentore (« dans plus d'une école », 003).
+    """
+    nommes: list[dict[str, object]] = []
+    par_ecole: dict[str, list[dict[str, object]]] = {}
+    for e in ecoles_:
+        n = e["mentors"] if isinstance(e["mentors"], int) else 0
+        secondaire = str(e["nom"]).startswith("École secondaire")
+        for k in range(1, n + 1):
+            m: dict[str, object] = {
+                "mentor": f"M{str(e['ecole'])[1:]}-{k}",
+                "ecole": e["ecole"],
+                "autres_ecoles": "",
+                "batiment": str(min(k, int(e["nb_batiments"]))),  # type: ignore[call-overload]
+                "ordre": "secondaire" if secondaire else "primaire",
+                "matieres": "; ".join(hasard.sample(MATIERES, 2)) if secondaire else "",
+                "liberation": "",
+                "capacite": "",
+            }
+            nommes.append(m)
+            par_ecole.setdefault(str(e["ecole"]), []).append(m)
+    for ordre in ("primaire", "secondaire"):
+        sans = [
+            e
+            for e in ecoles_
+            if e["mentors"] == 0
+            and str(e["nom"]).startswith("École secondaire") == (ordre == "secondaire")
+        ]
+        du_meme = [m for m in nommes if m["ordre"] == ordre]
+        for e, m in zip(
+            sans, hasard.sample(du_meme, min(len(sans), len(du_meme) // 8)), strict=False
+        ):
+            m["autres_ecoles"] = e["ecole"]
+    batiments = {str(e["ecole"]): int(e["nb_batiments"]) for e in ecoles_}  # type: ignore[call-overload]
+    for t in lignes:
+        ecole = str(t["ecole"])
+        t["batiment"] = str(hasard.randint(1, batiments[ecole])) if batiments[ecole] > 1 else ""
+        t["matiere"] = hasard.choice(MATIERES) if t["ordre"] == "secondaire" else ""
+        t["mentor_precedent"] = ""
+        if "mentorat:" in str(t["mesures_recues"]) and par_ecole.get(ecole):
+            t["mentor_precedent"] = hasard.choice(par_ecole[ecole])["mentor"]
+    return nommes
+
+
 def ecrire(chemin: Path, colonnes: list[str], lignes: list[dict[str, object]]) -> None:
     with chemin.open("w", encoding="utf-8", newline="") as f:
         ecrivain = csv.DictWriter(f, colonnes)
@@ -174,9 +240,14 @@ def main() -> None:
     par_ecole = Counter(str(t["ecole"]) for t in lignes)
     for e in lignes_ecoles:  # une école compte au moins ses personnes en insertion
         e["nb_enseignants"] = max(int(e["nb_enseignants"]), par_ecole[str(e["ecole"])])  # type: ignore[call-overload]
+    nommes = mentors(lignes_ecoles, lignes, random.Random(args.graine + 1))
     ecrire(args.dossier / "ecoles.csv", ECOLE, lignes_ecoles)
+    ecrire(args.dossier / "mentors.csv", list(COLONNES_MENTOR), nommes)
     ecrire(args.dossier / "enseignants.csv", ENSEIGNANT, lignes)
-    print(f"{args.dossier} : {args.ecoles} écoles, {args.enseignants} enseignants (fictifs)")
+    print(
+        f"{args.dossier} : {args.ecoles} écoles, {args.enseignants} enseignants, "
+        f"{len(nommes)} personnes mentores (fictifs)"
+    )
 
 
 if __name__ == "__main__":

@@ -18,6 +18,8 @@ from recommandeur import (
     Moteur,
     Profil,
     charger_effectifs,
+    charger_mentors,
+    comparer_plans,
     couverture,
     et_si,
     planifier,
@@ -29,9 +31,10 @@ from recommandeur._catalogue.surcouche import lire_surcouche
 
 EXEMPLES = Path(__file__).resolve().parents[1] / "exemples"
 SURCOUCHE = EXEMPLES / "surcouche_centre"
-ENSEIGNANTS, ECOLES = (
+ENSEIGNANTS, ECOLES, MENTORS = (
     EXEMPLES / "effectifs" / "enseignants.csv",
     EXEMPLES / "effectifs" / "ecoles.csv",
+    EXEMPLES / "effectifs" / "mentors.csv",
 )
 
 PROFIL = {
@@ -59,9 +62,15 @@ def _racines(moteur: Moteur) -> Iterator[pydantic.BaseModel]:
     yield que_faudrait_il(profil, "mentorat_en_ligne", moteur=moteur)
     yield que_faudrait_il(profil, "accompagnement_individuel", retirer=True, moteur=moteur)
     yield et_si(profil, {"ecole": {"conseiller_pedagogique": False}}, moteur=moteur)
+    # hors détresse, les rangs bougent (un Deplacement) ; en détresse, la liste courte peut rester
+    sans_detresse = profil.model_copy(update={"signaux_de_detresse": False})
+    yield et_si(sans_detresse, {"ecole": {"conseiller_pedagogique": False}}, moteur=moteur)
     yield couverture(moteur)
     yield charger_effectifs(ENSEIGNANTS, ECOLES)
-    yield planifier(ENSEIGNANTS, ECOLES, moteur=moteur)
+    apparie = planifier(ENSEIGNANTS, ECOLES, moteur=moteur, mentors=MENTORS)
+    yield apparie
+    yield comparer_plans(planifier(ENSEIGNANTS, ECOLES, moteur=moteur), apparie)
+    yield from charger_mentors(MENTORS)
     for _, ajustements in lire_surcouche(SURCOUCHE).ajustements:
         yield ajustements
     yield Moteur.depuis(surcouche=SURCOUCHE).catalogue

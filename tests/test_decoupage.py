@@ -8,10 +8,14 @@ enfants qui conviennent. La racine porte toujours l'attrape-tout. Le test de sur
 
 from __future__ import annotations
 
+from collections.abc import Callable
+from pathlib import Path
+
 import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
+from recommandeur import Catalogue, Moteur, Profil, charger_regles
 from recommandeur._base.erreurs import ErreurMoteur
 from recommandeur._langage.expressions import Atome, Et, Expression, Ou
 from recommandeur._moteur.durable_json import PILE_MAX, REGLES_PAR_ENSEMBLE, Reseau, decouper
@@ -121,3 +125,37 @@ def test_un_noeud_garde_moins_de_enfants_que_la_table_de_durable() -> None:
     }
     assert _pile(*list(regles.values())[:25]) <= PILE_MAX
     assert [len(m) for m in decouper(regles)] == [25, 15]
+
+
+def test_une_comparaison_sous_deux_parents_differents_compte_deux_fois() -> None:
+    # « c » sous la racine et « c » sous b1 sont deux nœuds : sous b1, la pile garde encore
+    # ce qui attend sous la racine (attrape, c) et sous a (b2, b3), puis les trois z.
+    # racine (attrape, c, a) = 3 ; a (b1, b2, b3) : 2 + 3 = 5 ; b1 (c) : 4 + 1 ; c (z1..z3) : 4 + 3
+    conditions: list[Expression] = [
+        _sup("c"),
+        *(Et((_sup("a"), _sup("b1"), _sup("c"), _sup("z", i))) for i in range(3)),
+        Et((_sup("a"), _sup("b2"))),
+        Et((_sup("a"), _sup("b3"))),
+    ]
+    assert _pile(*conditions) == 7
+
+
+def test_une_regle_de_59_comparaisons_construit_son_moteur(
+    catalogue: Catalogue, dossier_regles: Callable[[str], Path]
+) -> None:
+    # la frontière : le compilateur admet 59 comparaisons, le moteur doit les prendre
+    branches = ", ".join(
+        f'{{ champ = "annees_experience", op = ">=", valeur = {i} }}' for i in range(1, 60)
+    )
+    texte = (
+        '[[regle]]\nid = "frontiere"\ntitre = "Frontière"\n'
+        f"si = {{ un_de = [{branches}] }}\n"
+        'justification = "{annees_experience} ans"\nsources = ["annexe1/cible/g"]\n'
+        'recommande = [{ mesure = "soutien_ecole_soutenue", poids = 1 }]\n'
+    )
+    base = charger_regles(catalogue, dossier_regles(texte))
+    assert _pile(base.regles[0].condition) == PILE_MAX
+    moteur = Moteur(catalogue, base)
+    assert moteur.declencher(moteur.fait(Profil(annees_experience=3, ordre="primaire"))) == [
+        "frontiere"
+    ]

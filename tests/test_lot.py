@@ -118,3 +118,29 @@ def test_ramasse_miettes_remis_apres_des_lots_simultanes() -> None:
         assert not gc.isenabled()  # suspendu avant : laissé suspendu
     finally:
         gc.enable()
+
+
+def test_le_premier_lot_fini_ne_rallume_pas_le_ramasse_miettes_sous_l_autre() -> None:
+    import gc
+    import threading
+
+    from recommandeur._recommandation.ramasse_miettes import ramasse_miettes_suspendu
+
+    entre = threading.Event()
+    premier_fini = threading.Event()
+    pendant_le_second: list[bool] = []
+
+    def second() -> None:
+        with ramasse_miettes_suspendu():
+            entre.set()
+            premier_fini.wait(10)
+            pendant_le_second.append(gc.isenabled())
+
+    assert gc.isenabled()
+    fil = threading.Thread(target=second)
+    with ramasse_miettes_suspendu():
+        fil.start()
+        assert entre.wait(10)
+    premier_fini.set()  # le premier lot est fini, le second tourne encore
+    fil.join()
+    assert pendant_le_second == [False] and gc.isenabled()

@@ -51,7 +51,10 @@ def test_portrait_compte_a_la_main(plan: Plan) -> None:
     assert p.par_statut == {"suppleance": 1, "contrat": 3, "permanent": 1}
     assert (p.par_ordre["primaire"], p.par_ordre["secondaire"]) == (4, 1)
     assert (p.affectations["partage_de_tache"], p.affectations["plusieurs_ecoles"]) == (1, 1)
-    assert (p.formation_hors_quebec, p.signaux_de_detresse) == (1, 1)
+    # la détresse est confidentielle : comptée seulement à la demande
+    assert (p.formation_hors_quebec, p.signaux_de_detresse) == (1, None)
+    montre = planifier(ENSEIGNANTS, ECOLES, inclure_confidentiel=True).portrait
+    assert montre.signaux_de_detresse == 1
     assert p.besoins["gestion_de_classe"] == {"faible": 0, "moderee": 2, "elevee": 1}
     assert p.besoins["bien_etre"] == {"faible": 0, "moderee": 0, "elevee": 1}
     # A : t1, t2, t3 ont 5 ans et moins au Québec sur 20 ; B : t4 sur 10 ; C : taille inconnue
@@ -171,8 +174,10 @@ def test_la_surcouche_change_le_plan() -> None:
         t.enseignant for t in plan.enseignants if "accompagnement_individuel" in t.prioritaires
     ]
     assert individuels == ["t2", "t3"]  # besoin élevé en gestion de classe (t2 : par escalade)
-    # heures du centre : mentorat 36 h × 3 personnes, accompagnement individuel 10 h × 2
-    assert mentor_a.heures == 3 * 36.0 + 2 * 10.0
+    # heures du centre : mentorat 36 h × 3 personnes, accompagnement individuel 10 h × 2 ;
+    # heures du catalogue (catalogue/capacite.toml) : consultation brève 6 h × 3, visite de
+    # classe d'un pair 3 h × 2, vidéoscopie 4 h × 2 (l'aide-mémoire, sans heures, ne compte pas)
+    assert mentor_a.heures == 3 * 36.0 + 2 * 10.0 + 3 * 6.0 + 2 * 3.0 + 2 * 4.0
 
 
 #: Assez de lignes pour que planifier(processus=2) démarre un processus de calcul.
@@ -267,7 +272,8 @@ def test_la_commande_plan(tmp_path: Path, capsys: pytest.CaptureFixture[str]) ->
     )
     assert html.read_text("utf-8").startswith("<!doctype html>")
     assert json.loads(js.read_text("utf-8"))["portrait"]["nb_enseignants"] == 5
-    assert len(list(dossier.glob("*.csv"))) == 8
+    # les 8 du plan, et la capacité : capacite.csv, couts.csv (sans --mentors : pas de paires)
+    assert len(list(dossier.glob("*.csv"))) == 10
 
 
 ANNEES = st.integers(0, 9)
@@ -363,3 +369,12 @@ def test_les_heures_d_un_groupe_comptent_une_fois() -> None:
     cp = next(c for c in plan.charges if (c.acteur, c.ecole) == ("conseiller_pedagogique", None))
     avec_heures = [g for g in plan.groupes if g.id in cp.groupes and g.heures is not None]
     assert cp.heures == sum(g.heures for g in avec_heures if g.heures) == 12.0
+
+
+def test_la_barre_de_progression_montre_le_total_et_le_temps_restant(
+    capsys: pytest.CaptureFixture[str],
+) -> None:
+    planifier(ENSEIGNANTS, ECOLES, progression=True)
+    barre = capsys.readouterr().err
+    distincts = len({p for p in ENSEIGNANTS.read_text("utf-8").splitlines()[1:]})
+    assert f"/{distincts} profils" in barre and "reste" in barre and "écoulé" in barre

@@ -62,6 +62,9 @@ ECOLE = re.compile(r"\b[ée]coles?\b", re.IGNORECASE)
 LIEUX_PERMIS = re.compile(
     r"Au CSSPS, une école|dans une école du CSSPS|plan de déploiement d'une école (primaire|secondaire)"
 )
+PAROLE_DE_MENTOR = re.compile(
+    r"oreilles attentives|grâce à leur aide|personnes mentores sont libérées|Le mentor doit être issu"
+)
 # Ce qu'une raison ne peut pas dire quand la personne est absente.
 SUJET = {
     "mentor_dans_l_ecole": re.compile(
@@ -141,6 +144,22 @@ def proprietes(profil: dict[str, Any]) -> list[tuple[str, str]]:
                         v.append(
                             ("3 raison qui parle d'un absent", f"{m.mesure.id}: {mo.texte[:100]}")
                         )
+    # 3b. Une raison qui cite des personnes mentores n'est pas portée par quelqu'un d'autre.
+    for m in [*r.mesures, *r.actions_milieu]:
+        if (
+            m.acteur.id in ("mentor", "mentor_autre_ecole")
+            or m.mesure.mentorat
+            or m.mesure.id in ("nommer_mentor", "mentor_par_batiment")
+        ):
+            continue
+        for mo in m.motifs:
+            if PAROLE_DE_MENTOR.search(mo.texte):
+                v.append(
+                    (
+                        "3 parole sur les mentores portée par un autre",
+                        f"{m.mesure.id}:{m.acteur.id}: {mo.texte[:90]}",
+                    )
+                )
     # 4. Dossier : seulement si quelque chose est ouvert.
     ouvert = (
         profil.get("qualification", "legalement_qualifie") != "legalement_qualifie"
@@ -217,6 +236,10 @@ def proprietes(profil: dict[str, Any]) -> list[tuple[str, str]]:
         if not autres:
             v.append(("7 mentorat sans effet : pas d'autre personne mentore", ""))
         for m in autres:
+            if "mentor" in [a.id for a in m.alternatives]:
+                v.append(
+                    ("7 mentorat sans effet : la même personne mentore en « ou : »", m.mesure.id)
+                )
             if m.acteur.id == "mentor":
                 v.append(
                     (
@@ -235,6 +258,13 @@ def proprietes(profil: dict[str, Any]) -> list[tuple[str, str]]:
         and not detresse
     ) and "presentation_programmes_referentiels" not in ids:
         v.append(("8 programmes et référentiels absents", ""))
+    if "plan_dp" in offres and "présent" not in (offres["plan_dp"].role or ""):
+        v.append(
+            (
+                "8 plan de DP : la ligne du rôle ne parle pas de présenter le programme",
+                str(offres["plan_dp"].role),
+            )
+        )
     # 9. Textes lus.
     for vue, texte in (("courte", r.texte()), ("details", r.texte(details=True))):
         for cit in CITATION.findall(texte):

@@ -31,7 +31,7 @@ from ._base.erreurs import (
 from ._base.probleme import CODES
 from ._base.schema_erreur import ErreurEnDonnees, PlageEnDonnees, ProblemeEnDonnees, schema_erreur
 from ._catalogue.chargement import charger_catalogue, iter_erreurs_catalogue
-from ._catalogue.deploiement import Etape, Heures
+from ._catalogue.deploiement import Etape, Heures, ParametreCapacite
 from ._catalogue.modeles import Acteur, Catalogue, Intervenant, Mesure, Source
 from ._catalogue.surcouche import Ajustements, Poids, Surcouche
 from ._langage.chargement import (
@@ -52,8 +52,10 @@ from ._profil.modeles import Affectation, Ecole, MesureRecue, Profil
 from ._programme import rendus as _rendus_du_programme  # noqa: F401  (remplit les emplacements)
 from ._programme.calendrier import EtapeCalendrier
 from ._programme.calibrage import Calibrage, Declencheur, EcoleSignalee
+from ._programme.comparaison import ComparaisonPlans, EcoleComparee, Indicateur, comparer_plans
 from ._programme.ecoles import EcoleDuCentre
 from ._programme.effectifs import Effectifs, Enseignant, charger_effectifs
+from ._programme.mentors import Mentor, charger_mentors
 from ._programme.modeles import (
     ActionEcole,
     Alerte,
@@ -68,6 +70,15 @@ from ._programme.modeles import (
     PlanEnseignant,
     Portrait,
     Tranche,
+)
+from ._programme.modeles_mentorat import (
+    Appariement,
+    Capacite,
+    ChargeMentor,
+    Cout,
+    HeuresRole,
+    NonApparie,
+    Paire,
 )
 from ._programme.planifier import planifier
 from ._recommandation.explorer import (
@@ -142,6 +153,7 @@ __all__ = [  # noqa: RUF022
     "Affectation",
     "Ajustements",
     "Alerte",
+    "Appariement",
     "Arrivee",
     "Atome",
     "BaseDeRegles",
@@ -152,14 +164,18 @@ __all__ = [  # noqa: RUF022
     "BilanSuivi",
     "CODES",
     "Calibrage",
+    "Capacite",
     "Catalogue",
     "Cellule",
     "Changement",
     "ChangementIntervenant",
     "Charge",
+    "ChargeMentor",
+    "ComparaisonPlans",
     "Condition",
     "Consentement",
     "Constat",
+    "Cout",
     "CycleAction",
     "Debut",
     "Declencheur",
@@ -168,6 +184,7 @@ __all__ = [  # noqa: RUF022
     "Donnees",
     "Echeance",
     "Ecole",
+    "EcoleComparee",
     "EcoleDuCentre",
     "EcoleSignalee",
     "Effectifs",
@@ -195,6 +212,8 @@ __all__ = [  # noqa: RUF022
     "GenreSuppleance",
     "Groupe",
     "Heures",
+    "HeuresRole",
+    "Indicateur",
     "Instantane",
     "Intensite",
     "Intervalle",
@@ -202,6 +221,7 @@ __all__ = [  # noqa: RUF022
     "Journal",
     "LigneEcole",
     "LigneTableau",
+    "Mentor",
     "Mesure",
     "MesureEcartee",
     "MesureEnTable",
@@ -212,11 +232,14 @@ __all__ = [  # noqa: RUF022
     "Moteur",
     "Motif",
     "Niveau",
+    "NonApparie",
     "OPERATEURS",
     "Operateur",
     "Ordre",
     "Ou",
+    "Paire",
     "Parametre",
+    "ParametreCapacite",
     "PeriodeInsertion",
     "Plage",
     "PlageEnDonnees",
@@ -251,7 +274,9 @@ __all__ = [  # noqa: RUF022
     "bilan_de_suivi",
     "charger_catalogue",
     "charger_effectifs",
+    "charger_mentors",
     "charger_regles",
+    "comparer_plans",
     "couverture",
     "definir_moteur_par_defaut",
     "ecrire_graphe",

@@ -11,7 +11,8 @@ from .._base.fichiers import Dossier, dossier_livre, en_dossier
 from .._base.messages import valider_entree
 from .._profil.modeles import PRESENCES
 from .._vocabulaire import Ordre
-from .deploiement import Etape, Heures, lire_etape, lire_heures, verifier_etape
+from .capacite import ParametreCapacite, lire_capacite, verifier_capacite
+from .deploiement import Etape, Heures, lire_etape, lire_heures, verifier_etape, verifier_heures
 from .documents import lire_documents, titrer
 from .modeles import Acteur, Catalogue, Intervenant, Mesure
 from .programme import ORDRES_DU_CSSPS, lire_programme
@@ -53,7 +54,11 @@ def _analyser(
     ordres: tuple[Ordre, ...] = ORDRES_DU_CSSPS
     etapes: dict[str, tuple[str, Etape]] = {}
     heures: dict[str, tuple[str, Heures]] = {}
+    capacite: dict[str, tuple[str, ParametreCapacite]] = {}
     for nom, genre, rang, brute in entrees:
+        if genre == "capacite":
+            lire_capacite(nom, rang, brute, capacite, problemes)
+            continue
         if genre == "etape":
             lire_etape(nom, rang, brute, etapes, problemes)
             continue
@@ -110,17 +115,9 @@ def _analyser(
                 )
             )
     for nom, duree in heures.values():
-        if duree.mesure not in mesures:
-            problemes.append(
-                Probleme(
-                    "mesure inconnue",
-                    fichier=nom,
-                    id=f"heures {duree.mesure}",
-                    champ="mesure",
-                    valeur=duree.mesure,
-                    suggestions=suggerer(duree.mesure, mesures),
-                )
-            )
+        problemes.extend(verifier_heures(nom, duree, mesures, invalides))
+    for nom, parametre in capacite.values():
+        problemes.extend(verifier_capacite(nom, parametre, acteurs, invalides))
     for nom, etape in etapes.values():
         problemes.extend(verifier_cles(etape.sources, cles, fichier=nom, id=etape.id))
         problemes.extend(verifier_etape(nom, etape, mesures, acteurs, invalides))
@@ -135,6 +132,7 @@ def _analyser(
         etapes=tuple(e for _, e in etapes.values()),
         heures={m: h for m, (_, h) in heures.items()},
         ordres_du_programme=ordres,
+        capacite={p: c for p, (_, c) in capacite.items()},
     )
     return catalogue, []
 

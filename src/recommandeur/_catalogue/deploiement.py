@@ -12,6 +12,7 @@ from .._base.erreurs import Probleme, suggerer
 from .._base.messages import valider_entree
 from .._base.schema_json import nettoyer_schema
 from .._vocabulaire import CycleAction
+from .capacite import ParametreCapacite as ParametreCapacite  # le catalogue le lit d'ici
 
 _IDENTIFIANT = r"^[a-z][a-z0-9_]*$"
 
@@ -137,3 +138,18 @@ def lire_heures(
     duree = valider_entree(Heures, brute, problemes, fichier=nom, id=ident)
     if duree is not None:
         heures[duree.mesure] = (nom, duree)
+
+
+def verifier_heures(
+    nom: str, duree: Heures, mesures: Collection[str], invalides: Collection[str] = ()
+) -> Iterator[Probleme]:
+    """La mesure des heures existe (une mesure refusée n'est pas dite une seconde fois)."""
+    if duree.mesure not in mesures and duree.mesure not in invalides:
+        yield Probleme(
+            "mesure inconnue",
+            fichier=nom,
+            id=f"heures {duree.mesure}",
+            champ="mesure",
+            valeur=duree.mesure,
+            suggestions=suggerer(duree.mesure, mesures),
+        )

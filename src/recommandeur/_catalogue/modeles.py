@@ -14,7 +14,7 @@ from .._base.rendus import Rendu
 from .._base.schema_json import nettoyer_schema
 from .._vocabulaire import Besoin, Destinataire, Modalite, Niveau, Ordre, Portee
 from .._vocabulaire.titres import inscrire_titre
-from .deploiement import Etape, Heures
+from .deploiement import Etape, Heures, ParametreCapacite
 
 _IDENTIFIANT = r"^[a-z][a-z0-9_]*$"
 #: La forme d'une clé de source : ``annexe1/cible/g``, ``cssps/roles/mentor``, ``ppc/10.2``.
@@ -124,8 +124,8 @@ class Mesure(_Immuable):
     ``intervenants`` sont ceux qui peuvent l'offrir, du plus proche au plus lointain, chacun
     avec la ligne de son rôle qui le justifie (elle doit figurer dans ``Acteur.role``).
     ``charge`` : elle ajoute une charge ou une exposition (différée en cas de détresse).
-    ``mentorat`` : c'est une forme de mentorat (quand elle reste sans effet, une autre
-    personne mentore est proposée).
+    ``mentorat`` : une forme de mentorat (sans effet, une autre personne mentore est proposée).
+    ``confidentielle`` : elle révèle la détresse (absente d'un fichier du centre, sauf demande).
     """
 
     id: str = Field(pattern=_IDENTIFIANT)
@@ -140,6 +140,7 @@ class Mesure(_Immuable):
     besoins: Annotated[tuple[Besoin, ...], Uniques] = ()
     charge: bool = False
     mentorat: bool = False
+    confidentielle: bool = False
     duree: str | None = None
     frequence: str | None = None
     sources: tuple[str, ...] = Field(min_length=1)
@@ -196,7 +197,6 @@ class Catalogue(BaseModel):
     """
 
     model_config = ConfigDict(json_schema_extra=nettoyer_schema, frozen=True)
-
     version: str
     mesures: tuple[Mesure, ...]
     acteurs: tuple[Acteur, ...]
@@ -209,6 +209,7 @@ class Catalogue(BaseModel):
     heures: dict[str, Heures] = Field(default_factory=dict)
     #: Les ordres que couvre le programme de mentorat (``[programme]``) ; par défaut, le CSSPS.
     ordres_du_programme: tuple[Ordre, ...] = (Ordre.PRESCOLAIRE, Ordre.PRIMAIRE, Ordre.SECONDAIRE)
+    capacite: dict[str, ParametreCapacite] = Field(default_factory=dict)  # [[capacite]]
     _mesures: Mapping[str, Mesure] = PrivateAttr()
     _acteurs: Mapping[str, Acteur] = PrivateAttr()
     _sources: Mapping[str, Source] = PrivateAttr()

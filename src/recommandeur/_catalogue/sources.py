@@ -53,7 +53,7 @@ def lire_sources(
 
 
 #: Les tables ``[[genre]]`` d'un dossier de catalogue, et ses tables uniques ``[genre]``.
-GENRES_DU_CATALOGUE = ("acteur", "mesure", "source", "document", "etape", "heures")
+GENRES_DU_CATALOGUE = ("acteur", "mesure", "source", "document", "etape", "heures", "capacite")
 UNIQUES_DU_CATALOGUE = ("ressources", "programme")
 
 

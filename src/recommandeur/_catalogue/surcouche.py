@@ -141,7 +141,7 @@ def fusionner(base: Sequence[Entree], dessus: Sequence[Entree]) -> list[Entree]:
         cle = _cle(entree)
         if cle is not None and cle in index:
             ancienne = resultat[index[cle]]
-            if entree[1] == "parametre":
+            if entree[1] in ("parametre", "capacite"):  # les clés données seulement
                 entree = (entree[0], entree[1], entree[2], {**ancienne[3], **entree[3]})
             resultat[index[cle]] = entree
         else:

@@ -15,7 +15,12 @@ from typing import Any
 from .._base.ecriture import ecrire_atomique
 from .._base.erreurs import ErreurArgument
 from .._moteur.moteur import Moteur, moteur_par_defaut
-from .._programme.effectifs import charger_effectifs
+from .._programme.comparaison import comparer_plans, superposer
+from .._programme.confidentiel import AVERTISSEMENT
+from .._programme.identifiants import cle
+from .._programme.mentorat import charger_avec_mentors, texte_mentorat
+from .._programme.mentors import charger_mentors, en_ligne_de_mentor
+from .._programme.modeles import Plan
 from .._programme.planifier import planifier
 from .._suivi.journal import Journal
 from .francais import entier
@@ -46,6 +51,17 @@ def ajouter(
     )
     plan.add_argument(
         "--journal", metavar="FICHIER", help="un journal de suivi : le bilan lit ses revues"
+    )
+    plan.add_argument(
+        "--mentors",
+        metavar="FICHIER",
+        help="fichier des personnes mentores nommées (.csv, .json, .toml) : l'appariement",
+    )
+    plan.add_argument(
+        "--comparer",
+        metavar="DOSSIER",
+        help="une variante posée sur la surcouche (ce qui change, et son mentors.csv s'il y en a "
+        "un) : les deux plans côte à côte",
     )
     plan.add_argument(
         "--html", metavar="FICHIER", help="écrire le rapport HTML (- : la sortie standard)"
@@ -86,6 +102,11 @@ def ajouter(
         help="processus de calcul (défaut : 2, ou 1 sur une machine à un cœur)",
     )
     plan.add_argument(
+        "--inclure-confidentiel",
+        action="store_true",
+        help="montrer la détresse et les offres qui la révèlent (chaque fichier le dit en tête)",
+    )
+    plan.add_argument(
         "--sans-progression", action="store_true", help="ne pas afficher la barre de progression"
     )
     plan.add_argument(
@@ -100,12 +121,13 @@ def ajouter(
 def _plan(args: argparse.Namespace, moteur: Moteur | None) -> int:
     if args.verifier:
         m = moteur or moteur_par_defaut()
-        effectifs = charger_effectifs(
-            Path(args.enseignants), Path(args.ecoles), mesures=m.ids_mesures, acteurs=m.ids_acteurs
+        effectifs, nommes = charger_avec_mentors(
+            Path(args.enseignants), Path(args.ecoles), args.mentors and Path(args.mentors), m
         )
+        mentors = "" if nommes is None else f", {len(nommes)} personne(s) mentore(s)"
         print(
             f"Effectifs valides : {len(effectifs.enseignants)} personne(s), "
-            f"{len(effectifs.ecoles)} école(s)."
+            f"{len(effectifs.ecoles)} école(s){mentors}."
         )
         return 0
     options: dict[str, Any] = {}
@@ -117,6 +139,8 @@ def _plan(args: argparse.Namespace, moteur: Moteur | None) -> int:
         options["taille_max_cohorte"] = args.taille_cohorte
     if args.date is not None:
         options["date"] = args.date
+    if args.mentors:
+        options["mentors"] = Path(args.mentors)
     with contextlib.ExitStack() as pile:
         if args.journal:
             options["journal"] = pile.enter_context(Journal.ouvrir(args.journal, moteur=moteur))
@@ -126,6 +150,7 @@ def _plan(args: argparse.Namespace, moteur: Moteur | None) -> int:
             moteur=moteur,
             progression=not args.sans_progression and sys.stderr.isatty(),
             processus=args.processus,
+            inclure_confidentiel=args.inclure_confidentiel,
             **options,
         )
     vers_la_sortie = "-" in (args.html, args.json)
@@ -133,6 +158,8 @@ def _plan(args: argparse.Namespace, moteur: Moteur | None) -> int:
         raise ErreurArgument("--html et --json", "au plus une sortie « - »", "-")
     resume = sys.stderr if vers_la_sortie else sys.stdout  # la sortie standard reste au document
     p = resultat.portrait
+    if resultat.confidentiel:
+        print(AVERTISSEMENT, file=resume)
     print(
         f"Plan : {p.nb_en_insertion} personne(s) en insertion (sur {p.nb_enseignants} dans les "
         f"effectifs), {p.nb_ecoles} école(s), {len(resultat.groupes)} groupe(s), "
@@ -146,6 +173,9 @@ def _plan(args: argparse.Namespace, moteur: Moteur | None) -> int:
         print(f"  ⚠ {ou}{alerte.message}", file=resume)
     if len(resultat.alertes) > 5:
         print(f"  … et {len(resultat.alertes) - 5} autres alertes (voir le rapport)", file=resume)
+    print(texte_mentorat(resultat), file=resume)
+    if args.comparer:
+        print(_comparer(args, resultat, options), file=resume)
     if args.html == "-":
         sys.stdout.write(resultat.html())
     elif args.html:
@@ -160,3 +190,26 @@ def _plan(args: argparse.Namespace, moteur: Moteur | None) -> int:
         fichiers = resultat.ecrire_csv(args.csv)
         print(f"CSV : {len(fichiers)} fichiers dans {args.csv}", file=resume)
     return 0
+
+
+def _comparer(args: argparse.Namespace, plan_a: Plan, options: dict[str, Any]) -> str:
+    """Le plan avec la surcouche de ``--comparer`` (et son ``mentors.csv``), côte à côte."""
+    dossier = Path(args.comparer)
+    surcouche_b = superposer(args.surcouche, dossier)
+    moteur_b = Moteur.depuis(catalogue=args.catalogue, regles=args.regles, surcouche=surcouche_b)
+    options_b = {k: v for k, v in options.items() if k != "journal"}
+    if (dossier / "mentors.csv").is_file():  # des personnes mentores de plus (ou changées)
+        ecoles = {cle(e.ecole): e.ecole for e in plan_a.ecoles}
+        nommes = {m.id: m for m in charger_mentors(args.mentors, ecoles)} if args.mentors else {}
+        nommes.update({m.id: m for m in charger_mentors(dossier / "mentors.csv", ecoles)})
+        options_b["mentors"] = [en_ligne_de_mentor(m) for m in nommes.values()]
+    plan_b = planifier(
+        Path(args.enseignants),
+        Path(args.ecoles),
+        moteur=moteur_b,
+        processus=args.processus,
+        **options_b,
+    )
+    a = Path(args.surcouche).name if args.surcouche else "plan"
+    b = f"{a}+{dossier.name}" if args.surcouche else dossier.name
+    return str(comparer_plans(plan_a, plan_b, libelle_a=a, libelle_b=b))

@@ -11,7 +11,7 @@ from .._base.erreurs import ErreurArgument, ErreurInconnu
 from .._base.fichiers import Dossier
 from .._catalogue.chargement import charger_catalogue
 from .._catalogue.modeles import Catalogue
-from .._catalogue.surcouche import lire_surcouche
+from .._catalogue.surcouche import Surcouche, lire_surcouche
 from .._langage.chargement import AccesDonnees, BaseDeRegles, charger_regles
 from .._langage.regle import RegleCompilee
 from .._profil.modeles import Profil
@@ -49,7 +49,7 @@ class Moteur(AccesDonnees):
         self.dossiers = dossiers
         self.base = base
         #: Le dossier de la surcouche d'un centre, si le moteur vient de :meth:`depuis` avec une.
-        self.surcouche: Dossier | None = None
+        self.surcouche: Dossier | Surcouche | None = None
         #: Les paramètres (seuils) que la surcouche du centre donne : le plan les préfère à
         #: la distribution du centre (voir ``recommandeur._programme.calibrage``).
         self.parametres_de_la_surcouche: frozenset[str] = frozenset()
@@ -79,7 +79,7 @@ class Moteur(AccesDonnees):
         catalogue: Dossier | None = None,
         regles: Dossier | None = None,
         *,
-        surcouche: Dossier | None = None,
+        surcouche: Dossier | Surcouche | None = None,
         evaluateur: str = "durable",
     ) -> Moteur:
         """Construit un moteur depuis des dossiers (les données livrées par défaut).

@@ -17,6 +17,8 @@ from __future__ import annotations
 import calendar
 import datetime as dt
 from collections.abc import Sequence
+from importlib.resources.abc import Traversable
+from pathlib import Path
 from typing import TYPE_CHECKING, Literal
 
 from pydantic import BaseModel, ConfigDict, Field
@@ -279,5 +281,6 @@ def calendrier_du_plan(moteur: Moteur, date: object) -> tuple[dt.date, list[Etap
     elif not isinstance(date, dt.date):
         raise ErreurArgument("date", "une date (datetime.date) ou None", date)
     dossier = moteur.dossiers[0] if moteur.dossiers else None
-    etapes = charger_calendrier(moteur.catalogue, dossier, moteur.surcouche)
+    surcouche = moteur.surcouche if isinstance(moteur.surcouche, str | Path | Traversable) else None
+    etapes = charger_calendrier(moteur.catalogue, dossier, surcouche)
     return date, dater(etapes, date, responsables_du_centre(moteur.catalogue))

@@ -35,6 +35,13 @@ COLONNES_ENSEIGNANT: dict[str, str] = {
     "mesures_recues": "mesures_recues",
 }
 
+#: Les colonnes de l'appariement (facultatives) du fichier des enseignants : son bâtiment,
+#: sa matière, sa personne mentore précédente (voir ``_programme/appariement.py``).
+COLONNES_APPARIEMENT = ("batiment", "matiere", "mentor_precedent")
+
+#: Toutes les colonnes admises du fichier des enseignants.
+ENTETES_ENSEIGNANT = (*IDENTIFIANTS_ENSEIGNANT, *COLONNES_ENSEIGNANT, *COLONNES_APPARIEMENT)
+
 #: Les colonnes propres au fichier des écoles (hors contexte de l'école du profil).
 COLONNES_PROPRES_ECOLE = ("ecole", "nom", "nb_enseignants", "mentors", "region")
 

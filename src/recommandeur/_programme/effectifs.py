@@ -22,7 +22,7 @@ from .._profil.validation import valider_profil
 from .._vocabulaire import FIN_DE_PERIODE
 from .colonnes import (
     COLONNES_ENSEIGNANT,
-    IDENTIFIANTS_ENSEIGNANT,
+    ENTETES_ENSEIGNANT,
     cellule,
     colonne_du_champ,
     mesures_recues,
@@ -37,6 +37,7 @@ from .ecoles import (
 )
 from .identifiants import cle, lire_identifiant
 from .lecture import lire_lignes
+from .mentors import colonnes_d_appariement
 
 #: Années au Québec jusqu'auxquelles une personne compte dans la part de « 5 ans et moins »
 #: d'une école (001 : « le portrait des écoles en termes d'enseignants de 5 ans et moins »).
@@ -56,6 +57,10 @@ class Enseignant(BaseModel):
     id: str
     ecole: str
     profil: Profil
+    #: Pour l'appariement : son bâtiment, sa matière, sa personne mentore précédente.
+    batiment: str | None = None
+    matiere: str | None = None
+    mentor_precedent: str | None = None
 
 
 class Effectifs(BaseModel):
@@ -111,9 +116,7 @@ def charger_effectifs(
     fichier_ecoles = lire_lignes(ecoles, "ecole", problemes)
     fichier_enseignants = lire_lignes(enseignants, "enseignant", problemes)
     brutes = lignes_d_ecoles(fichier_ecoles, problemes)
-    verifier_entetes(
-        fichier_enseignants, (*IDENTIFIANTS_ENSEIGNANT, *COLONNES_ENSEIGNANT), problemes
-    )
+    verifier_entetes(fichier_enseignants, ENTETES_ENSEIGNANT, problemes)
     lignes: list[tuple[str, str, str, dict[str, Any]]] = []
     vus: dict[str, tuple[str, str]] = {}
     ecoles_par_cle = {cle(e): e for e in brutes}
@@ -246,10 +249,11 @@ def charger_effectifs(
                 for p in exc.problemes
             )
             continue
+        appariement = colonnes_d_appariement(valeurs, fichier_enseignants, ligne, problemes)
         if refusee or len(problemes) > avant:
             continue
         if de_l_ecole is not None:
-            profs.append(Enseignant(id=ident, ecole=ecole_id, profil=profil))
+            profs.append(Enseignant(id=ident, ecole=ecole_id, profil=profil, **appariement))
     if problemes:
         ordre = {fichier_ecoles.nom: 0, fichier_enseignants.nom: 1}
         raise ErreurEffectifs(

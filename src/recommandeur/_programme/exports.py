@@ -5,6 +5,7 @@ from __future__ import annotations
 from collections.abc import Callable, Sequence
 from typing import Any
 
+from .exports_mentorat import fichiers_du_mentorat
 from .modeles import Plan
 
 #: Une colonne : le nom d'un attribut de la ligne, ou (nom de colonne, calcul sur la ligne).
@@ -109,4 +110,5 @@ def fichiers_csv(plan: Plan) -> dict[str, tuple[Sequence[Any], list[Colonne]]]:
             ],
         ),
         "alertes.csv": (plan.alertes, ["genre", "ecole", "message"]),
+        **fichiers_du_mentorat(plan),
     }

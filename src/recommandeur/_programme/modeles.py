@@ -16,6 +16,7 @@ from .._base.schema_json import nettoyer_schema
 from .._vocabulaire import CycleAction, Niveau, PeriodeInsertion, Presence
 from .calendrier import EtapeCalendrier
 from .calibrage import Calibrage
+from .modeles_mentorat import Appariement, Capacite
 
 
 class _Partie(BaseModel):
@@ -63,7 +64,9 @@ class Portrait(_Partie):
     par_ordre: dict[str, int]
     affectations: dict[str, int]
     formation_hors_quebec: int
-    signaux_de_detresse: int
+    #: Les personnes avec des signaux de détresse ; ``None`` : confidentiel (un plan du centre
+    #: ne le dit qu'à la demande, ``inclure_confidentiel=True``).
+    signaux_de_detresse: int | None
     #: besoin → intensité → nombre de personnes.
     besoins: dict[str, dict[str, int]]
     ecoles_par_part: list[Tranche]
@@ -120,7 +123,8 @@ class EtapePlan(_Partie):
 class Alerte(_Partie):
     """Ce qui demande l'attention du centre : son genre, son école (``None`` : le centre), le texte.
 
-    Genres : ``sans_mentor``, ``mentors_debordes``, ``batiments``, ``a_confirmer``.
+    Genres : ``sans_mentor``, ``mentors_debordes``, ``batiments``, ``non_apparies``,
+    ``heures_depassees``, ``a_confirmer``.
     """
 
     genre: str
@@ -200,6 +204,9 @@ class PlanEnseignant(_Partie):
 class Plan(_Partie):
     """Le plan d'un centre pour ses personnes en insertion (voir ``docs/programme.md``)."""
 
+    #: Vrai si le plan montre la détresse (``inclure_confidentiel=True``) : chaque export le
+    #: dit alors en tête. Par défaut, rien dans le plan ne la révèle (voir ``confidentiel.py``).
+    confidentiel: bool = False
     version_catalogue: str
     version_regles: str
     portrait: Portrait
@@ -220,6 +227,10 @@ class Plan(_Partie):
     calendrier: list[EtapeCalendrier] = []
     #: La date du plan : celle à laquelle le calendrier du centre est daté.
     date_du_plan: dt.date | None = None
+    #: L'appariement avec les personnes mentores nommées (``None`` : sans fichier de mentors).
+    appariement: Appariement | None = None
+    #: La capacité et le coût du programme.
+    capacite: Capacite | None = None
 
     def html(self) -> str:
         """La page HTML autonome et imprimable du plan (graphiques SVG inclus)."""

@@ -4,9 +4,8 @@ from __future__ import annotations
 
 import datetime as dt
 from collections import defaultdict
-from collections.abc import Callable, Sequence
+from collections.abc import Sequence
 from pathlib import Path
-from typing import Any
 
 from .._base.erreurs import ErreurArgument, Plage
 from .._catalogue.modeles import Catalogue
@@ -19,23 +18,23 @@ from .bilan import bilan
 from .calendrier import calendrier_du_plan
 from .charge import charges
 from .ciblage import Ciblage, calibrage_du_centre
-from .effectifs import Effectifs, Source, charger_effectifs
+from .confidentiel import caviarder_resumes, marquer
+from .effectifs import Effectifs, Source
 from .groupes import TAILLE_MAX_COHORTE, TAILLE_MAX_GROUPE, grouper
+from .mentorat import charger_avec_mentors, mentorat_du_plan
+from .mentors import Mentor
 from .modele_ecole import COLLEGUES, modeles_des_ecoles
 from .modeles import Alerte, Plan, PlanEcole, PlanEnseignant
 from .par_ecole import MENTORES_PAR_MENTOR, a_confirmer, plans_des_ecoles
 from .parallele import Calcul, refuser_au_demarrage, resumes_ici
 from .portrait import portrait
+from .progression import Progression, suivre_la_progression
 from .resume import Resume
 
 #: Profils distincts par processus en dessous desquels le calcul reste dans ce processus.
 PAR_PROCESSUS_MIN = 1000
 #: Taille approximative d'une ligne d'effectifs (pour juger un fichier sans le lire).
 OCTETS_PAR_PROFIL = 60
-
-#: Une progression : ``True`` (une barre tqdm sur l'erreur standard), ``False``, ou une
-#: fonction ``(faits, total)``.
-Progression = bool | Callable[[int, int], Any]
 
 
 #: Processus de calcul au plus (chacun garde un moteur : une centaine de Mo).
@@ -66,6 +65,8 @@ def planifier(
     journal: Journal | None = None,
     taille_max_cohorte: int = TAILLE_MAX_COHORTE,
     date: dt.date | None = None,
+    mentors: Source | None = None,
+    inclure_confidentiel: bool = False,
 ) -> Plan:
     """Le plan d'un centre : portrait, offres groupées, plan par école, charges, bilan.
 
@@ -78,6 +79,11 @@ def planifier(
     ``taille_max_cohorte`` : les activités universelles du centre se font en cohortes d'au
     plus autant de personnes (une convention du plan). ``date`` : la date du plan (par
     défaut, aujourd'hui) ; le calendrier du centre sert la prochaine rentrée après elle.
+    ``mentors`` : le fichier des personnes mentores nommées (voir ``docs/programme.md``) :
+    chaque personne à qui le mentorat est offert est appariée à l'une d'elles
+    (``plan.appariement``) ; ses problèmes sont dits avec ceux des effectifs.
+    ``inclure_confidentiel`` : garder la détresse et les offres qui la révèlent (par défaut,
+    le plan n'en contient rien : voir :mod:`recommandeur._programme.confidentiel`).
 
     >>> plan = planifier(
     ...     [{"enseignant": "e1", "ecole": "a", "annees_experience": 0, "ordre": "primaire",
@@ -109,9 +115,7 @@ def planifier(
     with ramasse_miettes_suspendu():
         interrompu = True
         try:
-            effectifs = charger_effectifs(
-                enseignants, ecoles, mesures=moteur.ids_mesures, acteurs=moteur.ids_acteurs
-            )
+            effectifs, nommes = charger_avec_mentors(enseignants, ecoles, mentors, moteur)
             resumes = _resumes(effectifs, moteur, calcul, progression)
             interrompu = False
         finally:
@@ -122,8 +126,11 @@ def planifier(
             "mentores_par_mentor": mentores_par_mentor,
             "taille_max_cohorte": taille_max_cohorte,
         }
-        plan = _plan(effectifs, resumes, moteur, conventions, journal)
-        return plan.model_copy(update={"calendrier": calendrier, "date_du_plan": date})
+        if not inclure_confidentiel:
+            resumes = caviarder_resumes(effectifs, resumes, moteur.catalogue)
+        plan = _plan(effectifs, resumes, moteur, conventions, journal, nommes)
+        plan = plan.model_copy(update={"calendrier": calendrier, "date_du_plan": date})
+        return marquer(plan, moteur.catalogue, inclure_confidentiel=inclure_confidentiel)
 
 
 def _assez_grand(source: Source) -> bool:
@@ -140,7 +147,6 @@ def _resumes(
     effectifs: Effectifs, moteur: Moteur, calcul: Calcul | None, progression: Progression
 ) -> dict[str, Resume]:
     """Le résumé de la recommandation de chaque personne (un profil distinct, une fois)."""
-    avancer = _progression(progression, len(effectifs.enseignants))
     # un même profil (fréquent dans une école) n'est recommandé qu'une fois
     # (les profils identiques sont déjà partagés par charger_effectifs : une clé par objet)
     distincts: dict[str, Profil] = {}
@@ -153,6 +159,7 @@ def _resumes(
             distincts.setdefault(cle, e.profil)
         cles.append(cle)
     profils = list(distincts.values())
+    avancer = suivre_la_progression(progression, len(profils))
     if calcul is not None and len(profils) >= 2 * PAR_PROCESSUS_MIN:
         calcules = calcul.resumes(profils, avancer)
     else:
@@ -168,6 +175,7 @@ def _plan(
     moteur: Moteur,
     conventions: dict[str, int],
     journal: Journal | None = None,
+    mentors: tuple[Mentor, ...] | None = None,
 ) -> Plan:
     catalogue = moteur.catalogue
     suite = [(e.id, e.ecole, resumes[e.id]) for e in effectifs.enseignants]
@@ -218,15 +226,19 @@ def _plan(
     groupes_de: dict[str, list[str]] = defaultdict(list)
     for (enseignant, _), gid in affectation.items():
         groupes_de[enseignant].append(gid)
+    charges_ = charges(suite, groupes, affectation, catalogue)
+    appariement, capacite, alertes = mentorat_du_plan(
+        effectifs, resumes, suite, affectation, charges_, mentors, catalogue, mentores_par_mentor
+    )
     return Plan.model_construct(
         version_catalogue=moteur.version_catalogue,
         version_regles=moteur.version_regles,
         portrait=portrait(effectifs),
         groupes=groupes,
         ecoles=plans,
-        charges=charges(suite, groupes, affectation, catalogue),
+        charges=charges_,
         bilan=bilan(effectifs, resumes, catalogue, journal),
-        alertes=_alertes_du_centre(plans, suite, catalogue),
+        alertes=_alertes_du_centre(plans, suite, catalogue, alertes),
         enseignants=[
             PlanEnseignant.model_construct(
                 enseignant=i,
@@ -241,6 +253,8 @@ def _plan(
         parametres=dict(conventions),
         mesures=_mesures_nommees(suite, catalogue),
         calibrage=calibrage,
+        appariement=appariement,
+        capacite=capacite,
     )
 
 
@@ -252,10 +266,15 @@ def _mesures_nommees(suite: list[tuple[str, str, Resume]], catalogue: Catalogue)
 
 
 def _alertes_du_centre(
-    plans: list[PlanEcole], suite: list[tuple[str, str, Resume]], catalogue: Catalogue
+    plans: list[PlanEcole],
+    suite: list[tuple[str, str, Resume]],
+    catalogue: Catalogue,
+    mentorat: Sequence[Alerte] = (),
 ) -> list[Alerte]:
-    """Les alertes des écoles sur leurs personnes mentores, puis les présences à confirmer."""
+    """Les alertes des écoles sur leurs personnes mentores, celles de l'appariement et des
+    heures, puis les présences à confirmer."""
     alertes = [a for p in plans for a in p.alertes if a.genre != "a_confirmer"]
+    alertes += mentorat
     qui = a_confirmer((r for _, _, r in suite), catalogue, par_frequence=True)
     if qui:
         alertes.append(
@@ -266,32 +285,3 @@ def _alertes_du_centre(
             )
         )
     return alertes
-
-
-def _progression(progression: Progression, total: int) -> Callable[[int | None], None]:
-    """``avancer(faits)`` : le nombre de profils distincts recommandés ; ``None`` : fini."""
-    if progression is False:
-        return lambda _: None
-    if progression is True:
-        from tqdm import tqdm
-
-        barre = tqdm(total=None, desc="planifier", unit=" profils", leave=False)
-
-        def avancer(faits: int | None) -> None:
-            if faits is None:
-                barre.close()
-            else:
-                barre.update(faits - barre.n)
-
-        return avancer
-    rappel = progression
-    derniers = [0]
-
-    def appeler(faits: int | None) -> None:
-        if faits is None:
-            rappel(total, total)
-        elif faits - derniers[0] >= 500:
-            derniers[0] = faits
-            rappel(faits, total)
-
-    return appeler

@@ -1,14 +1,17 @@
 """Les mesures recommandées d'un résultat, faites une fois et partagées entre les résultats.
 
-Une mesure recommandée est immuable et ne dépend que de son rang, de sa mesure, de sa
-décision (intervenant choisi, présence, autres possibles, partenaires : voir
-:mod:`.decisions`), de son score et de ses raisons (des motifs mémorisés) : la même est
-retrouvée au lieu d'être refaite. Garder des milliers de résultats garde alors peu d'objets
-de plus (le ramasse-miettes a peu à parcourir).
+Une mesure recommandée est immuable et ne dépend que de son rang, de sa décision (mesure,
+intervenant choisi, présence, autres possibles, partenaires : voir :mod:`.decisions`), de son
+drapeau prioritaire, de son score, de ce que le profil dit de sa réception et de ses raisons (des
+motifs mémorisés). Ces entrées forment un enregistrement gelé (:class:`EntreesMesure`), seule
+entrée de :func:`construire` et clé de sa mémoire : la même mesure est retrouvée au lieu d'être
+refaite, et une entrée ajoutée ne peut pas manquer à la clé. Garder des milliers de résultats
+garde alors peu d'objets de plus (le ramasse-miettes a peu à parcourir).
 """
 
 from __future__ import annotations
 
+import dataclasses
 from collections.abc import Callable, Mapping
 
 from .decisions import Decision
@@ -17,45 +20,92 @@ from .motifs import Fiche
 from .sortie import ListeFigee
 
 
+@dataclasses.dataclass(frozen=True, slots=True)
+class Motifs:
+    """Les raisons d'une mesure, comparées par identité (les motifs sont mémorisés et partagés).
+
+    >>> from recommandeur._recommandation.modeles import Motif
+    >>> m = Motif.construire(regle="r", titre="T", poids=1.0, texte="t", faits=(), sources=())
+    >>> Motifs((m,)) == Motifs((m,)), Motifs((m,)) == Motifs((m.model_copy(),))
+    (True, False)
+    """
+
+    motifs: tuple[Motif, ...]
+
+    def __eq__(self, autre: object) -> bool:
+        return (
+            isinstance(autre, Motifs)
+            and len(autre.motifs) == len(self.motifs)
+            and all(a is b for a, b in zip(self.motifs, autre.motifs, strict=True))
+        )
+
+    def __hash__(self) -> int:
+        return hash(tuple(map(id, self.motifs)))
+
+
+@dataclasses.dataclass(frozen=True, slots=True, kw_only=True)
+class EntreesMesure:
+    """Toutes les entrées d'une mesure recommandée : la clé de sa mémoire et la seule chose lue."""
+
+    rang: int
+    #: La décision (comparée par identité : elle nomme la mesure, l'intervenant, les partenaires).
+    decision: Decision
+    prioritaire: bool
+    score: float
+    #: Ce que le profil dit de la mesure : reçue avec effet (vrai), sans effet (faux), pas reçue.
+    recue: bool | None
+    motifs: Motifs
+    #: Le profil enseigne dans un centre (FP, FGA) : les textes disent « centre ».
+    en_centre: bool = False
+
+
+def construire(f: Fiche, e: EntreesMesure) -> MesureRecommandee:
+    """La mesure recommandée de ces entrées, retrouvée dans la fiche ou faite et gardée.
+
+    Les motifs sont gardés en vie par l'entrée de la mémoire : leurs identités, dans la clé, ne
+    peuvent pas être réutilisées tant qu'elle existe.
+    """
+    trouvee = f.recommandees.get(e)
+    if trouvee is None:
+        trouvee = MesureRecommandee.construire(
+            rang=e.rang,
+            **e.decision.champs(f),
+            score=e.score,
+            prioritaire=e.prioritaire,
+            motifs=ListeFigee(e.motifs.motifs),
+            deja_recue=e.recue is True,
+            changement_d_intervenant=e.recue is False,
+            en_centre=e.en_centre,
+        )
+        f.garder(f.recommandees, e, trouvee)
+    return trouvee
+
+
 def constructeur(
     f: Fiche,
     motifs: Mapping[str, list[Motif]],
     decisions: Mapping[str, Decision],
     scores_des_mesures: Mapping[str, float],
     recues: Mapping[str, bool],
+    en_centre: bool = False,
 ) -> Callable[[int, str, bool], MesureRecommandee]:
-    """La fonction qui fait (ou retrouve) la mesure recommandée de rang donné d'un résultat."""
+    """La fonction qui fait (ou retrouve) la mesure recommandée de rang donné d'un résultat.
 
-    def construire(rang: int, mid: str, prioritaire: bool) -> MesureRecommandee:
-        d = decisions[mid]
-        raisons = motifs[mid]
-        recue = recues.get(mid)
-        score = scores_des_mesures[mid]
-        # Une mesure recommandée est immuable : la même (mêmes raisons, même décision, même
-        # rang) est partagée entre les résultats, au lieu d'être refaite. Le numéro d'une
-        # décision n'est jamais réutilisé ; les motifs, gardés en vie par l'entrée, non plus.
-        cle = (
-            rang,
-            mid,
-            prioritaire,
-            score,
-            d.numero,
-            recue,
-            *map(id, raisons),
-        )
-        trouvee = f.recommandees.get(cle)
-        if trouvee is not None:
-            return trouvee
-        trouvee = MesureRecommandee.construire(
-            rang=rang,
-            **d.champs(f),
-            score=score,
-            prioritaire=prioritaire,
-            motifs=ListeFigee(raisons),
-            deja_recue=recue is True,
-            changement_d_intervenant=recue is False,
-        )
-        f.garder(f.recommandees, cle, trouvee)
-        return trouvee
+    ``en_centre`` : le profil enseigne dans un centre (FP, FGA) ; ses textes disent « centre ».
+    """
 
-    return construire
+    def construire_rang(rang: int, mid: str, prioritaire: bool) -> MesureRecommandee:
+        return construire(
+            f,
+            EntreesMesure(
+                rang=rang,
+                decision=decisions[mid],
+                prioritaire=prioritaire,
+                score=scores_des_mesures[mid],
+                recue=recues.get(mid),
+                motifs=Motifs(tuple(motifs[mid])),
+                en_centre=en_centre,
+            ),
+        )
+
+    return construire_rang

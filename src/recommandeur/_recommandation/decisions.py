@@ -3,15 +3,14 @@
 Elle ne dépend que de la mesure, des règles qui la proposent, de la *signature* des présences
 (ce que le fait dit de chaque champ de présence, la période, les acteurs vus présents), de qui
 passer en dernier ou ne plus proposer, et de deux drapeaux (reçue sans effet, à différer).
-Elle est mémorisée par ces valeurs dans la fiche du moteur et retrouvée au lieu d'être refaite
-(mesuré sur les 30 000 profils du banc : 16 560 décisions distinctes pour 406 733 mesures
+Ces valeurs forment un enregistrement gelé (:class:`EntreesDecision`), la seule entrée de la
+décision et sa clé dans la fiche du moteur : elle est retrouvée au lieu d'être refaite (mesuré sur les 30 000 profils du banc : 16 560 décisions distinctes pour 406 733 mesures
 proposées).
 """
 
 from __future__ import annotations
 
 import dataclasses
-import itertools
 from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
 from typing import Any
@@ -22,19 +21,19 @@ from .modeles import GenreEcart
 from .motifs import Fiche
 from .sortie import ListeFigee
 
-_NUMEROS = itertools.count(1)
 
-
-@dataclass(frozen=True, slots=True)
+@dataclass(frozen=True, eq=False, slots=True)
 class Decision:
-    """Le choix d'une mesure, la raison de l'écarter (``None`` : elle est offerte), ses partenaires."""
+    """Le choix d'une mesure, la raison de l'écarter (``None`` : elle est offerte), ses partenaires.
+
+    Comparée par identité : une décision est faite une fois par :class:`EntreesDecision` et
+    nomme, dans les clés des mesures partagées, tout ce qu'elle a décidé.
+    """
 
     mesure: str
     choix: Choix
     raison: tuple[GenreEcart, str] | None
     partenaires: tuple[str, ...]
-    #: Un numéro jamais réutilisé : il nomme la décision dans les clés des mesures partagées.
-    numero: int
     #: Les champs d'une mesure recommandée qui ne viennent que de la décision, faits une fois.
     _champs: dict[str, Any] = dataclasses.field(default_factory=dict, compare=False)
 
@@ -59,25 +58,70 @@ class Decision:
         return self._champs
 
 
+@dataclass(frozen=True, eq=False, slots=True)
+class Candidats:
+    """Les intervenants possibles d'une mesure (ceux que les règles nomment, puis ceux de repli).
+
+    Une liste distincte par mesure n'est faite qu'une fois (:func:`decider`) : deux listes égales
+    sont le même objet, comparé par identité dans les clés.
+    """
+
+    mesure: str
+    liste: tuple[Intervenant, ...]
+    nommes: int
+
+
+@dataclass(frozen=True, slots=True, kw_only=True)
+class Signature:
+    """Tout ce que le fait dit des présences : la décision d'une mesure n'en lit pas plus."""
+
+    en_insertion: bool
+    #: Les acteurs dont la présence est attestée par une mesure reçue avec effet.
+    vus_presents: frozenset[str]
+    #: La valeur du fait pour chaque champ de présence (``Fiche.champs_presence``).
+    presences: tuple[Any, ...]
+
+
+@dataclass(frozen=True, slots=True, kw_only=True)
+class EntreesDecision:
+    """Toutes les entrées de la décision d'une mesure : sa clé de mémoire et la seule chose lue.
+
+    :func:`_decider` ne reçoit que cet enregistrement (et la fiche, propre au moteur) : une
+    entrée nouvelle doit y être ajoutée pour être lue, et elle entre alors dans la clé.
+    """
+
+    candidats: Candidats
+    signature: Signature
+    #: Qui passer en dernier, et qui ne plus proposer du tout pour cette mesure.
+    apres: frozenset[str]
+    jamais: frozenset[str]
+    sans_effet: bool
+    differee: bool
+
+
 def signature(
     f: Fiche, fait: Mapping[str, Any], en_insertion: bool, vus_presents: frozenset[str]
-) -> tuple[Any, ...]:
-    """Tout ce que le fait dit des présences : la décision d'une mesure n'en lit pas plus.
+) -> Signature:
+    """Ce que le fait dit des présences, la période et les acteurs vus présents.
 
     >>> from recommandeur import Moteur
     >>> f = Fiche(Moteur.depuis())
-    >>> signature(f, {"ecole.pane": True}, True, frozenset())[2][f.champs_presence.index("ecole.pane")]
+    >>> sig = signature(f, {"ecole.pane": True}, True, frozenset())
+    >>> sig.presences[f.champs_presence.index("ecole.pane")]
     True
     """
-    return (en_insertion, vus_presents, tuple(map(fait.get, f.champs_presence)))
+    return Signature(
+        en_insertion=en_insertion,
+        vus_presents=vus_presents,
+        presences=tuple(map(fait.get, f.champs_presence)),
+    )
 
 
 def decider(
     f: Fiche,
     mid: str,
     proposants: Sequence[str],
-    fait: Mapping[str, Any],
-    sig: tuple[Any, ...],
+    sig: Signature,
     a_eviter: tuple[frozenset[str], frozenset[str]],
     sans_effet: bool,
     differee: bool,
@@ -85,65 +129,64 @@ def decider(
     """La décision de la mesure ``mid`` proposée par les règles ``proposants`` (mémorisée).
 
     ``sig`` est la :func:`signature` du fait ; ``a_eviter``, qui passer en dernier et qui ne
-    plus proposer du tout pour cette mesure.
+    plus proposer du tout pour cette mesure. La clé de la mémoire est l'enregistrement
+    :class:`EntreesDecision` que lit la décision, rien d'autre.
     """
     proposes = (mid, *proposants)
     candidats = f.candidats.get(proposes)
     if candidats is None:
         # les intervenants d'une mesure ne dépendent que des règles qui la proposent ; des
-        # règles différentes en donnent souvent les mêmes : ils sont nommés par un numéro
+        # règles différentes en donnent souvent les mêmes : une seule liste par contenu
         liste, nommes = fusionner_intervenants([f.propositions[rid, mid] for rid in proposants])
         candidats = f.noms_candidats.get((mid, liste, nommes))
         if candidats is None:
-            candidats = (next(_NUMEROS), liste, nommes)
+            candidats = Candidats(mid, liste, nommes)
             f.garder(f.noms_candidats, (mid, liste, nommes), candidats)
         f.garder(f.candidats, proposes, candidats)
-    cle = (candidats[0], sig, a_eviter, sans_effet, differee)
-    trouvee = f.decisions.get(cle)
+    entrees = EntreesDecision(
+        candidats=candidats,
+        signature=sig,
+        apres=a_eviter[0],
+        jamais=a_eviter[1],
+        sans_effet=sans_effet,
+        differee=differee,
+    )
+    trouvee = f.decisions.get(entrees)
     if trouvee is None:
-        en_insertion, vus_presents, _ = sig
-        trouvee = _decider(
-            f,
-            mid,
-            (candidats[1], candidats[2]),
-            fait,
-            en_insertion,
-            vus_presents,
-            a_eviter,
-            sans_effet,
-            differee,
-        )
-        f.garder(f.decisions, cle, trouvee)
+        trouvee = _decider(f, entrees)
+        f.garder(f.decisions, entrees, trouvee)
     return trouvee
 
 
-def _decider(
-    f: Fiche,
-    mid: str,
-    candidats: tuple[tuple[Intervenant, ...], int],
-    fait: Mapping[str, Any],
-    en_insertion: bool,
-    vus_presents: frozenset[str],
-    a_eviter: tuple[frozenset[str], frozenset[str]],
-    sans_effet: bool,
-    differee: bool,
-) -> Decision:
-    apres, jamais = a_eviter
-    liste, nommes = candidats
-    c = choisir(liste, f.acteurs, fait, en_insertion, apres, vus_presents, nommes)
-    if jamais:
-        c = dataclasses.replace(c, alternatives=tuple(a for a in c.alternatives if a not in jamais))
-    raison = raison_d_ecarter(f, c, sans_effet, differee, jamais)
+def _decider(f: Fiche, e: EntreesDecision) -> Decision:
+    mid = e.candidats.mesure
+    sig = e.signature
+    # le fait tel que la décision le voit : les champs de présence, rien de plus
+    presences = dict(zip(f.champs_presence, sig.presences, strict=True))
+    c = choisir(
+        e.candidats.liste,
+        f.acteurs,
+        presences,
+        sig.en_insertion,
+        e.apres,
+        sig.vus_presents,
+        e.candidats.nommes,
+    )
+    if e.jamais:
+        c = dataclasses.replace(
+            c, alternatives=tuple(a for a in c.alternatives if a not in e.jamais)
+        )
+    raison = raison_d_ecarter(f, c, e.sans_effet, e.differee, e.jamais)
     partenaires: tuple[str, ...] = ()
     if raison is None and c.intervenant is not None:
         partenaires = partenaires_presents(
             f.mesures[mid].partenaires,
             f.acteurs,
-            fait,
-            en_insertion,
+            presences,
+            sig.en_insertion,
             frozenset({c.intervenant.acteur}),
         )
-    return Decision(mid, c, raison, partenaires, next(_NUMEROS))
+    return Decision(mid, c, raison, partenaires)
 
 
 def fusionner_intervenants(
@@ -189,7 +232,7 @@ def raison_d_ecarter(
     if differee:
         return (
             "differee",
-            "différée : elle ajouterait une charge ou une exposition pendant une période de "
+            "différée : cette offre ajouterait une charge ou une exposition pendant une période de "
             "détresse ; à reprendre quand ça ira mieux",
         )
     if c.intervenant is None:

@@ -10,7 +10,7 @@ from __future__ import annotations
 import functools
 import threading
 import weakref
-from collections.abc import Mapping
+from collections.abc import Hashable, Mapping
 from typing import Any
 
 from .._catalogue.modeles import Acteur, Intervenant, Mesure
@@ -22,6 +22,7 @@ from .._langage.valeurs import rendre
 from .._moteur.moteur import Moteur
 from .._profil.champs import CHAMPS, INTENSITES
 from .._vocabulaire import Besoin, Destinataire
+from .._vocabulaire.centre import au_centre
 from .modeles import Fait, MesureRecommandee, Motif
 
 #: Nombre minimal d'entrées de chaque mémoire d'un moteur (motifs, décisions, mesures
@@ -89,12 +90,12 @@ class Fiche:
         self.motif = functools.lru_cache(maxsize=self.taille)(self._motif)
         #: Les décisions (voir ``decisions.decider``) et les mesures recommandées déjà faites,
         #: par ce qui les détermine (voir ``construction.constructeur``).
-        self.decisions: dict[tuple[Any, ...], Any] = {}
-        #: Les intervenants possibles d'une mesure selon les règles qui la proposent, numérotés
-        #: (``noms_candidats`` : un numéro par liste distincte ; il y en a peu par mesure).
-        self.candidats: dict[tuple[str, ...], tuple[int, tuple[Intervenant, ...], int]] = {}
-        self.noms_candidats: dict[Any, tuple[int, tuple[Intervenant, ...], int]] = {}
-        self.recommandees: dict[tuple[Any, ...], MesureRecommandee] = {}
+        self.decisions: dict[Hashable, Any] = {}
+        #: Les intervenants possibles d'une mesure selon les règles qui la proposent
+        #: (``noms_candidats`` : un objet par liste distincte ; il y en a peu par mesure).
+        self.candidats: dict[Hashable, Any] = {}
+        self.noms_candidats: dict[Hashable, Any] = {}
+        self.recommandees: dict[Hashable, MesureRecommandee] = {}
         #: Pour chaque (règle, mesure) qui a des raisons propres à un intervenant : la raison
         #: commune et celles de chaque intervenant ; les motifs déjà refaits pour un porteur.
         self.pourquoi_par: dict[tuple[str, str], tuple[str | None, dict[str, str]]] = {
@@ -104,10 +105,10 @@ class Fiche:
             if p.pourquoi_par
         }
         self.motifs_portes: dict[tuple[Any, ...], tuple[Motif, Motif]] = {}
+        #: Les motifs déjà dits pour un centre (FP, FGA), par identité du motif d'origine.
+        self.motifs_au_centre: dict[tuple[Any, ...], tuple[Motif, Motif]] = {}
 
-    def garder(
-        self, memoire: dict[tuple[Any, ...], Any], cle: tuple[Any, ...], valeur: Any
-    ) -> None:
+    def garder(self, memoire: dict[Any, Any], cle: Hashable, valeur: Any) -> None:
         """Garde une entrée dans une mémoire de la fiche, vidée quand elle est pleine.
 
         Une mesure recommandée garde ses motifs en vie : leurs identités, dans sa clé, ne
@@ -138,6 +139,22 @@ class Fiche:
         porte = motif.model_copy(update={"texte": f"{texte} {phrase(propres[porteur])}"})
         self.garder(self.motifs_portes, cle, (motif, porte))
         return porte
+
+    def au_centre(self, motif: Motif) -> Motif:
+        """Le motif tel qu'il se lit dans un centre (FP, FGA) : « centre » plutôt qu'« école ».
+
+        Son titre et son texte passent par :func:`~recommandeur._vocabulaire.centre.au_centre` (les
+        citations « » restent telles quelles) ; le motif dit est mémorisé comme les autres.
+        """
+        cle = (id(motif),)
+        deja = self.motifs_au_centre.get(cle)
+        if deja is not None and deja[0] is motif:
+            return deja[1]
+        dit = motif.model_copy(
+            update={"titre": au_centre(motif.titre), "texte": au_centre(motif.texte)}
+        )
+        self.garder(self.motifs_au_centre, cle, (motif, dit))
+        return dit
 
     def motifs_de(
         self, rid: str, valeurs: Mapping[str, Any], phrases: Mapping[Besoin, str]

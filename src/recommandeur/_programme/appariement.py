@@ -1,0 +1,259 @@
+"""L'appariement : chaque personne à qui le mentorat est offert reçoit une personne mentore nommée.
+
+La politique est dite dans ``docs/programme.md`` (« L'appariement ») : une personne mentore
+de l'école ou qui y intervient aussi (003 : « Le mentor doit être issu du milieu. Il doit
+être connu et présent. »), jamais au-delà de sa capacité ; le plus de personnes appariées
+possible, les prioritaires d'abord ; puis le même bâtiment, la même école, la continuité, le
+même ordre, la même matière, et à égalité la charge la plus égale ; jamais la personne
+mentore d'un mentorat resté sans effet. Un flot de coût minimal (networkx) sur des classes de
+personnes interchangeables, par composante ; tout est trié par identifiant avant le calcul.
+"""
+
+from __future__ import annotations
+
+from collections import defaultdict
+from collections.abc import Mapping, Sequence
+from dataclasses import dataclass
+
+import networkx as nx
+
+from .criteres import (
+    TRANCHES,
+    Demande,
+    cle_classe,
+    continue_avec,
+    cout,
+    exclu,
+    lieu,
+    meme_matiere,
+)
+from .identifiants import cle
+from .mentors import Mentor
+from .modeles_mentorat import NonApparie, Paire
+
+
+@dataclass
+class Resultat:
+    """Les paires, les personnes non appariées et les mentorés de chaque personne mentore."""
+
+    paires: list[Paire]
+    non_apparies: list[NonApparie]
+    mentores: dict[str, list[str]]
+
+
+def apparier(
+    demandes: Sequence[Demande],
+    mentors: Sequence[Mentor],
+    capacites: Mapping[str, int],
+    noms: Mapping[str, str] | None = None,
+) -> Resultat:
+    """Apparie chaque demande à une personne mentore (voir la politique du module).
+
+    ``capacites`` : identifiant de la personne mentore → personnes qu'elle accompagne au plus.
+    ``noms`` : le nom de chaque école, pour les raisons.
+
+    >>> ms = [Mentor(id="M1", ecole="a", batiment="1"), Mentor(id="M2", ecole="a", batiment="2")]
+    >>> r = apparier([Demande("e1", "a", "primaire", batiment="2"),
+    ...               Demande("e2", "a", "primaire", precedent="M2", echec=True)],
+    ...              ms, {"M1": 1, "M2": 1})
+    >>> [(p.enseignant, p.mentor) for p in r.paires]
+    [('e1', 'M2'), ('e2', 'M1')]
+    >>> r.paires[1].raisons[-1]
+    'une autre personne mentore que M2, avec qui le mentorat est resté sans effet'
+    """
+    noms = noms or {}
+    demandes = sorted(demandes, key=lambda d: (cle(d.enseignant), d.enseignant))
+    mentors = sorted(mentors, key=lambda m: (cle(m.id), m.id))
+    servant: dict[str, list[Mentor]] = defaultdict(list)
+    for m in mentors:
+        for ecole in m.ecoles:
+            servant[ecole].append(m)
+    classes: dict[tuple[object, ...], list[Demande]] = {}
+    for d in demandes:
+        classes.setdefault(cle_classe(d), []).append(d)
+    # les composantes : écoles reliées par une personne mentore commune
+    liens = nx.utils.UnionFind()
+    for m in mentors:
+        liens.union(*(("ecole", e) for e in m.ecoles))
+    composantes: dict[object, list[list[Demande]]] = defaultdict(list)
+    for membres in classes.values():
+        ecole = membres[0].ecole
+        if servant.get(ecole):
+            composantes[liens[("ecole", ecole)]].append(membres)
+    attribues: dict[str, Mentor] = {}
+    for groupe in composantes.values():
+        attribues.update(_composante(groupe, servant, capacites))
+    mentores: dict[str, list[str]] = {m.id: [] for m in mentors}
+    for d in demandes:
+        if d.enseignant in attribues:
+            mentores[attribues[d.enseignant].id].append(d.enseignant)
+    paires: list[Paire] = []
+    non_apparies: list[NonApparie] = []
+    for d in demandes:
+        trouvee = attribues.get(d.enseignant)
+        if trouvee is None:
+            motif, raison = _pourquoi(d, servant, mentores, capacites)
+            non_apparies.append(
+                NonApparie.model_construct(
+                    enseignant=d.enseignant, ecole=d.ecole, raison=raison, motif=motif
+                )
+            )
+        else:
+            paires.append(
+                Paire.model_construct(
+                    enseignant=d.enseignant,
+                    ecole=d.ecole,
+                    mentor=trouvee.id,
+                    ecole_mentor=trouvee.ecole,
+                    raisons=_raisons(d, trouvee, servant, mentores, capacites, noms),
+                )
+            )
+    return Resultat(paires, non_apparies, mentores)
+
+
+def _composante(
+    groupe: list[list[Demande]], servant: Mapping[str, list[Mentor]], capacites: Mapping[str, int]
+) -> dict[str, Mentor]:
+    """Les personnes mentores attribuées aux demandes d'une composante."""
+    candidats = [[m for m in servant[c[0].ecole] if not exclu(c[0], m)] for c in groupe]
+    tous = {m.id: m for liste in candidats for m in liste}
+    flots: list[list[tuple[Mentor, int]]]
+    if not tous:
+        return {}
+    if len(tous) == 1:
+        (seule,) = tous.values()
+        reste = capacites[seule.id]
+        ordre = sorted(
+            (i for i, liste in enumerate(candidats) if liste),
+            key=lambda i: cout(groupe[i][0], seule),
+        )
+        flots = [[] for _ in groupe]
+        for i in ordre:
+            n = min(reste, len(groupe[i]))
+            if n:
+                flots[i].append((seule, n))
+                reste -= n
+    else:
+        flots = _flot(groupe, candidats, tous, capacites)
+    attribues: dict[str, Mentor] = {}
+    for membres, parts in zip(groupe, flots, strict=True):
+        suivants = iter(membres)
+        for m, n in parts:
+            for _ in range(n):
+                attribues[next(suivants).enseignant] = m
+    return attribues
+
+
+def _flot(
+    groupe: list[list[Demande]],
+    candidats: list[list[Mentor]],
+    tous: Mapping[str, Mentor],
+    capacites: Mapping[str, int],
+) -> list[list[tuple[Mentor, int]]]:
+    graphe = nx.DiGraph()
+    graphe.add_nodes_from(("source", "puits"))
+    for i, (membres, liste) in enumerate(zip(groupe, candidats, strict=True)):
+        graphe.add_edge("source", ("c", i), capacity=len(membres), weight=0)
+        for m in liste:
+            graphe.add_edge(
+                ("c", i), ("m", m.id), capacity=len(membres), weight=cout(membres[0], m)
+            )
+    for ident in tous:
+        reste, taille = capacites[ident], -(-capacites[ident] // TRANCHES)
+        for k in range(TRANCHES):
+            n = min(taille, reste)
+            if n > 0:
+                graphe.add_edge(("m", ident), ("t", ident, k), capacity=n, weight=k)
+                graphe.add_edge(("t", ident, k), "puits", capacity=n, weight=0)
+            reste -= n
+    flot = nx.max_flow_min_cost(graphe, "source", "puits")
+    return [
+        sorted(
+            ((m, flot[("c", i)][("m", m.id)]) for m in liste if flot[("c", i)][("m", m.id)] > 0),
+            key=lambda mn: (cout(groupe[i][0], mn[0]), cle(mn[0].id)),
+        )
+        for i, liste in enumerate(candidats)
+    ]
+
+
+def _nom(ecole: str, noms: Mapping[str, str]) -> str:
+    return noms.get(ecole, ecole)
+
+
+def _raisons(
+    d: Demande,
+    m: Mentor,
+    servant: Mapping[str, list[Mentor]],
+    mentores: Mapping[str, list[str]],
+    capacites: Mapping[str, int],
+    noms: Mapping[str, str],
+) -> list[str]:
+    ici = lieu(d, m)
+    raisons = []
+    if ici == 0:
+        raisons.append(f"même bâtiment ({m.batiment}) de la même école")
+    elif ici == 1:
+        raisons.append(f"même école ({_nom(d.ecole, noms)})")
+    else:
+        raisons.append(
+            f"personne mentore de {_nom(m.ecole, noms)} qui intervient aussi dans l'école "
+            f"{_nom(d.ecole, noms)} (« dans plus d'une école », 003)"
+        )
+    mieux = [
+        x
+        for x in servant.get(d.ecole, [])
+        if x.id != m.id
+        and not exclu(d, x)
+        and lieu(d, x) < ici
+        and len(mentores[x.id]) >= capacites[x.id]
+    ]
+    if mieux:
+        plus_proche = ", ".join(x.id for x in mieux)
+        raisons.append(f"plus proche mais à sa capacité : {plus_proche}")
+    if continue_avec(d, m):
+        raisons.append("sa personne mentore précédente (la continuité)")
+    if m.ordre is not None and m.ordre.value == d.ordre:
+        raisons.append(f"même ordre ({m.ordre.libelle})")
+    if meme_matiere(d, m):
+        raisons.append(f"même matière ({d.matiere})")
+    if d.echec and d.precedent is not None:
+        raisons.append(
+            f"{DEBUT_RAISON_PRECEDENT}{d.precedent}, avec qui le mentorat est resté sans effet"
+        )
+    return raisons
+
+
+#: Le motif (``NonApparie.motif``) de la raison du mentorat précédent resté sans effet : une
+#: raison confidentielle (003 : « la confidentialité de la relation mentor-mentoré »), jamais
+#: dans un fichier du centre ni dans une alerte.
+PRECEDENT = "precedent"
+#: La raison de paire qui le dit (reste dans le plan, jamais dans un fichier du centre).
+DEBUT_RAISON_PRECEDENT = "une autre personne mentore que "
+
+
+def _pourquoi(
+    d: Demande,
+    servant: Mapping[str, list[Mentor]],
+    mentores: Mapping[str, list[str]],
+    capacites: Mapping[str, int],
+) -> tuple[str, str]:
+    """Le motif (``aucune``, ``precedent``, ``capacite``) et la raison d'une demande sans
+    personne mentore, avec quoi faire."""
+    tous = servant.get(d.ecole, [])
+    if not tous:
+        return "aucune", (
+            "aucune personne mentore nommée dans l'école ni pour elle : nommer une personne "
+            "mentore du milieu, ou en inscrire une d'une autre école (colonne autres_ecoles)"
+        )
+    possibles = [m for m in tous if not exclu(d, m)]
+    if not possibles:
+        return PRECEDENT, (
+            f"la seule personne mentore de l'école, {d.precedent}, est celle avec qui le mentorat "
+            "est resté sans effet : inscrire une personne mentore d'une autre école (colonne "
+            "autres_ecoles)"
+        )
+    pleines = ", ".join(f"{m.id} : {len(mentores[m.id])} sur {capacites[m.id]}" for m in possibles)
+    return "capacite", (
+        f"les personnes mentores possibles sont à leur capacité ({pleines}) : libérer une autre "
+        "personne mentore ou augmenter une capacité"
+    )

@@ -1,0 +1,206 @@
+"""La capacité et le coût du programme : heures demandées et disponibles, ETP par rôle, coûts.
+
+Les chiffres viennent de ``catalogue/capacite.toml`` (``[[capacite]]``, ``[[heures]]``),
+chacun avec son origine, que la surcouche du centre remplace. Pour chaque personne mentore
+nommée : ses heures libérées (sa part de libération × les heures d'un ETP) et les heures des
+offres que portent ses mentorés ; par rôle : les heures demandées, en ETP, et disponibles là
+où on les connaît (les personnes mentores) ; les coûts : libération et compensation des
+personnes mentores, suivi des PANE en cohortes (003), heures des professionnels.
+"""
+
+from __future__ import annotations
+
+import math
+from collections import Counter, defaultdict
+from collections.abc import Iterable, Mapping, Sequence
+
+from .._catalogue.modeles import Catalogue
+from .appariement import Resultat
+from .ecoles import EcoleDuCentre
+from .mentors import Mentor
+from .modeles import Alerte, Charge
+from .modeles_mentorat import ChargeMentor
+from .resume import Resume
+
+#: Les intervenants que porte une personne mentore nommée.
+ACTEURS_MENTORS = ("mentor", "mentor_autre_ecole")
+
+
+def nombre_fr(x: float, decimales: int = 0) -> str:
+    """Un nombre à la française : espace fine insécable des milliers, virgule décimale.
+
+    >>> nombre_fr(1280), nombre_fr(92160.5, 1), nombre_fr(0.75, 2)
+    ('1\\u202f280', '92\\u202f160,5', '0,75')
+    """
+    texte = f"{x:,.{decimales}f}".replace(",", "\u202f").replace(".", ",")
+    return texte
+
+
+def valeur(catalogue: Catalogue, ident: str) -> float | None:
+    parametre = catalogue.capacite.get(ident)
+    return None if parametre is None else parametre.valeur
+
+
+def liberation(mentor: Mentor, catalogue: Catalogue) -> float | None:
+    """La part libérée d'une personne mentore : la sienne, sinon celle du catalogue."""
+    return (
+        mentor.liberation
+        if mentor.liberation is not None
+        else valeur(catalogue, "liberation_mentor")
+    )
+
+
+def capacites_des_mentors(
+    mentors: Iterable[Mentor],
+    catalogue: Catalogue,
+    mentores_par_mentor: int,
+    par_mentore: float | None = None,
+) -> dict[str, tuple[int, str]]:
+    """La capacité de chaque personne mentore et son origine (``fichier``, ``heures``, ``convention``).
+
+    Sans capacité dans le fichier : ses heures libérées divisées par ``par_mentore`` (les
+    heures qu'un mentoré demande en moyenne à sa personne mentore : le mentorat et les autres
+    offres qu'elle porte), sinon par les heures du mentorat (``[[heures]] mentorat``) ; sans
+    heures connues : ``mentores_par_mentor``.
+
+    >>> from recommandeur import charger_catalogue
+    >>> from recommandeur._programme.mentors import Mentor
+    >>> ms = [Mentor(id="M1", ecole="a"), Mentor(id="M2", ecole="a", liberation=0.5),
+    ...       Mentor(id="M3", ecole="a", capacite=3)]
+    >>> capacites_des_mentors(ms, charger_catalogue(), 15)  # 256 h ÷ 18 h, 640 h ÷ 18 h
+    {'M1': (14, 'heures'), 'M2': (35, 'heures'), 'M3': (3, 'fichier')}
+    """
+    mentorat = catalogue.heures.get("mentorat")
+    heures = par_mentore or (mentorat.par_personne if mentorat is not None else None)
+    par_etp = valeur(catalogue, "heures_par_etp")
+    resultat = {}
+    for m in mentors:
+        part = liberation(m, catalogue)
+        if m.capacite is not None:
+            resultat[m.id] = (m.capacite, "fichier")
+        elif heures and part is not None and par_etp:
+            resultat[m.id] = (math.floor(part * par_etp / heures + 1e-9), "heures")
+        else:
+            resultat[m.id] = (mentores_par_mentor, "convention")
+    return resultat
+
+
+def heures_des_mentores(
+    suite: Iterable[tuple[str, str, Resume]],
+    affectation: Mapping[tuple[str, str], str],
+    catalogue: Catalogue,
+) -> dict[str, float]:
+    """Par personne : les heures des offres individuelles que porte sa personne mentore."""
+    heures = catalogue.heures
+    resultat: dict[str, float] = {}
+    for enseignant, _, resume in suite:
+        total = 0.0
+        for o in resume.offres:
+            h = heures.get(o.mesure)
+            if o.acteur in ACTEURS_MENTORS and (enseignant, o.mesure) not in affectation and h:
+                total += h.par_personne or 0.0
+        resultat[enseignant] = total
+    return resultat
+
+
+def charges_des_mentors(
+    mentors: Sequence[Mentor],
+    resultat: Resultat,
+    capacites: Mapping[str, tuple[int, str]],
+    heures: Mapping[str, float],
+    catalogue: Catalogue,
+) -> list[ChargeMentor]:
+    """Une ligne par personne mentore nommée, dans l'ordre du fichier."""
+    par_etp = valeur(catalogue, "heures_par_etp") or 0.0
+    lignes = []
+    for m in mentors:
+        mentores = resultat.mentores.get(m.id, [])
+        part = liberation(m, catalogue) or 0.0
+        lignes.append(
+            ChargeMentor.model_construct(
+                mentor=m.id,
+                ecole=m.ecole,
+                autres_ecoles=list(m.autres_ecoles),
+                mentores=mentores,
+                capacite=capacites[m.id][0],
+                origine_capacite=capacites[m.id][1],
+                liberation=part,
+                heures_disponibles=round(part * par_etp, 2),
+                heures_demandees=round(sum(heures.get(e, 0.0) for e in mentores), 2),
+            )
+        )
+    return lignes
+
+
+def offres_sans_heures(
+    suite: Iterable[tuple[str, str, Resume]],
+    affectation: Mapping[tuple[str, str], str],
+    catalogue: Catalogue,
+) -> Counter[str]:
+    """Par intervenant : les offres individuelles dont la mesure n'a pas d'heures connues."""
+    heures = catalogue.heures
+    compte: Counter[str] = Counter()
+    for enseignant, _, resume in suite:
+        for o in resume.offres:
+            if (enseignant, o.mesure) in affectation:
+                continue
+            h = heures.get(o.mesure)
+            if h is None or h.par_personne is None:
+                compte[o.acteur] += 1
+    return compte
+
+
+def alertes_de_capacite(
+    mentors: Sequence[ChargeMentor] | None,
+    charges: Sequence[Charge],
+    ecoles: Sequence[EcoleDuCentre],
+    catalogue: Catalogue,
+) -> list[Alerte]:
+    """Là où les heures demandées dépassent les heures disponibles des personnes mentores."""
+    alertes = []
+    if mentors is not None:
+        depasses = sorted(
+            (
+                m
+                for m in mentors
+                if m.heures_demandees and m.heures_demandees > m.heures_disponibles
+            ),
+            key=lambda m: (m.heures_disponibles - (m.heures_demandees or 0.0), m.mentor),
+        )
+        if depasses:
+            pires = ", ".join(
+                f"{m.mentor} ({nombre_fr(m.heures_demandees or 0)} h pour "
+                f"{nombre_fr(m.heures_disponibles)} h)"
+                for m in depasses[:5]
+            )
+            alertes.append(
+                Alerte.model_construct(
+                    genre="heures_depassees",
+                    ecole=None,
+                    message=f"{len(depasses)} personne(s) mentore(s) avec plus d'heures demandées "
+                    f"par leurs mentorés que d'heures libérées : {pires}"
+                    f"{' …' if len(depasses) > 5 else ''} ; augmenter leur libération ou confier "
+                    "une partie de leurs mentorés à une autre personne mentore",
+                )
+            )
+        return alertes
+    part = valeur(catalogue, "liberation_mentor")
+    par_etp = valeur(catalogue, "heures_par_etp")
+    if part is None or par_etp is None:
+        return alertes
+    par_ecole: dict[str | None, float] = defaultdict(float)
+    for c in charges:
+        if c.acteur == "mentor" and c.heures is not None:
+            par_ecole[c.ecole] += c.heures
+    for e in ecoles:
+        if e.mentors and par_ecole.get(e.id, 0.0) > e.mentors * part * par_etp:
+            alertes.append(
+                Alerte.model_construct(
+                    genre="heures_depassees",
+                    ecole=e.id,
+                    message=f"{nombre_fr(par_ecole[e.id])} h demandées aux personnes mentores pour "
+                    f"{nombre_fr(e.mentors * part * par_etp)} h libérées ({e.mentors} personne(s) "
+                    f"mentore(s) à {nombre_fr(part * 100)} % de la tâche) : libérer davantage",
+                )
+            )
+    return alertes

@@ -1,0 +1,76 @@
+"""Les fichiers CSV de l'appariement et de la capacité : paires, non appariées, personnes
+mentores, heures par rôle, coûts.
+
+Ce qui dit un mentorat précédent resté sans effet (003 : « la confidentialité de la relation
+mentor-mentoré ») n'y est jamais : la raison de la paire est omise, celle de la personne non
+appariée remplacée par une mention confidentielle.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from typing import Any
+
+from .appariement import DEBUT_RAISON_PRECEDENT, PRECEDENT
+from .mentorat import RAISON_CONFIDENTIELLE
+from .modeles import Plan
+from .modeles_mentorat import NonApparie, Paire
+
+#: Une colonne : un attribut, ou (nom de colonne, calcul sur la ligne) ; voir ``exports.py``.
+Colonnes = list[Any]
+
+
+def _raisons(p: Paire) -> str:
+    return " ; ".join(r for r in p.raisons if not r.startswith(DEBUT_RAISON_PRECEDENT))
+
+
+def _raison(n: NonApparie) -> str:
+    return RAISON_CONFIDENTIELLE if n.motif == PRECEDENT else n.raison
+
+
+def fichiers_du_mentorat(plan: Plan) -> dict[str, tuple[Sequence[Any], Colonnes]]:
+    """Les CSV de l'appariement (s'il y en a un) et de la capacité : nom → (lignes, colonnes)."""
+    fichiers: dict[str, tuple[Sequence[Any], Colonnes]] = {}
+    a = plan.appariement
+    if a is not None:
+        fichiers["paires.csv"] = (
+            a.paires,
+            ["enseignant", "ecole", "mentor", "ecole_mentor", ("raisons", _raisons)],
+        )
+        fichiers["non_apparies.csv"] = (
+            a.non_apparies,
+            ["enseignant", "ecole", ("motif", lambda n: n.motif), ("raison", _raison)],
+        )
+        fichiers["mentors.csv"] = (
+            a.mentors,
+            [
+                "mentor",
+                "ecole",
+                ("autres_ecoles", lambda m: "; ".join(m.autres_ecoles)),
+                ("nb_mentores", lambda m: len(m.mentores)),
+                "capacite",
+                "origine_capacite",
+                "liberation",
+                "heures_disponibles",
+                "heures_demandees",
+            ],
+        )
+    c = plan.capacite
+    if c is not None:
+        fichiers["capacite.csv"] = (
+            c.roles,
+            [
+                "acteur",
+                "libelle",
+                "heures_demandees",
+                "etp_demandes",
+                "heures_disponibles",
+                "etp_disponibles",
+                "offres_sans_heures",
+            ],
+        )
+        fichiers["couts.csv"] = (
+            c.couts,
+            ["poste", "montant", "calcul", ("origines", lambda x: " ; ".join(x.origines))],
+        )
+    return fichiers

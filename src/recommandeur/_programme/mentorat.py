@@ -1,0 +1,198 @@
+"""Le mentorat du plan : qui demande une personne mentore, l'appariement, la capacité et le coût.
+
+Relie les effectifs et les recommandations résumées (``planifier``) à l'appariement
+(:mod:`.appariement`) et à la capacité (:mod:`.capacite`).
+"""
+
+from __future__ import annotations
+
+from collections import defaultdict
+from collections.abc import Mapping, Sequence
+
+from .._base.erreurs import ErreurEffectifs, Probleme
+from .._catalogue.modeles import Catalogue
+from .._moteur.moteur import Moteur
+from .appariement import PRECEDENT, apparier
+from .capacite import (
+    ACTEURS_MENTORS,
+    alertes_de_capacite,
+    capacites_des_mentors,
+    charges_des_mentors,
+    heures_des_mentores,
+    nombre_fr,
+    offres_sans_heures,
+)
+from .couts import capacite
+from .criteres import Demande
+from .effectifs import Effectifs, Source, charger_effectifs
+from .identifiants import cle, lire_identifiant
+from .lecture import lire_lignes
+from .mentors import Mentor, lire_mentors
+from .modeles import Alerte, Charge, Plan
+from .modeles_mentorat import Appariement, Capacite, NonApparie
+from .resume import Resume
+
+
+def charger_avec_mentors(
+    enseignants: Source, ecoles: Source, mentors: Source | None, moteur: Moteur
+) -> tuple[Effectifs, tuple[Mentor, ...] | None]:
+    """Les effectifs et les personnes mentores ; tous leurs problèmes à la fois sinon."""
+    problemes: list[Probleme] = []
+    effectifs = None
+    try:
+        effectifs = charger_effectifs(
+            enseignants, ecoles, mesures=moteur.ids_mesures, acteurs=moteur.ids_acteurs
+        )
+    except ErreurEffectifs as exc:
+        if mentors is None:
+            raise
+        problemes.extend(exc.problemes)
+    nommes = None
+    if mentors is not None:
+        connues = (
+            _ecoles_lisibles(ecoles)
+            if effectifs is None
+            else {cle(e.id): e.id for e in effectifs.ecoles}
+        )
+        nommes = lire_mentors(mentors, connues, problemes)
+    if problemes or effectifs is None:
+        raise ErreurEffectifs(problemes)
+    return effectifs, nommes
+
+
+def _ecoles_lisibles(ecoles: Source) -> dict[str, str] | None:
+    """Les identifiants du fichier des écoles quand les effectifs sont fautifs (pour vérifier
+    les écoles des personnes mentores quand même) ; ``None`` s'il est illisible."""
+    fichier = lire_lignes(ecoles, "ecole", [])
+    if not fichier.lu:
+        return None
+    lus = (lire_identifiant(v.get("ecole"))[0] for _, v in fichier.lignes)
+    return {cle(i): i for i in lus if i is not None}
+
+
+#: Ce qu'une alerte du centre dit d'un mentorat précédent resté sans effet (sans la personne
+#: mentore ni la personne : 003, « la confidentialité de la relation mentor-mentoré »).
+RAISON_CONFIDENTIELLE = (
+    "la seule personne mentore possible ne peut pas être proposée de nouveau (une raison "
+    "confidentielle, connue de la direction de l'école) : inscrire une personne mentore d'une "
+    "autre école (colonne autres_ecoles)"
+)
+
+#: Personnes nommées au plus dans le message d'une alerte (les autres : dans l'export).
+NOMMEES_MAX = 5
+
+
+def demandes(
+    effectifs: Effectifs, resumes: Mapping[str, Resume], catalogue: Catalogue
+) -> list[Demande]:
+    """Les personnes à qui le mentorat est offert par une personne mentore, et ce qu'on sait d'elles."""
+    mentorat = {m.id for m in catalogue.mesures if m.mentorat}
+    resultat = []
+    for e in effectifs.enseignants:
+        resume = resumes[e.id]
+        if not any(o.mesure in mentorat and o.acteur in ACTEURS_MENTORS for o in resume.offres):
+            continue
+        echec = any(r.mesure in mentorat and not r.efficace for r in e.profil.mesures_recues)
+        resultat.append(
+            Demande(
+                enseignant=e.id,
+                ecole=e.ecole,
+                ordre=resume.ordre,
+                batiment=e.batiment,
+                matiere=e.matiere,
+                precedent=e.mentor_precedent,
+                echec=echec,
+                rang=0 if any(p in mentorat for p in resume.prioritaires) else 1,
+            )
+        )
+    return resultat
+
+
+def alertes_non_apparies(
+    non_apparies: Sequence[NonApparie], noms: Mapping[str, str]
+) -> list[Alerte]:
+    """Une alerte par école et par raison : combien de personnes, lesquelles, pourquoi."""
+    groupes: dict[tuple[str, str], list[str]] = defaultdict(list)
+    for n in non_apparies:
+        raison = RAISON_CONFIDENTIELLE if n.motif == PRECEDENT else n.raison
+        groupes[(n.ecole, raison)].append(n.enseignant)
+    alertes = []
+    for (ecole, raison), qui in groupes.items():
+        nommees = ", ".join(qui[:NOMMEES_MAX]) + (" …" if len(qui) > NOMMEES_MAX else "")
+        if raison == RAISON_CONFIDENTIELLE:
+            nommees = "identifiants dans le plan de l'école"
+        alertes.append(
+            Alerte.model_construct(
+                genre="non_apparies",
+                ecole=ecole,
+                message=f"{len(qui)} personne(s) à qui le mentorat est offert sans personne "
+                f"mentore nommée ({nommees}) : {raison}",
+            )
+        )
+    return alertes
+
+
+def mentorat_du_plan(
+    effectifs: Effectifs,
+    resumes: Mapping[str, Resume],
+    suite: Sequence[tuple[str, str, Resume]],
+    affectation: Mapping[tuple[str, str], str],
+    charges: Sequence[Charge],
+    mentors: Sequence[Mentor] | None,
+    catalogue: Catalogue,
+    mentores_par_mentor: int,
+) -> tuple[Appariement | None, Capacite, list[Alerte]]:
+    """L'appariement (avec un fichier de mentors), la capacité et le coût, et leurs alertes."""
+    noms = {e.id: e.nom for e in effectifs.ecoles}
+    appariement = None
+    alertes: list[Alerte] = []
+    if mentors is not None:
+        qui = demandes(effectifs, resumes, catalogue)
+        heures = heures_des_mentores(suite, affectation, catalogue)
+        moyenne = sum(heures[d.enseignant] for d in qui) / len(qui) if qui else None
+        capacites = capacites_des_mentors(mentors, catalogue, mentores_par_mentor, moyenne)
+        resultat = apparier(
+            qui,
+            mentors,
+            {k: n for k, (n, _) in capacites.items()},
+            noms,
+        )
+        lignes = charges_des_mentors(mentors, resultat, capacites, heures, catalogue)
+        appariement = Appariement.model_construct(
+            paires=resultat.paires, non_apparies=resultat.non_apparies, mentors=lignes
+        )
+        alertes += alertes_non_apparies(resultat.non_apparies, noms)
+    lignes_mentors = appariement.mentors if appariement is not None else None
+    plan_capacite = capacite(
+        catalogue,
+        charges,
+        effectifs.ecoles,
+        lignes_mentors,
+        offres_sans_heures(suite, affectation, catalogue),
+    )
+    alertes += alertes_de_capacite(lignes_mentors, charges, effectifs.ecoles, catalogue)
+    return appariement, plan_capacite, alertes
+
+
+def texte_mentorat(plan: Plan) -> str:
+    """Une ligne pour l'appariement (s'il y en a un), une pour le coût.
+
+    >>> from recommandeur import planifier
+    >>> plan = planifier([{"enseignant": "e1", "ecole": "a", "annees_experience": 0,
+    ...                    "ordre": "primaire"}], [{"ecole": "a", "mentors": 1}],
+    ...                  mentors=[{"mentor": "M1", "ecole": "a"}])
+    >>> print(texte_mentorat(plan))
+    Appariement : 1 personne(s) appariée(s) à 1 personne(s) mentore(s) nommée(s), 0 sans personne mentore
+    Coût estimé : 22 600 $ par année (libération des personnes mentores, compensation des personnes mentores, suivi des personnes mentores en cohortes par la PANE)
+    """
+    lignes = []
+    a = plan.appariement
+    if a is not None:
+        lignes.append(
+            f"Appariement : {len(a.paires)} personne(s) appariée(s) à {len(a.mentors)} "
+            f"personne(s) mentore(s) nommée(s), {len(a.non_apparies)} sans personne mentore"
+        )
+    if plan.capacite is not None and plan.capacite.couts:
+        postes = ", ".join(c.poste[0].lower() + c.poste[1:] for c in plan.capacite.couts)
+        lignes.append(f"Coût estimé : {nombre_fr(plan.capacite.cout_total)} $ par année ({postes})")
+    return "\n".join(lignes)

@@ -1,0 +1,291 @@
+"""L'appariement des personnes à qui le mentorat est offert avec les personnes mentores nommées.
+
+Politique épinglée sur de petits cas faits à la main (paires et raisons exactes), puis des
+propriétés sur des classes d'entrées : jamais au-delà d'une capacité, chaque personne appariée
+ou dite non appariée avec sa raison, le plus de personnes appariées possible (un oracle : le
+flot maximal d'un graphe personne par personne), jamais la personne mentore d'un mentorat
+resté sans effet, le même appariement quel que soit l'ordre des lignes.
+"""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import networkx as nx
+import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
+
+from recommandeur import ErreurEffectifs, planifier
+from recommandeur._programme.appariement import Demande, apparier
+from recommandeur._programme.mentors import Mentor, charger_mentors
+
+NOMS = {"A": "École A", "B": "École B"}
+
+
+def _ms() -> list[Mentor]:
+    return [
+        Mentor(
+            id="M1", ecole="A", autres_ecoles=("B",), batiment="1", ordre="primaire", capacite=2
+        ),
+        Mentor(
+            id="M2", ecole="A", batiment="2", ordre="primaire", matieres=("Musique",), capacite=1
+        ),
+    ]
+
+
+def test_paires_faites_a_la_main() -> None:
+    demandes = [
+        Demande("a1", "A", "primaire", batiment="1", rang=0),
+        Demande("a2", "A", "primaire", batiment="2", rang=0),
+        Demande("a3", "A", "primaire", batiment="2", precedent="M2", echec=True, rang=0),
+        Demande("b1", "B", "primaire", rang=1),
+    ]
+    r = apparier(demandes, _ms(), {"M1": 2, "M2": 1}, NOMS)
+    assert [(p.enseignant, p.mentor) for p in r.paires] == [
+        ("a1", "M1"),
+        ("a2", "M2"),
+        ("a3", "M1"),
+    ]
+    assert r.paires[0].raisons == ["même bâtiment (1) de la même école", "même ordre (primaire)"]
+    assert r.paires[2].raisons == [
+        "même école (École A)",
+        "même ordre (primaire)",
+        "une autre personne mentore que M2, avec qui le mentorat est resté sans effet",
+    ]
+    assert [(n.enseignant, n.raison) for n in r.non_apparies] == [
+        (
+            "b1",
+            "les personnes mentores possibles sont à leur capacité (M1 : 2 sur 2) : libérer une "
+            "autre personne mentore ou augmenter une capacité",
+        )
+    ]
+    assert r.mentores == {"M1": ["a1", "a3"], "M2": ["a2"]}
+
+
+def test_une_place_de_plus_va_a_l_ecole_voisine_et_le_dit() -> None:
+    r = apparier([Demande("b1", "B", "primaire")], _ms(), {"M1": 2, "M2": 1}, NOMS)
+    assert r.paires[0].raisons == [
+        "personne mentore de École A qui intervient aussi dans l'école École B (« dans plus "
+        "d'une école », 003)",
+        "même ordre (primaire)",
+    ]
+
+
+def test_le_batiment_l_emporte_puis_la_matiere_puis_la_charge_egale() -> None:
+    ms = [
+        Mentor(id="M1", ecole="A", batiment="1", matieres=("Mathématiques",)),
+        Mentor(id="M2", ecole="A", batiment="2", matieres=("français",)),
+    ]
+    demandes = [
+        Demande("e1", "A", "secondaire", batiment="2", matiere="mathematiques"),
+        Demande("e2", "A", "secondaire", matiere="MATHÉMATIQUES"),
+        Demande("e3", "A", "secondaire"),
+        Demande("e4", "A", "secondaire"),
+    ]
+    r = apparier(demandes, ms, {"M1": 5, "M2": 5})
+    assert {p.enseignant: p.mentor for p in r.paires} == {
+        "e1": "M2",  # même bâtiment avant la matière
+        "e2": "M1",  # même matière (accents et casse près)
+        "e3": "M1",  # à égalité : la charge la plus égale (une chacune), par identifiant
+        "e4": "M2",
+    }
+    assert "même matière (MATHÉMATIQUES)" in r.paires[1].raisons
+
+
+def test_la_continuite_quand_le_mentorat_a_eu_effet() -> None:
+    ms = [Mentor(id="M1", ecole="A"), Mentor(id="M2", ecole="A")]
+    r = apparier([Demande("e1", "A", "primaire", precedent="m2")], ms, {"M1": 1, "M2": 1})
+    assert r.paires[0].mentor == "M2"
+    assert "sa personne mentore précédente (la continuité)" in r.paires[0].raisons
+
+
+def test_les_raisons_de_ne_pas_apparier() -> None:
+    ms = [Mentor(id="M1", ecole="A")]
+    r = apparier(
+        [
+            Demande("e1", "A", "primaire", precedent="M1", echec=True),
+            Demande("e2", "C", "primaire"),
+        ],
+        ms,
+        {"M1": 3},
+    )
+    assert r.paires == []
+    assert [n.raison.split(" : ")[0] for n in r.non_apparies] == [
+        "la seule personne mentore de l'école, M1, est celle avec qui le mentorat est resté sans effet",
+        "aucune personne mentore nommée dans l'école ni pour elle",
+    ]
+
+
+def test_la_priorite_passe_avant_quand_les_places_manquent() -> None:
+    ms = [Mentor(id="M1", ecole="A", batiment="1")]
+    demandes = [
+        Demande("a", "A", "primaire", batiment="1", rang=1),
+        Demande("b", "A", "primaire", rang=0),
+    ]
+    r = apparier(demandes, ms, {"M1": 1})
+    assert [p.enseignant for p in r.paires] == ["b"]
+
+
+# --- propriétés -------------------------------------------------------------------------------
+
+ECOLES = ["A", "B", "C"]
+_mentor = st.builds(
+    lambda i, ecole, autres, batiment, ordre: Mentor(
+        id=f"M{i}",
+        ecole=ecole,
+        autres_ecoles=tuple(e for e in autres if e != ecole),
+        batiment=batiment,
+        ordre=ordre,
+    ),
+    st.integers(0, 5),
+    st.sampled_from(ECOLES),
+    st.lists(st.sampled_from(ECOLES), max_size=2, unique=True),
+    st.sampled_from([None, "1", "2"]),
+    st.sampled_from([None, "primaire", "secondaire"]),
+)
+_demande = st.builds(
+    lambda i, ecole, batiment, ordre, precedent, echec, rang: Demande(
+        f"e{i}", ecole, ordre, batiment=batiment, precedent=precedent, echec=echec, rang=rang
+    ),
+    st.integers(0, 30),
+    st.sampled_from(ECOLES),
+    st.sampled_from([None, "1", "2"]),
+    st.sampled_from(["primaire", "secondaire"]),
+    st.sampled_from([None, "M0", "M1", "M2"]),
+    st.booleans(),
+    st.integers(0, 1),
+)
+_cas = st.tuples(
+    st.lists(_demande, max_size=25, unique_by=lambda d: d.enseignant),
+    st.lists(_mentor, max_size=5, unique_by=lambda m: m.id),
+    st.lists(st.integers(0, 6), min_size=6, max_size=6),
+)
+
+
+def _possible(d: Demande, m: Mentor) -> bool:
+    return d.ecole in m.ecoles and not (d.echec and d.precedent == m.id)
+
+
+def _maximum(demandes: list[Demande], mentors: list[Mentor], capacites: dict[str, int]) -> int:
+    """L'oracle : le flot maximal d'un graphe personne par personne (sans classes ni coûts)."""
+    g = nx.DiGraph()
+    g.add_nodes_from(["s", "t"])
+    for d in demandes:
+        g.add_edge("s", ("d", d.enseignant), capacity=1)
+        for m in mentors:
+            if _possible(d, m):
+                g.add_edge(("d", d.enseignant), ("m", m.id), capacity=1)
+    for m in mentors:
+        g.add_edge(("m", m.id), "t", capacity=capacites[m.id])
+    return int(nx.maximum_flow_value(g, "s", "t"))
+
+
+@settings(max_examples=150, deadline=None)
+@given(_cas, st.randoms(use_true_random=False))
+def test_proprietes_de_l_appariement(cas: tuple, hasard: object) -> None:  # type: ignore[type-arg]
+    demandes, mentors, caps = cas
+    capacites = {m.id: caps[int(m.id[1:])] for m in mentors}
+    r = apparier(demandes, mentors, capacites)
+    # chaque personne : appariée ou non appariée, une fois
+    apparies = [p.enseignant for p in r.paires]
+    non = [n.enseignant for n in r.non_apparies]
+    assert sorted(apparies + non) == sorted(d.enseignant for d in demandes)
+    assert not set(apparies) & set(non)
+    assert all(n.raison for n in r.non_apparies)
+    # jamais au-delà d'une capacité ; une paire possible seulement
+    par_id = {d.enseignant: d for d in demandes}
+    par_mentor = {m.id: m for m in mentors}
+    for m in mentors:
+        assert sum(p.mentor == m.id for p in r.paires) <= capacites[m.id]
+    assert all(_possible(par_id[p.enseignant], par_mentor[p.mentor]) for p in r.paires)
+    assert all(p.raisons for p in r.paires)
+    # le plus de personnes appariées possible
+    assert len(r.paires) == _maximum(demandes, mentors, capacites)
+    # le même appariement quel que soit l'ordre des lignes
+    melange_d, melange_m = list(demandes), list(mentors)
+    hasard.shuffle(melange_d)  # type: ignore[attr-defined]
+    hasard.shuffle(melange_m)  # type: ignore[attr-defined]
+    autre = apparier(melange_d, melange_m, capacites)
+    assert autre.paires == r.paires
+    assert autre.non_apparies == r.non_apparies
+
+
+# --- le fichier des personnes mentores ----------------------------------------------------------
+
+
+def test_chaque_mauvaise_ligne_est_dite_a_la_fois() -> None:
+    lignes = [
+        {"mentor": "M1", "ecole": "Aa", "ordre": "primair", "liberation": "120 %"},
+        {"mentor": "m1", "ecole": "A"},
+        {"mentor": "M3", "ecole": "A", "capacite": "0", "autres_ecoles": "B; Z"},
+        {"ecole": "A", "matiere": "français"},
+    ]
+    with pytest.raises(ErreurEffectifs) as exc:
+        charger_mentors(lignes, {"a": "A", "b": "B"})
+    dits = [(p.id, p.champ, p.valeur if p.a_valeur else None) for p in exc.value.problemes]
+    assert ("élément n° 1", "ecole", "Aa") in dits
+    assert ("élément n° 3", "autres_ecoles", "Z") in dits
+    assert ("élément n° 4", "mentor", None) in dits
+    assert ("élément n° 4", "matiere", None) in dits  # colonne inconnue : « matieres » ?
+    faute = next(p for p in exc.value.problemes if p.champ == "matiere")
+    assert "matieres" in faute.suggestions
+    sans_ecole = [{"mentor": "M1", "ecole": "A", "ordre": "primair", "liberation": "120 %"}]
+    with pytest.raises(ErreurEffectifs) as exc2:
+        charger_mentors(sans_ecole + lignes[1:3], {"a": "A", "b": "B"})
+    champs = {(p.id, p.champ) for p in exc2.value.problemes}
+    assert {("élément n° 1", "ordre"), ("élément n° 1", "liberation")} <= champs
+    assert ("élément n° 2", "mentor") in champs  # déjà décrite, à la casse près
+    assert ("élément n° 3", "capacite") in champs
+    ordre = next(p for p in exc2.value.problemes if p.champ == "ordre")
+    assert "primaire" in ordre.suggestions
+
+
+def test_planifier_dit_les_fautes_des_effectifs_et_des_mentors_ensemble(tmp_path: Path) -> None:
+    (tmp_path / "mentors.csv").write_text("mentor;ecole;capacite\nM1;Z;3\n", encoding="utf-8")
+    with pytest.raises(ErreurEffectifs) as exc:
+        planifier(
+            [{"enseignant": "e1", "ecole": "A", "annees_experience": 0, "ordre": "primair"}],
+            [{"ecole": "A"}],
+            mentors=tmp_path / "mentors.csv",
+        )
+    assert {(p.fichier, p.champ) for p in exc.value.problemes} == {
+        ("enseignants", "ordre"),
+        ("mentors.csv", "ecole"),
+    }
+
+
+def test_un_mentorat_reste_sans_effet_est_confidentiel_dans_les_fichiers_du_centre(
+    tmp_path: Path,
+) -> None:
+    """003 : « la confidentialité de la relation mentor-mentoré » : la raison reste dans le
+    plan (la direction la lit), jamais dans un CSV ni dans une alerte."""
+    sans_effet = {
+        "annees_experience": 0,
+        "ordre": "primaire",
+        "mesures_recues": "mentorat:sans_effet",
+    }
+    plan = planifier(
+        [
+            {"enseignant": "e1", "ecole": "A", "mentor_precedent": "M1", **sans_effet},
+            {"enseignant": "e2", "ecole": "B", "mentor_precedent": "M2", **sans_effet},
+        ],
+        [{"ecole": "A", "mentors": 1}, {"ecole": "B", "mentors": 2}],
+        mentors=[
+            {"mentor": "M1", "ecole": "A"},
+            {"mentor": "M2", "ecole": "B"},
+            {"mentor": "M3", "ecole": "B"},
+        ],
+    )
+    assert plan.appariement is not None
+    (paire,) = plan.appariement.paires
+    assert (paire.enseignant, paire.mentor) == ("e2", "M3")
+    assert any("resté sans effet" in r for r in paire.raisons)
+    (non,) = plan.appariement.non_apparies
+    assert (non.enseignant, non.motif) == ("e1", "precedent")
+    alertes = [a.message for a in plan.alertes if a.genre == "non_apparies"]
+    assert alertes and not any("e1" in m or "M1" in m or "sans effet" in m for m in alertes)
+    for fichier in plan.ecrire_csv(tmp_path):
+        texte = fichier.read_text(encoding="utf-8-sig")
+        assert "sans effet" not in texte, fichier.name
+    assert "e2;B;M3;B;même école (B)" in (tmp_path / "paires.csv").read_text(encoding="utf-8-sig")
