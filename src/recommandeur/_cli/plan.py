@@ -15,6 +15,7 @@ from .._base.ecriture import ecrire_atomique
 from .._base.erreurs import ErreurArgument
 from .._moteur.moteur import Moteur, moteur_par_defaut
 from .._programme.comparaison import comparer_plans, superposer
+from .._programme.confidentiel import AVERTISSEMENT
 from .._programme.identifiants import cle
 from .._programme.mentorat import charger_avec_mentors, texte_mentorat
 from .._programme.mentors import charger_mentors, en_ligne_de_mentor
@@ -84,6 +85,11 @@ def ajouter(
         help="processus de calcul (défaut : 2, ou 1 sur une machine à un cœur)",
     )
     plan.add_argument(
+        "--inclure-confidentiel",
+        action="store_true",
+        help="montrer la détresse et les offres qui la révèlent (chaque fichier le dit en tête)",
+    )
+    plan.add_argument(
         "--sans-progression", action="store_true", help="ne pas afficher la barre de progression"
     )
     plan.add_argument(
@@ -125,6 +131,7 @@ def _plan(args: argparse.Namespace, moteur: Moteur | None) -> int:
             moteur=moteur,
             progression=not args.sans_progression and sys.stderr.isatty(),
             processus=args.processus,
+            inclure_confidentiel=args.inclure_confidentiel,
             **options,
         )
     vers_la_sortie = "-" in (args.html, args.json)
@@ -132,6 +139,8 @@ def _plan(args: argparse.Namespace, moteur: Moteur | None) -> int:
         raise ErreurArgument("--html et --json", "au plus une sortie « - »", "-")
     resume = sys.stderr if vers_la_sortie else sys.stdout  # la sortie standard reste au document
     p = resultat.portrait
+    if resultat.confidentiel:
+        print(AVERTISSEMENT, file=resume)
     print(
         f"Plan : {p.nb_en_insertion} personne(s) en insertion (sur {p.nb_enseignants} dans les "
         f"effectifs), {p.nb_ecoles} école(s), {len(resultat.groupes)} groupe(s), "

@@ -62,7 +62,9 @@ class Portrait(_Partie):
     par_ordre: dict[str, int]
     affectations: dict[str, int]
     formation_hors_quebec: int
-    signaux_de_detresse: int
+    #: Les personnes avec des signaux de détresse ; ``None`` : confidentiel (un plan du centre
+    #: ne le dit qu'à la demande, ``inclure_confidentiel=True``).
+    signaux_de_detresse: int | None
     #: besoin → intensité → nombre de personnes.
     besoins: dict[str, dict[str, int]]
     ecoles_par_part: list[Tranche]
@@ -189,6 +191,9 @@ class PlanEnseignant(_Partie):
 class Plan(_Partie):
     """Le plan d'un centre pour ses personnes en insertion (voir ``docs/programme.md``)."""
 
+    #: Vrai si le plan montre la détresse (``inclure_confidentiel=True``) : chaque export le
+    #: dit alors en tête. Par défaut, rien dans le plan ne la révèle (voir ``confidentiel.py``).
+    confidentiel: bool = False
     version_catalogue: str
     version_regles: str
     portrait: Portrait

@@ -3,9 +3,8 @@
 from __future__ import annotations
 
 from collections import defaultdict
-from collections.abc import Callable, Sequence
+from collections.abc import Sequence
 from pathlib import Path
-from typing import Any
 
 from .._base.erreurs import ErreurArgument, Plage
 from .._catalogue.modeles import Catalogue
@@ -17,6 +16,7 @@ from .._vocabulaire import PeriodeInsertion
 from .bilan import bilan
 from .charge import charges
 from .ciblage import Ciblage, calibrage_du_centre
+from .confidentiel import caviarder_resumes, marquer
 from .effectifs import Effectifs, Source
 from .groupes import TAILLE_MAX_COHORTE, TAILLE_MAX_GROUPE, grouper
 from .mentorat import charger_avec_mentors, mentorat_du_plan
@@ -25,16 +25,13 @@ from .modeles import Alerte, Plan, PlanEcole, PlanEnseignant
 from .par_ecole import MENTORES_PAR_MENTOR, a_confirmer, plans_des_ecoles
 from .parallele import Calcul, refuser_au_demarrage, resumes_ici
 from .portrait import portrait
+from .progression import Progression, suivre_la_progression
 from .resume import Resume
 
 #: Profils distincts par processus en dessous desquels le calcul reste dans ce processus.
 PAR_PROCESSUS_MIN = 1000
 #: Taille approximative d'une ligne d'effectifs (pour juger un fichier sans le lire).
 OCTETS_PAR_PROFIL = 60
-
-#: Une progression : ``True`` (une barre tqdm sur l'erreur standard), ``False``, ou une
-#: fonction ``(faits, total)``.
-Progression = bool | Callable[[int, int], Any]
 
 
 #: Processus de calcul au plus (chacun garde un moteur : une centaine de Mo).
@@ -65,6 +62,7 @@ def planifier(
     journal: Journal | None = None,
     taille_max_cohorte: int = TAILLE_MAX_COHORTE,
     mentors: Source | None = None,
+    inclure_confidentiel: bool = False,
 ) -> Plan:
     """Le plan d'un centre : portrait, offres groupées, plan par école, charges, bilan.
 
@@ -79,6 +77,8 @@ def planifier(
     ``mentors`` : le fichier des personnes mentores nommées (voir ``docs/programme.md``) :
     chaque personne à qui le mentorat est offert est appariée à l'une d'elles
     (``plan.appariement``) ; ses problèmes sont dits avec ceux des effectifs.
+    ``inclure_confidentiel`` : garder la détresse et les offres qui la révèlent (par défaut,
+    le plan n'en contient rien : voir :mod:`recommandeur._programme.confidentiel`).
 
     >>> plan = planifier(
     ...     [{"enseignant": "e1", "ecole": "a", "annees_experience": 0, "ordre": "primaire",
@@ -120,7 +120,10 @@ def planifier(
             "mentores_par_mentor": mentores_par_mentor,
             "taille_max_cohorte": taille_max_cohorte,
         }
-        return _plan(effectifs, resumes, moteur, conventions, journal, nommes)
+        if not inclure_confidentiel:
+            resumes = caviarder_resumes(effectifs, resumes, moteur.catalogue)
+        plan = _plan(effectifs, resumes, moteur, conventions, journal, nommes)
+        return marquer(plan, moteur.catalogue, inclure_confidentiel=inclure_confidentiel)
 
 
 def _assez_grand(source: Source) -> bool:
@@ -137,7 +140,6 @@ def _resumes(
     effectifs: Effectifs, moteur: Moteur, calcul: Calcul | None, progression: Progression
 ) -> dict[str, Resume]:
     """Le résumé de la recommandation de chaque personne (un profil distinct, une fois)."""
-    avancer = _progression(progression, len(effectifs.enseignants))
     # un même profil (fréquent dans une école) n'est recommandé qu'une fois
     # (les profils identiques sont déjà partagés par charger_effectifs : une clé par objet)
     distincts: dict[str, Profil] = {}
@@ -150,6 +152,7 @@ def _resumes(
             distincts.setdefault(cle, e.profil)
         cles.append(cle)
     profils = list(distincts.values())
+    avancer = suivre_la_progression(progression, len(profils))
     if calcul is not None and len(profils) >= 2 * PAR_PROCESSUS_MIN:
         calcules = calcul.resumes(profils, avancer)
     else:
@@ -267,32 +270,3 @@ def _alertes_du_centre(
             )
         )
     return alertes
-
-
-def _progression(progression: Progression, total: int) -> Callable[[int | None], None]:
-    """``avancer(faits)`` : le nombre de profils distincts recommandés ; ``None`` : fini."""
-    if progression is False:
-        return lambda _: None
-    if progression is True:
-        from tqdm import tqdm
-
-        barre = tqdm(total=None, desc="planifier", unit=" profils", leave=False)
-
-        def avancer(faits: int | None) -> None:
-            if faits is None:
-                barre.close()
-            else:
-                barre.update(faits - barre.n)
-
-        return avancer
-    rappel = progression
-    derniers = [0]
-
-    def appeler(faits: int | None) -> None:
-        if faits is None:
-            rappel(total, total)
-        elif faits - derniers[0] >= 500:
-            derniers[0] = faits
-            rappel(faits, total)
-
-    return appeler

@@ -10,6 +10,8 @@ from __future__ import annotations
 from collections import Counter
 from typing import TYPE_CHECKING
 
+from .confidentiel import AVERTISSEMENT
+
 if TYPE_CHECKING:
     from .modeles import Alerte, Plan
 
@@ -28,7 +30,8 @@ def texte_plan(plan: Plan, ecoles: int = 3) -> str:
     """Le résumé d'un plan : personnes, périodes, écoles, groupes, charges, alertes, bilan."""
     p = plan.portrait
     periodes = p.par_periode
-    lignes = [
+    lignes = [AVERTISSEMENT] if plan.confidentiel else []
+    lignes += [
         f"Plan du centre : {p.nb_enseignants} personne(s), dont {p.nb_en_insertion} en "
         f"insertion, dans {p.nb_ecoles} école(s)",
         f"Catalogue {plan.version_catalogue} · règles {plan.version_regles}",
