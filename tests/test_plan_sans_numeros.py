@@ -1,6 +1,6 @@
 """Le plan d'un centre et son rapport nomment les documents par leur titre court (ticket 18, point 9).
 
-Balayés : le résumé imprimé, la page HTML (avec et sans la partie confidentielle), chaque
+Balayés : le résumé imprimé, la page HTML (plan avec et sans la partie confidentielle), chaque
 fichier CSV et le JSON, pour les effectifs d'essai et ceux de l'exemple. Aucun numéro de
 document nu (« (003) », « 003 ne donne pas de plafond », « (001) ») ; et l'arrivée se dit
 sans accord d'un seul genre (« arrivée dans l'école », pas « nouvelle dans l'école »).
@@ -14,7 +14,6 @@ from pathlib import Path
 import pytest
 
 from recommandeur import Plan, planifier
-from recommandeur._programme.rapport import html_du_plan
 
 RACINE = Path(__file__).resolve().parents[1]
 EFFECTIFS = {
@@ -37,17 +36,23 @@ def numeros_nus(texte: str) -> list[str]:
     ]
 
 
-@pytest.fixture(scope="module", params=sorted(EFFECTIFS))
+@pytest.fixture(
+    scope="module",
+    params=[(e, c) for e in sorted(EFFECTIFS) for c in (False, True)],
+    ids=lambda p: f"{p[0]}{'-confidentiel' if p[1] else ''}",
+)
 def plan(request: pytest.FixtureRequest) -> Plan:
-    dossier = EFFECTIFS[request.param]
-    return planifier(dossier / "enseignants.csv", dossier / "ecoles.csv")
+    effectifs, confidentiel = request.param
+    dossier = EFFECTIFS[effectifs]
+    return planifier(
+        dossier / "enseignants.csv", dossier / "ecoles.csv", inclure_confidentiel=confidentiel
+    )
 
 
 def _textes(plan: Plan, dossier: Path) -> list[tuple[str, str]]:
     textes = [
         ("print(plan)", str(plan)),
         ("html", plan.html()),
-        ("html confidentiel", html_du_plan(plan, inclure_confidentiel=True)),
         ("json", plan.ecrire_json(dossier / "plan.json").read_text(encoding="utf-8")),
     ]
     textes += [(f.name, f.read_text(encoding="utf-8")) for f in plan.ecrire_csv(dossier / "csv")]
