@@ -56,11 +56,11 @@ ANGLAIS = re.compile(
 NUMERO_NU = re.compile(r"\(00[0-4]\)|\b00[0-4]\b")
 GENRE = re.compile(
     r"\b(Affectée|accueillie|Formée|Nouvelle dans|il passe|elle n'a pas connus|"
-    r"chacune de ses centres|dans la principale)\b"
+    r"chacune de ses centres|ses centres, pas seulement dans la principale)\b"
 )
 ECOLE = re.compile(r"\b[ée]coles?\b", re.IGNORECASE)
 LIEUX_PERMIS = re.compile(
-    r"Au CSSPS, une école|dans une école du CSSPS|plan de déploiement d'une école (primaire|secondaire)"
+    r"Au CSSPS,\s+une\s+école|dans\s+une\s+école\s+du\s+CSSPS|plan\s+de\s+déploiement\s+d'une\s+école\s+(primaire|secondaire)"
 )
 PAROLE_DE_MENTOR = re.compile(
     r"oreilles attentives|grâce à leur aide|personnes mentores sont libérées|Le mentor doit être issu"
@@ -181,7 +181,8 @@ def proprietes(profil: dict[str, Any]) -> list[tuple[str, str]]:
         for a, n in inconnus.items():
             if n > 1 and a not in ("pair_experimente",):
                 v.append(("5 détresse : même inconnu porte plusieurs offres", f"{a}×{n}"))
-        if not any(m.mesure.id == "consultation_breve" for m in r.mesures):
+        differees = {e.mesure for e in r.ecartees if e.genre.value == "differee"}
+        if "consultation_breve" in differees:
             presents = [
                 m
                 for m in r.mesures

@@ -61,6 +61,9 @@ def ajouter(
     )
     plan.add_argument("--csv", metavar="DOSSIER", help="écrire les CSV du plan dans ce dossier")
     plan.add_argument(
+        "--xlsx", metavar="FICHIER", help="écrire le classeur xlsx du plan (une feuille par CSV)"
+    )
+    plan.add_argument(
         "--taille-groupe", type=entier, default=None, metavar="N", help="groupes d'au plus N"
     )
     plan.add_argument(
@@ -170,6 +173,9 @@ def _plan(args: argparse.Namespace, moteur: Moteur | None) -> int:
     if args.csv:
         fichiers = resultat.ecrire_csv(args.csv)
         print(f"CSV : {len(fichiers)} fichiers dans {args.csv}", file=resume)
+    if args.xlsx:
+        resultat.ecrire_xlsx(args.xlsx)
+        print(f"classeur : {args.xlsx}", file=resume)
     return 0
 
 

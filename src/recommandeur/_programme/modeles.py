@@ -227,6 +227,13 @@ class Plan(_Partie):
         """Écrit le JSON du plan (schéma : ``recommandeur schema plan``)."""
         return ECRIRE_JSON(self, chemin)
 
+    def ecrire_xlsx(self, chemin: str | Path) -> Path:
+        """Écrit le classeur xlsx du plan : une feuille par CSV, en-têtes en français."""
+        return ECRIRE_XLSX(self, chemin)
+
+    def _repr_html_(self) -> str:
+        return HTML_APERCU_PLAN(self)
+
     def __str__(self) -> str:
         return TEXTE_PLAN(self)
 
@@ -247,4 +254,10 @@ ECRIRE_CSV: Rendu[[Plan, str | Path], list[Path]] = Rendu(
 )
 ECRIRE_JSON: Rendu[[Plan, str | Path], Path] = Rendu(
     "JSON d'un plan", "recommandeur._programme.rendus"
+)
+ECRIRE_XLSX: Rendu[[Plan, str | Path], Path] = Rendu(
+    "classeur xlsx d'un plan", "recommandeur._programme.rendus"
+)
+HTML_APERCU_PLAN: Rendu[[Plan], str] = Rendu(
+    "aperçu HTML d'un plan (carnets)", "recommandeur._programme.rendus"
 )
