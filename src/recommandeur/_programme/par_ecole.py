@@ -27,14 +27,14 @@ from .resume import Resume
 #: suffisant.
 MENTORES_PAR_MENTOR = 15
 ORIGINE_MENTORES = (
-    "une convention du plan : 003 ne donne pas de plafond, ses écoles accompagnaient le plus "
+    "une convention du plan : le rapport du CSSPS (2023) ne donne pas de plafond, ses écoles accompagnaient le plus "
     "souvent 6 à 15 personnes et 28 personnes mentores sur 34 jugeaient leur temps suffisant"
 )
 
 #: Les deux avis de directions du CSSPS sur les écoles de plusieurs bâtiments (003).
 DEUX_AVIS_BATIMENTS = (
     "une direction du CSSPS juge « Un mentor par bâtisse est essentiel. », une autre veut que "
-    "sa personne mentore « intervienne dans nos deux bâtiments » (003)"
+    "sa personne mentore « intervienne dans nos deux bâtiments » (rapport du CSSPS, 2023)"
 )
 
 
