@@ -31,6 +31,8 @@ def test_structure_du_rapport(plan: Plan) -> None:
         "capacite",
         "alertes",
         "groupes",
+        "calibrage",
+        "calendrier",
         "ecoles",
         "charges",
         "bilan",
