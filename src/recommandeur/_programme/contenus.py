@@ -25,8 +25,8 @@ AFFECTATIONS = {
     "specialiste": "spécialiste",
     "classe_multiniveau": "classe multiniveau",
     "adaptation_scolaire": "adaptation scolaire",
-    "nouveau_dans_l_ecole": "nouvelle dans l'école",
-    "nouveau_dans_le_centre": "nouvelle dans le centre",
+    "nouveau_dans_l_ecole": "arrivée dans l'école",
+    "nouveau_dans_le_centre": "arrivée dans le centre de services",
     "plusieurs_ecoles": "plus d'une école",
 }
 
