@@ -41,6 +41,7 @@ def plan(moteur: Moteur) -> Plan:
         EXEMPLES / "effectifs" / "enseignants.csv",
         EXEMPLES / "effectifs" / "ecoles.csv",
         moteur=moteur,
+        mentors=EXEMPLES / "effectifs" / "mentors.csv",
     )
 
 
@@ -72,8 +73,11 @@ def _dom(plan: Plan, dossier: Path) -> str:
 
 
 def _texte_visible(dom: str) -> str:
+    """Le texte qu'une personne lit, sans les passages cités entre « » (verbatim : un mot
+    comme « cible » peut y être)."""
     sans = re.sub(r"<(script|style|svg)\b.*?</\1>", " ", dom, flags=re.S)
-    return html.unescape(re.sub(r"<[^>]+>", " ", sans))
+    texte = html.unescape(re.sub(r"<[^>]+>", " ", sans))
+    return re.sub(r"«[^«»]*»", " ", texte)
 
 
 def test_la_table_des_matieres_mene_aux_sections(plan: Plan, tmp_path: Path) -> None:
