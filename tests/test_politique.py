@@ -14,7 +14,7 @@ from typing import Any
 import pytest
 
 from recommandeur import Moteur, Profil, Recommandation, recommander
-from recommandeur._recommandation.classement import classer, cle_de_tri, ecartees, scores
+from recommandeur._recommandation.classement import cle_de_tri, ecartees, scores
 
 POLITIQUE = Path(__file__).parent / "donnees" / "politique"
 
@@ -151,11 +151,6 @@ def test_fonctions_pures_du_classement() -> None:
     assert scores([("a", [("m", 1.0)]), ("b", [("m", 0.1), ("n", 2.0)])]) == {"m": 1.1, "n": 2.0}
     assert ecartees(["x", "y", "z"], {"x": False, "y": True}) == ["x"]
     assert cle_de_tri("m", 2.0, 1) == (-2.0, -1, "m")
-    assert classer({"x": 1.0, "y": 1.0, "z": 9.0}, {"x": 2, "y": 0, "z": 1}, {"z": False}) == [
-        "x",
-        "y",
-    ]
-    assert classer({"x": 1.0, "y": 1.0}, {"x": 0, "y": 0}, {"y": True}) == ["x", "y"]
 
 
 def test_pas_de_phrase_d_escalade_pour_une_branche_qui_n_a_pas_tenu(moteur: Moteur) -> None:

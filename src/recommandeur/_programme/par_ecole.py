@@ -7,7 +7,7 @@ from collections.abc import Iterable, Sequence
 
 from .._catalogue.deploiement import Etape
 from .._catalogue.modeles import Catalogue
-from .._vocabulaire import CycleAction, Presence
+from .._vocabulaire import CycleAction, PeriodeInsertion, Presence
 from .ciblage import Ciblage, presence_dans
 from .ecoles import EcoleDuCentre
 from .modeles import ActionEcole, Alerte, EtapePlan, Groupe, PlanEcole
@@ -53,7 +53,7 @@ def _actions(
             for texte in textes:
                 raisons[action.mesure].setdefault(texte)
     if ciblage is not None and ecole is not None:
-        en_insertion = sum(r.periode != "terminee" for r in resumes)
+        en_insertion = sum(PeriodeInsertion(r.periode).en_insertion for r in resumes)
         for mid, textes in ciblage.a_ajouter(ecole.id):
             if mid in concernes or not en_insertion:
                 continue
@@ -83,9 +83,7 @@ def _libelle_present(catalogue: Catalogue, acteur: str, ecole: EcoleDuCentre) ->
     if presence == "a_confirmer":
         return f"{libelle} (à confirmer)"
     if presence.startswith("ecole."):
-        valeur = getattr(ecole.contexte, presence.removeprefix("ecole."), None)
-        if valeur is None:
-            valeur = catalogue.ressources.get(presence.removeprefix("ecole."))
+        valeur = ecole.contexte.presence_de(presence.removeprefix("ecole."), catalogue.ressources)
         if valeur is False:
             return f"{libelle} (absente : à nommer ou à remplacer)"
         if valeur is None:
@@ -154,7 +152,7 @@ def alertes(
 ) -> list[Alerte]:
     """Ce qui demande l'attention du centre dans cette école : mentors absents ou débordés."""
     dites: list[Alerte] = []
-    n = sum(r.periode != "terminee" for r in resumes)
+    n = sum(PeriodeInsertion(r.periode).en_insertion for r in resumes)
     mentores = sum(
         any(o.mesure == "mentorat" and o.acteur == "mentor" for o in r.offres) for r in resumes
     )
@@ -222,7 +220,7 @@ def plans_des_ecoles(
                 ecole=ecole.id,
                 nom=ecole.nom,
                 nb_dans_les_effectifs=len(resumes),
-                nb_en_insertion=sum(r.periode != "terminee" for r in resumes),
+                nb_en_insertion=sum(PeriodeInsertion(r.periode).en_insertion for r in resumes),
                 part_novices=ecole.contexte.part_novices,
                 mentors=ecole.mentors,
                 actions=actions,

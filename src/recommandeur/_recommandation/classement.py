@@ -48,23 +48,6 @@ def cle_de_tri(mesure: str, score: float, rang_niveau: int) -> tuple[float, int,
     return (-score, -rang_niveau, mesure)
 
 
-def classer(
-    scores_des_mesures: Mapping[str, float],
-    rangs_niveaux: Mapping[str, int],
-    recues: Mapping[str, bool],
-    limite: int | None = None,
-) -> list[str]:
-    """Les mesures retenues (les écartées en moins), classées, et coupées à ``limite``.
-
-    >>> classer({"a": 1.0, "b": 3.0, "c": 1.0, "d": 5.0}, {"a": 0, "b": 1, "c": 2, "d": 2},
-    ...        {"d": False}, limite=3)
-    ['b', 'c', 'a']
-    """
-    retenues = [m for m in scores_des_mesures if recues.get(m) is not False]
-    retenues.sort(key=lambda m: cle_de_tri(m, scores_des_mesures[m], rangs_niveaux[m]))
-    return retenues if limite is None else retenues[:limite]
-
-
 #: Le nombre d'offres prioritaires par défaut.
 PRIORITAIRES = 5
 
