@@ -262,20 +262,14 @@ def charger_effectifs(
 
 def _annees_au_quebec(valeurs: Mapping[str, Any]) -> int | None:
     """Les années au Québec d'une ligne pas encore validée (``None`` si elles ne se lisent pas)."""
-    experience, quebec = (
-        _entier_brut(valeurs.get(c)) for c in ("annees_experience", "annees_au_quebec")
-    )
-    if experience is None:
-        return quebec
-    return annees_au_quebec(experience, quebec)
+    lues = [_entier_brut(valeurs.get(c)) for c in ("annees_experience", "annees_au_quebec")]
+    return lues[1] if lues[0] is None else annees_au_quebec(lues[0], lues[1])
 
 
 def _entier_brut(brute: Any) -> int | None:
-    if isinstance(brute, int) and not isinstance(brute, bool):
-        return brute
     if isinstance(brute, str) and re.fullmatch(r"[0-9]{1,6}", brute.strip()):
         return int(brute)
-    return None
+    return brute if isinstance(brute, int) and not isinstance(brute, bool) else None
 
 
 def _numero(ligne: str | None) -> int:
