@@ -189,6 +189,7 @@ def entier(
     les champs que lisent les règles les lisent toutes ici. ``facultatif`` : ``null``
     (inconnu) est aussi admis.
 
+    >>> from typing import Annotated
     >>> from pydantic import TypeAdapter
     >>> bornes = Annotated[int, *entier(1, 20)]
     >>> TypeAdapter(bornes).json_schema(), TypeAdapter(bornes).validate_python(20.0)
