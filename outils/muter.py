@@ -15,7 +15,9 @@ appliqué dans une copie du dépôt, et la suite (sans ruff, mypy, la référenc
 navigateur, la roue ni les sous-processus de survie, mais avec les autres tests marqués
 ``lent``) y tourne avec ``-x`` : le mutant est « tué » si un test échoue, « survivant » sinon.
 Avec ``--rapide``, la suite rapide (``-m "not lent"``) tourne d'abord, et les tests lents
-seulement pour les mutants qu'elle n'a pas tués. Le dépôt lui-même n'est jamais modifié.
+seulement pour les mutants qu'elle n'a pas tués. Chaque test qui a tué un mutant est relancé
+sur le code tel quel : s'il y échoue aussi, ses verdicts sont « douteux ». Le dépôt lui-même
+n'est jamais modifié.
 """
 
 from __future__ import annotations
@@ -36,12 +38,19 @@ from pathlib import Path
 from typing import Any, NamedTuple
 
 RACINE = Path(__file__).resolve().parents[1]
-EXCLUS = ["--ignore=tests/test_paquet.py", "--ignore=tests/test_survie.py"]
+EXCLUS = [
+    "--ignore=tests/test_paquet.py",
+    "--ignore=tests/test_survie.py",
+    # dans la copie mutée, le texte « avant » du mutant appliqué n'existe plus : ce test
+    # échouerait pour chaque mutant qui l'atteint
+    "--deselect=tests/test_qualite.py::test_chaque_mutant_vise_un_texte_present_une_seule_fois",
+]
 HORS = "not qualite and not navigateur"  # ruff, mypy, Sphinx, Chromium
 #: Les phases de la suite : toute la suite (par défaut), ou la rapide puis la lente.
 PHASES = {
     "complete": [("suite", HORS)],
     "rapide": [("rapide", f"not lent and {HORS}"), ("lente", f"lent and {HORS}")],
+    "aucune": [],  # seulement les tests « d'abord » (le témoin d'un test qui a tué)
 }
 _ECHEC = re.compile(r"^(?:FAILED|ERROR) (\S+)", re.MULTILINE)
 
@@ -107,7 +116,8 @@ def essayer(
         env = {**os.environ, "PYTHONPATH": str(copie / "src"), "PYTHONDONTWRITEBYTECODE": "1"}
         commande = [sys.executable, "-m", "pytest", "-x", "-q", "-p", "no:cacheprovider"]
         d_abord = [t for t in d_abord if (copie / t.split("::")[0]).exists()]
-        tests = [("d'abord", [*d_abord, "-m", f"not lent and {HORS}"])] if d_abord else []
+        rapides = HORS if phases == "aucune" else f"not lent and {HORS}"
+        tests = [("d'abord", [*d_abord, "-m", rapides])] if d_abord else []
         tests += [(nom, [*EXCLUS, "-m", selection]) for nom, selection in PHASES[phases]]
         for nom, choix in tests:
             try:
@@ -233,18 +243,29 @@ def main() -> int:
 
     with ThreadPoolExecutor(args.fils) as executeur:
         verdicts = list(executeur.map(un, mutants))
+    # un test qui échoue aussi sans mutant ne tue rien : ces verdicts-là sont douteux
+    tueurs = sorted({v.test for v in verdicts if v.test})
+    with ThreadPoolExecutor(args.fils) as executeur:
+        temoins = executeur.map(lambda t: essayer({"id": t}, args.delai, "aucune", [t]), tueurs)
+        faux = {v.id for v in temoins if v.verdict != "survivant"}
+    for v in verdicts:
+        if v.test in faux:
+            print(f"{v.id} : douteux, {v.test} échoue aussi sans mutant", flush=True)
+    verdicts = [v._replace(verdict="douteux") if v.test in faux else v for v in verdicts]
     survivants = [v.id for v in verdicts if v.verdict == "survivant"]
+    douteux = sum(v.verdict == "douteux" for v in verdicts)
     auteurs = sorted({v.auteur for v in verdicts if v.auteur})
     print(
-        f"\n{len(mutants)} mutants, {len(mutants) - len(survivants)} tués, {len(survivants)} "
-        f"survivants" + (f" (auteur : {', '.join(auteurs)})" if auteurs else "")
+        f"\n{len(mutants)} mutants, {sum(v.verdict.startswith('tue') for v in verdicts)} tués, "
+        f"{len(survivants)} survivants, {douteux} douteux"
+        + (f" (auteur : {', '.join(auteurs)})" if auteurs else "")
     )
     if args.sortie:
         args.sortie.write_text(
             json.dumps({v.id: v._asdict() for v in verdicts}, ensure_ascii=False, indent=2),
             encoding="utf-8",
         )
-    return 1 if survivants else 0
+    return 1 if survivants or douteux else 0
 
 
 if __name__ == "__main__":

@@ -62,6 +62,9 @@ def _racines(moteur: Moteur) -> Iterator[pydantic.BaseModel]:
     yield que_faudrait_il(profil, "mentorat_en_ligne", moteur=moteur)
     yield que_faudrait_il(profil, "accompagnement_individuel", retirer=True, moteur=moteur)
     yield et_si(profil, {"ecole": {"conseiller_pedagogique": False}}, moteur=moteur)
+    # hors détresse, les rangs bougent (un Deplacement) ; en détresse, la liste courte peut rester
+    sans_detresse = profil.model_copy(update={"signaux_de_detresse": False})
+    yield et_si(sans_detresse, {"ecole": {"conseiller_pedagogique": False}}, moteur=moteur)
     yield couverture(moteur)
     yield charger_effectifs(ENSEIGNANTS, ECOLES)
     apparie = planifier(ENSEIGNANTS, ECOLES, moteur=moteur, mentors=MENTORS)

@@ -5,6 +5,7 @@ from __future__ import annotations
 import importlib
 import importlib.util
 import pkgutil
+import re
 import subprocess
 import sys
 import textwrap
@@ -172,3 +173,40 @@ def test_langage_et_analyse_sans_durable() -> None:
         "moteur de règles : durable-rules ne peut pas être importé (import of "
         "durable_rules_engine halted; None in sys.modules) ; l'installer"
     )
+
+
+def test_chaque_modele_s_affiche_par_sa_fonction_de_rendu() -> None:
+    """Chaque emplacement est rempli par la bonne fonction (pas seulement par une fonction)."""
+    from recommandeur import ErreurProfil, Profil, charger_catalogue, recommander
+    from recommandeur._catalogue.modeles import passages_connus
+    from recommandeur._rendu import catalogue as textes
+    from recommandeur._rendu import html
+
+    profil = Profil(
+        annees_experience=1,
+        ordre="primaire",
+        mesures_recues=[{"mesure": "mentorat", "efficace": False}],
+    )
+    assert str(profil) == (
+        "Profil : 1 an d'expérience, primaire, contrat, légalement qualifié·e\n"
+        "Besoins : aucun déclaré"
+    )
+    assert str(profil.mesures_recues[0]) == "mentorat : reçue, sans l'effet attendu"
+
+    def sans_ids(x: str) -> str:  # chaque rendu HTML numérote ses ancres (rec1-, rec2-, ...)
+        return re.sub(r"\brec\d+", "rec", x)
+
+    assert sans_ids(profil._repr_html_()) == sans_ids(html.html_profil(profil))
+    cat = charger_catalogue()
+    mesure, acteur = cat.mesures[0], cat.acteurs[0]
+    assert (str(mesure), str(acteur), str(cat)) == (
+        textes.texte_mesure(mesure),
+        textes.texte_acteur(acteur),
+        textes.texte_catalogue(cat),
+    )
+    assert sans_ids(mesure._repr_html_()) == sans_ids(html.html_mesure(mesure, passages_connus()))
+    assert sans_ids(acteur._repr_html_()) == sans_ids(html.html_acteur(acteur, passages_connus()))
+    assert sans_ids(cat._repr_html_()) == sans_ids(html.html_catalogue(cat))
+    with pytest.raises(ErreurProfil) as erreur:
+        recommander({"annees_experience": "x"})
+    assert sans_ids(erreur.value._repr_html_()) == sans_ids(html.html_erreur(erreur.value))

@@ -31,7 +31,10 @@ def test_recommander_details(capsys: pytest.CaptureFixture[str]) -> None:
     assert main(["recommander", str(EXEMPLES / "nouvelle_enseignante.toml"), "--details"]) == 0
     sortie = " ".join(capsys.readouterr().out.split())
     assert "(faits : affectation.nouveau_dans_le_centre = oui" in sortie
-    assert "annees_en_insertion = 0 (règle : ≤ 1) ; programme_couvre_l_ordre = oui" in sortie
+    assert (
+        "annees_en_insertion = première année (règle : ≤ deuxième année) ; programme_couvre_l_ordre = oui"
+        in sortie
+    )
     assert (
         "Autres intervenants possibles : Direction d'établissement, Personne mentore de l'école."
         in sortie

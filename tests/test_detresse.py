@@ -178,3 +178,92 @@ def test_la_personne_mentore_est_evitee_seulement_si_sa_mesure_est_restee_sans_e
     recue = {"mesure": "accompagnement_individuel", "efficace": False}
     assert porteur(recue) == "pair_experimente"
     assert porteur({**recue, "intervenant": "conseiller_pedagogique"}) == "mentor"
+
+
+# --- Revue du second tour (point 5, reste ; point mineur 4) : la consultation brève d'une
+# personne présente passe devant dans tous les ordres ; une même personne présente, une entrée.
+
+
+@settings(max_examples=80, deadline=None)
+@given(en_detresse_par_ordre())
+def test_la_consultation_breve_passe_devant_dans_tous_les_ordres(profil: Profil) -> None:
+    reco = recommander(profil)
+    assert not any(
+        e.mesure == "consultation_breve" and e.genre == "differee" for e in reco.ecartees
+    ), [(m.mesure.id, m.prioritaire) for m in reco.mesures]
+    breve = next((m for m in reco.mesures if m.mesure.id == "consultation_breve"), None)
+    if breve is not None and breve.presence.value == "present":
+        # parmi les prioritaires, ou la première des autres offres
+        assert breve.rang <= reco.nb_prioritaires + 1, [m.mesure.id for m in reco.mesures]
+
+
+@settings(max_examples=80, deadline=None)
+@given(en_detresse_par_ordre())
+def test_une_meme_personne_presente_une_entree_par_besoin(profil: Profil) -> None:
+    reco = recommander(profil)
+    besoins = {b.value for b in profil.besoins}
+    individuelles = [
+        (m.acteur.id, {b.value for b in m.mesure.besoins} & besoins, m.mesure.id)
+        for m in reco.mesures
+        if m.mesure.niveau.value == "individuel" and m.presence.value == "present"
+    ]
+    for i, (acteur, servis, mid) in enumerate(individuelles):
+        for autre, servis_avant, avant in individuelles[:i]:
+            assert not (autre == acteur and servis <= servis_avant), (avant, mid, acteur)
+    for e in reco.ecartees:
+        if e.genre == "regroupee" and "présente" in e.raison:
+            assert e.raison.startswith("regroupée : la même personne, présente, porte déjà ")
+
+
+def test_l_exemple_de_la_revue_en_fga_la_breve_passe_devant() -> None:
+    """Le profil FGA du second tour : la consultation brève de la mentore présente n'attend plus,
+    le soutien du professionnel présent est regroupé sous la personne neutre."""
+    reco = recommander(
+        {
+            "annees_experience": 0,
+            "ordre": "education_adultes",
+            "signaux_de_detresse": True,
+            "qualification": "non_legalement_qualifie",
+            "besoins": {
+                "bien_etre": "elevee",
+                "charge_de_travail": "elevee",
+                "evaluation": "elevee",
+            },
+            "ecole": {"mentor_dans_l_ecole": True, "professionnel": True},
+        }
+    )
+    assert [(m.mesure.id, m.acteur.id) for m in reco.prioritaires] == [
+        ("personne_neutre", "professionnel"),
+        ("consultation_individuelle", "conseiller_pedagogique"),
+        ("mentorat_par_les_pairs", "mentor"),
+        ("accompagnement_individuel", "mentor"),
+        ("consultation_breve", "mentor"),
+    ]
+    assert [m.mesure.id for m in reco.mesures[5:]] == ["accueil_css"]
+    genres = {e.mesure: e.genre for e in reco.ecartees}
+    assert genres["soutien_professionnel"] == "regroupee"
+    assert genres["temps_planification_collegues"] == "differee"
+
+
+def test_en_fp_la_breve_de_la_mentore_avant_une_offre_ciblee() -> None:
+    """Le profil FP du second tour (V1) : plus de « Temps de planification entre collègues »
+    gardé pendant que la consultation brève de la personne mentore présente attend."""
+    profil = {
+        "annees_experience": 1,
+        "ordre": "formation_professionnelle",
+        "signaux_de_detresse": True,
+        "affectation": {"nouveau_dans_l_ecole": True},
+        "besoins": {
+            "bien_etre": "elevee",
+            "gestion_de_classe": "elevee",
+            "charge_de_travail": "elevee",
+            "planification": "moderee",
+        },
+        "ecole": {"mentor_dans_l_ecole": True},
+    }
+    reco = recommander(profil)
+    ids = [m.mesure.id for m in reco.mesures]
+    assert "consultation_breve" in ids
+    breve = reco.mesures[ids.index("consultation_breve")]
+    assert breve.acteur.id == "mentor"
+    assert all(m.rang > breve.rang for m in reco.mesures if m.mesure.niveau.value == "cible")

@@ -32,6 +32,9 @@ ATTENDUS: dict[str, Attendu] = {
             ("personne_neutre", "professionnel"),
             ("mentorat", "mentor"),
             ("banque_outils", "conseiller_pedagogique"),
+            # la consultation brève d'une personne présente passe devant, en tout ordre (revue du
+            # second tour, point 5)
+            ("consultation_breve", "equipe_ecole"),
         ],
         actions_milieu=["suivi_de_la_personne"],
         ecartees=[

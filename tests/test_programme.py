@@ -51,7 +51,10 @@ def test_portrait_compte_a_la_main(plan: Plan) -> None:
     assert p.par_statut == {"suppleance": 1, "contrat": 3, "permanent": 1}
     assert (p.par_ordre["primaire"], p.par_ordre["secondaire"]) == (4, 1)
     assert (p.affectations["partage_de_tache"], p.affectations["plusieurs_ecoles"]) == (1, 1)
-    assert (p.formation_hors_quebec, p.signaux_de_detresse) == (1, 1)
+    # la détresse est confidentielle : comptée seulement à la demande
+    assert (p.formation_hors_quebec, p.signaux_de_detresse) == (1, None)
+    montre = planifier(ENSEIGNANTS, ECOLES, inclure_confidentiel=True).portrait
+    assert montre.signaux_de_detresse == 1
     assert p.besoins["gestion_de_classe"] == {"faible": 0, "moderee": 2, "elevee": 1}
     assert p.besoins["bien_etre"] == {"faible": 0, "moderee": 0, "elevee": 1}
     # A : t1, t2, t3 ont 5 ans et moins au Québec sur 20 ; B : t4 sur 10 ; C : taille inconnue
@@ -366,3 +369,12 @@ def test_les_heures_d_un_groupe_comptent_une_fois() -> None:
     cp = next(c for c in plan.charges if (c.acteur, c.ecole) == ("conseiller_pedagogique", None))
     avec_heures = [g for g in plan.groupes if g.id in cp.groupes and g.heures is not None]
     assert cp.heures == sum(g.heures for g in avec_heures if g.heures) == 12.0
+
+
+def test_la_barre_de_progression_montre_le_total_et_le_temps_restant(
+    capsys: pytest.CaptureFixture[str],
+) -> None:
+    planifier(ENSEIGNANTS, ECOLES, progression=True)
+    barre = capsys.readouterr().err
+    distincts = len({p for p in ENSEIGNANTS.read_text("utf-8").splitlines()[1:]})
+    assert f"/{distincts} profils" in barre and "reste" in barre and "écoulé" in barre

@@ -76,7 +76,7 @@ def test_cas_du_ticket_sans_mentor() -> None:
     assert m.acteur.id == "direction"
     textes = " ".join(mo.texte for mo in m.motifs)
     assert "mentore" not in textes
-    assert "La direction partage avec elle les informations importantes" in textes
+    assert "La direction lui transmet les informations importantes" in textes
 
 
 def test_avec_mentor_la_citation_revient() -> None:

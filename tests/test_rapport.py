@@ -23,7 +23,17 @@ def test_structure_du_rapport(plan: Plan) -> None:
     html = plan.html()
     arbre = Arbre(html)
     ids = [e["attrs"].get("id") for e in arbre.tous("section")]
-    assert ids == ["portrait", "repartition", "alertes", "groupes", "ecoles", "charges", "bilan"]
+    assert ids == [
+        "portrait",
+        "repartition",
+        "alertes",
+        "groupes",
+        "calibrage",
+        "calendrier",
+        "ecoles",
+        "charges",
+        "bilan",
+    ]
     assert len(arbre.tous("svg")) == 4
     ecoles = arbre.tous("details", "ecole")
     assert len(ecoles) == sum(e.nb_en_insertion > 0 for e in plan.ecoles) == 3

@@ -125,3 +125,34 @@ def test_un_conflit_qui_touche_autre_chose_reste_a_la_main() -> None:
     autre = CONFLIT.replace("from .._vocabulaire import Niveau\n", "Y = 2\n")
     assert outil.resoudre_conflits(autre, SRC / "_profil" / "modeles.py") is None
     assert outil.resoudre_conflits("X = 1\n", SRC / "_profil" / "modeles.py") is None
+
+
+def _relatif_depuis_profil(module: str) -> str:
+    """``recommandeur._x.y`` écrit depuis ``_profil/modeles.py`` : ``.._x.y``."""
+    return ".." + module.removeprefix("recommandeur.")
+
+
+@pytest.mark.parametrize(("ancien", "nouveau"), sorted(outil.MODULES.items()))
+def test_chaque_ancien_module_sous_chaque_forme(ancien: str, nouveau: str) -> None:
+    """Chaque entrée de la table, sous chaque forme d'importation : réécrite, puis stable."""
+    profil = SRC / "_profil" / "modeles.py"
+    parent, _, feuille = ancien.rpartition(".")
+    nouveau_parent, _, nouvelle_feuille = nouveau.rpartition(".")
+    formes = {
+        f"from {ancien} import X\n": f"from {nouveau} import X\n",
+        f"from {_relatif_depuis_profil(ancien)} import X\n": (
+            f"from {_relatif_depuis_profil(nouveau)} import X\n"
+        ),
+        f"import {ancien}\n": f"import {nouveau}\n",
+        f'patch("{ancien}.X")\n': f'patch("{nouveau}.X")\n',
+        f"from {parent} import {feuille}\n": (
+            f"from {nouveau_parent} import {nouvelle_feuille} as {feuille}\n"
+            if nouvelle_feuille != feuille
+            else f"from {nouveau_parent} import {feuille}\n"
+        ),
+    }
+    if ancien == "recommandeur._cli":  # le paquet garde le nom : « import » le vise, pas le module
+        del formes[f"import {ancien}\n"]
+    for avant, apres in formes.items():
+        assert outil.reecrire(avant, profil) == apres, avant
+        assert outil.reecrire(apres, profil) == apres, apres

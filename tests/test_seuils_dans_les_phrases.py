@@ -39,5 +39,6 @@ def test_la_phrase_des_premieres_annees_se_lit() -> None:
     )
     textes = [m.texte for mesure in reco.mesures for m in mesure.motifs]
     phrase = next(t for t in textes if "premières offres" in t)
-    assert "jusqu'à 1 année terminée (un seuil choisi par le catalogue" in phrase
+    assert "jusqu'à la deuxième année incluse (un seuil choisi par le catalogue" in phrase
+    assert "(première année d'enseignement au Québec)" in phrase
     assert "ne fixent pas année" not in phrase

@@ -56,11 +56,14 @@ ANGLAIS = re.compile(
 NUMERO_NU = re.compile(r"\(00[0-4]\)|\b00[0-4]\b")
 GENRE = re.compile(
     r"\b(Affectée|accueillie|Formée|Nouvelle dans|il passe|elle n'a pas connus|"
-    r"chacune de ses centres|dans la principale)\b"
+    r"chacune de ses centres|ses centres, pas seulement dans la principale)\b"
 )
 ECOLE = re.compile(r"\b[ée]coles?\b", re.IGNORECASE)
 LIEUX_PERMIS = re.compile(
-    r"Au CSSPS, une école|dans une école du CSSPS|plan de déploiement d'une école (primaire|secondaire)"
+    r"Au CSSPS,\s+une\s+école|dans\s+une\s+école\s+du\s+CSSPS|plan\s+de\s+déploiement\s+d'une\s+école\s+(primaire|secondaire)"
+)
+PAROLE_DE_MENTOR = re.compile(
+    r"oreilles attentives|grâce à leur aide|personnes mentores sont libérées|Le mentor doit être issu"
 )
 # Ce qu'une raison ne peut pas dire quand la personne est absente.
 SUJET = {
@@ -141,6 +144,22 @@ def proprietes(profil: dict[str, Any]) -> list[tuple[str, str]]:
                         v.append(
                             ("3 raison qui parle d'un absent", f"{m.mesure.id}: {mo.texte[:100]}")
                         )
+    # 3b. Une raison qui cite des personnes mentores n'est pas portée par quelqu'un d'autre.
+    for m in [*r.mesures, *r.actions_milieu]:
+        if (
+            m.acteur.id in ("mentor", "mentor_autre_ecole")
+            or m.mesure.mentorat
+            or m.mesure.id in ("nommer_mentor", "mentor_par_batiment")
+        ):
+            continue
+        for mo in m.motifs:
+            if PAROLE_DE_MENTOR.search(mo.texte):
+                v.append(
+                    (
+                        "3 parole sur les mentores portée par un autre",
+                        f"{m.mesure.id}:{m.acteur.id}: {mo.texte[:90]}",
+                    )
+                )
     # 4. Dossier : seulement si quelque chose est ouvert.
     ouvert = (
         profil.get("qualification", "legalement_qualifie") != "legalement_qualifie"
@@ -162,7 +181,8 @@ def proprietes(profil: dict[str, Any]) -> list[tuple[str, str]]:
         for a, n in inconnus.items():
             if n > 1 and a not in ("pair_experimente",):
                 v.append(("5 détresse : même inconnu porte plusieurs offres", f"{a}×{n}"))
-        if not any(m.mesure.id == "consultation_breve" for m in r.mesures):
+        differees = {e.mesure for e in r.ecartees if e.genre.value == "differee"}
+        if "consultation_breve" in differees:
             presents = [
                 m
                 for m in r.mesures
@@ -217,6 +237,10 @@ def proprietes(profil: dict[str, Any]) -> list[tuple[str, str]]:
         if not autres:
             v.append(("7 mentorat sans effet : pas d'autre personne mentore", ""))
         for m in autres:
+            if "mentor" in [a.id for a in m.alternatives]:
+                v.append(
+                    ("7 mentorat sans effet : la même personne mentore en « ou : »", m.mesure.id)
+                )
             if m.acteur.id == "mentor":
                 v.append(
                     (
@@ -235,6 +259,13 @@ def proprietes(profil: dict[str, Any]) -> list[tuple[str, str]]:
         and not detresse
     ) and "presentation_programmes_referentiels" not in ids:
         v.append(("8 programmes et référentiels absents", ""))
+    if "plan_dp" in offres and "présent" not in (offres["plan_dp"].role or ""):
+        v.append(
+            (
+                "8 plan de DP : la ligne du rôle ne parle pas de présenter le programme",
+                str(offres["plan_dp"].role),
+            )
+        )
     # 9. Textes lus.
     for vue, texte in (("courte", r.texte()), ("details", r.texte(details=True))):
         for cit in CITATION.findall(texte):

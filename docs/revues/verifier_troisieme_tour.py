@@ -42,13 +42,13 @@ ANGLAIS = re.compile(
 NUMERO_NU = re.compile(r"\(00[0-4]\)|\b00[0-4]\b")
 GENRE = re.compile(
     r"\b(Affectée|accueillie|Formée|Nouvelle dans|il passe|elle n'a pas connus|"
-    r"chacune de ses centres|dans la principale)\b"
+    r"chacune de ses centres|ses centres, pas seulement dans la principale)\b"
 )
 ECOLE = re.compile(r"\b[ée]coles?\b", re.IGNORECASE)
 CITATION = re.compile(r"«[^»]*»")
 # « école » permis en FP et FGA : un lieu du CSSPS ou le titre d'une partie d'un document.
 LIEUX_PERMIS = re.compile(
-    r"Au CSSPS, une école|plan de déploiement d'une école (primaire|secondaire)"
+    r"Au CSSPS,\s+une\s+école|plan\s+de\s+déploiement\s+d'une\s+école\s+(primaire|secondaire)"
 )
 # Qui parle une raison, quand la personne n'est pas là (champ de présence -> motifs du texte).
 SUJETS_ABSENTS = {
@@ -161,9 +161,8 @@ def verifier(persona: dict[str, Any], sortie: Path, cli: bool) -> tuple[list[str
         for cit in CITATION.findall(texte):
             if ANGLAIS.search(cit):
                 echecs.append(f"anglais entre « » ({vue}) : {cit[:90]}")
-        for libre in hors_citations(texte).splitlines():
+        for libre in LIEUX_PERMIS.sub("…", hors_citations(texte)).splitlines():
             ligne = libre
-            libre = LIEUX_PERMIS.sub("…", libre)
             if NUMERO_NU.search(libre):
                 echecs.append(f"numéro de document nu ({vue}) : {ligne.strip()[:110]}")
             if GENRE.search(libre):

@@ -124,8 +124,8 @@ class Mesure(_Immuable):
     ``intervenants`` sont ceux qui peuvent l'offrir, du plus proche au plus lointain, chacun
     avec la ligne de son rôle qui le justifie (elle doit figurer dans ``Acteur.role``).
     ``charge`` : elle ajoute une charge ou une exposition (différée en cas de détresse).
-    ``mentorat`` : c'est une forme de mentorat (quand elle reste sans effet, une autre
-    personne mentore est proposée).
+    ``mentorat`` : une forme de mentorat (sans effet, une autre personne mentore est proposée).
+    ``confidentielle`` : elle révèle la détresse (absente d'un fichier du centre, sauf demande).
     """
 
     id: str = Field(pattern=_IDENTIFIANT)
@@ -140,6 +140,7 @@ class Mesure(_Immuable):
     besoins: Annotated[tuple[Besoin, ...], Uniques] = ()
     charge: bool = False
     mentorat: bool = False
+    confidentielle: bool = False
     duree: str | None = None
     frequence: str | None = None
     sources: tuple[str, ...] = Field(min_length=1)

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import argparse
 import contextlib
+import datetime as dt
 import json
 import os
 import sys
@@ -15,6 +16,7 @@ from .._base.ecriture import ecrire_atomique
 from .._base.erreurs import ErreurArgument
 from .._moteur.moteur import Moteur, moteur_par_defaut
 from .._programme.comparaison import comparer_plans, superposer
+from .._programme.confidentiel import AVERTISSEMENT
 from .._programme.identifiants import cle
 from .._programme.mentorat import charger_avec_mentors, texte_mentorat
 from .._programme.mentors import charger_mentors, en_ligne_de_mentor
@@ -22,6 +24,15 @@ from .._programme.modeles import Plan
 from .._programme.planifier import planifier
 from .._suivi.journal import Journal
 from .francais import entier
+
+
+def date(texte: str) -> dt.date:
+    """Le type « date » de l'option ``--date`` (AAAA-MM-JJ ; son nom figure dans le message).
+
+    >>> date("2026-12-04")
+    datetime.date(2026, 12, 4)
+    """
+    return dt.date.fromisoformat(texte)
 
 
 def ajouter(
@@ -60,7 +71,17 @@ def ajouter(
     )
     plan.add_argument("--csv", metavar="DOSSIER", help="écrire les CSV du plan dans ce dossier")
     plan.add_argument(
+        "--xlsx", metavar="FICHIER", help="écrire le classeur xlsx du plan (une feuille par CSV)"
+    )
+    plan.add_argument(
         "--taille-groupe", type=entier, default=None, metavar="N", help="groupes d'au plus N"
+    )
+    plan.add_argument(
+        "--date",
+        type=date,
+        default=None,
+        metavar="AAAA-MM-JJ",
+        help="la date du plan (défaut : aujourd'hui) : le calendrier du centre sert la rentrée qui suit",
     )
     plan.add_argument(
         "--taille-cohorte",
@@ -82,6 +103,11 @@ def ajouter(
         default=min(2, os.cpu_count() or 1),
         metavar="N",
         help="processus de calcul (défaut : 2, ou 1 sur une machine à un cœur)",
+    )
+    plan.add_argument(
+        "--inclure-confidentiel",
+        action="store_true",
+        help="montrer la détresse et les offres qui la révèlent (chaque fichier le dit en tête)",
     )
     plan.add_argument(
         "--sans-progression", action="store_true", help="ne pas afficher la barre de progression"
@@ -114,6 +140,8 @@ def _plan(args: argparse.Namespace, moteur: Moteur | None) -> int:
         options["mentores_par_mentor"] = args.mentores_par_mentor
     if args.taille_cohorte is not None:
         options["taille_max_cohorte"] = args.taille_cohorte
+    if args.date is not None:
+        options["date"] = args.date
     if args.mentors:
         options["mentors"] = Path(args.mentors)
     with contextlib.ExitStack() as pile:
@@ -125,6 +153,7 @@ def _plan(args: argparse.Namespace, moteur: Moteur | None) -> int:
             moteur=moteur,
             progression=not args.sans_progression and sys.stderr.isatty(),
             processus=args.processus,
+            inclure_confidentiel=args.inclure_confidentiel,
             **options,
         )
     vers_la_sortie = "-" in (args.html, args.json)
@@ -132,6 +161,8 @@ def _plan(args: argparse.Namespace, moteur: Moteur | None) -> int:
         raise ErreurArgument("--html et --json", "au plus une sortie « - »", "-")
     resume = sys.stderr if vers_la_sortie else sys.stdout  # la sortie standard reste au document
     p = resultat.portrait
+    if resultat.confidentiel:
+        print(AVERTISSEMENT, file=resume)
     print(
         f"Plan : {p.nb_en_insertion} personne(s) en insertion (sur {p.nb_enseignants} dans les "
         f"effectifs), {p.nb_ecoles} école(s), {len(resultat.groupes)} groupe(s), "
@@ -161,6 +192,9 @@ def _plan(args: argparse.Namespace, moteur: Moteur | None) -> int:
     if args.csv:
         fichiers = resultat.ecrire_csv(args.csv)
         print(f"CSV : {len(fichiers)} fichiers dans {args.csv}", file=resume)
+    if args.xlsx:
+        resultat.ecrire_xlsx(args.xlsx)
+        print(f"classeur : {args.xlsx}", file=resume)
     return 0
 
 

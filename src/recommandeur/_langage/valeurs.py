@@ -39,6 +39,8 @@ def valeur_lisible(champ: Champ, valeur: Any) -> str:
         return "oui" if valeur else "non"
     if champ.date and isinstance(valeur, int):
         return date_lisible(valeur)
+    if champ.annee_en_cours and isinstance(valeur, int) and not isinstance(valeur, bool):
+        return annee_en_cours(valeur)
     if champ.genre == "intensite":
         ordre = INTENSITES.get(valeur, valeur) if isinstance(valeur, str) else valeur
         return LIBELLES_INTENSITES.get(int(ordre), str(valeur))
@@ -49,6 +51,22 @@ def valeur_lisible(champ: Champ, valeur: Any) -> str:
     if isinstance(valeur, float):
         return nombre(valeur)
     return str(valeur)
+
+
+_ORDINAUX = (
+    "première", "deuxième", "troisième", "quatrième", "cinquième",
+    "sixième", "septième", "huitième", "neuvième", "dixième",
+)  # fmt: skip
+
+
+def annee_en_cours(terminees: int) -> str:
+    """L'année en cours après ``terminees`` années terminées : sans « année(s) ».
+
+    >>> annee_en_cours(0), annee_en_cours(1), annee_en_cours(11)
+    ('première année', 'deuxième année', '12e année')
+    """
+    rang = terminees + 1
+    return f"{_ORDINAUX[rang - 1] if 1 <= rang <= len(_ORDINAUX) else f'{rang}e'} année"
 
 
 MOIS = (

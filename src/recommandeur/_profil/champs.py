@@ -46,6 +46,8 @@ class Champ:
     libelles: tuple[tuple[str, str], ...] = ()
     #: Un entier qui est une date AAAAMMJJ (écrite « 20 novembre 2026 » dans les textes).
     date: bool = False
+    #: Un entier d'années terminées, écrit par l'année en cours (0 : « première année »).
+    annee_en_cours: bool = False
 
     @property
     def ordonne(self) -> bool:
@@ -135,6 +137,7 @@ def _champs_derives() -> dict[str, Champ]:
             "années d'enseignement au Québec (annees_au_quebec s'il est donné, sinon annees_experience)",
             minimum=0,
             maximum=60,
+            annee_en_cours=True,
         ),
         Champ(
             "periode_insertion",
@@ -160,7 +163,7 @@ def _champs_derives() -> dict[str, Champ]:
         Champ(
             "programme_couvre_l_ordre",
             "booleen",
-            "le programme de mentorat du centre couvre son ordre d'enseignement ([programme] du "
+            "le programme de mentorat du centre de services couvre son ordre d'enseignement ([programme] du "
             "catalogue ou de la surcouche ; par défaut, du préscolaire au secondaire)",
         ),
         Champ(

@@ -201,7 +201,7 @@ class Profil(_Strict):
     statut: Annotated[Statut, *choix(Statut)] = Field(Statut.CONTRAT, description="statut d'emploi")
     suppleance: Annotated[GenreSuppleance | None, *choix_facultatif(GenreSuppleance)] = Field(
         None,
-        description="pour une personne en suppléance : occasionnelle (liste de rappel, sans groupe d'élèves à elle), long_terme ou a_contrat (un groupe à elle), non_precisee ; non précisé par défaut",
+        description="pour une personne en suppléance : occasionnelle (liste de rappel, sans groupe d'élèves attitré), long_terme ou a_contrat (un groupe attitré), non_precisee ; non précisé par défaut",
     )
     qualification: Annotated[Qualification, *choix(Qualification)] = Field(
         Qualification.LEGALEMENT_QUALIFIE, description="qualification légale"

@@ -14,6 +14,7 @@ from typing import Any
 
 from .._rendu import nombres
 from .._vocabulaire import Besoin, Ordre, PeriodeInsertion, Qualification, Statut, _Libelle
+from .confidentiel import AVERTISSEMENT, NOTE
 from .graphiques import graphiques
 from .modeles import Plan
 
@@ -23,8 +24,8 @@ AFFECTATIONS = {
     "specialiste": "spécialiste",
     "classe_multiniveau": "classe multiniveau",
     "adaptation_scolaire": "adaptation scolaire",
-    "nouveau_dans_l_ecole": "nouvelle dans l'école",
-    "nouveau_dans_le_centre": "nouvelle dans le centre",
+    "nouveau_dans_l_ecole": "arrivée dans l'école",
+    "nouveau_dans_le_centre": "arrivée dans le centre de services",
     "plusieurs_ecoles": "plus d'une école",
 }
 
@@ -51,12 +52,14 @@ def _besoin(besoin: str | None) -> str:
     return "—" if besoin is None else Besoin(besoin).libelle
 
 
-def communs(plan: Plan, *, date: str, confidentiel: bool) -> dict[str, Any]:
+def communs(plan: Plan, *, date: str) -> dict[str, Any]:
     """Les valeurs que reçoit chaque gabarit du rapport (voir :mod:`.sections`)."""
     return {
         "plan": plan,
         "date": date,
-        "confidentiel": confidentiel,
+        "confidentiel": plan.confidentiel,
+        "avertissement": AVERTISSEMENT,
+        "note_confidentielle": NOTE,
         "noms_ecoles": {e.ecole: e.nom for e in plan.ecoles},
         "ancres": {e.ecole: f"ecole-{i + 1}" for i, e in enumerate(plan.ecoles)},
         "acteurs": _acteurs(plan),

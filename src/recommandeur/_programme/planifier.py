@@ -2,10 +2,10 @@
 
 from __future__ import annotations
 
+import datetime as dt
 from collections import defaultdict
-from collections.abc import Callable, Sequence
+from collections.abc import Sequence
 from pathlib import Path
-from typing import Any
 
 from .._base.erreurs import ErreurArgument, Plage
 from .._catalogue.modeles import Catalogue
@@ -15,26 +15,26 @@ from .._recommandation.ramasse_miettes import ramasse_miettes_suspendu
 from .._suivi.journal import Journal
 from .._vocabulaire import PeriodeInsertion
 from .bilan import bilan
+from .calendrier import calendrier_du_plan
 from .charge import charges
 from .ciblage import Ciblage, calibrage_du_centre
+from .confidentiel import caviarder_resumes, marquer
 from .effectifs import Effectifs, Source
 from .groupes import TAILLE_MAX_COHORTE, TAILLE_MAX_GROUPE, grouper
 from .mentorat import charger_avec_mentors, mentorat_du_plan
 from .mentors import Mentor
+from .modele_ecole import COLLEGUES, modeles_des_ecoles
 from .modeles import Alerte, Plan, PlanEcole, PlanEnseignant
 from .par_ecole import MENTORES_PAR_MENTOR, a_confirmer, plans_des_ecoles
 from .parallele import Calcul, refuser_au_demarrage, resumes_ici
 from .portrait import portrait
+from .progression import Progression, suivre_la_progression
 from .resume import Resume
 
 #: Profils distincts par processus en dessous desquels le calcul reste dans ce processus.
 PAR_PROCESSUS_MIN = 1000
 #: Taille approximative d'une ligne d'effectifs (pour juger un fichier sans le lire).
 OCTETS_PAR_PROFIL = 60
-
-#: Une progression : ``True`` (une barre tqdm sur l'erreur standard), ``False``, ou une
-#: fonction ``(faits, total)``.
-Progression = bool | Callable[[int, int], Any]
 
 
 #: Processus de calcul au plus (chacun garde un moteur : une centaine de Mo).
@@ -64,7 +64,9 @@ def planifier(
     processus: int = 1,
     journal: Journal | None = None,
     taille_max_cohorte: int = TAILLE_MAX_COHORTE,
+    date: dt.date | None = None,
     mentors: Source | None = None,
+    inclure_confidentiel: bool = False,
 ) -> Plan:
     """Le plan d'un centre : portrait, offres groupées, plan par école, charges, bilan.
 
@@ -75,10 +77,13 @@ def planifier(
     processus (le plan est le même). ``journal`` : un :class:`~recommandeur.Journal` de
     suivi ; le bilan lit alors ses revues au lieu des ``mesures_recues`` des effectifs.
     ``taille_max_cohorte`` : les activités universelles du centre se font en cohortes d'au
-    plus autant de personnes (une convention du plan).
+    plus autant de personnes (une convention du plan). ``date`` : la date du plan (par
+    défaut, aujourd'hui) ; le calendrier du centre sert la prochaine rentrée après elle.
     ``mentors`` : le fichier des personnes mentores nommées (voir ``docs/programme.md``) :
     chaque personne à qui le mentorat est offert est appariée à l'une d'elles
     (``plan.appariement``) ; ses problèmes sont dits avec ceux des effectifs.
+    ``inclure_confidentiel`` : garder la détresse et les offres qui la révèlent (par défaut,
+    le plan n'en contient rien : voir :mod:`recommandeur._programme.confidentiel`).
 
     >>> plan = planifier(
     ...     [{"enseignant": "e1", "ecole": "a", "annees_experience": 0, "ordre": "primaire",
@@ -97,6 +102,7 @@ def planifier(
     taille_max_groupe = _entier("taille_max_groupe", taille_max_groupe)
     mentores_par_mentor = _entier("mentores_par_mentor", mentores_par_mentor)
     taille_max_cohorte = _entier("taille_max_cohorte", taille_max_cohorte)
+    date, calendrier = calendrier_du_plan(moteur, date)
     processus = _entier("processus", processus, PROCESSUS_MAX)
     if not (isinstance(progression, bool) or callable(progression)):
         raise ErreurArgument(
@@ -120,7 +126,11 @@ def planifier(
             "mentores_par_mentor": mentores_par_mentor,
             "taille_max_cohorte": taille_max_cohorte,
         }
-        return _plan(effectifs, resumes, moteur, conventions, journal, nommes)
+        if not inclure_confidentiel:
+            resumes = caviarder_resumes(effectifs, resumes, moteur.catalogue)
+        plan = _plan(effectifs, resumes, moteur, conventions, journal, nommes)
+        plan = plan.model_copy(update={"calendrier": calendrier, "date_du_plan": date})
+        return marquer(plan, moteur.catalogue, inclure_confidentiel=inclure_confidentiel)
 
 
 def _assez_grand(source: Source) -> bool:
@@ -137,7 +147,6 @@ def _resumes(
     effectifs: Effectifs, moteur: Moteur, calcul: Calcul | None, progression: Progression
 ) -> dict[str, Resume]:
     """Le résumé de la recommandation de chaque personne (un profil distinct, une fois)."""
-    avancer = _progression(progression, len(effectifs.enseignants))
     # un même profil (fréquent dans une école) n'est recommandé qu'une fois
     # (les profils identiques sont déjà partagés par charger_effectifs : une clé par objet)
     distincts: dict[str, Profil] = {}
@@ -150,6 +159,7 @@ def _resumes(
             distincts.setdefault(cle, e.profil)
         cles.append(cle)
     profils = list(distincts.values())
+    avancer = suivre_la_progression(progression, len(profils))
     if calcul is not None and len(profils) >= 2 * PAR_PROCESSUS_MIN:
         calcules = calcul.resumes(profils, avancer)
     else:
@@ -197,6 +207,13 @@ def _plan(
         moteur.parametres_de_la_surcouche,
     )
     recommandations = {r.id: tuple(m for m, _ in r.recommandations) for r in moteur.regles}
+    modeles = modeles_des_ecoles(effectifs.ecoles, par_ecole)
+    groupes = [
+        g.model_copy(update={"liee_a": modeles[g.ecole].liee_a})
+        if g.ecole in modeles and modeles[g.ecole].liee_a and g.acteur in COLLEGUES
+        else g
+        for g in groupes
+    ]
     plans = plans_des_ecoles(
         effectifs.ecoles,
         par_ecole,
@@ -204,6 +221,7 @@ def _plan(
         catalogue,
         mentores_par_mentor,
         Ciblage(calibrage, recommandations),
+        modeles,
     )
     groupes_de: dict[str, list[str]] = defaultdict(list)
     for (enseignant, _), gid in affectation.items():
@@ -267,32 +285,3 @@ def _alertes_du_centre(
             )
         )
     return alertes
-
-
-def _progression(progression: Progression, total: int) -> Callable[[int | None], None]:
-    """``avancer(faits)`` : le nombre de profils distincts recommandés ; ``None`` : fini."""
-    if progression is False:
-        return lambda _: None
-    if progression is True:
-        from tqdm import tqdm
-
-        barre = tqdm(total=None, desc="planifier", unit=" profils", leave=False)
-
-        def avancer(faits: int | None) -> None:
-            if faits is None:
-                barre.close()
-            else:
-                barre.update(faits - barre.n)
-
-        return avancer
-    rappel = progression
-    derniers = [0]
-
-    def appeler(faits: int | None) -> None:
-        if faits is None:
-            rappel(total, total)
-        elif faits - derniers[0] >= 500:
-            derniers[0] = faits
-            rappel(faits, total)
-
-    return appeler

@@ -21,25 +21,38 @@ from .._base.ecriture import ecrire_atomique
 from .._langage.valeurs import nombre
 from .._profil.schema import DIALECTE
 from .._rendu.html import rendre_page
+from .confidentiel import AVERTISSEMENT
 from .contenus import communs
 from .exports import fichiers_csv, valeur
 from .modeles import Plan
 from .sections import SECTIONS
 
 
-def html_du_plan(plan: Plan, *, inclure_confidentiel: bool = False) -> str:
+def html_du_plan(plan: Plan) -> str:
     """La page HTML du plan : une table des matières, puis chaque section de :data:`.sections.SECTIONS`.
 
-    ``inclure_confidentiel`` : montrer aussi la détresse (voir :mod:`.confidentiel`), ce que
-    la page dit alors en tête.
+    Un plan qui montre la détresse (``plan.confidentiel``) le dit en tête de la page.
     """
-    commun = communs(plan, date=time.strftime("%Y-%m-%d"), confidentiel=inclure_confidentiel)
+    commun = communs(plan, date=time.strftime("%Y-%m-%d"))
     rendues = [
         (s, rendre_page(s.gabarit, **commun, **s.donnees(plan)))
         for s in SECTIONS
         if s.presente(plan)
     ]
     return rendre_page("plan.html.j2", sections=rendues, **commun)
+
+
+def apercu_html(plan: Plan) -> str:
+    """L'aperçu du plan dans un carnet (``_repr_html_``) : les chiffres, les alertes d'abord, où voir le reste.
+
+    >>> from recommandeur import planifier
+    >>> plan = planifier([{"enseignant": "e1", "ecole": "a", "annees_experience": 0,
+    ...                    "ordre": "primaire"}], [{"ecole": "a", "nom": "École A"}])
+    >>> html = plan._repr_html_()
+    >>> "personne(s) en insertion" in html, "<svg" in html, len(html) < 6000
+    (True, False, True)
+    """
+    return rendre_page("apercu_plan.html.j2", **communs(plan, date=time.strftime("%Y-%m-%d")))
 
 
 def schema_du_plan() -> dict[str, Any]:
@@ -50,6 +63,8 @@ def schema_du_plan() -> dict[str, Any]:
 def ecrire_csv(plan: Plan, dossier: str | Path) -> list[Path]:
     """Écrit les CSV du plan dans ``dossier`` (créé au besoin) ; renvoie les fichiers écrits.
 
+    Un plan qui montre la détresse (``plan.confidentiel``) le dit en première ligne de chaque
+    fichier (:data:`~.confidentiel.AVERTISSEMENT`), avant les en-têtes.
     UTF-8 avec BOM et séparateur ``;`` : un tableur francophone les ouvre tels quels. Une
     cellule de texte qui commencerait par ``=``, ``+``, ``-``, ``@``, une tabulation ou un
     retour de chariot est précédée d'une apostrophe (:func:`neutraliser`) : un tableur n'y
@@ -61,6 +76,8 @@ def ecrire_csv(plan: Plan, dossier: str | Path) -> list[Path]:
     for nom, (lignes, colonnes) in fichiers_csv(plan).items():
         tampon = io.StringIO(newline="")
         ecrivain = csv.writer(tampon, delimiter=";")
+        if plan.confidentiel:
+            ecrivain.writerow([AVERTISSEMENT])
         ecrivain.writerow([c if isinstance(c, str) else c[0] for c in colonnes])
         ecrivain.writerows([[_cellule(valeur(x, c)) for c in colonnes] for x in lignes])
         ecrits.append(ecrire_atomique(cible / nom, tampon.getvalue(), encodage="utf-8-sig"))

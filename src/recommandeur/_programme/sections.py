@@ -38,6 +38,8 @@ from dataclasses import dataclass
 from typing import Any
 
 from . import contenus
+from .calendrier import STATUTS, date_dite
+from .calibrage import seuil_dit
 from .modeles import Plan
 
 _NOM = re.compile(r"[a-z][a-z0-9_]*\Z")
@@ -89,6 +91,21 @@ SECTIONS: tuple[Section, ...] = (
     # Près du haut : l'appariement des personnes mentores, les heures et le coût (ticket 23).
     Section("alertes", "Alertes"),
     Section("groupes", "Offres groupées"),
+    Section(
+        "calibrage",
+        "École soutenue : le calibrage sur le centre",
+        presente=lambda plan: plan.calibrage is not None,
+        donnees=lambda plan: {"seuil": seuil_dit},
+    ),
+    Section(
+        "calendrier",
+        "Le calendrier du centre",
+        presente=lambda plan: bool(plan.calendrier),
+        donnees=lambda plan: {
+            "statuts": STATUTS,
+            "date_du_plan": date_dite(plan.date_du_plan),
+        },
+    ),
     Section("ecoles", "Plan par école", presente=contenus.a_des_ecoles),
     Section("charges", "Rôles et charge des intervenants", donnees=contenus.charges),
     Section("bilan", "Régulation et bilan"),

@@ -55,6 +55,8 @@ class EntreesMesure:
     #: Ce que le profil dit de la mesure : reçue avec effet (vrai), sans effet (faux), pas reçue.
     recue: bool | None
     motifs: Motifs
+    #: Le profil enseigne dans un centre (FP, FGA) : les textes disent « centre ».
+    en_centre: bool = False
 
 
 def construire(f: Fiche, e: EntreesMesure) -> MesureRecommandee:
@@ -73,6 +75,7 @@ def construire(f: Fiche, e: EntreesMesure) -> MesureRecommandee:
             motifs=ListeFigee(e.motifs.motifs),
             deja_recue=e.recue is True,
             changement_d_intervenant=e.recue is False,
+            en_centre=e.en_centre,
         )
         f.garder(f.recommandees, e, trouvee)
     return trouvee
@@ -84,8 +87,12 @@ def constructeur(
     decisions: Mapping[str, Decision],
     scores_des_mesures: Mapping[str, float],
     recues: Mapping[str, bool],
+    en_centre: bool = False,
 ) -> Callable[[int, str, bool], MesureRecommandee]:
-    """La fonction qui fait (ou retrouve) la mesure recommandée de rang donné d'un résultat."""
+    """La fonction qui fait (ou retrouve) la mesure recommandée de rang donné d'un résultat.
+
+    ``en_centre`` : le profil enseigne dans un centre (FP, FGA) ; ses textes disent « centre ».
+    """
 
     def construire_rang(rang: int, mid: str, prioritaire: bool) -> MesureRecommandee:
         return construire(
@@ -97,6 +104,7 @@ def constructeur(
                 score=scores_des_mesures[mid],
                 recue=recues.get(mid),
                 motifs=Motifs(tuple(motifs[mid])),
+                en_centre=en_centre,
             ),
         )
 

@@ -232,7 +232,7 @@ def raison_d_ecarter(
     if differee:
         return (
             "differee",
-            "différée : elle ajouterait une charge ou une exposition pendant une période de "
+            "différée : cette offre ajouterait une charge ou une exposition pendant une période de "
             "détresse ; à reprendre quand ça ira mieux",
         )
     if c.intervenant is None:

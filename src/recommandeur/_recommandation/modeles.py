@@ -11,6 +11,7 @@ import functools
 from typing import Annotated, Any, Literal
 
 from pydantic import (
+    Field,
     ValidationInfo,
     computed_field,
     field_serializer,
@@ -26,6 +27,7 @@ from .._rendu.apercus import apercu_mesure_recommandee, apercu_recommandation
 from .._rendu.courts import texte_ecartee, texte_escalade, texte_mesure_recommandee, texte_motif
 from .._rendu.recommandation import justification, phrase_escalade, texte_recommandation
 from .._vocabulaire import Besoin, Intensite, PeriodeInsertion, Presence
+from .._vocabulaire.centre import au_centre, dire_en_centre
 from .references import (
     ParIdentifiant,
     Tables,
@@ -101,6 +103,10 @@ class MesureRecommandee(_Sortie):
     deja_recue: bool
     #: Un autre intervenant que celui d'une mesure restée sans effet (changement d'intervenant).
     changement_d_intervenant: bool = False
+    #: Offerte dans un centre (formation professionnelle, éducation des adultes) : ses textes
+    #: disent « centre » plutôt qu'« école » (« Personne mentore du centre »). Hors du JSON :
+    #: l'ordre du profil le redit à la relecture.
+    en_centre: bool = Field(default=False, exclude=True)
 
     @functools.cached_property
     def regles(self) -> list[str]:
@@ -121,9 +127,10 @@ class MesureRecommandee(_Sortie):
         Composée à la lecture à partir des champs (``motifs``, ``acteur``, ``role``,
         ``presence``, ``alternatives``) ; le JSON porte ces champs, pas ce texte.
         """
-        return justification(
+        texte = justification(
             self.mesure, self.acteur, self.role, self.presence, self.alternatives, self.motifs
         )
+        return au_centre(texte) if self.en_centre else texte
 
     @field_serializer("mesure", "acteur")
     def _par_identifiant(self, objet: Mesure | Acteur) -> str:
@@ -155,10 +162,11 @@ class MesureEcartee(_Sortie):
     """Une mesure que des règles recommandaient mais qui n'est pas offerte, et pourquoi.
 
     ``genre`` : ``recue_sans_effet`` (déjà reçue sans l'effet attendu, sans autre intervenant
-    possible), ``differee`` (elle ajouterait une charge ou une exposition pendant une période de
+    possible), ``differee`` (cette offre ajouterait une charge ou une exposition pendant une période de
     détresse, ou au-delà des six offres d'une période de détresse), ``sans_intervenant``
     (aucun intervenant possible n'est présent) ou ``regroupee`` (en période de détresse, la même
-    personne à confirmer porte déjà une offre mieux classée).
+    personne à confirmer porte déjà une offre mieux classée, ou la même personne présente une
+    offre individuelle mieux classée pour les mêmes besoins).
     """
 
     mesure: str
@@ -220,7 +228,7 @@ class Recommandation(_Sortie):
         verifier_version(donnees, info.context)
         if isinstance(donnees, dict) and "tables" in donnees:
             donnees = {k: v for k, v in donnees.items() if k != "tables"}
-        return donnees
+        return dire_en_centre(donnees)
 
     @property
     def prioritaires(self) -> list[MesureRecommandee]:

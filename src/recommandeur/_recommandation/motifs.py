@@ -22,6 +22,7 @@ from .._langage.valeurs import rendre
 from .._moteur.moteur import Moteur
 from .._profil.champs import CHAMPS, INTENSITES
 from .._vocabulaire import Besoin, Destinataire
+from .._vocabulaire.centre import au_centre
 from .modeles import Fait, MesureRecommandee, Motif
 
 #: Nombre minimal d'entrées de chaque mémoire d'un moteur (motifs, décisions, mesures
@@ -104,6 +105,8 @@ class Fiche:
             if p.pourquoi_par
         }
         self.motifs_portes: dict[tuple[Any, ...], tuple[Motif, Motif]] = {}
+        #: Les motifs déjà dits pour un centre (FP, FGA), par identité du motif d'origine.
+        self.motifs_au_centre: dict[tuple[Any, ...], tuple[Motif, Motif]] = {}
 
     def garder(self, memoire: dict[Any, Any], cle: Hashable, valeur: Any) -> None:
         """Garde une entrée dans une mémoire de la fiche, vidée quand elle est pleine.
@@ -136,6 +139,22 @@ class Fiche:
         porte = motif.model_copy(update={"texte": f"{texte} {phrase(propres[porteur])}"})
         self.garder(self.motifs_portes, cle, (motif, porte))
         return porte
+
+    def au_centre(self, motif: Motif) -> Motif:
+        """Le motif tel qu'il se lit dans un centre (FP, FGA) : « centre » plutôt qu'« école ».
+
+        Son titre et son texte passent par :func:`~recommandeur._vocabulaire.centre.au_centre` (les
+        citations « » restent telles quelles) ; le motif dit est mémorisé comme les autres.
+        """
+        cle = (id(motif),)
+        deja = self.motifs_au_centre.get(cle)
+        if deja is not None and deja[0] is motif:
+            return deja[1]
+        dit = motif.model_copy(
+            update={"titre": au_centre(motif.titre), "texte": au_centre(motif.texte)}
+        )
+        self.garder(self.motifs_au_centre, cle, (motif, dit))
+        return dit
 
     def motifs_de(
         self, rid: str, valeurs: Mapping[str, Any], phrases: Mapping[Besoin, str]

@@ -17,10 +17,11 @@ from .._moteur.moteur import Moteur, moteur_par_defaut
 from .._profil.modeles import Profil
 from .._profil.validation import valider_profil
 from .._vocabulaire import Besoin, Intensite, PeriodeInsertion, Presence
+from .._vocabulaire.centre import ORDRES_EN_CENTRE, au_centre
 from .classement import PRIORITAIRES, differees, ecartees, ordonner, scores
 from .construction import constructeur
 from .decisions import Decision, decider, signature
-from .detresse import alleger, la_breve_en_tete
+from .detresse import en_detresse
 from .modeles import Escalade, MesureEcartee, Motif, Recommandation
 from .motifs import Fiche, fiche
 
@@ -240,6 +241,9 @@ def recommander_valide(
         for mid, d in retenues.items():
             porteur = d.choix.intervenant.acteur if d.choix.intervenant else ""
             motifs[mid] = [f.pour_le_porteur(m, mid, porteur) for m in motifs[mid]]
+    en_centre = profil.ordre.value in ORDRES_EN_CENTRE
+    if en_centre:
+        motifs = {mid: [f.au_centre(m) for m in liste] for mid, liste in motifs.items()}
     sans_intervenant = {e.mesure for e in ecarts if e.genre == "sans_intervenant"}
     for rid in declenchees:
         _reporter_priorite(f, rid, offres, retenues, motifs, sans_intervenant)
@@ -250,24 +254,13 @@ def recommander_valide(
     }
     ordre, nb_prioritaires = ordonner(offres, f.rang_niveau, priorites, prioritaires)
     if profil.signaux_de_detresse:
-        presentes = {m for m in ordre if retenues[m].choix.presence is Presence.PRESENT}
-        legeres = frozenset(m for m in presentes if f.mesures[m].frequence == "au quotidien")
-        en_classe = frozenset(m for m in ordre if "en_classe" in f.mesures[m].modalites)
-        ordre, nb_prioritaires = la_breve_en_tete(
-            ordre, nb_prioritaires, legeres, en_classe, prioritaires
-        )
-        tete = set(ordre[:nb_prioritaires])
-        ordre, retirees = alleger(
+        ordre, nb_prioritaires, retirees = en_detresse(
             ordre,
+            nb_prioritaires,
             retenues,
-            {m: f.mesures[m].libelle for m in ordre},
-            frozenset(m for m in ordre if f.rang_niveau[m] == 0),
-            quotidiennes=legeres,
-            en_classe=en_classe - tete,
-        )
-        nb_prioritaires = sum(m in tete for m in ordre)
-        ordre, nb_prioritaires = la_breve_en_tete(
-            ordre, nb_prioritaires, legeres, en_classe, prioritaires
+            f,
+            frozenset(b.value for b, v in prepare.effectives.items() if v),
+            prioritaires,
         )
         ecarts += [
             MesureEcartee.construire(
@@ -282,7 +275,12 @@ def recommander_valide(
     if limite is not None:
         ordre = ordre[:limite]
     ordre_actions, _ = ordonner(actions, f.rang_niveau, {}, 0)
-    construire = constructeur(f, motifs, retenues, offres | actions, recues)
+    construire = constructeur(f, motifs, retenues, offres | actions, recues, en_centre)
+    if en_centre:
+        ecarts = [
+            e.model_copy(update={"libelle": au_centre(e.libelle), "raison": au_centre(e.raison)})
+            for e in ecarts
+        ]
     return Recommandation.construire(
         profil=profil,
         periode_insertion=periode,

@@ -9,6 +9,7 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING
 
+from .._vocabulaire.centre import au_centre
 from .._vocabulaire.titres import references
 from .recommandation import _bloc, phrase_escalade
 
@@ -23,7 +24,8 @@ def texte_mesure_recommandee(m: MesureRecommandee) -> str:
     lignes = _bloc(m, details=False, largeur=len(str(m.rang)))
     if m.prioritaire:
         lignes[0] += " — à offrir d'abord"
-    return "\n".join(lignes)
+    texte = "\n".join(lignes)
+    return au_centre(texte) if m.en_centre else texte
 
 
 def texte_motif(motif: Motif) -> str:

@@ -17,7 +17,7 @@ from .._base.apercu import apercu
 from .._langage.valeurs import valeur_lisible
 from .._profil.champs import CHAMPS
 from .._vocabulaire import Niveau
-from .._vocabulaire.centre import pour_l_ordre
+from .._vocabulaire.centre import au_centre, pour_l_ordre
 from .._vocabulaire.titres import reference
 from .explorer import changements_et_si, texte_pourquoi_pas
 from .recommandation import _entete, raison_principale
@@ -86,7 +86,8 @@ def html_recommandation(reco: Recommandation, passages: Passages) -> str:
 
 def html_mesure_recommandee(m: MesureRecommandee, passages: Passages) -> str:
     """Une mesure recommandée en HTML : niveau, intervenant, raisons repliées, sources."""
-    return _rendre("mesure_recommandee.html.j2", m=m, cles=_cles([m]), trouver=passages.get)
+    html = _rendre("mesure_recommandee.html.j2", m=m, cles=_cles([m]), trouver=passages.get)
+    return au_centre(html) if m.en_centre else html
 
 
 def html_pourquoi_pas(r: PourquoiPas) -> str:

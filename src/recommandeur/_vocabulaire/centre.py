@@ -10,6 +10,7 @@ de déploiement d'une école secondaire » est le nom d'une section du rapport d
 from __future__ import annotations
 
 import re
+from typing import Any
 
 #: Les ordres d'enseignement qui se donnent dans un centre.
 ORDRES_EN_CENTRE = frozenset({"formation_professionnelle", "education_adultes"})
@@ -19,6 +20,11 @@ _REMPLACEMENTS: tuple[tuple[re.Pattern[str], str], ...] = tuple(
     (re.compile(motif), par)
     for motif, par in (
         (r"\(école, centre, programme\)", "(centre, programme)"),
+        (
+            r"\bchacune de ses écoles, pas seulement dans la principale\b",
+            "chacun de ses centres, pas seulement dans le principal",
+        ),
+        (r"\bchacune (de ses|des) écoles\b", r"chacun \1 centres"),
         (r"\b([Éé])quipe-école\b", r"\1quipe du centre"),
         (r"\bde l(?:'|&#39;|’)école\b", "du centre"),
         (r"\bà l(?:'|&#39;|’)école\b", "au centre"),
@@ -50,6 +56,8 @@ def au_centre(texte: str) -> str:
     "Demander pour le centre le soutien d'un centre soutenu ; Équipe du centre"
     >>> au_centre("dans l&#39;école. Au CSSPS, une école se demande : « x »")
     'dans le centre. Au CSSPS, une école se demande : « x »'
+    >>> au_centre("Un accueil dans chacune de ses écoles, pas seulement dans la principale.")
+    'Un accueil dans chacun de ses centres, pas seulement dans le principal.'
     >>> au_centre('<dt id="a">Exemple d&#39;une école</dt> de l’école')
     '<dt id="a">Exemple d&#39;une école</dt> du centre'
     """
@@ -70,6 +78,29 @@ def pour_l_ordre(texte: str, ordre: str) -> str:
     ("l'école", 'le centre')
     """
     return au_centre(texte) if ordre in ORDRES_EN_CENTRE else texte
+
+
+def dire_en_centre(donnees: Any) -> Any:
+    """Le JSON d'un résultat relu : ses mesures disent « centre » si l'ordre du profil le veut.
+
+    Le choix du mot n'est pas écrit dans le JSON (``en_centre`` en est exclu) : l'ordre du
+    profil le redonne.
+
+    >>> d = dire_en_centre({"profil": {"ordre": "education_adultes"}, "mesures": [{"rang": 1}]})
+    >>> d["mesures"]
+    [{'rang': 1, 'en_centre': True}]
+    """
+    if not isinstance(donnees, dict):
+        return donnees
+    profil = donnees.get("profil")
+    ordre = profil.get("ordre") if isinstance(profil, dict) else getattr(profil, "ordre", None)
+    if getattr(ordre, "value", ordre) not in ORDRES_EN_CENTRE:
+        return donnees
+    return donnees | {
+        cle: [m | {"en_centre": True} if isinstance(m, dict) else m for m in donnees[cle]]
+        for cle in ("mesures", "actions_milieu")
+        if isinstance(donnees.get(cle), list)
+    }
 
 
 def _remplacer(texte: str) -> str:

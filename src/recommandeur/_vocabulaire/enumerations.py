@@ -130,7 +130,7 @@ class Statut(_Libelle):
 
 
 class GenreSuppleance(_Libelle):
-    """Le genre de suppléance d'une personne en suppléance : avec ou sans groupe d'élèves à elle."""
+    """Le genre de suppléance d'une personne en suppléance : avec ou sans groupe d'élèves attitré."""
 
     OCCASIONNELLE = "occasionnelle"
     LONG_TERME = "long_terme"
