@@ -37,7 +37,7 @@ from collections.abc import Callable, Mapping
 from dataclasses import dataclass
 from typing import Any
 
-from . import contenus
+from . import contenus, contenus_mentorat
 from .calendrier import STATUTS, date_dite
 from .calibrage import seuil_dit
 from .modeles import Plan
@@ -88,7 +88,18 @@ SECTIONS: tuple[Section, ...] = (
     Section(
         "repartition", "Les écoles et leurs personnes en insertion", donnees=contenus.repartition
     ),
-    # Près du haut : l'appariement des personnes mentores, les heures et le coût (ticket 23).
+    Section(
+        "appariement",
+        "Personnes mentores et appariement",
+        presente=contenus_mentorat.a_un_appariement,
+        donnees=contenus_mentorat.appariement,
+    ),
+    Section(
+        "capacite",
+        "Heures, ETP et coût",
+        presente=contenus_mentorat.a_une_capacite,
+        donnees=contenus_mentorat.capacite,
+    ),
     Section("alertes", "Alertes"),
     Section("groupes", "Offres groupées"),
     Section(
