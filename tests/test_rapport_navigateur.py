@@ -146,3 +146,23 @@ def test_aucun_identifiant_brut_dans_le_texte_visible(
         if re.search(rf"(?<![\w-]){re.escape(i)}(?![\w-])", texte)
     }
     assert not trouves, sorted(trouves)
+
+
+def test_le_filtre_garde_les_ecoles_dont_le_nom_contient_le_texte(
+    plan: Plan, tmp_path: Path
+) -> None:
+    """Le script de la page, appelé comme par une personne qui tape « cedres » (sans accent)."""
+    tape = (
+        "<script>var f = document.getElementById('filtre-ecoles'); f.value = 'CEDRES';"
+        " f.dispatchEvent(new Event('input'));</script></body>"
+    )
+    page = tmp_path / "plan.html"
+    page.write_text(plan.html().replace("</body>", tape), encoding="utf-8")
+    arbre = Arbre(lancer(page, "--dump-dom").stdout)
+    visibles = [
+        e["attrs"]["data-nom"] for e in arbre.tous("details", "ecole") if "hidden" not in e["attrs"]
+    ]
+    attendues = [e.nom for e in plan.ecoles if e.nb_dans_les_effectifs and "Cèdres" in e.nom]
+    assert visibles == attendues and attendues
+    (compte,) = [e for e in arbre.elements if e["attrs"].get("id") == "filtre-compte"]
+    assert compte["texte"].startswith(f"{len(attendues)} école")
