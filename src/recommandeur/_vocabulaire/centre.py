@@ -59,7 +59,7 @@ def au_centre(texte: str) -> str:
     >>> au_centre("dans l&#39;école. Au CSSPS, une école se demande : « x »")
     'dans le centre. Au CSSPS, une école se demande : « x »'
     >>> au_centre("Dans une école du CSSPS, un outil partagé ensuite à l'école.")
-    "Dans une école du CSSPS, un outil partagé ensuite au centre."
+    'Dans une école du CSSPS, un outil partagé ensuite au centre.'
     >>> au_centre("Un accueil dans chacune de ses écoles, pas seulement dans la principale.")
     'Un accueil dans chacun de ses centres, pas seulement dans le principal.'
     >>> au_centre('<dt id="a">Exemple d&#39;une école</dt> de l’école')
