@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import argparse
 import contextlib
+import datetime as dt
 import json
 import os
 import sys
@@ -23,6 +24,15 @@ from .._programme.modeles import Plan
 from .._programme.planifier import planifier
 from .._suivi.journal import Journal
 from .francais import entier
+
+
+def date(texte: str) -> dt.date:
+    """Le type « date » de l'option ``--date`` (AAAA-MM-JJ ; son nom figure dans le message).
+
+    >>> date("2026-12-04")
+    datetime.date(2026, 12, 4)
+    """
+    return dt.date.fromisoformat(texte)
 
 
 def ajouter(
@@ -65,6 +75,13 @@ def ajouter(
     )
     plan.add_argument(
         "--taille-groupe", type=entier, default=None, metavar="N", help="groupes d'au plus N"
+    )
+    plan.add_argument(
+        "--date",
+        type=date,
+        default=None,
+        metavar="AAAA-MM-JJ",
+        help="la date du plan (défaut : aujourd'hui) : le calendrier du centre sert la rentrée qui suit",
     )
     plan.add_argument(
         "--taille-cohorte",
@@ -123,6 +140,8 @@ def _plan(args: argparse.Namespace, moteur: Moteur | None) -> int:
         options["mentores_par_mentor"] = args.mentores_par_mentor
     if args.taille_cohorte is not None:
         options["taille_max_cohorte"] = args.taille_cohorte
+    if args.date is not None:
+        options["date"] = args.date
     if args.mentors:
         options["mentors"] = Path(args.mentors)
     with contextlib.ExitStack() as pile:

@@ -166,7 +166,7 @@ def recommander_valide(
     for r in profil.mesures_recues:
         recues[r.mesure] = recues[r.mesure] and r.efficace
     periode = PeriodeInsertion(fait["periode_insertion"])
-    en_insertion = periode is not PeriodeInsertion.TERMINEE
+    en_insertion = periode.en_insertion
     echecs = echecs_du_profil(profil, f)
     vus_presents = frozenset(
         r.intervenant or f.mesures[r.mesure].acteur_responsable
