@@ -193,7 +193,7 @@ def test_pourquoi_pas_une_action_de_l_ecole() -> None:
     }
     reponse = pourquoi_pas(profil, "rencontre_titulaires_partage_de_tache", moteur=MOTEUR)
     assert reponse.texte().splitlines()[0] == (
-        "“Réunir les titulaires et les enseignants qui ont une tâche partagée” est recommandée "
+        "“Réunir les titulaires et les personnes qui ont une tâche partagée” est recommandée "
         "au milieu, au rang 1 des actions."
     )
 

@@ -41,6 +41,7 @@ def plan(moteur: Moteur) -> Plan:
         EXEMPLES / "effectifs" / "enseignants.csv",
         EXEMPLES / "effectifs" / "ecoles.csv",
         moteur=moteur,
+        mentors=EXEMPLES / "effectifs" / "mentors.csv",
     )
 
 
@@ -72,8 +73,11 @@ def _dom(plan: Plan, dossier: Path) -> str:
 
 
 def _texte_visible(dom: str) -> str:
+    """Le texte qu'une personne lit, sans les passages cités entre « » (verbatim : un mot
+    comme « cible » peut y être)."""
     sans = re.sub(r"<(script|style|svg)\b.*?</\1>", " ", dom, flags=re.S)
-    return html.unescape(re.sub(r"<[^>]+>", " ", sans))
+    texte = html.unescape(re.sub(r"<[^>]+>", " ", sans))
+    return re.sub(r"«[^«»]*»", " ", texte)
 
 
 def test_la_table_des_matieres_mene_aux_sections(plan: Plan, tmp_path: Path) -> None:
@@ -142,3 +146,23 @@ def test_aucun_identifiant_brut_dans_le_texte_visible(
         if re.search(rf"(?<![\w-]){re.escape(i)}(?![\w-])", texte)
     }
     assert not trouves, sorted(trouves)
+
+
+def test_le_filtre_garde_les_ecoles_dont_le_nom_contient_le_texte(
+    plan: Plan, tmp_path: Path
+) -> None:
+    """Le script de la page, appelé comme par une personne qui tape « cedres » (sans accent)."""
+    tape = (
+        "<script>var f = document.getElementById('filtre-ecoles'); f.value = 'CEDRES';"
+        " f.dispatchEvent(new Event('input'));</script></body>"
+    )
+    page = tmp_path / "plan.html"
+    page.write_text(plan.html().replace("</body>", tape), encoding="utf-8")
+    arbre = Arbre(lancer(page, "--dump-dom").stdout)
+    visibles = [
+        e["attrs"]["data-nom"] for e in arbre.tous("details", "ecole") if "hidden" not in e["attrs"]
+    ]
+    attendues = [e.nom for e in plan.ecoles if e.nb_dans_les_effectifs and "Cèdres" in e.nom]
+    assert visibles == attendues and attendues
+    (compte,) = [e for e in arbre.elements if e["attrs"].get("id") == "filtre-compte"]
+    assert compte["texte"].startswith(f"{len(attendues)} école")

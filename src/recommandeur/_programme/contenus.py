@@ -55,14 +55,14 @@ def _besoin(besoin: str | None) -> str:
 
 def _sans_identifiants(plan: Plan) -> Any:
     """Un texte où une parenthèse d'identifiants de mesures (« (mentorat, temps_planification) »,
-    celle d'une escalade) donne leurs libellés entre « » à la place."""
+    celle d'une escalade) donne leurs libellés entre “ ” à la place."""
     libelles = {b.mesure: b.libelle for b in plan.bilan.par_mesure} | plan.mesures
 
     def remplacer(m: re.Match[str]) -> str:
         ids = m.group(1).split(", ")
         if not all(i in libelles for i in ids):
             return m.group(0)
-        return "(" + ", ".join(f"« {libelles[i]} »" for i in ids) + ")"
+        return "(" + ", ".join(f"“{libelles[i]}”" for i in ids) + ")"
 
     def lisible(texte: str) -> str:
         return re.sub(r"\(([^()]+)\)", remplacer, texte)
