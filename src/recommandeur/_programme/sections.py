@@ -13,8 +13,8 @@ Brancher une section (une ligne et un gabarit) :
    Le gabarit reçoit les valeurs communes (:func:`~recommandeur._programme.contenus.communs`) :
    ``plan``, ``date``, ``confidentiel`` (vrai si le rapport montre la détresse, à la demande),
    ``noms_ecoles`` et ``ancres`` (école → nom, école → ancre ``#ecole-…`` pour un lien),
-   ``acteurs`` (identifiant → libellé), ``libelle`` (un identifiant du vocabulaire → son
-   libellé français : jamais d'identifiant brut dans le texte), et les nombres à la française
+   ``acteurs`` (identifiant → libellé), ``besoin`` (un besoin → son libellé), ``lisible``
+   (un texte où chaque identifiant de mesure devient son libellé : jamais d'identifiant brut), et les nombres à la française
    (``entier``, ``decimal``, ``pour_cent``, ``heures``, ``montant`` de ``_rendu/nombres.py``).
 2. Ajouter sa ligne à :data:`SECTIONS`, à sa place dans la page :
    ``Section("appariement", "Personnes mentores et mentorées", presente=_a_des_paires,
