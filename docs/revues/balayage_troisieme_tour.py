@@ -181,7 +181,7 @@ def proprietes(profil: dict[str, Any]) -> list[tuple[str, str]]:
         for a, n in inconnus.items():
             if n > 1 and a not in ("pair_experimente",):
                 v.append(("5 détresse : même inconnu porte plusieurs offres", f"{a}×{n}"))
-        differees = {e.mesure for e in r.ecartees if e.genre.value == "differee"}
+        differees = {e.mesure for e in r.ecartees if e.genre == "differee"}
         if "consultation_breve" in differees:
             presents = [
                 m
