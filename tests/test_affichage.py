@@ -125,13 +125,29 @@ def test_ecart_escalade_mesure_recue_alerte_textes_exacts() -> None:
 def test_le_resume_d_un_plan() -> None:
     plan: Plan = planifier(EFFECTIFS / "enseignants.csv", EFFECTIFS / "ecoles.csv")
     lignes = str(plan).splitlines()
-    assert lignes[0] == "Plan du centre : 5 personne(s), dont 5 en insertion, dans 3 école(s)"
+    assert lignes[0] == (
+        "Plan du centre : 5 personne(s) dans 3 école(s), dont 4 en cours d'insertion, "
+        "1 en fin de période, 0 au-delà"
+    )
     assert lignes[1] == f"Catalogue {plan.version_catalogue} · règles {plan.version_regles}"
-    assert lignes[2] == "Période : 4 en cours, 1 en fin de période, 0 terminée(s)"
-    assert lignes[3].startswith(f"Offres groupées : {len(plan.groupes)} groupe(s) (au plus 8 ")
-    assert "1 école(s) sans personne mentore" in lignes[4]
-    assert "1 école(s) à plusieurs bâtiments" in lignes[4]
-    assert lignes[5] == "Le plus de personnes en insertion : École A (3), École B (1), École C (1)"
-    assert lignes[-1].startswith("Le plan entier : plan.html()")
-    assert len(lignes) <= 8
+    assert lignes[2].startswith(f"Offres groupées : {len(plan.groupes)} groupe(s) (au plus 8 ")
+    assert "1 école(s) sans personne mentore" in lignes[3]
+    assert "1 école(s) à plusieurs bâtiments" in lignes[3]
+    assert lignes[4] == "Le plus de personnes en insertion : École A (3), École B (1), École C (1)"
+    assert lignes[-1].startswith("Le plan entier : plan.html(), plan.ecrire_xlsx(…)")
+    assert len(lignes) <= 9
     assert repr(plan).startswith("<Plan : 5 personne(s)")
+
+
+def test_print_d_un_grand_plan_confidentiel_tient_en_neuf_lignes() -> None:
+    """print(plan) : au plus 9 lignes, l'avertissement d'abord et « Le plan entier » à la fin,
+    sur 400 personnes et 40 écoles (les milliers à la française)."""
+    exemples = Path(__file__).resolve().parents[1] / "exemples" / "effectifs"
+    plan = planifier(
+        exemples / "enseignants.csv", exemples / "ecoles.csv", inclure_confidentiel=True
+    )
+    lignes = str(plan).splitlines()
+    assert 7 <= len(lignes) <= 9
+    assert lignes[0].startswith("CONFIDENTIEL") and lignes[-1].startswith("Le plan entier")
+    assert lignes[1].startswith("Plan du centre : 400 personne(s) dans 40 école(s)")
+    assert all(len(ligne) < 400 for ligne in lignes)

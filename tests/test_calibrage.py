@@ -172,20 +172,21 @@ def test_le_plan_de_l_exemple_cible_les_ecoles_soutenues() -> None:
 
 
 def test_une_ecole_signalee_recoit_le_comite_meme_sous_le_seuil_fixe() -> None:
-    """Quatre écoles ; la plus chargée est à 25 % (sous le seuil fixe de 30 %) : elle est dans
-    le quart supérieur du centre, donc signalée, et reçoit le comité et le soutien."""
+    """Quatre écoles ; la plus chargée est à 25 % (6 personnes sur 24, sous le seuil fixe de
+    30 %) : elle est dans le quart supérieur du centre, donc signalée, et reçoit le comité et
+    le soutien (6 personnes : pas un plan léger, qui n'aurait pas de comité)."""
     profs = [
         {"enseignant": f"{e}{i}", "ecole": e, "annees_experience": 1, "ordre": "primaire"}
-        for e, n in (("A", 5), ("B", 2), ("C", 1), ("D", 1))
+        for e, n in (("A", 6), ("B", 2), ("C", 1), ("D", 1))
         for i in range(n)
     ]
-    ecoles = [{"ecole": e, "nb_enseignants": 20, "mentors": 1} for e in "ABCD"]
+    ecoles = [{"ecole": e, "nb_enseignants": 24, "mentors": 1} for e in "ABCD"]
     plan = planifier(profs, ecoles)
     assert plan.calibrage is not None and plan.calibrage.retenues() == ["A"]
     a = plan.ecoles[0]
     mesures = {x.mesure: x for x in a.actions}
     assert SOUTIEN in mesures and "comite_insertion_professionnelle" in mesures
-    assert mesures[SOUTIEN].nb_concernes == 5
+    assert mesures[SOUTIEN].nb_concernes == 6
     assert mesures[SOUTIEN].raisons == [
         "part du personnel enseignant en insertion : 25 % (seuil de 25 %, le quart supérieur du centre)"
     ]

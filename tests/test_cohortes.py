@@ -128,3 +128,11 @@ def test_region_du_fichier_des_ecoles() -> None:
     for g in du_centre:
         assert g.region in {"Nord", "Sud"}
         assert {int(m[1:]) % 2 for m in g.membres} == ({1} if g.region == "Nord" else {0})
+
+
+def test_une_offre_universelle_d_ecole_reunit_tout_son_groupe() -> None:
+    """Une CAP (universelle, d'établissement) de 10 personnes : un seul groupe, pas 2 de 5."""
+    cap = Offre("cap", "equipe_ecole", Presence.PRESENT, None, "ecole")
+    suite = [(f"p{i}", "A", Resume("en_cours", "primaire", (), (cap,), (), 0)) for i in range(10)]
+    groupes, _ = grouper(suite, moteur_par_defaut().catalogue, {}, 8, 3)
+    assert [(g.ecole, len(g.membres)) for g in groupes] == [("A", 10)]

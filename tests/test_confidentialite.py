@@ -11,6 +11,7 @@ import json
 from pathlib import Path
 from typing import Any
 
+import openpyxl
 import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
@@ -64,12 +65,17 @@ def effectifs_en_detresse(draw: Any) -> tuple[list[dict[str, Any]], list[dict[st
 
 
 def exports(plan: Plan, dossier: Path) -> dict[str, str]:
-    """Le texte de chaque export du plan : chaque CSV, le JSON, la page HTML, ``print(plan)``."""
+    """Le texte de chaque export du plan : chaque CSV, le JSON, la page HTML, le classeur xlsx
+    (chaque cellule de chaque feuille, dans l'ordre), ``print(plan)``."""
     dossier.mkdir(parents=True, exist_ok=True)
     textes = {f.name: f.read_text("utf-8-sig") for f in plan.ecrire_csv(dossier / "csv")}
     textes["plan.json"] = plan.ecrire_json(dossier / "plan.json").read_text("utf-8")
     textes["plan.html"] = html.unescape(plan.html())
     textes["print"] = str(plan)
+    livre = openpyxl.load_workbook(plan.ecrire_xlsx(dossier / "plan.xlsx"))
+    textes["plan.xlsx"] = "\n".join(
+        str(c.value) for f in livre.worksheets for r in f.iter_rows() for c in r if c.value
+    )
     return textes
 
 
@@ -128,6 +134,7 @@ def test_a_la_demande_chaque_export_le_dit_en_tete(donnees: Any) -> None:
     assert next(iter(json.loads(textes["plan.json"]))) == "confidentiel"
     assert json.loads(textes["plan.json"])["confidentiel"] is True
     assert textes["print"].splitlines()[0] == AVERTISSEMENT
+    assert textes["plan.xlsx"].splitlines()[0] == AVERTISSEMENT  # la première feuille
     page = textes["plan.html"]
     assert page.index(AVERTISSEMENT) < page.index("Table des matières")
     assert "avec des signaux de détresse" in page

@@ -50,6 +50,7 @@ from ._moteur.moteur import Moteur, definir_moteur_par_defaut, moteur_par_defaut
 from ._profil.besoins import Besoins
 from ._profil.modeles import Affectation, Ecole, MesureRecue, Profil
 from ._programme import rendus as _rendus_du_programme  # noqa: F401  (remplit les emplacements)
+from ._programme.calendrier import EtapeCalendrier
 from ._programme.calibrage import Calibrage, Declencheur, EcoleSignalee
 from ._programme.comparaison import ComparaisonPlans, EcoleComparee, Indicateur, comparer_plans
 from ._programme.ecoles import EcoleDuCentre
@@ -203,6 +204,7 @@ __all__ = [  # noqa: RUF022
     "Et",
     "EtSi",
     "Etape",
+    "EtapeCalendrier",
     "EtapePlan",
     "Explication",
     "Fait",

@@ -8,8 +8,8 @@ import os
 from pathlib import Path
 
 
-def ecrire_atomique(chemin: Path, texte: str, encodage: str = "utf-8") -> Path:
-    """Écrit ``texte`` dans ``chemin`` d'un coup : un fichier voisin, puis un renommage.
+def ecrire_atomique(chemin: Path, texte: str | bytes, encodage: str = "utf-8") -> Path:
+    """Écrit ``texte`` (ou des octets) dans ``chemin`` d'un coup : un fichier voisin, puis un renommage.
 
     Jamais de fichier à moitié écrit ; un lien symbolique à la place de ``chemin`` est
     **remplacé** par le fichier écrit (sa cible n'est pas touchée) ; les droits sont ceux
@@ -28,8 +28,12 @@ def ecrire_atomique(chemin: Path, texte: str, encodage: str = "utf-8") -> Path:
     drapeaux = os.O_WRONLY | os.O_CREAT | os.O_EXCL | os.O_CLOEXEC | os.O_NOFOLLOW
     descripteur = os.open(provisoire, drapeaux, 0o666)  # droits selon le umask
     try:
-        with os.fdopen(descripteur, "w", encoding=encodage, newline="") as f:
-            f.write(texte)
+        if isinstance(texte, bytes):
+            with os.fdopen(descripteur, "wb") as binaire:
+                binaire.write(texte)
+        else:
+            with os.fdopen(descripteur, "w", encoding=encodage, newline="") as f:
+                f.write(texte)
         os.replace(provisoire, chemin)
     except BaseException:
         with contextlib.suppress(OSError):

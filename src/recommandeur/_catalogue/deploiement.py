@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from collections.abc import Collection, Iterator
-from typing import Any
+from typing import Any, Literal
 
 from pydantic import BaseModel, ConfigDict, Field
 
@@ -40,6 +40,11 @@ class Etape(BaseModel):
     quand: str = Field(min_length=1, max_length=100)
     cycle: CycleAction
     sources: tuple[str, ...] = Field(min_length=1)
+    #: Les modèles de plan d'école qui ont l'étape (vide : tous) : ``primaire`` et
+    #: ``secondaire`` (les deux exemples de 003), ``leger`` (une école de peu de personnes).
+    modeles: tuple[Literal["primaire", "secondaire", "leger"], ...] = ()
+    #: Qui porte l'étape quand un responsable n'est pas présent dans l'école, dans l'ordre.
+    suppleants: tuple[str, ...] = ()
 
 
 class Heures(BaseModel):
@@ -81,6 +86,7 @@ def verifier_etape(
         )
     renvois = [(f"responsables[{rang}]", a) for rang, a in enumerate(etape.responsables)]
     renvois += [(f"impliques[{rang}]", a) for rang, a in enumerate(etape.impliques)]
+    renvois += [(f"suppleants[{rang}]", a) for rang, a in enumerate(etape.suppleants)]
     for champ, acteur in renvois:
         if acteur not in acteurs and acteur not in invalides:
             yield Probleme(

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import argparse
 import contextlib
+import datetime as dt
 import json
 import os
 import sys
@@ -23,6 +24,15 @@ from .._programme.modeles import Plan
 from .._programme.planifier import planifier
 from .._suivi.journal import Journal
 from .francais import entier
+
+
+def date(texte: str) -> dt.date:
+    """Le type « date » de l'option ``--date`` (AAAA-MM-JJ ; son nom figure dans le message).
+
+    >>> date("2026-12-04")
+    datetime.date(2026, 12, 4)
+    """
+    return dt.date.fromisoformat(texte)
 
 
 def ajouter(
@@ -61,7 +71,17 @@ def ajouter(
     )
     plan.add_argument("--csv", metavar="DOSSIER", help="écrire les CSV du plan dans ce dossier")
     plan.add_argument(
+        "--xlsx", metavar="FICHIER", help="écrire le classeur xlsx du plan (une feuille par CSV)"
+    )
+    plan.add_argument(
         "--taille-groupe", type=entier, default=None, metavar="N", help="groupes d'au plus N"
+    )
+    plan.add_argument(
+        "--date",
+        type=date,
+        default=None,
+        metavar="AAAA-MM-JJ",
+        help="la date du plan (défaut : aujourd'hui) : le calendrier du centre sert la rentrée qui suit",
     )
     plan.add_argument(
         "--taille-cohorte",
@@ -120,6 +140,8 @@ def _plan(args: argparse.Namespace, moteur: Moteur | None) -> int:
         options["mentores_par_mentor"] = args.mentores_par_mentor
     if args.taille_cohorte is not None:
         options["taille_max_cohorte"] = args.taille_cohorte
+    if args.date is not None:
+        options["date"] = args.date
     if args.mentors:
         options["mentors"] = Path(args.mentors)
     with contextlib.ExitStack() as pile:
@@ -170,6 +192,9 @@ def _plan(args: argparse.Namespace, moteur: Moteur | None) -> int:
     if args.csv:
         fichiers = resultat.ecrire_csv(args.csv)
         print(f"CSV : {len(fichiers)} fichiers dans {args.csv}", file=resume)
+    if args.xlsx:
+        resultat.ecrire_xlsx(args.xlsx)
+        print(f"classeur : {args.xlsx}", file=resume)
     return 0
 
 

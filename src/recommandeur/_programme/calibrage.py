@@ -284,3 +284,16 @@ def _raison(critere: Critere, valeur: float, declencheur: Declencheur) -> str:
         else "le quart supérieur du centre"
     )
     return f"{critere.libelle} : {valeur_dite(critere, valeur)} (seuil de {seuil}, {d_ou})"
+
+
+def seuil_dit(declencheur: Declencheur) -> str:
+    """Le seuil d'un déclencheur en mots : « 25 % ou plus », « rang 9 ou plus », ou « — ».
+
+    >>> seuil_dit(Declencheur(critere="imse", libelle="", seuil=9, origine="centre",
+    ...                       explication="", ecoles=[]))
+    'rang 9 ou plus'
+    """
+    critere = PAR_ID.get(declencheur.critere)
+    if declencheur.seuil is None or critere is None:
+        return "—"
+    return f"{valeur_dite(critere, declencheur.seuil)} ou plus"

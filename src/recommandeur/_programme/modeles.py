@@ -6,6 +6,7 @@ du plan, et ``Plan.model_json_schema()`` son schéma.
 
 from __future__ import annotations
 
+import datetime as dt
 from pathlib import Path
 
 from pydantic import BaseModel, ConfigDict
@@ -13,6 +14,7 @@ from pydantic import BaseModel, ConfigDict
 from .._base.rendus import Rendu
 from .._base.schema_json import nettoyer_schema
 from .._vocabulaire import CycleAction, Niveau, PeriodeInsertion, Presence
+from .calendrier import EtapeCalendrier
 from .calibrage import Calibrage
 from .modeles_mentorat import Appariement, Capacite
 
@@ -89,6 +91,9 @@ class Groupe(_Partie):
     ordre: str | None = None
     #: La région d'un groupe du centre, quand le fichier des écoles en donne.
     region: str | None = None
+    #: Pour un groupe d'une école liée qui demande des collègues d'expérience (une CAP) :
+    #: l'école (ou ``"centre"``) dont viennent ces collègues.
+    liee_a: str | None = None
 
 
 class ActionEcole(_Partie):
@@ -143,6 +148,14 @@ class PlanEcole(_Partie):
     deploiement: list[EtapePlan]
     groupes: list[str]
     alertes: list[Alerte]
+    #: Le modèle de son plan : ``primaire``, ``secondaire`` (les deux exemples de 003) ou
+    #: ``leger`` (peu de personnes en insertion) ; ``None`` : aucune personne en insertion.
+    modele: str | None = None
+    modele_raison: str | None = None
+    #: L'école (ou ``"centre"``) à laquelle elle est liée pour ce qui demande des collègues
+    #: d'expérience, quand presque tout son personnel est en insertion.
+    liee_a: str | None = None
+    liaison: str | None = None
 
 
 class Charge(_Partie):
@@ -210,6 +223,10 @@ class Plan(_Partie):
     mesures: dict[str, str]
     #: Les déclencheurs d'école calibrés sur le centre : les écoles soutenues et leurs motifs.
     calibrage: Calibrage | None = None
+    #: Le calendrier du centre (003, étapes 01 à 09), daté pour la prochaine rentrée.
+    calendrier: list[EtapeCalendrier] = []
+    #: La date du plan : celle à laquelle le calendrier du centre est daté.
+    date_du_plan: dt.date | None = None
     #: L'appariement avec les personnes mentores nommées (``None`` : sans fichier de mentors).
     appariement: Appariement | None = None
     #: La capacité et le coût du programme.
@@ -226,6 +243,13 @@ class Plan(_Partie):
     def ecrire_json(self, chemin: str | Path) -> Path:
         """Écrit le JSON du plan (schéma : ``recommandeur schema plan``)."""
         return ECRIRE_JSON(self, chemin)
+
+    def ecrire_xlsx(self, chemin: str | Path) -> Path:
+        """Écrit le classeur xlsx du plan : une feuille par CSV, en-têtes en français."""
+        return ECRIRE_XLSX(self, chemin)
+
+    def _repr_html_(self) -> str:
+        return HTML_APERCU_PLAN(self)
 
     def __str__(self) -> str:
         return TEXTE_PLAN(self)
@@ -247,4 +271,10 @@ ECRIRE_CSV: Rendu[[Plan, str | Path], list[Path]] = Rendu(
 )
 ECRIRE_JSON: Rendu[[Plan, str | Path], Path] = Rendu(
     "JSON d'un plan", "recommandeur._programme.rendus"
+)
+ECRIRE_XLSX: Rendu[[Plan, str | Path], Path] = Rendu(
+    "classeur xlsx d'un plan", "recommandeur._programme.rendus"
+)
+HTML_APERCU_PLAN: Rendu[[Plan], str] = Rendu(
+    "aperçu HTML d'un plan (carnets)", "recommandeur._programme.rendus"
 )

@@ -3,13 +3,20 @@
 from __future__ import annotations
 
 from collections import Counter, defaultdict
-from collections.abc import Iterable, Sequence
+from collections.abc import Iterable, Mapping, Sequence
 
 from .._catalogue.deploiement import Etape
 from .._catalogue.modeles import Catalogue
-from .._vocabulaire import CycleAction, Presence
+from .._vocabulaire import CycleAction, PeriodeInsertion, Presence
 from .ciblage import Ciblage, presence_dans
 from .ecoles import EcoleDuCentre
+from .modele_ecole import (
+    ECARTEES_LEGER,
+    ModeleEcole,
+    etape_de_liaison,
+    libelle_dans,
+    responsable,
+)
 from .modeles import ActionEcole, Alerte, EtapePlan, Groupe, PlanEcole
 from .resume import Resume
 
@@ -20,14 +27,14 @@ from .resume import Resume
 #: suffisant.
 MENTORES_PAR_MENTOR = 15
 ORIGINE_MENTORES = (
-    "une convention du plan : 003 ne donne pas de plafond, ses écoles accompagnaient le plus "
+    "une convention du plan : le rapport du CSSPS (2023) ne donne pas de plafond, ses écoles accompagnaient le plus "
     "souvent 6 à 15 personnes et 28 personnes mentores sur 34 jugeaient leur temps suffisant"
 )
 
 #: Les deux avis de directions du CSSPS sur les écoles de plusieurs bâtiments (003).
 DEUX_AVIS_BATIMENTS = (
     "une direction du CSSPS juge « Un mentor par bâtisse est essentiel. », une autre veut que "
-    "sa personne mentore « intervienne dans nos deux bâtiments » (003)"
+    "sa personne mentore « intervienne dans nos deux bâtiments » (rapport du CSSPS, 2023)"
 )
 
 
@@ -53,7 +60,7 @@ def _actions(
             for texte in textes:
                 raisons[action.mesure].setdefault(texte)
     if ciblage is not None and ecole is not None:
-        en_insertion = sum(r.periode != "terminee" for r in resumes)
+        en_insertion = sum(PeriodeInsertion(r.periode).en_insertion for r in resumes)
         for mid, textes in ciblage.a_ajouter(ecole.id):
             if mid in concernes or not en_insertion:
                 continue
@@ -77,31 +84,27 @@ def _actions(
     return resultat
 
 
-def _libelle_present(catalogue: Catalogue, acteur: str, ecole: EcoleDuCentre) -> str:
-    libelle = catalogue.acteur(acteur).libelle
-    presence = catalogue.acteur(acteur).presence
-    if presence == "a_confirmer":
-        return f"{libelle} (à confirmer)"
-    if presence.startswith("ecole."):
-        valeur = getattr(ecole.contexte, presence.removeprefix("ecole."), None)
-        if valeur is None:
-            valeur = catalogue.ressources.get(presence.removeprefix("ecole."))
-        if valeur is False:
-            return f"{libelle} (absente : à nommer ou à remplacer)"
-        if valeur is None:
-            return f"{libelle} (à confirmer)"
-    return libelle
+def _libelle_present(
+    catalogue: Catalogue, acteur: str, ecole: EcoleDuCentre, modele: ModeleEcole | None = None
+) -> str:
+    return libelle_dans(catalogue, acteur, ecole, modele)[0]
 
 
-def _etape(etape: Etape, catalogue: Catalogue, ecole: EcoleDuCentre, concernes: int) -> EtapePlan:
-    impliques = [_libelle_present(catalogue, a, ecole) for a in etape.impliques]
+def _etape(
+    etape: Etape,
+    catalogue: Catalogue,
+    ecole: EcoleDuCentre,
+    concernes: int,
+    modele: ModeleEcole | None = None,
+) -> EtapePlan:
+    impliques = [_libelle_present(catalogue, a, ecole, modele) for a in etape.impliques]
     if etape.concernes:
         impliques.append(f"{concernes} personne(s) en insertion concernée(s)")
     return EtapePlan.model_construct(
         etape=etape.libelle,
         intentions=list(etape.intentions),
-        responsable=" et ".join(_libelle_present(catalogue, a, ecole) for a in etape.responsables),
-        personnes_impliquees=impliques,
+        responsable=responsable(etape, catalogue, ecole, modele),
+        personnes_impliquees=list(dict.fromkeys(impliques)),
         quand=etape.quand,
         cycle=etape.cycle,
         mesure=etape.mesure,
@@ -110,19 +113,26 @@ def _etape(etape: Etape, catalogue: Catalogue, ecole: EcoleDuCentre, concernes: 
 
 
 def deploiement(
-    ecole: EcoleDuCentre, actions: Sequence[ActionEcole], catalogue: Catalogue
+    ecole: EcoleDuCentre,
+    actions: Sequence[ActionEcole],
+    catalogue: Catalogue,
+    modele: ModeleEcole | None = None,
 ) -> list[EtapePlan]:
-    """Les étapes du plan de l'école, dans l'ordre des données (celui du calendrier de 003).
+    """Les étapes du plan de l'école, dans l'ordre des données (celui du calendrier de 003),
+    celles de son modèle (primaire, secondaire, léger) ; une école liée commence par sa liaison.
 
     Une action sans étape décrite devient une étape « agir » tirée de la mesure : son
     libellé, sa description comme intention, son intervenant comme responsable.
     """
     par_mesure = {a.mesure: a for a in actions}
     decrites = {e.mesure for e in catalogue.etapes if e.mesure is not None}
-    etapes = [
-        _etape(e, catalogue, ecole, par_mesure[e.mesure].nb_concernes if e.mesure else 0)
+    liaison = None if modele is None else etape_de_liaison(modele)
+    etapes = [] if liaison is None else [liaison]
+    etapes += [
+        _etape(e, catalogue, ecole, par_mesure[e.mesure].nb_concernes if e.mesure else 0, modele)
         for e in catalogue.etapes
-        if e.mesure is None or e.mesure in par_mesure
+        if (e.mesure is None or e.mesure in par_mesure)
+        and (modele is None or not e.modeles or modele.modele in e.modeles)
     ]
     for action in actions:
         if action.mesure in decrites:
@@ -132,9 +142,9 @@ def deploiement(
             EtapePlan.model_construct(
                 etape=mesure.libelle,
                 intentions=[mesure.description],
-                responsable=_libelle_present(catalogue, action.acteur, ecole),
+                responsable=_libelle_present(catalogue, action.acteur, ecole, modele),
                 personnes_impliquees=[
-                    _libelle_present(catalogue, action.acteur, ecole),
+                    _libelle_present(catalogue, action.acteur, ecole, modele),
                     f"{action.nb_concernes} personne(s) en insertion concernée(s)",
                 ],
                 quand="à fixer par l'école",
@@ -154,7 +164,7 @@ def alertes(
 ) -> list[Alerte]:
     """Ce qui demande l'attention du centre dans cette école : mentors absents ou débordés."""
     dites: list[Alerte] = []
-    n = sum(r.periode != "terminee" for r in resumes)
+    n = sum(PeriodeInsertion(r.periode).en_insertion for r in resumes)
     mentores = sum(
         any(o.mesure == "mentorat" and o.acteur == "mentor" for o in r.offres) for r in resumes
     )
@@ -206,9 +216,11 @@ def plans_des_ecoles(
     catalogue: Catalogue,
     mentores_par_mentor: int = MENTORES_PAR_MENTOR,
     ciblage: Ciblage | None = None,
+    modeles: Mapping[str, ModeleEcole] | None = None,
 ) -> list[PlanEcole]:
     """Le plan de chaque école, dans l'ordre du fichier des écoles (``ciblage`` : les
-    déclencheurs d'école calibrés sur le centre)."""
+    déclencheurs d'école calibrés sur le centre ; ``modeles`` : le modèle de chaque plan)."""
+    modeles = modeles or {}
     plans = []
     groupes_de: dict[str, list[str]] = defaultdict(list)
     for g in groupes:
@@ -217,18 +229,25 @@ def plans_des_ecoles(
     for ecole in ecoles:
         resumes = resumes_par_ecole.get(ecole.id, [])
         actions = _actions(resumes, catalogue, ecole, ciblage)
+        modele = modeles.get(ecole.id)
+        if modele is not None and modele.modele == "leger":
+            actions = [a for a in actions if a.mesure not in ECARTEES_LEGER]
         plans.append(
             PlanEcole.model_construct(
                 ecole=ecole.id,
                 nom=ecole.nom,
                 nb_dans_les_effectifs=len(resumes),
-                nb_en_insertion=sum(r.periode != "terminee" for r in resumes),
+                nb_en_insertion=sum(PeriodeInsertion(r.periode).en_insertion for r in resumes),
                 part_novices=ecole.contexte.part_novices,
                 mentors=ecole.mentors,
                 actions=actions,
-                deploiement=deploiement(ecole, actions, catalogue) if resumes else [],
+                deploiement=deploiement(ecole, actions, catalogue, modele) if resumes else [],
                 groupes=groupes_de.get(ecole.id, []),
                 alertes=alertes(ecole, resumes, mentores_par_mentor, catalogue),
+                modele=None if modele is None else modele.modele,
+                modele_raison=None if modele is None else modele.raison,
+                liee_a=None if modele is None else modele.liee_a,
+                liaison=None if modele is None else modele.liaison,
             )
         )
     return plans

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import datetime as dt
 from collections import defaultdict
 from collections.abc import Sequence
 from pathlib import Path
@@ -14,6 +15,7 @@ from .._recommandation.ramasse_miettes import ramasse_miettes_suspendu
 from .._suivi.journal import Journal
 from .._vocabulaire import PeriodeInsertion
 from .bilan import bilan
+from .calendrier import calendrier_du_plan
 from .charge import charges
 from .ciblage import Ciblage, calibrage_du_centre
 from .confidentiel import caviarder_resumes, marquer
@@ -21,6 +23,7 @@ from .effectifs import Effectifs, Source
 from .groupes import TAILLE_MAX_COHORTE, TAILLE_MAX_GROUPE, grouper
 from .mentorat import charger_avec_mentors, mentorat_du_plan
 from .mentors import Mentor
+from .modele_ecole import COLLEGUES, modeles_des_ecoles
 from .modeles import Alerte, Plan, PlanEcole, PlanEnseignant
 from .par_ecole import MENTORES_PAR_MENTOR, a_confirmer, plans_des_ecoles
 from .parallele import Calcul, refuser_au_demarrage, resumes_ici
@@ -61,6 +64,7 @@ def planifier(
     processus: int = 1,
     journal: Journal | None = None,
     taille_max_cohorte: int = TAILLE_MAX_COHORTE,
+    date: dt.date | None = None,
     mentors: Source | None = None,
     inclure_confidentiel: bool = False,
 ) -> Plan:
@@ -73,7 +77,8 @@ def planifier(
     processus (le plan est le même). ``journal`` : un :class:`~recommandeur.Journal` de
     suivi ; le bilan lit alors ses revues au lieu des ``mesures_recues`` des effectifs.
     ``taille_max_cohorte`` : les activités universelles du centre se font en cohortes d'au
-    plus autant de personnes (une convention du plan).
+    plus autant de personnes (une convention du plan). ``date`` : la date du plan (par
+    défaut, aujourd'hui) ; le calendrier du centre sert la prochaine rentrée après elle.
     ``mentors`` : le fichier des personnes mentores nommées (voir ``docs/programme.md``) :
     chaque personne à qui le mentorat est offert est appariée à l'une d'elles
     (``plan.appariement``) ; ses problèmes sont dits avec ceux des effectifs.
@@ -97,6 +102,7 @@ def planifier(
     taille_max_groupe = _entier("taille_max_groupe", taille_max_groupe)
     mentores_par_mentor = _entier("mentores_par_mentor", mentores_par_mentor)
     taille_max_cohorte = _entier("taille_max_cohorte", taille_max_cohorte)
+    date, calendrier = calendrier_du_plan(moteur, date)
     processus = _entier("processus", processus, PROCESSUS_MAX)
     if not (isinstance(progression, bool) or callable(progression)):
         raise ErreurArgument(
@@ -123,6 +129,7 @@ def planifier(
         if not inclure_confidentiel:
             resumes = caviarder_resumes(effectifs, resumes, moteur.catalogue)
         plan = _plan(effectifs, resumes, moteur, conventions, journal, nommes)
+        plan = plan.model_copy(update={"calendrier": calendrier, "date_du_plan": date})
         return marquer(plan, moteur.catalogue, inclure_confidentiel=inclure_confidentiel)
 
 
@@ -191,7 +198,7 @@ def _plan(
         [
             (
                 e.ecole,
-                resumes[e.id].periode != "terminee",
+                PeriodeInsertion(resumes[e.id].periode).en_insertion,
                 e.profil.affectation.adaptation_scolaire is True,
             )
             for e in effectifs.enseignants
@@ -200,6 +207,13 @@ def _plan(
         moteur.parametres_de_la_surcouche,
     )
     recommandations = {r.id: tuple(m for m, _ in r.recommandations) for r in moteur.regles}
+    modeles = modeles_des_ecoles(effectifs.ecoles, par_ecole)
+    groupes = [
+        g.model_copy(update={"liee_a": modeles[g.ecole].liee_a})
+        if g.ecole in modeles and modeles[g.ecole].liee_a and g.acteur in COLLEGUES
+        else g
+        for g in groupes
+    ]
     plans = plans_des_ecoles(
         effectifs.ecoles,
         par_ecole,
@@ -207,6 +221,7 @@ def _plan(
         catalogue,
         mentores_par_mentor,
         Ciblage(calibrage, recommandations),
+        modeles,
     )
     groupes_de: dict[str, list[str]] = defaultdict(list)
     for (enseignant, _), gid in affectation.items():

@@ -42,6 +42,19 @@ def html_du_plan(plan: Plan) -> str:
     return rendre_page("plan.html.j2", sections=rendues, **commun)
 
 
+def apercu_html(plan: Plan) -> str:
+    """L'aperçu du plan dans un carnet (``_repr_html_``) : les chiffres, les alertes d'abord, où voir le reste.
+
+    >>> from recommandeur import planifier
+    >>> plan = planifier([{"enseignant": "e1", "ecole": "a", "annees_experience": 0,
+    ...                    "ordre": "primaire"}], [{"ecole": "a", "nom": "École A"}])
+    >>> html = plan._repr_html_()
+    >>> "personne(s) en insertion" in html, "<svg" in html, len(html) < 6000
+    (True, False, True)
+    """
+    return rendre_page("apercu_plan.html.j2", **communs(plan, date=time.strftime("%Y-%m-%d")))
+
+
 def schema_du_plan() -> dict[str, Any]:
     """Le schéma JSON (2020-12) du JSON d'un :class:`Plan`."""
     return {"$schema": DIALECTE, **Plan.model_json_schema(mode="serialization")}

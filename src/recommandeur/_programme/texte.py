@@ -1,5 +1,7 @@
 """Le résumé court d'un plan (``print(plan)``) et d'une alerte : les chiffres, pas le détail.
 
+Au plus :data:`LIGNES_MAX` lignes (l'avertissement d'un plan confidentiel compris).
+
 Le plan entier se lit dans ``plan.html()`` ; ``print(plan)`` en donne l'essentiel en quelques
 lignes : combien de personnes, d'écoles, de groupes, d'intervenants, ce qui demande
 l'attention, et où voir le reste.
@@ -10,10 +12,14 @@ from __future__ import annotations
 from collections import Counter
 from typing import TYPE_CHECKING
 
+from .._rendu.nombres import entier
 from .confidentiel import AVERTISSEMENT
 
 if TYPE_CHECKING:
     from .modeles import Alerte, Plan
+
+#: Le nombre de lignes de ``print(plan)``, au plus.
+LIGNES_MAX = 9
 
 #: Le nom français de chaque genre d'alerte, au pluriel.
 GENRES_D_ALERTE = {
@@ -32,14 +38,14 @@ def texte_plan(plan: Plan, ecoles: int = 3) -> str:
     periodes = p.par_periode
     lignes = [AVERTISSEMENT] if plan.confidentiel else []
     lignes += [
-        f"Plan du centre : {p.nb_enseignants} personne(s), dont {p.nb_en_insertion} en "
-        f"insertion, dans {p.nb_ecoles} école(s)",
+        f"Plan du centre : {entier(p.nb_enseignants)} personne(s) dans {entier(p.nb_ecoles)} "
+        f"école(s), dont {entier(periodes.get('en_cours', 0))} en cours d'insertion, "
+        f"{entier(periodes.get('fin_de_periode', 0))} en fin de période, "
+        f"{entier(periodes.get('terminee', 0))} au-delà",
         f"Catalogue {plan.version_catalogue} · règles {plan.version_regles}",
-        f"Période : {periodes.get('en_cours', 0)} en cours, {periodes.get('fin_de_periode', 0)} "
-        f"en fin de période, {periodes.get('terminee', 0)} terminée(s)",
-        f"Offres groupées : {len(plan.groupes)} groupe(s) (au plus "
+        f"Offres groupées : {entier(len(plan.groupes))} groupe(s) (au plus "
         f"{plan.parametres.get('taille_max_groupe', '?')} personnes, une convention du plan) ; "
-        f"intervenants : {len({c.acteur for c in plan.charges})}",
+        f"intervenants : {entier(len({c.acteur for c in plan.charges}))}",
     ]
     genres = Counter(a.genre for a in plan.alertes)
     if genres:
@@ -58,8 +64,11 @@ def texte_plan(plan: Plan, ecoles: int = 3) -> str:
         f"Bilan : {sans_effet} mesure(s) reçue(s) sans effet, "
         f"{plan.bilan.besoins_escalades} besoin(s) monté(s) d'un cran"
     )
-    lignes.append("Le plan entier : plan.html(), plan.ecrire_csv(dossier) ou plan.ecrire_json(…)")
-    return "\n".join(lignes)
+    fin = (
+        "Le plan entier : plan.html(), plan.ecrire_xlsx(…), plan.ecrire_csv(dossier) ou "
+        "plan.ecrire_json(…)"
+    )
+    return "\n".join([*lignes[: LIGNES_MAX - 1], fin])
 
 
 def texte_alerte(alerte: Alerte) -> str:

@@ -1,0 +1,190 @@
+"""Le calendrier du centre : les étapes 01 à 09 de la démarche du CSSPS, datées pour le plan.
+
+Politique épinglée : l'année servie est la prochaine rentrée après la date du plan ; une étape
+dont la période est passée est reportée à l'année suivante (mêmes mois, un an plus tard).
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import json
+import shutil
+from pathlib import Path
+
+import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
+
+from recommandeur import ErreurArgument, ErreurCatalogue, Moteur, planifier
+from recommandeur._cli.commande import main
+from recommandeur._programme.calendrier import (
+    charger_calendrier,
+    dater,
+    rentree,
+    responsables_du_centre,
+)
+
+EFFECTIFS = Path(__file__).parent / "donnees" / "effectifs"
+SURCOUCHE = Path(__file__).parents[1] / "exemples" / "surcouche_centre"
+
+
+@pytest.fixture(scope="module")
+def etapes() -> list:  # type: ignore[type-arg]
+    return charger_calendrier(Moteur.depuis().catalogue)
+
+
+def test_les_neuf_etapes_de_003_sont_citees(etapes: list) -> None:  # type: ignore[type-arg]
+    assert [e.numero for e in etapes] == ["01", "02", "03", "04", "05", "06", "07", "08", "09"]
+    assert all(a.startswith("« ") and a.endswith(" »") for e in etapes for a in e.actions)
+    assert all(e.sources and e.responsables and e.produit for e in etapes)
+
+
+def test_calendrier_au_4_decembre_2026(etapes: list) -> None:  # type: ignore[type-arg]
+    moteur = Moteur.depuis(surcouche=SURCOUCHE)
+    datees = dater(etapes, dt.date(2026, 12, 4), responsables_du_centre(moteur.catalogue))
+    assert [(d.numero, d.statut, d.quand, d.annee_scolaire) for d in datees] == [
+        ("02", "en_cours", "décembre 2026 à février 2027", "2027-2028"),
+        (
+            "01",
+            "reportee",
+            "janvier à novembre 2027 (sa période pour 2027-2028, janvier à novembre 2026, "
+            "est passée)",
+            "2028-2029",
+        ),
+        ("03", "a_venir", "mars 2027", "2027-2028"),
+        ("04", "a_venir", "avril 2027", "2027-2028"),
+        ("05", "a_venir", "mai 2027", "2027-2028"),
+        ("06", "a_venir", "mai à juin 2027", "2027-2028"),
+        ("07", "a_venir", "juin 2027", "2027-2028"),
+        ("08", "a_venir", "septembre 2027 à février 2028", "2027-2028"),
+        ("09", "a_venir", "février à juin 2028", "2027-2028"),
+    ]
+    nomination = next(d for d in datees if d.numero == "05")
+    assert nomination.responsables == ["Service des ressources humaines"]
+    assert (nomination.debut, nomination.fin) == (dt.date(2027, 5, 1), dt.date(2027, 5, 31))
+    # la PANE : présente avec la surcouche d'exemple, à confirmer sans elle
+    assert (
+        "Professionnelle à l'accompagnement des nouveaux enseignants (PANE)"
+        in datees[3].responsables
+    )
+    sans = dater(etapes, dt.date(2026, 12, 4), responsables_du_centre(Moteur.depuis().catalogue))
+    assert any("(à confirmer)" in r for r in sans[3].responsables)
+
+
+@settings(max_examples=200, deadline=None, database=None)
+@given(st.dates(min_value=dt.date(2000, 1, 1), max_value=dt.date(2099, 12, 31)))
+def test_proprietes_du_calendrier(date: dt.date) -> None:
+    etapes = charger_calendrier(Moteur.depuis().catalogue)
+    datees = dater(etapes, date, {})
+    annee = rentree(date)
+    assert dt.date(annee, 9, 1) > date >= dt.date(annee - 1, 9, 1)
+    assert len(datees) == len(etapes)
+    assert [d.debut for d in datees] == sorted(d.debut for d in datees)
+    for d in datees:
+        assert d.fin >= date  # jamais une étape dans le passé
+        assert d.debut <= d.fin
+        assert (d.statut == "en_cours") == (d.debut <= date and d.statut != "reportee")
+        assert (d.statut == "a_venir") == (d.debut > date and d.statut != "reportee")
+        servie = annee + (1 if d.statut == "reportee" else 0)
+        assert d.annee_scolaire == f"{servie}-{servie + 1}"
+        assert ("est passée" in d.quand) == (d.statut == "reportee")
+
+
+def test_la_date_du_plan(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    plan = planifier(
+        EFFECTIFS / "enseignants.csv", EFFECTIFS / "ecoles.csv", date=dt.datetime(2027, 3, 15, 9)
+    )
+    assert plan.date_du_plan == dt.date(2027, 3, 15)
+    assert [d.numero for d in plan.calendrier if d.statut == "en_cours"] == ["03"]
+    with pytest.raises(ErreurArgument, match="date"):
+        planifier(EFFECTIFS / "enseignants.csv", EFFECTIFS / "ecoles.csv", date="2027-03-15")  # type: ignore[arg-type]
+    sortie = tmp_path / "plan.json"
+    code = main(
+        [
+            "plan",
+            str(EFFECTIFS / "enseignants.csv"),
+            "--ecoles",
+            str(EFFECTIFS / "ecoles.csv"),
+            "--date",
+            "2027-03-15",
+            "--json",
+            str(sortie),
+            "--processus",
+            "1",
+        ]
+    )
+    assert code == 0
+    donnees = json.loads(sortie.read_text("utf-8"))
+    assert donnees["date_du_plan"] == "2027-03-15"
+    # au 15 mars 2027, la consultation (01) et les paramètres (02) de 2027-2028 sont passés
+    assert [(e["numero"], e["statut"]) for e in donnees["calendrier"]][:3] == [
+        ("01", "reportee"),
+        ("03", "en_cours"),
+        ("04", "a_venir"),
+    ]
+
+
+def test_une_surcouche_remplace_une_etape_et_ses_fautes_sont_dites(tmp_path: Path) -> None:
+    surcouche = tmp_path / "centre_x"
+    shutil.copytree(SURCOUCHE, surcouche)
+    (surcouche / "centre").mkdir()
+    fichier = surcouche / "centre" / "calendrier.toml"
+    etape = (
+        '[[etape]]\nid = "nomination"\nnumero = "05"\nlibelle = "Nommer les personnes mentores"\n'
+        'actions = ["« Nommer les personnes mentores (ressources humaines) »"]\n'
+        'responsables = ["{qui}"]\nproduit = "la liste"\ndebut = {{ annee = 0, mois = 6 }}\n'
+        'fin = {{ annee = 0, mois = 6 }}\nquand = "mai 2022"\nsources = ["{source}"]\n'
+    )
+    fichier.write_text(
+        'version = "1"\n' + etape.format(qui="direction_generale", source="cssps/nomination"),
+        "utf-8",
+    )
+    moteur = Moteur.depuis(surcouche=surcouche)
+    plan = planifier(
+        EFFECTIFS / "enseignants.csv",
+        EFFECTIFS / "ecoles.csv",
+        moteur=moteur,
+        date=dt.date(2026, 12, 4),
+    )
+    (cinq,) = [d for d in plan.calendrier if d.numero == "05"]
+    assert (cinq.quand, cinq.responsables) == (
+        "juin 2027",
+        ["Direction générale du centre de services scolaire"],
+    )
+    assert len(plan.calendrier) == 9
+    fichier.write_text(
+        'version = "1"\n' + etape.format(qui="ressources_humain", source="cssps/nominaton"),
+        "utf-8",
+    )
+    with pytest.raises(ErreurCatalogue) as exc:
+        planifier(
+            EFFECTIFS / "enseignants.csv",
+            EFFECTIFS / "ecoles.csv",
+            moteur=Moteur.depuis(surcouche=surcouche),
+        )
+    problemes = [(p.fichier, p.id, p.champ, p.valeur, p.suggestions) for p in exc.value.problemes]
+    assert problemes == [
+        (
+            "centre_x/centre/calendrier.toml",
+            "nomination",
+            "responsables[0]",
+            "ressources_humain",
+            ("ressources_humaines",),
+        ),
+        (
+            "centre_x/centre/calendrier.toml",
+            "nomination",
+            "sources[0]",
+            "cssps/nominaton",
+            ("cssps/nomination",),
+        ),
+    ]
+
+
+def test_le_dernier_jour_de_la_periode(etapes: list) -> None:  # type: ignore[type-arg]
+    """Le 28 février 2027, l'étape 02 (décembre à février) est encore en cours ; le 1er mars,
+    elle est reportée à décembre 2027."""
+    (deux,) = [d for d in dater(etapes, dt.date(2027, 2, 28), {}) if d.numero == "02"]
+    assert (deux.statut, deux.annee_scolaire) == ("en_cours", "2027-2028")
+    (deux,) = [d for d in dater(etapes, dt.date(2027, 3, 1), {}) if d.numero == "02"]
+    assert (deux.statut, deux.debut) == ("reportee", dt.date(2027, 12, 1))

@@ -1,0 +1,73 @@
+"""Le classeur xlsx d'un plan, relu par openpyxl : une feuille par CSV, les colonnes exportées
+sous leurs libellés français, les nombres en nombres, aucun texte lu comme une formule."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import openpyxl
+import pytest
+
+from recommandeur import Plan, planifier
+from recommandeur._cli.commande import main
+from recommandeur._programme.classeur import libelle_de_colonne, nom_de_colonne
+from recommandeur._programme.exports import fichiers_csv
+
+EFFECTIFS = Path(__file__).parent / "donnees" / "effectifs"
+
+
+@pytest.fixture(scope="module")
+def plan() -> Plan:
+    return planifier(EFFECTIFS / "enseignants.csv", EFFECTIFS / "ecoles.csv")
+
+
+def test_une_feuille_par_csv_et_les_colonnes_exportees(plan: Plan, tmp_path: Path) -> None:
+    livre = openpyxl.load_workbook(plan.ecrire_xlsx(tmp_path / "plan.xlsx"))
+    fichiers = fichiers_csv(plan)
+    assert len(livre.sheetnames) == len(fichiers)
+    for feuille, (nom, (lignes, colonnes)) in zip(livre.worksheets, fichiers.items(), strict=True):
+        entetes = [str(c.value) for c in feuille[1]]
+        assert entetes == [libelle_de_colonne(nom_de_colonne(c)) for c in colonnes], nom
+        assert all("_" not in e and e[0].isupper() for e in entetes), entetes
+        assert feuille.max_row == len(lignes) + 1, nom
+        assert feuille.freeze_panes == "A2"
+    ecoles = {r[0]: r for r in livre["Écoles"].iter_rows(min_row=2, values_only=True)}
+    for e in plan.portrait.ecoles:
+        ligne = ecoles[e.ecole]
+        assert ligne[1:5] == (e.nom, e.nb_enseignants, e.nb_dans_les_effectifs, e.nb_en_insertion)
+        assert ligne[5] == e.part_novices  # un nombre, pas « 45 % »
+    periodes = {r[2] for r in livre["Enseignants"].iter_rows(min_row=2, values_only=True)}
+    from recommandeur import PeriodeInsertion
+
+    assert periodes and periodes <= {x.libelle for x in PeriodeInsertion}
+
+
+def test_les_en_tetes_epingles() -> None:
+    assert libelle_de_colonne("part_novices") == "Part en insertion"
+    assert libelle_de_colonne("prioritaires_libelles") == "Offres d'abord"
+    assert libelle_de_colonne("colonne_nouvelle") == "Colonne nouvelle"
+
+
+def test_un_texte_qui_commence_par_egal_reste_du_texte(tmp_path: Path) -> None:
+    ecoles = [{"ecole": '=HYPERLINK("x")', "nom": "=1+1"}]
+    profs = [
+        {
+            "enseignant": "@SOMME(A1)",
+            "ecole": '=HYPERLINK("x")',
+            "annees_experience": 0,
+            "ordre": "primaire",
+        }
+    ]
+    livre = openpyxl.load_workbook(planifier(profs, ecoles).ecrire_xlsx(tmp_path / "p.xlsx"))
+    cellules = [c for f in livre.worksheets for r in f.iter_rows() for c in r]
+    assert not [c.coordinate for c in cellules if c.data_type == "f"]
+    feuille = livre["Écoles"]
+    assert (feuille["A2"].value, feuille["B2"].value) == ('=HYPERLINK("x")', "=1+1")
+
+
+def test_la_commande_ecrit_le_classeur(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    cible = tmp_path / "plan.xlsx"
+    args = ["plan", str(EFFECTIFS / "enseignants.csv"), "--ecoles", str(EFFECTIFS / "ecoles.csv")]
+    assert main([*args, "--processus", "1", "--xlsx", str(cible)]) == 0
+    assert f"classeur : {cible}" in capsys.readouterr().out
+    assert openpyxl.load_workbook(cible).sheetnames[0] == "Écoles"
