@@ -62,6 +62,10 @@ def test_proprietes_des_plans_d_ecole(
             assert e.modele == "leger"
             assert not any("comité" in x.lower() or "CPE" in x for x in etapes)
             assert "comite_insertion_professionnelle" not in {a.mesure for a in e.actions}
+            # pour un besoin, l'étape qui y répond, pas sa préparation ni l'assemblée générale
+            assert not any(
+                x.startswith(("Plan d'action", "Présentation de l'outil")) for x in etapes
+            )
         elif ordre_de[e.ecole] == "secondaire":
             assert e.modele == "secondaire"
             assert any(x.startswith("Rencontrer le CPE") for x in etapes)
