@@ -37,6 +37,7 @@ LENTS: dict[str, str] = {
     "tests/test_reference.py::": "qualite",
     # Chromium sans écran ; la roue construite et installée dans un environnement neuf
     "tests/test_rapport.py::test_dans_chromium": "navigateur",
+    "tests/test_rapport_navigateur.py::": "navigateur",
     "tests/test_paquet.py::": "paquet",
     # propriétés à centaines d'exemples et sous-processus de calcul
     "tests/test_qualite.py::test_doctests[recommandeur.testing]": "lent",  # 157 s

@@ -16,6 +16,7 @@ from __future__ import annotations
 
 import argparse
 import json
+import os
 import platform
 import statistics
 import subprocess
@@ -52,14 +53,20 @@ def main() -> None:
             capture_output=True,
         )
         enseignants, ecoles = Path(dossier) / "enseignants.csv", Path(dossier) / "ecoles.csv"
+        mentors = Path(dossier) / "mentors.csv"  # l'appariement compris (ticket 23)
         moteur_par_defaut()
         temps: dict[int, list[float]] = {1: [], 2: []}
+        cpu: dict[int, list[float]] = {1: [], 2: []}  # ce processus-ci (machine partagée)
         plans = {}
+        charge = os.getloadavg()[0]
         for _ in range(args.repetitions):
             for processus in (1, 2):
-                debut = time.perf_counter()
-                plans[processus] = planifier(enseignants, ecoles, processus=processus)
+                debut, debut_cpu = time.perf_counter(), time.process_time()
+                plans[processus] = planifier(
+                    enseignants, ecoles, processus=processus, mentors=mentors
+                )
                 temps[processus].append(time.perf_counter() - debut)
+                cpu[processus].append(time.process_time() - debut_cpu)
         plan = plans[2]
         debut = time.perf_counter()
         page = plan.html()
@@ -77,6 +84,11 @@ def main() -> None:
         "planifier_1_processus_s": round(p1, 2),
         "planifier_2_processus_s": round(p2, 2),
         "acceleration": round(p1 / p2, 2),
+        "cpu_ici_1_processus_s": round(statistics.median(cpu[1]), 2),
+        "cpu_ici_2_processus_s": round(statistics.median(cpu[2]), 2),
+        "charge_avant": round(charge, 2),
+        "apparies": len(plan.appariement.paires) if plan.appariement else None,
+        "non_apparies": len(plan.appariement.non_apparies) if plan.appariement else None,
         "identiques": plans[1] == plans[2],
         "html_s": round(t_html, 2),
         "html_octets": len(page.encode()),
@@ -94,6 +106,14 @@ def main() -> None:
     )
     print(
         f"  rapport HTML : {t_html:.2f} s ({resultat['html_octets'] / 1e6:.1f} Mo) · JSON et CSV : {t_exports:.2f} s"
+    )
+    print(
+        f"  temps CPU de ce processus : {resultat['cpu_ici_1_processus_s']} s et "
+        f"{resultat['cpu_ici_2_processus_s']} s ; charge de la machine avant : {charge:.2f}"
+    )
+    print(
+        f"  appariement : {resultat['apparies']} paires, {resultat['non_apparies']} sans personne "
+        "mentore"
     )
     print(f"  {resultat['groupes']} groupes, {resultat['alertes']} alertes ; écrit {args.sortie}")
 

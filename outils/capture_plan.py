@@ -26,6 +26,7 @@ def main() -> int:
         EXEMPLES / "effectifs" / "enseignants.csv",
         EXEMPLES / "effectifs" / "ecoles.csv",
         moteur=moteur,
+        mentors=EXEMPLES / "effectifs" / "mentors.csv",
     )
     return capturer_html(plan.html(), "plan.html", CAPTURE, 1200, 2200, RACINE)
 

@@ -66,8 +66,8 @@ def test_paires_faites_a_la_main() -> None:
 def test_une_place_de_plus_va_a_l_ecole_voisine_et_le_dit() -> None:
     r = apparier([Demande("b1", "B", "primaire")], _ms(), {"M1": 2, "M2": 1}, NOMS)
     assert r.paires[0].raisons == [
-        "personne mentore de École A qui intervient aussi dans l'école École B (« dans plus "
-        "d'une école », 003)",
+        "personne mentore d'une autre école (École A) qui intervient aussi dans la sienne "
+        "(« dans plus d'une école », 003)",
         "même ordre (primaire)",
     ]
 
@@ -231,12 +231,14 @@ def test_chaque_mauvaise_ligne_est_dite_a_la_fois() -> None:
     faute = next(p for p in exc.value.problemes if p.champ == "matiere")
     assert "matieres" in faute.suggestions
     sans_ecole = [{"mentor": "M1", "ecole": "A", "ordre": "primair", "liberation": "120 %"}]
+    casse = [{"mentor": "m4", "ecole": "A"}, {"mentor": "M4", "ecole": "A"}]
     with pytest.raises(ErreurEffectifs) as exc2:
-        charger_mentors(sans_ecole + lignes[1:3], {"a": "A", "b": "B"})
+        charger_mentors(sans_ecole + lignes[1:3] + casse, {"a": "A", "b": "B"})
     champs = {(p.id, p.champ) for p in exc2.value.problemes}
     assert {("élément n° 1", "ordre"), ("élément n° 1", "liberation")} <= champs
     assert ("élément n° 2", "mentor") in champs  # déjà décrite, à la casse près
     assert ("élément n° 3", "capacite") in champs
+    assert ("élément n° 5", "mentor") in champs  # « M4 » : déjà décrite sous « m4 »
     ordre = next(p for p in exc2.value.problemes if p.champ == "ordre")
     assert "primaire" in ordre.suggestions
 

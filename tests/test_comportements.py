@@ -191,6 +191,28 @@ def test_pourquoi_pas_une_action_de_l_ecole() -> None:
     }
     reponse = pourquoi_pas(profil, "rencontre_titulaires_partage_de_tache", moteur=MOTEUR)
     assert reponse.texte().splitlines()[0] == (
-        "“Réunir les titulaires et les enseignants qui ont une tâche partagée” est recommandée "
+        "“Réunir les titulaires et les personnes qui ont une tâche partagée” est recommandée "
         "au milieu, au rang 1 des actions."
+    )
+
+
+# --- la présence d'une ressource : ce que dit l'école, sinon ce que déclare le centre ---
+
+
+@settings(max_examples=30, deadline=None)
+@given(profils(MOTEUR.catalogue, ecole={"conseiller_pedagogique": False}))
+def test_l_ecole_qui_dit_absente_l_emporte_sur_le_centre(profil: Profil) -> None:
+    # le centre livré déclare sa CP présente ([ressources]) ; l'école dit qu'elle ne l'a pas
+    assert MOTEUR.catalogue.ressources["conseiller_pedagogique"] is True
+    assert "conseiller_pedagogique" not in _porteurs(recommander(profil, moteur=MOTEUR))
+
+
+def test_l_ecole_muette_suit_le_centre() -> None:
+    profil = {"annees_experience": 1, "ordre": "primaire", "besoins": {"evaluation": "elevee"}}
+    reco = recommander(profil, moteur=MOTEUR)
+    assert "conseiller_pedagogique" in {m.acteur.id for m in reco.mesures}
+    assert all(
+        m.presence.value == "present"
+        for m in reco.mesures
+        if m.acteur.id == "conseiller_pedagogique"
     )

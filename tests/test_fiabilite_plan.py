@@ -201,7 +201,7 @@ def test_aucune_cellule_des_8_csv_n_est_une_formule(
     dossier = tmp_path / "csv"
     fichiers = plan.ecrire_csv(dossier)
     assert sorted(f.name for f in fichiers) == sorted(fichiers_csv(plan))
-    assert len(fichiers) == 8
+    assert len(fichiers) == 10  # les 8 du plan, et capacite.csv, couts.csv (capacité et coût)
     vues = set()
     for fichier in fichiers:
         with fichier.open(encoding="utf-8-sig", newline="") as f:

@@ -12,6 +12,7 @@ from recommandeur import Plan, planifier
 from .test_html import Arbre
 
 EFFECTIFS = Path(__file__).parent / "donnees" / "effectifs"
+FICHIERS = (EFFECTIFS / "enseignants.csv", EFFECTIFS / "ecoles.csv")
 
 
 @pytest.fixture(scope="module")
@@ -23,9 +24,11 @@ def test_structure_du_rapport(plan: Plan) -> None:
     html = plan.html()
     arbre = Arbre(html)
     ids = [e["attrs"].get("id") for e in arbre.tous("section")]
+    # sans fichier de personnes mentores, pas d'appariement ; la capacité et le coût, toujours
     assert ids == [
         "portrait",
         "repartition",
+        "capacite",
         "alertes",
         "groupes",
         "calibrage",
@@ -34,6 +37,8 @@ def test_structure_du_rapport(plan: Plan) -> None:
         "charges",
         "bilan",
     ]
+    avec = Arbre(planifier(*FICHIERS, mentors=EFFECTIFS / "mentors.csv").html())
+    assert [e["attrs"].get("id") for e in avec.tous("section")][2:4] == ["appariement", "capacite"]
     assert len(arbre.tous("svg")) == 4
     ecoles = arbre.tous("details", "ecole")
     assert len(ecoles) == sum(e.nb_en_insertion > 0 for e in plan.ecoles) == 3

@@ -167,3 +167,19 @@ def test_la_commande_prend_la_surcouche(tmp_path: Path, capsys: pytest.CaptureFi
     assert (
         "centre/ajustements.toml : [ajustements] champ 'desactiver[0]' : règle inconnue" in sortie
     )
+
+
+def test_desactiver_une_regle_qu_une_explication_nomme(tmp_path: Path) -> None:
+    # politique (docs/programme.md) : l'explication suit sa règle ; la surcouche se charge,
+    # l'explication de la règle retirée n'est plus dans la base effective
+    livree = Moteur.depuis()
+    nommees = {e.regle for _, e in livree.base.explications if e.regle}
+    assert "mentorat_pour_la_planification" in nommees
+    dossier = _surcouche(
+        tmp_path, ajustements='[ajustements]\ndesactiver = ["mentorat_pour_la_planification"]\n'
+    )
+    moteur = Moteur.depuis(surcouche=dossier)
+    assert "mentorat_pour_la_planification" not in {r.id for r in moteur.regles}
+    restantes = {e.regle for _, e in moteur.base.explications if e.regle}
+    assert restantes == nommees - {"mentorat_pour_la_planification"}
+    assert len(moteur.base.explications) == len(livree.base.explications) - 1

@@ -118,6 +118,16 @@ def _comparaison(
                 c.valeur.parametre,
                 suggerer(c.valeur.parametre, parametres),
             )
+        if parametre.champ != champ.nom:
+            # un seuil ne vaut que pour son champ : changer ``seuil_imse`` ne doit pas changer
+            # en silence une règle sur le nombre d'écoles
+            raise Refus(
+                f"le paramètre '{parametre.id}' est un seuil du champ '{parametre.champ}', pas de "
+                f"'{champ.nom}' ; utiliser un paramètre déclaré pour '{champ.nom}'",
+                f"{chemin}.valeur.parametre",
+                c.valeur.parametre,
+                tuple(p.id for p in parametres.values() if p.champ == champ.nom),
+            )
         c = Comparaison(champ=c.champ, op=c.op, valeur=parametre.valeur)
     operateur = OPERATEURS[c.op]
     if nie:

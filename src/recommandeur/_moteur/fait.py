@@ -15,7 +15,7 @@ from typing import Any
 
 from .._profil.champs import DECIMALES
 from .._profil.modeles import PRESENCES, Profil
-from .._vocabulaire import Besoin, GenreSuppleance, PeriodeInsertion, Statut
+from .._vocabulaire import Besoin, GenreSuppleance, PeriodeInsertion, Statut, annees_au_quebec
 from .escalade import intensites_effectives, montees
 
 
@@ -63,7 +63,7 @@ def annees_en_insertion(profil: Profil) -> int:
     >>> annees_en_insertion(Profil(annees_experience=8, annees_au_quebec=0, ordre="primaire"))
     0
     """
-    return profil.annees_experience if profil.annees_au_quebec is None else profil.annees_au_quebec
+    return annees_au_quebec(profil.annees_experience, profil.annees_au_quebec)
 
 
 def mettre_a_plat(
@@ -118,9 +118,7 @@ def mettre_a_plat(
     if e.imse is not None:
         resultat["ecole.imse"] = e.imse
     for nom in PRESENCES:
-        presente = getattr(e, nom)
-        if presente is None:
-            presente = contexte.ressources.get(nom)
+        presente = e.presence_de(nom, contexte.ressources)
         if presente is not None:
             resultat[f"ecole.{nom}"] = presente
     for besoin in Besoin:

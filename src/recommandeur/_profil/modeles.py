@@ -9,6 +9,7 @@ valeur invalide.
 
 from __future__ import annotations
 
+from collections.abc import Mapping
 from datetime import date
 from typing import Annotated
 
@@ -80,7 +81,7 @@ class Affectation(_Strict):
         False, description="tâche partagée entre plusieurs fonctions ou groupes"
     )
     nb_ecoles: Annotated[int, *entier(1, 20)] = Field(
-        1, ge=1, le=20, description="nombre d'écoles où la personne enseigne"
+        1, description="nombre d'écoles où la personne enseigne"
     )
     specialiste: Booleen = Field(
         False,
@@ -104,19 +105,15 @@ class Ecole(_Strict):
 
     part_novices: Annotated[float | None, *PART] = Field(
         None,
-        ge=0.0,
-        le=1.0,
         description="part du personnel enseignant en insertion professionnelle, de 0 à 1 (« 45 % » admis) ; inconnue si absente",
     )
     imse: Annotated[int | None, *entier(1, 10, facultatif=True)] = Field(
         None,
-        ge=1,
-        le=10,
         description="rang décile de l'indice de milieu socio-économique (1 favorisé à 10 défavorisé) ; inconnu si absent",
     )
     region_eloignee: Booleen = Field(False, description="école en région éloignée")
     nb_batiments: Annotated[int, *entier(1, 20)] = Field(
-        1, ge=1, le=20, description="nombre de bâtiments de l'école"
+        1, description="nombre de bâtiments de l'école"
     )
     pedagogie_alternative: Booleen = Field(False, description="école à pédagogie alternative")
     mentor_dans_l_ecole: Presence = Field(
@@ -142,6 +139,16 @@ class Ecole(_Strict):
         None,
         description="un technopédagogue est disponible pour l'école ; sinon, ce que déclare le centre",
     )
+
+    def presence_de(self, ressource: str, ressources_du_centre: Mapping[str, bool]) -> bool | None:
+        """La présence d'une ressource pour l'école : ce que dit l'école, sinon ce que déclare le
+        centre (``[ressources]`` du catalogue ou de la surcouche) ; ``None`` : inconnue.
+
+        >>> Ecole(pane=False).presence_de("pane", {"pane": True}), Ecole().presence_de("pane", {"pane": True})
+        (False, True)
+        """
+        valeur: bool | None = getattr(self, ressource)
+        return ressources_du_centre.get(ressource) if valeur is None else valeur
 
 
 class MesureRecue(_Strict):
@@ -184,12 +191,10 @@ class Profil(_Strict):
     """
 
     annees_experience: Annotated[int, *entier(0, 60)] = Field(
-        ge=0, le=60, description="années d'expérience en enseignement"
+        description="années d'expérience en enseignement"
     )
     annees_au_quebec: Annotated[int | None, *entier(0, 60, facultatif=True)] = Field(
         None,
-        ge=0,
-        le=60,
         description="années d'enseignement au Québec, si elles diffèrent (expérience hors Québec), au plus annees_experience ; la période d'insertion se compte en années au Québec",
     )
     ordre: Annotated[Ordre, *choix(Ordre)] = Field(description="ordre d'enseignement")

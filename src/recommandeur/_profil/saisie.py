@@ -26,6 +26,7 @@ from collections.abc import Callable
 from datetime import date, datetime
 from typing import Any, TypeVar
 
+import annotated_types
 from pydantic import BeforeValidator, WithJsonSchema
 
 from .._base.erreurs import suggerer
@@ -181,22 +182,34 @@ def _entier_facultatif(valeur: Any) -> int | None:
 
 def entier(
     minimum: int, maximum: int, *, facultatif: bool = False
-) -> tuple[BeforeValidator, WithJsonSchema]:
+) -> tuple[annotated_types.Ge, annotated_types.Le, BeforeValidator, WithJsonSchema]:
     """Les métadonnées d'un entier borné (un nombre sans partie décimale est admis).
 
-    ``facultatif`` : ``null`` (inconnu) est aussi admis.
+    La seule déclaration de ses bornes : la validation (``Ge``, ``Le``), le schéma publié et
+    les champs que lisent les règles les lisent toutes ici. ``facultatif`` : ``null``
+    (inconnu) est aussi admis.
+
+    >>> from typing import Annotated
+    >>> from pydantic import TypeAdapter
+    >>> bornes = Annotated[int, *entier(1, 20)]
+    >>> TypeAdapter(bornes).json_schema(), TypeAdapter(bornes).validate_python(20.0)
+    ({'maximum': 20, 'minimum': 1, 'type': 'integer'}, 20)
     """
     schema: dict[str, Any] = {"type": "integer", "minimum": minimum, "maximum": maximum}
+    # les bornes avant la conversion : pydantic les pose sur l'entier, sous ``null`` admis
+    bornes = annotated_types.Ge(minimum), annotated_types.Le(maximum)
     if facultatif:
         return (
+            *bornes,
             BeforeValidator(_entier_facultatif),
             WithJsonSchema({"anyOf": [schema, {"type": "null"}]}),
         )
-    return BeforeValidator(_entier), WithJsonSchema(schema)
+    return *bornes, BeforeValidator(_entier), WithJsonSchema(schema)
 
 
-#: La plage d'une part (``attendu`` de ses erreurs) ; « 45 % » est aussi admis.
-_DE_0_A_1 = Plage(0, 1)
+#: Les bornes d'une part, et sa plage (``attendu`` de ses erreurs) ; « 45 % » est aussi admis.
+PART_MIN, PART_MAX = 0, 1
+_DE_0_A_1 = Plage(PART_MIN, PART_MAX)
 MOTIF_FRACTION = r"^(?:0|1|0[.,][0-9]{1,8}|1[.,]0{1,8})$"
 MOTIF_POURCENTAGE = r"^(?:100(?:[.,]0{1,6})?|[0-9]{1,2}(?:[.,][0-9]{1,6})?)[ \u00a0\u202f]?%$"
 
@@ -239,11 +252,13 @@ def _part(valeur: Any) -> float | None:
 
 #: Les métadonnées d'une part de 0 à 1 facultative : 0.45, ``"0,45"``, ``"45 %"`` ou ``null``.
 PART = (
+    annotated_types.Ge(PART_MIN),
+    annotated_types.Le(PART_MAX),
     BeforeValidator(_part),
     WithJsonSchema(
         {
             "anyOf": [
-                {"type": "number", "minimum": 0, "maximum": 1},
+                {"type": "number", "minimum": PART_MIN, "maximum": PART_MAX},
                 {"type": "string", "pattern": MOTIF_FRACTION},
                 {"type": "string", "pattern": MOTIF_POURCENTAGE},
                 {"type": "null"},

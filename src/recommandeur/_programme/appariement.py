@@ -68,17 +68,23 @@ def apparier(
     for m in mentors:
         for ecole in m.ecoles:
             servant[ecole].append(m)
-    classes: dict[tuple[object, ...], list[Demande]] = {}
+    profils: dict[tuple[object, ...], list[Demande]] = {}
     for d in demandes:
-        classes.setdefault(cle_classe(d), []).append(d)
+        profils.setdefault(cle_classe(d), []).append(d)
+    # des classes interchangeables : les mêmes personnes mentores possibles, aux mêmes coûts
+    classes: dict[tuple[str, tuple[tuple[str, int], ...]], list[Demande]] = {}
+    for membres in profils.values():
+        d = membres[0]
+        couts = tuple((m.id, cout(d, m)) for m in servant.get(d.ecole, ()) if not exclu(d, m))
+        classes.setdefault((d.ecole, couts), []).extend(membres)
     # les composantes : écoles reliées par une personne mentore commune
     liens = nx.utils.UnionFind()
     for m in mentors:
         liens.union(*(("ecole", e) for e in m.ecoles))
     composantes: dict[object, list[list[Demande]]] = defaultdict(list)
-    for membres in classes.values():
-        ecole = membres[0].ecole
-        if servant.get(ecole):
+    for (ecole, possibles), membres in classes.items():
+        if possibles:
+            membres.sort(key=lambda d: (cle(d.enseignant), d.enseignant))
             composantes[liens[("ecole", ecole)]].append(membres)
     attribues: dict[str, Mentor] = {}
     for groupe in composantes.values():
@@ -89,25 +95,34 @@ def apparier(
             mentores[attribues[d.enseignant].id].append(d.enseignant)
     paires: list[Paire] = []
     non_apparies: list[NonApparie] = []
+    # les raisons d'un même profil (et de sa personne mentore) sont écrites une fois
+    pourquoi: dict[tuple[object, ...], tuple[str, str]] = {}
+    raisons: dict[tuple[object, ...], list[str]] = {}
     for d in demandes:
         trouvee = attribues.get(d.enseignant)
         if trouvee is None:
-            motif, raison = _pourquoi(d, servant, mentores, capacites)
+            profil = cle_classe(d)
+            if profil not in pourquoi:
+                pourquoi[profil] = _pourquoi(d, servant, mentores, capacites)
+            motif, raison = pourquoi[profil]
             non_apparies.append(
                 NonApparie.model_construct(
                     enseignant=d.enseignant, ecole=d.ecole, raison=raison, motif=motif
                 )
             )
-        else:
-            paires.append(
-                Paire.model_construct(
-                    enseignant=d.enseignant,
-                    ecole=d.ecole,
-                    mentor=trouvee.id,
-                    ecole_mentor=trouvee.ecole,
-                    raisons=_raisons(d, trouvee, servant, mentores, capacites, noms),
-                )
+            continue
+        profil = (*cle_classe(d), trouvee.id)
+        if profil not in raisons:
+            raisons[profil] = _raisons(d, trouvee, servant, mentores, capacites, noms)
+        paires.append(
+            Paire.model_construct(
+                enseignant=d.enseignant,
+                ecole=d.ecole,
+                mentor=trouvee.id,
+                ecole_mentor=trouvee.ecole,
+                raisons=list(raisons[profil]),
             )
+        )
     return Resultat(paires, non_apparies, mentores)
 
 
@@ -196,8 +211,8 @@ def _raisons(
         raisons.append(f"même école ({_nom(d.ecole, noms)})")
     else:
         raisons.append(
-            f"personne mentore de {_nom(m.ecole, noms)} qui intervient aussi dans l'école "
-            f"{_nom(d.ecole, noms)} (« dans plus d'une école », 003)"
+            f"personne mentore d'une autre école ({_nom(m.ecole, noms)}) qui intervient aussi "
+            "dans la sienne (« dans plus d'une école », 003)"
         )
     mieux = [
         x

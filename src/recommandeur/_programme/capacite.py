@@ -13,6 +13,7 @@ from __future__ import annotations
 import math
 from collections import Counter, defaultdict
 from collections.abc import Iterable, Mapping, Sequence
+from dataclasses import dataclass
 
 from .._catalogue.modeles import Catalogue
 from .appariement import Resultat
@@ -85,22 +86,75 @@ def capacites_des_mentors(
     return resultat
 
 
-def heures_des_mentores(
+@dataclass
+class LectureDesOffres:
+    """Ce que la capacité et l'appariement lisent des offres, en un passage."""
+
+    #: Par personne : les heures des offres individuelles que porte sa personne mentore.
+    heures: dict[str, float]
+    #: Par intervenant : les offres individuelles dont la mesure n'a pas d'heures connues.
+    sans_heures: Counter[str]
+    #: Les personnes à qui le mentorat est offert par une personne mentore, et leur rang
+    #: (0 : le mentorat parmi leurs offres à faire d'abord ; 1 : sinon).
+    mentorat: dict[str, int]
+
+
+def lire_offres(
     suite: Iterable[tuple[str, str, Resume]],
     affectation: Mapping[tuple[str, str], str],
     catalogue: Catalogue,
-) -> dict[str, float]:
-    """Par personne : les heures des offres individuelles que porte sa personne mentore."""
+) -> LectureDesOffres:
+    """Les offres lues une fois par résumé distinct (des personnes de même profil partagent
+    le leur) ; seules les offres qui peuvent se faire en groupe sont revues par personne."""
     heures = catalogue.heures
-    resultat: dict[str, float] = {}
+    mentorat = {m.id for m in catalogue.mesures if m.mentorat}
+    # chaque offre distincte (partagée entre les résumés) est jugée une fois : son genre (0 :
+    # individuelle sans heures ; 1 : individuelle portée par la personne mentore ; 2 : autre
+    # individuelle ; 3 : groupable), ses heures, et si c'est le mentorat d'une personne mentore
+    jugees: dict[int, tuple[int, float, bool]] = {}
+    nb_sans: Counter[str] = Counter()
+    lecture = LectureDesOffres({}, Counter(), {})
     for enseignant, _, resume in suite:
-        total = 0.0
+        portees = 0.0
+        offert = False
         for o in resume.offres:
-            h = heures.get(o.mesure)
-            if o.acteur in ACTEURS_MENTORS and (enseignant, o.mesure) not in affectation and h:
-                total += h.par_personne or 0.0
-        resultat[enseignant] = total
-    return resultat
+            jugee = jugees.get(id(o))
+            if jugee is None:
+                h = heures.get(o.mesure)
+                par_personne = h.par_personne if h is not None else None
+                par_mentor = o.acteur in ACTEURS_MENTORS
+                genre = (
+                    3
+                    if o.groupe is not None
+                    else 0
+                    if par_personne is None
+                    else 1
+                    if par_mentor
+                    else 2
+                )
+                jugee = jugees[id(o)] = (
+                    genre,
+                    par_personne or 0.0,
+                    par_mentor and o.mesure in mentorat,
+                )
+            genre, par_personne, de_mentorat = jugee
+            offert = offert or de_mentorat
+            if genre == 1:
+                portees += par_personne
+            elif genre == 0:
+                nb_sans[o.acteur] += 1
+            elif genre == 3 and (enseignant, o.mesure) not in affectation:
+                if not par_personne:
+                    nb_sans[o.acteur] += 1
+                elif o.acteur in ACTEURS_MENTORS:
+                    portees += par_personne
+        lecture.heures[enseignant] = portees
+        if offert:
+            lecture.mentorat[enseignant] = (
+                0 if any(p in mentorat for p in resume.prioritaires) else 1
+            )
+    lecture.sans_heures.update(nb_sans)
+    return lecture
 
 
 def charges_des_mentors(
@@ -130,24 +184,6 @@ def charges_des_mentors(
             )
         )
     return lignes
-
-
-def offres_sans_heures(
-    suite: Iterable[tuple[str, str, Resume]],
-    affectation: Mapping[tuple[str, str], str],
-    catalogue: Catalogue,
-) -> Counter[str]:
-    """Par intervenant : les offres individuelles dont la mesure n'a pas d'heures connues."""
-    heures = catalogue.heures
-    compte: Counter[str] = Counter()
-    for enseignant, _, resume in suite:
-        for o in resume.offres:
-            if (enseignant, o.mesure) in affectation:
-                continue
-            h = heures.get(o.mesure)
-            if h is None or h.par_personne is None:
-                compte[o.acteur] += 1
-    return compte
 
 
 def alertes_de_capacite(

@@ -93,9 +93,7 @@ def presence_dans(catalogue: Catalogue, acteur: str, ecole: EcoleDuCentre) -> Pr
         return Presence.PRESENT
     if dite.startswith("ecole."):
         nom = dite.removeprefix("ecole.")
-        valeur = getattr(ecole.contexte, nom, None)
-        if valeur is None:
-            valeur = catalogue.ressources.get(nom)
+        valeur = ecole.contexte.presence_de(nom, catalogue.ressources)
         if valeur is True:
             return Presence.PRESENT
         if valeur is False:

@@ -115,16 +115,17 @@ def caviarder_resumes(
     chaque_jour = quotidiennes(catalogue)
     termes = frozenset(catalogue.mesure(m).libelle for m in confidentielles)
     detresse = {e.id for e in effectifs.enseignants if e.profil.signaux_de_detresse}
-    return {
-        i: caviarder(
-            r,
-            confidentielles,
-            en_detresse=i in detresse,
-            quotidiennes=chaque_jour,
-            termes=termes,
-        )
-        for i, r in resumes.items()
-    }
+    # un résumé partagé par plusieurs personnes (un même profil) n'est caviardé qu'une fois
+    faits: dict[tuple[int, bool], Resume] = {}
+    caviardes = {}
+    for i, r in resumes.items():
+        cle = (id(r), i in detresse)
+        if cle not in faits:
+            faits[cle] = caviarder(
+                r, confidentielles, en_detresse=cle[1], quotidiennes=chaque_jour, termes=termes
+            )
+        caviardes[i] = faits[cle]
+    return caviardes
 
 
 def marquer(plan: Plan, catalogue: Catalogue, *, inclure_confidentiel: bool) -> Plan:

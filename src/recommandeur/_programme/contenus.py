@@ -9,6 +9,7 @@
 
 from __future__ import annotations
 
+import re
 from collections import Counter, defaultdict
 from typing import Any
 
@@ -52,6 +53,23 @@ def _besoin(besoin: str | None) -> str:
     return "—" if besoin is None else Besoin(besoin).libelle
 
 
+def _sans_identifiants(plan: Plan) -> Any:
+    """Un texte où une parenthèse d'identifiants de mesures (« (mentorat, temps_planification) »,
+    celle d'une escalade) donne leurs libellés entre “ ” à la place."""
+    libelles = {b.mesure: b.libelle for b in plan.bilan.par_mesure} | plan.mesures
+
+    def remplacer(m: re.Match[str]) -> str:
+        ids = m.group(1).split(", ")
+        if not all(i in libelles for i in ids):
+            return m.group(0)
+        return "(" + ", ".join(f"“{libelles[i]}”" for i in ids) + ")"
+
+    def lisible(texte: str) -> str:
+        return re.sub(r"\(([^()]+)\)", remplacer, texte)
+
+    return lisible
+
+
 def communs(plan: Plan, *, date: str) -> dict[str, Any]:
     """Les valeurs que reçoit chaque gabarit du rapport (voir :mod:`.sections`)."""
     return {
@@ -64,6 +82,7 @@ def communs(plan: Plan, *, date: str) -> dict[str, Any]:
         "ancres": {e.ecole: f"ecole-{i + 1}" for i, e in enumerate(plan.ecoles)},
         "acteurs": _acteurs(plan),
         "besoin": _besoin,
+        "lisible": _sans_identifiants(plan),
         "entier": nombres.entier,
         "decimal": nombres.decimal,
         "pour_cent": nombres.pour_cent,

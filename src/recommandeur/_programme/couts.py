@@ -119,7 +119,8 @@ def capacite(
         couts=couts,
         cout_total=round(sum(c.montant for c in couts), 2),
         parametres={
-            k: f"{nombre_fr(p.valeur, 2).rstrip('0').rstrip(',')} {p.unite} : {p.origine}"
+            k: f"{p.libelle} : {nombre_fr(p.valeur, 2).rstrip('0').rstrip(',')} {p.unite} "
+            f"({p.origine})"
             for k, p in catalogue.capacite.items()
         },
     )

@@ -19,7 +19,7 @@ from .._base.erreurs import ErreurEffectifs, ErreurProfil, Probleme, suggerer
 from .._base.schema_json import nettoyer_schema
 from .._profil.modeles import Profil
 from .._profil.validation import valider_profil
-from .._vocabulaire import FIN_DE_PERIODE
+from .._vocabulaire import PeriodeInsertion, annees_au_quebec
 from .colonnes import (
     COLONNES_ENSEIGNANT,
     ENTETES_ENSEIGNANT,
@@ -42,9 +42,6 @@ from .mentors import colonnes_d_appariement
 #: Années au Québec jusqu'auxquelles une personne compte dans la part de « 5 ans et moins »
 #: d'une école (001 : « le portrait des écoles en termes d'enseignants de 5 ans et moins »).
 ANNEES_NOVICE = 5
-#: Une personne est en insertion tant que sa période n'est pas terminée (moins de 7 ans au
-#: Québec, 000) : c'est la part « en insertion » (003 : « Taux de PE en IP ») d'une école.
-ANNEES_FIN_INSERTION = FIN_DE_PERIODE
 
 Source = str | Path | Sequence[Mapping[str, Any]]
 
@@ -165,7 +162,8 @@ def charger_effectifs(
     cinq_ans: Counter[str] = Counter()  # 5 ans et moins
     for _, _, ecole, valeurs in lignes:
         annees = _annees_au_quebec(valeurs)
-        if annees is not None and annees < ANNEES_FIN_INSERTION:
+        # la part « en insertion » (003 : « Taux de PE en IP ») : période pas terminée
+        if annees is not None and PeriodeInsertion.depuis_annees(annees).en_insertion:
             novices[ecole] += 1
         if annees is not None and annees <= ANNEES_NOVICE:
             cinq_ans[ecole] += 1
@@ -263,13 +261,15 @@ def charger_effectifs(
 
 
 def _annees_au_quebec(valeurs: Mapping[str, Any]) -> int | None:
-    for colonne in ("annees_au_quebec", "annees_experience"):
-        brute = valeurs.get(colonne)
-        if isinstance(brute, int) and not isinstance(brute, bool):
-            return brute
-        if isinstance(brute, str) and re.fullmatch(r"[0-9]{1,6}", brute.strip()):
-            return int(brute)
-    return None
+    """Les années au Québec d'une ligne pas encore validée (``None`` si elles ne se lisent pas)."""
+    lues = [_entier_brut(valeurs.get(c)) for c in ("annees_experience", "annees_au_quebec")]
+    return lues[1] if lues[0] is None else annees_au_quebec(lues[0], lues[1])
+
+
+def _entier_brut(brute: Any) -> int | None:
+    if isinstance(brute, str) and re.fullmatch(r"[0-9]{1,6}", brute.strip()):
+        return int(brute)
+    return brute if isinstance(brute, int) and not isinstance(brute, bool) else None
 
 
 def _numero(ligne: str | None) -> int:

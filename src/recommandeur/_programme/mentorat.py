@@ -14,13 +14,11 @@ from .._catalogue.modeles import Catalogue
 from .._moteur.moteur import Moteur
 from .appariement import PRECEDENT, apparier
 from .capacite import (
-    ACTEURS_MENTORS,
     alertes_de_capacite,
     capacites_des_mentors,
     charges_des_mentors,
-    heures_des_mentores,
+    lire_offres,
     nombre_fr,
-    offres_sans_heures,
 )
 from .couts import capacite
 from .criteres import Demande
@@ -83,26 +81,30 @@ NOMMEES_MAX = 5
 
 
 def demandes(
-    effectifs: Effectifs, resumes: Mapping[str, Resume], catalogue: Catalogue
+    effectifs: Effectifs,
+    resumes: Mapping[str, Resume],
+    offerts: Mapping[str, int],
+    catalogue: Catalogue,
 ) -> list[Demande]:
-    """Les personnes à qui le mentorat est offert par une personne mentore, et ce qu'on sait d'elles."""
+    """Les personnes à qui le mentorat est offert par une personne mentore (``offerts`` : leur
+    rang, voir :func:`.capacite.lire_offres`), et ce qu'on sait d'elles."""
     mentorat = {m.id for m in catalogue.mesures if m.mentorat}
     resultat = []
     for e in effectifs.enseignants:
-        resume = resumes[e.id]
-        if not any(o.mesure in mentorat and o.acteur in ACTEURS_MENTORS for o in resume.offres):
+        rang = offerts.get(e.id)
+        if rang is None:
             continue
         echec = any(r.mesure in mentorat and not r.efficace for r in e.profil.mesures_recues)
         resultat.append(
             Demande(
                 enseignant=e.id,
                 ecole=e.ecole,
-                ordre=resume.ordre,
+                ordre=resumes[e.id].ordre,
                 batiment=e.batiment,
                 matiere=e.matiere,
                 precedent=e.mentor_precedent,
                 echec=echec,
-                rang=0 if any(p in mentorat for p in resume.prioritaires) else 1,
+                rang=rang,
             )
         )
     return resultat
@@ -146,9 +148,10 @@ def mentorat_du_plan(
     noms = {e.id: e.nom for e in effectifs.ecoles}
     appariement = None
     alertes: list[Alerte] = []
+    offres = lire_offres(suite, affectation, catalogue)
     if mentors is not None:
-        qui = demandes(effectifs, resumes, catalogue)
-        heures = heures_des_mentores(suite, affectation, catalogue)
+        qui = demandes(effectifs, resumes, offres.mentorat, catalogue)
+        heures = offres.heures
         moyenne = sum(heures[d.enseignant] for d in qui) / len(qui) if qui else None
         capacites = capacites_des_mentors(mentors, catalogue, mentores_par_mentor, moyenne)
         resultat = apparier(
@@ -168,7 +171,7 @@ def mentorat_du_plan(
         charges,
         effectifs.ecoles,
         lignes_mentors,
-        offres_sans_heures(suite, affectation, catalogue),
+        offres.sans_heures,
     )
     alertes += alertes_de_capacite(lignes_mentors, charges, effectifs.ecoles, catalogue)
     return appariement, plan_capacite, alertes

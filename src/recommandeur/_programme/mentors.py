@@ -14,6 +14,7 @@ les heures du mentorat). Chaque mauvaise ligne est dite, toutes à la fois, dans
 
 from __future__ import annotations
 
+import functools
 import re
 import unicodedata
 from collections.abc import Mapping
@@ -89,6 +90,7 @@ def en_ligne_de_mentor(mentor: Mentor) -> dict[str, Any]:
     return ligne
 
 
+@functools.lru_cache(maxsize=4096)
 def cle_de_matiere(texte: str) -> str:
     """La clé de comparaison d'une matière : sans casse, sans accents, espaces réduits.
 

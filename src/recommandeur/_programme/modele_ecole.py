@@ -29,7 +29,7 @@ from typing import Literal
 
 from .._catalogue.deploiement import Etape
 from .._catalogue.modeles import Catalogue
-from .._vocabulaire import CycleAction, Presence
+from .._vocabulaire import CycleAction, PeriodeInsertion, Presence
 from .ciblage import presence_dans
 from .ecoles import EcoleDuCentre
 from .modeles import EtapePlan
@@ -77,7 +77,7 @@ def ordre_de_l_ecole(resumes: Sequence[Resume]) -> str | None:
     compte = Counter(
         "primaire" if r.ordre == "prescolaire" else r.ordre
         for r in resumes
-        if r.periode != "terminee"
+        if PeriodeInsertion(r.periode).en_insertion
     )
     if not compte:
         return None
@@ -109,7 +109,7 @@ def modeles_des_ecoles(
     modeles: dict[str, ModeleEcole] = {}
     for ecole in ecoles:
         resumes = resumes_par_ecole.get(ecole.id, ())
-        n = sum(r.periode != "terminee" for r in resumes)
+        n = sum(PeriodeInsertion(r.periode).en_insertion for r in resumes)
         if not n:
             continue
         modele, raison = _modele(ordres[ecole.id], n)

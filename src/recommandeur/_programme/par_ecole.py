@@ -7,7 +7,7 @@ from collections.abc import Iterable, Mapping, Sequence
 
 from .._catalogue.deploiement import Etape
 from .._catalogue.modeles import Catalogue
-from .._vocabulaire import CycleAction, Presence
+from .._vocabulaire import CycleAction, PeriodeInsertion, Presence
 from .ciblage import Ciblage, presence_dans
 from .ecoles import EcoleDuCentre
 from .modele_ecole import (
@@ -60,7 +60,7 @@ def _actions(
             for texte in textes:
                 raisons[action.mesure].setdefault(texte)
     if ciblage is not None and ecole is not None:
-        en_insertion = sum(r.periode != "terminee" for r in resumes)
+        en_insertion = sum(PeriodeInsertion(r.periode).en_insertion for r in resumes)
         for mid, textes in ciblage.a_ajouter(ecole.id):
             if mid in concernes or not en_insertion:
                 continue
@@ -164,7 +164,7 @@ def alertes(
 ) -> list[Alerte]:
     """Ce qui demande l'attention du centre dans cette école : mentors absents ou débordés."""
     dites: list[Alerte] = []
-    n = sum(r.periode != "terminee" for r in resumes)
+    n = sum(PeriodeInsertion(r.periode).en_insertion for r in resumes)
     mentores = sum(
         any(o.mesure == "mentorat" and o.acteur == "mentor" for o in r.offres) for r in resumes
     )
@@ -237,7 +237,7 @@ def plans_des_ecoles(
                 ecole=ecole.id,
                 nom=ecole.nom,
                 nb_dans_les_effectifs=len(resumes),
-                nb_en_insertion=sum(r.periode != "terminee" for r in resumes),
+                nb_en_insertion=sum(PeriodeInsertion(r.periode).en_insertion for r in resumes),
                 part_novices=ecole.contexte.part_novices,
                 mentors=ecole.mentors,
                 actions=actions,

@@ -198,7 +198,7 @@ def _plan(
         [
             (
                 e.ecole,
-                resumes[e.id].periode != "terminee",
+                PeriodeInsertion(resumes[e.id].periode).en_insertion,
                 e.profil.affectation.adaptation_scolaire is True,
             )
             for e in effectifs.enseignants

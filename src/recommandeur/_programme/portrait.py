@@ -13,6 +13,7 @@ from .._vocabulaire import (
     PeriodeInsertion,
     Qualification,
     Statut,
+    annees_au_quebec,
 )
 from .effectifs import Effectifs
 from .modeles import LigneEcole, Portrait, Tranche
@@ -45,18 +46,26 @@ def tranche(part: float | None) -> str:
 
 def au_quebec(p: Profil) -> int:
     """Les années d'enseignement au Québec (l'expérience si elles ne sont pas données)."""
-    return p.annees_au_quebec if p.annees_au_quebec is not None else p.annees_experience
+    return annees_au_quebec(p.annees_experience, p.annees_au_quebec)
+
+
+#: Les tranches d'années du portrait : une par année avant la fin de la période, puis le reste.
+CLES_ANNEES = [*map(str, range(FIN_DE_PERIODE)), f"{FIN_DE_PERIODE} et plus"]
 
 
 def _annees(n: int) -> str:
-    return "7 et plus" if n >= 7 else str(n)
+    return CLES_ANNEES[min(n, FIN_DE_PERIODE)]
 
 
 def portrait(effectifs: Effectifs) -> Portrait:
     """Le portrait : chaque décompte sur les personnes des effectifs, et la part par école."""
     profils = [e.profil for e in effectifs.enseignants]
     par_ecole = Counter(e.ecole for e in effectifs.enseignants)
-    en_insertion = [e for e in effectifs.enseignants if au_quebec(e.profil) < FIN_DE_PERIODE]
+    en_insertion = [
+        e
+        for e in effectifs.enseignants
+        if PeriodeInsertion.depuis_annees(au_quebec(e.profil)).en_insertion
+    ]
     insertion_par_ecole = Counter(e.ecole for e in en_insertion)
     besoins: dict[str, dict[str, int]] = {b.value: {i.value: 0 for i in Intensite} for b in Besoin}
     for p in profils:
@@ -82,13 +91,12 @@ def portrait(effectifs: Effectifs) -> Portrait:
     noms = [nom for _, _, nom in TRANCHES] + ["inconnue"]
     annees = Counter(_annees(au_quebec(p)) for p in profils)
     experience = Counter(_annees(p.annees_experience) for p in profils)
-    cles_annees = [*map(str, range(7)), "7 et plus"]
     return Portrait.model_construct(
         nb_enseignants=len(profils),
         nb_en_insertion=len(en_insertion),
         nb_ecoles=len(effectifs.ecoles),
-        par_annees_au_quebec={k: annees[k] for k in cles_annees},
-        par_annees_experience={k: experience[k] for k in cles_annees},
+        par_annees_au_quebec={k: annees[k] for k in CLES_ANNEES},
+        par_annees_experience={k: experience[k] for k in CLES_ANNEES},
         par_periode=_compter(
             [PeriodeInsertion.depuis_annees(au_quebec(p)).value for p in profils],
             [x.value for x in PeriodeInsertion],

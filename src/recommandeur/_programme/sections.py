@@ -13,8 +13,8 @@ Brancher une section (une ligne et un gabarit) :
    Le gabarit reçoit les valeurs communes (:func:`~recommandeur._programme.contenus.communs`) :
    ``plan``, ``date``, ``confidentiel`` (vrai si le rapport montre la détresse, à la demande),
    ``noms_ecoles`` et ``ancres`` (école → nom, école → ancre ``#ecole-…`` pour un lien),
-   ``acteurs`` (identifiant → libellé), ``libelle`` (un identifiant du vocabulaire → son
-   libellé français : jamais d'identifiant brut dans le texte), et les nombres à la française
+   ``acteurs`` (identifiant → libellé), ``besoin`` (un besoin → son libellé), ``lisible``
+   (un texte où chaque identifiant de mesure devient son libellé : jamais d'identifiant brut), et les nombres à la française
    (``entier``, ``decimal``, ``pour_cent``, ``heures``, ``montant`` de ``_rendu/nombres.py``).
 2. Ajouter sa ligne à :data:`SECTIONS`, à sa place dans la page :
    ``Section("appariement", "Personnes mentores et mentorées", presente=_a_des_paires,
@@ -37,7 +37,7 @@ from collections.abc import Callable, Mapping
 from dataclasses import dataclass
 from typing import Any
 
-from . import contenus
+from . import contenus, contenus_mentorat
 from .calendrier import STATUTS, date_dite
 from .calibrage import seuil_dit
 from .modeles import Plan
@@ -88,7 +88,18 @@ SECTIONS: tuple[Section, ...] = (
     Section(
         "repartition", "Les écoles et leurs personnes en insertion", donnees=contenus.repartition
     ),
-    # Près du haut : l'appariement des personnes mentores, les heures et le coût (ticket 23).
+    Section(
+        "appariement",
+        "Personnes mentores et appariement",
+        presente=contenus_mentorat.a_un_appariement,
+        donnees=contenus_mentorat.appariement,
+    ),
+    Section(
+        "capacite",
+        "Heures, ETP et coût",
+        presente=contenus_mentorat.a_une_capacite,
+        donnees=contenus_mentorat.capacite,
+    ),
     Section("alertes", "Alertes"),
     Section("groupes", "Offres groupées"),
     Section(

@@ -23,6 +23,7 @@ from .enumerations import (
     Statut,
     _Libelle,
 )
+from .insertion import annees_au_quebec, periode_d_insertion
 
 __all__ = [
     "DEBUT_FIN_DE_PERIODE",
@@ -42,4 +43,6 @@ __all__ = [
     "Qualification",
     "Statut",
     "_Libelle",
+    "annees_au_quebec",
+    "periode_d_insertion",
 ]

@@ -173,6 +173,15 @@ class PeriodeInsertion(_Libelle):
             return cls.EN_COURS
         return cls.FIN_DE_PERIODE if annees < FIN_DE_PERIODE else cls.TERMINEE
 
+    @property
+    def en_insertion(self) -> bool:
+        """Encore en insertion : la période n'est pas terminée (moins de 7 ans au Québec).
+
+        >>> [p.en_insertion for p in PeriodeInsertion]
+        [True, True, False]
+        """
+        return self is not PeriodeInsertion.TERMINEE
+
 
 #: « five to seven school years » (000) : la fin de la période commence à 5 ans, et finit à 7.
 DEBUT_FIN_DE_PERIODE = 5
