@@ -188,7 +188,9 @@ def test_les_recommandations_sont_epicenes_dans_chaque_ordre(ident: str, ordre: 
 
 #: Ce que ``au_centre`` laisse tel quel : citations, lieux des sources, ce qu'a fait le CSSPS,
 #: identifiants de mesure et de règle entre parenthèses ou crochets.
-_PROTEGE = re.compile(r"«[^»]*»|\[[^\]]*\]|<dt[^>]*>.*?</dt>|Au CSSPS[^.:«]*|<[^>]*>|\([a-z_]+\)")
+_PROTEGE = re.compile(
+    r"«[^»]*»|\[[^\]]*\]|<dt[^>]*>.*?</dt>|Au CSSPS[^.:«]*|\b[Dd]ans une école du CSSPS\b|<[^>]*>|\([a-z_]+\)"
+)
 _ECOLE = re.compile(r"\b[ÉéE]coles?\b")
 
 

@@ -129,9 +129,11 @@ def test_mentore_absente_et_mesure_efficace_avec_elle() -> None:
         ["equipe_ecole"],
     )
     assert [(e.mesure, e.genre) for e in reco.ecartees] == [("mentorat", "sans_intervenant")]
-    # présence inconnue : la même personne est vue présente par sa mesure efficace
+    # présence inconnue : la même personne est vue présente par sa mesure efficace, et passe
+    # avant la CP que le centre déclare présente
     inconnue = recommander({**profil, "ecole": {}}, moteur=MOTEUR)
-    assert {m.mesure.id: m.acteur.id for m in inconnue.mesures}["mentorat"] == "mentor"
+    individuel = next(m for m in inconnue.mesures if m.mesure.id == "accompagnement_individuel")
+    assert (individuel.acteur.id, individuel.presence.value) == ("mentor", "present")
 
 
 # --- un acteur réservé aux personnes en insertion ne sert plus après elle ---
@@ -191,7 +193,7 @@ def test_pourquoi_pas_une_action_de_l_ecole() -> None:
     }
     reponse = pourquoi_pas(profil, "rencontre_titulaires_partage_de_tache", moteur=MOTEUR)
     assert reponse.texte().splitlines()[0] == (
-        "“Réunir les titulaires et les enseignants qui ont une tâche partagée” est recommandée "
+        "“Réunir les titulaires et les personnes qui ont une tâche partagée” est recommandée "
         "au milieu, au rang 1 des actions."
     )
 

@@ -144,7 +144,9 @@ def test_aucun_anglais_entre_guillemets_dans_les_recommandations(ident: str, rec
 # --- « centre » plutôt qu'« école » pour l'éducation des adultes et la FP -------------------
 
 #: Ce que ``au_centre`` laisse tel quel : citations, lieux des sources, ce qu'a fait le CSSPS.
-PROTEGE = re.compile(r"«[^»]*»|\[[^\]]*\]|<dt[^>]*>.*?</dt>|Au CSSPS[^.:«]*|<[^>]*>")
+PROTEGE = re.compile(
+    r"«[^»]*»|\[[^\]]*\]|<dt[^>]*>.*?</dt>|Au CSSPS[^.:«]*|\b[Dd]ans une école du CSSPS\b|<[^>]*>"
+)
 ECOLE = re.compile(r"\b[ÉéE]coles?\b")
 
 

@@ -183,7 +183,7 @@ def test_texte_exact_sur_une_petite_base(catalogue: Catalogue, tmp_path: Path) -
     moteur = _base(catalogue, tmp_path / "regles", "affectation")
     reponse = que_faudrait_il(PROFILS[0], mesure, moteur=moteur)
     assert reponse.texte() == (
-        "Pour que “Réunir les titulaires et les enseignants qui ont une tâche partagée” soit "
+        "Pour que “Réunir les titulaires et les personnes qui ont une tâche partagée” soit "
         "recommandée, il suffirait de l'un de ces changements :\n"
         "1. nombre d'écoles où la personne enseigne : 1 → 3 ; tâche partagée entre plusieurs "
         "fonctions ou groupes : non → oui\n"

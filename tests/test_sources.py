@@ -17,6 +17,7 @@ _FORME = re.compile(
     r"|cnipe/(niveau[123]|mission|axe[1-4]|rai)"
     r"|ppc/10\.[123](/[a-z_]+)?"
     r"|cssps/roles/[a-z_]+"
+    r"|cssps/demarche/0[1-9]"  # les étapes numérotées de la démarche du CSSPS
     r"|cssps/[a-z_]+(/[a-z_]+)?)$"
 )
 SEEDS = {

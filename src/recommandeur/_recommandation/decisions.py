@@ -221,13 +221,20 @@ def raison_d_ecarter(
     """Pourquoi une mesure proposée n'est pas offerte (genre, raison), ou ``None`` si elle l'est.
 
     Une mesure reçue sans effet n'est offerte de nouveau qu'avec un autre intervenant que celui
-    qui l'a offerte ; une mesure qui ajoute une charge attend la fin d'une période de détresse ;
+    qui l'a offerte (un mentorat : jamais par la personne d'un autre mentorat resté sans effet) ;
+    une mesure qui ajoute une charge attend la fin d'une période de détresse ;
     une mesure sans intervenant possible n'est pas offerte.
     """
     if sans_effet and (c.intervenant is None or c.intervenant.acteur in jamais):
         return (
             "recue_sans_effet",
             "déjà reçue sans l'effet attendu, et aucun autre intervenant n'est possible",
+        )
+    if c.intervenant is not None and c.intervenant.acteur in jamais:
+        return (
+            "recue_sans_effet",
+            "un mentorat de la même personne est déjà resté sans l'effet attendu, et aucune "
+            "autre personne n'est possible : on change de personne mentore",
         )
     if differee:
         return (

@@ -16,12 +16,13 @@ from .._base.erreurs import ErreurArgument, Plage
 from .._moteur.moteur import Moteur, moteur_par_defaut
 from .._profil.modeles import Profil
 from .._profil.validation import valider_profil
-from .._vocabulaire import Besoin, Intensite, PeriodeInsertion, Presence
+from .._vocabulaire import Intensite, PeriodeInsertion, Presence
 from .._vocabulaire.centre import ORDRES_EN_CENTRE, au_centre
 from .classement import PRIORITAIRES, differees, ecartees, ordonner, scores
 from .construction import constructeur
 from .decisions import Decision, decider, signature
 from .detresse import en_detresse
+from .echecs import RIEN_A_EVITER, a_eviter, echecs_du_profil
 from .modeles import Escalade, MesureEcartee, Motif, Recommandation
 from .motifs import Fiche, fiche
 
@@ -72,38 +73,6 @@ def recommander(
         limite,
         nombre or PRIORITAIRES,
     )
-
-
-def _echecs(profil: Profil, f: Fiche) -> list[tuple[str, str, frozenset[Besoin]]]:
-    """Chaque mesure restée sans effet : (mesure, qui l'a offerte, pour quels besoins).
-
-    L'intervenant est celui que dit le profil, sinon le premier de la mesure ; les besoins,
-    celui de la réception, sinon ceux que vise la mesure.
-    """
-    return [
-        (
-            r.mesure,
-            r.intervenant or f.mesures[r.mesure].acteur_responsable,
-            frozenset((r.besoin,) if r.besoin else f.mesures[r.mesure].besoins),
-        )
-        for r in profil.mesures_recues
-        if not r.efficace
-    ]
-
-
-_PERSONNE: frozenset[str] = frozenset()
-_RIEN_A_EVITER = (_PERSONNE, _PERSONNE)
-
-
-def _a_eviter(
-    mid: str, echecs: list[tuple[str, str, frozenset[Besoin]]], f: Fiche
-) -> tuple[frozenset[str], frozenset[str]]:
-    """Qui passer en dernier pour ``mid`` (ceux qui ont échoué sur elle ou sur un même besoin),
-    et qui ne plus proposer du tout pour elle (ceux qui ont échoué sur elle)."""
-    besoins = set(f.mesures[mid].besoins)
-    apres = frozenset(a for m, a, visees in echecs if m == mid or visees & besoins)
-    jamais = frozenset(a for m, a, _ in echecs if m == mid)
-    return apres, jamais
 
 
 def _reporter_priorite(
@@ -198,7 +167,7 @@ def recommander_valide(
         recues[r.mesure] = recues[r.mesure] and r.efficace
     periode = PeriodeInsertion(fait["periode_insertion"])
     en_insertion = periode.en_insertion
-    echecs = _echecs(profil, f)
+    echecs = echecs_du_profil(profil, f)
     vus_presents = frozenset(
         r.intervenant or f.mesures[r.mesure].acteur_responsable
         for r in profil.mesures_recues
@@ -218,7 +187,7 @@ def recommander_valide(
             mid,
             proposants[mid],
             sig,
-            _a_eviter(mid, echecs, f) if echecs else _RIEN_A_EVITER,
+            a_eviter(mid, echecs, f) if echecs else RIEN_A_EVITER,
             mid in sans_effet,
             mid in reporter,
         )
@@ -239,7 +208,9 @@ def recommander_valide(
     actions = {m: s for m, s in scores_des_mesures.items() if m in retenues and m in f.au_milieu}
     if f.pourquoi_par:
         for mid, d in retenues.items():
-            porteur = d.choix.intervenant.acteur if d.choix.intervenant else ""
+            # la raison propre à un intervenant ne vaut que s'il est présent (jamais « à confirmer »)
+            present = d.choix.intervenant and d.choix.presence is Presence.PRESENT
+            porteur = d.choix.intervenant.acteur if present and d.choix.intervenant else ""
             motifs[mid] = [f.pour_le_porteur(m, mid, porteur) for m in motifs[mid]]
     en_centre = profil.ordre.value in ORDRES_EN_CENTRE
     if en_centre:

@@ -44,7 +44,9 @@ _REMPLACEMENTS: tuple[tuple[re.Pattern[str], str], ...] = tuple(
 )
 #: Ce qui reste tel quel : une citation « », un lieu de source (entre crochets, ou le terme
 #: ``<dt>`` du HTML), ce qu'on rapporte d'une école du CSSPS (« Au CSSPS, une école… »).
-_PROTEGE = re.compile(r"«[^»]*»|\[[^\]]*\]|<dt[^>]*>.*?</dt>|Au CSSPS[^.:«]*")
+_PROTEGE = re.compile(
+    r"«[^»]*»|\[[^\]]*\]|<dt[^>]*>.*?</dt>|Au CSSPS[^.:«]*|\b[Dd]ans une école du CSSPS\b"
+)
 
 
 def au_centre(texte: str) -> str:
@@ -56,6 +58,8 @@ def au_centre(texte: str) -> str:
     "Demander pour le centre le soutien d'un centre soutenu ; Équipe du centre"
     >>> au_centre("dans l&#39;école. Au CSSPS, une école se demande : « x »")
     'dans le centre. Au CSSPS, une école se demande : « x »'
+    >>> au_centre("Dans une école du CSSPS, un outil partagé ensuite à l'école.")
+    'Dans une école du CSSPS, un outil partagé ensuite au centre.'
     >>> au_centre("Un accueil dans chacune de ses écoles, pas seulement dans la principale.")
     'Un accueil dans chacun de ses centres, pas seulement dans le principal.'
     >>> au_centre('<dt id="a">Exemple d&#39;une école</dt> de l’école')
