@@ -62,6 +62,10 @@ def test_proprietes_des_plans_d_ecole(
             assert e.modele == "leger"
             assert not any("comité" in x.lower() or "CPE" in x for x in etapes)
             assert "comite_insertion_professionnelle" not in {a.mesure for a in e.actions}
+            # pour un besoin, l'étape qui y répond, pas sa préparation ni l'assemblée générale
+            assert not any(
+                x.startswith(("Plan d'action", "Présentation de l'outil")) for x in etapes
+            )
         elif ordre_de[e.ecole] == "secondaire":
             assert e.modele == "secondaire"
             assert any(x.startswith("Rencontrer le CPE") for x in etapes)
@@ -176,3 +180,16 @@ def test_un_petit_centre_a_la_main() -> None:
     )
     # les étapes ne sont pas les mêmes d'une école à l'autre
     assert len({tuple(x.etape for x in e.deploiement) for e in plan.ecoles}) == 4
+
+
+def test_la_borne_du_plan_leger() -> None:
+    """5 personnes en insertion : un plan léger ; 6 : le modèle de son ordre (la première
+    tranche du tableau du rapport du CSSPS, « 1 à 5 »)."""
+    profs = [
+        {"enseignant": f"{e}{i}", "ecole": e, "annees_experience": 1, "ordre": "secondaire"}
+        for e, n in (("A", PERSONNES_LEGER), ("B", PERSONNES_LEGER + 1))
+        for i in range(n)
+    ]
+    ecoles = [{"ecole": e, "nb_enseignants": 40, "mentors": 1} for e in "AB"]
+    plan = planifier(profs, ecoles)
+    assert [(e.nb_en_insertion, e.modele) for e in plan.ecoles] == [(5, "leger"), (6, "secondaire")]

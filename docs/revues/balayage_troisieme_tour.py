@@ -60,7 +60,7 @@ GENRE = re.compile(
 )
 ECOLE = re.compile(r"\b[ée]coles?\b", re.IGNORECASE)
 LIEUX_PERMIS = re.compile(
-    r"Au CSSPS,\s+une\s+école|dans\s+une\s+école\s+du\s+CSSPS|plan\s+de\s+déploiement\s+d'une\s+école\s+(primaire|secondaire)"
+    r"Au CSSPS,\s+une\s+école|[Dd]ans\s+une\s+école\s+du\s+CSSPS|plan\s+de\s+déploiement\s+d'une\s+école\s+(primaire|secondaire)"
 )
 PAROLE_DE_MENTOR = re.compile(
     r"oreilles attentives|grâce à leur aide|personnes mentores sont libérées|Le mentor doit être issu"
@@ -181,7 +181,7 @@ def proprietes(profil: dict[str, Any]) -> list[tuple[str, str]]:
         for a, n in inconnus.items():
             if n > 1 and a not in ("pair_experimente",):
                 v.append(("5 détresse : même inconnu porte plusieurs offres", f"{a}×{n}"))
-        differees = {e.mesure for e in r.ecartees if e.genre.value == "differee"}
+        differees = {e.mesure for e in r.ecartees if e.genre == "differee"}
         if "consultation_breve" in differees:
             presents = [
                 m

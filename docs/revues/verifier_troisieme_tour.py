@@ -48,7 +48,7 @@ ECOLE = re.compile(r"\b[ée]coles?\b", re.IGNORECASE)
 CITATION = re.compile(r"«[^»]*»")
 # « école » permis en FP et FGA : un lieu du CSSPS ou le titre d'une partie d'un document.
 LIEUX_PERMIS = re.compile(
-    r"Au CSSPS,\s+une\s+école|plan\s+de\s+déploiement\s+d'une\s+école\s+(primaire|secondaire)"
+    r"Au CSSPS,\s+une\s+école|[Dd]ans\s+une\s+école\s+du\s+CSSPS|plan\s+de\s+déploiement\s+d'une\s+école\s+(primaire|secondaire)"
 )
 # Qui parle une raison, quand la personne n'est pas là (champ de présence -> motifs du texte).
 SUJETS_ABSENTS = {
