@@ -118,3 +118,43 @@ def test_un_parametre_inconnu_est_refuse_avec_une_suggestion(tmp_path: Path) -> 
     assert (probleme.champ, probleme.valeur) == ("id", "liberation_mentors")
     assert probleme.suggestions[0] == "liberation_mentor"
     assert probleme.fichier is not None and probleme.fichier.endswith("capacite.toml")
+
+
+def test_le_resume_compte_les_personnes_mentores_en_depassement() -> None:
+    """Une seule alerte du centre pour toutes : ``print(plan)`` compte les personnes (2)."""
+    quatre = [
+        {**ENSEIGNANTS[1], "enseignant": f"t{i}"} for i in range(4)
+    ]  # 41 h de personne mentore chacune
+    peu = [{"mentor": f"M{i}", "ecole": "A", "liberation": "0,04", "capacite": 2} for i in (1, 2)]
+    plan = planifier(quatre, [{**ECOLES[0], "mentors": 2}], mentors=peu)
+    assert len([a for a in plan.alertes if a.genre == "heures_depassees"]) == 1
+    assert "2 personne(s) mentore(s) au-delà de leurs heures libérées" in str(plan)
+    assert "dépassement(s)" not in str(plan)
+
+
+def test_l_alerte_dit_la_capacite_calculee_sur_les_heures_moyennes() -> None:
+    from recommandeur._programme.capacite import alertes_de_capacite
+    from recommandeur._programme.modeles_mentorat import ChargeMentor
+
+    def charge(origine: str) -> ChargeMentor:
+        return ChargeMentor.model_construct(
+            mentor="M1",
+            ecole="A",
+            autres_ecoles=[],
+            mentores=["t1"] * 6,
+            capacite=6,
+            origine_capacite=origine,
+            liberation=0.2,
+            heures_disponibles=256.0,
+            heures_demandees=269.0,
+        )
+
+    (alerte,) = alertes_de_capacite([charge("heures")], [], [], charger_catalogue())
+    assert alerte.message == (
+        "1 personne(s) mentore(s) avec plus d'heures demandées par leurs mentorés que d'heures "
+        "libérées : M1 (269 h pour 256 h) (pour 1, la capacité est calculée sur les heures "
+        "moyennes d'un mentoré : leurs mentorés en demandent davantage) ; augmenter leur "
+        "libération ou confier une partie de leurs mentorés à une autre personne mentore"
+    )
+    (alerte,) = alertes_de_capacite([charge("fichier")], [], [], charger_catalogue())
+    assert "moyennes" not in alerte.message

@@ -20,7 +20,7 @@ from .appariement import Resultat
 from .ecoles import EcoleDuCentre
 from .mentors import Mentor
 from .modeles import Alerte, Charge
-from .modeles_mentorat import ChargeMentor
+from .modeles_mentorat import ChargeMentor, depasse_ses_heures
 from .resume import Resume
 
 #: Les intervenants que porte une personne mentore nommée.
@@ -186,6 +186,18 @@ def charges_des_mentors(
     return lignes
 
 
+def _moyenne(depasses: Sequence[ChargeMentor]) -> str:
+    """Ce qui explique un dépassement malgré la capacité : celle calculée sur les heures
+    moyennes d'un mentoré, que les mentorés réels dépassent."""
+    n = sum(m.origine_capacite == "heures" for m in depasses)
+    if not n:
+        return ""
+    return (
+        f" (pour {n}, la capacité est calculée sur les heures moyennes d'un mentoré : "
+        "leurs mentorés en demandent davantage)"
+    )
+
+
 def alertes_de_capacite(
     mentors: Sequence[ChargeMentor] | None,
     charges: Sequence[Charge],
@@ -196,11 +208,7 @@ def alertes_de_capacite(
     alertes = []
     if mentors is not None:
         depasses = sorted(
-            (
-                m
-                for m in mentors
-                if m.heures_demandees and m.heures_demandees > m.heures_disponibles
-            ),
+            (m for m in mentors if depasse_ses_heures(m)),
             key=lambda m: (m.heures_disponibles - (m.heures_demandees or 0.0), m.mentor),
         )
         if depasses:
@@ -215,8 +223,9 @@ def alertes_de_capacite(
                     ecole=None,
                     message=f"{len(depasses)} personne(s) mentore(s) avec plus d'heures demandées "
                     f"par leurs mentorés que d'heures libérées : {pires}"
-                    f"{' …' if len(depasses) > 5 else ''} ; augmenter leur libération ou confier "
-                    "une partie de leurs mentorés à une autre personne mentore",
+                    f"{' …' if len(depasses) > 5 else ''}{_moyenne(depasses)} ; augmenter leur "
+                    "libération ou confier une partie de leurs mentorés à une autre personne "
+                    "mentore",
                 )
             )
         return alertes

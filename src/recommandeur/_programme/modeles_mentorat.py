@@ -55,6 +55,11 @@ class ChargeMentor(_Partie):
     heures_demandees: float | None
 
 
+def depasse_ses_heures(m: ChargeMentor) -> bool:
+    """Vrai si les heures des mentorés d'une personne mentore dépassent ses heures libérées."""
+    return bool(m.heures_demandees and m.heures_demandees > m.heures_disponibles)
+
+
 class Appariement(_Partie):
     """L'appariement des personnes à qui le mentorat est offert avec les personnes mentores nommées."""
 

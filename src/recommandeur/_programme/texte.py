@@ -14,6 +14,7 @@ from typing import TYPE_CHECKING
 
 from .._rendu.nombres import entier
 from .confidentiel import AVERTISSEMENT
+from .modeles_mentorat import depasse_ses_heures
 
 if TYPE_CHECKING:
     from .modeles import Alerte, Plan
@@ -29,6 +30,11 @@ GENRES_D_ALERTE = {
     "a_confirmer": "présence(s) d'intervenants à confirmer",
     "non_apparies": "école(s) avec des personnes sans personne mentore nommée",
     "heures_depassees": "dépassement(s) des heures libérées des personnes mentores",
+}
+
+#: Le nom d'un genre quand ``print(plan)`` compte des personnes mentores, non des alertes.
+GENRES_PAR_PERSONNE = {
+    "heures_depassees": "personne(s) mentore(s) au-delà de leurs heures libérées",
 }
 
 
@@ -48,10 +54,14 @@ def texte_plan(plan: Plan, ecoles: int = 3) -> str:
         f"intervenants : {entier(len({c.acteur for c in plan.charges}))}",
     ]
     genres = Counter(a.genre for a in plan.alertes)
+    a = plan.appariement
+    if genres.get("heures_depassees") and a is not None:
+        # une seule alerte du centre pour toutes : le résumé compte les personnes
+        genres["heures_depassees"] = sum(map(depasse_ses_heures, a.mentors))
     if genres:
         lignes.append(
             "À surveiller : "
-            + ", ".join(f"{n} {GENRES_D_ALERTE.get(g, g)}" for g, n in genres.items())
+            + ", ".join(f"{n} {_genre(g, a is not None)}" for g, n in genres.items())
         )
     plus = sorted(plan.ecoles, key=lambda e: (-e.nb_en_insertion, e.ecole))[:ecoles]
     if plus:
@@ -69,6 +79,12 @@ def texte_plan(plan: Plan, ecoles: int = 3) -> str:
         "plan.ecrire_json(…)"
     )
     return "\n".join([*lignes[: LIGNES_MAX - 1], fin])
+
+
+def _genre(genre: str, par_personne: bool) -> str:
+    if par_personne and genre in GENRES_PAR_PERSONNE:
+        return GENRES_PAR_PERSONNE[genre]
+    return GENRES_D_ALERTE.get(genre, genre)
 
 
 def texte_alerte(alerte: Alerte) -> str:
