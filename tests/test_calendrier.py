@@ -7,6 +7,7 @@ dont la période est passée est reportée à l'année suivante (mêmes mois, un
 from __future__ import annotations
 
 import datetime as dt
+import itertools
 import json
 import shutil
 from pathlib import Path
@@ -42,8 +43,8 @@ def test_les_neuf_etapes_de_003_sont_citees(etapes: list) -> None:  # type: igno
 def test_calendrier_au_4_decembre_2026(etapes: list) -> None:  # type: ignore[type-arg]
     moteur = Moteur.depuis(surcouche=SURCOUCHE)
     datees = dater(etapes, dt.date(2026, 12, 4), responsables_du_centre(moteur.catalogue))
+    passee = "après l'étape 01, reportée à l'année suivante"
     assert [(d.numero, d.statut, d.quand, d.annee_scolaire) for d in datees] == [
-        ("02", "en_cours", "décembre 2026 à février 2027", "2027-2028"),
         (
             "01",
             "reportee",
@@ -51,17 +52,28 @@ def test_calendrier_au_4_decembre_2026(etapes: list) -> None:  # type: ignore[ty
             "est passée)",
             "2028-2029",
         ),
-        ("03", "a_venir", "mars 2027", "2027-2028"),
-        ("04", "a_venir", "avril 2027", "2027-2028"),
-        ("05", "a_venir", "mai 2027", "2027-2028"),
-        ("06", "a_venir", "mai à juin 2027", "2027-2028"),
-        ("07", "a_venir", "juin 2027", "2027-2028"),
-        ("08", "a_venir", "septembre 2027 à février 2028", "2027-2028"),
-        ("09", "a_venir", "février à juin 2028", "2027-2028"),
+        (
+            "02",
+            "reportee",
+            "décembre 2027 à février 2028 (après l'étape 01, reportée à l'année suivante)",
+            "2028-2029",
+        ),
+        ("03", "reportee", f"mars 2028 ({passee.replace('01', '02')})", "2028-2029"),
+        ("04", "reportee", f"avril 2028 ({passee.replace('01', '03')})", "2028-2029"),
+        ("05", "reportee", f"mai 2028 ({passee.replace('01', '04')})", "2028-2029"),
+        ("06", "reportee", f"mai à juin 2028 ({passee.replace('01', '05')})", "2028-2029"),
+        ("07", "reportee", f"juin 2028 ({passee.replace('01', '06')})", "2028-2029"),
+        (
+            "08",
+            "reportee",
+            f"septembre 2028 à février 2029 ({passee.replace('01', '07')})",
+            "2028-2029",
+        ),
+        ("09", "reportee", f"février à juin 2029 ({passee.replace('01', '08')})", "2028-2029"),
     ]
     nomination = next(d for d in datees if d.numero == "05")
     assert nomination.responsables == ["Service des ressources humaines"]
-    assert (nomination.debut, nomination.fin) == (dt.date(2027, 5, 1), dt.date(2027, 5, 31))
+    assert (nomination.debut, nomination.fin) == (dt.date(2028, 5, 1), dt.date(2028, 5, 31))
     # la PANE : présente avec la surcouche d'exemple, à confirmer sans elle
     assert (
         "Professionnelle à l'accompagnement des nouveaux enseignants (PANE)"
@@ -87,7 +99,8 @@ def test_proprietes_du_calendrier(date: dt.date) -> None:
         assert (d.statut == "a_venir") == (d.debut > date and d.statut != "reportee")
         servie = annee + (1 if d.statut == "reportee" else 0)
         assert d.annee_scolaire == f"{servie}-{servie + 1}"
-        assert ("est passée" in d.quand) == (d.statut == "reportee")
+        reportee = "est passée" in d.quand or "reportée à l'année suivante" in d.quand
+        assert reportee == (d.statut == "reportee")
 
 
 def test_la_date_du_plan(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
@@ -95,7 +108,8 @@ def test_la_date_du_plan(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> 
         EFFECTIFS / "enseignants.csv", EFFECTIFS / "ecoles.csv", date=dt.datetime(2027, 3, 15, 9)
     )
     assert plan.date_du_plan == dt.date(2027, 3, 15)
-    assert [d.numero for d in plan.calendrier if d.statut == "en_cours"] == ["03"]
+    # la consultation (01) de 2027-2028 est passée : toute la démarche sert 2028-2029
+    assert {d.statut for d in plan.calendrier} == {"reportee"}
     with pytest.raises(ErreurArgument, match="date"):
         planifier(EFFECTIFS / "enseignants.csv", EFFECTIFS / "ecoles.csv", date="2027-03-15")  # type: ignore[arg-type]
     sortie = tmp_path / "plan.json"
@@ -116,11 +130,11 @@ def test_la_date_du_plan(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> 
     assert code == 0
     donnees = json.loads(sortie.read_text("utf-8"))
     assert donnees["date_du_plan"] == "2027-03-15"
-    # au 15 mars 2027, la consultation (01) et les paramètres (02) de 2027-2028 sont passés
+    # au 15 mars 2027, la consultation (01) de 2027-2028 est passée : 02 et 03 la suivent
     assert [(e["numero"], e["statut"]) for e in donnees["calendrier"]][:3] == [
         ("01", "reportee"),
-        ("03", "en_cours"),
-        ("04", "a_venir"),
+        ("02", "reportee"),
+        ("03", "reportee"),
     ]
 
 
@@ -148,7 +162,7 @@ def test_une_surcouche_remplace_une_etape_et_ses_fautes_sont_dites(tmp_path: Pat
     )
     (cinq,) = [d for d in plan.calendrier if d.numero == "05"]
     assert (cinq.quand, cinq.responsables) == (
-        "juin 2027",
+        "juin 2028 (après l'étape 04, reportée à l'année suivante)",
         ["Direction générale du centre de services scolaire"],
     )
     assert len(plan.calendrier) == 9
@@ -182,9 +196,28 @@ def test_une_surcouche_remplace_une_etape_et_ses_fautes_sont_dites(tmp_path: Pat
 
 
 def test_le_dernier_jour_de_la_periode(etapes: list) -> None:  # type: ignore[type-arg]
-    """Le 28 février 2027, l'étape 02 (décembre à février) est encore en cours ; le 1er mars,
-    elle est reportée à décembre 2027."""
-    (deux,) = [d for d in dater(etapes, dt.date(2027, 2, 28), {}) if d.numero == "02"]
-    assert (deux.statut, deux.annee_scolaire) == ("en_cours", "2027-2028")
+    """Le 30 novembre 2026, l'étape 01 (janvier à novembre) est encore en cours ; le 1er
+    décembre, elle est reportée, et 02 avec elle : la part de tâche ne se fixe pas avant la
+    consultation syndicale. Le 1er mars, 02 est reportée à décembre 2027."""
+    (un, deux) = [d for d in dater(etapes, dt.date(2026, 11, 30), {}) if d.numero in ("01", "02")]
+    assert (un.statut, deux.statut, deux.annee_scolaire) == ("en_cours", "a_venir", "2027-2028")
+    (un, deux) = [d for d in dater(etapes, dt.date(2026, 12, 1), {}) if d.numero in ("01", "02")]
+    assert (un.statut, deux.statut, deux.annee_scolaire) == ("reportee", "reportee", "2028-2029")
     (deux,) = [d for d in dater(etapes, dt.date(2027, 3, 1), {}) if d.numero == "02"]
     assert (deux.statut, deux.debut) == ("reportee", dt.date(2027, 12, 1))
+
+
+def test_les_etapes_restent_dans_l_ordre_chaque_jour_de_l_annee(
+    etapes: list,  # type: ignore[type-arg]
+) -> None:
+    """Chaque date d'une année : les étapes datées suivent l'ordre 01 → 09 (début, fin, année
+    servie) ; aucune n'est planifiée avant une étape dont elle dépend."""
+    jour = dt.date(2026, 9, 1)
+    while jour < dt.date(2027, 9, 1):
+        datees = sorted(dater(etapes, jour, {}), key=lambda d: d.numero)
+        assert [d.numero for d in datees] == [f"0{i}" for i in range(1, 10)]
+        for avant, apres in itertools.pairwise(datees):
+            assert avant.debut <= apres.debut, (jour, avant.numero, apres.numero)
+            assert avant.fin <= apres.fin, (jour, avant.numero, apres.numero)
+            assert avant.annee_scolaire <= apres.annee_scolaire, (jour, apres.numero)
+        jour += dt.timedelta(days=1)

@@ -71,3 +71,30 @@ def test_la_commande_ecrit_le_classeur(tmp_path: Path, capsys: pytest.CaptureFix
     assert main([*args, "--processus", "1", "--xlsx", str(cible)]) == 0
     assert f"classeur : {cible}" in capsys.readouterr().out
     assert openpyxl.load_workbook(cible).sheetnames[0] == "Écoles"
+
+
+def test_aucune_cellule_n_est_un_identifiant_d_enumeration() -> None:
+    """Les colonnes lues par des personnes (origine, motif, genre d'alerte) portent des mots."""
+    import io
+
+    from recommandeur._programme.classeur import VALEURS_EN_MOTS, classeur
+
+    profs = [
+        {"enseignant": f"e{i}", "ecole": "a", "annees_experience": 0, "ordre": "primaire"}
+        for i in range(3)
+    ]
+    plan = planifier(
+        profs,
+        [{"ecole": "a", "nom": "École A", "nb_enseignants": 20, "mentors": 1}],
+        mentors=[{"mentor": "M1", "ecole": "a", "capacite": 1}],
+    )
+    livre = openpyxl.load_workbook(io.BytesIO(classeur(plan)))
+    bruts = {k for mots in VALEURS_EN_MOTS.values() for k in mots}
+    cellules = {c for f in livre.worksheets for r in f.iter_rows(values_only=True) for c in r}
+    assert not cellules & bruts
+    motifs = {r[2] for r in livre["Non appariées"].iter_rows(min_row=2, values_only=True)}
+    assert motifs == {"personnes mentores à leur capacité"}
+    origines = {r[6] for r in livre["Écoles"].iter_rows(min_row=2, values_only=True)}
+    assert origines == {"calculée des effectifs"}
+    capacites = {r[5] for r in livre["Personnes mentores"].iter_rows(min_row=2, values_only=True)}
+    assert capacites == {"le fichier des personnes mentores"}

@@ -196,12 +196,16 @@ def test_aucune_cellule_des_8_csv_n_est_une_formule(
         for r, i in enumerate(ids)
     ]
     plan = planifier(
-        enseignants, [{"ecole": ecole, "nom": nom, "nb_enseignants": 20, "mentors": 1}]
+        enseignants,
+        [{"ecole": ecole, "nom": nom, "nb_enseignants": 20, "mentors": 1}],
+        mentors=[{"mentor": "=M1", "ecole": ecole, "capacite": 1}],
     )
     dossier = tmp_path / "csv"
     fichiers = plan.ecrire_csv(dossier)
     assert sorted(f.name for f in fichiers) == sorted(fichiers_csv(plan))
-    assert len(fichiers) == 10  # les 8 du plan, et capacite.csv, couts.csv (capacité et coût)
+    # les 8 du plan, la capacité (capacite.csv, couts.csv) et l'appariement (paires.csv,
+    # non_apparies.csv, mentors.csv) : une personne mentore nommée « =M1 »
+    assert len(fichiers) == 13
     vues = set()
     for fichier in fichiers:
         with fichier.open(encoding="utf-8-sig", newline="") as f:
@@ -210,6 +214,7 @@ def test_aucune_cellule_des_8_csv_n_est_une_formule(
                     assert not cellule.startswith(DEBUTS_DE_FORMULE), (fichier.name, cellule)
                     vues.add(cellule)
     assert {f"'{i}" for i in ids} <= vues and f"'{ecole}" in vues and f"'{nom}" in vues
+    assert "'=M1" in vues
 
 
 # --- item 9 : un libellé avec $…$ dans les graphiques ---------------------------------------------

@@ -159,14 +159,24 @@ def _composante(
     return attribues
 
 
+#: Le coût d'une personne sans place : plus que tout chemin (priorité, lieu, critères, tranche).
+SANS_PLACE = 10**9
+
+
 def _flot(
     groupe: list[list[Demande]],
     candidats: list[list[Mentor]],
     tous: Mapping[str, Mentor],
     capacites: Mapping[str, int],
 ) -> list[list[tuple[Mentor, int]]]:
+    # un seul passage du simplexe des réseaux : toute la demande part de la source ; ce qui
+    # ne trouve pas de place passe par l'arc « sans personne mentore », plus cher que tout
+    # chemin : le coût minimal apparie donc d'abord le plus de personnes possible
+    total = sum(len(membres) for membres in groupe)
     graphe = nx.DiGraph()
-    graphe.add_nodes_from(("source", "puits"))
+    graphe.add_node("source", demand=-total)
+    graphe.add_node("puits", demand=total)
+    graphe.add_edge("source", "puits", capacity=total, weight=SANS_PLACE)
     for i, (membres, liste) in enumerate(zip(groupe, candidats, strict=True)):
         graphe.add_edge("source", ("c", i), capacity=len(membres), weight=0)
         for m in liste:
@@ -181,7 +191,7 @@ def _flot(
                 graphe.add_edge(("m", ident), ("t", ident, k), capacity=n, weight=k)
                 graphe.add_edge(("t", ident, k), "puits", capacity=n, weight=0)
             reste -= n
-    flot = nx.max_flow_min_cost(graphe, "source", "puits")
+    flot = nx.min_cost_flow(graphe)
     return [
         sorted(
             ((m, flot[("c", i)][("m", m.id)]) for m in liste if flot[("c", i)][("m", m.id)] > 0),

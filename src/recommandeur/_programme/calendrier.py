@@ -9,7 +9,9 @@ l'année scolaire servie, sources) ; une surcouche en remplace ou en ajoute dans
 (en septembre) après la date du plan. Chaque étape y reçoit ses mois réels. Une étape dont la
 période est déjà finie à la date du plan est **reportée à l'année suivante** : elle garde ses
 mois, un an plus tard, et sert l'année scolaire d'après (``statut = "reportee"``, sa note le
-dit). Une étape commencée et pas finie est ``en_cours`` ; les autres, ``a_venir``.
+dit). Les étapes se suivent dans l'ordre de leur numéro : une étape qui suit une étape reportée
+l'est aussi (la part de tâche ne se fixe pas avant la consultation syndicale), même commencée.
+Une étape commencée et pas finie est ``en_cours`` ; les autres, ``a_venir``.
 """
 
 from __future__ import annotations
@@ -142,7 +144,8 @@ def dater(
     """
     annee = rentree(date)
     datees = []
-    for etape in etapes:
+    precedente: tuple[int, str] | None = None  # l'année servie de l'étape d'avant, son numéro
+    for etape in sorted(etapes, key=lambda e: e.numero):
         servie = annee
         debut, fin = _bornes(etape, servie)
         passee = ""
@@ -150,6 +153,12 @@ def dater(
             passee = f" (sa période pour {servie}-{servie + 1}, {_periode(debut, fin)}, est passée)"
             servie += 1
             debut, fin = _bornes(etape, servie)
+        if precedente is not None and precedente[0] > servie:
+            # une étape suit celles dont elle dépend : jamais avant une étape reportée
+            passee = f" (après l'étape {precedente[1]}, reportée à l'année suivante)"
+            servie = precedente[0]
+            debut, fin = _bornes(etape, servie)
+        precedente = (servie, etape.numero)
         statut: Literal["a_venir", "en_cours", "reportee"] = (
             "reportee" if passee else "en_cours" if debut <= date else "a_venir"
         )

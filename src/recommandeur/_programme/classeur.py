@@ -28,8 +28,11 @@ from openpyxl.styles import Font
 from .._base.ecriture import ecrire_atomique
 from .._vocabulaire import _Libelle
 from .confidentiel import AVERTISSEMENT
+from .contenus import ORIGINES
+from .contenus_mentorat import MOTIFS_NON_APPARIE, ORIGINES_CAPACITE
 from .exports import Colonne, fichiers_csv, valeur
 from .modeles import Plan
+from .texte import GENRES_D_ALERTE
 
 #: Le libellé français de chaque colonne exportée (les autres : le nom, espaces pour ``_``).
 LIBELLES = {
@@ -106,6 +109,16 @@ TITRES_DE_FEUILLES = {
 }
 
 
+#: Les colonnes dont la valeur est un identifiant d'énumération : identifiant → libellé
+#: (les mêmes mots que le rapport HTML et le résumé).
+VALEURS_EN_MOTS: dict[str, dict[str, str]] = {
+    "origine_part_novices": ORIGINES,
+    "origine_capacite": ORIGINES_CAPACITE,
+    "motif": MOTIFS_NON_APPARIE,
+    "genre": GENRES_D_ALERTE,
+}
+
+
 def nom_de_colonne(colonne: Colonne) -> str:
     """Le nom d'une colonne exportée (celui de son en-tête CSV)."""
     return colonne if isinstance(colonne, str) else colonne[0]
@@ -136,6 +149,13 @@ def _cellule(v: Any) -> Any:
     return str(getattr(v, "value", v))
 
 
+def _en_mots(colonne: Colonne, v: Any) -> Any:
+    """La valeur d'une colonne d'énumération par son libellé (« calculee » → « calculée des
+    effectifs ») ; les autres telles quelles."""
+    mots = VALEURS_EN_MOTS.get(nom_de_colonne(colonne))
+    return mots.get(v, v) if mots is not None and isinstance(v, str) else v
+
+
 def classeur(plan: Plan) -> bytes:
     """Le classeur xlsx du plan, en octets."""
     livre = Workbook()
@@ -154,7 +174,7 @@ def classeur(plan: Plan) -> bytes:
             cellule.font = gras
         feuille.freeze_panes = "A2"
         for ligne in lignes:
-            feuille.append([_cellule(valeur(ligne, c)) for c in colonnes])
+            feuille.append([_en_mots(c, _cellule(valeur(ligne, c))) for c in colonnes])
         for rangee in feuille.iter_rows(min_row=2):
             for cellule in rangee:
                 if cellule.data_type == "f":  # un texte qui commence par « = » : du texte

@@ -21,6 +21,14 @@ ORIGINES_CAPACITE = {
     "convention": "la convention du plan (personnes par personne mentore)",
 }
 
+#: Le motif d'une personne non appariée (``NonApparie.motif``), en mots ; celui du mentorat
+#: précédent resté sans effet reste confidentiel.
+MOTIFS_NON_APPARIE = {
+    "aucune": "aucune personne mentore pour l'école",
+    "capacite": "personnes mentores à leur capacité",
+    PRECEDENT: "raison confidentielle",
+}
+
 
 def a_un_appariement(plan: Plan) -> bool:
     """Vrai si le plan a apparié ses personnes à des personnes mentores nommées."""
