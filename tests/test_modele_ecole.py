@@ -193,3 +193,29 @@ def test_la_borne_du_plan_leger() -> None:
     ecoles = [{"ecole": e, "nb_enseignants": 40, "mentors": 1} for e in "AB"]
     plan = planifier(profs, ecoles)
     assert [(e.nb_en_insertion, e.modele) for e in plan.ecoles] == [(5, "leger"), (6, "secondaire")]
+
+
+def test_le_fichier_des_personnes_mentores_fait_foi_pour_une_ecole_sans_nombre() -> None:
+    """Une école dont le fichier des écoles ne dit pas ``mentors`` : « à confirmer » sans fichier
+    de personnes mentores ; avec lui, « absente : à nommer » si aucune n'y est nommée."""
+    from recommandeur import planifier
+
+    profs = [
+        {"enseignant": f"{e}{i}", "ecole": e, "annees_experience": 0, "ordre": "primaire"}
+        for e in ("a", "b")
+        for i in range(2)
+    ]
+    ecoles = [{"ecole": e, "nom": f"École {e}", "nb_enseignants": 20} for e in ("a", "b")]
+
+    def dits(plan: object, ecole: str) -> set[str]:
+        (p,) = [p for p in plan.ecoles if p.ecole == ecole]  # type: ignore[attr-defined]
+        textes = [d.responsable for d in p.deploiement]
+        textes += [x for d in p.deploiement for x in d.personnes_impliquees]
+        return {t for t in textes if "Personne mentore de l'école" in t}
+
+    sans = planifier(profs, ecoles)
+    assert dits(sans, "a") and all("(à confirmer)" in t for t in dits(sans, "a"))
+    avec = planifier(profs, ecoles, mentors=[{"mentor": "M1", "ecole": "b", "capacite": 2}])
+    absente = "Personne mentore de l'école (absente : à nommer ou à remplacer)"
+    assert dits(avec, "a") and all(absente in t for t in dits(avec, "a"))
+    assert not any("(" in t for t in dits(avec, "b"))

@@ -22,6 +22,7 @@ from .capacite import (
 )
 from .couts import capacite
 from .criteres import Demande
+from .ecoles import EcoleDuCentre
 from .effectifs import Effectifs, Source, charger_effectifs
 from .identifiants import cle, lire_identifiant
 from .lecture import lire_lignes
@@ -199,3 +200,32 @@ def texte_mentorat(plan: Plan) -> str:
         postes = ", ".join(c.poste[0].lower() + c.poste[1:] for c in plan.capacite.couts)
         lignes.append(f"Coût estimé : {nombre_fr(plan.capacite.cout_total)} $ par année ({postes})")
     return "\n".join(lignes)
+
+
+def ecoles_selon_les_mentors(
+    ecoles: Sequence[EcoleDuCentre], mentors: Sequence[Mentor] | None
+) -> list[EcoleDuCentre]:
+    """Les écoles, où le fichier des personnes mentores fait foi quand le fichier des écoles ne
+    dit pas leur nombre : une école sans personne mentore nommée l'a « absente » (à nommer),
+    non « à confirmer ».
+
+    >>> from recommandeur._profil.modeles import Ecole
+    >>> a = EcoleDuCentre(id="a", nom="A", contexte=Ecole())
+    >>> [e.contexte.mentor_dans_l_ecole for e in ecoles_selon_les_mentors([a], [])]
+    [False]
+    >>> [e.contexte.mentor_dans_l_ecole for e in ecoles_selon_les_mentors([a], None)]
+    [None]
+    """
+    if mentors is None:
+        return list(ecoles)
+    nommees = {m.ecole for m in mentors}
+    return [
+        e.model_copy(
+            update={
+                "contexte": e.contexte.model_copy(update={"mentor_dans_l_ecole": e.id in nommees})
+            }
+        )
+        if e.contexte.mentor_dans_l_ecole is None
+        else e
+        for e in ecoles
+    ]

@@ -21,7 +21,7 @@ from .ciblage import Ciblage, calibrage_du_centre
 from .confidentiel import caviarder_resumes, marquer
 from .effectifs import Effectifs, Source
 from .groupes import TAILLE_MAX_COHORTE, TAILLE_MAX_GROUPE, grouper
-from .mentorat import charger_avec_mentors, mentorat_du_plan
+from .mentorat import charger_avec_mentors, ecoles_selon_les_mentors, mentorat_du_plan
 from .mentors import Mentor
 from .modele_ecole import COLLEGUES, modeles_des_ecoles
 from .modeles import Alerte, Plan, PlanEcole, PlanEnseignant
@@ -215,7 +215,7 @@ def _plan(
         for g in groupes
     ]
     plans = plans_des_ecoles(
-        effectifs.ecoles,
+        ecoles_selon_les_mentors(effectifs.ecoles, mentors),
         par_ecole,
         groupes,
         catalogue,
