@@ -158,3 +158,13 @@ def test_l_alerte_dit_la_capacite_calculee_sur_les_heures_moyennes() -> None:
     )
     (alerte,) = alertes_de_capacite([charge("fichier")], [], [], charger_catalogue())
     assert "moyennes" not in alerte.message
+
+
+def test_une_valeur_nulle_est_refusee(tmp_path: Path) -> None:
+    """Revue indépendante (tickets 18, 23) : une valeur de capacité est positive (une
+    libération nulle ne libère personne)."""
+    dossier = _surcouche(tmp_path, '[[capacite]]\nid = "liberation_mentor"\nvaleur = 0\n')
+    with pytest.raises(ErreurCatalogue) as exc:
+        Moteur.depuis(surcouche=dossier)
+    (probleme,) = exc.value.problemes
+    assert (probleme.id, probleme.champ, probleme.valeur) == ("liberation_mentor", "valeur", 0)
