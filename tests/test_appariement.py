@@ -17,7 +17,8 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from recommandeur import ErreurEffectifs, planifier
-from recommandeur._programme.appariement import Demande, apparier
+from recommandeur._programme.appariement import apparier
+from recommandeur._programme.criteres import Demande
 from recommandeur._programme.mentors import Mentor, charger_mentors
 
 NOMS = {"A": "École A", "B": "École B"}
