@@ -20,8 +20,10 @@ import random
 import re
 import sys
 from collections import Counter, defaultdict
+from pathlib import Path
 from typing import Any
 
+sys.path.insert(0, str(Path(__file__).resolve().parent))  # le module voisin, même sous pytest
 from controles_textes import FP_FGA, ecarts
 
 from recommandeur import recommander

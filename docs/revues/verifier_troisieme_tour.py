@@ -29,6 +29,7 @@ import tomllib
 from pathlib import Path
 from typing import Any
 
+sys.path.insert(0, str(Path(__file__).resolve().parent))  # le module voisin, même sous pytest
 from controles_textes import FP_FGA, ecarts, hors_citations
 
 from recommandeur import recommander
