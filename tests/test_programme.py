@@ -422,6 +422,7 @@ _SURCOUCHE = Path(__file__).parent.parent / "exemples" / "surcouche_centre"
         # sans surcouche, personne ne dit rien : à confirmer
         (False, None, "Conseillère ou conseiller pédagogique", f"{_PANE} (à confirmer)"),
     ],
+    ids=["centre_seul", "ecole_oui", "ecole_non", "sans_surcouche"],
 )
 def test_deploiement_lit_l_ecole_sinon_les_ressources_du_centre(
     surcouche: bool, pane_de_l_ecole: bool | None, responsable: str, pane_dit: str
