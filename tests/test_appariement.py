@@ -68,7 +68,7 @@ def test_une_place_de_plus_va_a_l_ecole_voisine_et_le_dit() -> None:
     r = apparier([Demande("b1", "B", "primaire")], _ms(), {"M1": 2, "M2": 1}, NOMS)
     assert r.paires[0].raisons == [
         "personne mentore d'une autre école (École A) qui intervient aussi dans la sienne "
-        "(« dans plus d'une école », 003)",
+        "(« dans plus d'une école », le rapport du CSSPS)",
         "même ordre (primaire)",
     ]
 
