@@ -17,7 +17,8 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from recommandeur import ErreurEffectifs, planifier
-from recommandeur._programme.appariement import Demande, apparier
+from recommandeur._programme.appariement import apparier
+from recommandeur._programme.criteres import Demande
 from recommandeur._programme.mentors import Mentor, charger_mentors
 
 NOMS = {"A": "École A", "B": "École B"}
@@ -67,7 +68,7 @@ def test_une_place_de_plus_va_a_l_ecole_voisine_et_le_dit() -> None:
     r = apparier([Demande("b1", "B", "primaire")], _ms(), {"M1": 2, "M2": 1}, NOMS)
     assert r.paires[0].raisons == [
         "personne mentore d'une autre école (École A) qui intervient aussi dans la sienne "
-        "(« dans plus d'une école », 003)",
+        "(« dans plus d'une école », le rapport du CSSPS)",
         "même ordre (primaire)",
     ]
 
@@ -291,3 +292,20 @@ def test_un_mentorat_reste_sans_effet_est_confidentiel_dans_les_fichiers_du_cent
         texte = fichier.read_text(encoding="utf-8-sig")
         assert "sans effet" not in texte, fichier.name
     assert "e2;B;M3;B;même école (B)" in (tmp_path / "paires.csv").read_text(encoding="utf-8-sig")
+
+
+def test_la_continuite_l_emporte_sur_l_ordre_et_le_batiment_se_compare_sans_la_casse() -> None:
+    """Revue indépendante (tickets 18, 23) : la politique dit le lieu, puis la continuité, puis
+    l'ordre et la matière ; un bâtiment « b1 » est le bâtiment « B1 »."""
+    ms = [
+        Mentor(id="M1", ecole="A", batiment="b1", ordre="secondaire"),
+        Mentor(id="M2", ecole="A", batiment="B1", ordre="primaire", matieres=("Musique",)),
+    ]
+    demande = Demande("e1", "A", "primaire", batiment="B1", matiere="musique", precedent="M1")
+    r = apparier([demande], ms, {"M1": 1, "M2": 1})
+    (paire,) = r.paires
+    assert paire.mentor == "M1"  # la continuité avant le même ordre et la même matière
+    assert paire.raisons == [
+        "même bâtiment (b1) de la même école",
+        "sa personne mentore précédente (la continuité)",
+    ]

@@ -19,6 +19,8 @@ from hypothesis import strategies as st
 from recommandeur import ErreurArgument, ErreurCatalogue, Moteur, planifier
 from recommandeur._cli.commande import main
 from recommandeur._programme.calendrier import (
+    EtapeCentre,
+    MoisRelatif,
     charger_calendrier,
     dater,
     rentree,
@@ -221,3 +223,50 @@ def test_les_etapes_restent_dans_l_ordre_chaque_jour_de_l_annee(
             assert avant.fin <= apres.fin, (jour, avant.numero, apres.numero)
             assert avant.annee_scolaire <= apres.annee_scolaire, (jour, apres.numero)
         jour += dt.timedelta(days=1)
+
+
+def _etape(numero: str, debut: tuple[int, int], fin: tuple[int, int]) -> EtapeCentre:
+    return EtapeCentre(
+        id=f"e{numero}",
+        numero=numero,
+        libelle="x",
+        actions=("a",),
+        responsables=("ressources_humaines",),
+        produit="p",
+        debut=MoisRelatif(annee=debut[0], mois=debut[1]),
+        fin=MoisRelatif(annee=fin[0], mois=fin[1]),
+        quand="q",
+        sources=("s",),
+    )
+
+
+def test_une_etape_qui_commence_le_jour_du_plan_est_en_cours() -> None:
+    """Revue indépendante (tickets 18, 23) : « commencée » compte le premier jour."""
+    (e,) = dater([_etape("01", (-1, 12), (-1, 12))], dt.date(2026, 12, 1), {})
+    assert (e.debut, e.statut) == (dt.date(2026, 12, 1), "en_cours")
+    (e,) = dater([_etape("01", (-1, 12), (-1, 12))], dt.date(2026, 11, 30), {})
+    assert e.statut == "a_venir"
+
+
+def test_le_calendrier_est_trie_par_date_de_debut() -> None:
+    """Revue indépendante (tickets 18, 23) : une étape (d'une surcouche) qui commence avant une
+    étape de plus petit numéro vient avant elle."""
+    datees = dater(
+        [_etape("01", (0, 3), (0, 4)), _etape("10", (-1, 12), (-1, 12))], dt.date(2026, 10, 1), {}
+    )
+    assert [(d.numero, d.debut) for d in datees] == [
+        ("10", dt.date(2026, 12, 1)),
+        ("01", dt.date(2027, 3, 1)),
+    ]
+
+
+def test_le_rapport_dit_la_date_du_plan_en_mots() -> None:
+    """Revue indépendante (tickets 18, 23) : la section du calendrier dit « 15 mars 2027 »."""
+    plan = planifier(
+        EFFECTIFS / "enseignants.csv", EFFECTIFS / "ecoles.csv", date=dt.date(2027, 3, 15)
+    )
+    page = plan.html()
+    section = page[page.index('<section id="calendrier"') :]
+    section = section[: section.index("</section>")]
+    assert "datées pour le plan du 15 mars 2027" in section
+    assert "2027-03-15" not in section

@@ -104,6 +104,7 @@ def test_la_surcouche_remplace_une_valeur_et_son_origine(tmp_path: Path) -> None
     # sans capacité dans le fichier : 640 h ÷ les heures moyennes d'un mentoré
     # ((30 + 6) + (10 + 30 + 3 + 4 + 6)) / 2 = 44,5 h → 14 personnes
     assert (m1.capacite, m1.origine_capacite) == (14, "heures")
+    assert plan.capacite is not None
     assert plan.capacite.parametres["liberation_mentor"] == (
         "part de la tâche d'une personne mentore libérée pour le mentorat : 0,5 part de la "
         "tâche (choix du centre)"
@@ -158,3 +159,13 @@ def test_l_alerte_dit_la_capacite_calculee_sur_les_heures_moyennes() -> None:
     )
     (alerte,) = alertes_de_capacite([charge("fichier")], [], [], charger_catalogue())
     assert "moyennes" not in alerte.message
+
+
+def test_une_valeur_nulle_est_refusee(tmp_path: Path) -> None:
+    """Revue indépendante (tickets 18, 23) : une valeur de capacité est positive (une
+    libération nulle ne libère personne)."""
+    dossier = _surcouche(tmp_path, '[[capacite]]\nid = "liberation_mentor"\nvaleur = 0\n')
+    with pytest.raises(ErreurCatalogue) as exc:
+        Moteur.depuis(surcouche=dossier)
+    (probleme,) = exc.value.problemes
+    assert (probleme.id, probleme.champ, probleme.valeur) == ("liberation_mentor", "valeur", 0)

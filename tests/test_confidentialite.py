@@ -9,7 +9,8 @@ from __future__ import annotations
 import html
 import json
 from pathlib import Path
-from typing import Any
+from types import SimpleNamespace
+from typing import Any, cast
 
 import openpyxl
 import pytest
@@ -18,7 +19,16 @@ from hypothesis import strategies as st
 
 from recommandeur import Plan, moteur_par_defaut, planifier
 from recommandeur._cli.commande import main
-from recommandeur._programme.confidentiel import AVERTISSEMENT, NOTE, mesures_confidentielles
+from recommandeur._programme.confidentiel import (
+    AVERTISSEMENT,
+    NOTE,
+    caviarder,
+    caviarder_resumes,
+    mesures_confidentielles,
+)
+from recommandeur._programme.effectifs import Effectifs
+from recommandeur._programme.resume import Action, Resume
+from recommandeur._vocabulaire import Presence
 
 CATALOGUE = moteur_par_defaut().catalogue
 CONFIDENTIELLES = mesures_confidentielles(CATALOGUE)
@@ -190,7 +200,8 @@ def test_la_commande_plan_inclure_confidentiel(
 
 def test_une_raison_d_action_qui_nomme_une_offre_confidentielle_est_retiree() -> None:
     # trouvé par hypothesis : l'escalade d'un besoin dit « mesure reçue sans effet
-    # (soutien_professionnel) » dans la raison d'une action de l'école
+    # (“Soutien par un professionnel”) » dans la raison d'une action de l'école (son titre,
+    # non son identifiant : ni l'un ni l'autre ne reste dans le plan du centre)
     profs = [
         {
             "enseignant": "t1",
@@ -207,8 +218,39 @@ def test_une_raison_d_action_qui_nomme_une_offre_confidentielle_est_retiree() ->
         return [r for e in plan.ecoles for a in e.actions for r in a.raisons]
 
     assert any(
-        "soutien_professionnel" in r
+        "sans effet (“Soutien par un professionnel”)" in r
         for r in raisons(planifier(profs, ecoles, inclure_confidentiel=True))
     )
     cache = raisons(planifier(profs, ecoles))
-    assert cache and not any("soutien_professionnel" in r for r in cache)
+    assert cache and not any(
+        "soutien_professionnel" in r or "Soutien par un professionnel" in r for r in cache
+    )
+
+
+def test_une_action_confidentielle_est_retiree_meme_avec_ses_raisons() -> None:
+    """Revue indépendante (tickets 18, 23) : une action dont la mesure est marquée
+    confidentielle (par une surcouche) n'est pas dans le plan du centre, même si aucune de ses
+    raisons ne la nomme ; une autre action garde ses raisons."""
+    actions = (
+        Action("cap", "equipe_ecole", Presence.PRESENT, ("une raison",)),
+        Action("accueil_css", "ressources_humaines", Presence.PRESENT, ("une autre",)),
+    )
+    r = Resume("en_cours", "primaire", (), (), actions, 0)
+    c = caviarder(r, frozenset({"cap"}), en_detresse=False)
+    assert [(a.mesure, a.raisons) for a in c.actions] == [("accueil_css", ("une autre",))]
+
+
+def test_une_raison_qui_nomme_une_offre_confidentielle_par_son_libelle_est_retiree() -> None:
+    """Revue indépendante (tickets 18, 23) : le libellé d'une offre confidentielle
+    (« Personne neutre ») compte comme son identifiant dans les raisons d'une action."""
+    catalogue = moteur_par_defaut().catalogue
+    libelle = catalogue.mesure("personne_neutre").libelle
+    action = Action(
+        "cap", "equipe_ecole", Presence.PRESENT, (f"mesure reçue sans effet ({libelle})", "autre")
+    )
+    r = Resume("en_cours", "primaire", (), (), (action,), 0)
+    effectifs = SimpleNamespace(
+        enseignants=[SimpleNamespace(id="e1", profil=SimpleNamespace(signaux_de_detresse=False))]
+    )
+    caviardes = caviarder_resumes(cast(Effectifs, effectifs), {"e1": r}, catalogue)
+    assert [a.raisons for a in caviardes["e1"].actions] == [("autre",)]

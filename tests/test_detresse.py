@@ -6,11 +6,16 @@ Propriétés sur tous les profils en détresse (présences, besoins, ordres quel
 from __future__ import annotations
 
 from collections import Counter
+from types import SimpleNamespace
+from typing import cast
 
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from recommandeur import Ordre, Profil, moteur_par_defaut, recommander
+from recommandeur._recommandation.decisions import Decision
+from recommandeur._recommandation.detresse import alleger
+from recommandeur._vocabulaire import Presence
 from recommandeur.testing import profils
 
 from .profils_exemples import PRESENCES
@@ -267,3 +272,22 @@ def test_en_fp_la_breve_de_la_mentore_avant_une_offre_ciblee() -> None:
     breve = reco.mesures[ids.index("consultation_breve")]
     assert breve.acteur.id == "mentor"
     assert all(m.rang > breve.rang for m in reco.mesures if m.mesure.niveau.value == "cible")
+
+
+def test_la_breve_differee_prend_la_place_de_la_derniere_offre_deplacable() -> None:
+    """Revue indépendante (tickets 18, 23) : la consultation brève différée prend la place de
+    la DERNIÈRE offre déplaçable gardée (la moins bien classée), jamais d'une prioritaire."""
+    d = SimpleNamespace(
+        choix=SimpleNamespace(presence=Presence.PRESENT, intervenant=None, alternatives=())
+    )
+    ordre = ["neutre", "classe1", "classe2", "breve"]
+    gardees, retirees = alleger(
+        ordre,
+        dict.fromkeys(ordre, cast(Decision, d)),
+        {},
+        maximum=3,
+        quotidiennes=frozenset({"breve"}),
+        deplacables=frozenset({"classe1", "classe2"}),
+    )
+    assert gardees == ["neutre", "classe1", "breve"]
+    assert [(m, genre) for m, genre, _ in retirees] == [("classe2", "differee")]

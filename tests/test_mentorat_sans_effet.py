@@ -49,3 +49,28 @@ def test_pair_sans_effet_en_fp_change_de_pair() -> None:
 def test_sans_echec_rien_de_plus() -> None:
     reco = recommander({"annees_experience": 1, "ordre": "primaire"})
     assert "mentorat_autre_ecole" not in {m.mesure.id for m in reco.mesures}
+
+
+def test_l_intervenant_dit_par_le_profil_est_celui_qu_on_evite() -> None:
+    """Revue indépendante (tickets 18, 23) : le sous-groupe resté sans effet avec la direction
+    est redonné par la conseillère pédagogique (une autre personne), qui reste aussi la
+    première pour l'accompagnement individuel : c'est la direction qu'on évite, pas l'acteur
+    responsable de la mesure."""
+    reco = recommander(
+        {
+            "annees_experience": 1,
+            "ordre": "primaire",
+            "besoins": {"gestion_de_classe": "elevee"},
+            "mesures_recues": [
+                {
+                    "mesure": "accompagnement_sous_groupe",
+                    "efficace": False,
+                    "intervenant": "direction",
+                }
+            ],
+        }
+    )
+    offres = {m.mesure.id: m for m in reco.mesures}
+    assert offres["accompagnement_sous_groupe"].acteur.id == "conseiller_pedagogique"
+    assert offres["accompagnement_sous_groupe"].changement_d_intervenant
+    assert offres["accompagnement_individuel"].acteur.id == "conseiller_pedagogique"

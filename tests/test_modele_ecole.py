@@ -10,8 +10,12 @@ from typing import Any
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from recommandeur import Plan, PlanEcole, planifier
-from recommandeur._programme.modele_ecole import PART_LIEE, PERSONNES_LEGER
+from recommandeur import Plan, PlanEcole, moteur_par_defaut, planifier
+from recommandeur._catalogue.deploiement import Etape
+from recommandeur._profil.modeles import Ecole
+from recommandeur._programme.ecoles import EcoleDuCentre
+from recommandeur._programme.modele_ecole import PART_LIEE, PERSONNES_LEGER, responsable
+from recommandeur._vocabulaire import CycleAction
 
 PRESENCES = st.sampled_from(["oui", "non", ""])
 
@@ -219,3 +223,32 @@ def test_le_fichier_des_personnes_mentores_fait_foi_pour_une_ecole_sans_nombre()
     absente = "Personne mentore de l'école (absente : à nommer ou à remplacer)"
     assert dits(avec, "a") and all(absente in t for t in dits(avec, "a"))
     assert not any("(" in t for t in dits(avec, "b"))
+
+
+def test_un_responsable_absent_ne_porte_rien_s_il_en_reste_un_autre() -> None:
+    """Revue indépendante (tickets 18, 23) : une étape « direction et personne mentore » d'une
+    école sans personne mentore est portée par la direction seule ; avec une personne mentore,
+    par les deux ; sans aucun responsable présent, le premier est dit absent."""
+    moteur = moteur_par_defaut()
+    etape = Etape(
+        id="outil",
+        libelle="Présenter l'outil",
+        intentions=("x",),
+        responsables=("direction", "mentor"),
+        quand="janvier",
+        cycle=CycleAction.AGIR,
+        sources=("s",),
+    )
+
+    def ecole(mentor: bool) -> EcoleDuCentre:
+        return EcoleDuCentre(id="A", nom="École A", contexte=Ecole(mentor_dans_l_ecole=mentor))
+
+    catalogue = moteur.catalogue
+    assert responsable(etape, catalogue, ecole(False), None) == "Direction d'établissement"
+    assert responsable(etape, catalogue, ecole(True), None) == (
+        "Direction d'établissement et Personne mentore de l'école"
+    )
+    seule = etape.model_copy(update={"responsables": ("mentor",)})
+    assert responsable(seule, catalogue, ecole(False), None) == (
+        "Personne mentore de l'école (absente : à nommer ou à remplacer)"
+    )
