@@ -201,6 +201,7 @@ def _ajuster(tmp_path: Path, poids: str) -> Path:
         ("-1", "doit être > 0.0 (reçu : -1)"),
         ("100.5", "doit être ≤ 100.0 (reçu : 100.5)"),
     ],
+    ids=["zero", "zero_flottant", "negatif", "au_dela_de_100"],
 )
 def test_un_poids_nul_ou_hors_bornes_est_refuse(tmp_path: Path, poids: str, message: str) -> None:
     """Un poids est > 0 : une mesure à poids nul se retire par ``desactiver``, pas par un poids."""
