@@ -201,21 +201,33 @@ GRANDES_ECOLES = [
 ]
 
 
-def test_meme_plan_en_deux_processus() -> None:
+@pytest.fixture
+def lots_rendus(monkeypatch: pytest.MonkeyPatch) -> list[int]:
+    """Un processus de calcul dès 1 000 profils, attendu à chaque tour : les lots qu'il rend."""
+    from . import aide_lot
+
+    return aide_lot.attendre_les_processus(monkeypatch)
+
+
+def test_meme_plan_en_deux_processus(lots_rendus: list[int]) -> None:
     assert len({json.dumps({**t, "enseignant": ""}, sort_keys=True) for t in GRAND}) == 2400
     assert planifier(GRAND, GRANDES_ECOLES, processus=2) == planifier(GRAND, GRANDES_ECOLES)
+    assert lots_rendus  # des résumés calculés par le processus de calcul
 
 
-def test_deux_processus_servent_le_moteur_donne_pas_ses_dossiers() -> None:
+def test_deux_processus_servent_le_moteur_donne_pas_ses_dossiers(lots_rendus: list[int]) -> None:
     # un moteur construit directement n'a pas de dossiers : le processus de calcul le reçoit
     base = Moteur.depuis()
     construit = Moteur(base.catalogue, base.base)
     assert planifier(GRAND, GRANDES_ECOLES, processus=2, moteur=construit) == planifier(
         GRAND, GRANDES_ECOLES
     )
+    assert lots_rendus
 
 
-def test_une_erreur_dans_un_processus_de_calcul_remonte(monkeypatch: pytest.MonkeyPatch) -> None:
+def test_une_erreur_dans_un_processus_de_calcul_remonte(
+    monkeypatch: pytest.MonkeyPatch, lots_rendus: list[int]
+) -> None:
     import recommandeur._programme.parallele as parallele
 
     monkeypatch.setattr(parallele, "vers_json", lambda moteur: '{"evaluateur": "durable"}')
@@ -226,7 +238,9 @@ def test_une_erreur_dans_un_processus_de_calcul_remonte(monkeypatch: pytest.Monk
     )
 
 
-def test_un_processus_de_calcul_qui_meurt(monkeypatch: pytest.MonkeyPatch) -> None:
+def test_un_processus_de_calcul_qui_meurt(
+    monkeypatch: pytest.MonkeyPatch, lots_rendus: list[int]
+) -> None:
     import recommandeur._programme.parallele as parallele
 
     from . import aide_lot
