@@ -47,6 +47,10 @@ LIEUX = [
     "du Verger",
     "de l'Étang",
 ]
+#: Les régions fictives du centre (colonne ``region`` : les cohortes du centre ne mêlent pas
+#: deux régions) ; les écoles y sont réparties par blocs d'écoles voisines, sans tirage (le
+#: reste des effectifs ne change pas).
+REGIONS = ["Nord", "Sud", "Est", "Ouest"]
 ENSEIGNANT = [
     "enseignant",
     "ecole",
@@ -90,6 +94,7 @@ def ecoles(n: int, hasard: random.Random) -> list[dict[str, object]]:
                 "nom": f"{'École secondaire' if secondaire else 'École'} {lieu} n° {i} (fictive)",
                 "nb_enseignants": hasard.randint(45, 110) if secondaire else hasard.randint(18, 50),
                 "mentors": "" if hasard.random() < 0.05 else mentors,
+                "region": REGIONS[(i - 1) * len(REGIONS) // n],
                 "imse": hasard.randint(1, 10),
                 "nb_batiments": 2 if hasard.random() < 0.15 else 1,
                 "region_eloignee": "oui" if hasard.random() < 0.1 else "non",

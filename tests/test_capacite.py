@@ -104,6 +104,7 @@ def test_la_surcouche_remplace_une_valeur_et_son_origine(tmp_path: Path) -> None
     # sans capacité dans le fichier : 640 h ÷ les heures moyennes d'un mentoré
     # ((30 + 6) + (10 + 30 + 3 + 4 + 6)) / 2 = 44,5 h → 14 personnes
     assert (m1.capacite, m1.origine_capacite) == (14, "heures")
+    assert plan.capacite is not None
     assert plan.capacite.parametres["liberation_mentor"] == (
         "part de la tâche d'une personne mentore libérée pour le mentorat : 0,5 part de la "
         "tâche (choix du centre)"

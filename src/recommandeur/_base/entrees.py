@@ -4,10 +4,15 @@ from __future__ import annotations
 
 from collections.abc import Mapping
 from importlib.resources.abc import Traversable
-from typing import Any
+from typing import Any, TypeVar
+
+from pydantic import BaseModel
 
 from .erreurs import Probleme, suggerer
 from .fichiers import lire_toml
+from .messages import valider_entree
+
+M = TypeVar("M", bound=BaseModel)
 
 
 def lire_entrees(
@@ -101,6 +106,70 @@ def identifiant(brute: dict[str, Any], genre: str, rang: int, cle: str = "id") -
     pas une chaîne."""
     ident = brute.get(cle)
     return ident if isinstance(ident, str) else f"{genre} n° {rang + 1}"
+
+
+def lire_identifiee(
+    modele: type[M],
+    nom: str,
+    rang: int,
+    brute: dict[str, Any],
+    lues: dict[str, tuple[str, M]],
+    problemes: list[Probleme],
+    *,
+    genre: str,
+    cle: str = "id",
+    prefixe: str = "",
+    remplacer: bool = False,
+    deja: str = "identifiant déjà défini dans {origine}",
+) -> M | None:
+    """Une entrée ``[[genre]]`` identifiée par sa clé ``cle``, validée en ``modele`` et rangée
+    dans ``lues`` sous son identifiant, avec son origine (le fichier ``nom`` qui l'écrit).
+
+    Renvoie l'entrée validée, ou ``None`` si elle ne l'est pas (ses problèmes ajoutés à
+    ``problemes``, son identifiant dit ``prefixe`` + ``identifiant(brute, genre, rang, cle)``).
+    Un identifiant déjà lu : avec ``remplacer``, la dernière entrée l'emporte ; sans, elle est
+    refusée (« ``deja`` », avec l'origine de la première). Une surcouche a déjà remplacé les
+    entrées de la base de même identifiant (``_catalogue.surcouche.fusionner``) : ce qui se
+    répète ici se répète dans un même dossier.
+
+    >>> from pydantic import BaseModel
+    >>> class Essai(BaseModel):
+    ...     id: str
+    ...     n: int
+    >>> lues: dict[str, tuple[str, Essai]] = {}
+    >>> problemes: list[Probleme] = []
+    >>> lire_identifiee(Essai, "a.toml", 0, {"id": "e", "n": 1}, lues, problemes, genre="essai")
+    Essai(id='e', n=1)
+    >>> lire_identifiee(Essai, "b.toml", 0, {"id": "e", "n": 2}, lues, problemes, genre="essai")
+    Essai(id='e', n=2)
+    >>> lues["e"][0], [p.message for p in problemes]
+    ('a.toml', ['identifiant déjà défini dans a.toml'])
+    >>> lire_identifiee(Essai, "b.toml", 0, {"id": "e", "n": 2}, lues, [], genre="essai",
+    ...                 remplacer=True) and lues["e"]
+    ('b.toml', Essai(id='e', n=2))
+    >>> lire_identifiee(Essai, "c.toml", 4, {"n": 3}, lues, problemes, genre="essai") is None
+    True
+    >>> problemes[-1].id
+    'essai n° 5'
+    """
+    ident = prefixe + identifiant(brute, genre, rang, cle)
+    objet = valider_entree(modele, brute, problemes, fichier=nom, id=ident)
+    if objet is None:
+        return None
+    valeur = getattr(objet, cle)
+    if valeur in lues and not remplacer:
+        problemes.append(
+            Probleme(
+                deja.format(origine=lues[valeur][0]),
+                fichier=nom,
+                id=valeur,
+                champ=cle,
+                valeur=valeur,
+            )
+        )
+    else:
+        lues[valeur] = (nom, objet)
+    return objet
 
 
 #: Profondeur d'imbrication maximale d'une entrée (tables et listes) d'un fichier de données.

@@ -13,9 +13,8 @@ from typing import Any
 
 from pydantic import BaseModel, ConfigDict, Field
 
-from .._base.entrees import identifiant
+from .._base.entrees import identifiant, lire_identifiee
 from .._base.erreurs import Probleme, suggerer
-from .._base.messages import valider_entree
 from .._base.schema_json import nettoyer_schema
 
 #: Les paramètres que lit le plan (``_programme/capacite.py``), par identifiant.
@@ -62,7 +61,8 @@ def lire_capacite(
     lus: dict[str, tuple[str, ParametreCapacite]],
     problemes: list[Probleme],
 ) -> None:
-    """Un ``[[capacite]]`` validé, ajouté à ``lus`` ; ses problèmes à ``problemes`` sinon."""
+    """Un ``[[capacite]]`` connu et validé, ajouté à ``lus`` (le dernier d'un ``id`` l'emporte) ;
+    ses problèmes à ``problemes`` sinon."""
     ident = identifiant(brute, "capacite", rang)
     if ident not in PARAMETRES_DE_CAPACITE:
         problemes.append(
@@ -77,9 +77,9 @@ def lire_capacite(
             )
         )
         return
-    parametre = valider_entree(ParametreCapacite, brute, problemes, fichier=nom, id=ident)
-    if parametre is not None:
-        lus[parametre.id] = (nom, parametre)
+    lire_identifiee(
+        ParametreCapacite, nom, rang, brute, lus, problemes, genre="capacite", remplacer=True
+    )
 
 
 def verifier_capacite(

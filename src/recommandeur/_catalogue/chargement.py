@@ -5,14 +5,13 @@ from __future__ import annotations
 from collections.abc import Iterator
 from typing import Any
 
-from .._base.entrees import identifiant, lire_entrees
+from .._base.entrees import identifiant, lire_entrees, lire_identifiee
 from .._base.erreurs import ErreurCatalogue, Probleme, suggerer
 from .._base.fichiers import Dossier, dossier_livre, en_dossier
-from .._base.messages import valider_entree
 from .._profil.modeles import PRESENCES
 from .._vocabulaire import Ordre
 from .capacite import ParametreCapacite, lire_capacite, verifier_capacite
-from .deploiement import Etape, Heures, lire_etape, lire_heures, verifier_etape, verifier_heures
+from .deploiement import Etape, Heures, verifier_etape, verifier_heures
 from .documents import lire_documents, titrer
 from .modeles import Acteur, Catalogue, Intervenant, Mesure
 from .programme import ORDRES_DU_CSSPS, lire_programme
@@ -58,42 +57,25 @@ def _analyser(
     for nom, genre, rang, brute in entrees:
         if genre == "capacite":
             lire_capacite(nom, rang, brute, capacite, problemes)
-            continue
-        if genre == "etape":
-            lire_etape(nom, rang, brute, etapes, problemes)
-            continue
-        if genre == "heures":
-            lire_heures(nom, rang, brute, heures, problemes)
-            continue
-        if genre == "ressources":
+        elif genre == "etape":
+            lire_identifiee(Etape, nom, rang, brute, etapes, problemes, genre="étape")
+        elif genre == "heures":  # la dernière d'une mesure l'emporte
+            lire_identifiee(
+                Heures, nom, rang, brute, heures, problemes, genre="heures", cle="mesure",
+                prefixe="heures ", remplacer=True,
+            )  # fmt: skip
+        elif genre == "ressources":
             ressources.update(_ressources(nom, brute, problemes))
-            continue
-        if genre == "programme":  # la surcouche, lue après la base, l'emporte
+        elif genre == "programme":  # la surcouche, lue après la base, l'emporte
             ordres = lire_programme(nom, brute, problemes) or ordres
-            continue
-        if genre in ("source", "document"):
-            continue
-        ident = identifiant(brute, genre, rang)
-        modele: type[Acteur] | type[Mesure] = Acteur if genre == "acteur" else Mesure
-        depot: dict[str, Any] = acteurs if genre == "acteur" else mesures
-        objet = valider_entree(modele, brute, problemes, fichier=nom, id=ident)
-        if objet is None:
-            invalides.add(ident)
-            if _cles_lisibles(brute.get("sources")):
-                refusees.append((nom, ident, tuple(brute["sources"])))
-            continue
-        if objet.id in depot:
-            problemes.append(
-                Probleme(
-                    f"identifiant déjà défini dans {depot[objet.id][0]}",
-                    fichier=nom,
-                    id=objet.id,
-                    champ="id",
-                    valeur=objet.id,
-                )
-            )
-            continue
-        depot[objet.id] = (nom, objet)
+        elif genre in ("acteur", "mesure"):
+            modele: type[Acteur] | type[Mesure] = Acteur if genre == "acteur" else Mesure
+            depot: dict[str, Any] = acteurs if genre == "acteur" else mesures
+            if lire_identifiee(modele, nom, rang, brute, depot, problemes, genre=genre) is None:
+                ident = identifiant(brute, genre, rang)
+                invalides.add(ident)
+                if _cles_lisibles(brute.get("sources")):
+                    refusees.append((nom, ident, tuple(brute["sources"])))
     cles = {s.cle for s in sources}
     for depot_valide in (acteurs, mesures):
         for nom, valide in depot_valide.values():

@@ -3,13 +3,11 @@
 from __future__ import annotations
 
 from collections.abc import Collection, Iterator
-from typing import Any, Literal
+from typing import Literal
 
 from pydantic import BaseModel, ConfigDict, Field
 
-from .._base.entrees import identifiant
 from .._base.erreurs import Probleme, suggerer
-from .._base.messages import valider_entree
 from .._base.schema_json import nettoyer_schema
 from .._vocabulaire import CycleAction
 from .capacite import ParametreCapacite as ParametreCapacite  # le catalogue le lit d'ici
@@ -97,47 +95,6 @@ def verifier_etape(
                 valeur=acteur,
                 suggestions=suggerer(acteur, acteurs),
             )
-
-
-def lire_etape(
-    nom: str,
-    rang: int,
-    brute: dict[str, Any],
-    etapes: dict[str, tuple[str, Etape]],
-    problemes: list[Probleme],
-) -> None:
-    """Une ``[[etape]]`` validée, ajoutée à ``etapes`` ; ses problèmes à ``problemes`` sinon."""
-    etape = valider_entree(
-        Etape, brute, problemes, fichier=nom, id=identifiant(brute, "étape", rang)
-    )
-    if etape is None:
-        return
-    if etape.id in etapes:
-        problemes.append(
-            Probleme(
-                f"identifiant déjà défini dans {etapes[etape.id][0]}",
-                fichier=nom,
-                id=etape.id,
-                champ="id",
-                valeur=etape.id,
-            )
-        )
-        return
-    etapes[etape.id] = (nom, etape)
-
-
-def lire_heures(
-    nom: str,
-    rang: int,
-    brute: dict[str, Any],
-    heures: dict[str, tuple[str, Heures]],
-    problemes: list[Probleme],
-) -> None:
-    """Des ``[[heures]]`` validées, ajoutées à ``heures`` (la dernière d'une mesure l'emporte)."""
-    ident = f"heures {identifiant(brute, 'heures', rang, 'mesure')}"
-    duree = valider_entree(Heures, brute, problemes, fichier=nom, id=ident)
-    if duree is not None:
-        heures[duree.mesure] = (nom, duree)
 
 
 def verifier_heures(

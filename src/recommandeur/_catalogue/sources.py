@@ -17,10 +17,9 @@ from __future__ import annotations
 import functools
 from collections.abc import Collection, Iterator, Sequence
 
-from .._base.entrees import identifiant, lire_entrees
+from .._base.entrees import lire_entrees, lire_identifiee
 from .._base.erreurs import Probleme, suggerer
 from .._base.fichiers import dossier_livre
-from .._base.messages import valider_entree
 from .documents import Document, lire_documents, titrer
 from .modeles import Source
 
@@ -31,24 +30,11 @@ def lire_sources(
     """Les ``[[source]]`` valides parmi des entrées lues ; les autres deviennent des problèmes."""
     sources: dict[str, tuple[str, Source]] = {}
     for nom, genre, rang, brute in entrees:
-        if genre != "source":
-            continue
-        ident = identifiant(brute, "source", rang, cle="cle")
-        source = valider_entree(Source, brute, problemes, fichier=nom, id=ident)
-        if source is None:
-            continue
-        if source.cle in sources:
-            problemes.append(
-                Probleme(
-                    f"clé de source déjà définie dans {sources[source.cle][0]}",
-                    fichier=nom,
-                    id=source.cle,
-                    champ="cle",
-                    valeur=source.cle,
-                )
-            )
-            continue
-        sources[source.cle] = (nom, source)
+        if genre == "source":
+            lire_identifiee(
+                Source, nom, rang, brute, sources, problemes, genre="source", cle="cle",
+                deja="clé de source déjà définie dans {origine}",
+            )  # fmt: skip
     return [s for _, s in sources.values()]
 
 
