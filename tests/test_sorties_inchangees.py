@@ -1,9 +1,14 @@
 """Une optimisation ne change aucun résultat (ticket 24).
 
 ``tests/donnees/sorties_reference.json`` a été écrit par ``outils/sorties_reference.py`` avec
-le code d'avant les optimisations du ticket 24 (main à ed56c35) : pour chaque profil de la
+le code d'avant les optimisations du ticket 24 (main à ed56c35, puis à 7b5111e, d'autres
+changements voulus de résultats ayant atterri entre-temps) : pour chaque profil de la
 population du bench, l'empreinte de tout ce que son résultat montre (JSON, texte détaillé,
 HTML, justifications, écarts, faits). Le code d'aujourd'hui doit redonner chaque empreinte.
+
+Un changement **voulu** d'un résultat le fait échouer : régénérer alors le fichier avec le
+code de ce changement seul (``PYTHONPATH=<arbre>/src python outils/sorties_reference.py``),
+jamais avec une optimisation en cours.
 """
 
 from __future__ import annotations
