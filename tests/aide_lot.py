@@ -2,10 +2,41 @@
 
 from __future__ import annotations
 
+import concurrent.futures
 import os
 from typing import Any
+
+import pytest
 
 
 def mourir(paquet: Any) -> Any:
     """Termine le processus de calcul sans rien renvoyer (comme une erreur de segmentation)."""
     os._exit(3)
+
+
+def dormir(paquet: Any) -> Any:
+    """Ne rend jamais son lot (un processus de calcul sur une machine surchargée)."""
+    import time
+
+    time.sleep(600)
+
+
+def attendre_les_processus(monkeypatch: pytest.MonkeyPatch) -> list[int]:
+    """Des processus de calcul pour 500 profils et plus, attendus à chaque tour de
+    ``Calcul.resumes`` (aucune course entre eux et ce processus-ci) : les lots qu'ils rendent,
+    dans l'ordre où ils sont rangés."""
+    import recommandeur._programme.parallele as parallele
+
+    rendus: list[int] = []
+    original = parallele.Calcul._recolter
+    monkeypatch.setattr(parallele, "PAR_PROCESSUS_MIN", 500)
+
+    def attendre(self: Any, confies: dict[Any, int], faits: list[Any]) -> int:
+        concurrent.futures.wait([*confies, *self._echauffes], timeout=120)
+        avant = {i for i, f in enumerate(faits) if f is not None}
+        n: int = original(self, confies, faits)
+        rendus.extend(i for i, f in enumerate(faits) if f is not None and i not in avant)
+        return n
+
+    monkeypatch.setattr(parallele.Calcul, "_recolter", attendre)
+    return rendus

@@ -131,9 +131,10 @@ def test_le_resume_d_un_plan() -> None:
     )
     assert lignes[1] == f"Catalogue {plan.version_catalogue} · règles {plan.version_regles}"
     assert lignes[2].startswith(f"Offres groupées : {len(plan.groupes)} groupe(s) (au plus 8 ")
-    assert "1 école(s) sans personne mentore" in lignes[3]
-    assert "1 école(s) à plusieurs bâtiments" in lignes[3]
-    assert lignes[4] == "Le plus de personnes en insertion : École A (3), École B (1), École C (1)"
+    assert lignes[3].startswith("Coût estimé : ") and lignes[3].endswith(" $ par année")
+    assert "1 école(s) sans personne mentore" in lignes[4]
+    assert "1 école(s) à plusieurs bâtiments" in lignes[4]
+    assert lignes[5] == "Le plus de personnes en insertion : École A (3), École B (1), École C (1)"
     assert lignes[-1].startswith("Le plan entier : plan.html(), plan.ecrire_xlsx(…)")
     assert len(lignes) <= 9
     assert repr(plan).startswith("<Plan : 5 personne(s)")
@@ -151,3 +152,31 @@ def test_print_d_un_grand_plan_confidentiel_tient_en_neuf_lignes() -> None:
     assert lignes[0].startswith("CONFIDENTIEL") and lignes[-1].startswith("Le plan entier")
     assert lignes[1].startswith("Plan du centre : 400 personne(s) dans 40 école(s)")
     assert all(len(ligne) < 400 for ligne in lignes)
+
+
+def test_print_d_un_plan_dit_l_appariement_et_le_cout_en_une_ligne() -> None:
+    """Revue RH du ticket 23 : print(plan) dit l'appariement et le coût, comme le résumé de la
+    commande ; avec l'avertissement confidentiel, il tient encore en 9 lignes, bilan compris."""
+    ligne = {"enseignant": "e1", "ecole": "a", "annees_experience": 0, "ordre": "primaire"}
+    plan = planifier(
+        [ligne], [{"ecole": "a", "mentors": 1}], mentors=[{"mentor": "M1", "ecole": "a"}]
+    )
+    assert str(plan).splitlines()[3] == (
+        "Appariement : 1 personne(s) appariée(s) à 1 personne(s) mentore(s) nommée(s), "
+        "0 sans personne mentore ; coût estimé : 22\u202f600 $ par année"
+    )
+    sans_mentors = str(planifier([ligne], [{"ecole": "a", "mentors": 1}])).splitlines()
+    assert [x for x in sans_mentors if "oût estimé" in x] == [
+        "Coût estimé : 22\u202f600 $ par année"
+    ]
+    exemples = Path(__file__).resolve().parents[1] / "exemples" / "effectifs"
+    grand = planifier(
+        exemples / "enseignants.csv",
+        exemples / "ecoles.csv",
+        mentors=exemples / "mentors.csv",
+        inclure_confidentiel=True,
+    )
+    lignes = str(grand).splitlines()
+    assert len(lignes) == 9
+    assert lignes[4].startswith("Appariement : ") and "coût estimé : " in lignes[4]
+    assert lignes[-2].startswith("Bilan : ") and lignes[-1].startswith("Le plan entier")

@@ -150,3 +150,42 @@ def test_separateur_point_virgule_et_bom(tmp_path: Path) -> None:
     (t,) = effectifs.enseignants
     assert [(b.value, i.value) for b, i in t.profil.besoins.items()] == [("bien_etre", "elevee")]
     assert t.profil.ecole.mentor_dans_l_ecole is True
+
+
+def test_les_enseignants_lus_sont_ceux_que_la_validation_donnerait(tmp_path: Path) -> None:
+    """Les personnes lues sans revalidation (ticket 23 : ``model_construct``) sont égales,
+    champ par champ et champs donnés compris, à celles que ``Enseignant(...)`` validerait ;
+    un profil identique reste un seul objet (la mémoire suit les profils distincts)."""
+    import subprocess
+    import sys
+
+    from recommandeur._programme.effectifs import Enseignant
+
+    racine = Path(__file__).resolve().parents[1]
+    subprocess.run(
+        [
+            sys.executable,
+            str(racine / "outils" / "generer_effectifs.py"),
+            "--ecoles",
+            "12",
+            "--enseignants",
+            "400",
+            "--dossier",
+            str(tmp_path),
+        ],
+        check=True,
+        capture_output=True,
+    )
+    lus = charger_effectifs(tmp_path / "enseignants.csv", tmp_path / "ecoles.csv")
+    assert len(lus.enseignants) == 400
+    for e in lus.enseignants:
+        valide = Enseignant(**{c: getattr(e, c) for c in e.model_fields_set})
+        assert valide == e and valide.model_fields_set == e.model_fields_set
+        assert valide.profil.model_fields_set == e.profil.model_fields_set
+    # les personnes de même profil partagent l'objet, ses parties aussi
+    par_profil: dict[str, set[int]] = {}
+    for e in lus.enseignants:
+        par_profil.setdefault(e.profil.model_dump_json(), set()).add(id(e.profil))
+    assert all(len(objets) == 1 for objets in par_profil.values())
+    assert len(par_profil) < 400
+    assert len({id(e.profil.ecole) for e in lus.enseignants}) <= len(lus.ecoles) * 2

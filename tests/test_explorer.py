@@ -2,12 +2,26 @@
 
 from __future__ import annotations
 
+import contextlib
+import io
 from pathlib import Path
+from typing import Any
 
 import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
 
-from recommandeur import ErreurArgument, ErreurProfil, et_si, pourquoi_pas, recommander
+from recommandeur import (
+    ErreurArgument,
+    ErreurProfil,
+    Profil,
+    et_si,
+    pourquoi_pas,
+    recommander,
+)
 from recommandeur._cli.commande import changement, main
+from recommandeur._cli.profil import lire_profil
+from recommandeur.testing import profils
 
 EXEMPLES = Path(__file__).resolve().parents[1] / "exemples"
 BASE = {"annees_experience": 2, "ordre": "primaire", "ecole": {"imse": 3}}
@@ -173,3 +187,79 @@ def test_et_si_fusionne_les_tables_imbriquees() -> None:
     }
     assert (apres.affectation.partage_de_tache, apres.affectation.nb_ecoles) == (True, 2)
     assert r.avant.profil.ecole.imse == 3
+
+
+def test_pourquoi_pas_d_une_action_du_milieu_recommandee() -> None:
+    """Sans personne mentore dans l'école : nommer une mentore est l'action 1, et la réponse le dit."""
+    profil = {"annees_experience": 1, "ordre": "primaire", "ecole": {"mentor_dans_l_ecole": False}}
+    r = pourquoi_pas(profil, "nommer_mentor")
+    assert (r.action_du_milieu, r.rang, r.ecartee) == (True, 1, None)
+    assert r.texte().splitlines()[0] == (
+        "“Nommer une personne mentore issue du milieu” est recommandée au milieu, "
+        "au rang 1 des actions."
+    )
+
+
+@settings(max_examples=25, deadline=None)
+@given(profils())
+def test_pourquoi_pas_redit_le_rang_de_chaque_recommandation(profil: Profil) -> None:
+    """Pour tout profil : chaque offre et chaque action du milieu recommandées ont, dans
+    ``pourquoi_pas``, le rang et le genre qu'elles ont dans la recommandation."""
+    reco = recommander(profil)
+    for m in reco.mesures:
+        r = pourquoi_pas(profil, m.mesure.id)
+        assert (r.action_du_milieu, r.rang) == (False, m.rang), m.mesure.id
+    for a in reco.actions_milieu:
+        r = pourquoi_pas(profil, a.mesure.id)
+        assert (r.action_du_milieu, r.rang, r.ecartee) == (True, a.rang, None), a.mesure.id
+
+
+#: Des changements en ligne de commande, dont plusieurs d'une même table.
+_CHANGEMENTS = [
+    "ecole.imse=9",
+    "ecole.region_eloignee=true",
+    "ecole.mentor_dans_l_ecole=false",
+    "besoins.bien_etre=elevee",
+    "besoins.planification=elevee",
+    "annees_experience=3",
+]
+
+
+@settings(max_examples=15, deadline=None)
+@given(st.lists(st.sampled_from(_CHANGEMENTS), min_size=1, max_size=4, unique=True))
+def test_et_si_en_ligne_de_commande_fusionne_chaque_changer(changer: list[str]) -> None:
+    """Plusieurs ``--changer`` (d'une même table ou non) : la commande répond comme ``et_si``
+    avec tous les changements réunis."""
+    fichier = EXEMPLES / "nouvelle_enseignante.toml"
+    reunis: dict[str, Any] = {}
+    for texte in changer:
+        cle, _, valeur = texte.partition("=")
+        table, _, champ = cle.rpartition(".")
+        lue: Any = {"true": True, "false": False}.get(valeur, valeur)
+        lue = int(lue) if isinstance(lue, str) and lue.isdigit() else lue
+        if table:
+            reunis.setdefault(table, {})[champ] = lue
+        else:
+            reunis[champ] = lue
+    attendu = et_si(lire_profil(fichier), reunis).texte()
+    sortie = io.StringIO()
+    with contextlib.redirect_stdout(sortie):
+        assert main(["et-si", str(fichier), *(a for c in changer for a in ("--changer", c))]) == 0
+    assert sortie.getvalue() == attendu + "\n"
+
+
+def test_et_si_deux_changements_de_l_ecole(capsys: pytest.CaptureFixture[str]) -> None:
+    """Le cas de la revue : l'IMSE (une action du milieu) et la région éloignée (deux offres)."""
+    fichier = str(EXEMPLES / "nouvelle_enseignante.toml")
+    changer = ["--changer", "ecole.imse=9", "--changer", "ecole.region_eloignee=true"]
+    assert main(["et-si", fichier, *changer]) == 0
+    sortie = capsys.readouterr().out
+    assert sortie.splitlines()[:5] == [
+        "+ Communauté d'apprentissage professionnelle en ligne "
+        "(communaute_apprentissage_en_ligne) : rang 6",
+        "+ Communauté d'apprentissage professionnelle interécoles "
+        "(communaute_apprentissage_interecoles) : rang 7",
+        "",
+        "Actions du milieu :",
+        "+ Demander pour l'école le soutien d'une école soutenue (soutien_ecole_soutenue)",
+    ]

@@ -44,8 +44,12 @@ def numeros_nus(texte: str) -> list[str]:
 def plan(request: pytest.FixtureRequest) -> Plan:
     effectifs, confidentiel = request.param
     dossier = EFFECTIFS[effectifs]
+    mentors = dossier / "mentors.csv"  # l'appariement : les raisons des paires aussi
     return planifier(
-        dossier / "enseignants.csv", dossier / "ecoles.csv", inclure_confidentiel=confidentiel
+        dossier / "enseignants.csv",
+        dossier / "ecoles.csv",
+        inclure_confidentiel=confidentiel,
+        mentors=mentors if mentors.exists() else None,
     )
 
 

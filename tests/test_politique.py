@@ -13,7 +13,7 @@ from typing import Any
 
 import pytest
 
-from recommandeur import Moteur, Profil, Recommandation, recommander
+from recommandeur import Moteur, Profil, Recommandation, planifier, recommander
 from recommandeur._recommandation.classement import cle_de_tri, ecartees, scores
 
 POLITIQUE = Path(__file__).parent / "donnees" / "politique"
@@ -85,7 +85,7 @@ def test_la_phrase_d_escalade_va_aux_seules_regles_qui_lisent_le_besoin(moteur: 
     motifs = {(mo.regle, m.mesure.id): mo.texte for m in reco.mesures for mo in m.motifs}
     assert motifs[("planif", "i_suivi")] == (
         "Planification modérée. Escalade : le besoin “planification” passe de faible à "
-        "modérée : mesure reçue sans effet (c_groupe)."
+        "modérée : mesure reçue sans effet (“Groupe”)."
     )
     assert motifs[("base", "u_accueil")] == "Années : 1."
 
@@ -166,7 +166,7 @@ def test_pas_de_phrase_d_escalade_pour_une_branche_qui_n_a_pas_tenu(moteur: Mote
         (
             "planif",
             "Planification modérée. Escalade : le besoin “planification” passe de faible à "
-            "modérée : mesure reçue sans effet (c_groupe).",
+            "modérée : mesure reçue sans effet (“Groupe”).",
         ),
         ("mixte", "Ordre secondaire."),
     ]
@@ -239,3 +239,37 @@ def test_des_resultats_qui_ne_different_que_par_un_partenaire_ne_se_melangent_pa
     }
     assert [p.id for p in mentorat["avec"].partenaires] == ["direction", "pane"]
     assert [p.id for p in mentorat["sans"].partenaires] == ["direction"]
+
+
+def test_une_escalade_nomme_les_mesures_sans_effet_par_leur_titre() -> None:
+    """Revue RH du ticket 23 : la raison d'une action (plan JSON) et la phrase d'escalade
+    (JSON de la recommandation) disent le titre français de la mesure, non son identifiant."""
+    ligne = {"enseignant": "t1", "ecole": "A", "annees_experience": 0, "ordre": "primaire"}
+    plan = planifier(
+        [{**ligne, "besoin_gestion_de_classe": "faible", "mesures_recues": "mentorat:sans_effet"}],
+        [{"ecole": "A", "nom": "École A", "mentors": 0}],
+    )
+    (action,) = [a for a in plan.ecoles[0].actions if a.mesure == "outil_gestion_classe_ecole"]
+    assert action.raisons[0] == (
+        "Besoin en gestion de classe d'intensité modérée. Escalade : le besoin “gestion de "
+        "classe” passe de faible à modérée : mesure reçue sans effet (“Mentorat par une "
+        "personne mentore du milieu”). Si l'école n'en a pas, un outil commun de gestion de "
+        "classe aide chaque nouvelle personne."
+    )
+    reco = recommander(
+        {
+            "annees_experience": 0,
+            "ordre": "primaire",
+            "besoins": {"planification": "moderee"},
+            "mesures_recues": [
+                {"mesure": "temps_planification_collegues", "efficace": False},
+                {"mesure": "mentorat", "efficace": False},
+            ],
+        }
+    )
+    (escalade,) = reco.model_dump(mode="json")["escalades"]
+    assert escalade["phrase"] == (
+        "le besoin “planification” passe de modérée à élevée : mesure reçue sans effet "
+        "(“Temps de planification entre collègues”, “Mentorat par une personne mentore du "
+        "milieu”)"
+    )

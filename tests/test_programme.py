@@ -201,21 +201,33 @@ GRANDES_ECOLES = [
 ]
 
 
-def test_meme_plan_en_deux_processus() -> None:
+@pytest.fixture
+def lots_rendus(monkeypatch: pytest.MonkeyPatch) -> list[int]:
+    """Un processus de calcul dès 1 000 profils, attendu à chaque tour : les lots qu'il rend."""
+    from . import aide_lot
+
+    return aide_lot.attendre_les_processus(monkeypatch)
+
+
+def test_meme_plan_en_deux_processus(lots_rendus: list[int]) -> None:
     assert len({json.dumps({**t, "enseignant": ""}, sort_keys=True) for t in GRAND}) == 2400
     assert planifier(GRAND, GRANDES_ECOLES, processus=2) == planifier(GRAND, GRANDES_ECOLES)
+    assert lots_rendus  # des résumés calculés par le processus de calcul
 
 
-def test_deux_processus_servent_le_moteur_donne_pas_ses_dossiers() -> None:
+def test_deux_processus_servent_le_moteur_donne_pas_ses_dossiers(lots_rendus: list[int]) -> None:
     # un moteur construit directement n'a pas de dossiers : le processus de calcul le reçoit
     base = Moteur.depuis()
     construit = Moteur(base.catalogue, base.base)
     assert planifier(GRAND, GRANDES_ECOLES, processus=2, moteur=construit) == planifier(
         GRAND, GRANDES_ECOLES
     )
+    assert lots_rendus
 
 
-def test_une_erreur_dans_un_processus_de_calcul_remonte(monkeypatch: pytest.MonkeyPatch) -> None:
+def test_une_erreur_dans_un_processus_de_calcul_remonte(
+    monkeypatch: pytest.MonkeyPatch, lots_rendus: list[int]
+) -> None:
     import recommandeur._programme.parallele as parallele
 
     monkeypatch.setattr(parallele, "vers_json", lambda moteur: '{"evaluateur": "durable"}')
@@ -226,7 +238,9 @@ def test_une_erreur_dans_un_processus_de_calcul_remonte(monkeypatch: pytest.Monk
     )
 
 
-def test_un_processus_de_calcul_qui_meurt(monkeypatch: pytest.MonkeyPatch) -> None:
+def test_un_processus_de_calcul_qui_meurt(
+    monkeypatch: pytest.MonkeyPatch, lots_rendus: list[int]
+) -> None:
     import recommandeur._programme.parallele as parallele
 
     from . import aide_lot
@@ -378,3 +392,73 @@ def test_la_barre_de_progression_montre_le_total_et_le_temps_restant(
     barre = capsys.readouterr().err
     distincts = len({p for p in ENSEIGNANTS.read_text("utf-8").splitlines()[1:]})
     assert f"/{distincts} profils" in barre and "reste" in barre and "écoulé" in barre
+
+
+@pytest.mark.parametrize(
+    ("personnes", "plafond"), [(1, 1), (2, 1), (2, 2), (3, 2), (3, 3), (4, 3), (6, 5)]
+)
+def test_alerte_mentors_debordes_au_dela_du_plafond(personnes: int, plafond: int) -> None:
+    """« plus de N chacune » : à exactement ``mentores_par_mentor`` personnes par personne
+    mentore, pas d'alerte ; une de plus, une alerte (une école, une personne mentore, chaque
+    personne en insertion reçoit le mentorat de la mentore)."""
+    lignes = [
+        {"enseignant": f"p{i}", "ecole": "A", "annees_experience": 1, "ordre": "primaire"}
+        for i in range(personnes)
+    ]
+    ecoles = [{"ecole": "A", "nom": "École A", "nb_enseignants": 30, "mentors": 1}]
+    plan = planifier(lignes, ecoles, mentores_par_mentor=plafond)
+    genres = [a.genre for a in plan.alertes]
+    assert genres == (["mentors_debordes"] if personnes > plafond else [])
+    if personnes > plafond:
+        assert plan.alertes[0].message.startswith(
+            f"{personnes} personne(s) à qui le mentorat est offert pour 1 personne(s) "
+            f"mentore(s) : plus de {plafond} chacune ("
+        )
+
+
+_PANE = "Professionnelle à l'accompagnement des nouveaux enseignants (PANE)"
+_SURCOUCHE = Path(__file__).parent.parent / "exemples" / "surcouche_centre"
+
+
+@pytest.mark.parametrize(
+    ("surcouche", "pane_de_l_ecole", "responsable", "pane_dit"),
+    [
+        # l'école ne dit rien : la ressource du centre ([ressources] pane = true) fait foi
+        (True, None, _PANE, _PANE),
+        # l'école dit : elle l'emporte sur le centre, dans un sens comme dans l'autre
+        (True, True, _PANE, _PANE),
+        (
+            True,
+            False,
+            "Conseillère ou conseiller pédagogique",
+            f"{_PANE} (absente : à nommer ou à remplacer)",
+        ),
+        # sans surcouche, personne ne dit rien : à confirmer
+        (False, None, "Conseillère ou conseiller pédagogique", f"{_PANE} (à confirmer)"),
+    ],
+    ids=["centre_seul", "ecole_oui", "ecole_non", "sans_surcouche"],
+)
+def test_deploiement_lit_l_ecole_sinon_les_ressources_du_centre(
+    surcouche: bool, pane_de_l_ecole: bool | None, responsable: str, pane_dit: str
+) -> None:
+    """La rencontre de mentorat du plan de déploiement : qui en est responsable et comment la
+    PANE y est nommée dépendent de ce que dit l'école, sinon des ressources du centre."""
+    moteur = Moteur.depuis(surcouche=_SURCOUCHE) if surcouche else Moteur.depuis()
+    ecole: dict[str, Any] = {"ecole": "A", "nom": "École A", "nb_enseignants": 30, "mentors": 1}
+    if pane_de_l_ecole is not None:
+        ecole["pane"] = pane_de_l_ecole
+    lignes = [
+        {"enseignant": f"p{i}", "ecole": "A", "annees_experience": 1, "ordre": "primaire"}
+        for i in range(2)
+    ]
+    plan = planifier(lignes, [ecole], moteur=moteur)
+    (rencontre,) = [
+        e for e in plan.ecoles[0].deploiement if e.etape.startswith("Rencontre de mentorat")
+    ]
+    assert rencontre.responsable == responsable
+    assert rencontre.personnes_impliquees == [
+        "Direction d'établissement",
+        "Personne mentore de l'école",
+        pane_dit,
+        "Université",
+    ]

@@ -120,3 +120,46 @@ def test_chargement_refuse_pourquoi_par_d_un_non_intervenant(tmp_path: Path) -> 
     )
     with pytest.raises(ErreurRegle, match="'technopedagogue' n'est pas un intervenant"):
         Moteur.depuis(regles=tmp_path)
+
+
+#: Un besoin dont la règle a une raison propre à la personne mentore et une à la direction
+#: (``pourquoi_par``) : qui porte la consultation ne dépend que de la présence de la mentore.
+_DEUX_PORTEURS = {
+    "annees_experience": 1,
+    "ordre": "primaire",
+    "besoins": {"fonctionnement_ecole": "elevee"},
+}
+
+
+def _porteur_et_raisons(profil: dict[str, object], moteur: Moteur) -> tuple[str, list[str]]:
+    reco = recommander(profil, moteur=moteur)
+    m = next(m for m in reco.mesures if m.mesure.id == "consultation_individuelle")
+    return m.acteur.id, [mo.texte for mo in m.motifs]
+
+
+@pytest.mark.parametrize("premier", [True, False])
+def test_un_moteur_partage_redit_la_raison_du_porteur(premier: bool) -> None:
+    """Sur un seul moteur, la même règle portée par la mentore puis par la direction (ou
+    l'inverse) : chaque motif a la raison propre de son porteur, comme sur deux moteurs neufs."""
+    base = Moteur.depuis(evaluateur="reference")
+
+    def neuf() -> Moteur:
+        return Moteur(base.catalogue, base.base, evaluateur="reference")
+
+    partage = neuf()
+    ordre = [premier, not premier]
+    vus = [
+        _porteur_et_raisons(_DEUX_PORTEURS | {"ecole": {"mentor_dans_l_ecole": m}}, partage)
+        for m in ordre
+    ]
+    seuls = [
+        _porteur_et_raisons(_DEUX_PORTEURS | {"ecole": {"mentor_dans_l_ecole": m}}, neuf())
+        for m in ordre
+    ]
+    assert vus == seuls
+    porteurs = dict(zip(ordre, (p for p, _ in vus), strict=True))
+    assert porteurs == {True: "mentor", False: "direction"}
+    raisons = dict(zip(ordre, (" ".join(t) for _, t in vus), strict=True))
+    assert "La direction lui transmet les informations importantes" in raisons[False]
+    assert "mentore" not in raisons[False]
+    assert "Elle doit pouvoir fournir plusieurs réponses" in raisons[True]

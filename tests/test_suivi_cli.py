@@ -137,3 +137,32 @@ def test_plan_avec_le_journal(tmp_path: Path, capsys: pytest.CaptureFixture[str]
     assert [(b["mesure"], b["ecole"], b["sans_effet"]) for b in bilan["par_ecole"]] == [
         ("webinaire", "A", 1)
     ]
+
+
+@pytest.mark.parametrize("consent", ["oui", "non"])
+def test_tableau_ne_montre_la_detresse_qu_avec_l_option(
+    journal: str, tmp_path: Path, capsys: pytest.CaptureFixture[str], consent: str
+) -> None:
+    """t4 (détresse) débute la personne neutre : ``suivi tableau`` sans ``--avec-detresse`` ne
+    la nomme pas, même si t4 a consenti ; avec l'option, seulement si elle a consenti."""
+    for args in (
+        ("consentement", journal, "t4", consent, "--date", "2026-09-02", "--par", "cp"),
+        ("debuter", journal, "t4", "personne_neutre", "--date", "2026-09-03", "--par", "cp"),
+    ):
+        assert _suivi(capsys, *args)[0] == 0
+    for option, montre in (([], False), (["--avec-detresse"], consent == "oui")):
+        tableur = tmp_path / f"t{len(option)}.csv"
+        code, out, _ = _suivi(capsys, "tableau", journal, "--date", "2026-09-20", *option)
+        assert code == 0
+        (t4,) = [x for x in out.splitlines() if x.startswith("  t4 ")]
+        assert t4.startswith(
+            "  t4 (B) : en cours : personne_neutre ;" if montre else "  t4 (B) : en cours : rien ;"
+        )
+        _suivi(capsys, "tableau", journal, "--date", "2026-09-20", "--csv", str(tableur), *option)
+        (ligne,) = [
+            x
+            for x in csv.DictReader(tableur.read_text("utf-8-sig").splitlines())
+            if x["personne"] == "t4"
+        ]
+        assert ("personne_neutre" in str(ligne)) is montre
+        assert ligne["detresse"] == ("oui" if montre else "")

@@ -183,3 +183,39 @@ def test_desactiver_une_regle_qu_une_explication_nomme(tmp_path: Path) -> None:
     restantes = {e.regle for _, e in moteur.base.explications if e.regle}
     assert restantes == nommees - {"mentorat_pour_la_planification"}
     assert len(moteur.base.explications) == len(livree.base.explications) - 1
+
+
+def _ajuster(tmp_path: Path, poids: str) -> Path:
+    return _surcouche(
+        tmp_path,
+        ajustements='[ajustements]\npoids = [{ regle = "ecole_forte_part_novices", '
+        f'mesure = "comite_insertion_professionnelle", poids = {poids} }}]\n',
+    )
+
+
+@pytest.mark.parametrize(
+    ("poids", "message"),
+    [
+        ("0", "doit être > 0.0 (reçu : 0)"),
+        ("0.0", "doit être > 0.0 (reçu : 0.0)"),
+        ("-1", "doit être > 0.0 (reçu : -1)"),
+        ("100.5", "doit être ≤ 100.0 (reçu : 100.5)"),
+    ],
+    ids=["zero", "zero_flottant", "negatif", "au_dela_de_100"],
+)
+def test_un_poids_nul_ou_hors_bornes_est_refuse(tmp_path: Path, poids: str, message: str) -> None:
+    """Un poids est > 0 : une mesure à poids nul se retire par ``desactiver``, pas par un poids."""
+    with pytest.raises(ErreurCatalogue) as erreur:
+        Moteur.depuis(surcouche=_ajuster(tmp_path, poids))
+    (probleme,) = erreur.value.problemes
+    assert (probleme.fichier, probleme.champ) == ("surcouche/ajustements.toml", "poids[0].poids")
+    assert str(erreur.value) == (
+        f"surcouche/ajustements.toml : [ajustements] champ 'poids[0].poids' : {message}"
+    )
+
+
+@pytest.mark.parametrize("poids", [0.1, 1.0, 100.0])
+def test_un_poids_dans_les_bornes_est_admis(tmp_path: Path, poids: float) -> None:
+    moteur = Moteur.depuis(surcouche=_ajuster(tmp_path, repr(poids)))
+    (regle,) = [r for r in moteur.regles if r.id == "ecole_forte_part_novices"]
+    assert dict(regle.recommandations)["comite_insertion_professionnelle"] == poids

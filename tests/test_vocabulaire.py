@@ -2,31 +2,34 @@
 
 from __future__ import annotations
 
-from recommandeur import Besoin, Intensite, Modalite, Niveau, Ordre, Portee, Qualification, Statut
-from recommandeur._vocabulaire import (
-    _LIBELLES,
-    CycleAction,
-    Destinataire,
-    GenreSuppleance,
-    PeriodeInsertion,
-    Presence,
+import inspect
+
+import recommandeur
+from recommandeur import Besoin, Intensite
+from recommandeur._vocabulaire import _LIBELLES, enumerations
+from recommandeur._vocabulaire.enumerations import _Libelle
+
+#: Les énumérations du module, trouvées (non recopiées).
+ENUMERATIONS = tuple(
+    c
+    for _, c in inspect.getmembers(enumerations, inspect.isclass)
+    if issubclass(c, _Libelle) and c is not _Libelle
 )
 
-ENUMERATIONS = (
-    GenreSuppleance,
-    Niveau,
-    Portee,
-    Modalite,
-    Besoin,
-    Intensite,
-    Ordre,
-    Statut,
-    Qualification,
-    Destinataire,
-    PeriodeInsertion,
-    Presence,
-    CycleAction,
-)
+
+def test_une_seule_liste_des_noms_reexportes() -> None:
+    """``enumerations.__all__`` est la liste : ``_vocabulaire`` la réexporte entière et
+    ``recommandeur`` chaque énumération publique, la même classe."""
+    noms = {c.__name__ for c in ENUMERATIONS}
+    assert len(noms) == 13
+    assert noms <= set(enumerations.__all__)
+    vocabulaire = recommandeur._vocabulaire
+    assert set(enumerations.__all__) <= set(vocabulaire.__all__)
+    for nom in enumerations.__all__:
+        assert getattr(vocabulaire, nom) is getattr(enumerations, nom)
+    for nom in noms:
+        assert nom in recommandeur.__all__
+        assert getattr(recommandeur, nom) is getattr(enumerations, nom)
 
 
 def test_chaque_membre_a_un_libelle_distinct_de_cle() -> None:

@@ -20,12 +20,15 @@ import random
 import re
 import sys
 from collections import Counter, defaultdict
+from pathlib import Path
 from typing import Any
+
+sys.path.insert(0, str(Path(__file__).resolve().parent))  # le module voisin, même sous pytest
+from controles_textes import FP_FGA, ecarts
 
 from recommandeur import recommander
 
 ORDRES = ["prescolaire", "primaire", "secondaire", "formation_professionnelle", "education_adultes"]
-FP_FGA = {"formation_professionnelle", "education_adultes"}
 BESOINS = [
     "gestion_de_classe",
     "planification",
@@ -47,21 +50,6 @@ ACTEUR = {
     "professionnel": "professionnel",
     "technopedagogue": "technopedagogue",
 }
-CITATION = re.compile(r"«[^»]*»")
-ANGLAIS = re.compile(
-    r"\b(the|of|by|with|peer|peers|teachers?|mentoring|learning|community|possibility|"
-    r"speaking|professional|trained|abroad|including|visit|online|webinar)\b",
-    re.IGNORECASE,
-)
-NUMERO_NU = re.compile(r"\(00[0-4]\)|\b00[0-4]\b")
-GENRE = re.compile(
-    r"\b(Affectée|accueillie|Formée|Nouvelle dans|il passe|elle n'a pas connus|"
-    r"chacune de ses centres|ses centres, pas seulement dans la principale)\b"
-)
-ECOLE = re.compile(r"\b[ée]coles?\b", re.IGNORECASE)
-LIEUX_PERMIS = re.compile(
-    r"Au CSSPS,\s+une\s+école|[Dd]ans\s+une\s+école\s+du\s+CSSPS|plan\s+de\s+déploiement\s+d'une\s+école\s+(primaire|secondaire)"
-)
 PAROLE_DE_MENTOR = re.compile(
     r"oreilles attentives|grâce à leur aide|personnes mentores sont libérées|Le mentor doit être issu"
 )
@@ -75,15 +63,6 @@ SUJET = {
     "technopedagogue": re.compile(r"technopédagogue lui|devraient disposer de technopédagogues"),
     "professionnel": re.compile(r"la professionnelle du centre|le professionnel du centre"),
 }
-
-
-def hors_citations(texte: str) -> str:
-    """Le texte sans les passages entre « ».
-
-    >>> hors_citations("a « b » c")
-    'a «…» c'
-    """
-    return CITATION.sub("«…»", texte)
 
 
 def proprietes(profil: dict[str, Any]) -> list[tuple[str, str]]:
@@ -268,22 +247,15 @@ def proprietes(profil: dict[str, Any]) -> list[tuple[str, str]]:
         )
     # 9. Textes lus.
     for vue, texte in (("courte", r.texte()), ("details", r.texte(details=True))):
-        for cit in CITATION.findall(texte):
-            if ANGLAIS.search(cit):
-                v.append((f"9 anglais entre « » ({vue})", cit[:80]))
-        libre = LIEUX_PERMIS.sub("…", hors_citations(texte))
-        for ligne in libre.splitlines():
-            if NUMERO_NU.search(ligne):
-                v.append((f"9 numéro nu ({vue})", ligne.strip()[:100]))
-            if GENRE.search(ligne):
-                v.append((f"9 accord genré ({vue})", ligne.strip()[:100]))
-            if (
-                ordre in FP_FGA
-                and vue == "courte"
-                and ECOLE.search(ligne)
-                and "Non offertes" not in ligne
-            ):
-                v.append(("9 « école » en FP/FGA (courte)", ligne.strip()[:100]))
+        for genre, ligne in ecarts(texte):
+            if genre == "anglais":
+                v.append((f"9 anglais entre « » ({vue})", ligne[:80]))
+            elif genre == "numero":
+                v.append((f"9 numéro nu ({vue})", ligne[:100]))
+            elif genre == "genre":
+                v.append((f"9 accord genré ({vue})", ligne[:100]))
+            elif ordre in FP_FGA and vue == "courte" and "Non offertes" not in ligne:
+                v.append(("9 « école » en FP/FGA (courte)", ligne[:100]))
     # 10. Suppléance.
     if profil.get("statut") == "suppleance" and en_insertion and not detresse:
         genre = profil.get("suppleance", "non_precisee")

@@ -29,27 +29,14 @@ import tomllib
 from pathlib import Path
 from typing import Any
 
+sys.path.insert(0, str(Path(__file__).resolve().parent))  # le module voisin, même sous pytest
+from controles_textes import FP_FGA, ecarts, hors_citations
+
 from recommandeur import recommander
 
 RACINE = Path(__file__).resolve().parents[2]
 PERSONAS = RACINE / "docs" / "revues" / "personas_troisieme_tour.toml"
 
-ANGLAIS = re.compile(
-    r"\b(the|of|by|and|to|with|peer|peers|teachers?|mentoring|learning|community|"
-    r"possibility|speaking|professional|trained|abroad|including|visit|online|webinar)\b",
-    re.IGNORECASE,
-)
-NUMERO_NU = re.compile(r"\(00[0-4]\)|\b00[0-4]\b")
-GENRE = re.compile(
-    r"\b(Affectée|accueillie|Formée|Nouvelle dans|il passe|elle n'a pas connus|"
-    r"chacune de ses centres|ses centres, pas seulement dans la principale)\b"
-)
-ECOLE = re.compile(r"\b[ée]coles?\b", re.IGNORECASE)
-CITATION = re.compile(r"«[^»]*»")
-# « école » permis en FP et FGA : un lieu du CSSPS ou le titre d'une partie d'un document.
-LIEUX_PERMIS = re.compile(
-    r"Au CSSPS,\s+une\s+école|[Dd]ans\s+une\s+école\s+du\s+CSSPS|plan\s+de\s+déploiement\s+d'une\s+école\s+(primaire|secondaire)"
-)
 # Qui parle une raison, quand la personne n'est pas là (champ de présence -> motifs du texte).
 SUJETS_ABSENTS = {
     "mentor_dans_l_ecole": [
@@ -69,11 +56,6 @@ ACTEUR_DU_CHAMP = {
     "professionnel": "professionnel",
     "pane": "pane",
 }
-
-
-def hors_citations(texte: str) -> str:
-    """Le texte sans les passages entre « »."""
-    return CITATION.sub("«…»", texte)
 
 
 def verifier(persona: dict[str, Any], sortie: Path, cli: bool) -> tuple[list[str], list[str]]:
@@ -158,21 +140,16 @@ def verifier(persona: dict[str, Any], sortie: Path, cli: bool) -> tuple[list[str
     (sortie / f"{nom}_details.txt").write_text(details, encoding="utf-8")
 
     for vue, texte in (("courte", court), ("details", details)):
-        for cit in CITATION.findall(texte):
-            if ANGLAIS.search(cit):
-                echecs.append(f"anglais entre « » ({vue}) : {cit[:90]}")
-        for libre in LIEUX_PERMIS.sub("…", hors_citations(texte)).splitlines():
-            ligne = libre
-            if NUMERO_NU.search(libre):
-                echecs.append(f"numéro de document nu ({vue}) : {ligne.strip()[:110]}")
-            if GENRE.search(libre):
-                echecs.append(f"accord genré ({vue}) : {ligne.strip()[:110]}")
-            if profil["ordre"] in (
-                "formation_professionnelle",
-                "education_adultes",
-            ) and ECOLE.search(libre):
+        for genre, ligne in ecarts(texte):
+            if genre == "anglais":
+                echecs.append(f"anglais entre « » ({vue}) : {ligne[:90]}")
+            elif genre == "numero":
+                echecs.append(f"numéro de document nu ({vue}) : {ligne[:110]}")
+            elif genre == "genre":
+                echecs.append(f"accord genré ({vue}) : {ligne[:110]}")
+            elif profil["ordre"] in FP_FGA:
                 (echecs if vue == "courte" else relire).append(
-                    f"« école » en {profil['ordre']} ({vue}) : {ligne.strip()[:110]}"
+                    f"« école » en {profil['ordre']} ({vue}) : {ligne[:110]}"
                 )
         for fragment in persona.get("texte_interdit", []):
             if fragment in texte:

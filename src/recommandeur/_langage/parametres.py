@@ -80,7 +80,8 @@ def _hors_bornes(champ: Champ, valeur: object) -> str | None:
         return None
     if champ.maximum is not None and valeur > champ.maximum:
         conseil = " ; une part s'écrit 0.25 pour 25 %" if champ.maximum == 1.0 else ""
-        return f"doit être ≤ {champ.maximum:g} (bornes du champ '{champ.nom}'){conseil}"
+        return f"doit être ≤ {champ.maximum:.15g} (bornes du champ '{champ.nom}'){conseil}"
     if champ.minimum is not None and valeur < champ.minimum:
-        return f"doit être ≥ {champ.minimum:g} (bornes du champ '{champ.nom}')"
+        # .15g : une borne de date (19000101) s'écrit en entier, pas « 1.90001e+07 »
+        return f"doit être ≥ {champ.minimum:.15g} (bornes du champ '{champ.nom}')"
     return None

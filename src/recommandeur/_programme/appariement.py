@@ -222,7 +222,7 @@ def _raisons(
     else:
         raisons.append(
             f"personne mentore d'une autre école ({_nom(m.ecole, noms)}) qui intervient aussi "
-            "dans la sienne (« dans plus d'une école », 003)"
+            "dans la sienne (« dans plus d'une école », le rapport du CSSPS)"
         )
     mieux = [
         x

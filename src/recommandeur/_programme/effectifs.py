@@ -251,7 +251,10 @@ def charger_effectifs(
         if refusee or len(problemes) > avant:
             continue
         if de_l_ecole is not None:
-            profs.append(Enseignant(id=ident, ecole=ecole_id, profil=profil, **appariement))
+            # tout est déjà lu et validé : ``Enseignant(...)`` revaliderait le profil
+            # (``revalidate_instances="always"``), en copiant ce que _partager a mis en commun
+            champs: dict[str, Any] = {"id": ident, "ecole": ecole_id, "profil": profil}
+            profs.append(Enseignant.model_construct(**champs | appariement))
     if problemes:
         ordre = {fichier_ecoles.nom: 0, fichier_enseignants.nom: 1}
         raise ErreurEffectifs(

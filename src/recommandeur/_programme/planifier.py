@@ -26,13 +26,11 @@ from .mentors import Mentor
 from .modele_ecole import COLLEGUES, modeles_des_ecoles
 from .modeles import Alerte, Plan, PlanEcole, PlanEnseignant
 from .par_ecole import MENTORES_PAR_MENTOR, a_confirmer, plans_des_ecoles
-from .parallele import Calcul, refuser_au_demarrage, resumes_ici
+from .parallele import Calcul, coeurs, processus_utiles, refuser_au_demarrage, resumes_ici
 from .portrait import portrait
 from .progression import Progression, suivre_la_progression
 from .resume import Resume
 
-#: Profils distincts par processus en dessous desquels le calcul reste dans ce processus.
-PAR_PROCESSUS_MIN = 1000
 #: Taille approximative d'une ligne d'effectifs (pour juger un fichier sans le lire).
 OCTETS_PAR_PROFIL = 60
 
@@ -73,9 +71,10 @@ def planifier(
     ``enseignants`` et ``ecoles`` : des fichiers (``.csv`` aux en-têtes français, ``.json``,
     ``.toml``) ou des listes de dicts (voir ``docs/programme.md``). Des effectifs fautifs
     lèvent :class:`~recommandeur.ErreurEffectifs`, chaque ligne fautive nommée.
-    ``processus`` : les recommandations des profils distincts sont calculées dans autant de
-    processus (le plan est le même). ``journal`` : un :class:`~recommandeur.Journal` de
-    suivi ; le bilan lit alors ses revues au lieu des ``mesures_recues`` des effectifs.
+    ``processus`` : les recommandations des profils distincts sont calculées dans au plus
+    autant de processus (le plan est le même) : ceux qui paient, selon les cœurs et la taille
+    des effectifs (voir ``docs/programme.md``). ``journal`` : un :class:`~recommandeur.Journal`
+    de suivi ; le bilan lit alors ses revues au lieu des ``mesures_recues`` des effectifs.
     ``taille_max_cohorte`` : les activités universelles du centre se font en cohortes d'au
     plus autant de personnes (une convention du plan). ``date`` : la date du plan (par
     défaut, aujourd'hui) ; le calendrier du centre sert la prochaine rentrée après elle.
@@ -109,7 +108,8 @@ def planifier(
             "progression", "un booléen ou une fonction (faits, total)", progression
         )
     refuser_au_demarrage(processus)
-    calcul = Calcul(moteur, processus) if processus > 1 and _assez_grand(enseignants) else None
+    utiles = processus_utiles(processus, _profils_estimes(enseignants), coeurs())
+    calcul = Calcul(moteur, utiles) if utiles > 1 else None
     # des dizaines de milliers de lignes et de résumés gardés, aucun cycle : le ramasse-miettes
     # les parcourrait pour rien (voir recommandeur._recommandation.ramasse_miettes)
     with ramasse_miettes_suspendu():
@@ -133,14 +133,15 @@ def planifier(
         return marquer(plan, moteur.catalogue, inclure_confidentiel=inclure_confidentiel)
 
 
-def _assez_grand(source: Source) -> bool:
-    """Vrai si les effectifs valent des processus de calcul (démarrés avant de les lire)."""
+def _profils_estimes(source: Source) -> int:
+    """Les profils qu'annoncent les effectifs, avant de les lire (pour démarrer d'avance les
+    processus de calcul) : d'après la taille d'un fichier, ou le nombre de lignes données."""
     if isinstance(source, str | Path):
         try:
-            return Path(source).stat().st_size >= OCTETS_PAR_PROFIL * 2 * PAR_PROCESSUS_MIN
+            return Path(source).stat().st_size // OCTETS_PAR_PROFIL
         except OSError:
-            return False
-    return isinstance(source, Sequence) and len(source) >= 2 * PAR_PROCESSUS_MIN
+            return 0
+    return len(source) if isinstance(source, Sequence) else 0
 
 
 def _resumes(
@@ -160,7 +161,8 @@ def _resumes(
         cles.append(cle)
     profils = list(distincts.values())
     avancer = suivre_la_progression(progression, len(profils))
-    if calcul is not None and len(profils) >= 2 * PAR_PROCESSUS_MIN:
+    n = 1 if calcul is None else calcul.travailleurs + 1
+    if calcul is not None and processus_utiles(n, len(profils), n) > 1:
         calcules = calcul.resumes(profils, avancer)
     else:
         calcules = resumes_ici(profils, moteur, avancer)

@@ -3,8 +3,8 @@
 Au plus :data:`LIGNES_MAX` lignes (l'avertissement d'un plan confidentiel compris).
 
 Le plan entier se lit dans ``plan.html()`` ; ``print(plan)`` en donne l'essentiel en quelques
-lignes : combien de personnes, d'écoles, de groupes, d'intervenants, ce qui demande
-l'attention, et où voir le reste.
+lignes : combien de personnes, d'écoles, de groupes, d'intervenants, l'appariement et le coût
+estimé, ce qui demande l'attention, et où voir le reste.
 """
 
 from __future__ import annotations
@@ -39,7 +39,8 @@ GENRES_PAR_PERSONNE = {
 
 
 def texte_plan(plan: Plan, ecoles: int = 3) -> str:
-    """Le résumé d'un plan : personnes, périodes, écoles, groupes, charges, alertes, bilan."""
+    """Le résumé d'un plan : personnes, périodes, écoles, groupes, charges, appariement et coût,
+    alertes, bilan."""
     p = plan.portrait
     periodes = p.par_periode
     lignes = [AVERTISSEMENT] if plan.confidentiel else []
@@ -53,6 +54,8 @@ def texte_plan(plan: Plan, ecoles: int = 3) -> str:
         f"{plan.parametres.get('taille_max_groupe', '?')} personnes, une convention du plan) ; "
         f"intervenants : {entier(len({c.acteur for c in plan.charges}))}",
     ]
+    if (mentorat := _mentorat_et_cout(plan)) is not None:
+        lignes.append(mentorat)
     genres = Counter(a.genre for a in plan.alertes)
     a = plan.appariement
     if genres.get("heures_depassees") and a is not None:
@@ -79,6 +82,25 @@ def texte_plan(plan: Plan, ecoles: int = 3) -> str:
         "plan.ecrire_json(…)"
     )
     return "\n".join([*lignes[: LIGNES_MAX - 1], fin])
+
+
+def _mentorat_et_cout(plan: Plan) -> str | None:
+    """Une ligne : l'appariement (s'il y en a un) et le coût estimé (s'il y en a un)."""
+    parties = []
+    a = plan.appariement
+    if a is not None:
+        parties.append(
+            f"Appariement : {entier(len(a.paires))} personne(s) appariée(s) à "
+            f"{entier(len(a.mentors))} personne(s) mentore(s) nommée(s), "
+            f"{entier(len(a.non_apparies))} sans personne mentore"
+        )
+    c = plan.capacite
+    if c is not None and c.couts:
+        parties.append(f"coût estimé : {entier(round(c.cout_total))} $ par année")
+    if not parties:
+        return None
+    texte = " ; ".join(parties)
+    return texte[0].upper() + texte[1:]
 
 
 def _genre(genre: str, par_personne: bool) -> str:

@@ -186,6 +186,8 @@ class Escalade(_Sortie):
     declaree: Intensite
     effective: Intensite
     mesures_sans_effet: list[str]
+    #: Leurs titres (libellés du catalogue), dans le même ordre : ceux que dit la phrase.
+    libelles_sans_effet: list[str] = Field(default_factory=list)
 
     @computed_field  # type: ignore[prop-decorator]
     @property

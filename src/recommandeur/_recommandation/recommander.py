@@ -149,6 +149,7 @@ def recommander_valide(
             declaree=profil.besoins[besoin],
             effective=Intensite.depuis_ordre(prepare.effectives[besoin]),
             mesures_sans_effet=list(mesures),
+            libelles_sans_effet=[f.mesures[m].libelle for m in mesures],
         )
         for besoin, mesures in prepare.montees.items()
     ]

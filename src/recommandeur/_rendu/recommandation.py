@@ -65,8 +65,18 @@ def justification(
 
 
 def phrase_escalade(escalade: Escalade) -> str:
-    """La phrase qui explique une escalade."""
-    mesures = ", ".join(escalade.mesures_sans_effet)
+    """La phrase qui explique une escalade : les mesures reçues sans effet par leur titre
+    (leur identifiant pour une escalade construite sans les titres).
+
+    >>> from recommandeur import Besoin, Escalade, Intensite
+    >>> e = Escalade(besoin=Besoin.PLANIFICATION, declaree=Intensite.FAIBLE,
+    ...              effective=Intensite.MODEREE, mesures_sans_effet=["mentorat"],
+    ...              libelles_sans_effet=["Mentorat"])
+    >>> phrase_escalade(e)
+    'le besoin “planification” passe de faible à modérée : mesure reçue sans effet (“Mentorat”)'
+    """
+    titres = [f"“{t}”" for t in escalade.libelles_sans_effet]
+    mesures = ", ".join(titres or escalade.mesures_sans_effet)
     return (
         f"le besoin “{escalade.besoin.libelle}” passe de {escalade.declaree.libelle} à "
         f"{escalade.effective.libelle} : mesure reçue sans effet ({mesures})"

@@ -14,6 +14,28 @@ from pydantic_core import CoreSchema
 
 from .._base.schema_json import schema_sans_balisage
 
+#: Ce que réexportent ``_vocabulaire`` (tout) et ``recommandeur`` (les énumérations publiques) :
+#: la seule liste des noms du module.
+__all__ = [
+    "DEBUT_FIN_DE_PERIODE",
+    "FIN_DE_PERIODE",
+    "_LIBELLES",
+    "Besoin",
+    "CycleAction",
+    "Destinataire",
+    "GenreSuppleance",
+    "Intensite",
+    "Modalite",
+    "Niveau",
+    "Ordre",
+    "PeriodeInsertion",
+    "Portee",
+    "Presence",
+    "Qualification",
+    "Statut",
+    "_Libelle",
+]
+
 
 class _Libelle(StrEnum):
     """Une énumération dont les membres ont un libellé français (table ``_LIBELLES``)."""

@@ -1,0 +1,134 @@
+"""Le nombre de processus d'un plan (ticket 24) et le partage des lots à la demande.
+
+Le choix est testé, pas le temps : :func:`processus_utiles` sur des cas faits main, ce que
+``planifier`` démarre selon les effectifs et les cœurs, et la répartition des lots entre ce
+processus-ci et un processus de calcul lent ou rapide (le plan ne change pas).
+"""
+
+from __future__ import annotations
+
+import signal
+from collections.abc import Iterator
+from typing import Any
+
+import pytest
+from hypothesis import given
+from hypothesis import strategies as st
+
+import recommandeur._programme.parallele as parallele
+import recommandeur._programme.planifier as module_planifier
+from recommandeur import moteur_par_defaut, planifier
+from recommandeur._programme.parallele import PAR_PROCESSUS_MIN, Calcul, processus_utiles
+
+from . import aide_lot
+from .test_programme import GRAND, GRANDES_ECOLES
+
+
+def test_processus_utiles_cas_faits_main() -> None:
+    assert PAR_PROCESSUS_MIN == 2500
+    # 30 000 profils sur 2 cœurs : les 2 demandés ; 4 demandés : 2 (un par cœur)
+    assert processus_utiles(2, 30_000, 2) == 2
+    assert processus_utiles(4, 30_000, 2) == 2
+    # un seul cœur : jamais de processus de calcul
+    assert processus_utiles(2, 30_000, 1) == 1
+    # chaque processus a au moins 2 500 profils : 5 000 → 2, 4 999 → 1, 7 500 → 3
+    assert processus_utiles(2, 5_000, 2) == 2
+    assert processus_utiles(2, 4_999, 2) == 1
+    assert processus_utiles(8, 7_500, 16) == 3
+    # 1 demandé : 1, quels que soient les cœurs et la taille
+    assert processus_utiles(1, 10**6, 64) == 1
+    assert processus_utiles(3, 0, 8) == 1
+
+
+@given(demandes=st.integers(1, 32), profils=st.integers(0, 10**6), coeurs_=st.integers(1, 128))
+def test_processus_utiles_bornes(demandes: int, profils: int, coeurs_: int) -> None:
+    n = processus_utiles(demandes, profils, coeurs_)
+    assert 1 <= n <= max(1, min(demandes, coeurs_))
+    assert n == 1 or n * PAR_PROCESSUS_MIN <= profils
+    # plus de profils, de cœurs ou de processus demandés : jamais moins
+    assert processus_utiles(demandes, profils + PAR_PROCESSUS_MIN, coeurs_) >= n
+    assert processus_utiles(demandes, profils, coeurs_ + 1) >= n
+    assert processus_utiles(min(32, demandes + 1), profils, coeurs_) >= n
+
+
+@pytest.fixture
+def demarres(monkeypatch: pytest.MonkeyPatch) -> Iterator[list[int]]:
+    """Les processus avec lesquels chaque ``Calcul`` démarre (sans en démarrer aucun)."""
+    vus: list[int] = []
+
+    class Faux:
+        def __init__(self, moteur: Any, processus: int) -> None:
+            vus.append(processus)
+            self.travailleurs = processus - 1
+
+        def resumes(self, profils: Any, avancer: Any) -> list[Any]:
+            return parallele.resumes_ici(profils, moteur_par_defaut(), avancer)
+
+        def fermer(self, interrompu: bool = False) -> None:
+            pass
+
+    monkeypatch.setattr(module_planifier, "Calcul", Faux)
+    yield vus
+
+
+def test_planifier_ne_demarre_que_les_processus_qui_paient(
+    demarres: list[int], monkeypatch: pytest.MonkeyPatch
+) -> None:
+    monkeypatch.setattr(module_planifier, "coeurs", lambda: 2)
+    petit = GRAND[:100]
+    planifier(petit, GRANDES_ECOLES, processus=2)  # 100 lignes : aucun processus de calcul
+    assert demarres == []
+    monkeypatch.setattr(parallele, "PAR_PROCESSUS_MIN", 1000)
+    planifier(GRAND, GRANDES_ECOLES, processus=8)  # 2 400 lignes, 2 cœurs : 2
+    monkeypatch.setattr(module_planifier, "coeurs", lambda: 1)
+    planifier(GRAND, GRANDES_ECOLES, processus=8)  # un cœur : aucun
+    monkeypatch.setattr(module_planifier, "coeurs", lambda: 16)
+    planifier(GRAND, GRANDES_ECOLES, processus=8)  # 16 cœurs, 2 400 lignes : 2
+    monkeypatch.setattr(parallele, "PAR_PROCESSUS_MIN", 600)
+    planifier(GRAND, GRANDES_ECOLES, processus=8)  # 600 profils chacun au moins : 4
+    planifier(GRAND, GRANDES_ECOLES, processus=3)  # 3 demandés : 3
+    assert demarres == [2, 2, 4, 3]
+
+
+def test_un_fichier_est_estime_par_sa_taille(tmp_path: Any) -> None:
+    fichier = tmp_path / "enseignants.csv"
+    fichier.write_bytes(b"x" * (module_planifier.OCTETS_PAR_PROFIL * 5_000 + 59))
+    assert module_planifier._profils_estimes(fichier) == 5_000
+    assert module_planifier._profils_estimes(str(tmp_path / "absent.csv")) == 0
+    assert module_planifier._profils_estimes(GRAND) == 2_400
+
+
+@pytest.fixture
+def lots_rendus(monkeypatch: pytest.MonkeyPatch) -> list[int]:
+    return aide_lot.attendre_les_processus(monkeypatch)
+
+
+def test_un_processus_de_calcul_prend_les_lots_par_la_fin(lots_rendus: list[int]) -> None:
+    plan = planifier(GRAND, GRANDES_ECOLES, processus=2)
+    # 2 400 profils, 12 lots de 200 : à chaque tour, ce processus-ci en prend un par le début
+    # et le processus de calcul (attendu) rend les siens, pris par la fin
+    assert parallele.TAILLE_LOT == 200 and parallele.LOTS_D_AVANCE == 2
+    # (2 par tour) : les 8 derniers, ce processus-ci les 4 premiers
+    assert lots_rendus == [10, 11, 8, 9, 6, 7, 4, 5]
+    assert plan == planifier(GRAND, GRANDES_ECOLES)
+
+
+def test_un_processus_de_calcul_trop_lent_ne_fait_pas_attendre(
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    # le processus de calcul ne rend rien avant que ce processus-ci ait tout calculé : le plan
+    # est le même, ses lots sont calculés ici, et il est arrêté sans qu'on l'attende
+    monkeypatch.setattr(parallele, "PAR_PROCESSUS_MIN", 500)
+    monkeypatch.setattr(parallele, "_resumer", aide_lot.dormir)
+    arretes: list[bool] = []
+    fermer = Calcul.fermer
+
+    def noter(self: Calcul, interrompu: bool = False) -> None:
+        travailleurs = list(self._executeur._processes.values())  # type: ignore[attr-defined]
+        fermer(self, interrompu)
+        arretes.extend((self._inacheve, t.exitcode) for t in travailleurs)
+
+    monkeypatch.setattr(Calcul, "fermer", noter)
+    assert planifier(GRAND, GRANDES_ECOLES, processus=2) == planifier(GRAND, GRANDES_ECOLES)
+    # arrêté (SIGTERM) au lieu d'être attendu pendant les 600 s de son lot
+    assert arretes == [(True, -signal.SIGTERM)]
