@@ -52,7 +52,9 @@ PHASES = {
     "rapide": [("rapide", f"not lent and {HORS}"), ("lente", f"lent and {HORS}")],
     "aucune": [],  # seulement les tests « d'abord » (le témoin d'un test qui a tué)
 }
-_ECHEC = re.compile(r"^(?:FAILED|ERROR) (\S+)", re.MULTILINE)
+#: Le test en échec d'une ligne du résumé de pytest, en entier : un identifiant paramétré peut
+#: contenir des espaces (``test_x[doit être > 0]``) ; le message suit après « - ».
+_ECHEC = re.compile(r"^(?:FAILED|ERROR) (.+?)(?: - .*)?$", re.MULTILINE)
 
 
 class Verdict(NamedTuple):

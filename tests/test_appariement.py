@@ -9,6 +9,8 @@ resté sans effet, le même appariement quel que soit l'ordre des lignes.
 
 from __future__ import annotations
 
+import csv
+import json
 from pathlib import Path
 
 import networkx as nx
@@ -17,9 +19,13 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from recommandeur import ErreurEffectifs, planifier
+from recommandeur._cli.commande import main
 from recommandeur._programme.appariement import apparier
 from recommandeur._programme.criteres import Demande
+from recommandeur._programme.mentorat import RAISON_CONFIDENTIELLE
 from recommandeur._programme.mentors import Mentor, charger_mentors
+
+from .test_confidentialite import exports
 
 NOMS = {"A": "École A", "B": "École B"}
 
@@ -258,40 +264,69 @@ def test_planifier_dit_les_fautes_des_effectifs_et_des_mentors_ensemble(tmp_path
     }
 
 
+@pytest.mark.parametrize("inclure_confidentiel", [False, True])
 def test_un_mentorat_reste_sans_effet_est_confidentiel_dans_les_fichiers_du_centre(
-    tmp_path: Path,
+    tmp_path: Path, inclure_confidentiel: bool, capsys: pytest.CaptureFixture[str]
 ) -> None:
-    """003 : « la confidentialité de la relation mentor-mentoré » : la raison reste dans le
-    plan (la direction la lit), jamais dans un CSV ni dans une alerte."""
+    """003 : la direction accepte « la confidentialité de la relation mentor-mentoré ». Qu'un
+    mentorat avec telle personne mentore soit resté sans effet, et même le motif « precedent »
+    d'une personne non appariée, ne sortent jamais du plan en mémoire : ni CSV, ni xlsx, ni JSON
+    (fichier et sortie de la commande), ni rapport, ni alerte, ni ``print(plan)`` — pas même
+    avec ``inclure_confidentiel`` (qui montre la détresse, non la relation). Le centre lit ce
+    qu'il faut faire : une personne mentore d'une autre école."""
     sans_effet = {
         "annees_experience": 0,
         "ordre": "primaire",
         "mesures_recues": "mentorat:sans_effet",
     }
+    enseignants = [
+        {"enseignant": "e1", "ecole": "A", "mentor_precedent": "M1", **sans_effet},
+        {"enseignant": "e2", "ecole": "B", "mentor_precedent": "M2", **sans_effet},
+    ]
+    ecoles = [{"ecole": "A", "mentors": 1}, {"ecole": "B", "mentors": 2}]
+    mentors = [
+        {"mentor": "M1", "ecole": "A"},
+        {"mentor": "M2", "ecole": "B"},
+        {"mentor": "M3", "ecole": "B"},
+    ]
     plan = planifier(
-        [
-            {"enseignant": "e1", "ecole": "A", "mentor_precedent": "M1", **sans_effet},
-            {"enseignant": "e2", "ecole": "B", "mentor_precedent": "M2", **sans_effet},
-        ],
-        [{"ecole": "A", "mentors": 1}, {"ecole": "B", "mentors": 2}],
-        mentors=[
-            {"mentor": "M1", "ecole": "A"},
-            {"mentor": "M2", "ecole": "B"},
-            {"mentor": "M3", "ecole": "B"},
-        ],
+        enseignants, ecoles, mentors=mentors, inclure_confidentiel=inclure_confidentiel
     )
     assert plan.appariement is not None
     (paire,) = plan.appariement.paires
     assert (paire.enseignant, paire.mentor) == ("e2", "M3")
-    assert any("resté sans effet" in r for r in paire.raisons)
+    assert any("resté sans effet" in r for r in paire.raisons)  # le plan en mémoire le garde
     (non,) = plan.appariement.non_apparies
     assert (non.enseignant, non.motif) == ("e1", "precedent")
+    assert "M1" in non.raison
     alertes = [a.message for a in plan.alertes if a.genre == "non_apparies"]
     assert alertes and not any("e1" in m or "M1" in m or "sans effet" in m for m in alertes)
-    for fichier in plan.ecrire_csv(tmp_path):
-        texte = fichier.read_text(encoding="utf-8-sig")
-        assert "sans effet" not in texte, fichier.name
-    assert "e2;B;M3;B;même école (B)" in (tmp_path / "paires.csv").read_text(encoding="utf-8-sig")
+
+    textes = exports(plan, tmp_path)
+    for f in ("enseignants.csv", "ecoles.csv", "mentors.csv"):  # la commande, sortie JSON
+        lignes = enseignants if f == "enseignants.csv" else ecoles if f == "ecoles.csv" else mentors
+        with (tmp_path / f).open("w", encoding="utf-8", newline="") as sortie:
+            ecrivain = csv.DictWriter(sortie, list(lignes[0]))
+            ecrivain.writeheader()
+            ecrivain.writerows(lignes)
+    options = ["--inclure-confidentiel"] if inclure_confidentiel else []
+    assert main(["plan", str(tmp_path / "enseignants.csv"), "--ecoles", str(tmp_path / "ecoles.csv"),
+                 "--mentors", str(tmp_path / "mentors.csv"), "--json", "-", *options]) == 0  # fmt: skip
+    textes["json -"] = capsys.readouterr().out
+    for nom, texte in textes.items():
+        for interdit in ("resté sans effet", "precedent", "proposée de nouveau", "M1, est celle"):
+            assert interdit not in texte, (nom, interdit)
+    ligne_non = f"e1;A;confidentiel;{RAISON_CONFIDENTIELLE}"
+    assert ligne_non in textes["non_apparies.csv"]
+    assert "e2;B;M3;B;même école (B)" in textes["paires.csv"]
+    for nom in ("plan.json", "json -"):
+        a = json.loads(textes[nom])["appariement"]
+        assert [(n["enseignant"], n["motif"], n["raison"]) for n in a["non_apparies"]] == [
+            ("e1", "confidentiel", RAISON_CONFIDENTIELLE)
+        ], nom
+        assert a["paires"][0]["raisons"] == ["même école (B)"], nom
+    assert "raison confidentielle" in textes["plan.xlsx"]  # le motif, par son libellé
+    assert RAISON_CONFIDENTIELLE in textes["plan.html"]
 
 
 def test_la_continuite_l_emporte_sur_l_ordre_et_le_batiment_se_compare_sans_la_casse() -> None:

@@ -17,6 +17,8 @@ from hypothesis import strategies as st
 from recommandeur import Moteur, Profil, Recommandation, pourquoi_pas, recommander
 from recommandeur.testing import profils
 
+from .profils_exemples import PRESENCES
+
 MOTEUR = Moteur.depuis()
 RESERVES = frozenset(a.id for a in MOTEUR.catalogue.acteurs if a.insertion_seulement)
 NOUVELLE = {
@@ -76,11 +78,16 @@ def _etat(reco: Recommandation, mesure: str) -> tuple[Any, ...]:
     profils(MOTEUR.catalogue, mesures_recues=()),
     st.sampled_from(sorted(MOTEUR.ids_mesures)),
     st.permutations([True, False]),
+    st.fixed_dictionaries({c: st.booleans() for c in PRESENCES}),
 )
 def test_recue_deux_fois_dont_une_sans_effet_compte_sans_effet(
-    profil: Profil, mesure: str, effets: list[bool]
+    profil: Profil, mesure: str, effets: list[bool], presences: dict[str, bool]
 ) -> None:
+    # Chaque présence est dite par l'école : la réception avec effet n'atteste alors rien de
+    # plus (une présence inconnue, elle, le serait, ce qui change à bon droit le regroupement
+    # en détresse ; voir le test suivant).
     donnees = profil.model_dump(mode="json")
+    donnees["ecole"] = {**donnees["ecole"], **presences}
     deux_fois = recommander(
         {**donnees, "mesures_recues": [{"mesure": mesure, "efficace": e} for e in effets]},
         moteur=MOTEUR,
@@ -92,6 +99,24 @@ def test_recue_deux_fois_dont_une_sans_effet_compte_sans_effet(
     # la mesure elle-même est traitée comme reçue sans effet
     assert _etat(deux_fois, mesure) == _etat(une_fois, mesure)
     assert _etat(deux_fois, mesure)[0] in ([], [(False, True)])
+
+
+@settings(max_examples=40, deadline=None)
+@given(
+    profils(MOTEUR.catalogue, mesures_recues=()),
+    st.sampled_from(sorted(MOTEUR.ids_mesures)),
+    st.permutations([True, False]),
+)
+def test_recue_deux_fois_jamais_comptee_comme_recue_avec_effet(
+    profil: Profil, mesure: str, effets: list[bool]
+) -> None:
+    # Présences quelconques (inconnues comprises) : jamais « déjà reçue », dans les deux ordres.
+    donnees = profil.model_dump(mode="json")
+    recues = [{"mesure": mesure, "efficace": e} for e in effets]
+    reco = recommander({**donnees, "mesures_recues": recues}, moteur=MOTEUR)
+    assert all(not deja for deja, _ in _etat(reco, mesure)[0])
+    inverse = recommander({**donnees, "mesures_recues": recues[::-1]}, moteur=MOTEUR)
+    assert _etat(reco, mesure) == _etat(inverse, mesure)
 
 
 def test_mentorat_sans_effet_puis_avec_effet() -> None:

@@ -129,6 +129,25 @@ def test_aucune_evaluation_de_code() -> None:
     assert importes == []
 
 
+def test_le_muter_lit_l_identifiant_entier_du_test_en_echec() -> None:
+    """Un identifiant paramétré avec des espaces est lu en entier (``--reprendre`` le relance)."""
+    import importlib.util
+
+    spec = importlib.util.spec_from_file_location("muter", RACINE / "outils" / "muter.py")
+    assert spec is not None and spec.loader is not None
+    muter = importlib.util.module_from_spec(spec)
+    spec.loader.exec_module(muter)
+    resume = (
+        "....F\n"
+        "FAILED tests/t.py::test_a[0-doit être > 0.0 (reçu : 0)] - assert 1 == 2\n"
+        "ERROR tests/t.py::test_b\n"
+    )
+    assert muter._ECHEC.findall(resume) == [
+        "tests/t.py::test_a[0-doit être > 0.0 (reçu : 0)]",
+        "tests/t.py::test_b",
+    ]
+
+
 def test_chaque_mutant_vise_un_texte_present_une_seule_fois() -> None:
     """La passe de mutation démarre : chaque mutant de outils/mutants.toml trouve son texte
     exactement une fois (sinon ``outils/muter.py`` refuse de partir, et le code a dérivé)."""

@@ -5,7 +5,6 @@ from __future__ import annotations
 import argparse
 import contextlib
 import datetime as dt
-import json
 import os
 import sys
 from collections.abc import Callable
@@ -22,6 +21,7 @@ from .._programme.mentorat import charger_avec_mentors, texte_mentorat
 from .._programme.mentors import charger_mentors, en_ligne_de_mentor
 from .._programme.modeles import Plan
 from .._programme.planifier import planifier
+from .._programme.rapport import json_du_plan
 from .._suivi.journal import Journal
 from .francais import entier
 
@@ -185,7 +185,7 @@ def _plan(args: argparse.Namespace, moteur: Moteur | None) -> int:
         ecrire_atomique(Path(args.html), resultat.html())
         print(f"rapport : {args.html}", file=resume)
     if args.json == "-":
-        sys.stdout.write(json.dumps(resultat.model_dump(mode="json"), ensure_ascii=False))
+        sys.stdout.write(json_du_plan(resultat))
     elif args.json:
         resultat.ecrire_json(args.json)
         print(f"JSON : {args.json}", file=resume)

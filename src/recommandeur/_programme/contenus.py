@@ -161,3 +161,26 @@ def charges(plan: Plan) -> dict[str, Any]:
     return {
         "totaux": sorted(lignes, key=lambda t: (-(t["individuelles"] + t["groupes"]), t["libelle"]))
     }
+
+
+def alertes(plan: Plan) -> dict[str, Any]:
+    """Les alertes regroupées par école : celles du centre d'abord, puis chaque école dans
+    l'ordre du plan (une école ne revient pas à plusieurs endroits de la liste).
+
+    >>> from recommandeur import planifier
+    >>> ligne = {"annees_experience": 0, "ordre": "primaire"}
+    >>> plan = planifier([{"enseignant": "e1", "ecole": "a", **ligne},
+    ...                   {"enseignant": "e2", "ecole": "b", **ligne}],
+    ...                  [{"ecole": "b", "mentors": 1, "nb_batiments": 2},
+    ...                   {"ecole": "a", "mentors": 0}])
+    >>> [(a.ecole, a.genre) for a in plan.alertes]
+    [('b', 'batiments'), ('a', 'sans_mentor'), (None, 'a_confirmer')]
+    >>> [(e, [a.genre for a in liste]) for e, liste in alertes(plan)["par_ecole"]]
+    [(None, ['a_confirmer']), ('b', ['batiments']), ('a', ['sans_mentor'])]
+    """
+    rang = {e.ecole: i for i, e in enumerate(plan.ecoles)}
+    groupes: dict[str | None, list[Any]] = defaultdict(list)
+    for a in plan.alertes:
+        groupes[a.ecole].append(a)
+    ordre = sorted(groupes, key=lambda e: (e is not None, rang.get(e or "", len(rang)), e or ""))
+    return {"par_ecole": [(e, groupes[e]) for e in ordre]}

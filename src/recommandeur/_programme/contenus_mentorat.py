@@ -10,8 +10,7 @@ from __future__ import annotations
 from collections import defaultdict
 from typing import Any
 
-from .appariement import PRECEDENT
-from .mentorat import RAISON_CONFIDENTIELLE
+from .mentorat import MOTIF_CONFIDENTIEL, pour_le_centre
 from .modeles import Plan
 
 #: L'origine d'une capacité, en mots.
@@ -21,12 +20,12 @@ ORIGINES_CAPACITE = {
     "convention": "la convention du plan (personnes par personne mentore)",
 }
 
-#: Le motif d'une personne non appariée (``NonApparie.motif``), en mots ; celui du mentorat
-#: précédent resté sans effet reste confidentiel.
+#: Le motif d'une personne non appariée, tel qu'un fichier du centre l'écrit, en mots ; celui
+#: du mentorat précédent resté sans effet y est ``confidentiel`` (voir ``pour_le_centre``).
 MOTIFS_NON_APPARIE = {
     "aucune": "aucune personne mentore pour l'école",
     "capacite": "personnes mentores à leur capacité",
-    PRECEDENT: "raison confidentielle",
+    MOTIF_CONFIDENTIEL: "raison confidentielle",
 }
 
 
@@ -57,8 +56,7 @@ def appariement(plan: Plan) -> dict[str, Any]:
         return {}
     groupes: dict[tuple[str, str], list[str]] = defaultdict(list)
     for n in a.non_apparies:
-        raison = RAISON_CONFIDENTIELLE if n.motif == PRECEDENT else n.raison
-        groupes[(n.ecole, raison)].append(n.enseignant)
+        groupes[(n.ecole, pour_le_centre(n)[1])].append(n.enseignant)
     return {
         "nb_paires": len(a.paires),
         "nb_non_apparies": len(a.non_apparies),

@@ -2,8 +2,9 @@
 mentores, heures par rôle, coûts.
 
 Ce qui dit un mentorat précédent resté sans effet (003 : « la confidentialité de la relation
-mentor-mentoré ») n'y est jamais : la raison de la paire est omise, celle de la personne non
-appariée remplacée par une mention confidentielle.
+mentor-mentoré ») n'y est jamais, ni dans le JSON du plan (:func:`caviarder_json`) : la raison
+de la paire est omise, le motif et la raison de la personne non appariée remplacés par
+« confidentiel » et ce qu'il faut faire.
 """
 
 from __future__ import annotations
@@ -11,8 +12,8 @@ from __future__ import annotations
 from collections.abc import Sequence
 from typing import Any
 
-from .appariement import DEBUT_RAISON_PRECEDENT, PRECEDENT
-from .mentorat import RAISON_CONFIDENTIELLE
+from .appariement import DEBUT_RAISON_PRECEDENT
+from .mentorat import pour_le_centre
 from .modeles import Plan
 from .modeles_mentorat import NonApparie, Paire
 
@@ -24,8 +25,17 @@ def _raisons(p: Paire) -> str:
     return " ; ".join(r for r in p.raisons if not r.startswith(DEBUT_RAISON_PRECEDENT))
 
 
-def _raison(n: NonApparie) -> str:
-    return RAISON_CONFIDENTIELLE if n.motif == PRECEDENT else n.raison
+def caviarder_json(donnees: dict[str, Any]) -> dict[str, Any]:
+    """Le JSON d'un plan (``plan.model_dump(mode="json")``) tel qu'un fichier du centre l'écrit :
+    sans la raison de paire ni le motif et la raison d'une personne non appariée qui disent un
+    mentorat précédent resté sans effet (voir ``mentorat.pour_le_centre``)."""
+    a = donnees.get("appariement")
+    if a is not None:
+        for p in a["paires"]:
+            p["raisons"] = [r for r in p["raisons"] if not r.startswith(DEBUT_RAISON_PRECEDENT)]
+        for n in a["non_apparies"]:
+            n["motif"], n["raison"] = pour_le_centre(NonApparie.model_validate(n))
+    return donnees
 
 
 def fichiers_du_mentorat(plan: Plan) -> dict[str, tuple[Sequence[Any], Colonnes]]:
@@ -39,7 +49,12 @@ def fichiers_du_mentorat(plan: Plan) -> dict[str, tuple[Sequence[Any], Colonnes]
         )
         fichiers["non_apparies.csv"] = (
             a.non_apparies,
-            ["enseignant", "ecole", ("motif", lambda n: n.motif), ("raison", _raison)],
+            [
+                "enseignant",
+                "ecole",
+                ("motif", lambda n: pour_le_centre(n)[0]),
+                ("raison", lambda n: pour_le_centre(n)[1]),
+            ],
         )
         fichiers["mentors.csv"] = (
             a.mentors,

@@ -69,13 +69,32 @@ def _ecoles_lisibles(ecoles: Source) -> dict[str, str] | None:
     return {cle(i): i for i in lus if i is not None}
 
 
-#: Ce qu'une alerte du centre dit d'un mentorat précédent resté sans effet (sans la personne
-#: mentore ni la personne : 003, « la confidentialité de la relation mentor-mentoré »).
+#: Ce qu'un fichier ou une alerte du centre dit d'un mentorat précédent resté sans effet : ce
+#: qu'il faut faire, sans la personne mentore, sans dire qu'un mentorat a eu lieu ni comment il
+#: s'est passé (003 : « la confidentialité de la relation mentor-mentoré »).
 RAISON_CONFIDENTIELLE = (
-    "la seule personne mentore possible ne peut pas être proposée de nouveau (une raison "
-    "confidentielle, connue de la direction de l'école) : inscrire une personne mentore d'une "
-    "autre école (colonne autres_ecoles)"
+    "une personne mentore d'une autre école est demandée, pour une raison confidentielle "
+    "connue de la direction de l'école : en inscrire une (colonne autres_ecoles)"
 )
+#: Le motif qu'un fichier du centre écrit à la place de ``precedent`` (``NonApparie.motif``).
+MOTIF_CONFIDENTIEL = "confidentiel"
+
+
+def pour_le_centre(n: NonApparie) -> tuple[str, str]:
+    """Le motif et la raison d'une personne non appariée, tels que les dit un fichier du centre
+    (CSV, xlsx, JSON, rapport, alertes) : ceux d'un mentorat resté sans effet y sont remplacés.
+
+    >>> n = NonApparie(enseignant="e1", ecole="A", motif="precedent",
+    ...                raison="la seule personne mentore de l'école, M1, est celle …")
+    >>> pour_le_centre(n)[0], "M1" in pour_le_centre(n)[1]
+    ('confidentiel', False)
+    >>> pour_le_centre(n.model_copy(update={"motif": "aucune", "raison": "r"}))
+    ('aucune', 'r')
+    """
+    if n.motif == PRECEDENT:
+        return MOTIF_CONFIDENTIEL, RAISON_CONFIDENTIELLE
+    return n.motif, n.raison
+
 
 #: Personnes nommées au plus dans le message d'une alerte (les autres : dans l'export).
 NOMMEES_MAX = 5
@@ -117,8 +136,7 @@ def alertes_non_apparies(
     """Une alerte par école et par raison : combien de personnes, lesquelles, pourquoi."""
     groupes: dict[tuple[str, str], list[str]] = defaultdict(list)
     for n in non_apparies:
-        raison = RAISON_CONFIDENTIELLE if n.motif == PRECEDENT else n.raison
-        groupes[(n.ecole, raison)].append(n.enseignant)
+        groupes[(n.ecole, pour_le_centre(n)[1])].append(n.enseignant)
     alertes = []
     for (ecole, raison), qui in groupes.items():
         nommees = ", ".join(qui[:NOMMEES_MAX]) + (" …" if len(qui) > NOMMEES_MAX else "")

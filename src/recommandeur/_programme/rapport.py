@@ -24,6 +24,7 @@ from .._rendu.html import rendre_page
 from .confidentiel import AVERTISSEMENT
 from .contenus import communs
 from .exports import fichiers_csv, valeur
+from .exports_mentorat import caviarder_json
 from .modeles import Plan
 from .sections import SECTIONS
 
@@ -111,7 +112,12 @@ def _cellule(v: Any) -> Any:
     return neutraliser(str(getattr(v, "value", v)))
 
 
+def json_du_plan(plan: Plan) -> str:
+    """Le JSON du plan tel qu'un fichier du centre l'écrit (schéma : :func:`schema_du_plan`) :
+    sans ce qui dit un mentorat précédent resté sans effet (:func:`.exports_mentorat.caviarder_json`)."""
+    return json.dumps(caviarder_json(plan.model_dump(mode="json")), ensure_ascii=False)
+
+
 def ecrire_json(plan: Plan, chemin: str | Path) -> Path:
-    """Écrit le JSON du plan (schéma : :func:`schema_du_plan`), mis en place d'un coup."""
-    texte = json.dumps(plan.model_dump(mode="json"), ensure_ascii=False)
-    return ecrire_atomique(Path(chemin), texte)
+    """Écrit le JSON du plan (:func:`json_du_plan`), mis en place d'un coup."""
+    return ecrire_atomique(Path(chemin), json_du_plan(plan))

@@ -100,7 +100,7 @@ SECTIONS: tuple[Section, ...] = (
         presente=contenus_mentorat.a_une_capacite,
         donnees=contenus_mentorat.capacite,
     ),
-    Section("alertes", "Alertes"),
+    Section("alertes", "Alertes", donnees=contenus.alertes),
     Section("groupes", "Offres groupées"),
     Section(
         "calibrage",
