@@ -249,9 +249,9 @@ class Calcul:
 
     def fermer(self, interrompu: bool = False) -> None:
         """Arrête les processus de calcul (les tâches en attente sont annulées) ; ``interrompu``
-        (une exception, un signal) ou des lots calculés ici à leur place : ils sont arrêtés
-        sans finir leur tâche en cours."""
-        if interrompu or self._inacheve:
+        (une exception, un signal), des lots calculés ici à leur place ou un démarrage pas
+        fini (des effectifs plus petits qu'annoncés) : ils sont arrêtés sans être attendus."""
+        if interrompu or self._inacheve or not all(e.done() for e in self._echauffes):
             for processus in list(getattr(self._executeur, "_processes", {}).values()):
                 processus.terminate()
         try:
