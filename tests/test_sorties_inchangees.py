@@ -1,7 +1,7 @@
 """Une optimisation ne change aucun résultat (ticket 24).
 
 ``tests/donnees/sorties_reference.json`` a été écrit par ``outils/sorties_reference.py`` avec
-le code d'avant les optimisations du ticket 24 (main à ed56c35, puis à 7b5111e, d'autres
+le code d'avant les optimisations du ticket 24 (main à ed56c35, puis à 224ee54, d'autres
 changements voulus de résultats ayant atterri entre-temps) : pour chaque profil de la
 population du bench, l'empreinte de tout ce que son résultat montre (JSON, texte détaillé,
 HTML, justifications, écarts, faits). Le code d'aujourd'hui doit redonner chaque empreinte.

@@ -18,9 +18,9 @@ enveloppe les rend inatteignables :
   tenue** : chaque règle n'est rapportée qu'une fois ;
 - l'opérateur ``$ex`` (qui bloque le processus) n'est jamais produit ; les faits
   ne contiennent que des booléens, entiers, nombres et chaînes, et moins de 255
-  propriétés ; chaque ensemble ne reçoit que les champs que lisent ses conditions, sous
-  un nom court (``c0``, ``c1``…) : durable-rules analyse le fait puis le recopie entier
-  dans chaque message d'action ;
+  propriétés ; seuls les champs que lisent les conditions sont envoyés, sous un nom court
+  (``c0``, ``c1``…) : durable-rules analyse le fait puis le recopie entier dans chaque
+  message d'action ;
 - **un verrou** sérialise tous les appels à l'extension C (qui ne relâche pas le GIL :
   rien n'est perdu en parallélisme) ;
 - les actions sont menées **directement** (``assert_fact``, ``start_action_for_state``,
@@ -173,15 +173,13 @@ class EnsembleDurable:
     def __init__(self, conditions: Mapping[str, Expression]) -> None:
         rangs = {rid: rang for rang, rid in enumerate(conditions)}
         self._noms = {f"r{rang}": rid for rid, rang in rangs.items()}
+        #: Les champs que lisent les conditions et leur nom court : seuls ceux-là sont envoyés
+        #: (durable-rules analyse le fait, puis le recopie entier dans chaque message d'action).
+        lus = sorted({a.champ for c in conditions.values() for a in atomes(c)})
+        courts = {champ: f"c{i}" for i, champ in enumerate(lus)}
+        self._champs: tuple[tuple[str, str], ...] = tuple(courts.items())
         definitions = []
-        #: Pour chaque ensemble, les champs que lisent ses conditions et leur nom court : seuls
-        #: ceux-là lui sont envoyés (durable-rules analyse le fait, puis le recopie entier dans
-        #: chaque message d'action).
-        self._champs: list[tuple[tuple[str, str], ...]] = []
         for morceau in decouper(conditions) or [[]]:
-            lus = sorted({a.champ for rid in morceau for a in atomes(conditions[rid])})
-            courts = {champ: f"c{i}" for i, champ in enumerate(lus)}
-            self._champs.append(tuple(courts.items()))
             definition: dict[str, Any] = {
                 f"r{rangs[rid]}": {
                     "all": [{"m": en_json_durable(renommer(conditions[rid], courts))}]
@@ -213,23 +211,20 @@ class EnsembleDurable:
         """Les identifiants des règles déclenchées par ``fait``, chacune une fois, dans l'ordre de durable."""
         if len(fait) > PROPRIETES_MAX:
             raise ErreurMoteur(f"fait de {len(fait)} propriétés ; au plus {PROPRIETES_MAX}")
-        textes = []
-        for champs in self._champs:
-            donnees: dict[str, Any] = {"id": "fait", "sid": _SID, CHAMP_ATTRAPE_TOUT: 1}
-            for cle, court in champs:
-                if cle in fait:
-                    valeur = fait[cle]
-                    genre = type(valeur)
-                    if genre is not bool and genre is not str and not _valeur_sure(valeur):
-                        raise ErreurMoteur(
-                            f"valeur non admise pour le champ {repr_borne(cle)} : "
-                            f"{repr_borne(valeur)}"
-                        )
-                    donnees[court] = valeur
-            textes.append(_JSON.encode(donnees))
+        donnees: dict[str, Any] = {"id": "fait", "sid": _SID, CHAMP_ATTRAPE_TOUT: 1}
+        for cle, court in self._champs:
+            if cle in fait:
+                valeur = fait[cle]
+                genre = type(valeur)
+                if genre is not bool and genre is not str and not _valeur_sure(valeur):
+                    raise ErreurMoteur(
+                        f"valeur non admise pour le champ {repr_borne(cle)} : {repr_borne(valeur)}"
+                    )
+                donnees[court] = valeur
+        texte = _JSON.encode(donnees)
         tirees: list[str] = []
         with _VERROU:
-            for ensemble, texte in zip(self._ensembles, textes, strict=True):
+            for ensemble in self._ensembles:
                 tirees.extend(_evaluer(ensemble, texte))
         noms = self._noms
         # Une règle à disjonction se déclenche une fois par branche tenue : dédoublonner.
