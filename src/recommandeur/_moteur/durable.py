@@ -45,8 +45,8 @@ import durable_rules_engine as _c  # type: ignore[import-not-found]
 
 from .._base.apercu import repr_borne
 from .._base.erreurs import ErreurMoteur
-from .._langage.expressions import Atome, Expression, atomes
-from .durable_json import CHAMP_ATTRAPE_TOUT, decouper, en_json_durable
+from .._langage.expressions import Expression, atomes
+from .durable_json import CHAMP_ATTRAPE_TOUT, decouper, en_json_durable, renommer
 
 _VERROU = threading.RLock()
 _NOMS = itertools.count()
@@ -229,18 +229,6 @@ class EnsembleDurable:
         noms = self._noms
         # Une règle à disjonction se déclenche une fois par branche tenue : dédoublonner.
         return [noms[n] for n in dict.fromkeys(tirees) if n in noms]
-
-
-def renommer(expression: Expression, noms: Mapping[str, str]) -> Expression:
-    """La condition dont chaque champ porte le nom que lui donne ``noms``.
-
-    >>> from recommandeur._langage.expressions import Atome, Ou
-    >>> renommer(Ou((Atome("ecole.imse", ">=", 8), Atome("ordre", "==", "fp"))), {"ecole.imse": "c0", "ordre": "c1"})
-    Ou(termes=(Atome(champ='c0', op='>=', valeur=8), Atome(champ='c1', op='==', valeur='fp')))
-    """
-    if isinstance(expression, Atome):
-        return Atome(noms[expression.champ], expression.op, expression.valeur)
-    return type(expression)(tuple(renommer(t, noms) for t in expression.termes))
 
 
 def _evaluer(ensemble: _Ensemble, texte: str) -> list[str]:

@@ -52,6 +52,18 @@ def en_json_durable(expression: Expression) -> dict[str, Any]:
     return {genre: [en_json_durable(t) for t in expression.termes]}
 
 
+def renommer(expression: Expression, noms: Mapping[str, str]) -> Expression:
+    """La condition dont chaque champ porte le nom que lui donne ``noms``.
+
+    >>> from recommandeur._langage.expressions import Atome, Ou
+    >>> renommer(Ou((Atome("ecole.imse", ">=", 8), Atome("ordre", "==", "fp"))), {"ecole.imse": "c0", "ordre": "c1"})
+    Ou(termes=(Atome(champ='c0', op='>=', valeur=8), Atome(champ='c1', op='==', valeur='fp')))
+    """
+    if isinstance(expression, Atome):
+        return Atome(noms[expression.champ], expression.op, expression.valeur)
+    return type(expression)(tuple(renommer(t, noms) for t in expression.termes))
+
+
 class Reseau:
     """Le réseau alpha que durable-rules construit pour un ensemble de règles, de quoi majorer sa pile.
 
