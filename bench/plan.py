@@ -18,6 +18,7 @@ import argparse
 import json
 import os
 import platform
+import resource
 import statistics
 import subprocess
 import sys
@@ -26,6 +27,7 @@ import time
 from pathlib import Path
 
 from recommandeur import moteur_par_defaut, planifier
+from recommandeur._programme.parallele import coeurs, processus_utiles
 
 RACINE = Path(__file__).resolve().parents[1]
 
@@ -57,16 +59,20 @@ def main() -> None:
         moteur_par_defaut()
         temps: dict[int, list[float]] = {1: [], 2: []}
         cpu: dict[int, list[float]] = {1: [], 2: []}  # ce processus-ci (machine partagée)
+        cpu_enfants: list[float] = []  # les processus de calcul (arrêtés à la fin du plan)
         plans = {}
         charge = os.getloadavg()[0]
         for _ in range(args.repetitions):
             for processus in (1, 2):
                 debut, debut_cpu = time.perf_counter(), time.process_time()
+                debut_enfants = _cpu_des_enfants()
                 plans[processus] = planifier(
                     enseignants, ecoles, processus=processus, mentors=mentors
                 )
                 temps[processus].append(time.perf_counter() - debut)
                 cpu[processus].append(time.process_time() - debut_cpu)
+                if processus == 2:
+                    cpu_enfants.append(_cpu_des_enfants() - debut_enfants)
         plan = plans[2]
         debut = time.perf_counter()
         page = plan.html()
@@ -86,7 +92,11 @@ def main() -> None:
         "acceleration": round(p1 / p2, 2),
         "cpu_ici_1_processus_s": round(statistics.median(cpu[1]), 2),
         "cpu_ici_2_processus_s": round(statistics.median(cpu[2]), 2),
+        "cpu_processus_de_calcul_s": round(statistics.median(cpu_enfants), 2),
+        "processus_utiles_pour_2": processus_utiles(2, args.enseignants, coeurs()),
+        "coeurs": coeurs(),
         "charge_avant": round(charge, 2),
+        "charge_apres": round(os.getloadavg()[0], 2),
         "apparies": len(plan.appariement.paires) if plan.appariement else None,
         "non_apparies": len(plan.appariement.non_apparies) if plan.appariement else None,
         "identiques": plans[1] == plans[2],
@@ -109,13 +119,21 @@ def main() -> None:
     )
     print(
         f"  temps CPU de ce processus : {resultat['cpu_ici_1_processus_s']} s et "
-        f"{resultat['cpu_ici_2_processus_s']} s ; charge de la machine avant : {charge:.2f}"
+        f"{resultat['cpu_ici_2_processus_s']} s (+ {resultat['cpu_processus_de_calcul_s']} s "
+        f"dans le processus de calcul) ; charge de la machine avant : {charge:.2f}, après : "
+        f"{resultat['charge_apres']}"
     )
     print(
         f"  appariement : {resultat['apparies']} paires, {resultat['non_apparies']} sans personne "
         "mentore"
     )
     print(f"  {resultat['groupes']} groupes, {resultat['alertes']} alertes ; écrit {args.sortie}")
+
+
+def _cpu_des_enfants() -> float:
+    """Le temps CPU des processus fils déjà arrêtés (les processus de calcul d'un plan)."""
+    enfants = resource.getrusage(resource.RUSAGE_CHILDREN)
+    return enfants.ru_utime + enfants.ru_stime
 
 
 if __name__ == "__main__":

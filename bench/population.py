@@ -82,7 +82,8 @@ def _condition(hasard: random.Random) -> str:
     haut = champ.maximum if champ.maximum is not None else 5
     bas = champ.minimum or 0
     if champ.genre == "entier":
-        valeur: object = hasard.randint(int(bas), int(min(haut, 10)))
+        # les dates (``bilan_efficace.*``, AAAAMMJJ) ont un minimum au-delà de 10
+        valeur: object = hasard.randint(int(bas), int(min(haut, max(bas, 10))))
     else:
         valeur = round(hasard.uniform(bas, haut), 2)
     return (

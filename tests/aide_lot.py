@@ -21,6 +21,11 @@ def dormir(paquet: Any) -> Any:
     time.sleep(600)
 
 
+def dormir_sans_lot() -> None:
+    """Un démarrage de processus de calcul qui ne finit pas."""
+    dormir(None)
+
+
 def attendre_les_processus(monkeypatch: pytest.MonkeyPatch) -> list[int]:
     """Des processus de calcul pour 500 profils et plus, attendus à chaque tour de
     ``Calcul.resumes`` (aucune course entre eux et ce processus-ci) : les lots qu'ils rendent,

@@ -8,7 +8,6 @@ processus-ci et un processus de calcul lent ou rapide (le plan ne change pas).
 from __future__ import annotations
 
 import signal
-from collections.abc import Iterator
 from typing import Any
 
 import pytest
@@ -17,7 +16,7 @@ from hypothesis import strategies as st
 
 import recommandeur._programme.parallele as parallele
 import recommandeur._programme.planifier as module_planifier
-from recommandeur import moteur_par_defaut, planifier
+from recommandeur import planifier
 from recommandeur._programme.parallele import PAR_PROCESSUS_MIN, Calcul, processus_utiles
 
 from . import aide_lot
@@ -51,51 +50,79 @@ def test_processus_utiles_bornes(demandes: int, profils: int, coeurs_: int) -> N
     assert processus_utiles(min(32, demandes + 1), profils, coeurs_) >= n
 
 
+class _Demarre(Exception):
+    """Le nombre de processus choisi (le plan s'arrête là : seul le choix est testé)."""
+
+
 @pytest.fixture
-def demarres(monkeypatch: pytest.MonkeyPatch) -> Iterator[list[int]]:
-    """Les processus avec lesquels chaque ``Calcul`` démarre (sans en démarrer aucun)."""
+def demarres(monkeypatch: pytest.MonkeyPatch) -> list[int]:
+    """Les processus avec lesquels ``planifier`` démarrerait ses processus de calcul."""
     vus: list[int] = []
 
-    class Faux:
-        def __init__(self, moteur: Any, processus: int) -> None:
-            vus.append(processus)
-            self.travailleurs = processus - 1
+    def demarrer(moteur: Any, processus: int) -> None:
+        vus.append(processus)
+        raise _Demarre
 
-        def resumes(self, profils: Any, avancer: Any) -> list[Any]:
-            return parallele.resumes_ici(profils, moteur_par_defaut(), avancer)
+    monkeypatch.setattr(module_planifier, "Calcul", demarrer)
+    return vus
 
-        def fermer(self, interrompu: bool = False) -> None:
-            pass
 
-    monkeypatch.setattr(module_planifier, "Calcul", Faux)
-    yield vus
+def _choix(*args: Any, **kwargs: Any) -> None:
+    with pytest.raises(_Demarre):
+        planifier(*args, **kwargs)
 
 
 def test_planifier_ne_demarre_que_les_processus_qui_paient(
     demarres: list[int], monkeypatch: pytest.MonkeyPatch
 ) -> None:
     monkeypatch.setattr(module_planifier, "coeurs", lambda: 2)
-    petit = GRAND[:100]
-    planifier(petit, GRANDES_ECOLES, processus=2)  # 100 lignes : aucun processus de calcul
+    planifier(GRAND[:100], GRANDES_ECOLES, processus=2)  # 100 lignes : aucun processus de calcul
     assert demarres == []
     monkeypatch.setattr(parallele, "PAR_PROCESSUS_MIN", 1000)
-    planifier(GRAND, GRANDES_ECOLES, processus=8)  # 2 400 lignes, 2 cœurs : 2
+    _choix(GRAND, GRANDES_ECOLES, processus=8)  # 2 400 lignes, 2 cœurs : 2
     monkeypatch.setattr(module_planifier, "coeurs", lambda: 1)
-    planifier(GRAND, GRANDES_ECOLES, processus=8)  # un cœur : aucun
+    planifier(GRAND[:300], GRANDES_ECOLES, processus=8)  # un cœur : aucun
     monkeypatch.setattr(module_planifier, "coeurs", lambda: 16)
-    planifier(GRAND, GRANDES_ECOLES, processus=8)  # 16 cœurs, 2 400 lignes : 2
+    _choix(GRAND, GRANDES_ECOLES, processus=8)  # 16 cœurs, 2 400 lignes : 2
     monkeypatch.setattr(parallele, "PAR_PROCESSUS_MIN", 600)
-    planifier(GRAND, GRANDES_ECOLES, processus=8)  # 600 profils chacun au moins : 4
-    planifier(GRAND, GRANDES_ECOLES, processus=3)  # 3 demandés : 3
+    _choix(GRAND, GRANDES_ECOLES, processus=8)  # 600 profils chacun au moins : 4
+    _choix(GRAND, GRANDES_ECOLES, processus=3)  # 3 demandés : 3
     assert demarres == [2, 2, 4, 3]
 
 
-def test_un_fichier_est_estime_par_sa_taille(tmp_path: Any) -> None:
-    fichier = tmp_path / "enseignants.csv"
-    fichier.write_bytes(b"x" * (module_planifier.OCTETS_PAR_PROFIL * 5_000 + 59))
-    assert module_planifier._profils_estimes(fichier) == 5_000
+def test_les_effectifs_sont_estimes_avant_d_etre_lus(tmp_path: Any) -> None:
+    # un CSV : ses lignes, l'en-tête en moins ; un autre fichier : sa taille ; une liste : sa longueur
+    csv_ = tmp_path / "enseignants.csv"
+    csv_.write_text("enseignant,ecole\n" + "".join(f"P{i},E1\n" for i in range(4_321)), "utf-8")
+    assert module_planifier._profils_estimes(csv_) == 4_321
+    assert module_planifier._profils_estimes(str(csv_)) == 4_321
+    json_ = tmp_path / "enseignants.json"
+    json_.write_bytes(b"x" * (module_planifier.OCTETS_PAR_PROFIL * 5_000 + 59))
+    assert module_planifier._profils_estimes(json_) == 5_000
     assert module_planifier._profils_estimes(str(tmp_path / "absent.csv")) == 0
     assert module_planifier._profils_estimes(GRAND) == 2_400
+
+
+def test_un_processus_de_calcul_inutile_est_arrete_sans_attendre_son_demarrage(
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    # 2 400 lignes annoncées, 1 200 profils distincts : le processus de calcul démarré
+    # d'avance ne sert pas ; il est arrêté pendant son (interminable) démarrage
+    monkeypatch.setattr(parallele, "PAR_PROCESSUS_MIN", 1000)
+    monkeypatch.setattr(module_planifier, "coeurs", lambda: 2)
+    monkeypatch.setattr(parallele, "_echauffer", aide_lot.dormir_sans_lot)
+    doubles = [{**t, "enseignant": f"{t['enseignant']}{c}"} for t in GRAND[:1200] for c in "ab"]
+    arretes: list[int | None] = []
+    fermer = Calcul.fermer
+
+    def noter(self: Calcul, interrompu: bool = False) -> None:
+        travailleurs = list(self._executeur._processes.values())
+        fermer(self, interrompu)
+        arretes.extend(t.exitcode for t in travailleurs)
+
+    monkeypatch.setattr(Calcul, "fermer", noter)
+    assert len(planifier(doubles, GRANDES_ECOLES, processus=2).enseignants) == 2400
+    assert arretes == [-signal.SIGTERM]
 
 
 @pytest.fixture
@@ -120,11 +147,11 @@ def test_un_processus_de_calcul_trop_lent_ne_fait_pas_attendre(
     # est le même, ses lots sont calculés ici, et il est arrêté sans qu'on l'attende
     monkeypatch.setattr(parallele, "PAR_PROCESSUS_MIN", 500)
     monkeypatch.setattr(parallele, "_resumer", aide_lot.dormir)
-    arretes: list[bool] = []
+    arretes: list[tuple[bool, int | None]] = []
     fermer = Calcul.fermer
 
     def noter(self: Calcul, interrompu: bool = False) -> None:
-        travailleurs = list(self._executeur._processes.values())  # type: ignore[attr-defined]
+        travailleurs = list(self._executeur._processes.values())
         fermer(self, interrompu)
         arretes.extend((self._inacheve, t.exitcode) for t in travailleurs)
 

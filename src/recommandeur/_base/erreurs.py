@@ -33,9 +33,31 @@ __all__ = [
     "Plage",
     "Probleme",
     "formuler_suggestions",
+    "renvoi_inconnu",
     "repr_borne",
     "suggerer",
 ]
+
+
+def renvoi_inconnu(
+    message: str, valeur: str, connus: Iterable[str], *, fichier: str, id: str, champ: str
+) -> Probleme:
+    """Le problème d'un renvoi vers ce qui n'existe pas (« acteur inconnu »), avec la valeur
+    connue la plus proche pour suggestion.
+
+    >>> p = renvoi_inconnu("acteur inconnu", "mentr", ["mentor", "direction"],
+    ...                    fichier="a.toml", id="m", champ="acteurs[0]")
+    >>> (p.message, p.valeur, p.suggestions)
+    ('acteur inconnu', 'mentr', ('mentor',))
+    """
+    return Probleme(
+        message,
+        fichier=fichier,
+        id=id,
+        champ=champ,
+        valeur=valeur,
+        suggestions=suggerer(valeur, connus),
+    )
 
 
 class ErreurRecommandeur(Exception):

@@ -14,7 +14,7 @@ from typing import Any
 from pydantic import BaseModel, ConfigDict, Field
 
 from .._base.entrees import identifiant, lire_identifiee
-from .._base.erreurs import Probleme, suggerer
+from .._base.erreurs import Probleme, renvoi_inconnu, suggerer
 from .._base.schema_json import nettoyer_schema
 
 #: Les paramètres que lit le plan (``_programme/capacite.py``), par identifiant.
@@ -88,11 +88,11 @@ def verifier_capacite(
     """Les acteurs d'un paramètre existent (un acteur refusé n'est pas dit une seconde fois)."""
     for rang, acteur in enumerate(parametre.acteurs):
         if acteur not in acteurs and acteur not in invalides:
-            yield Probleme(
+            yield renvoi_inconnu(
                 "acteur inconnu",
+                acteur,
+                acteurs,
                 fichier=nom,
                 id=parametre.id,
                 champ=f"acteurs[{rang}]",
-                valeur=acteur,
-                suggestions=suggerer(acteur, acteurs),
             )

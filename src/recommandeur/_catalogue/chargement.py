@@ -6,7 +6,7 @@ from collections.abc import Iterator
 from typing import Any
 
 from .._base.entrees import identifiant, lire_entrees, lire_identifiee
-from .._base.erreurs import ErreurCatalogue, Probleme, suggerer
+from .._base.erreurs import ErreurCatalogue, Probleme, renvoi_inconnu, suggerer
 from .._base.fichiers import Dossier, dossier_livre, en_dossier
 from .._profil.modeles import PRESENCES
 from .._vocabulaire import Ordre
@@ -87,13 +87,13 @@ def _analyser(
     for source in propres:
         if source.sujet is not None and source.sujet not in acteurs | dict.fromkeys(invalides):
             problemes.append(
-                Probleme(
+                renvoi_inconnu(
                     "acteur inconnu du catalogue",
+                    source.sujet,
+                    acteurs,
                     fichier="sources.toml",
                     id=source.cle,
                     champ="sujet",
-                    valeur=source.sujet,
-                    suggestions=suggerer(source.sujet, acteurs),
                 )
             )
     for nom, duree in heures.values():
@@ -163,13 +163,13 @@ def _references(
     for nom, acteur in acteurs.values():
         champ = acteur.presence.removeprefix("ecole.")
         if acteur.presence.startswith("ecole.") and champ not in PRESENCES:
-            yield Probleme(
+            yield renvoi_inconnu(
                 f"champ de présence inconnu ; attendu : toujours, a_confirmer ou ecole.<{'|'.join(PRESENCES)}>",
+                acteur.presence,
+                [f"ecole.{p}" for p in PRESENCES],
                 fichier=nom,
                 id=acteur.id,
                 champ="presence",
-                valeur=acteur.presence,
-                suggestions=suggerer(acteur.presence, [f"ecole.{p}" for p in PRESENCES]),
             )
     for nom, mesure in mesures.values():
         vus: set[str] = set()
@@ -190,13 +190,13 @@ def _references(
             if partenaire in invalides:
                 continue
             if partenaire not in acteurs:
-                yield Probleme(
+                yield renvoi_inconnu(
                     "acteur inconnu",
+                    partenaire,
+                    acteurs,
                     fichier=nom,
                     id=mesure.id,
                     champ=f"partenaires[{rang}]",
-                    valeur=partenaire,
-                    suggestions=suggerer(partenaire, acteurs),
                 )
             elif partenaire in {i.acteur for i in mesure.intervenants}:
                 yield Probleme(
@@ -223,22 +223,22 @@ def _intervenant(
     if intervenant.acteur in invalides:
         return
     if trouve is None:
-        yield Probleme(
+        yield renvoi_inconnu(
             "acteur inconnu",
+            intervenant.acteur,
+            acteurs,
             fichier=nom,
             id=mesure,
             champ=f"{champ}.acteur",
-            valeur=intervenant.acteur,
-            suggestions=suggerer(intervenant.acteur, acteurs),
         )
     elif intervenant.role is not None and intervenant.role not in trouve[1].role:
-        yield Probleme(
+        yield renvoi_inconnu(
             f"cette ligne n'est pas dans le rôle de l'acteur '{trouve[1].id}' ({trouve[0]})",
+            intervenant.role,
+            trouve[1].role,
             fichier=nom,
             id=mesure,
             champ=f"{champ}.role",
-            valeur=intervenant.role,
-            suggestions=suggerer(intervenant.role, trouve[1].role),
         )
 
 

@@ -7,7 +7,7 @@ from typing import Literal
 
 from pydantic import BaseModel, ConfigDict, Field
 
-from .._base.erreurs import Probleme, suggerer
+from .._base.erreurs import Probleme, renvoi_inconnu
 from .._base.schema_json import nettoyer_schema
 from .._vocabulaire import CycleAction
 from .capacite import ParametreCapacite as ParametreCapacite  # le catalogue le lit d'ici
@@ -74,26 +74,16 @@ def verifier_etape(
     Un renvoi vers une entrée refusée (``invalides``) n'est pas signalé une seconde fois.
     """
     if etape.mesure is not None and etape.mesure not in mesures and etape.mesure not in invalides:
-        yield Probleme(
-            "mesure inconnue",
-            fichier=nom,
-            id=etape.id,
-            champ="mesure",
-            valeur=etape.mesure,
-            suggestions=suggerer(etape.mesure, mesures),
+        yield renvoi_inconnu(
+            "mesure inconnue", etape.mesure, mesures, fichier=nom, id=etape.id, champ="mesure"
         )
     renvois = [(f"responsables[{rang}]", a) for rang, a in enumerate(etape.responsables)]
     renvois += [(f"impliques[{rang}]", a) for rang, a in enumerate(etape.impliques)]
     renvois += [(f"suppleants[{rang}]", a) for rang, a in enumerate(etape.suppleants)]
     for champ, acteur in renvois:
         if acteur not in acteurs and acteur not in invalides:
-            yield Probleme(
-                "acteur inconnu",
-                fichier=nom,
-                id=etape.id,
-                champ=champ,
-                valeur=acteur,
-                suggestions=suggerer(acteur, acteurs),
+            yield renvoi_inconnu(
+                "acteur inconnu", acteur, acteurs, fichier=nom, id=etape.id, champ=champ
             )
 
 
@@ -102,11 +92,11 @@ def verifier_heures(
 ) -> Iterator[Probleme]:
     """La mesure des heures existe (une mesure refusée n'est pas dite une seconde fois)."""
     if duree.mesure not in mesures and duree.mesure not in invalides:
-        yield Probleme(
+        yield renvoi_inconnu(
             "mesure inconnue",
+            duree.mesure,
+            mesures,
             fichier=nom,
             id=f"heures {duree.mesure}",
             champ="mesure",
-            valeur=duree.mesure,
-            suggestions=suggerer(duree.mesure, mesures),
         )

@@ -18,7 +18,9 @@ enveloppe les rend inatteignables :
   tenue** : chaque règle n'est rapportée qu'une fois ;
 - l'opérateur ``$ex`` (qui bloque le processus) n'est jamais produit ; les faits
   ne contiennent que des booléens, entiers, nombres et chaînes, et moins de 255
-  propriétés ;
+  propriétés ; seuls les champs que lisent les conditions sont envoyés, sous un nom court
+  (``c0``, ``c1``…) : durable-rules analyse le fait puis le recopie entier dans chaque
+  message d'action ;
 - **un verrou** sérialise tous les appels à l'extension C (qui ne relâche pas le GIL :
   rien n'est perdu en parallélisme) ;
 - les actions sont menées **directement** (``assert_fact``, ``start_action_for_state``,
@@ -43,7 +45,7 @@ import durable_rules_engine as _c  # type: ignore[import-not-found]
 
 from .._base.apercu import repr_borne
 from .._base.erreurs import ErreurMoteur
-from .._langage.expressions import Expression
+from .._langage.expressions import Atome, Expression, atomes
 from .durable_json import CHAMP_ATTRAPE_TOUT, decouper, en_json_durable
 
 _VERROU = threading.RLock()
@@ -55,6 +57,8 @@ PROPRIETES_MAX = 250
 #: Ensembles sans utilisateur gardés pour être réutilisés (un rechargement des mêmes règles).
 INACTIFS_MAX = 8
 _SID = "0"
+#: Un seul encodeur, fait une fois (``json.dumps`` avec options en refait un à chaque appel).
+_JSON = json.JSONEncoder(ensure_ascii=False, check_circular=False)
 _ENTIER_MAX = 2**53
 
 
@@ -169,11 +173,17 @@ class EnsembleDurable:
     def __init__(self, conditions: Mapping[str, Expression]) -> None:
         rangs = {rid: rang for rang, rid in enumerate(conditions)}
         self._noms = {f"r{rang}": rid for rid, rang in rangs.items()}
-        json_des_regles = {f"r{rangs[rid]}": en_json_durable(c) for rid, c in conditions.items()}
+        #: Les champs que lisent les conditions et leur nom court : seuls ceux-là sont envoyés
+        #: (durable-rules analyse le fait, puis le recopie entier dans chaque message d'action).
+        lus = sorted({a.champ for c in conditions.values() for a in atomes(c)})
+        courts = {champ: f"c{i}" for i, champ in enumerate(lus)}
+        self._champs: tuple[tuple[str, str], ...] = tuple(courts.items())
         definitions = []
         for morceau in decouper(conditions) or [[]]:
             definition: dict[str, Any] = {
-                f"r{rangs[rid]}": {"all": [{"m": json_des_regles[f"r{rangs[rid]}"]}]}
+                f"r{rangs[rid]}": {
+                    "all": [{"m": en_json_durable(renommer(conditions[rid], courts))}]
+                }
                 for rid in morceau
             }
             definition["attrape_tout"] = {"all": [{"m": {CHAMP_ATTRAPE_TOUT: 1}}]}
@@ -201,14 +211,17 @@ class EnsembleDurable:
         """Les identifiants des règles déclenchées par ``fait``, chacune une fois, dans l'ordre de durable."""
         if len(fait) > PROPRIETES_MAX:
             raise ErreurMoteur(f"fait de {len(fait)} propriétés ; au plus {PROPRIETES_MAX}")
-        for cle, valeur in fait.items():
-            if not _valeur_sure(valeur):
-                raise ErreurMoteur(
-                    f"valeur non admise pour le champ {repr_borne(cle)} : {repr_borne(valeur)}"
-                )
-        donnees = dict(fait)
-        donnees.update({"id": "fait", "sid": _SID, CHAMP_ATTRAPE_TOUT: 1})
-        texte = json.dumps(donnees, ensure_ascii=False)
+        donnees: dict[str, Any] = {"id": "fait", "sid": _SID, CHAMP_ATTRAPE_TOUT: 1}
+        for cle, court in self._champs:
+            if cle in fait:
+                valeur = fait[cle]
+                genre = type(valeur)
+                if genre is not bool and genre is not str and not _valeur_sure(valeur):
+                    raise ErreurMoteur(
+                        f"valeur non admise pour le champ {repr_borne(cle)} : {repr_borne(valeur)}"
+                    )
+                donnees[court] = valeur
+        texte = _JSON.encode(donnees)
         tirees: list[str] = []
         with _VERROU:
             for ensemble in self._ensembles:
@@ -216,6 +229,18 @@ class EnsembleDurable:
         noms = self._noms
         # Une règle à disjonction se déclenche une fois par branche tenue : dédoublonner.
         return [noms[n] for n in dict.fromkeys(tirees) if n in noms]
+
+
+def renommer(expression: Expression, noms: Mapping[str, str]) -> Expression:
+    """La condition dont chaque champ porte le nom que lui donne ``noms``.
+
+    >>> from recommandeur._langage.expressions import Atome, Ou
+    >>> renommer(Ou((Atome("ecole.imse", ">=", 8), Atome("ordre", "==", "fp"))), {"ecole.imse": "c0", "ordre": "c1"})
+    Ou(termes=(Atome(champ='c0', op='>=', valeur=8), Atome(champ='c1', op='==', valeur='fp')))
+    """
+    if isinstance(expression, Atome):
+        return Atome(noms[expression.champ], expression.op, expression.valeur)
+    return type(expression)(tuple(renommer(t, noms) for t in expression.termes))
 
 
 def _evaluer(ensemble: _Ensemble, texte: str) -> list[str]:

@@ -14,11 +14,12 @@ contexte de l'école (``imse``, ``nb_batiments``, ``region_eloignee``, ``pane``,
 from __future__ import annotations
 
 import re
+from collections.abc import Mapping
 from typing import Any
 
 from .._profil.champs import CHAMPS
 from .._profil.modeles import Affectation, Ecole, Profil
-from .._vocabulaire import Besoin
+from .._vocabulaire import Besoin, annees_au_quebec
 
 #: Les colonnes d'identifiants du fichier des enseignants.
 IDENTIFIANTS_ENSEIGNANT = ("enseignant", "ecole")
@@ -108,3 +109,16 @@ def mesures_recues(texte: str) -> list[dict[str, Any]] | str:
 
 
 EFFETS = {"avec_effet": True, "oui": True, "sans_effet": False, "non": False}
+
+
+def annees_brutes_au_quebec(valeurs: Mapping[str, Any]) -> int | None:
+    """Les années au Québec d'une ligne pas encore validée (``None`` si elles ne se lisent pas)."""
+    lues = [entier_brut(valeurs.get(c)) for c in ("annees_experience", "annees_au_quebec")]
+    return lues[1] if lues[0] is None else annees_au_quebec(lues[0], lues[1])
+
+
+def entier_brut(brute: Any) -> int | None:
+    """Un entier écrit dans une cellule (« 12 », 12), sinon ``None``."""
+    if isinstance(brute, str) and re.fullmatch(r"[0-9]{1,6}", brute.strip()):
+        return int(brute)
+    return brute if isinstance(brute, int) and not isinstance(brute, bool) else None

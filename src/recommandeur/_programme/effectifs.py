@@ -7,7 +7,6 @@ Chaque mauvaise ligne est dite avec son fichier, sa ligne et sa colonne, toutes 
 from __future__ import annotations
 
 import json
-import re
 from collections import Counter
 from collections.abc import Collection, Mapping, Sequence
 from pathlib import Path
@@ -19,10 +18,11 @@ from .._base.erreurs import ErreurEffectifs, ErreurProfil, Probleme, suggerer
 from .._base.schema_json import nettoyer_schema
 from .._profil.modeles import Profil
 from .._profil.validation import valider_profil
-from .._vocabulaire import PeriodeInsertion, annees_au_quebec
+from .._vocabulaire import PeriodeInsertion
 from .colonnes import (
     COLONNES_ENSEIGNANT,
     ENTETES_ENSEIGNANT,
+    annees_brutes_au_quebec,
     cellule,
     colonne_du_champ,
     mesures_recues,
@@ -161,7 +161,7 @@ def charger_effectifs(
     novices: Counter[str] = Counter()  # en insertion
     cinq_ans: Counter[str] = Counter()  # 5 ans et moins
     for _, _, ecole, valeurs in lignes:
-        annees = _annees_au_quebec(valeurs)
+        annees = annees_brutes_au_quebec(valeurs)
         # la part « en insertion » (003 : « Taux de PE en IP ») : période pas terminée
         if annees is not None and PeriodeInsertion.depuis_annees(annees).en_insertion:
             novices[ecole] += 1
@@ -261,18 +261,6 @@ def charger_effectifs(
             sorted(problemes, key=lambda p: (ordre.get(p.fichier or "", 2), _numero(p.id)))
         )
     return Effectifs(ecoles=tuple(validees.values()), enseignants=tuple(profs))
-
-
-def _annees_au_quebec(valeurs: Mapping[str, Any]) -> int | None:
-    """Les années au Québec d'une ligne pas encore validée (``None`` si elles ne se lisent pas)."""
-    lues = [_entier_brut(valeurs.get(c)) for c in ("annees_experience", "annees_au_quebec")]
-    return lues[1] if lues[0] is None else annees_au_quebec(lues[0], lues[1])
-
-
-def _entier_brut(brute: Any) -> int | None:
-    if isinstance(brute, str) and re.fullmatch(r"[0-9]{1,6}", brute.strip()):
-        return int(brute)
-    return brute if isinstance(brute, int) and not isinstance(brute, bool) else None
 
 
 def _numero(ligne: str | None) -> int:

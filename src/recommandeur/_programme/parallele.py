@@ -7,8 +7,8 @@ processus-ci valide les lignes). Puis les profils se partagent **à la demande**
 par la fin (:data:`LOTS_D_AVANCE` lots confiés d'avance à chacun) ; quand il n'en reste
 plus, ce processus-ci calcule lui-même les lots confiés et pas encore rendus au lieu de les
 attendre. Un processus de calcul lent (machine chargée, démarrage pas fini) ne fait donc
-que moins de lots : le plan n'attend jamais qu'un lot de lui, et deux processus ne sont pas
-plus lents qu'un (au bruit près). Le choix du nombre de processus : :func:`processus_utiles`.
+que moins de lots : le plan ne l'attend jamais (sur des cœurs libres, deux processus ne sont
+pas plus lents qu'un). Le choix du nombre de processus : :func:`processus_utiles`.
 
 Chaque processus reçoit **le moteur donné** en JSON (:mod:`recommandeur._moteur.transfert`),
 pas des chemins de dossiers : les résumés sont ceux de ce moteur, quoi qu'il arrive sur le
@@ -249,9 +249,9 @@ class Calcul:
 
     def fermer(self, interrompu: bool = False) -> None:
         """Arrête les processus de calcul (les tâches en attente sont annulées) ; ``interrompu``
-        (une exception, un signal) ou des lots calculés ici à leur place : ils sont arrêtés
-        sans finir leur tâche en cours."""
-        if interrompu or self._inacheve:
+        (une exception, un signal), des lots calculés ici à leur place ou un démarrage pas
+        fini (des effectifs plus petits qu'annoncés) : ils sont arrêtés sans être attendus."""
+        if interrompu or self._inacheve or not all(e.done() for e in self._echauffes):
             for processus in list(getattr(self._executeur, "_processes", {}).values()):
                 processus.terminate()
         try:

@@ -11,8 +11,8 @@ garde alors peu d'objets de plus (le ramasse-miettes a peu à parcourir).
 
 from __future__ import annotations
 
-import dataclasses
 from collections.abc import Callable, Mapping
+from typing import NamedTuple
 
 from .decisions import Decision
 from .modeles import MesureRecommandee, Motif
@@ -20,9 +20,10 @@ from .motifs import Fiche
 from .sortie import ListeFigee
 
 
-@dataclasses.dataclass(frozen=True, slots=True)
 class Motifs:
     """Les raisons d'une mesure, comparées par identité (les motifs sont mémorisés et partagés).
+
+    Elles gardent leurs motifs en vie : deux raisons vivantes de mêmes identités sont les mêmes.
 
     >>> from recommandeur._recommandation.modeles import Motif
     >>> m = Motif.construire(regle="r", titre="T", poids=1.0, texte="t", faits=(), sources=())
@@ -30,22 +31,24 @@ class Motifs:
     (True, False)
     """
 
-    motifs: tuple[Motif, ...]
+    __slots__ = ("_identites", "motifs")
+
+    def __init__(self, motifs: tuple[Motif, ...]) -> None:
+        self.motifs = motifs
+        self._identites = tuple(map(id, motifs))
 
     def __eq__(self, autre: object) -> bool:
-        return (
-            isinstance(autre, Motifs)
-            and len(autre.motifs) == len(self.motifs)
-            and all(a is b for a, b in zip(self.motifs, autre.motifs, strict=True))
-        )
+        return isinstance(autre, Motifs) and self._identites == autre._identites
 
     def __hash__(self) -> int:
-        return hash(tuple(map(id, self.motifs)))
+        return hash(self._identites)
 
 
-@dataclasses.dataclass(frozen=True, slots=True, kw_only=True)
-class EntreesMesure:
-    """Toutes les entrées d'une mesure recommandée : la clé de sa mémoire et la seule chose lue."""
+class EntreesMesure(NamedTuple):
+    """Toutes les entrées d'une mesure recommandée : la clé de sa mémoire et la seule chose lue.
+
+    Un n-uplet nommé : immuable, fait, haché et comparé en C (voir ``decisions.EntreesDecision``).
+    """
 
     rang: int
     #: La décision (comparée par identité : elle nomme la mesure, l'intervenant, les partenaires).
@@ -65,20 +68,20 @@ def construire(f: Fiche, e: EntreesMesure) -> MesureRecommandee:
     Les motifs sont gardés en vie par l'entrée de la mémoire : leurs identités, dans la clé, ne
     peuvent pas être réutilisées tant qu'elle existe.
     """
-    trouvee = f.recommandees.get(e)
-    if trouvee is None:
-        trouvee = MesureRecommandee.construire(
-            rang=e.rang,
-            **e.decision.champs(f),
-            score=e.score,
-            prioritaire=e.prioritaire,
-            motifs=ListeFigee(e.motifs.motifs),
-            deja_recue=e.recue is True,
-            changement_d_intervenant=e.recue is False,
-            en_centre=e.en_centre,
-        )
-        f.garder(f.recommandees, e, trouvee)
-    return trouvee
+    return f.retrouver(f.recommandees, e, _faire, e)
+
+
+def _faire(f: Fiche, e: EntreesMesure) -> MesureRecommandee:
+    return MesureRecommandee.construire(
+        rang=e.rang,
+        **e.decision.champs(f),
+        score=e.score,
+        prioritaire=e.prioritaire,
+        motifs=ListeFigee(e.motifs.motifs),
+        deja_recue=e.recue is True,
+        changement_d_intervenant=e.recue is False,
+        en_centre=e.en_centre,
+    )
 
 
 def constructeur(

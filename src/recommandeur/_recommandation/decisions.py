@@ -13,7 +13,7 @@ from __future__ import annotations
 import dataclasses
 from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
-from typing import Any
+from typing import Any, NamedTuple
 
 from .._catalogue.modeles import Intervenant
 from .intervenants import Choix, choisir, partenaires_presents
@@ -71,8 +71,7 @@ class Candidats:
     nommes: int
 
 
-@dataclass(frozen=True, slots=True, kw_only=True)
-class Signature:
+class Signature(NamedTuple):
     """Tout ce que le fait dit des présences : la décision d'une mesure n'en lit pas plus."""
 
     en_insertion: bool
@@ -82,12 +81,13 @@ class Signature:
     presences: tuple[Any, ...]
 
 
-@dataclass(frozen=True, slots=True, kw_only=True)
-class EntreesDecision:
+class EntreesDecision(NamedTuple):
     """Toutes les entrées de la décision d'une mesure : sa clé de mémoire et la seule chose lue.
 
     :func:`_decider` ne reçoit que cet enregistrement (et la fiche, propre au moteur) : une
-    entrée nouvelle doit y être ajoutée pour être lue, et elle entre alors dans la clé.
+    entrée nouvelle doit y être ajoutée pour être lue, et elle entre alors dans la clé. Un
+    n-uplet nommé : immuable, fait, haché et comparé en C (un enregistrement ``dataclass``
+    gelé coûtait 4 µs par mesure proposée, mesuré au ticket 24).
     """
 
     candidats: Candidats
@@ -151,11 +151,8 @@ def decider(
         sans_effet=sans_effet,
         differee=differee,
     )
-    trouvee = f.decisions.get(entrees)
-    if trouvee is None:
-        trouvee = _decider(f, entrees)
-        f.garder(f.decisions, entrees, trouvee)
-    return trouvee
+    decision: Decision = f.retrouver(f.decisions, entrees, _decider, entrees)
+    return decision
 
 
 def _decider(f: Fiche, e: EntreesDecision) -> Decision:

@@ -132,7 +132,11 @@ def _bloc(m: MesureRecommandee, details: bool, largeur: int, numero: bool = True
         for ligne in m.justification.splitlines():
             lignes.extend(
                 textwrap.wrap(
-                    ligne, LARGEUR, initial_indent=retrait, subsequent_indent=retrait + "  "
+                    ligne,
+                    LARGEUR,
+                    initial_indent=retrait,
+                    subsequent_indent=retrait + "  ",
+                    break_on_hyphens=False,  # « mentor-mentoré » reste entier, citation comprise
                 )
             )
         return lignes
@@ -149,6 +153,7 @@ def _bloc(m: MesureRecommandee, details: bool, largeur: int, numero: bool = True
             LARGEUR,
             initial_indent=retrait,
             subsequent_indent=retrait,
+            break_on_hyphens=False,
         )
     )
     return lignes
