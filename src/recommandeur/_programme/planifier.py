@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import datetime as dt
+import stat
 from collections import defaultdict
 from collections.abc import Sequence
 from pathlib import Path
@@ -141,10 +142,13 @@ def _profils_estimes(source: Source) -> int:
     if isinstance(source, str | Path):
         chemin = Path(source)
         try:
-            if chemin.suffix.lower() == ".csv" and chemin.stat().st_size <= CSV_COMPTE_MAX:
+            etat = chemin.stat()
+            if not stat.S_ISREG(etat.st_mode):  # un tube, un périphérique : ne rien lire ici
+                return 0  # (la lecture des effectifs les refuse, avec leur nom)
+            if chemin.suffix.lower() == ".csv" and etat.st_size <= CSV_COMPTE_MAX:
                 with chemin.open("rb") as f:  # une ligne par personne, l'en-tête en plus
                     return max(0, f.read().count(b"\n") - 1)
-            return chemin.stat().st_size // OCTETS_PAR_PROFIL
+            return etat.st_size // OCTETS_PAR_PROFIL
         except OSError:
             return 0
     return len(source) if isinstance(source, Sequence) else 0
