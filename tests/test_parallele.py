@@ -7,6 +7,7 @@ processus-ci et un processus de calcul lent ou rapide (le plan ne change pas).
 
 from __future__ import annotations
 
+import os
 import signal
 from typing import Any
 
@@ -101,6 +102,11 @@ def test_les_effectifs_sont_estimes_avant_d_etre_lus(tmp_path: Any) -> None:
     assert module_planifier._profils_estimes(json_) == 5_000
     assert module_planifier._profils_estimes(str(tmp_path / "absent.csv")) == 0
     assert module_planifier._profils_estimes(GRAND) == 2_400
+    # ni lu ni bloqué : un tube nommé ; pas de trace interne : un octet nul dans le nom
+    tube = tmp_path / "tube.csv"
+    os.mkfifo(tube)
+    assert module_planifier._profils_estimes(tube) == 0
+    assert module_planifier._profils_estimes("a\0b.csv") == 0
 
 
 def test_un_processus_de_calcul_inutile_est_arrete_sans_attendre_son_demarrage(

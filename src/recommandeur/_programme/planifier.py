@@ -3,12 +3,13 @@
 from __future__ import annotations
 
 import datetime as dt
-import stat
+import os
 from collections import defaultdict
 from collections.abc import Sequence
 from pathlib import Path
 
 from .._base.erreurs import ErreurArgument, Plage
+from .._base.fichiers import lire_octets
 from .._catalogue.modeles import Catalogue
 from .._moteur.moteur import Moteur, moteur_par_defaut
 from .._profil.modeles import Profil
@@ -22,6 +23,7 @@ from .ciblage import Ciblage, calibrage_du_centre
 from .confidentiel import caviarder_resumes, marquer
 from .effectifs import Effectifs, Source
 from .groupes import TAILLE_MAX_COHORTE, TAILLE_MAX_GROUPE, grouper
+from .lecture import TAILLE_MAX
 from .mentorat import charger_avec_mentors, ecoles_selon_les_mentors, mentorat_du_plan
 from .mentors import Mentor
 from .modele_ecole import COLLEGUES, modeles_des_ecoles
@@ -34,8 +36,6 @@ from .resume import Resume
 
 #: Taille approximative d'une ligne d'effectifs (pour juger un fichier sans le lire).
 OCTETS_PAR_PROFIL = 60
-#: Un CSV jusqu'à cette taille est estimé par ses lignes (30 000 lignes : 3 Mo, 2 ms).
-CSV_COMPTE_MAX = 256 * 1024 * 1024
 
 
 #: Processus de calcul au plus (chacun garde un moteur : une centaine de Mo).
@@ -138,18 +138,19 @@ def planifier(
 
 def _profils_estimes(source: Source) -> int:
     """Les profils qu'annoncent les effectifs, avant de les lire (pour démarrer d'avance les
-    processus de calcul) : d'après la taille d'un fichier, ou le nombre de lignes données."""
+    processus de calcul) : les lignes d'un CSV, sinon d'après la taille du fichier, ou le
+    nombre de lignes données."""
     if isinstance(source, str | Path):
         chemin = Path(source)
-        try:
-            etat = chemin.stat()
-            if not stat.S_ISREG(etat.st_mode):  # un tube, un périphérique : ne rien lire ici
-                return 0  # (la lecture des effectifs les refuse, avec leur nom)
-            if chemin.suffix.lower() == ".csv" and etat.st_size <= CSV_COMPTE_MAX:
-                with chemin.open("rb") as f:  # une ligne par personne, l'en-tête en plus
-                    return max(0, f.read().count(b"\n") - 1)
-            return etat.st_size // OCTETS_PAR_PROFIL
-        except OSError:
+        if chemin.suffix.lower() == ".csv":
+            # le lecteur de tous les fichiers : un tube, un périphérique ne sont pas lus, un
+            # fichier que la lecture des effectifs refuserait (trop grand) non plus
+            octets = lire_octets(chemin, TAILLE_MAX)
+            if isinstance(octets, bytes):  # une ligne par personne, l'en-tête en plus
+                return max(0, octets.count(b"\n") - 1)
+        try:  # un tube, un périphérique : une taille nulle
+            return os.stat(chemin).st_size // OCTETS_PAR_PROFIL
+        except (OSError, ValueError):
             return 0
     return len(source) if isinstance(source, Sequence) else 0
 
