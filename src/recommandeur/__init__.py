@@ -6,8 +6,7 @@ Le chemin d'un profil jusqu'à une recommandation suit les sous-paquets : le pro
 (``_rendu``). Tout ce qui est public s'importe d'ici.
 
 >>> from recommandeur import recommander
->>> reco = recommander({"annees_experience": 1, "ordre": "secondaire"})
->>> reco.mesures[0].acteur.libelle != ""
+>>> recommander({"annees_experience": 1, "ordre": "secondaire"}).mesures[0].acteur.libelle != ""
 True
 """
 
@@ -81,6 +80,7 @@ from ._programme.modeles_mentorat import (
     Paire,
 )
 from ._programme.planifier import planifier
+from ._programme.province import planifier_province
 from ._recommandation.explorer import (
     ChangementIntervenant,
     Condition,
@@ -144,8 +144,7 @@ try:
 except PackageNotFoundError:  # pragma: no cover - une copie de travail non installée
     __version__ = "0+inconnue"
 
-# Trié comme sorted() (tests/test_qualite.py), pas à la façon d'isort (CODES en tête).
-__all__ = [  # noqa: RUF022
+__all__ = [  # noqa: RUF022 (trié comme sorted() : tests/test_qualite.py ; isort mettrait CODES en tête)
     "APourDonnees",
     "Acteur",
     "ActeurEnTable",
@@ -288,6 +287,7 @@ __all__ = [  # noqa: RUF022
     "mesures_suivies",
     "moteur_par_defaut",
     "planifier",
+    "planifier_province",
     "pourquoi_pas",
     "profil_courant",
     "que_faudrait_il",
