@@ -61,7 +61,7 @@ def test_chaque_nom_public_vient_du_module_que_le_typage_dit() -> None:
 
 def test_un_nom_inconnu_leve_attribute_error() -> None:
     try:
-        recommandeur.recommanderr  # type: ignore[attr-defined]  # noqa: B018
+        recommandeur.recommanderr  # noqa: B018  (le __getattr__ du paquet)
     except AttributeError as exc:
         assert "recommanderr" in str(exc)
     else:  # pragma: no cover
