@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from collections.abc import Iterator, Mapping
+from collections.abc import ItemsView, Iterator, Mapping
 from typing import Annotated, Any
 
 from pydantic import BeforeValidator, GetCoreSchemaHandler
@@ -48,6 +48,16 @@ class Besoins(Mapping[Besoin, Intensite]):
 
     def __len__(self) -> int:
         return len(self._table)
+
+    # Les lectures de la table, en C (les méthodes de ``Mapping`` repassent par __getitem__).
+    def __contains__(self, besoin: object) -> bool:
+        return besoin in self._table
+
+    def get(self, besoin: Besoin, defaut: Any = None) -> Any:
+        return self._table.get(besoin, defaut)
+
+    def items(self) -> ItemsView[Besoin, Intensite]:
+        return self._table.items()
 
     def __hash__(self) -> int:
         return hash(frozenset(self._table.items()))
