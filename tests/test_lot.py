@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from typing import Any
+
 import pytest
 
 from recommandeur import ErreurProfil, Profil, recommander, recommander_lot
@@ -40,7 +42,7 @@ def test_plusieurs_processus_avertit_et_calcule_ici() -> None:
 
 
 def test_profils_invalides_tous_nommes_par_rang() -> None:
-    profils = [
+    profils: list[Any] = [
         *PROFILS[:3],
         {"annees_experience": -1, "ordre": "primaire"},
         {"ordre": "lycee", "annees_experience": 1},
