@@ -25,7 +25,8 @@ CSV, MARKDOWN = "recapitulatif.csv", "recapitulatif.md"
 
 
 class LigneProvince(BaseModel):
-    """Un centre dans le récapitulatif de la province (``None`` : sans fichier de mentors)."""
+    """Un centre dans le récapitulatif de la province (paires et non appariées vides : sans
+    fichier de mentors)."""
 
     model_config = ConfigDict(frozen=True)
 
