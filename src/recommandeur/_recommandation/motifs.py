@@ -108,6 +108,13 @@ class Fiche:
             if p.pourquoi_par
         }
         self.motifs_portes: dict[tuple[Any, ...], tuple[Motif, Motif]] = {}
+        #: Les mesures qui ont une raison propre à un intervenant dans au moins une règle.
+        self.mesures_a_raisons_propres: frozenset[str] = frozenset(m for _, m in self.pourquoi_par)
+        #: Les règles dont une proposition porte une priorité (celles dont la priorité peut passer
+        #: à une autre proposition : voir ``recommander._reporter_priorite``).
+        self.regles_prioritaires: frozenset[str] = frozenset(
+            r.id for r in moteur.regles if any(p.priorite is not None for p in r.propositions)
+        )
         #: Les motifs déjà dits pour un centre (FP, FGA), par identité du motif d'origine.
         self.motifs_au_centre: dict[tuple[Any, ...], tuple[Motif, Motif]] = {}
 
@@ -182,8 +189,10 @@ class Fiche:
         """Le motif de la règle ``rid`` pour chacune de ses mesures, pour ce fait."""
         return self.motif(
             rid,
-            tuple(valeurs.get(c) for c in self.cles[rid]),
-            tuple((b, phrases[b]) for b in self.besoins_lus[rid] if b in phrases),
+            tuple(map(valeurs.get, self.cles[rid])),
+            tuple((b, phrases[b]) for b in self.besoins_lus[rid] if b in phrases)
+            if phrases
+            else (),
         )
 
     def _motif(
