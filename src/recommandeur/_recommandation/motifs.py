@@ -23,6 +23,7 @@ from .._moteur.moteur import Moteur
 from .._profil.champs import CHAMPS, INTENSITES
 from .._vocabulaire import Besoin, Destinataire
 from .._vocabulaire.centre import au_centre
+from .memoire import MemoireARevoir
 from .modeles import Fait, MesureRecommandee, Motif
 
 E = TypeVar("E")
@@ -98,7 +99,7 @@ class Fiche:
         #: (``noms_candidats`` : un objet par liste distincte ; il y en a peu par mesure).
         self.candidats: dict[Hashable, Any] = {}
         self.noms_candidats: dict[Hashable, Any] = {}
-        self.recommandees: dict[Hashable, MesureRecommandee] = {}
+        self.recommandees: dict[Hashable, MesureRecommandee] = MemoireARevoir(self.taille)
         #: Pour chaque (règle, mesure) qui a des raisons propres à un intervenant : la raison
         #: commune et celles de chaque intervenant ; les motifs déjà refaits pour un porteur.
         self.pourquoi_par: dict[tuple[str, str], tuple[str | None, dict[str, str]]] = {
