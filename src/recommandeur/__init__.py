@@ -91,6 +91,8 @@ if TYPE_CHECKING:
         Paire,
     )
     from ._programme.planifier import planifier
+    from ._programme.province import planifier_province, verifier_province
+    from ._programme.recapitulatif import LigneProvince
     from ._recommandation.explorer import (
         ChangementIntervenant,
         Condition,
@@ -188,6 +190,8 @@ _MODULES = {
         "Appariement Capacite ChargeMentor Cout HeuresRole NonApparie Paire"
     ),
     "_programme.planifier": "planifier",
+    "_programme.province": "planifier_province verifier_province",
+    "_programme.recapitulatif": "LigneProvince",
     "_recommandation.explorer": (
         "ChangementIntervenant Condition Deplacement EtSi PourquoiPas "
         "RegleExaminee et_si pourquoi_pas"
@@ -232,7 +236,8 @@ __all__ = [  # noqa: RUF022
     "ErreurProfil", "ErreurRecommandeur", "ErreurRegle", "ErreurSuivi", "Escalade", "Et", "EtSi",
     "Etape", "EtapeCalendrier", "EtapePlan", "Explication", "Fait", "FaitEvalue",
     "GenreSuppleance", "Groupe", "Heures", "HeuresRole", "Indicateur", "Instantane", "Intensite",
-    "Intervalle", "Intervenant", "Journal", "LigneEcole", "LigneTableau", "Mentor", "Mesure",
+    "Intervalle", "Intervenant", "Journal", "LigneEcole", "LigneProvince", "LigneTableau", "Mentor",
+    "Mesure",
     "MesureEcartee", "MesureEnTable", "MesureRecommandee", "MesureRecue", "MesureSuivie",
     "Modalite", "Moteur", "Motif", "Niveau", "NonApparie", "OPERATEURS", "Operateur", "Ordre",
     "Ou", "Paire", "Parametre", "ParametreCapacite", "PeriodeInsertion", "Plage", "PlageEnDonnees",
@@ -244,8 +249,9 @@ __all__ = [  # noqa: RUF022
     "charger_mentors", "charger_regles", "comparer_plans", "couverture",
     "definir_moteur_par_defaut", "ecrire_graphe", "entree", "et_si", "graphe",
     "iter_erreurs_catalogue", "iter_erreurs_regles", "mesures_suivies", "moteur_par_defaut",
-    "planifier", "pourquoi_pas", "profil_courant", "que_faudrait_il", "recommander",
-    "recommander_lot", "schema_erreur", "schema_profil", "schema_resultat", "tableau_de_suivi",
+    "planifier", "planifier_province", "pourquoi_pas", "profil_courant", "que_faudrait_il",
+    "recommander", "recommander_lot", "schema_erreur", "schema_profil", "schema_resultat",
+    "tableau_de_suivi", "verifier_province",
 ]
 # fmt: on
 
