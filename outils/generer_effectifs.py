@@ -12,6 +12,7 @@ from __future__ import annotations
 
 import argparse
 import csv
+import math
 import random
 from collections import Counter
 from pathlib import Path
@@ -51,6 +52,14 @@ LIEUX = [
 #: deux régions) ; les écoles y sont réparties par blocs d'écoles voisines, sans tirage (le
 #: reste des effectifs ne change pas).
 REGIONS = ["Nord", "Sud", "Est", "Ouest"]
+#: Personnes en insertion par personne mentore nommée (option ``--personnes-par-mentor``) : une
+#: convention de ce générateur, d'après le rapport du CSSPS (003) : 41 personnes mentores pour
+#: les personnes en insertion de 37 écoles (1 à 5 dans 9 écoles, 6 à 10 dans 20, 11 à 15 dans
+#: 7, 16 et plus dans 1 : environ 296 au milieu des tranches), une pour 7 environ. Une école
+#: qui a des personnes mentores en a au moins une au primaire et deux au secondaire (003 :
+#: « une personne enseignante du primaire et deux du secondaire par école »), et une de plus
+#: par tranche de 7 personnes en insertion ; 0 : ce minimum seulement.
+PERSONNES_PAR_MENTOR = 7
 ENSEIGNANT = [
     "enseignant",
     "ecole",
@@ -171,6 +180,29 @@ MATIERES = [
 ]
 
 
+def mentors_a_l_echelle(
+    ecoles_: list[dict[str, object]], lignes: list[dict[str, object]], par_mentor: int
+) -> None:
+    """Le nombre de ``mentors`` d'une école qui en a : au moins celui tiré (1 au primaire, 2 au
+    secondaire), et une personne mentore pour ``par_mentor`` personnes en insertion de l'école
+    (0 : le nombre tiré). Aucun tirage : le reste des effectifs ne change pas.
+
+    >>> e = [{"ecole": "E1", "mentors": 1}, {"ecole": "E2", "mentors": 2},
+    ...      {"ecole": "E3", "mentors": 0}, {"ecole": "E4", "mentors": ""}]
+    >>> lignes = [{"ecole": "E1"}] * 15 + [{"ecole": "E2"}] * 3 + [{"ecole": "E3"}] * 9
+    >>> mentors_a_l_echelle(e, lignes, 7)
+    >>> [x["mentors"] for x in e]
+    [3, 2, 0, '']
+    """
+    if par_mentor <= 0:
+        return
+    par_ecole = Counter(str(t["ecole"]) for t in lignes)
+    for e in ecoles_:
+        tire = e["mentors"]
+        if isinstance(tire, int) and tire > 0:
+            e["mentors"] = max(tire, math.ceil(par_ecole[str(e["ecole"])] / par_mentor))
+
+
 def mentors(
     ecoles_: list[dict[str, object]], lignes: list[dict[str, object]], hasard: random.Random
 ) -> list[dict[str, object]]:
@@ -233,6 +265,13 @@ def main() -> None:
     analyseur.add_argument("--ecoles", type=int, default=40)
     analyseur.add_argument("--enseignants", type=int, default=400)
     analyseur.add_argument("--graine", type=int, default=2026)
+    analyseur.add_argument(
+        "--personnes-par-mentor",
+        type=int,
+        default=PERSONNES_PAR_MENTOR,
+        help="personnes en insertion par personne mentore nommée (une convention, d'après le "
+        "rapport du CSSPS) ; 0 : une au primaire et deux au secondaire par école seulement",
+    )
     analyseur.add_argument("--dossier", type=Path, default=RACINE / "exemples" / "effectifs")
     args = analyseur.parse_args()
     hasard = random.Random(args.graine)
@@ -245,6 +284,7 @@ def main() -> None:
     par_ecole = Counter(str(t["ecole"]) for t in lignes)
     for e in lignes_ecoles:  # une école compte au moins ses personnes en insertion
         e["nb_enseignants"] = max(int(e["nb_enseignants"]), par_ecole[str(e["ecole"])])  # type: ignore[call-overload]
+    mentors_a_l_echelle(lignes_ecoles, lignes, args.personnes_par_mentor)
     nommes = mentors(lignes_ecoles, lignes, random.Random(args.graine + 1))
     ecrire(args.dossier / "ecoles.csv", ECOLE, lignes_ecoles)
     ecrire(args.dossier / "mentors.csv", list(COLONNES_MENTOR), nommes)
