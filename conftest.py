@@ -80,7 +80,7 @@ def pytest_runtest_call(item: pytest.Item) -> Iterator[None]:
     capman = item.config.pluginmanager.getplugin("capturemanager")
     if capman is None or type(item).__name__ != "MarkdownInlinePythonItem":
         return (yield)
-    capman.global_and_fixture_disabled = contextlib.nullcontext  # type: ignore[method-assign]
+    capman.global_and_fixture_disabled = contextlib.nullcontext
     try:
         return (yield)
     finally:

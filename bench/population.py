@@ -76,9 +76,9 @@ def _condition(hasard: random.Random) -> str:
     if champ.genre == "booleen":
         return f'{{ champ = "{nom}", op = "==", valeur = {str(hasard.random() < 0.5).lower()} }}'
     if champ.genre in {"choix", "intensite"}:
-        valeur = hasard.choice(champ.valeurs)
+        choisie = hasard.choice(champ.valeurs)
         op = hasard.choice(["==", "!="]) if champ.genre == "choix" else hasard.choice([">=", "=="])
-        return f'{{ champ = "{nom}", op = "{op}", valeur = "{valeur}" }}'
+        return f'{{ champ = "{nom}", op = "{op}", valeur = "{choisie}" }}'
     haut = champ.maximum if champ.maximum is not None else 5
     bas = champ.minimum or 0
     if champ.genre == "entier":

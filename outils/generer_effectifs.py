@@ -2,6 +2,7 @@
 
     python outils/generer_effectifs.py                       # exemples/effectifs/ (40 écoles)
     python outils/generer_effectifs.py --ecoles 600 --enseignants 30000 --dossier /tmp/grand
+    python outils/generer_effectifs.py --centres 72 --enseignants 100000 --dossier /tmp/province
 
 Les noms, les nombres et les besoins sont tirés au hasard (graine fixe) : rien ne décrit un
 centre ni une personne réels. Les proportions (années, qualification, affectation, besoins)
@@ -14,6 +15,7 @@ import argparse
 import csv
 import math
 import random
+import unicodedata
 from collections import Counter
 from pathlib import Path
 
@@ -260,6 +262,74 @@ def ecrire(chemin: Path, colonnes: list[str], lignes: list[dict[str, object]]) -
         ecrivain.writerows(lignes)
 
 
+def generer(
+    dossier: Path,
+    nb_ecoles: int,
+    nb_enseignants: int,
+    graine: int,
+    par_mentor: int = PERSONNES_PAR_MENTOR,
+) -> int:
+    """Écrit les effectifs d'un centre (écoles, personnes mentores, enseignants) dans ``dossier`` ;
+    renvoie le nombre de personnes mentores (``par_mentor`` : :func:`mentors_a_l_echelle`)."""
+    hasard = random.Random(graine)
+    dossier.mkdir(parents=True, exist_ok=True)
+    lignes_ecoles = ecoles(nb_ecoles, hasard)
+    echelle = max(1.0, nb_enseignants / nb_ecoles / 10)  # environ 10 personnes par école
+    for e in lignes_ecoles:
+        e["nb_enseignants"] = round(int(e["nb_enseignants"]) * echelle)  # type: ignore[call-overload]
+    lignes = enseignants(nb_enseignants, lignes_ecoles, hasard)
+    par_ecole = Counter(str(t["ecole"]) for t in lignes)
+    for e in lignes_ecoles:  # une école compte au moins ses personnes en insertion
+        e["nb_enseignants"] = max(int(e["nb_enseignants"]), par_ecole[str(e["ecole"])])  # type: ignore[call-overload]
+    mentors_a_l_echelle(lignes_ecoles, lignes, par_mentor)
+    nommes = mentors(lignes_ecoles, lignes, random.Random(graine + 1))
+    ecrire(dossier / "ecoles.csv", ECOLE, lignes_ecoles)
+    ecrire(dossier / "mentors.csv", list(COLONNES_MENTOR), nommes)
+    ecrire(dossier / "enseignants.csv", ENSEIGNANT, lignes)
+    return len(nommes)
+
+
+#: Les colonnes qui portent un identifiant d'école, de personne ou de personne mentore.
+IDENTIFIANTS = ("ecole", "enseignant", "mentor", "autres_ecoles", "mentor_precedent")
+
+
+def tailles_des_centres(n: int, total: int, hasard: random.Random) -> list[int]:
+    """Les tailles de ``n`` centres qui font ``total`` personnes : inégales (loi log-normale,
+    quelques grands centres et beaucoup de petits, comme au Québec), au moins 60 chacun."""
+    tirages = [hasard.lognormvariate(0.0, 0.9) for _ in range(n)]
+    tailles = [max(60, round(total * t / sum(tirages))) for t in tirages]
+    tailles[tailles.index(max(tailles))] += total - sum(tailles)  # le total exact
+    return tailles
+
+
+def province(
+    dossier: Path,
+    nb_centres: int,
+    nb_enseignants: int,
+    graine: int,
+    par_mentor: int = PERSONNES_PAR_MENTOR,
+) -> list[int]:
+    """Une province FICTIVE : un dossier par centre (``css-01-du-ruisseau``, …), chacun généré
+    comme un centre (environ 35 personnes par école), ses identifiants préfixés par son
+    numéro (``C01-E001``, ``C01-P00001`` : uniques dans la province) ; renvoie les tailles."""
+    tailles = tailles_des_centres(nb_centres, nb_enseignants, random.Random(graine))
+    for k, taille in enumerate(tailles, 1):
+        ascii_ = unicodedata.normalize("NFKD", LIEUX[k % len(LIEUX)]).encode("ascii", "ignore")
+        lieu = ascii_.decode().replace("'", "-").replace(" ", "-").lower()
+        centre = dossier / f"css-{k:02d}-{lieu}"
+        generer(centre, max(2, round(taille / 35)), taille, graine + 2 * k, par_mentor)
+        for nom in ("ecoles.csv", "mentors.csv", "enseignants.csv"):
+            with (centre / nom).open(encoding="utf-8", newline="") as f:
+                lecteur = csv.DictReader(f)
+                colonnes, lignes = list(lecteur.fieldnames or []), list(lecteur)
+            for ligne in lignes:
+                for c in IDENTIFIANTS:
+                    if ligne.get(c):
+                        ligne[c] = f"C{k:02d}-{ligne[c]}"
+            ecrire(centre / nom, colonnes, lignes)
+    return tailles
+
+
 def main() -> None:
     analyseur = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     analyseur.add_argument("--ecoles", type=int, default=40)
@@ -273,25 +343,25 @@ def main() -> None:
         "rapport du CSSPS) ; 0 : une au primaire et deux au secondaire par école seulement",
     )
     analyseur.add_argument("--dossier", type=Path, default=RACINE / "exemples" / "effectifs")
+    analyseur.add_argument(
+        "--centres", type=int, default=0, help="une province de N centres (--ecoles est ignoré)"
+    )
     args = analyseur.parse_args()
-    hasard = random.Random(args.graine)
-    args.dossier.mkdir(parents=True, exist_ok=True)
-    lignes_ecoles = ecoles(args.ecoles, hasard)
-    echelle = max(1.0, args.enseignants / args.ecoles / 10)  # environ 10 personnes par école
-    for e in lignes_ecoles:
-        e["nb_enseignants"] = round(int(e["nb_enseignants"]) * echelle)  # type: ignore[call-overload]
-    lignes = enseignants(args.enseignants, lignes_ecoles, hasard)
-    par_ecole = Counter(str(t["ecole"]) for t in lignes)
-    for e in lignes_ecoles:  # une école compte au moins ses personnes en insertion
-        e["nb_enseignants"] = max(int(e["nb_enseignants"]), par_ecole[str(e["ecole"])])  # type: ignore[call-overload]
-    mentors_a_l_echelle(lignes_ecoles, lignes, args.personnes_par_mentor)
-    nommes = mentors(lignes_ecoles, lignes, random.Random(args.graine + 1))
-    ecrire(args.dossier / "ecoles.csv", ECOLE, lignes_ecoles)
-    ecrire(args.dossier / "mentors.csv", list(COLONNES_MENTOR), nommes)
-    ecrire(args.dossier / "enseignants.csv", ENSEIGNANT, lignes)
+    if args.centres:
+        tailles = province(
+            args.dossier, args.centres, args.enseignants, args.graine, args.personnes_par_mentor
+        )
+        print(
+            f"{args.dossier} : {args.centres} centres, {sum(tailles)} enseignants "
+            f"(de {min(tailles)} à {max(tailles)} par centre, fictifs)"
+        )
+        return
+    mentors_ = generer(
+        args.dossier, args.ecoles, args.enseignants, args.graine, args.personnes_par_mentor
+    )
     print(
         f"{args.dossier} : {args.ecoles} écoles, {args.enseignants} enseignants, "
-        f"{len(nommes)} personnes mentores (fictifs)"
+        f"{mentors_} personnes mentores (fictifs)"
     )
 
 

@@ -28,6 +28,7 @@ from recommandeur import (
     recommander,
 )
 from recommandeur._catalogue.surcouche import lire_surcouche
+from recommandeur._programme.recapitulatif import ligne_du_plan
 
 EXEMPLES = Path(__file__).resolve().parents[1] / "exemples"
 SURCOUCHE = EXEMPLES / "surcouche_centre"
@@ -69,6 +70,7 @@ def _racines(moteur: Moteur) -> Iterator[pydantic.BaseModel]:
     yield charger_effectifs(ENSEIGNANTS, ECOLES)
     apparie = planifier(ENSEIGNANTS, ECOLES, moteur=moteur, mentors=MENTORS)
     yield apparie
+    yield ligne_du_plan("centre-exemple", apparie)  # une ligne du récapitulatif de province
     yield comparer_plans(planifier(ENSEIGNANTS, ECOLES, moteur=moteur), apparie)
     yield from charger_mentors(MENTORS)
     for _, ajustements in lire_surcouche(SURCOUCHE).ajustements:

@@ -206,5 +206,6 @@ def _allegement(profil: Profil, champ: str, catalogue: Catalogue) -> Any:
         return None
     if genre == "bilan_efficace":
         d = derniere.bilan
+        assert d is not None  # jugees ne garde que les revues qui ont un bilan
         return d.year * 10000 + d.month * 100 + d.day
     return "vers_cible" if niveau == "individuel" else "vers_universel"

@@ -13,6 +13,7 @@ import annotated_types
 import pytest
 
 from recommandeur import ErreurProfil, schema_profil
+from recommandeur._base.probleme import Plage
 from recommandeur._profil.champs import CHAMPS
 from recommandeur._profil.modeles import Affectation, Ecole, Profil
 from recommandeur._profil.validation import valider_profil
@@ -82,7 +83,9 @@ def test_la_validation_admet_exactement_la_plage_publiee(
             valider_profil(_profil(chemin, table, refusee))
         probleme = info.value.problemes[0]
         assert probleme.champ == chemin
-        assert (probleme.attendu.minimum, probleme.attendu.maximum) == (minimum, maximum)
+        plage = probleme.attendu
+        assert isinstance(plage, Plage)
+        assert (plage.minimum, plage.maximum) == (minimum, maximum)
 
 
 @pytest.mark.parametrize(("chemin", "table", "minimum", "maximum", "entier"), CHAMPS_BORNES)

@@ -27,7 +27,7 @@ ATTENDUS = [
 
 @pytest.fixture(scope="module")
 def carnet() -> nbformat.NotebookNode:
-    carnet = nbformat.read(CARNET, as_version=4)
+    carnet: nbformat.NotebookNode = nbformat.read(CARNET, as_version=4)  # type: ignore[no-untyped-call]
     NotebookClient(
         carnet, timeout=120, kernel_name="python3", resources={"metadata": {"path": str(RACINE)}}
     ).execute()

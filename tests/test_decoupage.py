@@ -63,7 +63,7 @@ CAS = {
 @pytest.mark.parametrize("nom", list(CAS))
 def test_pile_au_pire(nom: str) -> None:
     conditions, attendue = CAS[nom]
-    assert _pile(*conditions) == attendue
+    assert _pile(*conditions) == attendue  # type: ignore[arg-type]
 
 
 def _un_a_un(conditions: dict[str, Expression], plafond: int) -> list[list[str]]:

@@ -83,7 +83,7 @@ def test_mesure_mal_ecrite_de_pourquoi_pas_a_son_chemin() -> None:
 
 
 @pytest.mark.parametrize("limite", [0, -1, "x", 2.5, True])
-def test_limite_fautive_sans_none(limite: object) -> None:
+def test_limite_fautive_sans_none(limite: Any) -> None:
     with pytest.raises(ErreurArgument) as erreur:
         recommander(BASE, limite=limite)
     d = erreur.value.to_dict()

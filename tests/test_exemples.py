@@ -9,7 +9,7 @@ from typing import Any, NamedTuple
 import pytest
 
 from recommandeur import recommander
-from recommandeur._cli.commande import lire_profil
+from recommandeur._cli.profil import lire_profil
 
 EXEMPLES = Path(__file__).resolve().parents[1] / "exemples"
 

@@ -42,7 +42,7 @@ class VerrouEspion:
 def espion(monkeypatch: pytest.MonkeyPatch) -> tuple[VerrouEspion, list[tuple[str, str]]]:
     verrou = VerrouEspion()
     journal: list[tuple[str, str]] = []
-    vraie = enveloppe._c
+    vraie = vars(enveloppe)["_c"]
     arrete = threading.Event()
 
     class Extension:

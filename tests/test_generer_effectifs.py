@@ -63,14 +63,14 @@ def test_une_personne_mentore_pour_7_personnes_en_insertion(tmp_path: Path) -> N
             minimum = 2 if e["nom"].startswith("École secondaire") else 1
             assert n == max(minimum, -(-par_ecole[e["ecole"]] // 7)), e
     assert [e["mentors"] for e in ecoles] == ["3", "3", "1", "7", "1", "1", "2", "3"]
-    minimum = tmp_path / "minimum"
-    arguments = ("--personnes-par-mentor", "0", "--dossier", str(minimum))
+    dossier_minimum = tmp_path / "minimum"
+    arguments = ("--personnes-par-mentor", "0", "--dossier", str(dossier_minimum))
     subprocess.run(
         [sys.executable, str(OUTIL), "--ecoles", "8", "--enseignants", "120", *arguments],
         check=True,
         capture_output=True,
     )
-    assert [e["mentors"] for e in _lignes(minimum / "ecoles.csv")] == [
+    assert [e["mentors"] for e in _lignes(dossier_minimum / "ecoles.csv")] == [
         "1",
         "1",
         "1",
@@ -80,3 +80,34 @@ def test_une_personne_mentore_pour_7_personnes_en_insertion(tmp_path: Path) -> N
         "1",
         "2",
     ]
+
+
+def test_une_province_generee_a_des_centres_inegaux_aux_identifiants_uniques(
+    tmp_path: Path,
+) -> None:
+    from recommandeur import verifier_province
+
+    arguments = ("--centres", "4", "--enseignants", "900", "--dossier", str(tmp_path / "p"))
+    fini = subprocess.run(
+        [sys.executable, str(OUTIL), *arguments], check=True, capture_output=True, text=True
+    )
+    centres = sorted((tmp_path / "p").iterdir())
+    assert [c.name for c in centres] == [
+        "css-01-des-erables",
+        "css-02-des-monts",
+        "css-03-de-la-riviere",
+        "css-04-du-boise",
+    ]
+    comptes = verifier_province(tmp_path / "p")  # chaque centre se lit sans problème
+    tailles = [personnes for _, personnes, _ in comptes]
+    assert sum(tailles) == 900 and min(tailles) >= 60 and len(set(tailles)) == 4
+    assert fini.stdout.startswith(f"{tmp_path / 'p'} : 4 centres, 900 enseignants")
+    vus: set[str] = set()
+    for k, centre in enumerate(centres, 1):
+        lignes = _lignes(centre / "enseignants.csv")
+        ids = {ligne["enseignant"] for ligne in lignes} | {ligne["ecole"] for ligne in lignes}
+        assert all(i.startswith(f"C{k:02d}-") for i in ids)
+        assert not ids & vus
+        vus |= ids
+        mentors = _lignes(centre / "mentors.csv")
+        assert all(m["mentor"].startswith(f"C{k:02d}-M") for m in mentors)

@@ -57,7 +57,9 @@ def test_graphml_aller_retour(g: nx.DiGraph, tmp_path: Path) -> None:
 
 
 def test_dot_relu(g: nx.DiGraph, tmp_path: Path) -> None:
-    (relu,) = pydot.graph_from_dot_file(str(ecrire_graphe(g, tmp_path / "base.dot")))
+    lus = pydot.graph_from_dot_file(str(ecrire_graphe(g, tmp_path / "base.dot")))
+    assert lus is not None
+    (relu,) = lus
     assert len(relu.get_nodes()) == g.number_of_nodes()
     assert len(relu.get_edges()) == g.number_of_edges()
 

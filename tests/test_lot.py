@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from typing import Any
+
 import pytest
 
 from recommandeur import ErreurProfil, Profil, recommander, recommander_lot
@@ -40,7 +42,7 @@ def test_plusieurs_processus_avertit_et_calcule_ici() -> None:
 
 
 def test_profils_invalides_tous_nommes_par_rang() -> None:
-    profils = [
+    profils: list[Any] = [
         *PROFILS[:3],
         {"annees_experience": -1, "ordre": "primaire"},
         {"ordre": "lycee", "annees_experience": 1},
@@ -144,3 +146,46 @@ def test_le_premier_lot_fini_ne_rallume_pas_le_ramasse_miettes_sous_l_autre() ->
     premier_fini.set()  # le premier lot est fini, le second tourne encore
     fil.join()
     assert pendant_le_second == [False] and gc.isenabled()
+
+
+def test_les_objets_d_un_lot_vieillissent_sans_etre_parcourus() -> None:
+    """Après un lot, ses objets sont dans la plus vieille génération : le passage suivant du
+    ramasse-miettes (génération 0) ne parcourt pas tous les résultats gardés."""
+    import gc
+
+    from recommandeur._recommandation.ramasse_miettes import ramasse_miettes_suspendu
+
+    passages: list[int] = []
+
+    def noter(phase: str, infos: dict[str, int]) -> None:
+        if phase == "start":
+            passages.append(infos["generation"])
+
+    assert gc.isenabled() and gc.get_freeze_count() == 0
+    with ramasse_miettes_suspendu():
+        gardes = [[i] for i in range(5_000)]
+        gc.callbacks.append(noter)
+    try:
+        apres = [[i] for i in range(100)]  # sans le vieillissement : un passage sur 5 000 objets
+    finally:
+        gc.callbacks.remove(noter)
+    assert passages == [] and len(apres) == 100 and gc.get_freeze_count() == 0
+    # ils restent ramassables : un cycle fait pendant le lot est libéré par un passage complet
+    with ramasse_miettes_suspendu():
+        cycle: list[object] = []
+        cycle.append(cycle)
+    del cycle
+    assert gc.collect() >= 1 and len(gardes) == 5_000
+
+
+def test_des_objets_deja_geles_restent_geles_apres_un_lot() -> None:
+    """Un processus qui a gelé ses objets (``gc.freeze`` avant ``fork``) les garde gelés."""
+    import gc
+
+    gc.freeze()
+    try:
+        geles = gc.get_freeze_count()
+        recommander_lot(PROFILS[:3])
+        assert 0 < gc.get_freeze_count() <= geles  # (des objets gelés libérés entre-temps)
+    finally:
+        gc.unfreeze()

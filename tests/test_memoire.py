@@ -131,7 +131,7 @@ def test_les_listes_partagees_ne_se_modifient_pas() -> None:
         with pytest.raises(TypeError, match="partagée entre résultats : immuable"):
             liste.clear()
         with pytest.raises(TypeError):
-            liste.append(None)
+            liste.append(None)  # type: ignore[arg-type]
         with pytest.raises(TypeError):
             liste[:] = []
     assert b.model_dump_json() == avant

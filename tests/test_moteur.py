@@ -101,7 +101,7 @@ def test_exception_de_l_extension_c_remonte(monkeypatch: pytest.MonkeyPatch) -> 
     import recommandeur._moteur.durable as enveloppe
 
     ens = EnsembleDurable({"r": Atome("ordre", "==", "primaire")})
-    vraie = enveloppe._c
+    vraie = vars(enveloppe)["_c"]
 
     class Panne:
         def __getattr__(self, nom: str) -> object:
@@ -148,7 +148,7 @@ def test_une_interruption_entre_deux_appels_ne_casse_pas_l_appel_suivant(
     import recommandeur._moteur.durable as enveloppe
 
     ens = EnsembleDurable({"r": Atome("ordre", "==", "primaire")})
-    vraie = enveloppe._c
+    vraie = vars(enveloppe)["_c"]
 
     class Interrompue:
         def __getattr__(self, nom: str) -> object:

@@ -15,6 +15,7 @@ import json
 import shutil
 import tempfile
 from collections import Counter
+from collections.abc import Callable, Sequence
 from importlib.resources import as_file
 from pathlib import Path
 from typing import Any
@@ -224,7 +225,7 @@ CALCULEES: dict[str, dict[str, Any]] = {
     },
 }
 #: Les lignes de chaque CSV comparé champ à champ : le modèle qu'il exporte.
-LIGNES = {
+LIGNES: dict[str, Callable[[Plan], Sequence[Any]]] = {
     "ecoles.csv": lambda plan: plan.portrait.ecoles,
     "groupes.csv": lambda plan: plan.groupes,
     "charges.csv": lambda plan: plan.charges,

@@ -220,6 +220,7 @@ def test_retirer_par_l_absence_de_l_intervenant() -> None:
 def test_erreurs_claires() -> None:
     with pytest.raises(ErreurInconnu, match="vouliez-vous dire 'mentorat'"):
         que_faudrait_il({"annees_experience": 1, "ordre": "primaire"}, "mentora")
+    mauvais: Any
     for mauvais in (0, 6, True, "3"):
         with pytest.raises(ErreurArgument, match="changements_max"):
             que_faudrait_il(

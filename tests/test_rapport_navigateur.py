@@ -69,7 +69,8 @@ def identifiants_bruts(moteur: Moteur) -> set[str]:
 def _dom(plan: Plan, dossier: Path) -> str:
     page = dossier / "plan.html"
     page.write_text(plan.html(), encoding="utf-8")
-    return lancer(page, "--dump-dom").stdout
+    dom: str = lancer(page, "--dump-dom").stdout
+    return dom
 
 
 def _texte_visible(dom: str) -> str:

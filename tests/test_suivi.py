@@ -7,6 +7,7 @@ import os
 import pickle
 import sqlite3
 import threading
+from collections.abc import Iterator
 from datetime import date, timedelta
 from pathlib import Path
 
@@ -32,6 +33,7 @@ from recommandeur import (
 )
 from recommandeur._suivi import stockage
 from recommandeur._suivi.entrees import Entree, entree
+from recommandeur._vocabulaire import Besoin
 
 D = date(2026, 9, 1)
 PROFIL = {"annees_experience": 0, "ordre": "primaire", "besoins": {"gestion_de_classe": "elevee"}}
@@ -43,7 +45,7 @@ def _arrivee(j: Journal, p: str = "p-1", ecole: str = "ecole-a", le: date = D) -
 
 
 @pytest.fixture
-def journal(tmp_path: Path) -> Journal:
+def journal(tmp_path: Path) -> Iterator[Journal]:
     j = Journal.ouvrir(tmp_path / "suivi.sqlite")
     _arrivee(j)
     yield j
@@ -265,7 +267,7 @@ def test_fichier_en_lecture_seule(tmp_path: Path, monkeypatch: pytest.MonkeyPatc
     Journal.ouvrir(f).fermer()
     f.chmod(0o444)
     if os.geteuid() == 0:  # root écrit partout : le droit est simulé
-        monkeypatch.setattr(stockage.os, "access", lambda *_: False)
+        monkeypatch.setattr(os, "access", lambda *_: False)
     try:
         with pytest.raises(ErreurSuivi, match="lecture seule"):
             Journal.ouvrir(f)
@@ -371,7 +373,7 @@ def test_proprietes_a_revoir_et_profil(
     assert profil is not None
     assert len(profil.mesures_recues) == (1 if le >= D + timedelta(debut) else 0)
     # une revue ne fait jamais monter un besoin ; le besoin n'est jamais abandonné
-    assert profil.besoins["gestion_de_classe"].ordre <= 3
+    assert profil.besoins[Besoin("gestion_de_classe")].ordre <= 3
     assert "gestion_de_classe" in profil.besoins
     lignes = tableau_de_suivi(es, le)  # type: ignore[arg-type]
     assert [x.personne for x in lignes] == ["p"]

@@ -116,10 +116,12 @@ poids = [{ regle = "ecole_forte_part_novices", mesure = "mentorat", poids = 2.0 
     ]
     (dossier / "ressources.toml").unlink()
     (dossier / "mesures.toml").unlink()
-    with pytest.raises(ErreurRegle) as erreur:
+    with pytest.raises(ErreurRegle) as erreur_regle:
         Moteur.depuis(surcouche=dossier)
-    vus = [(p.fichier, p.champ, p.valeur, p.suggestions[:1]) for p in erreur.value.problemes]
-    assert vus == [
+    vus_regle = [
+        (p.fichier, p.champ, p.valeur, p.suggestions[:1]) for p in erreur_regle.value.problemes
+    ]
+    assert vus_regle == [
         (
             "surcouche/ajustements.toml",
             "desactiver[0]",

@@ -1,13 +1,16 @@
 """Les emplacements de rendu : un modèle affiche par une fonction que la couche de rendu fournit.
 
 Un modèle (profil, catalogue, erreur, plan) ne connaît pas son affichage : sa méthode
-``__str__`` ou ``_repr_html_`` appelle un emplacement, rempli à l'importation du paquet par
-la couche de rendu (``_rendu/rendus.py``, ``_programme/rendus.py``). Aucune importation vers le
-haut, donc aucun cycle, même caché dans une fonction.
+``__str__`` ou ``_repr_html_`` appelle un emplacement, rempli par la couche de rendu
+(``_rendu/rendus.py``, ``_programme/rendus.py``) quand elle est importée. Aucune importation
+vers le haut, donc aucun cycle, même caché dans une fonction : un emplacement encore vide au
+premier appel importe son fournisseur **par son nom** (le paquet s'importe paresseusement,
+PEP 562 : ``import recommandeur`` n'importe plus tout).
 """
 
 from __future__ import annotations
 
+import importlib
 from collections.abc import Callable
 from typing import Generic, ParamSpec, TypeVar
 
@@ -21,6 +24,8 @@ class RenduNonFourni(RuntimeError):
 
 class Rendu(Generic[P, R]):
     """Un emplacement de rendu : nommé, rempli une fois par :meth:`fournir`, appelé comme la fonction.
+
+    Appelé vide, il importe d'abord son fournisseur (un module de ``recommandeur``), qui le remplit.
 
     >>> texte: Rendu[[int], str] = Rendu("texte d'un nombre", "tests")
     >>> texte(3)
@@ -50,6 +55,8 @@ class Rendu(Generic[P, R]):
         return self._fonction is not None
 
     def __call__(self, *args: P.args, **kwargs: P.kwargs) -> R:
+        if self._fonction is None and self.fournisseur.startswith("recommandeur."):
+            importlib.import_module(self.fournisseur)  # le fournisseur remplit l'emplacement
         if self._fonction is None:
             raise RenduNonFourni(
                 f"rendu « {self.nom} » non fourni : le module {self.fournisseur} le fournit "

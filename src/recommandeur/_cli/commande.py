@@ -7,6 +7,7 @@ Exemples ::
     recommandeur schema resultat
     recommandeur schema erreur
     recommandeur plan exemples/effectifs/enseignants.csv --ecoles exemples/effectifs/ecoles.csv --html plan.html
+    recommandeur province ma_province --sortie plans_province --reprendre
     recommandeur catalogue
     recommandeur verifier --catalogue mon_catalogue --regles mes_regles
     recommandeur couverture --markdown > docs/couverture.md
@@ -48,6 +49,7 @@ from .francais import (
 )
 from .plan import ajouter as ajouter_plan
 from .profil import ErreurFichierProfil, lire_profil
+from .province import ajouter as ajouter_province
 from .reparation import ajouter as ajouter_reparation
 from .suivi import ajouter as ajouter_suivi
 
@@ -232,6 +234,7 @@ def analyseur() -> argparse.ArgumentParser:
     sch.set_defaults(executer=_schema)
 
     ajouter_plan(sous, dossiers, _moteur)
+    ajouter_province(sous)
     ajouter_suivi(sous, dossiers, _moteur)
     ajouter_reparation(sous, dossiers, _moteur, lire_profil)
 

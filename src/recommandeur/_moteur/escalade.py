@@ -55,9 +55,12 @@ def intensites_effectives(
     >>> effectives[Besoin.NUMERIQUE], effectives[Besoin.BIEN_ETRE]
     (3, 0)
     """
-    return {
-        besoin: min(3, profil.besoins[besoin].ordre + (CRANS if besoin in montes else 0))
-        if besoin in profil.besoins
-        else 0
-        for besoin in Besoin
-    }
+    effectives = dict.fromkeys(_BESOINS, 0)
+    for besoin, intensite in profil.besoins.items():
+        effectives[besoin] = min(3, _ORDRES[intensite] + (CRANS if besoin in montes else 0))
+    return effectives
+
+
+#: Les besoins dans l'ordre de l'énumération, et l'ordre de chaque intensité (lus en C).
+_BESOINS: tuple[Besoin, ...] = tuple(Besoin)
+_ORDRES: dict[Intensite, int] = {i: i.ordre for i in Intensite}

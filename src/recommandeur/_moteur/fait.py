@@ -80,14 +80,16 @@ def mettre_a_plat(
     a, e = profil.affectation, profil.ecole
     annees = annees_en_insertion(profil)
     inefficaces = {r.mesure for r in profil.mesures_recues if not r.efficace}
+    # Les énumérations sont des StrEnum : str() donne leur valeur, sans la propriété ``value``.
+    ordre = str(profil.ordre)
     resultat: dict[str, Any] = {
         "annees_experience": profil.annees_experience,
         "annees_en_insertion": annees,
-        "periode_insertion": PeriodeInsertion.depuis_annees(annees).value,
-        "ordre": profil.ordre.value,
-        "programme_couvre_l_ordre": profil.ordre.value in contexte.ordres_du_programme,
-        "statut": profil.statut.value,
-        "qualification": profil.qualification.value,
+        "periode_insertion": str(PeriodeInsertion.depuis_annees(annees)),
+        "ordre": ordre,
+        "programme_couvre_l_ordre": ordre in contexte.ordres_du_programme,
+        "statut": str(profil.statut),
+        "qualification": str(profil.qualification),
         "formation_hors_quebec": profil.formation_hors_quebec,
         "signaux_de_detresse": profil.signaux_de_detresse,
         "affectation.partage_de_tache": a.partage_de_tache,
@@ -110,20 +112,21 @@ def mettre_a_plat(
     if profil.statut is Statut.SUPPLEANCE:
         # le genre de suppléance ne se lit que pour une personne en suppléance ; non dit, il
         # est « non précisé » (une valeur, pour que ≠ se lise aussi)
-        resultat["suppleance"] = (profil.suppleance or GenreSuppleance.NON_PRECISEE).value
+        resultat["suppleance"] = str(profil.suppleance or GenreSuppleance.NON_PRECISEE)
     if e.part_novices is not None:
         # Arrondie à 4 décimales : durable-rules refuse les nombres que json écrit en notation
         # exponentielle (5e-324, 1e-05) ; le moteur et l'évaluateur lisent la même valeur.
         resultat["ecole.part_novices"] = round(e.part_novices, DECIMALES) + 0.0
     if e.imse is not None:
         resultat["ecole.imse"] = e.imse
-    for nom in PRESENCES:
+    for nom, cle in _CLES_PRESENCES:
         presente = e.presence_de(nom, contexte.ressources)
         if presente is not None:
-            resultat[f"ecole.{nom}"] = presente
-    for besoin in Besoin:
-        resultat[CLES_BESOINS[besoin]] = effectives.get(besoin, 0)
-    resultat.update(allegements(profil, contexte))
+            resultat[cle] = presente
+    for besoin, cle in CLES_BESOINS.items():
+        resultat[cle] = effectives.get(besoin, 0)
+    if profil.mesures_recues:
+        resultat.update(allegements(profil, contexte))
     return resultat
 
 
@@ -168,3 +171,5 @@ def allegements(profil: Profil, contexte: Contexte) -> dict[str, Any]:
 
 #: La clé du fait de chaque besoin (``besoins.<besoin>``).
 CLES_BESOINS: dict[Besoin, str] = {besoin: f"besoins.{besoin.value}" for besoin in Besoin}
+#: Chaque présence du profil et sa clé du fait (``ecole.<présence>``).
+_CLES_PRESENCES: tuple[tuple[str, str], ...] = tuple((nom, f"ecole.{nom}") for nom in PRESENCES)

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from collections.abc import Iterator, Mapping
+from collections.abc import ItemsView, Iterator, Mapping
 from typing import Annotated, Any
 
 from pydantic import BeforeValidator, GetCoreSchemaHandler
@@ -15,11 +15,20 @@ from .saisie import choix
 
 
 def _cle_de_besoin(valeur: Any) -> Besoin:
-    valeurs = tuple(b.value for b in Besoin)
+    if type(valeur) is str:  # le cas ordinaire, lu dans une table faite une fois
+        trouve = _BESOINS_PAR_VALEUR.get(valeur)
+        if trouve is not None:
+            return trouve
+    valeurs = _VALEURS_BESOINS
     if isinstance(valeur, Besoin) or valeur in valeurs:
         return Besoin(valeur)
     texte = f"besoin inconnu ; attendu : {', '.join(valeurs)}"
     raise ValeurInconnue(texte, suggerer(valeur, valeurs), attendu=valeurs)
+
+
+#: Les valeurs des besoins, dans l'ordre de l'énumération, et le besoin de chaque valeur.
+_VALEURS_BESOINS: tuple[str, ...] = tuple(b.value for b in Besoin)
+_BESOINS_PAR_VALEUR: dict[str, Besoin] = {b.value: b for b in Besoin}
 
 
 def _besoin_facultatif(valeur: Any) -> Besoin | None:
@@ -48,6 +57,16 @@ class Besoins(Mapping[Besoin, Intensite]):
 
     def __len__(self) -> int:
         return len(self._table)
+
+    # Les lectures de la table, en C (les méthodes de ``Mapping`` repassent par __getitem__).
+    def __contains__(self, besoin: object) -> bool:
+        return besoin in self._table
+
+    def get(self, besoin: Besoin, defaut: Any = None) -> Any:
+        return self._table.get(besoin, defaut)
+
+    def items(self) -> ItemsView[Besoin, Intensite]:
+        return self._table.items()
 
     def __hash__(self) -> int:
         return hash(frozenset(self._table.items()))

@@ -20,7 +20,9 @@ def _svg(figure: object) -> str:
 
     tampon = io.StringIO()
     with matplotlib.rc_context({"svg.fonttype": "none", "svg.hashsalt": "recommandeur"}):
-        figure.savefig(tampon, format="svg", bbox_inches="tight")  # type: ignore[attr-defined]
+        figure.savefig(  # type: ignore[attr-defined]
+            tampon, format="svg", bbox_inches="tight", metadata={"Date": None}
+        )  # sans date : le même plan donne la même page
     texte = tampon.getvalue()
     return texte[texte.index("<svg") :]
 

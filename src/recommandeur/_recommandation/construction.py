@@ -19,6 +19,9 @@ from .modeles import MesureRecommandee, Motif
 from .motifs import Fiche
 from .sortie import ListeFigee
 
+#: Un n-uplet nommé fait de ses champs dans l'ordre, en C (sans le ``__new__`` Python).
+_enregistrement = tuple.__new__
+
 
 class Motifs:
     """Les raisons d'une mesure, comparées par identité (les motifs sont mémorisés et partagés).
@@ -31,17 +34,18 @@ class Motifs:
     (True, False)
     """
 
-    __slots__ = ("_identites", "motifs")
+    __slots__ = ("_hache", "_identites", "motifs")
 
     def __init__(self, motifs: tuple[Motif, ...]) -> None:
         self.motifs = motifs
         self._identites = tuple(map(id, motifs))
+        self._hache = hash(self._identites)
 
     def __eq__(self, autre: object) -> bool:
         return isinstance(autre, Motifs) and self._identites == autre._identites
 
     def __hash__(self) -> int:
-        return hash(self._identites)
+        return self._hache
 
 
 class EntreesMesure(NamedTuple):
@@ -72,15 +76,17 @@ def construire(f: Fiche, e: EntreesMesure) -> MesureRecommandee:
 
 
 def _faire(f: Fiche, e: EntreesMesure) -> MesureRecommandee:
-    return MesureRecommandee.construire(
-        rang=e.rang,
-        **e.decision.champs(f),
-        score=e.score,
-        prioritaire=e.prioritaire,
-        motifs=ListeFigee(e.motifs.motifs),
-        deja_recue=e.recue is True,
-        changement_d_intervenant=e.recue is False,
-        en_centre=e.en_centre,
+    return MesureRecommandee.depuis_champs(
+        {
+            "rang": e.rang,
+            **e.decision.champs(f),
+            "score": e.score,
+            "prioritaire": e.prioritaire,
+            "motifs": ListeFigee(e.motifs.motifs),
+            "deja_recue": e.recue is True,
+            "changement_d_intervenant": e.recue is False,
+            "en_centre": e.en_centre,
+        }
     )
 
 
@@ -98,16 +104,20 @@ def constructeur(
     """
 
     def construire_rang(rang: int, mid: str, prioritaire: bool) -> MesureRecommandee:
+        # l'enregistrement fait en C (``tuple.__new__``) : les champs dans l'ordre de sa classe
         return construire(
             f,
-            EntreesMesure(
-                rang=rang,
-                decision=decisions[mid],
-                prioritaire=prioritaire,
-                score=scores_des_mesures[mid],
-                recue=recues.get(mid),
-                motifs=Motifs(tuple(motifs[mid])),
-                en_centre=en_centre,
+            _enregistrement(
+                EntreesMesure,
+                (
+                    rang,
+                    decisions[mid],
+                    prioritaire,
+                    scores_des_mesures[mid],
+                    recues.get(mid),
+                    Motifs(tuple(motifs[mid])),
+                    en_centre,
+                ),
             ),
         )
 

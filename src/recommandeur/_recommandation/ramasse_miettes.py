@@ -50,7 +50,22 @@ def ramasse_miettes_suspendu() -> Iterator[None]:
         with _VERROU:
             _LOTS_EN_COURS -= 1
             if _LOTS_EN_COURS == 0 and _REMETTRE:
+                _vieillir()
                 gc.enable()
+
+
+def _vieillir() -> None:
+    """Les objets faits pendant le lot passent dans la plus vieille génération sans être parcourus.
+
+    Sinon le premier passage après le lot parcourt tous les résultats gardés comme des objets
+    jeunes (un million d'objets), puis le suivant de nouveau. ``freeze`` puis ``unfreeze`` les
+    déplace sans les parcourir ; un prochain passage complet les verra, comme avant. Rien n'est
+    fait si le processus a déjà gelé des objets (``gc.freeze`` d'un serveur avant ``fork``) :
+    ``unfreeze`` les dégèlerait aussi.
+    """
+    if gc.get_freeze_count() == 0:
+        gc.freeze()
+        gc.unfreeze()
 
 
 def _apres_fork_dans_l_enfant() -> None:

@@ -23,23 +23,26 @@ class _Sortie(BaseModel):
         les valeurs par défaut : le pipeline donne chaque champ. Cinq fois plus rapide, et
         l'ensemble des champs donnés est partagé par tous les résultats d'une classe.
         """
-        objet = cls.__new__(cls)
+        return cls.depuis_champs(champs)
+
+    @classmethod
+    def depuis_champs(cls, champs: dict[str, Any]) -> Self:
+        """:meth:`construire` d'un dict de tous les champs, que le résultat garde (sans copie)."""
+        objet = _nouveau(cls)
         _ecrire(objet, "__dict__", champs)
-        _ecrire(objet, "__pydantic_fields_set__", cls._tous_les_champs())
+        donnes = _CHAMPS_DONNES.get(cls)
+        if donnes is None:
+            donnes = _CHAMPS_DONNES.setdefault(cls, set(cls.model_fields))
+        _ecrire(objet, "__pydantic_fields_set__", donnes)
         _ecrire(objet, "__pydantic_extra__", None)
         _ecrire(objet, "__pydantic_private__", None)
         return objet
 
-    @classmethod
-    def _tous_les_champs(cls) -> set[str]:
-        champs: set[str] | None = cls.__dict__.get("_champs_donnes")
-        if champs is None:
-            champs = set(cls.model_fields)
-            type.__setattr__(cls, "_champs_donnes", champs)
-        return champs
-
 
 _ecrire = object.__setattr__
+_nouveau = object.__new__
+#: Pour chaque classe de sortie, l'ensemble de ses champs (tous donnés), partagé par ses objets.
+_CHAMPS_DONNES: dict[type[_Sortie], set[str]] = {}
 
 
 class ListeFigee(list[Any]):

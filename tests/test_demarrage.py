@@ -1,0 +1,116 @@
+"""Le démarrage : ``import recommandeur`` paresseux (PEP 562), et ce qu'une recommandation importe."""
+
+from __future__ import annotations
+
+import ast
+import importlib
+import json
+import subprocess
+import sys
+from pathlib import Path
+
+import recommandeur
+from recommandeur._base.rendus import Rendu
+
+INIT = Path(recommandeur.__file__)
+
+#: Ce qu'une première recommandation n'importe jamais (le plan, le suivi, l'analyse, les graphes).
+JAMAIS_POUR_RECOMMANDER = (
+    "openpyxl",
+    "networkx",
+    "jinja2",
+    "matplotlib",
+    "numpy",
+    "tqdm",
+    "recommandeur._programme.planifier",
+    "recommandeur._suivi.journal",
+    "recommandeur._analyse.graphe",
+)
+
+
+def _dans_un_processus_neuf(code: str) -> object:
+    sortie = subprocess.run(
+        [sys.executable, "-c", code], capture_output=True, text=True, check=True, timeout=120
+    ).stdout
+    return json.loads(sortie.splitlines()[-1])
+
+
+def _noms_importes_pour_le_typage() -> set[str]:
+    arbre = ast.parse(INIT.read_text(encoding="utf-8"))
+    (bloc,) = [n for n in arbre.body if isinstance(n, ast.If)]
+    return {a.asname or a.name for n in bloc.body if isinstance(n, ast.ImportFrom) for a in n.names}
+
+
+def test_les_trois_listes_des_noms_publics_sont_les_memes() -> None:
+    """``__all__``, la table des origines et les importations pour le typage nomment les mêmes."""
+    assert set(recommandeur._ORIGINES) == set(recommandeur.__all__)
+    assert _noms_importes_pour_le_typage() == set(recommandeur.__all__)
+    assert len(recommandeur.__all__) == len(set(recommandeur.__all__)) >= 150
+
+
+def test_chaque_nom_public_vient_du_module_que_le_typage_dit() -> None:
+    arbre = ast.parse(INIT.read_text(encoding="utf-8"))
+    (bloc,) = [n for n in arbre.body if isinstance(n, ast.If)]
+    for noeud in bloc.body:
+        assert isinstance(noeud, ast.ImportFrom) and noeud.module
+        module = importlib.import_module("recommandeur." + noeud.module)
+        for alias in noeud.names:
+            nom = alias.asname or alias.name
+            assert getattr(recommandeur, nom) is getattr(module, alias.name), nom
+
+
+def test_un_nom_inconnu_leve_attribute_error() -> None:
+    try:
+        recommandeur.recommanderr  # noqa: B018  (le __getattr__ du paquet)
+    except AttributeError as exc:
+        assert "recommanderr" in str(exc)
+    else:  # pragma: no cover
+        raise AssertionError("aucune AttributeError")
+    assert "recommander" in dir(recommandeur) and "__version__" in dir(recommandeur)
+
+
+def test_import_recommandeur_n_importe_aucun_sous_module() -> None:
+    charges = _dans_un_processus_neuf(
+        "import json, sys, recommandeur; "
+        "print(json.dumps(sorted(m for m in sys.modules if m.startswith('recommandeur.'))))"
+    )
+    assert charges == []
+
+
+def test_une_recommandation_n_importe_ni_le_plan_ni_le_suivi_ni_les_graphes() -> None:
+    charges = _dans_un_processus_neuf(
+        "import json, sys, recommandeur; "
+        "r = recommandeur.recommander({'annees_experience': 1, 'ordre': 'secondaire'}); "
+        "print(json.dumps([len(r.mesures), sorted(sys.modules)]))"
+    )
+    assert isinstance(charges, list)
+    mesures, modules = charges
+    assert mesures > 0
+    assert [m for m in JAMAIS_POUR_RECOMMANDER if m in modules] == []
+
+
+def test_les_rendus_d_un_plan_sont_fournis_a_la_demande() -> None:
+    """Un emplacement vide importe son fournisseur au premier appel (le paquet est paresseux)."""
+    sortie = _dans_un_processus_neuf(
+        "import json, sys, recommandeur\n"
+        "from recommandeur._programme import modeles\n"
+        "avant = modeles.TEXTE_ALERTE.fourni\n"
+        "alerte = modeles.Alerte.model_construct(ecole='x', message='trop de novices')\n"
+        "try:\n"
+        "    texte = str(alerte)\n"
+        "except Exception as exc:\n"
+        "    texte = type(exc).__name__\n"
+        "print(json.dumps([avant, modeles.TEXTE_ALERTE.fourni, 'recommandeur._programme.rendus' "
+        "in sys.modules]))"
+    )
+    assert sortie == [False, True, True]
+
+
+def test_un_emplacement_hors_du_paquet_n_importe_rien() -> None:
+    emplacement: Rendu[[int], str] = Rendu("texte", "os.path")
+    try:
+        emplacement(1)
+    except RuntimeError as exc:
+        assert "non fourni" in str(exc)
+    else:  # pragma: no cover
+        raise AssertionError("aucune erreur")
