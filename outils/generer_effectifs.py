@@ -310,14 +310,14 @@ def province(
     par_mentor: int = PERSONNES_PAR_MENTOR,
 ) -> list[int]:
     """Une province FICTIVE : un dossier par centre (``css-01-du-ruisseau``, …), chacun généré
-    comme un centre (environ 35 personnes par école), ses identifiants préfixés par son
+    comme un centre (environ 20 personnes par école), ses identifiants préfixés par son
     numéro (``C01-E001``, ``C01-P00001`` : uniques dans la province) ; renvoie les tailles."""
     tailles = tailles_des_centres(nb_centres, nb_enseignants, random.Random(graine))
     for k, taille in enumerate(tailles, 1):
         ascii_ = unicodedata.normalize("NFKD", LIEUX[k % len(LIEUX)]).encode("ascii", "ignore")
         lieu = ascii_.decode().replace("'", "-").replace(" ", "-").lower()
         centre = dossier / f"css-{k:02d}-{lieu}"
-        generer(centre, max(2, round(taille / 35)), taille, graine + 2 * k, par_mentor)
+        generer(centre, max(2, round(taille / 20)), taille, graine + 2 * k, par_mentor)
         for nom in ("ecoles.csv", "mentors.csv", "enseignants.csv"):
             with (centre / nom).open(encoding="utf-8", newline="") as f:
                 lecteur = csv.DictReader(f)
