@@ -142,11 +142,14 @@ def cle(
         if surcouche is not None:
             dossiers["surcouche"] = en_dossier(surcouche)
         donnees: list[Any] = []
+        lus: dict[str, list[list[str]] | None] = {}  # les données livrées, lues une fois
         for role, dossier in dossiers.items():
-            fichiers = _fichiers(dossier)
-            if fichiers is None:
+            chemin = _chemin(dossier)
+            if chemin not in lus:
+                lus[chemin] = _fichiers(dossier)
+            if (fichiers := lus[chemin]) is None:
                 return None
-            donnees.append([role, _chemin(dossier), fichiers])
+            donnees.append([role, chemin, fichiers])
     except (OSError, ValueError, TypeError):  # ErreurArgument : la construction le dira
         return None
     identite = {
