@@ -382,3 +382,14 @@ def test_la_progression_compte_les_centres(province: Path, tmp_path: Path) -> No
     )
     assert vus == [(1, 3), (2, 3), (3, 3)]
     planifier_province(province, tmp_path / "s", date=DATE, progression=True)  # tqdm : sans erreur
+
+
+def test_la_province_d_exemple_est_valide(capsys: pytest.CaptureFixture[str]) -> None:
+    """exemples/province (docs/programme.md § 9) : trois centres fictifs, le deuxième avec la
+    surcouche d'exemple."""
+    assert main(["province", str(EXEMPLES / "province"), "--verifier"]) == 0
+    assert (
+        capsys.readouterr().out == "Province valide : 3 centre(s), 600 personne(s), 30 école(s).\n"
+    )
+    centres = lire_province(EXEMPLES / "province")
+    assert [c.surcouche is not None for c in centres] == [False, True, False]

@@ -7,11 +7,12 @@ Relie les effectifs et les recommandations résumées (``planifier``) à l'appar
 from __future__ import annotations
 
 from collections import defaultdict
-from collections.abc import Mapping, Sequence
+from collections.abc import Callable, Mapping, Sequence
 
 from .._base.erreurs import ErreurEffectifs, Probleme
 from .._catalogue.modeles import Catalogue
 from .._moteur.moteur import Moteur
+from .._profil.modeles import Profil
 from .appariement import PRECEDENT, apparier
 from .capacite import (
     alertes_de_capacite,
@@ -33,14 +34,23 @@ from .resume import Resume
 
 
 def charger_avec_mentors(
-    enseignants: Source, ecoles: Source, mentors: Source | None, moteur: Moteur
+    enseignants: Source,
+    ecoles: Source,
+    mentors: Source | None,
+    moteur: Moteur,
+    au_fil: Callable[[Profil], None] | None = None,
 ) -> tuple[Effectifs, tuple[Mentor, ...] | None]:
-    """Les effectifs et les personnes mentores ; tous leurs problèmes à la fois sinon."""
+    """Les effectifs et les personnes mentores ; tous leurs problèmes à la fois sinon.
+    ``au_fil`` : voir :func:`.effectifs.charger_effectifs`."""
     problemes: list[Probleme] = []
     effectifs = None
     try:
         effectifs = charger_effectifs(
-            enseignants, ecoles, mesures=moteur.ids_mesures, acteurs=moteur.ids_acteurs
+            enseignants,
+            ecoles,
+            mesures=moteur.ids_mesures,
+            acteurs=moteur.ids_acteurs,
+            au_fil=au_fil,
         )
     except ErreurEffectifs as exc:
         if mentors is None:
