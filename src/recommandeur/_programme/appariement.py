@@ -7,6 +7,9 @@ possible, les prioritaires d'abord ; puis le même bâtiment, la même école, l
 même ordre, la même matière, et à égalité la charge la plus égale ; jamais la personne
 mentore d'un mentorat resté sans effet. Un flot de coût minimal (networkx) sur des classes de
 personnes interchangeables, par composante ; tout est trié par identifiant avant le calcul.
+Ce calcul (:func:`attribuer`) ne rend que l'identifiant de chaque personne mentore attribuée :
+``planifier`` le confie à un processus de calcul ; :func:`apparier` en écrit les paires et
+les raisons (:mod:`.raisons_paires`).
 """
 
 from __future__ import annotations
@@ -21,7 +24,7 @@ from .criteres import TRANCHES, Demande, cle_classe, cout, exclu
 from .identifiants import cle
 from .mentors import Mentor
 from .modeles_mentorat import NonApparie, Paire
-from .raisons_appariement import pourquoi_sans_mentor, raisons_de_la_paire
+from .raisons_paires import pourquoi_sans_mentor, raisons_de_la_paire
 
 
 @dataclass

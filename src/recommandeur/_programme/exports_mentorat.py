@@ -15,7 +15,7 @@ from typing import Any
 from .mentorat import pour_le_centre
 from .modeles import Plan
 from .modeles_mentorat import NonApparie, Paire
-from .raisons_appariement import DEBUT_RAISON_PRECEDENT
+from .raisons_paires import DEBUT_RAISON_PRECEDENT
 
 #: Une colonne : un attribut, ou (nom de colonne, calcul sur la ligne) ; voir ``exports.py``.
 Colonnes = list[Any]

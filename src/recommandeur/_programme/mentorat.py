@@ -33,7 +33,7 @@ from .lecture import lire_lignes
 from .mentors import Mentor, lire_mentors
 from .modeles import Alerte, Charge, Plan
 from .modeles_mentorat import Appariement, Capacite, NonApparie
-from .raisons_appariement import PRECEDENT
+from .raisons_paires import PRECEDENT
 from .resume import Resume
 
 
