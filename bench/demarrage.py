@@ -40,6 +40,32 @@ empreinte = hashlib.sha256(r.model_dump_json().encode()).hexdigest()[:16]
 print(json.dumps({{"ms": (t1 - t0) * 1000, "empreinte": empreinte}}))
 """
 
+#: La même chose, découpée : pydantic, les modules de la bibliothèque, le moteur, la recommandation.
+PARTIES = f"""
+import json, time
+t = [time.process_time()]
+import pydantic, pydantic.main
+t.append(time.process_time())
+import recommandeur
+from recommandeur._recommandation.recommander import recommander
+from recommandeur._moteur.moteur import moteur_par_defaut
+t.append(time.process_time())
+moteur_par_defaut()
+t.append(time.process_time())
+recommander({PROFIL!r})
+t.append(time.process_time())
+print(json.dumps([(b - a) * 1000 for a, b in zip(t, t[1:])]))
+"""
+NOMS_DES_PARTIES = ("pydantic", "modules de la bibliothèque", "moteur", "1re recommandation")
+
+
+def parties(env: dict[str, str]) -> list[float]:
+    """Les parties d'un démarrage (ms CPU), dans un processus neuf."""
+    sortie = subprocess.run(
+        [sys.executable, "-c", PARTIES], env=env, capture_output=True, text=True, check=True
+    ).stdout
+    return [float(v) for v in json.loads(sortie.splitlines()[-1])]
+
 
 def un_lancement(env: dict[str, str]) -> tuple[float, float, str]:
     """(ms CPU import + 1re recommandation, ms CPU de tout le processus, empreinte)."""
@@ -94,6 +120,14 @@ def main() -> None:
                 if nom == "cache vide":
                     env = env | {"RECOMMANDEUR_CACHE": str(Path(tmp) / f"vide_{tour}")}
                 mesures[nom].append(un_lancement(env))
+        decoupees: dict[str, list[list[float]]] = {"sans cache": [], "cache chaud": []}
+        for _ in range(args.repetitions):  # à tour de rôle, elles aussi
+            for nom, decoupe in decoupees.items():
+                decoupe.append(parties(variantes[nom]))
+    decoupes = {
+        nom: [statistics.median(c) for c in zip(*decoupe, strict=True)]
+        for nom, decoupe in decoupees.items()
+    }
     charge = os.getloadavg()
     print(f"{args.repetitions} lancements par variante, à tour de rôle ; charge {charge[0]:.1f}")
     print(
@@ -107,11 +141,20 @@ def main() -> None:
             f"| {nom} | {statistics.median(ms):.0f} ms ({min(ms):.0f}–{max(ms):.0f}) "
             f"| {statistics.median(tot):.0f} ms ({min(tot):.0f}–{max(tot):.0f}) |"
         )
+    print("\n| parties (médianes, ms CPU) | " + " | ".join(NOMS_DES_PARTIES) + " |")
+    print("| --- |" + " --- |" * len(NOMS_DES_PARTIES))
+    for nom, valeurs in decoupes.items():
+        print(f"| {nom} | " + " | ".join(f"{v:.1f}" for v in valeurs) + " |")
     empreintes = {e for lignes in mesures.values() for _, _, e in lignes}
     print(f"empreintes des recommandations : {sorted(empreintes)} (une seule : mêmes résultats)")
     if args.sortie:
         args.sortie.write_text(
-            json.dumps({"charge": charge, "mesures": mesures}, ensure_ascii=False, indent=1) + "\n",
+            json.dumps(
+                {"charge": charge, "mesures": mesures, "parties": decoupes},
+                ensure_ascii=False,
+                indent=1,
+            )
+            + "\n",
             encoding="utf-8",
         )
 

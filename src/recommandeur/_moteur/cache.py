@@ -32,7 +32,7 @@ import sys
 from collections.abc import Mapping
 from importlib.resources.abc import Traversable
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 import pydantic
 
@@ -40,9 +40,11 @@ from .._base.ecriture import ecrire_atomique
 from .._base.erreurs import Probleme
 from .._base.fichiers import Dossier, dossier_livre, en_dossier, lire_octets, octets_toml
 from .._catalogue.modeles import Catalogue
-from .._catalogue.surcouche import Surcouche
-from .._langage.chargement import BaseDeRegles
+from .._langage.base import BaseDeRegles
 from .forme_json import depuis_donnees_json, en_donnees_json
+
+if TYPE_CHECKING:
+    from .._catalogue.surcouche import Surcouche
 
 #: La variable d'environnement qui déplace le cache (un dossier) ou le coupe (``0``).
 VARIABLE = "RECOMMANDEUR_CACHE"
@@ -128,8 +130,8 @@ def cle(
     >>> cle(None, None, None) == cle(None, None, None) != cle(None, None, "exemples/surcouche_centre")
     True
     """
-    if isinstance(surcouche, Surcouche):
-        return None  # une surcouche déjà lue : rien à hacher
+    if surcouche is not None and not isinstance(surcouche, str | os.PathLike | Traversable):
+        return None  # une surcouche déjà lue (un objet Surcouche) : rien à hacher
     try:
         dossiers = {
             "catalogue": dossier_livre("catalogue") if catalogue is None else en_dossier(catalogue),
@@ -140,11 +142,14 @@ def cle(
         if surcouche is not None:
             dossiers["surcouche"] = en_dossier(surcouche)
         donnees: list[Any] = []
+        lus: dict[str, list[list[str]] | None] = {}  # les données livrées, lues une fois
         for role, dossier in dossiers.items():
-            fichiers = _fichiers(dossier)
-            if fichiers is None:
+            chemin = _chemin(dossier)
+            if chemin not in lus:
+                lus[chemin] = _fichiers(dossier)
+            if (fichiers := lus[chemin]) is None:
                 return None
-            donnees.append([role, _chemin(dossier), fichiers])
+            donnees.append([role, chemin, fichiers])
     except (OSError, ValueError, TypeError):  # ErreurArgument : la construction le dira
         return None
     identite = {

@@ -13,7 +13,7 @@ from __future__ import annotations
 from typing import Any
 
 from .._catalogue.modeles import Catalogue
-from .._langage.chargement import BaseDeRegles
+from .._langage.base import BaseDeRegles
 from .._langage.expressions import Expression, atomes, depuis_donnees, en_donnees
 from .._langage.operateurs import OPERATEURS
 from .._langage.regle import Proposition, RegleCompilee

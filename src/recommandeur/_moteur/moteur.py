@@ -5,14 +5,12 @@ from __future__ import annotations
 import threading
 from collections.abc import Mapping
 from types import MappingProxyType
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from .._base.erreurs import ErreurArgument, ErreurInconnu
 from .._base.fichiers import Dossier
-from .._catalogue.chargement import charger_catalogue
 from .._catalogue.modeles import Catalogue
-from .._catalogue.surcouche import Surcouche, lire_surcouche
-from .._langage.chargement import AccesDonnees, BaseDeRegles, charger_regles
+from .._langage.base import AccesDonnees, BaseDeRegles
 from .._langage.regle import RegleCompilee
 from .._profil.modeles import Profil
 from .._profil.schema import schema_profil_pour
@@ -20,6 +18,9 @@ from .._vocabulaire import Besoin, Niveau
 from . import cache
 from .fait import Contexte, FaitEvalue, construire
 from .reference import Evaluateur, fabriquer
+
+if TYPE_CHECKING:
+    from .._catalogue.surcouche import Surcouche
 
 
 class Moteur(AccesDonnees):
@@ -160,7 +161,14 @@ class Moteur(AccesDonnees):
 def _compiler(
     catalogue: Dossier | None, regles: Dossier | None, surcouche: Dossier | Surcouche | None
 ) -> cache.Compile:
-    """Lit, valide et compile les dossiers : catalogue, règles, paramètres de la surcouche."""
+    """Lit, valide et compile les dossiers : catalogue, règles, paramètres de la surcouche.
+
+    La lecture des dossiers ne s'importe qu'ici : un moteur relu du cache s'en passe.
+    """
+    from .._catalogue.chargement import charger_catalogue
+    from .._catalogue.surcouche import lire_surcouche
+    from .._langage.chargement import charger_regles
+
     lue = None if surcouche is None else lire_surcouche(surcouche)  # lue une fois
     cat = charger_catalogue(catalogue, surcouche=lue)
     base = charger_regles(cat, regles, surcouche=lue)
