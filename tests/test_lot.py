@@ -208,7 +208,7 @@ def test_un_lot_fait_les_verifications_de_valider_profil() -> None:
     for rang in range(1, len(profils)):
         with pytest.raises(ErreurProfil) as info:
             recommander_lot([profils[0], profils[rang]])
-        assert [p.champ.split(".")[0] for p in info.value.problemes] == ["[1]"]
+        assert [(p.champ or "").split(".")[0] for p in info.value.problemes] == ["[1]"]
     assert [p.champ for p in _erreur_du_lot(profils).problemes] == [
         "[1].annees_au_quebec",
         "[2].mesures_recues[0].mesure",
