@@ -261,3 +261,60 @@ def test_des_lots_confies_pour_rien_n_attendent_pas_le_processus_de_calcul(
     monkeypatch.setattr(Calcul, "fermer", noter)
     assert planifier(doubles, GRANDES_ECOLES, processus=2) == planifier(doubles, GRANDES_ECOLES)
     assert confies[-1] == 2 and arretes == [-signal.SIGTERM]
+
+
+#: Les personnes mentores de GRAND : deux dans l'école A (B n'en a pas), l'une y intervient
+#: aussi dans B.
+MENTORS: list[dict[str, Any]] = [
+    {"mentor": "M1", "ecole": "A", "autres_ecoles": "B", "capacite": 40},
+    {"mentor": "M2", "ecole": "A", "batiment": "1"},
+]
+
+
+def test_l_appariement_est_attribue_dans_le_processus_de_calcul(
+    lots_rendus: list[int], monkeypatch: pytest.MonkeyPatch
+) -> None:
+    # le processus de calcul a rendu ses lots : l'attribution de l'appariement lui est confiée
+    # pendant que ce processus-ci construit le reste du plan ; le plan est celui d'un processus
+    confiees: list[bool] = []
+    ailleurs = Calcul.ailleurs
+
+    def noter(self: Calcul, fonction: Any, *args: Any) -> Any:
+        confiees.append(self._a_suivi)
+        return ailleurs(self, fonction, *args)
+
+    monkeypatch.setattr(Calcul, "ailleurs", noter)
+    plan = planifier(GRAND, GRANDES_ECOLES, processus=2, mentors=MENTORS)
+    assert confiees == [True] and lots_rendus
+    assert plan == planifier(GRAND, GRANDES_ECOLES, mentors=MENTORS)
+    assert plan.appariement is not None and len(plan.appariement.paires) > 40
+
+
+def test_ailleurs_calcule_dans_le_processus_de_calcul_qui_a_rendu_des_lots(
+    lots_rendus: list[int],
+) -> None:
+    from recommandeur import moteur_par_defaut
+
+    moteur = moteur_par_defaut()
+    calcul = Calcul(moteur, 2)
+    try:
+        # pas encore de lot rendu : calculé ici
+        assert calcul.ailleurs(os.getpid)() == os.getpid()
+        profils = [_profil(i) for i in range(450)]
+        assert len(calcul.resumes(profils, lambda _: None)) == 450
+        assert calcul._recus == len(lots_rendus) > 0
+        ailleurs = calcul.ailleurs(os.getpid)()
+        assert ailleurs != os.getpid()
+        # le processus de calcul arrêté : calculé ici, sans erreur
+        for travailleur in list(calcul._executeur._processes.values()):
+            travailleur.kill()
+            travailleur.join()
+        assert calcul.ailleurs(os.getpid)() == os.getpid()
+    finally:
+        calcul.fermer(interrompu=True)
+
+
+def _profil(i: int) -> Any:
+    from recommandeur._profil.modeles import Profil
+
+    return Profil(annees_experience=i % 8, ordre="primaire", besoins={"planification": "faible"})

@@ -28,12 +28,13 @@ du processus de calcul : ce qui lui arrive ensuite ne change rien au plan.
 from __future__ import annotations
 
 import contextlib
+import functools
 import multiprocessing
 import os
 import tempfile
 from collections.abc import Callable, Sequence
 from concurrent.futures import Future
-from typing import TypeVar
+from typing import Any, TypeVar
 
 from .._base.erreurs import ErreurMoteur, ErreurRecommandeur
 from .._moteur.moteur import Moteur
@@ -133,6 +134,8 @@ class Calcul:
         self._confies: dict[Future[list[Resume]], int] = {}
         self._faits: list[list[Resume] | None] = []
         self._lus = 0
+        self._recus = 0  # les lots rendus par les processus de calcul
+        self._a_suivi = False  # démarrés, et des lots rendus : en vie et au travail
 
     def _confier(self, lot: Sequence[Profil], rang: int) -> None:
         paquet: Paquet = (list(lot), self.caviarder)
@@ -193,7 +196,33 @@ class Calcul:
                 f"un processus de calcul s'est arrêté brutalement ({exc}) ; {CONSEIL}"
             ) from exc
         self._inacheve = self._inacheve or not all(e.done() for e in self._echauffes)
+        self._a_suivi = self._recus > 0 and all(e.done() for e in self._echauffes)
         return [r for lot in faits if lot is not None for r in lot]
+
+    def ailleurs(self, fonction: Callable[..., T], *args: Any) -> Callable[[], T]:
+        """``fonction(*args)`` confiée aux processus de calcul (démarrés, et qui ont rendu des
+        lots), pendant que ce processus-ci continue le plan ; rend de quoi lire le résultat :
+        celui d'un processus de calcul s'il l'a pris (attendu), sinon calculé ici (pas pris,
+        processus arrêté). Sans processus de calcul au travail : calculé ici."""
+        from concurrent.futures.process import BrokenProcessPool
+
+        ici = functools.partial(fonction, *args)
+        if not self._a_suivi:
+            return ici
+        try:
+            tache = self._executeur.submit(fonction, *args)
+        except (BrokenProcessPool, RuntimeError):
+            return ici
+
+        def lire() -> T:
+            if tache.cancel():
+                return ici()
+            try:
+                return _resultat(tache)
+            except BrokenProcessPool:
+                return ici()
+
+        return lire
 
     def _recolter(
         self,
@@ -215,6 +244,7 @@ class Calcul:
             lot = _resultat(tache)
             faits[i] = lot
             rendus += len(lot)
+            self._recus += 1
         return rendus
 
     def fermer(self, interrompu: bool = False) -> None:

@@ -25,7 +25,13 @@ from .effectifs import Effectifs, Source
 from .fils_de_calcul import refuser_au_demarrage
 from .groupes import TAILLE_MAX_COHORTE, TAILLE_MAX_GROUPE, grouper
 from .lecture import TAILLE_MAX
-from .mentorat import charger_avec_mentors, ecoles_selon_les_mentors, mentorat_du_plan
+from .mentorat import (
+    Ailleurs,
+    charger_avec_mentors,
+    ecoles_selon_les_mentors,
+    lancer_l_appariement,
+    mentorat_du_plan,
+)
 from .mentors import Mentor
 from .modele_ecole import COLLEGUES, modeles_des_ecoles
 from .modeles import Alerte, Plan, PlanEcole, PlanEnseignant
@@ -127,16 +133,18 @@ def planifier(
             resumes = resumes_des_effectifs(
                 effectifs, lecture, moteur, calcul, progression, caviarder
             )
+            conventions = {
+                "taille_max_groupe": taille_max_groupe,
+                "mentores_par_mentor": mentores_par_mentor,
+                "taille_max_cohorte": taille_max_cohorte,
+            }
+            # l'attribution de l'appariement : dans le processus de calcul, pendant le plan
+            ailleurs = None if calcul is None else calcul.ailleurs
+            plan = _plan(effectifs, resumes, moteur, conventions, journal, nommes, ailleurs)
             interrompu = False
         finally:
             if calcul is not None:
                 calcul.fermer(interrompu)
-        conventions = {
-            "taille_max_groupe": taille_max_groupe,
-            "mentores_par_mentor": mentores_par_mentor,
-            "taille_max_cohorte": taille_max_cohorte,
-        }
-        plan = _plan(effectifs, resumes, moteur, conventions, journal, nommes)
         plan = plan.model_copy(update={"calendrier": calendrier, "date_du_plan": date})
         return marquer(plan, moteur.catalogue, inclure_confidentiel=inclure_confidentiel)
 
@@ -167,6 +175,7 @@ def _plan(
     conventions: dict[str, int],
     journal: Journal | None = None,
     mentors: tuple[Mentor, ...] | None = None,
+    ailleurs: Ailleurs | None = None,
 ) -> Plan:
     catalogue = moteur.catalogue
     suite = [(e.id, e.ecole, resumes[e.id]) for e in effectifs.enseignants]
@@ -181,6 +190,9 @@ def _plan(
         regions,
     )
     mentores_par_mentor = conventions["mentores_par_mentor"]
+    lance = lancer_l_appariement(
+        effectifs, resumes, suite, affectation, mentors, catalogue, mentores_par_mentor, ailleurs
+    )
     par_ecole: dict[str, list[Resume]] = defaultdict(list)
     for _, ecole, resume in suite:
         par_ecole[ecole].append(resume)
@@ -219,7 +231,7 @@ def _plan(
         groupes_de[enseignant].append(gid)
     charges_ = charges(suite, groupes, affectation, catalogue)
     appariement, capacite, alertes = mentorat_du_plan(
-        effectifs, resumes, suite, affectation, charges_, mentors, catalogue, mentores_par_mentor
+        effectifs, lance, charges_, mentors, catalogue
     )
     return Plan.model_construct(
         version_catalogue=moteur.version_catalogue,
