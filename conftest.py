@@ -18,6 +18,7 @@ from __future__ import annotations
 import contextlib
 import os
 import shutil
+import tempfile
 from collections.abc import Iterator
 from importlib.resources import as_file
 from pathlib import Path
@@ -57,6 +58,23 @@ LENTS: dict[str, str] = {
     "tests/test_graphe.py::test_dot_relu": "lent",
     "tests/test_sorties_inchangees.py::test_toute_la_population_comme_avant": "lent",  # 40 s  # pydot relit le DOT : 20 s
 }
+
+
+#: Le cache du moteur compilé de la suite (``RECOMMANDEUR_CACHE``) : un dossier à elle, retiré à
+#: la fin, plutôt que celui de l'utilisateur ; les sous-processus des tests en héritent.
+_CACHE_DE_LA_SUITE: str | None = None
+
+
+def pytest_configure(config: pytest.Config) -> None:
+    global _CACHE_DE_LA_SUITE
+    if "RECOMMANDEUR_CACHE" not in os.environ:
+        _CACHE_DE_LA_SUITE = tempfile.mkdtemp(prefix="recommandeur-cache-")
+        os.environ["RECOMMANDEUR_CACHE"] = _CACHE_DE_LA_SUITE
+
+
+def pytest_unconfigure(config: pytest.Config) -> None:
+    if _CACHE_DE_LA_SUITE is not None:
+        shutil.rmtree(_CACHE_DE_LA_SUITE, ignore_errors=True)
 
 
 def pytest_collection_modifyitems(config: pytest.Config, items: list[pytest.Item]) -> None:

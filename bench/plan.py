@@ -4,6 +4,7 @@ Usage (depuis la racine du dépôt, paquet installé) ::
 
     python bench/plan.py                          # 30 000 personnes, 3 répétitions
     python bench/plan.py --enseignants 5000 --repetitions 1
+    python bench/plan.py --personnes-par-mentor 0    # les personnes mentores d'avant (638)
 
 Les effectifs sont générés (fictifs, graine fixe) par ``outils/generer_effectifs.py`` dans
 un dossier temporaire. Chaque mesure est un appel complet de ``planifier`` (lecture et
@@ -37,6 +38,12 @@ def main() -> None:
     analyseur.add_argument("--enseignants", type=int, default=30_000)
     analyseur.add_argument("--ecoles", type=int, default=600)
     analyseur.add_argument("--repetitions", type=int, default=3)
+    analyseur.add_argument(
+        "--personnes-par-mentor",
+        type=int,
+        default=None,
+        help="passé au générateur (défaut : le sien, une personne mentore pour 7)",
+    )
     analyseur.add_argument("--sortie", type=Path, default=RACINE / "bench" / "plan.json")
     args = analyseur.parse_args()
     with tempfile.TemporaryDirectory() as dossier:
@@ -50,6 +57,11 @@ def main() -> None:
                 str(args.ecoles),
                 "--dossier",
                 dossier,
+                *(
+                    ()
+                    if args.personnes_par_mentor is None
+                    else ("--personnes-par-mentor", str(args.personnes_par_mentor))
+                ),
             ],
             check=True,
             capture_output=True,
@@ -97,6 +109,7 @@ def main() -> None:
         "coeurs": coeurs(),
         "charge_avant": round(charge, 2),
         "charge_apres": round(os.getloadavg()[0], 2),
+        "personnes_mentores": len(plan.appariement.mentors) if plan.appariement else None,
         "apparies": len(plan.appariement.paires) if plan.appariement else None,
         "non_apparies": len(plan.appariement.non_apparies) if plan.appariement else None,
         "identiques": plans[1] == plans[2],
@@ -124,8 +137,8 @@ def main() -> None:
         f"{resultat['charge_apres']}"
     )
     print(
-        f"  appariement : {resultat['apparies']} paires, {resultat['non_apparies']} sans personne "
-        "mentore"
+        f"  appariement : {resultat['personnes_mentores']} personnes mentores, "
+        f"{resultat['apparies']} paires, {resultat['non_apparies']} sans personne mentore"
     )
     print(f"  {resultat['groupes']} groupes, {resultat['alertes']} alertes ; écrit {args.sortie}")
 

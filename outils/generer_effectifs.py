@@ -13,6 +13,7 @@ from __future__ import annotations
 
 import argparse
 import csv
+import math
 import random
 import unicodedata
 from collections import Counter
@@ -53,6 +54,14 @@ LIEUX = [
 #: deux régions) ; les écoles y sont réparties par blocs d'écoles voisines, sans tirage (le
 #: reste des effectifs ne change pas).
 REGIONS = ["Nord", "Sud", "Est", "Ouest"]
+#: Personnes en insertion par personne mentore nommée (option ``--personnes-par-mentor``) : une
+#: convention de ce générateur, d'après le rapport du CSSPS (003) : 41 personnes mentores pour
+#: les personnes en insertion de 37 écoles (1 à 5 dans 9 écoles, 6 à 10 dans 20, 11 à 15 dans
+#: 7, 16 et plus dans 1 : environ 296 au milieu des tranches), une pour 7 environ. Une école
+#: qui a des personnes mentores en a au moins une au primaire et deux au secondaire (003 :
+#: « une personne enseignante du primaire et deux du secondaire par école »), et une de plus
+#: par tranche de 7 personnes en insertion ; 0 : ce minimum seulement.
+PERSONNES_PAR_MENTOR = 7
 ENSEIGNANT = [
     "enseignant",
     "ecole",
@@ -173,6 +182,29 @@ MATIERES = [
 ]
 
 
+def mentors_a_l_echelle(
+    ecoles_: list[dict[str, object]], lignes: list[dict[str, object]], par_mentor: int
+) -> None:
+    """Le nombre de ``mentors`` d'une école qui en a : au moins celui tiré (1 au primaire, 2 au
+    secondaire), et une personne mentore pour ``par_mentor`` personnes en insertion de l'école
+    (0 : le nombre tiré). Aucun tirage : le reste des effectifs ne change pas.
+
+    >>> e = [{"ecole": "E1", "mentors": 1}, {"ecole": "E2", "mentors": 2},
+    ...      {"ecole": "E3", "mentors": 0}, {"ecole": "E4", "mentors": ""}]
+    >>> lignes = [{"ecole": "E1"}] * 15 + [{"ecole": "E2"}] * 3 + [{"ecole": "E3"}] * 9
+    >>> mentors_a_l_echelle(e, lignes, 7)
+    >>> [x["mentors"] for x in e]
+    [3, 2, 0, '']
+    """
+    if par_mentor <= 0:
+        return
+    par_ecole = Counter(str(t["ecole"]) for t in lignes)
+    for e in ecoles_:
+        tire = e["mentors"]
+        if isinstance(tire, int) and tire > 0:
+            e["mentors"] = max(tire, math.ceil(par_ecole[str(e["ecole"])] / par_mentor))
+
+
 def mentors(
     ecoles_: list[dict[str, object]], lignes: list[dict[str, object]], hasard: random.Random
 ) -> list[dict[str, object]]:
@@ -230,9 +262,15 @@ def ecrire(chemin: Path, colonnes: list[str], lignes: list[dict[str, object]]) -
         ecrivain.writerows(lignes)
 
 
-def generer(dossier: Path, nb_ecoles: int, nb_enseignants: int, graine: int) -> int:
+def generer(
+    dossier: Path,
+    nb_ecoles: int,
+    nb_enseignants: int,
+    graine: int,
+    par_mentor: int = PERSONNES_PAR_MENTOR,
+) -> int:
     """Écrit les effectifs d'un centre (écoles, personnes mentores, enseignants) dans ``dossier`` ;
-    renvoie le nombre de personnes mentores."""
+    renvoie le nombre de personnes mentores (``par_mentor`` : :func:`mentors_a_l_echelle`)."""
     hasard = random.Random(graine)
     dossier.mkdir(parents=True, exist_ok=True)
     lignes_ecoles = ecoles(nb_ecoles, hasard)
@@ -243,6 +281,7 @@ def generer(dossier: Path, nb_ecoles: int, nb_enseignants: int, graine: int) -> 
     par_ecole = Counter(str(t["ecole"]) for t in lignes)
     for e in lignes_ecoles:  # une école compte au moins ses personnes en insertion
         e["nb_enseignants"] = max(int(e["nb_enseignants"]), par_ecole[str(e["ecole"])])  # type: ignore[call-overload]
+    mentors_a_l_echelle(lignes_ecoles, lignes, par_mentor)
     nommes = mentors(lignes_ecoles, lignes, random.Random(graine + 1))
     ecrire(dossier / "ecoles.csv", ECOLE, lignes_ecoles)
     ecrire(dossier / "mentors.csv", list(COLONNES_MENTOR), nommes)
@@ -263,7 +302,13 @@ def tailles_des_centres(n: int, total: int, hasard: random.Random) -> list[int]:
     return tailles
 
 
-def province(dossier: Path, nb_centres: int, nb_enseignants: int, graine: int) -> list[int]:
+def province(
+    dossier: Path,
+    nb_centres: int,
+    nb_enseignants: int,
+    graine: int,
+    par_mentor: int = PERSONNES_PAR_MENTOR,
+) -> list[int]:
     """Une province FICTIVE : un dossier par centre (``css-01-du-ruisseau``, …), chacun généré
     comme un centre (environ 20 personnes par école), ses identifiants préfixés par son
     numéro (``C01-E001``, ``C01-P00001`` : uniques dans la province) ; renvoie les tailles."""
@@ -272,7 +317,7 @@ def province(dossier: Path, nb_centres: int, nb_enseignants: int, graine: int) -
         ascii_ = unicodedata.normalize("NFKD", LIEUX[k % len(LIEUX)]).encode("ascii", "ignore")
         lieu = ascii_.decode().replace("'", "-").replace(" ", "-").lower()
         centre = dossier / f"css-{k:02d}-{lieu}"
-        generer(centre, max(2, round(taille / 20)), taille, graine + 2 * k)
+        generer(centre, max(2, round(taille / 20)), taille, graine + 2 * k, par_mentor)
         for nom in ("ecoles.csv", "mentors.csv", "enseignants.csv"):
             with (centre / nom).open(encoding="utf-8", newline="") as f:
                 lecteur = csv.DictReader(f)
@@ -290,19 +335,30 @@ def main() -> None:
     analyseur.add_argument("--ecoles", type=int, default=40)
     analyseur.add_argument("--enseignants", type=int, default=400)
     analyseur.add_argument("--graine", type=int, default=2026)
+    analyseur.add_argument(
+        "--personnes-par-mentor",
+        type=int,
+        default=PERSONNES_PAR_MENTOR,
+        help="personnes en insertion par personne mentore nommée (une convention, d'après le "
+        "rapport du CSSPS) ; 0 : une au primaire et deux au secondaire par école seulement",
+    )
     analyseur.add_argument("--dossier", type=Path, default=RACINE / "exemples" / "effectifs")
     analyseur.add_argument(
         "--centres", type=int, default=0, help="une province de N centres (--ecoles est ignoré)"
     )
     args = analyseur.parse_args()
     if args.centres:
-        tailles = province(args.dossier, args.centres, args.enseignants, args.graine)
+        tailles = province(
+            args.dossier, args.centres, args.enseignants, args.graine, args.personnes_par_mentor
+        )
         print(
             f"{args.dossier} : {args.centres} centres, {sum(tailles)} enseignants "
             f"(de {min(tailles)} à {max(tailles)} par centre, fictifs)"
         )
         return
-    mentors_ = generer(args.dossier, args.ecoles, args.enseignants, args.graine)
+    mentors_ = generer(
+        args.dossier, args.ecoles, args.enseignants, args.graine, args.personnes_par_mentor
+    )
     print(
         f"{args.dossier} : {args.ecoles} écoles, {args.enseignants} enseignants, "
         f"{mentors_} personnes mentores (fictifs)"

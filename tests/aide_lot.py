@@ -36,10 +36,10 @@ def attendre_les_processus(monkeypatch: pytest.MonkeyPatch) -> list[int]:
     original = parallele.Calcul._recolter
     monkeypatch.setattr(parallele, "PAR_PROCESSUS_MIN", 500)
 
-    def attendre(self: Any, confies: dict[Any, int], faits: list[Any]) -> int:
+    def attendre(self: Any, confies: dict[Any, int], faits: list[Any], relever: bool = True) -> int:
         concurrent.futures.wait([*confies, *self._echauffes], timeout=120)
         avant = {i for i, f in enumerate(faits) if f is not None}
-        n: int = original(self, confies, faits)
+        n: int = original(self, confies, faits, relever)
         rendus.extend(i for i, f in enumerate(faits) if f is not None and i not in avant)
         return n
 

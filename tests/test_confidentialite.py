@@ -23,6 +23,7 @@ from recommandeur._programme.confidentiel import (
     AVERTISSEMENT,
     NOTE,
     caviarder,
+    caviarder_lot,
     caviarder_resumes,
     mesures_confidentielles,
 )
@@ -254,3 +255,19 @@ def test_une_raison_qui_nomme_une_offre_confidentielle_par_son_libelle_est_retir
     )
     caviardes = caviarder_resumes(cast(Effectifs, effectifs), {"e1": r}, catalogue)
     assert [a.raisons for a in caviardes["e1"].actions] == [("autre",)]
+
+
+def test_un_lot_est_caviarde_selon_la_detresse_de_chaque_profil() -> None:
+    """Ticket 23 (plan) : les résumés sont caviardés là où ils sont calculés ; la personne en
+    détresse perd l'offre quotidienne en tête, l'autre la garde ; l'offre confidentielle part
+    chez les deux."""
+    catalogue = moteur_par_defaut().catalogue
+    (quotidienne,) = [m.id for m in catalogue.mesures if m.frequence == "au quotidien"]
+    r = Resume("en_cours", "primaire", (quotidienne, "personne_neutre", "mentorat"), (), (), 0)
+    profils = [SimpleNamespace(signaux_de_detresse=d) for d in (True, False, None)]
+    caviardes = caviarder_lot([r, r, r], cast(Any, profils), catalogue)
+    assert [c.prioritaires for c in caviardes] == [
+        ("mentorat",),
+        (quotidienne, "mentorat"),
+        (quotidienne, "mentorat"),
+    ]

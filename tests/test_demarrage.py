@@ -5,6 +5,7 @@ from __future__ import annotations
 import ast
 import importlib
 import json
+import os
 import subprocess
 import sys
 from pathlib import Path
@@ -114,3 +115,24 @@ def test_un_emplacement_hors_du_paquet_n_importe_rien() -> None:
         assert "non fourni" in str(exc)
     else:  # pragma: no cover
         raise AssertionError("aucune erreur")
+
+
+def test_un_moteur_relu_du_cache_n_importe_pas_la_lecture_des_dossiers(tmp_path: Path) -> None:
+    code = (
+        "import json, sys, recommandeur; "
+        "r = recommandeur.recommander({'annees_experience': 1, 'ordre': 'secondaire'}); "
+        "print(json.dumps(sorted(m for m in sys.modules if m.endswith('.chargement'))))"
+    )
+    env = {**os.environ, "RECOMMANDEUR_CACHE": str(tmp_path)}
+    sorties = [
+        json.loads(
+            subprocess.run(
+                [sys.executable, "-c", code], env=env, capture_output=True, text=True, check=True
+            ).stdout
+        )
+        for _ in range(2)
+    ]
+    assert sorties == [
+        ["recommandeur._catalogue.chargement", "recommandeur._langage.chargement"],  # compilé
+        [],  # relu du cache
+    ]

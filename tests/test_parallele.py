@@ -7,6 +7,7 @@ processus-ci et un processus de calcul lent ou rapide (le plan ne change pas).
 
 from __future__ import annotations
 
+import concurrent.futures
 import os
 import signal
 from typing import Any
@@ -17,7 +18,7 @@ from hypothesis import strategies as st
 
 import recommandeur._programme.parallele as parallele
 import recommandeur._programme.planifier as module_planifier
-from recommandeur import planifier
+from recommandeur import ErreurEffectifs, ErreurMoteur, planifier
 from recommandeur._programme.parallele import PAR_PROCESSUS_MIN, Calcul, processus_utiles
 
 from . import aide_lot
@@ -60,7 +61,7 @@ def demarres(monkeypatch: pytest.MonkeyPatch) -> list[int]:
     """Les processus avec lesquels ``planifier`` démarrerait ses processus de calcul."""
     vus: list[int] = []
 
-    def demarrer(moteur: Any, processus: int) -> None:
+    def demarrer(moteur: Any, processus: int, *autres: Any) -> None:
         vus.append(processus)
         raise _Demarre
 
@@ -136,13 +137,33 @@ def lots_rendus(monkeypatch: pytest.MonkeyPatch) -> list[int]:
     return aide_lot.attendre_les_processus(monkeypatch)
 
 
-def test_un_processus_de_calcul_prend_les_lots_par_la_fin(lots_rendus: list[int]) -> None:
+def test_pendant_la_lecture_un_processus_de_calcul_prend_les_lots_par_le_debut(
+    lots_rendus: list[int],
+) -> None:
     plan = planifier(GRAND, GRANDES_ECOLES, processus=2)
-    # 2 400 profils, 12 lots de 200 : à chaque tour, ce processus-ci en prend un par le début
-    # et le processus de calcul (attendu) rend les siens, pris par la fin
+    # 2 400 profils, 12 lots de 200 : chaque lot complet lu lui est confié (au plus 2 d'avance),
+    # et le processus de calcul (attendu) les rend tous avant la fin de la lecture
     assert parallele.TAILLE_LOT == 200 and parallele.LOTS_D_AVANCE == 2
-    # (2 par tour) : les 8 derniers, ce processus-ci les 4 premiers
-    assert lots_rendus == [10, 11, 8, 9, 6, 7, 4, 5]
+    assert lots_rendus == list(range(12))
+    assert plan == planifier(GRAND, GRANDES_ECOLES)
+
+
+def test_apres_la_lecture_un_processus_de_calcul_prend_les_lots_par_la_fin(
+    lots_rendus: list[int], monkeypatch: pytest.MonkeyPatch
+) -> None:
+    # la lecture ne lui confie que les 600 premiers profils (une lecture plus rapide que lui)
+    au_fil = Calcul.au_fil
+
+    def debut(self: Calcul, profils: Any) -> None:
+        if len(profils) <= 600:
+            au_fil(self, profils)
+
+    monkeypatch.setattr(Calcul, "au_fil", debut)
+    plan = planifier(GRAND, GRANDES_ECOLES, processus=2)
+    # pendant la lecture, les lots 0 à 2 par le début ; puis, à chaque tour, ce processus-ci
+    # en prend un par le début de ce qui reste et le processus de calcul rend les siens, pris
+    # par la fin (2 par tour) : 11 et 10, 9 et 8, 7 et 6 ; ce processus-ci 3, 4 et 5
+    assert lots_rendus == [0, 1, 2, 10, 11, 8, 9, 6, 7]
     assert plan == planifier(GRAND, GRANDES_ECOLES)
 
 
@@ -165,3 +186,135 @@ def test_un_processus_de_calcul_trop_lent_ne_fait_pas_attendre(
     assert planifier(GRAND, GRANDES_ECOLES, processus=2) == planifier(GRAND, GRANDES_ECOLES)
     # arrêté (SIGTERM) au lieu d'être attendu pendant les 600 s de son lot
     assert arretes == [(True, -signal.SIGTERM)]
+
+
+#: GRAND avec des signaux de détresse : des offres que le plan du centre ne montre pas.
+EN_DETRESSE = [{**t, "signaux_de_detresse": i % 5 == 0} for i, t in enumerate(GRAND)]
+
+
+@pytest.mark.parametrize("inclure_confidentiel", [False, True])
+def test_les_resumes_sont_caviardes_la_ou_ils_sont_calcules(
+    lots_rendus: list[int], monkeypatch: pytest.MonkeyPatch, inclure_confidentiel: bool
+) -> None:
+    # des lots calculés dans le processus de calcul (pendant et après la lecture) et ici :
+    # le plan est celui d'un processus, caviardé ou non
+    au_fil = Calcul.au_fil
+
+    def debut(self: Calcul, profils: Any) -> None:
+        if len(profils) <= 600:
+            au_fil(self, profils)
+
+    monkeypatch.setattr(Calcul, "au_fil", debut)
+    plan = planifier(
+        EN_DETRESSE, GRANDES_ECOLES, processus=2, inclure_confidentiel=inclure_confidentiel
+    )
+    assert lots_rendus == [0, 1, 2, 10, 11, 8, 9, 6, 7]
+    seul = planifier(EN_DETRESSE, GRANDES_ECOLES, inclure_confidentiel=inclure_confidentiel)
+    assert plan == seul
+    neutres = [p for p in plan.enseignants if "personne_neutre" in p.prioritaires]
+    assert ("personne_neutre" in plan.mesures) is inclure_confidentiel
+    assert (len(neutres) > 0) is inclure_confidentiel
+
+
+def test_une_erreur_des_effectifs_est_dite_avant_celle_d_un_processus_de_calcul(
+    lots_rendus: list[int], monkeypatch: pytest.MonkeyPatch
+) -> None:
+    # le processus de calcul meurt sur le premier lot confié pendant la lecture ; la dernière
+    # ligne est fautive : c'est elle qui est dite (rien n'est relevé pendant la lecture)
+    monkeypatch.setattr(parallele, "_resumer", aide_lot.mourir)
+    fautif = [*GRAND[:-1], {**GRAND[-1], "annees_experience": -3}]
+    with pytest.raises(ErreurEffectifs) as info:
+        planifier(fautif, GRANDES_ECOLES, processus=2)
+    assert [(p.id, p.champ) for p in info.value.problemes] == [
+        ("élément n° 2400", "annees_experience")
+    ]
+    with pytest.raises(ErreurMoteur, match="s'est arrêté brutalement"):
+        planifier(GRAND, GRANDES_ECOLES, processus=2)
+
+
+def test_des_lots_confies_pour_rien_n_attendent_pas_le_processus_de_calcul(
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    # 2 400 lignes annoncées, 1 200 profils distincts : des lots lui ont été confiés pendant
+    # la lecture (il a démarré), mais il ne sert pas ; il est arrêté sans que son lot soit attendu
+    monkeypatch.setattr(parallele, "PAR_PROCESSUS_MIN", 1000)
+    monkeypatch.setattr(module_planifier, "coeurs", lambda: 2)
+    monkeypatch.setattr(parallele, "_resumer", aide_lot.dormir)
+    au_fil = Calcul.au_fil
+    confies: list[int] = []
+
+    def demarre(self: Calcul, profils: Any) -> None:
+        concurrent.futures.wait(self._echauffes, timeout=120)
+        au_fil(self, profils)
+        confies.append(len(self._confies))
+
+    monkeypatch.setattr(Calcul, "au_fil", demarre)
+    doubles = [{**t, "enseignant": f"{t['enseignant']}{c}"} for t in GRAND[:1200] for c in "ab"]
+    arretes: list[int | None] = []
+    fermer = Calcul.fermer
+
+    def noter(self: Calcul, interrompu: bool = False) -> None:
+        travailleurs = list(self._executeur._processes.values())
+        fermer(self, interrompu)
+        arretes.extend(t.exitcode for t in travailleurs)
+
+    monkeypatch.setattr(Calcul, "fermer", noter)
+    assert planifier(doubles, GRANDES_ECOLES, processus=2) == planifier(doubles, GRANDES_ECOLES)
+    assert confies[-1] == 2 and arretes == [-signal.SIGTERM]
+
+
+#: Les personnes mentores de GRAND : deux dans l'école A (B n'en a pas), l'une y intervient
+#: aussi dans B.
+MENTORS: list[dict[str, Any]] = [
+    {"mentor": "M1", "ecole": "A", "autres_ecoles": "B", "capacite": 40},
+    {"mentor": "M2", "ecole": "A", "batiment": "1"},
+]
+
+
+def test_l_appariement_est_attribue_dans_le_processus_de_calcul(
+    lots_rendus: list[int], monkeypatch: pytest.MonkeyPatch
+) -> None:
+    # le processus de calcul a rendu ses lots : l'attribution de l'appariement lui est confiée
+    # pendant que ce processus-ci construit le reste du plan ; le plan est celui d'un processus
+    confiees: list[bool] = []
+    ailleurs = Calcul.ailleurs
+
+    def noter(self: Calcul, fonction: Any, *args: Any) -> Any:
+        confiees.append(self._a_suivi)
+        return ailleurs(self, fonction, *args)
+
+    monkeypatch.setattr(Calcul, "ailleurs", noter)
+    plan = planifier(GRAND, GRANDES_ECOLES, processus=2, mentors=MENTORS)
+    assert confiees == [True] and lots_rendus
+    assert plan == planifier(GRAND, GRANDES_ECOLES, mentors=MENTORS)
+    assert plan.appariement is not None and len(plan.appariement.paires) > 40
+
+
+def test_ailleurs_calcule_dans_le_processus_de_calcul_qui_a_rendu_des_lots(
+    lots_rendus: list[int],
+) -> None:
+    from recommandeur import moteur_par_defaut
+
+    moteur = moteur_par_defaut()
+    calcul = Calcul(moteur, 2)
+    try:
+        # pas encore de lot rendu : calculé ici
+        assert calcul.ailleurs(os.getpid)() == os.getpid()
+        profils = [_profil(i) for i in range(450)]
+        assert len(calcul.resumes(profils, lambda _: None)) == 450
+        assert calcul._recus == len(lots_rendus) > 0
+        ailleurs = calcul.ailleurs(os.getpid)()
+        assert ailleurs != os.getpid()
+        # le processus de calcul arrêté : calculé ici, sans erreur
+        for travailleur in list(calcul._executeur._processes.values()):
+            travailleur.kill()
+            travailleur.join()
+        assert calcul.ailleurs(os.getpid)() == os.getpid()
+    finally:
+        calcul.fermer(interrompu=True)
+
+
+def _profil(i: int) -> Any:
+    from recommandeur._profil.modeles import Profil
+
+    return Profil(annees_experience=i % 8, ordre="primaire", besoins={"planification": "faible"})

@@ -45,13 +45,8 @@ if TYPE_CHECKING:
     from ._catalogue.deploiement import Etape, Heures, ParametreCapacite
     from ._catalogue.modeles import Acteur, Catalogue, Intervenant, Mesure, Source
     from ._catalogue.surcouche import Ajustements, Poids, Surcouche
-    from ._langage.chargement import (
-        APourDonnees,
-        BaseDeRegles,
-        Donnees,
-        charger_regles,
-        iter_erreurs_regles,
-    )
+    from ._langage.base import BaseDeRegles
+    from ._langage.chargement import APourDonnees, Donnees, charger_regles, iter_erreurs_regles
     from ._langage.expressions import Atome, Et, Ou
     from ._langage.operateurs import OPERATEURS, Operateur
     from ._langage.regle import Proposition, RegleCompilee
@@ -167,7 +162,8 @@ _MODULES = {
     "_catalogue.deploiement": "Etape Heures ParametreCapacite",
     "_catalogue.modeles": "Acteur Catalogue Intervenant Mesure Source",
     "_catalogue.surcouche": "Ajustements Poids Surcouche",
-    "_langage.chargement": "APourDonnees BaseDeRegles Donnees charger_regles iter_erreurs_regles",
+    "_langage.base": "BaseDeRegles",
+    "_langage.chargement": "APourDonnees Donnees charger_regles iter_erreurs_regles",
     "_langage.expressions": "Atome Et Ou",
     "_langage.operateurs": "OPERATEURS Operateur",
     "_langage.regle": "Proposition RegleCompilee",

@@ -240,6 +240,15 @@ def _octets(dossier: Traversable, problemes: list[Probleme]) -> Iterator[tuple[s
         yield entree.name, entree.read_bytes()
 
 
+def octets_toml(dossier: Traversable, problemes: list[Probleme]) -> list[tuple[str, bytes]]:
+    """Les octets des fichiers ``*.toml`` du dossier, tels que :func:`lire_toml` les lit.
+
+    >>> [nom for nom, _ in octets_toml(dossier_livre("regles"), [])][-1]
+    'version.toml'
+    """
+    return list(_octets(dossier, problemes))
+
+
 def lire_toml(
     dossier: Traversable, problemes: list[Probleme]
 ) -> Iterator[tuple[str, dict[str, Any]]]:

@@ -7,13 +7,10 @@ from collections.abc import Iterator
 from dataclasses import dataclass
 from typing import Protocol
 
-from pydantic import BaseModel, ConfigDict
-
 from .._base.entrees import identifiant, lire_entrees
-from .._base.erreurs import ErreurInconnu, ErreurRegle, Probleme, suggerer
+from .._base.erreurs import ErreurRegle, Probleme, suggerer
 from .._base.fichiers import Dossier, dossier_livre, en_dossier
 from .._base.messages import valider_entree
-from .._base.schema_json import nettoyer_schema
 from .._catalogue.chargement import charger_catalogue
 from .._catalogue.modeles import Catalogue
 from .._catalogue.surcouche import (
@@ -23,28 +20,11 @@ from .._catalogue.surcouche import (
     lire_surcouche,
     parametres_inconnus,
 )
+from .base import AccesDonnees, BaseDeRegles
 from .diagnostic import problemes_d_une_regle_refusee
 from .parametres import lire_parametres
 from .regle import RegleCompilee, compiler_regle
-from .syntaxe import Explication, Parametre, RegleSource
-
-
-class BaseDeRegles(BaseModel):
-    """Les règles compilées d'un dossier, avec sa version et les explications de couverture."""
-
-    model_config = ConfigDict(json_schema_extra=nettoyer_schema, frozen=True)
-
-    version: str
-    regles: tuple[RegleCompilee, ...]
-    explications: tuple[tuple[str, Explication], ...] = ()
-    parametres: tuple[Parametre, ...] = ()
-
-    def parametre(self, id: str) -> Parametre:
-        """Le paramètre d'identifiant ``id`` ; :class:`ErreurInconnu` (un ``KeyError``) sinon."""
-        for parametre in self.parametres:
-            if parametre.id == id:
-                return parametre
-        raise ErreurInconnu("paramètre inconnu", id, [p.id for p in self.parametres], "id")
+from .syntaxe import Explication, RegleSource
 
 
 def _analyser(
@@ -203,32 +183,6 @@ def charger_regles(
     if base is None:
         raise ErreurRegle(problemes)
     return base
-
-
-class AccesDonnees:
-    """Ce que donnent un catalogue et une base de règles : leurs règles et leurs versions.
-
-    Partagé par :class:`Donnees` et :class:`~recommandeur.Moteur`, qui ont ``catalogue`` et
-    ``base``.
-    """
-
-    catalogue: Catalogue
-    base: BaseDeRegles
-
-    @property
-    def regles(self) -> tuple[RegleCompilee, ...]:
-        """Les règles compilées, dans l'ordre des fichiers (triés par nom) puis de leur écriture."""
-        return self.base.regles
-
-    @property
-    def version_catalogue(self) -> str:
-        """La version déclarée du catalogue."""
-        return self.catalogue.version
-
-    @property
-    def version_regles(self) -> str:
-        """La version déclarée de la base de règles."""
-        return self.base.version
 
 
 @dataclass(frozen=True)

@@ -9,14 +9,14 @@ from typing import Any
 
 from .._base.erreurs import ErreurArgument, ErreurInconnu
 from .._base.fichiers import Dossier
-from .._catalogue.chargement import charger_catalogue
 from .._catalogue.modeles import Catalogue
 from .._catalogue.surcouche import Surcouche, lire_surcouche
-from .._langage.chargement import AccesDonnees, BaseDeRegles, charger_regles
+from .._langage.base import AccesDonnees, BaseDeRegles
 from .._langage.regle import RegleCompilee
 from .._profil.modeles import Profil
 from .._profil.schema import schema_profil_pour
 from .._vocabulaire import Besoin, Niveau
+from . import cache
 from .fait import Contexte, FaitEvalue, construire
 from .reference import Evaluateur, fabriquer
 
@@ -89,24 +89,22 @@ class Moteur(AccesDonnees):
         ``docs/programme.md``) ; les versions deviennent ``base+surcouche``.
 
         Lève :class:`ErreurCatalogue` ou :class:`ErreurRegle` si un dossier est
-        invalide ; rien n'est alors chargé.
+        invalide ; rien n'est alors chargé. Le catalogue validé et les règles compilées sont
+        gardés en cache, par le contenu des fichiers lus (voir ``recommandeur._moteur.cache``).
 
         >>> Moteur.depuis(evaluateur="reference").evaluateur
         'reference'
         """
-        lue = None if surcouche is None else lire_surcouche(surcouche)  # lue une fois
-        cat = charger_catalogue(catalogue, surcouche=lue)
-        moteur = cls(
-            cat,
-            charger_regles(cat, regles, surcouche=lue),
-            dossiers=(catalogue, regles),
-            evaluateur=evaluateur,
-        )
+        cle = cache.cle(catalogue, regles, surcouche)
+        compile_ = None if cle is None else cache.lire(cle)
+        if compile_ is None:
+            compile_ = _compiler(catalogue, regles, surcouche)
+            if cle is not None and cache.cle(catalogue, regles, surcouche) == cle:
+                cache.ecrire(cle, compile_)  # les fichiers n'ont pas changé pendant la lecture
+        cat, base, parametres = compile_
+        moteur = cls(cat, base, dossiers=(catalogue, regles), evaluateur=evaluateur)
         moteur.surcouche = surcouche
-        if lue is not None:
-            moteur.parametres_de_la_surcouche = frozenset(
-                str(brute.get("id")) for _, genre, _, brute in lue.regles if genre == "parametre"
-            )
+        moteur.parametres_de_la_surcouche = parametres
         return moteur
 
     def recharger(self) -> Moteur:
@@ -156,6 +154,27 @@ class Moteur(AccesDonnees):
             f"Moteur(catalogue {self.version_catalogue} : {len(self.catalogue.mesures)} mesures, "
             f"règles {self.version_regles} : {len(self.base.regles)} règles)"
         )
+
+
+def _compiler(
+    catalogue: Dossier | None, regles: Dossier | None, surcouche: Dossier | Surcouche | None
+) -> cache.Compile:
+    """Lit, valide et compile les dossiers : catalogue, règles, paramètres de la surcouche.
+
+    La lecture des dossiers ne s'importe qu'ici : un moteur relu du cache s'en passe.
+    """
+    from .._catalogue.chargement import charger_catalogue
+    from .._langage.chargement import charger_regles
+
+    lue = None if surcouche is None else lire_surcouche(surcouche)  # lue une fois
+    cat = charger_catalogue(catalogue, surcouche=lue)
+    base = charger_regles(cat, regles, surcouche=lue)
+    parametres = frozenset(
+        str(brute.get("id"))
+        for _, genre, _, brute in (lue.regles if lue is not None else ())
+        if genre == "parametre"
+    )
+    return cat, base, parametres
 
 
 _DEFAUT: Moteur | None = None

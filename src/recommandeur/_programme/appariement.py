@@ -7,6 +7,9 @@ possible, les prioritaires d'abord ; puis le même bâtiment, la même école, l
 même ordre, la même matière, et à égalité la charge la plus égale ; jamais la personne
 mentore d'un mentorat resté sans effet. Un flot de coût minimal (networkx) sur des classes de
 personnes interchangeables, par composante ; tout est trié par identifiant avant le calcul.
+Ce calcul (:func:`attribuer`) ne rend que l'identifiant de chaque personne mentore attribuée :
+``planifier`` le confie à un processus de calcul ; :func:`apparier` en écrit les paires et
+les raisons (:mod:`.raisons_paires`).
 """
 
 from __future__ import annotations
@@ -17,19 +20,11 @@ from dataclasses import dataclass
 
 import networkx as nx
 
-from .criteres import (
-    TRANCHES,
-    Demande,
-    cle_classe,
-    continue_avec,
-    cout,
-    exclu,
-    lieu,
-    meme_matiere,
-)
+from .criteres import TRANCHES, Demande, cle_classe, cout, exclu
 from .identifiants import cle
 from .mentors import Mentor
 from .modeles_mentorat import NonApparie, Paire
+from .raisons_paires import pourquoi_sans_mentor, raisons_de_la_paire
 
 
 @dataclass
@@ -46,11 +41,13 @@ def apparier(
     mentors: Sequence[Mentor],
     capacites: Mapping[str, int],
     noms: Mapping[str, str] | None = None,
+    attribues: Mapping[str, str] | None = None,
 ) -> Resultat:
     """Apparie chaque demande à une personne mentore (voir la politique du module).
 
     ``capacites`` : identifiant de la personne mentore → personnes qu'elle accompagne au plus.
-    ``noms`` : le nom de chaque école, pour les raisons.
+    ``noms`` : le nom de chaque école, pour les raisons. ``attribues`` : ce qu'a rendu
+    :func:`attribuer` pour ces demandes (ailleurs, dans un processus de calcul), sinon calculé.
 
     >>> ms = [Mentor(id="M1", ecole="a", batiment="1"), Mentor(id="M2", ecole="a", batiment="2")]
     >>> r = apparier([Demande("e1", "a", "primaire", batiment="2"),
@@ -64,12 +61,74 @@ def apparier(
     noms = noms or {}
     demandes = sorted(demandes, key=lambda d: (cle(d.enseignant), d.enseignant))
     mentors = sorted(mentors, key=lambda m: (cle(m.id), m.id))
+    servant = _servant(mentors)
+    if attribues is None:
+        attribues = attribuer(demandes, mentors, capacites)
+    par_id = {m.id: m for m in mentors}
+    mentores: dict[str, list[str]] = {m.id: [] for m in mentors}
+    for d in demandes:
+        if d.enseignant in attribues:
+            mentores[attribues[d.enseignant]].append(d.enseignant)
+    paires: list[Paire] = []
+    non_apparies: list[NonApparie] = []
+    # les raisons d'un même profil (et de sa personne mentore) sont écrites une fois
+    pourquoi: dict[tuple[object, ...], tuple[str, str]] = {}
+    raisons: dict[tuple[object, ...], list[str]] = {}
+    for d in demandes:
+        ident = attribues.get(d.enseignant)
+        if ident is None:
+            profil = cle_classe(d)
+            if profil not in pourquoi:
+                pourquoi[profil] = pourquoi_sans_mentor(d, servant, mentores, capacites)
+            motif, raison = pourquoi[profil]
+            non_apparies.append(
+                NonApparie.model_construct(
+                    enseignant=d.enseignant, ecole=d.ecole, raison=raison, motif=motif
+                )
+            )
+            continue
+        trouvee = par_id[ident]
+        profil = (*cle_classe(d), trouvee.id)
+        if profil not in raisons:
+            raisons[profil] = raisons_de_la_paire(d, trouvee, servant, mentores, capacites, noms)
+        paires.append(
+            Paire.model_construct(
+                enseignant=d.enseignant,
+                ecole=d.ecole,
+                mentor=trouvee.id,
+                ecole_mentor=trouvee.ecole,
+                raisons=list(raisons[profil]),
+            )
+        )
+    return Resultat(paires, non_apparies, mentores)
+
+
+def _servant(mentors: Sequence[Mentor]) -> dict[str, list[Mentor]]:
+    """Les personnes mentores de chaque école (la principale et les autres), dans l'ordre."""
     servant: dict[str, list[Mentor]] = defaultdict(list)
     for m in mentors:
         for ecole in m.ecoles:
             servant[ecole].append(m)
+    return servant
+
+
+def attribuer(
+    demandes: Sequence[Demande], mentors: Sequence[Mentor], capacites: Mapping[str, int]
+) -> dict[str, str]:
+    """Le calcul de l'appariement (classes, composantes, flots) : l'identifiant de la personne
+    mentore de chaque demande appariée. ``planifier`` le fait faire par un processus de calcul
+    pendant qu'il construit le reste du plan.
+
+    >>> ms = [Mentor(id="M1", ecole="a"), Mentor(id="M2", ecole="b")]
+    >>> attribuer([Demande("e1", "a", "primaire"), Demande("e2", "a", "primaire"),
+    ...            Demande("e3", "c", "primaire")], ms, {"M1": 1, "M2": 1})
+    {'e1': 'M1'}
+    """
+    triees = sorted(demandes, key=lambda d: (cle(d.enseignant), d.enseignant))
+    mentors = sorted(mentors, key=lambda m: (cle(m.id), m.id))
+    servant = _servant(mentors)
     profils: dict[tuple[object, ...], list[Demande]] = {}
-    for d in demandes:
+    for d in triees:
         profils.setdefault(cle_classe(d), []).append(d)
     # des classes interchangeables : les mêmes personnes mentores possibles, aux mêmes coûts
     classes: dict[tuple[str, tuple[tuple[str, int], ...]], list[Demande]] = {}
@@ -86,44 +145,10 @@ def apparier(
         if possibles:
             membres.sort(key=lambda d: (cle(d.enseignant), d.enseignant))
             composantes[liens[("ecole", ecole)]].append(membres)
-    attribues: dict[str, Mentor] = {}
+    attribues: dict[str, str] = {}
     for groupe in composantes.values():
-        attribues.update(_composante(groupe, servant, capacites))
-    mentores: dict[str, list[str]] = {m.id: [] for m in mentors}
-    for d in demandes:
-        if d.enseignant in attribues:
-            mentores[attribues[d.enseignant].id].append(d.enseignant)
-    paires: list[Paire] = []
-    non_apparies: list[NonApparie] = []
-    # les raisons d'un même profil (et de sa personne mentore) sont écrites une fois
-    pourquoi: dict[tuple[object, ...], tuple[str, str]] = {}
-    raisons: dict[tuple[object, ...], list[str]] = {}
-    for d in demandes:
-        trouvee = attribues.get(d.enseignant)
-        if trouvee is None:
-            profil = cle_classe(d)
-            if profil not in pourquoi:
-                pourquoi[profil] = _pourquoi(d, servant, mentores, capacites)
-            motif, raison = pourquoi[profil]
-            non_apparies.append(
-                NonApparie.model_construct(
-                    enseignant=d.enseignant, ecole=d.ecole, raison=raison, motif=motif
-                )
-            )
-            continue
-        profil = (*cle_classe(d), trouvee.id)
-        if profil not in raisons:
-            raisons[profil] = _raisons(d, trouvee, servant, mentores, capacites, noms)
-        paires.append(
-            Paire.model_construct(
-                enseignant=d.enseignant,
-                ecole=d.ecole,
-                mentor=trouvee.id,
-                ecole_mentor=trouvee.ecole,
-                raisons=list(raisons[profil]),
-            )
-        )
-    return Resultat(paires, non_apparies, mentores)
+        attribues.update((e, m.id) for e, m in _composante(groupe, servant, capacites).items())
+    return attribues
 
 
 def _composante(
@@ -199,86 +224,3 @@ def _flot(
         )
         for i, liste in enumerate(candidats)
     ]
-
-
-def _nom(ecole: str, noms: Mapping[str, str]) -> str:
-    return noms.get(ecole, ecole)
-
-
-def _raisons(
-    d: Demande,
-    m: Mentor,
-    servant: Mapping[str, list[Mentor]],
-    mentores: Mapping[str, list[str]],
-    capacites: Mapping[str, int],
-    noms: Mapping[str, str],
-) -> list[str]:
-    ici = lieu(d, m)
-    raisons = []
-    if ici == 0:
-        raisons.append(f"même bâtiment ({m.batiment}) de la même école")
-    elif ici == 1:
-        raisons.append(f"même école ({_nom(d.ecole, noms)})")
-    else:
-        raisons.append(
-            f"personne mentore d'une autre école ({_nom(m.ecole, noms)}) qui intervient aussi "
-            "dans la sienne (« dans plus d'une école », le rapport du CSSPS)"
-        )
-    mieux = [
-        x
-        for x in servant.get(d.ecole, [])
-        if x.id != m.id
-        and not exclu(d, x)
-        and lieu(d, x) < ici
-        and len(mentores[x.id]) >= capacites[x.id]
-    ]
-    if mieux:
-        plus_proche = ", ".join(x.id for x in mieux)
-        raisons.append(f"plus proche mais à sa capacité : {plus_proche}")
-    if continue_avec(d, m):
-        raisons.append("sa personne mentore précédente (la continuité)")
-    if m.ordre is not None and m.ordre.value == d.ordre:
-        raisons.append(f"même ordre ({m.ordre.libelle})")
-    if meme_matiere(d, m):
-        raisons.append(f"même matière ({d.matiere})")
-    if d.echec and d.precedent is not None:
-        raisons.append(
-            f"{DEBUT_RAISON_PRECEDENT}{d.precedent}, avec qui le mentorat est resté sans effet"
-        )
-    return raisons
-
-
-#: Le motif (``NonApparie.motif``) de la raison du mentorat précédent resté sans effet : une
-#: raison confidentielle (003 : « la confidentialité de la relation mentor-mentoré »), jamais
-#: dans un fichier du centre ni dans une alerte.
-PRECEDENT = "precedent"
-#: La raison de paire qui le dit (reste dans le plan, jamais dans un fichier du centre).
-DEBUT_RAISON_PRECEDENT = "une autre personne mentore que "
-
-
-def _pourquoi(
-    d: Demande,
-    servant: Mapping[str, list[Mentor]],
-    mentores: Mapping[str, list[str]],
-    capacites: Mapping[str, int],
-) -> tuple[str, str]:
-    """Le motif (``aucune``, ``precedent``, ``capacite``) et la raison d'une demande sans
-    personne mentore, avec quoi faire."""
-    tous = servant.get(d.ecole, [])
-    if not tous:
-        return "aucune", (
-            "aucune personne mentore nommée dans l'école ni pour elle : nommer une personne "
-            "mentore du milieu, ou en inscrire une d'une autre école (colonne autres_ecoles)"
-        )
-    possibles = [m for m in tous if not exclu(d, m)]
-    if not possibles:
-        return PRECEDENT, (
-            f"la seule personne mentore de l'école, {d.precedent}, est celle avec qui le mentorat "
-            "est resté sans effet : inscrire une personne mentore d'une autre école (colonne "
-            "autres_ecoles)"
-        )
-    pleines = ", ".join(f"{m.id} : {len(mentores[m.id])} sur {capacites[m.id]}" for m in possibles)
-    return "capacite", (
-        f"les personnes mentores possibles sont à leur capacité ({pleines}) : libérer une autre "
-        "personne mentore ou augmenter une capacité"
-    )

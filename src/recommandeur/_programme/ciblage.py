@@ -15,7 +15,7 @@ from collections import Counter
 from collections.abc import Collection, Mapping, Sequence
 
 from .._catalogue.modeles import Catalogue
-from .._langage.chargement import BaseDeRegles
+from .._langage.base import BaseDeRegles
 from .._vocabulaire import Presence
 from .calibrage import CRITERES, SOUTIEN, Calibrage, Critere, calibrer
 from .ecoles import EcoleDuCentre

@@ -35,9 +35,10 @@ garde tout, ``plan.confidentiel`` est vrai et chaque export le dit en tête
 from __future__ import annotations
 
 import dataclasses
-from collections.abc import Mapping
+from collections.abc import Mapping, Sequence
 
 from .._catalogue.modeles import Catalogue
+from .._profil.modeles import Profil
 from .effectifs import Effectifs
 from .modeles import Plan
 from .resume import Resume
@@ -110,22 +111,32 @@ def caviarder(
 def caviarder_resumes(
     effectifs: Effectifs, resumes: Mapping[str, Resume], catalogue: Catalogue
 ) -> dict[str, Resume]:
-    """Les résumés de chaque personne des effectifs, caviardés (:func:`caviarder`)."""
+    """Les résumés de chaque personne des effectifs, caviardés (:func:`caviarder_lot`)."""
+    profils = {e.id: e.profil for e in effectifs.enseignants}
+    ids = list(resumes)
+    caviardes = caviarder_lot([resumes[i] for i in ids], [profils[i] for i in ids], catalogue)
+    return dict(zip(ids, caviardes, strict=True))
+
+
+def caviarder_lot(
+    resumes: Sequence[Resume], profils: Sequence[Profil], catalogue: Catalogue
+) -> list[Resume]:
+    """Le résumé de chaque profil, caviardé (:func:`caviarder`, en détresse selon le profil) :
+    ce que fait :func:`caviarder_resumes`, là où les résumés sont calculés (``planifier`` :
+    dans un processus de calcul aussi, pendant que ce processus-ci lit ou calcule)."""
     confidentielles = mesures_confidentielles(catalogue)
     chaque_jour = quotidiennes(catalogue)
     termes = frozenset(catalogue.mesure(m).libelle for m in confidentielles)
-    detresse = {e.id for e in effectifs.enseignants if e.profil.signaux_de_detresse}
-    # un résumé partagé par plusieurs personnes (un même profil) n'est caviardé qu'une fois
-    faits: dict[tuple[int, bool], Resume] = {}
-    caviardes = {}
-    for i, r in resumes.items():
-        cle = (id(r), i in detresse)
-        if cle not in faits:
-            faits[cle] = caviarder(
-                r, confidentielles, en_detresse=cle[1], quotidiennes=chaque_jour, termes=termes
-            )
-        caviardes[i] = faits[cle]
-    return caviardes
+    return [
+        caviarder(
+            r,
+            confidentielles,
+            en_detresse=bool(p.signaux_de_detresse),
+            quotidiennes=chaque_jour,
+            termes=termes,
+        )
+        for r, p in zip(resumes, profils, strict=True)
+    ]
 
 
 def marquer(plan: Plan, catalogue: Catalogue, *, inclure_confidentiel: bool) -> Plan:

@@ -8,7 +8,7 @@ from __future__ import annotations
 
 import json
 from collections import Counter
-from collections.abc import Collection, Mapping, Sequence
+from collections.abc import Callable, Collection, Mapping, Sequence
 from pathlib import Path
 from typing import Any
 
@@ -96,8 +96,12 @@ def charger_effectifs(
     *,
     mesures: Collection[str] | None = None,
     acteurs: Collection[str] | None = None,
+    au_fil: Callable[[Profil], None] | None = None,
 ) -> Effectifs:
     """Lit et valide les effectifs ; :class:`ErreurEffectifs` avec chaque ligne fautive sinon.
+
+    ``au_fil`` : appelée avec le profil de chaque ligne dès qu'il est validé, avant la fin de
+    la lecture (``planifier`` y confie les profils à ses processus de calcul).
 
     La part de personnes de 5 ans et moins d'une école (``part_novices``) est prise dans le
     fichier des écoles si elle y est, sinon calculée des effectifs quand la taille de l'école
@@ -247,6 +251,8 @@ def charger_effectifs(
                 for p in exc.problemes
             )
             continue
+        if au_fil is not None:
+            au_fil(profil)
         appariement = colonnes_d_appariement(valeurs, fichier_enseignants, ligne, problemes)
         if refusee or len(problemes) > avant:
             continue

@@ -12,10 +12,10 @@ from __future__ import annotations
 from collections.abc import Sequence
 from typing import Any
 
-from .appariement import DEBUT_RAISON_PRECEDENT
 from .mentorat import pour_le_centre
 from .modeles import Plan
 from .modeles_mentorat import NonApparie, Paire
+from .raisons_paires import DEBUT_RAISON_PRECEDENT
 
 #: Une colonne : un attribut, ou (nom de colonne, calcul sur la ligne) ; voir ``exports.py``.
 Colonnes = list[Any]

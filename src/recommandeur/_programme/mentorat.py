@@ -6,14 +6,18 @@ Relie les effectifs et les recommandations résumées (``planifier``) à l'appar
 
 from __future__ import annotations
 
+import functools
 from collections import defaultdict
-from collections.abc import Mapping, Sequence
+from collections.abc import Callable, Mapping, Sequence
+from dataclasses import dataclass, field
 
 from .._base.erreurs import ErreurEffectifs, Probleme
 from .._catalogue.modeles import Catalogue
 from .._moteur.moteur import Moteur
-from .appariement import PRECEDENT, apparier
+from .._profil.modeles import Profil
+from .appariement import apparier, attribuer
 from .capacite import (
+    LectureDesOffres,
     alertes_de_capacite,
     capacites_des_mentors,
     charges_des_mentors,
@@ -29,18 +33,28 @@ from .lecture import lire_lignes
 from .mentors import Mentor, lire_mentors
 from .modeles import Alerte, Charge, Plan
 from .modeles_mentorat import Appariement, Capacite, NonApparie
+from .raisons_paires import PRECEDENT
 from .resume import Resume
 
 
 def charger_avec_mentors(
-    enseignants: Source, ecoles: Source, mentors: Source | None, moteur: Moteur
+    enseignants: Source,
+    ecoles: Source,
+    mentors: Source | None,
+    moteur: Moteur,
+    au_fil: Callable[[Profil], None] | None = None,
 ) -> tuple[Effectifs, tuple[Mentor, ...] | None]:
-    """Les effectifs et les personnes mentores ; tous leurs problèmes à la fois sinon."""
+    """Les effectifs et les personnes mentores ; tous leurs problèmes à la fois sinon.
+    ``au_fil`` : voir :func:`.effectifs.charger_effectifs`."""
     problemes: list[Probleme] = []
     effectifs = None
     try:
         effectifs = charger_effectifs(
-            enseignants, ecoles, mesures=moteur.ids_mesures, acteurs=moteur.ids_acteurs
+            enseignants,
+            ecoles,
+            mesures=moteur.ids_mesures,
+            acteurs=moteur.ids_acteurs,
+            au_fil=au_fil,
         )
     except ErreurEffectifs as exc:
         if mentors is None:
@@ -153,33 +167,69 @@ def alertes_non_apparies(
     return alertes
 
 
-def mentorat_du_plan(
+#: Calcule ``attribuer(demandes, mentors, capacites)`` ailleurs (un processus de calcul) pendant
+#: que ce processus-ci continue ; rend de quoi lire son résultat quand il le faut.
+Ailleurs = Callable[
+    [Callable[..., dict[str, str]], list[Demande], Sequence[Mentor], dict[str, int]],
+    Callable[[], dict[str, str]],
+]
+
+
+@dataclass
+class AppariementLance:
+    """L'appariement lancé tôt dans le plan : les offres lues, les demandes, les capacités et
+    de quoi lire l'attribution (calculée ici ou dans un processus de calcul)."""
+
+    offres: LectureDesOffres
+    qui: list[Demande] = field(default_factory=list)
+    capacites: dict[str, tuple[int, str]] = field(default_factory=dict)
+    attribues: Callable[[], dict[str, str]] | None = None
+
+
+def lancer_l_appariement(
     effectifs: Effectifs,
     resumes: Mapping[str, Resume],
     suite: Sequence[tuple[str, str, Resume]],
     affectation: Mapping[tuple[str, str], str],
-    charges: Sequence[Charge],
     mentors: Sequence[Mentor] | None,
     catalogue: Catalogue,
     mentores_par_mentor: int,
+    ailleurs: Ailleurs | None = None,
+) -> AppariementLance:
+    """Les offres lues, et, avec un fichier de mentors, l'attribution lancée (``ailleurs`` :
+    dans un processus de calcul, pendant que ce processus-ci construit le reste du plan)."""
+    offres = lire_offres(suite, affectation, catalogue)
+    if mentors is None:
+        return AppariementLance(offres)
+    qui = demandes(effectifs, resumes, offres.mentorat, catalogue)
+    heures = offres.heures
+    moyenne = sum(heures[d.enseignant] for d in qui) / len(qui) if qui else None
+    capacites = capacites_des_mentors(mentors, catalogue, mentores_par_mentor, moyenne)
+    nombres = {k: n for k, (n, _) in capacites.items()}
+    if ailleurs is not None:
+        lire = ailleurs(attribuer, qui, mentors, nombres)
+    else:
+        lire = functools.partial(attribuer, qui, mentors, nombres)
+    return AppariementLance(offres, qui, capacites, lire)
+
+
+def mentorat_du_plan(
+    effectifs: Effectifs,
+    lance: AppariementLance,
+    charges: Sequence[Charge],
+    mentors: Sequence[Mentor] | None,
+    catalogue: Catalogue,
 ) -> tuple[Appariement | None, Capacite, list[Alerte]]:
     """L'appariement (avec un fichier de mentors), la capacité et le coût, et leurs alertes."""
     noms = {e.id: e.nom for e in effectifs.ecoles}
     appariement = None
     alertes: list[Alerte] = []
-    offres = lire_offres(suite, affectation, catalogue)
-    if mentors is not None:
-        qui = demandes(effectifs, resumes, offres.mentorat, catalogue)
-        heures = offres.heures
-        moyenne = sum(heures[d.enseignant] for d in qui) / len(qui) if qui else None
-        capacites = capacites_des_mentors(mentors, catalogue, mentores_par_mentor, moyenne)
-        resultat = apparier(
-            qui,
-            mentors,
-            {k: n for k, (n, _) in capacites.items()},
-            noms,
-        )
-        lignes = charges_des_mentors(mentors, resultat, capacites, heures, catalogue)
+    offres = lance.offres
+    if mentors is not None and lance.attribues is not None:
+        capacites = lance.capacites
+        nombres = {k: n for k, (n, _) in capacites.items()}
+        resultat = apparier(lance.qui, mentors, nombres, noms, lance.attribues())
+        lignes = charges_des_mentors(mentors, resultat, capacites, offres.heures, catalogue)
         appariement = Appariement.model_construct(
             paires=resultat.paires, non_apparies=resultat.non_apparies, mentors=lignes
         )

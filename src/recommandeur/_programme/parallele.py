@@ -2,94 +2,51 @@
 
 Avec ``processus=N``, ``N - 1`` processus de calcul démarrent **avant** la lecture des
 effectifs (ils importent la bibliothèque et reconstruisent le moteur pendant que ce
-processus-ci valide les lignes). Puis les profils se partagent **à la demande**, par lots de
-:data:`TAILLE_LOT` : ce processus-ci prend les lots par le début, les processus de calcul
-par la fin (:data:`LOTS_D_AVANCE` lots confiés d'avance à chacun) ; quand il n'en reste
-plus, ce processus-ci calcule lui-même les lots confiés et pas encore rendus au lieu de les
-attendre. Un processus de calcul lent (machine chargée, démarrage pas fini) ne fait donc
-que moins de lots : le plan ne l'attend jamais (sur des cœurs libres, deux processus ne sont
-pas plus lents qu'un). Le choix du nombre de processus : :func:`processus_utiles`.
+processus-ci lit les fichiers). **Pendant la lecture**, les profils validés leur sont confiés
+par lots de :data:`TAILLE_LOT`, par le début, au fil de la lecture (:meth:`Calcul.au_fil`,
+:data:`LOTS_D_AVANCE` lots confiés d'avance à chacun) : ils calculent pendant que ce
+processus-ci valide la suite. Puis le reste se partage **à la demande** : ce processus-ci
+prend les lots par le début de ce qui reste, les processus de calcul par la fin ; quand il
+n'en reste plus, ce processus-ci calcule lui-même les lots confiés et pas encore rendus au
+lieu de les attendre. Un processus de calcul lent (machine chargée, démarrage pas fini) ne
+fait donc que moins de lots : le plan ne l'attend jamais (sur des cœurs libres, deux
+processus ne sont pas plus lents qu'un). Le choix du nombre de processus :
+:func:`processus_utiles`.
 
 Chaque processus reçoit **le moteur donné** en JSON (:mod:`recommandeur._moteur.transfert`),
 pas des chemins de dossiers : les résumés sont ceux de ce moteur, quoi qu'il arrive sur le
-disque, et les mêmes où qu'ils soient calculés. Ils renvoient des résumés (des tuples). Une
-erreur dans un processus de calcul (au démarrage ou sur un lot) est relevée telle quelle dès
-que ce processus-ci la voit ; un processus qui meurt devient :class:`ErreurMoteur`. Un lot
-que ce processus-ci a calculé lui-même ne dépend plus du processus de calcul : ce qui lui
-arrive ensuite ne change rien au plan.
+disque, et les mêmes où qu'ils soient calculés. Les profils validés passent tels quels
+(pickle entre processus de la bibliothèque, sans revalidation) ; les résumés reviennent,
+caviardés là où ils sont calculés quand le plan ne garde pas la détresse
+(:func:`~recommandeur._programme.confidentiel.caviarder_lot`). Une erreur dans un processus
+de calcul (au démarrage ou sur un lot) est relevée telle quelle dès que ce processus-ci la
+voit après la lecture (une erreur des effectifs est dite d'abord) ; un processus qui meurt
+devient :class:`ErreurMoteur`. Un lot que ce processus-ci a calculé lui-même ne dépend plus
+du processus de calcul : ce qui lui arrive ensuite ne change rien au plan.
 """
 
 from __future__ import annotations
 
 import contextlib
-import hashlib
+import functools
 import multiprocessing
 import os
-import sys
 import tempfile
-import threading
 from collections.abc import Callable, Sequence
 from concurrent.futures import Future
 from typing import Any, TypeVar
 
 from .._base.erreurs import ErreurMoteur, ErreurRecommandeur
 from .._moteur.moteur import Moteur
-from .._moteur.transfert import depuis_json, vers_json
+from .._moteur.transfert import vers_json
 from .._profil.modeles import Profil
-from .._recommandation.ramasse_miettes import ramasse_miettes_suspendu
-from .._recommandation.recommander import recommander_valide
-from .resume import Resume, resumer
+from .fils_de_calcul import Paquet, resumes_ici
+from .fils_de_calcul import echauffer as _echauffer
+from .fils_de_calcul import recevoir as _recevoir
+from .fils_de_calcul import resumer_paquet as _resumer
+from .resume import Resume
 
 T = TypeVar("T")
-
-#: Dans un processus de calcul : le moteur reçu (en JSON) et celui qui en est reconstruit.
-_RECU: dict[str, str] = {}
-_RECONSTRUITS: dict[str, Moteur] = {}
-
-
-def _recevoir(chemin: str) -> None:
-    """Initialisation d'un processus de calcul : lire le moteur reçu, sans rien analyser.
-
-    Le moteur arrive par un fichier temporaire, pas par le tube de démarrage : un tube ne
-    tient que 64 Kio, et un processus qui meurt au démarrage (un script sans
-    ``if __name__ == "__main__":``) bloquerait pour toujours l'écriture du parent. La
-    reconstruction a lieu à la première tâche : une erreur y est relevée dans l'appelant, au
-    lieu de casser le groupe de processus. Un fil surveille le parent : s'il disparaît (tué
-    par ``SIGTERM`` ou ``SIGKILL``), ce processus s'arrête aussi.
-    """
-    with open(chemin, encoding="utf-8") as f:
-        _RECU["moteur"] = f.read()
-    parent = multiprocessing.parent_process()
-    if parent is not None:
-        threading.Thread(target=_suivre_le_parent, args=(parent,), daemon=True).start()
-
-
-def _suivre_le_parent(parent: Any) -> None:
-    parent.join()
-    os._exit(1)
-
-
-def refuser_au_demarrage(processus: int) -> None:
-    """Dans un processus de calcul qui démarre, un appel à ``planifier(processus > 1)`` (un
-    script sans ``if __name__ == "__main__":`` relu par ce processus) l'arrête, en le disant :
-    le parent en fait une :class:`ErreurMoteur`."""
-    if processus > 1 and getattr(multiprocessing.current_process(), "_inheriting", False):
-        print(
-            "recommandeur : un processus de calcul relit le script qui appelle planifier("
-            f'processus={processus}) ; mettez cet appel sous « if __name__ == "__main__": »',
-            file=sys.stderr,
-        )
-        raise SystemExit(1)
-
-
-def _moteur_recu() -> Moteur:
-    texte = _RECU["moteur"]
-    empreinte = hashlib.sha256(texte.encode("utf-8")).hexdigest()
-    moteur = _RECONSTRUITS.get(empreinte)
-    if moteur is None:
-        _RECONSTRUITS.clear()
-        moteur = _RECONSTRUITS[empreinte] = depuis_json(texte)
-    return moteur
 
 
 def _resultat(tache: Future[T]) -> T:
@@ -104,32 +61,6 @@ def _resultat(tache: Future[T]) -> T:
         raise ErreurMoteur(
             f"un processus de calcul a échoué : {type(exc).__name__}: {exc}"
         ) from exc
-
-
-def _echauffer() -> None:
-    _moteur_recu()
-
-
-def _resumer(profils: list[dict[str, Any]]) -> list[Resume]:
-    moteur = _moteur_recu()
-    # comme dans le parent : les résultats gardés ne font pas de cycle (voir ramasse_miettes)
-    with ramasse_miettes_suspendu():
-        return [
-            resumer(recommander_valide(Profil.model_validate(p), moteur, None)) for p in profils
-        ]
-
-
-def resumes_ici(
-    profils: Sequence[Profil], moteur: Moteur, avancer: Callable[[int], None], deja: int = 0
-) -> list[Resume]:
-    """Les résumés calculés dans ce processus."""
-    resumes = []
-    for profil in profils:
-        resumes.append(resumer(recommander_valide(profil, moteur, None)))
-        if len(resumes) % 100 == 0:
-            avancer(deja + len(resumes))
-    avancer(deja + len(resumes))
-    return resumes
 
 
 #: Profils par lot (mesuré : un lot de 200 prend de l'ordre de 0,07 s ; à la fin, ce
@@ -176,13 +107,17 @@ CONSEIL = (
 
 
 class Calcul:
-    """Des processus de calcul démarrés d'avance pour un moteur ; ``fermer()`` les arrête."""
+    """Des processus de calcul démarrés d'avance pour un moteur ; ``fermer()`` les arrête.
 
-    def __init__(self, moteur: Moteur, processus: int) -> None:
+    ``caviarder`` : les résumés rendus sont caviardés (un plan qui ne garde pas la détresse).
+    """
+
+    def __init__(self, moteur: Moteur, processus: int, caviarder: bool = False) -> None:
         from concurrent.futures import ProcessPoolExecutor
 
         self.moteur = moteur
         self.travailleurs = processus - 1
+        self.caviarder = caviarder
         descripteur, self._fichier = tempfile.mkstemp(prefix="recommandeur-", suffix=".json")
         with os.fdopen(descripteur, "w", encoding="utf-8") as f:
             f.write(vers_json(moteur))
@@ -194,24 +129,54 @@ class Calcul:
         )
         self._echauffes = [self._executeur.submit(_echauffer) for _ in range(self.travailleurs)]
         self._inacheve = False
+        #: Les lots confiés (tâche → rang du lot) et ceux rendus ; pendant la lecture, les
+        #: lots ``[0, _lus)`` ont été confiés, par le début.
+        self._confies: dict[Future[list[Resume]], int] = {}
+        self._faits: list[list[Resume] | None] = []
+        self._lus = 0
+        self._recus = 0  # les lots rendus par les processus de calcul
+        self._a_suivi = False  # démarrés, et des lots rendus : en vie et au travail
+
+    def _confier(self, lot: Sequence[Profil], rang: int) -> None:
+        paquet: Paquet = (list(lot), self.caviarder)
+        self._confies[self._executeur.submit(_resumer, paquet)] = rang
+
+    def au_fil(self, profils: Sequence[Profil]) -> None:
+        """Pendant la lecture (``profils`` : les profils distincts validés jusqu'ici, dans
+        l'ordre) : range les lots rendus sans erreur et confie les lots complets suivants, par
+        le début, jusqu'à :data:`LOTS_D_AVANCE` par processus de calcul. Rien n'est relevé
+        ici : une erreur d'un processus de calcul l'est par :meth:`resumes`."""
+        from concurrent.futures.process import BrokenProcessPool
+
+        self._recolter(self._confies, self._faits, relever=False)
+        complets = len(profils) // TAILLE_LOT
+        while self._lus < complets and len(self._confies) < LOTS_D_AVANCE * self.travailleurs:
+            debut = self._lus * TAILLE_LOT
+            try:
+                self._confier(profils[debut : debut + TAILLE_LOT], self._lus)
+            except BrokenProcessPool:  # dit par resumes(), après la lecture
+                return
+            self._faits.append(None)
+            self._lus += 1
 
     def resumes(self, profils: Sequence[Profil], avancer: Callable[[int], None]) -> list[Resume]:
         """Les résumés de ces profils, dans l'ordre, calculés par lots à la demande : ici par
-        le début, dans les processus de calcul par la fin (voir le module)."""
+        le début de ce qui n'a pas été confié pendant la lecture, dans les processus de calcul
+        par la fin (voir le module)."""
         from concurrent.futures.process import BrokenProcessPool
 
         lots = [profils[i : i + TAILLE_LOT] for i in range(0, len(profils), TAILLE_LOT)]
-        faits: list[list[Resume] | None] = [None] * len(lots)
-        confies: dict[Future[list[Resume]], int] = {}
-        devant, derriere = 0, len(lots)  # les lots [devant, derriere) ne sont pris par personne
-        compte = 0
+        faits = self._faits + [None] * (len(lots) - len(self._faits))
+        confies = self._confies
+        # les lots [devant, derriere) ne sont pris par personne
+        devant, derriere = self._lus, len(lots)
+        compte = sum(len(lot) for lot in faits if lot is not None)
         try:
             while True:
                 compte += self._recolter(confies, faits)
                 while devant < derriere and len(confies) < LOTS_D_AVANCE * self.travailleurs:
                     derriere -= 1
-                    paquet = [p.model_dump(mode="json") for p in lots[derriere]]
-                    confies[self._executeur.submit(_resumer, paquet)] = derriere
+                    self._confier(lots[derriere], derriere)
                 if devant < derriere:
                     i, devant = devant, devant + 1
                 elif confies:
@@ -221,7 +186,9 @@ class Calcul:
                     self._inacheve = True
                 else:
                     break
-                faits[i] = resumes_ici(lots[i], self.moteur, lambda _: None)
+                faits[i] = resumes_ici(
+                    lots[i], self.moteur, lambda _: None, caviarder=self.caviarder
+                )
                 compte += len(lots[i])
                 avancer(compte)
         except BrokenProcessPool as exc:
@@ -229,29 +196,68 @@ class Calcul:
                 f"un processus de calcul s'est arrêté brutalement ({exc}) ; {CONSEIL}"
             ) from exc
         self._inacheve = self._inacheve or not all(e.done() for e in self._echauffes)
+        self._a_suivi = self._recus > 0 and all(e.done() for e in self._echauffes)
         return [r for lot in faits if lot is not None for r in lot]
 
+    def ailleurs(self, fonction: Callable[..., T], *args: Any) -> Callable[[], T]:
+        """``fonction(*args)`` confiée aux processus de calcul (démarrés, et qui ont rendu des
+        lots), pendant que ce processus-ci continue le plan ; rend de quoi lire le résultat :
+        celui d'un processus de calcul s'il l'a pris (attendu), sinon calculé ici (pas pris,
+        processus arrêté). Sans processus de calcul au travail : calculé ici."""
+        from concurrent.futures.process import BrokenProcessPool
+
+        ici = functools.partial(fonction, *args)
+        if not self._a_suivi:
+            return ici
+        try:
+            tache = self._executeur.submit(fonction, *args)
+        except (BrokenProcessPool, RuntimeError):
+            return ici
+
+        def lire() -> T:
+            if tache.cancel():
+                return ici()
+            try:
+                return _resultat(tache)
+            except BrokenProcessPool:
+                return ici()
+
+        return lire
+
     def _recolter(
-        self, confies: dict[Future[list[Resume]], int], faits: list[list[Resume] | None]
+        self,
+        confies: dict[Future[list[Resume]], int],
+        faits: list[list[Resume] | None],
+        relever: bool = True,
     ) -> int:
         """Range les lots rendus (et relève l'erreur d'un processus de calcul, au démarrage
-        ou sur un lot) ; le nombre de profils rendus."""
+        ou sur un lot ; sauf ``relever=False`` : un lot en erreur reste confié) ; le nombre
+        de profils rendus."""
         for echauffe in self._echauffes:
-            if echauffe.done():
+            if relever and echauffe.done():
                 _resultat(echauffe)
         rendus = 0
         for tache in [t for t in confies if t.done()]:
+            if not relever and tache.exception() is not None:
+                continue
             i = confies.pop(tache)
             lot = _resultat(tache)
             faits[i] = lot
             rendus += len(lot)
+            self._recus += 1
         return rendus
 
     def fermer(self, interrompu: bool = False) -> None:
         """Arrête les processus de calcul (les tâches en attente sont annulées) ; ``interrompu``
-        (une exception, un signal), des lots calculés ici à leur place ou un démarrage pas
-        fini (des effectifs plus petits qu'annoncés) : ils sont arrêtés sans être attendus."""
-        if interrompu or self._inacheve or not all(e.done() for e in self._echauffes):
+        (une exception, un signal), des lots calculés ici à leur place ou confiés pour rien,
+        ou un démarrage pas fini (des effectifs plus petits qu'annoncés) : ils sont arrêtés
+        sans être attendus."""
+        if (
+            interrompu
+            or self._inacheve
+            or self._confies
+            or not all(e.done() for e in self._echauffes)
+        ):
             for processus in list(getattr(self._executeur, "_processes", {}).values()):
                 processus.terminate()
         try:

@@ -12,26 +12,33 @@ from .._base.erreurs import ErreurArgument, Plage
 from .._base.fichiers import lire_octets
 from .._catalogue.modeles import Catalogue
 from .._moteur.moteur import Moteur, moteur_par_defaut
-from .._profil.modeles import Profil
 from .._recommandation.ramasse_miettes import ramasse_miettes_suspendu
 from .._suivi.journal import Journal
 from .._vocabulaire import PeriodeInsertion
+from .au_fil import Lecture, resumes_des_effectifs
 from .bilan import bilan
 from .calendrier import calendrier_du_plan
 from .charge import charges
 from .ciblage import Ciblage, calibrage_du_centre
-from .confidentiel import caviarder_resumes, marquer
+from .confidentiel import marquer
 from .effectifs import Effectifs, Source
+from .fils_de_calcul import refuser_au_demarrage
 from .groupes import TAILLE_MAX_COHORTE, TAILLE_MAX_GROUPE, grouper
 from .lecture import TAILLE_MAX
-from .mentorat import charger_avec_mentors, ecoles_selon_les_mentors, mentorat_du_plan
+from .mentorat import (
+    Ailleurs,
+    charger_avec_mentors,
+    ecoles_selon_les_mentors,
+    lancer_l_appariement,
+    mentorat_du_plan,
+)
 from .mentors import Mentor
 from .modele_ecole import COLLEGUES, modeles_des_ecoles
 from .modeles import Alerte, Plan, PlanEcole, PlanEnseignant
 from .par_ecole import MENTORES_PAR_MENTOR, a_confirmer, plans_des_ecoles
-from .parallele import Calcul, coeurs, processus_utiles, refuser_au_demarrage, resumes_ici
+from .parallele import Calcul, coeurs, processus_utiles
 from .portrait import portrait
-from .progression import Progression, suivre_la_progression
+from .progression import Progression
 from .resume import Resume
 
 #: Taille approximative d'une ligne d'effectifs (pour juger un fichier sans le lire).
@@ -112,26 +119,32 @@ def planifier(
         )
     refuser_au_demarrage(processus)
     utiles = processus_utiles(processus, _profils_estimes(enseignants), coeurs())
-    calcul = Calcul(moteur, utiles) if utiles > 1 else None
+    caviarder = not inclure_confidentiel  # là où les résumés sont calculés
+    calcul = Calcul(moteur, utiles, caviarder) if utiles > 1 else None
+    lecture = Lecture(calcul)  # les profils lus sont confiés au fil de la lecture
     # des dizaines de milliers de lignes et de résumés gardés, aucun cycle : le ramasse-miettes
     # les parcourrait pour rien (voir recommandeur._recommandation.ramasse_miettes)
     with ramasse_miettes_suspendu():
         interrompu = True
         try:
-            effectifs, nommes = charger_avec_mentors(enseignants, ecoles, mentors, moteur)
-            resumes = _resumes(effectifs, moteur, calcul, progression)
+            effectifs, nommes = charger_avec_mentors(
+                enseignants, ecoles, mentors, moteur, lecture.recevoir
+            )
+            resumes = resumes_des_effectifs(
+                effectifs, lecture, moteur, calcul, progression, caviarder
+            )
+            conventions = {
+                "taille_max_groupe": taille_max_groupe,
+                "mentores_par_mentor": mentores_par_mentor,
+                "taille_max_cohorte": taille_max_cohorte,
+            }
+            # l'attribution de l'appariement : dans le processus de calcul, pendant le plan
+            ailleurs = None if calcul is None else calcul.ailleurs
+            plan = _plan(effectifs, resumes, moteur, conventions, journal, nommes, ailleurs)
             interrompu = False
         finally:
             if calcul is not None:
                 calcul.fermer(interrompu)
-        conventions = {
-            "taille_max_groupe": taille_max_groupe,
-            "mentores_par_mentor": mentores_par_mentor,
-            "taille_max_cohorte": taille_max_cohorte,
-        }
-        if not inclure_confidentiel:
-            resumes = caviarder_resumes(effectifs, resumes, moteur.catalogue)
-        plan = _plan(effectifs, resumes, moteur, conventions, journal, nommes)
         plan = plan.model_copy(update={"calendrier": calendrier, "date_du_plan": date})
         return marquer(plan, moteur.catalogue, inclure_confidentiel=inclure_confidentiel)
 
@@ -155,33 +168,6 @@ def _profils_estimes(source: Source) -> int:
     return len(source) if isinstance(source, Sequence) else 0
 
 
-def _resumes(
-    effectifs: Effectifs, moteur: Moteur, calcul: Calcul | None, progression: Progression
-) -> dict[str, Resume]:
-    """Le résumé de la recommandation de chaque personne (un profil distinct, une fois)."""
-    # un même profil (fréquent dans une école) n'est recommandé qu'une fois
-    # (les profils identiques sont déjà partagés par charger_effectifs : une clé par objet)
-    distincts: dict[str, Profil] = {}
-    par_objet: dict[int, str] = {}
-    cles = []
-    for e in effectifs.enseignants:
-        cle = par_objet.get(id(e.profil))
-        if cle is None:
-            cle = par_objet[id(e.profil)] = e.profil.model_dump_json()
-            distincts.setdefault(cle, e.profil)
-        cles.append(cle)
-    profils = list(distincts.values())
-    avancer = suivre_la_progression(progression, len(profils))
-    n = 1 if calcul is None else calcul.travailleurs + 1
-    if calcul is not None and processus_utiles(n, len(profils), n) > 1:
-        calcules = calcul.resumes(profils, avancer)
-    else:
-        calcules = resumes_ici(profils, moteur, avancer)
-    avancer(None)
-    par_cle = dict(zip(distincts, calcules, strict=True))
-    return {e.id: par_cle[c] for e, c in zip(effectifs.enseignants, cles, strict=True)}
-
-
 def _plan(
     effectifs: Effectifs,
     resumes: dict[str, Resume],
@@ -189,6 +175,7 @@ def _plan(
     conventions: dict[str, int],
     journal: Journal | None = None,
     mentors: tuple[Mentor, ...] | None = None,
+    ailleurs: Ailleurs | None = None,
 ) -> Plan:
     catalogue = moteur.catalogue
     suite = [(e.id, e.ecole, resumes[e.id]) for e in effectifs.enseignants]
@@ -203,6 +190,9 @@ def _plan(
         regions,
     )
     mentores_par_mentor = conventions["mentores_par_mentor"]
+    lance = lancer_l_appariement(
+        effectifs, resumes, suite, affectation, mentors, catalogue, mentores_par_mentor, ailleurs
+    )
     par_ecole: dict[str, list[Resume]] = defaultdict(list)
     for _, ecole, resume in suite:
         par_ecole[ecole].append(resume)
@@ -241,7 +231,7 @@ def _plan(
         groupes_de[enseignant].append(gid)
     charges_ = charges(suite, groupes, affectation, catalogue)
     appariement, capacite, alertes = mentorat_du_plan(
-        effectifs, resumes, suite, affectation, charges_, mentors, catalogue, mentores_par_mentor
+        effectifs, lance, charges_, mentors, catalogue
     )
     return Plan.model_construct(
         version_catalogue=moteur.version_catalogue,
