@@ -308,6 +308,17 @@ def test_par_defaut_le_dossier_de_cache_de_l_utilisateur(
     assert len(_fichiers(tmp_path / "recommandeur")) == 1
 
 
+def test_sans_dossier_personnel_pas_de_cache(monkeypatch: pytest.MonkeyPatch) -> None:
+    def inconnu() -> Path:
+        raise RuntimeError("Could not determine home directory.")
+
+    for variable in (cache.VARIABLE, "XDG_CACHE_HOME", "HOME"):
+        monkeypatch.delenv(variable, raising=False)
+    monkeypatch.setattr(Path, "home", inconnu)
+    assert cache.dossier_du_cache() is None
+    assert Moteur.depuis().base.version == "2026.12.1"
+
+
 def test_un_dossier_non_inscriptible_n_empeche_rien(
     tmp_path: Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:

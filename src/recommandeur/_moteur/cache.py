@@ -69,12 +69,15 @@ def dossier_du_cache(environ: Mapping[str, str] = os.environ) -> Path | None:
     choisi = environ.get(VARIABLE)
     if choisi is not None:
         return None if choisi.strip() in {"", "0"} else Path(choisi)
-    if sys.platform == "win32":  # pragma: no cover - la machine du projet est sous Linux
-        racine = environ.get("LOCALAPPDATA") or str(_maison(environ) / "AppData" / "Local")
-    elif sys.platform == "darwin":  # pragma: no cover
-        racine = str(_maison(environ) / "Library" / "Caches")
-    else:
-        racine = environ.get("XDG_CACHE_HOME") or str(_maison(environ) / ".cache")
+    try:
+        if sys.platform == "win32":  # pragma: no cover - la machine du projet est sous Linux
+            racine = environ.get("LOCALAPPDATA") or str(_maison(environ) / "AppData" / "Local")
+        elif sys.platform == "darwin":  # pragma: no cover
+            racine = str(_maison(environ) / "Library" / "Caches")
+        else:
+            racine = environ.get("XDG_CACHE_HOME") or str(_maison(environ) / ".cache")
+    except RuntimeError:  # ni HOME ni compte connu (un conteneur) : sans cache
+        return None
     return Path(racine) / "recommandeur"
 
 

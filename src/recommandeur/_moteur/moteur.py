@@ -5,11 +5,12 @@ from __future__ import annotations
 import threading
 from collections.abc import Mapping
 from types import MappingProxyType
-from typing import TYPE_CHECKING, Any
+from typing import Any
 
 from .._base.erreurs import ErreurArgument, ErreurInconnu
 from .._base.fichiers import Dossier
 from .._catalogue.modeles import Catalogue
+from .._catalogue.surcouche import Surcouche, lire_surcouche
 from .._langage.base import AccesDonnees, BaseDeRegles
 from .._langage.regle import RegleCompilee
 from .._profil.modeles import Profil
@@ -18,9 +19,6 @@ from .._vocabulaire import Besoin, Niveau
 from . import cache
 from .fait import Contexte, FaitEvalue, construire
 from .reference import Evaluateur, fabriquer
-
-if TYPE_CHECKING:
-    from .._catalogue.surcouche import Surcouche
 
 
 class Moteur(AccesDonnees):
@@ -166,7 +164,6 @@ def _compiler(
     La lecture des dossiers ne s'importe qu'ici : un moteur relu du cache s'en passe.
     """
     from .._catalogue.chargement import charger_catalogue
-    from .._catalogue.surcouche import lire_surcouche
     from .._langage.chargement import charger_regles
 
     lue = None if surcouche is None else lire_surcouche(surcouche)  # lue une fois
