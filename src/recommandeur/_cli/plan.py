@@ -35,6 +35,58 @@ def date(texte: str) -> dt.date:
     return dt.date.fromisoformat(texte)
 
 
+def options_de_calcul(p: argparse.ArgumentParser) -> None:
+    """Les options du calcul d'un plan, les mêmes pour ``plan`` et pour ``province``."""
+    p.add_argument(
+        "--taille-groupe", type=entier, default=None, metavar="N", help="groupes d'au plus N"
+    )
+    p.add_argument(
+        "--taille-cohorte",
+        type=entier,
+        default=None,
+        metavar="N",
+        help="cohortes du centre (activités universelles) d'au plus N",
+    )
+    p.add_argument(
+        "--mentores-par-mentor",
+        type=entier,
+        default=None,
+        metavar="N",
+        help="personnes qu'une personne mentore accompagne au plus",
+    )
+    p.add_argument(
+        "--processus",
+        type=entier,
+        default=min(2, os.cpu_count() or 1),
+        metavar="N",
+        help="processus de calcul d'un plan (défaut : 2, ou 1 sur une machine à un cœur)",
+    )
+    p.add_argument(
+        "--inclure-confidentiel",
+        action="store_true",
+        help="montrer la détresse et les offres qui la révèlent (chaque fichier le dit en tête)",
+    )
+    p.add_argument(
+        "--sans-progression", action="store_true", help="ne pas afficher la barre de progression"
+    )
+
+
+def valeurs_de_calcul(args: argparse.Namespace) -> dict[str, Any]:
+    """Les arguments de ``planifier`` que donnent les options de :func:`options_de_calcul`
+    (celles qui ne sont pas données gardent le défaut de ``planifier``)."""
+    valeurs: dict[str, Any] = {"processus": args.processus}
+    for attribut, argument in (
+        ("taille_groupe", "taille_max_groupe"),
+        ("taille_cohorte", "taille_max_cohorte"),
+        ("mentores_par_mentor", "mentores_par_mentor"),
+    ):
+        if getattr(args, attribut) is not None:
+            valeurs[argument] = getattr(args, attribut)
+    if args.inclure_confidentiel:
+        valeurs["inclure_confidentiel"] = True
+    return valeurs
+
+
 def ajouter(
     sous: Any,
     dossiers: Callable[[argparse.ArgumentParser], None],
@@ -74,44 +126,13 @@ def ajouter(
         "--xlsx", metavar="FICHIER", help="écrire le classeur xlsx du plan (une feuille par CSV)"
     )
     plan.add_argument(
-        "--taille-groupe", type=entier, default=None, metavar="N", help="groupes d'au plus N"
-    )
-    plan.add_argument(
         "--date",
         type=date,
         default=None,
         metavar="AAAA-MM-JJ",
         help="la date du plan (défaut : aujourd'hui) : le calendrier du centre sert la rentrée qui suit",
     )
-    plan.add_argument(
-        "--taille-cohorte",
-        type=entier,
-        default=None,
-        metavar="N",
-        help="cohortes du centre (activités universelles) d'au plus N",
-    )
-    plan.add_argument(
-        "--mentores-par-mentor",
-        type=entier,
-        default=None,
-        metavar="N",
-        help="personnes qu'une personne mentore accompagne au plus",
-    )
-    plan.add_argument(
-        "--processus",
-        type=entier,
-        default=min(2, os.cpu_count() or 1),
-        metavar="N",
-        help="processus de calcul (défaut : 2, ou 1 sur une machine à un cœur)",
-    )
-    plan.add_argument(
-        "--inclure-confidentiel",
-        action="store_true",
-        help="montrer la détresse et les offres qui la révèlent (chaque fichier le dit en tête)",
-    )
-    plan.add_argument(
-        "--sans-progression", action="store_true", help="ne pas afficher la barre de progression"
-    )
+    options_de_calcul(plan)
     plan.add_argument(
         "--verifier",
         action="store_true",
@@ -133,13 +154,7 @@ def _plan(args: argparse.Namespace, moteur: Moteur | None) -> int:
             f"{len(effectifs.ecoles)} école(s){mentors}."
         )
         return 0
-    options: dict[str, Any] = {}
-    if args.taille_groupe is not None:
-        options["taille_max_groupe"] = args.taille_groupe
-    if args.mentores_par_mentor is not None:
-        options["mentores_par_mentor"] = args.mentores_par_mentor
-    if args.taille_cohorte is not None:
-        options["taille_max_cohorte"] = args.taille_cohorte
+    options = valeurs_de_calcul(args)
     if args.date is not None:
         options["date"] = args.date
     if args.mentors:
@@ -152,8 +167,6 @@ def _plan(args: argparse.Namespace, moteur: Moteur | None) -> int:
             Path(args.ecoles),
             moteur=moteur,
             progression=not args.sans_progression and sys.stderr.isatty(),
-            processus=args.processus,
-            inclure_confidentiel=args.inclure_confidentiel,
             **options,
         )
     vers_la_sortie = "-" in (args.html, args.json)
@@ -203,7 +216,7 @@ def _comparer(args: argparse.Namespace, plan_a: Plan, options: dict[str, Any]) -
     dossier = Path(args.comparer)
     surcouche_b = superposer(args.surcouche, dossier)
     moteur_b = Moteur.depuis(catalogue=args.catalogue, regles=args.regles, surcouche=surcouche_b)
-    options_b = {k: v for k, v in options.items() if k != "journal"}
+    options_b = {k: v for k, v in options.items() if k not in {"journal", "inclure_confidentiel"}}
     if (dossier / "mentors.csv").is_file():  # des personnes mentores de plus (ou changées)
         ecoles = {cle(e.ecole): e.ecole for e in plan_a.ecoles}
         nommes = {m.id: m for m in charger_mentors(args.mentors, ecoles)} if args.mentors else {}
@@ -213,7 +226,6 @@ def _comparer(args: argparse.Namespace, plan_a: Plan, options: dict[str, Any]) -
         Path(args.enseignants),
         Path(args.ecoles),
         moteur=moteur_b,
-        processus=args.processus,
         **options_b,
     )
     a = Path(args.surcouche).name if args.surcouche else "plan"

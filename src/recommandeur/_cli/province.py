@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import argparse
-import os
 import sys
 from pathlib import Path
 from typing import Any
@@ -12,8 +11,7 @@ from .._base.erreurs import ErreurEffectifs
 from .._programme.centres import lire_province
 from .._programme.province import planifier_province, verifier_province
 from .._programme.recapitulatif import CSV, MARKDOWN, total
-from .francais import entier
-from .plan import date
+from .plan import date, options_de_calcul, valeurs_de_calcul
 
 
 def ajouter(sous: Any) -> None:
@@ -49,34 +47,7 @@ def ajouter(sous: Any) -> None:
         metavar="AAAA-MM-JJ",
         help="la date des plans (défaut : aujourd'hui), la même pour tous les centres",
     )
-    p.add_argument(
-        "--taille-groupe", type=entier, default=None, metavar="N", help="groupes d'au plus N"
-    )
-    p.add_argument(
-        "--taille-cohorte", type=entier, default=None, metavar="N", help="cohortes d'au plus N"
-    )
-    p.add_argument(
-        "--mentores-par-mentor",
-        type=entier,
-        default=None,
-        metavar="N",
-        help="personnes qu'une personne mentore accompagne au plus",
-    )
-    p.add_argument(
-        "--processus",
-        type=entier,
-        default=min(2, os.cpu_count() or 1),
-        metavar="N",
-        help="processus de calcul pour un centre (défaut : 2, ou 1 sur une machine à un cœur)",
-    )
-    p.add_argument(
-        "--inclure-confidentiel",
-        action="store_true",
-        help="montrer la détresse dans les plans des centres (chaque fichier le dit en tête)",
-    )
-    p.add_argument(
-        "--sans-progression", action="store_true", help="ne pas afficher la barre de progression"
-    )
+    options_de_calcul(p)
     p.add_argument("--catalogue", metavar="DOSSIER", help="dossier du catalogue (défaut : livré)")
     p.add_argument("--regles", metavar="DOSSIER", help="dossier des règles (défaut : livré)")
     p.set_defaults(executer=_province)
@@ -94,16 +65,7 @@ def _province(args: argparse.Namespace) -> int:
     if not args.sortie:
         print("erreur : --sortie DOSSIER est demandé (ou --verifier)", file=sys.stderr)
         return 2
-    options: dict[str, Any] = {"processus": args.processus}
-    for attribut, option in (
-        ("taille_groupe", "taille_max_groupe"),
-        ("taille_cohorte", "taille_max_cohorte"),
-        ("mentores_par_mentor", "mentores_par_mentor"),
-    ):
-        if getattr(args, attribut) is not None:
-            options[option] = getattr(args, attribut)
-    if args.inclure_confidentiel:
-        options["inclure_confidentiel"] = True
+    options = valeurs_de_calcul(args)
     lire_province(args.dossier)  # la forme d'abord : ses problèmes ne disent rien d'écrit
     try:
         lignes = planifier_province(
