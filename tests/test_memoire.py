@@ -122,6 +122,8 @@ def test_une_decision_est_partagee_entre_profils_de_meme_signature() -> None:
 def test_les_listes_partagees_ne_se_modifient_pas() -> None:
     import pickle
 
+    # une mesure recommandée n'est gardée qu'à la deuxième rencontre de sa clé
+    recommander(_base(mentor_dans_l_ecole=True), moteur=MOTEUR)
     a = recommander(_base(mentor_dans_l_ecole=True), moteur=MOTEUR)
     b = recommander({**_base(mentor_dans_l_ecole=True), "ordre": "primaire"}, moteur=MOTEUR)
     assert a.mesures[0] is b.mesures[0]  # partagée entre les deux résultats
