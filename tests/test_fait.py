@@ -110,3 +110,23 @@ def test_annees_au_quebec(moteur: Moteur) -> None:
     )
     fait = moteur.fait(profil)
     assert (fait["annees_en_insertion"], fait["periode_insertion"]) == (5, "fin_de_periode")
+
+
+def test_un_besoin_deja_eleve_ne_monte_pas_au_dela() -> None:
+    """L'intensité effective reste bornée à « élevée » (3), même si on la dit montée."""
+    from recommandeur import Besoin
+    from recommandeur._moteur.escalade import intensites_effectives
+
+    p = Profil(annees_experience=1, ordre="primaire", besoins={"numerique": "elevee"})
+    effectives = intensites_effectives(p, {Besoin.NUMERIQUE: ("webinaire",)})
+    assert effectives[Besoin.NUMERIQUE] == 3
+    assert list(effectives) == list(Besoin) and sum(effectives.values()) == 3
+
+
+def test_la_table_des_besoins_se_lit_comme_un_dict() -> None:
+    from recommandeur import Besoin, Intensite
+
+    b = Profil(annees_experience=1, ordre="primaire", besoins={"numerique": "elevee"}).besoins
+    assert Besoin.NUMERIQUE in b and Besoin.BIEN_ETRE not in b and "x" not in b
+    assert b.get(Besoin.BIEN_ETRE, "rien") == "rien" and b.get(Besoin.BIEN_ETRE) is None
+    assert dict(b.items()) == {Besoin.NUMERIQUE: Intensite.ELEVEE}

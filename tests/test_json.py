@@ -180,3 +180,14 @@ def test_le_json_suit_le_schema_exporte() -> None:
 def test_les_schemas_livres_dans_docs_sont_a_jour(fichier: str, schema: Any) -> None:
     livre = json.loads((RACINE / "docs" / "schemas" / fichier).read_text(encoding="utf-8"))
     assert livre == schema(), f"régénérer : recommandeur schema … > docs/schemas/{fichier}"
+
+
+def test_un_resultat_a_tous_ses_champs_donnes() -> None:
+    """Construits sans validation, les objets de sortie ont tous leurs champs donnés :
+    ``exclude_unset`` ne retire rien de ce que la bibliothèque a fait (le profil, validé depuis
+    l'entrée, garde les siens)."""
+    reco = recommander(EXEMPLE_DU_README)
+    assert reco.model_fields_set == set(Recommandation.model_fields)
+    for m in reco.mesures:
+        assert m.model_fields_set == set(type(m).model_fields)
+        assert m.model_dump(exclude_unset=True) == m.model_dump()

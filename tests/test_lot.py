@@ -189,3 +189,46 @@ def test_des_objets_deja_geles_restent_geles_apres_un_lot() -> None:
         assert 0 < gc.get_freeze_count() <= geles  # (des objets gelés libérés entre-temps)
     finally:
         gc.unfreeze()
+
+
+def test_un_lot_fait_les_verifications_de_valider_profil() -> None:
+    """Validé d'un seul appel de pydantic, un lot refuse ce que valider_profil refuse après le
+    modèle (années au Québec, mesure ou acteur inconnus) et avant (profil démesuré)."""
+    profils: list[Any] = [
+        PROFILS[0],
+        {"annees_experience": 1, "annees_au_quebec": 2, "ordre": "primaire"},
+        {"annees_experience": 1, "ordre": "primaire", "mesures_recues": [{"mesure": "mentorta"}]},
+        {
+            "annees_experience": 1,
+            "ordre": "primaire",
+            "mesures_recues": [{"mesure": "mentorat", "intervenant": "personne_x"}],
+        },
+        {"annees_experience": 1, "ordre": "primaire", "ecole": {"x": [[[[[[[[1]]]]]]]]}},
+    ]
+    for rang in range(1, len(profils)):
+        with pytest.raises(ErreurProfil) as info:
+            recommander_lot([profils[0], profils[rang]])
+        assert [(p.champ or "").split(".")[0] for p in info.value.problemes] == ["[1]"]
+    assert [p.champ for p in _erreur_du_lot(profils).problemes] == [
+        "[1].annees_au_quebec",
+        "[2].mesures_recues[0].mesure",
+        "[3].mesures_recues[0].intervenant",
+        "[4].ecole.x",
+    ]
+
+
+def _erreur_du_lot(profils: list[Any]) -> ErreurProfil:
+    with pytest.raises(ErreurProfil) as info:
+        recommander_lot(profils)
+    return info.value
+
+
+def test_un_lot_valide_d_un_coup_comme_un_par_un() -> None:
+    from recommandeur._moteur.moteur import moteur_par_defaut
+    from recommandeur._profil.validation import valider_profil
+    from recommandeur._recommandation.lot import valider_lot
+
+    m = moteur_par_defaut()
+    entrees: list[Any] = [*PROFILS, *(Profil.model_validate(p) for p in PROFILS[:5])]
+    un_par_un = [valider_profil(p, m.ids_mesures, m.ids_acteurs) for p in entrees]
+    assert valider_lot(iter(entrees), m.ids_mesures, m.ids_acteurs) == un_par_un

@@ -139,3 +139,29 @@ def test_les_listes_partagees_ne_se_modifient_pas() -> None:
     copie.clear()  # une copie se modifie
     assert partagee.motifs
     assert pickle.loads(pickle.dumps(partagee)) == partagee
+
+
+def test_une_mesure_recommandee_n_est_gardee_qu_a_sa_deuxieme_rencontre() -> None:
+    """La mémoire des mesures recommandées garde une clé la deuxième fois qu'on la lui confie,
+    oublie les empreintes vues une fois quand il y en a autant que sa taille, et les oublie
+    aussi quand on la vide."""
+    from recommandeur._recommandation.memoire import MemoireARevoir
+
+    m = MemoireARevoir(taille=3)
+    m["a"] = 1
+    assert "a" not in m
+    m["a"] = 1
+    assert m == {"a": 1}
+    for cle in "bcdef":
+        m[cle] = 0
+    assert len(m._vues) <= 3 and m == {"a": 1}
+    m["g"] = 0
+    m.clear()
+    m["g"] = 0
+    assert m == {}
+    # une mesure recommandée de mêmes entrées : refaite, puis partagée dès qu'elle est gardée
+    f = fiche(MOTEUR)
+    _vider(f)
+    profil = _base(mentor_dans_l_ecole=True)
+    a, b, c = (recommander(profil, moteur=MOTEUR).mesures[0] for _ in range(3))
+    assert a == b == c and a is not b and b is c

@@ -111,6 +111,20 @@ def valider_profil(
         raise ErreurProfil([_entier_demesure(donnees)]) from None
     except Exception as exc:  # une table qui ne se laisse pas lire (__iter__ qui lève, ...)
         raise ErreurProfil([Probleme(f"profil illisible ({type(exc).__name__})")]) from None
+    verifier_profil(profil, mesures, acteurs)
+    return profil
+
+
+def verifier_profil(
+    profil: Profil,
+    mesures: Collection[str] | None = None,
+    acteurs: Collection[str] | None = None,
+) -> None:
+    """Ce que le modèle seul ne vérifie pas : les années au Québec, et les mesures et les acteurs
+    reçus contre le catalogue ; :class:`ErreurProfil` sinon (voir :func:`valider_profil`).
+
+    >>> verifier_profil(valider_profil({"annees_experience": 2, "ordre": "primaire"}), set())
+    """
     if profil.annees_au_quebec is not None and profil.annees_au_quebec > profil.annees_experience:
         raise ErreurProfil(
             [
@@ -154,7 +168,6 @@ def valider_profil(
             )
     if inconnues:
         raise ErreurProfil(inconnues)
-    return profil
 
 
 def _entier_demesure(donnees: object) -> Probleme:

@@ -143,16 +143,16 @@ def decider(
             candidats = Candidats(mid, liste, nommes)
             f.garder(f.noms_candidats, (mid, liste, nommes), candidats)
         f.garder(f.candidats, proposes, candidats)
-    entrees = EntreesDecision(
-        candidats=candidats,
-        signature=sig,
-        apres=a_eviter[0],
-        jamais=a_eviter[1],
-        sans_effet=sans_effet,
-        differee=differee,
+    # l'enregistrement fait en C (``tuple.__new__``) : ses champs dans l'ordre de sa classe
+    entrees = _enregistrement(
+        EntreesDecision, (candidats, sig, a_eviter[0], a_eviter[1], sans_effet, differee)
     )
     decision: Decision = f.retrouver(f.decisions, entrees, _decider, entrees)
     return decision
+
+
+#: Un n-uplet nommé fait de ses champs dans l'ordre, en C (sans le ``__new__`` Python).
+_enregistrement = tuple.__new__
 
 
 def _decider(f: Fiche, e: EntreesDecision) -> Decision:

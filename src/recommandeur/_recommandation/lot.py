@@ -11,14 +11,17 @@ renvoie que des résumés, partage toujours son calcul entre processus.
 from __future__ import annotations
 
 import dataclasses
+import functools
 import warnings
 from collections.abc import Callable, Iterable, Mapping
 from typing import Any, TextIO
 
+from pydantic import TypeAdapter
+
 from .._base.erreurs import ErreurArgument, ErreurProfil, Plage, Probleme
 from .._moteur.moteur import Moteur, moteur_par_defaut
 from .._profil.modeles import Profil
-from .._profil.validation import valider_profil
+from .._profil.validation import _demesure, valider_profil, verifier_profil
 from .modeles import Recommandation
 from .ramasse_miettes import ramasse_miettes_suspendu
 from .recommander import recommander_valide, verifier_limite
@@ -62,10 +65,18 @@ def valider_lot(
     mesures: frozenset[str],
     acteurs: frozenset[str] | None = None,
 ) -> list[Profil]:
-    """Valide tous les profils ; :class:`ErreurProfil` les nomme tous par leur rang (``[3].x``)."""
+    """Valide tous les profils ; :class:`ErreurProfil` les nomme tous par leur rang (``[3].x``).
+
+    D'abord tous d'un seul appel de pydantic (:func:`_valider_d_un_coup`) ; au moindre
+    problème, profil par profil, pour les nommer tous.
+    """
+    liste = list(profils)
+    d_un_coup = _valider_d_un_coup(liste, mesures, acteurs)
+    if d_un_coup is not None:
+        return d_un_coup
     valides: list[Profil] = []
     problemes: list[Probleme] = []
-    for rang, profil in enumerate(profils):
+    for rang, profil in enumerate(liste):
         try:
             valides.append(valider_profil(profil, mesures, acteurs))
         except ErreurProfil as exc:
@@ -75,6 +86,39 @@ def valider_lot(
             )
     if problemes:
         raise ErreurProfil(problemes)
+    return valides
+
+
+@functools.cache
+def _adaptateur() -> TypeAdapter[list[Profil]]:
+    return TypeAdapter(list[Profil])
+
+
+def _valider_d_un_coup(
+    liste: list[Profil | Mapping[str, Any]],
+    mesures: frozenset[str],
+    acteurs: frozenset[str] | None,
+) -> list[Profil] | None:
+    """Les profils validés d'un seul appel de pydantic (``TypeAdapter(list[Profil])``, sans un
+    appel Python par profil), avec les mêmes vérifications que :func:`valider_profil` avant et
+    après ; ``None`` au moindre problème : :func:`valider_lot` refait alors profil par profil.
+    """
+    for donnees in liste:
+        if isinstance(donnees, Profil):
+            continue
+        if not isinstance(donnees, Mapping):
+            return None
+        try:
+            if _demesure(donnees) is not None:
+                return None
+        except Exception:
+            return None
+    try:
+        valides = _adaptateur().validate_python(liste)
+        for profil in valides:
+            verifier_profil(profil, mesures, acteurs)
+    except Exception:  # nommé profil par profil ensuite, comme valider_profil le dit
+        return None
     return valides
 
 

@@ -23,6 +23,7 @@ from .._moteur.moteur import Moteur
 from .._profil.champs import CHAMPS, INTENSITES
 from .._vocabulaire import Besoin, Destinataire
 from .._vocabulaire.centre import au_centre
+from .memoire import MemoireARevoir
 from .modeles import Fait, MesureRecommandee, Motif
 
 E = TypeVar("E")
@@ -98,7 +99,7 @@ class Fiche:
         #: (``noms_candidats`` : un objet par liste distincte ; il y en a peu par mesure).
         self.candidats: dict[Hashable, Any] = {}
         self.noms_candidats: dict[Hashable, Any] = {}
-        self.recommandees: dict[Hashable, MesureRecommandee] = {}
+        self.recommandees: dict[Hashable, MesureRecommandee] = MemoireARevoir(self.taille)
         #: Pour chaque (règle, mesure) qui a des raisons propres à un intervenant : la raison
         #: commune et celles de chaque intervenant ; les motifs déjà refaits pour un porteur.
         self.pourquoi_par: dict[tuple[str, str], tuple[str | None, dict[str, str]]] = {
@@ -108,6 +109,13 @@ class Fiche:
             if p.pourquoi_par
         }
         self.motifs_portes: dict[tuple[Any, ...], tuple[Motif, Motif]] = {}
+        #: Les mesures qui ont une raison propre à un intervenant dans au moins une règle.
+        self.mesures_a_raisons_propres: frozenset[str] = frozenset(m for _, m in self.pourquoi_par)
+        #: Les règles dont une proposition porte une priorité (celles dont la priorité peut passer
+        #: à une autre proposition : voir ``recommander._reporter_priorite``).
+        self.regles_prioritaires: frozenset[str] = frozenset(
+            r.id for r in moteur.regles if any(p.priorite is not None for p in r.propositions)
+        )
         #: Les motifs déjà dits pour un centre (FP, FGA), par identité du motif d'origine.
         self.motifs_au_centre: dict[tuple[Any, ...], tuple[Motif, Motif]] = {}
 
@@ -182,8 +190,10 @@ class Fiche:
         """Le motif de la règle ``rid`` pour chacune de ses mesures, pour ce fait."""
         return self.motif(
             rid,
-            tuple(valeurs.get(c) for c in self.cles[rid]),
-            tuple((b, phrases[b]) for b in self.besoins_lus[rid] if b in phrases),
+            tuple(map(valeurs.get, self.cles[rid])),
+            tuple((b, phrases[b]) for b in self.besoins_lus[rid] if b in phrases)
+            if phrases
+            else (),
         )
 
     def _motif(

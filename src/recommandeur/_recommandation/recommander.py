@@ -178,7 +178,7 @@ def recommander_valide(
 
     ecarts: list[MesureEcartee] = []
     retenues: dict[str, Decision] = {}
-    sans_effet = set(ecartees(scores_des_mesures, recues))
+    sans_effet = set(ecartees(scores_des_mesures, recues)) if recues else set()
     # Seules les offres à la personne attendent : une action du milieu ne pèse pas sur elle.
     offertes = [m for m in scores_des_mesures if m not in f.au_milieu]
     reporter = set(differees(offertes, f.charges, profil.signaux_de_detresse))
@@ -209,6 +209,8 @@ def recommander_valide(
     actions = {m: s for m, s in scores_des_mesures.items() if m in retenues and m in f.au_milieu}
     if f.pourquoi_par:
         for mid, d in retenues.items():
+            if mid not in f.mesures_a_raisons_propres:
+                continue  # aucun de ses motifs n'a de raison propre à un intervenant
             # la raison propre à un intervenant ne vaut que s'il est présent (jamais « à confirmer »)
             present = d.choix.intervenant and d.choix.presence is Presence.PRESENT
             porteur = d.choix.intervenant.acteur if present and d.choix.intervenant else ""
@@ -217,7 +219,7 @@ def recommander_valide(
     if en_centre:
         motifs = {mid: [f.au_centre(m) for m in liste] for mid, liste in motifs.items()}
     sans_intervenant = {e.mesure for e in ecarts if e.genre == "sans_intervenant"}
-    for rid in declenchees:
+    for rid in filter(f.regles_prioritaires.__contains__, declenchees):
         _reporter_priorite(f, rid, offres, retenues, motifs, sans_intervenant)
     priorites = {
         m: min(rangs)
