@@ -24,8 +24,17 @@ from importlib.resources import as_file
 from pathlib import Path
 
 import pytest
+from hypothesis import HealthCheck, settings
 
 from recommandeur._base.fichiers import dossier_livre
+
+#: Les temps vont dans ``bench/``, jamais dans les tests : ni échéance par exemple, ni contrôle
+#: « génération trop lente » de hypothesis, que la charge d'une machine partagée fait échouer
+#: (``test_doctests[recommandeur.testing]`` a échoué ainsi une fois, machine à la charge 10).
+settings.register_profile(
+    "recommandeur", deadline=None, suppress_health_check=[HealthCheck.too_slow]
+)
+settings.load_profile("recommandeur")
 
 #: Les tests hors de la suite rapide : début d'identifiant → famille (« lent » : aucune autre).
 #: Les durées sont celles d'une exécution complète sur 2 cœurs partagés (--durations).

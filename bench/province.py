@@ -6,10 +6,11 @@
 La province FICTIVE est générée (``outils/generer_effectifs.py --centres``, graine fixe). Chaque
 mesure se fait dans un **sous-processus neuf** (``python -c``) qui lit son propre pic de mémoire
 résidente (``ru_maxrss``) et son temps CPU : le plancher (importer la bibliothèque et construire
-le moteur), la province centre par centre (exports de chaque centre et récapitulatif écrits),
-puis un seul plan de toute la province (les fichiers des centres mis bout à bout ; ses exports
-HTML, JSON et CSV écrits, comme ``plan --html --json --csv``). Un processus de calcul
-(``processus=1``) : ses processus auxiliaires garderaient chacun leur moteur.
+le moteur), le plus grand centre seul (son plan et ses exports), la province centre par centre
+(exports de chaque centre et récapitulatif écrits), puis un seul plan de toute la province (les
+fichiers des centres mis bout à bout ; ses exports HTML, JSON et CSV écrits, comme
+``plan --html --json --csv``). Un processus de calcul (``processus=1``) : ses processus
+auxiliaires garderaient chacun leur moteur.
 Écrit ``bench/province.json`` et ``bench/chiffres/province.txt``.
 """
 
@@ -105,6 +106,9 @@ def main() -> None:
             "personnes": personnes,
             "plus_grand_centre": max(tailles),
             "plancher": _mesurer("plancher", dossier, Path(d) / "rien"),
+            "plus_grand_centre_seul": _mesurer(
+                "plan", sorted(dossier.iterdir())[tailles.index(max(tailles))], Path(d) / "grand"
+            ),
             "centre_par_centre": _mesurer("province", dossier, Path(d) / "sortie_province"),
             "un_seul_plan": _mesurer("plan", Path(d) / "un_plan", Path(d) / "sortie_plan"),
             "date": dt.date.today().isoformat(),
@@ -112,10 +116,12 @@ def main() -> None:
             "charge": round(os.getloadavg()[0], 1),
         }
     a, b = resultats["centre_par_centre"], resultats["un_seul_plan"]
+    g = resultats["plus_grand_centre_seul"]
     texte = (
         f"Province fictive : {args.centres} centres, {personnes} personnes (plus grand centre : "
         f"{max(tailles)}), graine {args.graine} ; un sous-processus neuf par mesure, processus=1.\n"
         f"plancher (import + moteur)   : pic {resultats['plancher']['pic_mo']} Mo\n"
+        f"plus grand centre seul (plan): pic {g['pic_mo']} Mo, {g['cpu_s']} s CPU\n"
         f"centre par centre (province) : pic {a['pic_mo']} Mo, {a['cpu_s']} s CPU\n"
         f"un seul plan (province)      : pic {b['pic_mo']} Mo, {b['cpu_s']} s CPU\n"
         f"(machine : {resultats['coeurs']} cœurs, charge {resultats['charge']} après)\n"

@@ -298,13 +298,16 @@ def test_ailleurs_calcule_dans_le_processus_de_calcul_qui_a_rendu_des_lots(
     moteur = moteur_par_defaut()
     calcul = Calcul(moteur, 2)
     try:
-        # pas encore de lot rendu : calculé ici
+        # pas encore de lot rendu : calculé ici, rien n'est confié
         assert calcul.ailleurs(os.getpid)() == os.getpid()
+        assert calcul._ailleurs == []
         profils = [_profil(i) for i in range(450)]
         assert len(calcul.resumes(profils, lambda _: None)) == 450
         assert calcul._recus == len(lots_rendus) > 0
-        ailleurs = calcul.ailleurs(os.getpid)()
-        assert ailleurs != os.getpid()
+        lire = calcul.ailleurs(os.getpid)
+        # pris par le processus de calcul (ce processus-ci continue le plan pendant ce temps)
+        concurrent.futures.wait(calcul._ailleurs, timeout=120)
+        assert lire() != os.getpid()
         # le processus de calcul arrêté : calculé ici, sans erreur
         for travailleur in list(calcul._executeur._processes.values()):
             travailleur.kill()

@@ -136,6 +136,7 @@ class Calcul:
         self._lus = 0
         self._recus = 0  # les lots rendus par les processus de calcul
         self._a_suivi = False  # démarrés, et des lots rendus : en vie et au travail
+        self._ailleurs: list[Future[Any]] = []  # les tâches confiées par ailleurs()
 
     def _confier(self, lot: Sequence[Profil], rang: int) -> None:
         paquet: Paquet = (list(lot), self.caviarder)
@@ -213,6 +214,7 @@ class Calcul:
             tache = self._executeur.submit(fonction, *args)
         except (BrokenProcessPool, RuntimeError):
             return ici
+        self._ailleurs.append(tache)
 
         def lire() -> T:
             if tache.cancel():
