@@ -45,3 +45,10 @@ def attendre_les_processus(monkeypatch: pytest.MonkeyPatch) -> list[int]:
 
     monkeypatch.setattr(parallele.Calcul, "_recolter", attendre)
     return rendus
+
+
+def mourir_ailleurs(parent: int) -> str:
+    """Termine un processus de calcul qui la calcule ; dans le processus ``parent`` : « ici »."""
+    if os.getpid() != parent:
+        os._exit(3)
+    return "ici"

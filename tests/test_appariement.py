@@ -20,7 +20,7 @@ from hypothesis import strategies as st
 
 from recommandeur import ErreurEffectifs, planifier
 from recommandeur._cli.commande import main
-from recommandeur._programme.appariement import apparier
+from recommandeur._programme.appariement import apparier, attribuer
 from recommandeur._programme.criteres import Demande
 from recommandeur._programme.mentorat import RAISON_CONFIDENTIELLE
 from recommandeur._programme.mentors import Mentor, charger_mentors
@@ -344,3 +344,27 @@ def test_la_continuite_l_emporte_sur_l_ordre_et_le_batiment_se_compare_sans_la_c
         "même bâtiment (b1) de la même école",
         "sa personne mentore précédente (la continuité)",
     ]
+
+
+#: Deux classes de personnes à coûts égaux chez deux personnes mentores : plusieurs
+#: attributions sont optimales, seul l'ordre des identifiants départage.
+_EGALES = [
+    Demande(f"e{i}", "a", "primaire", rang=i % 2, matiere=m)
+    for i, m in zip(range(6), ["x", None, "y", "x", None, "y"], strict=True)
+]
+
+
+@settings(max_examples=30, deadline=None, database=None)
+@given(st.permutations(_EGALES))
+def test_l_attribution_ne_depend_pas_de_l_ordre_des_demandes(demandes: list[Demande]) -> None:
+    """Ticket 23 (plan) : ``attribuer`` (confiée à un processus de calcul par ``planifier``,
+    qui lui passe les demandes dans l'ordre des effectifs) trie elle-même les demandes."""
+    ms = [Mentor(id="M1", ecole="a"), Mentor(id="M2", ecole="a")]
+    assert attribuer(demandes, ms, {"M1": 3, "M2": 3}) == {
+        "e0": "M1",
+        "e2": "M1",
+        "e4": "M1",
+        "e1": "M2",
+        "e3": "M2",
+        "e5": "M2",
+    }

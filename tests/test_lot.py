@@ -232,3 +232,16 @@ def test_un_lot_valide_d_un_coup_comme_un_par_un() -> None:
     entrees: list[Any] = [*PROFILS, *(Profil.model_validate(p) for p in PROFILS[:5])]
     un_par_un = [valider_profil(p, m.ids_mesures, m.ids_acteurs) for p in entrees]
     assert valider_lot(iter(entrees), m.ids_mesures, m.ids_acteurs) == un_par_un
+
+
+def test_un_profil_demesure_n_est_jamais_donne_a_pydantic(monkeypatch: pytest.MonkeyPatch) -> None:
+    """Dans un lot aussi, la démesure est refusée avant pydantic (sans rien lui faire parcourir)."""
+    from recommandeur._recommandation import lot
+
+    appels: list[int] = []
+    monkeypatch.setattr(lot, "_adaptateur", lambda: appels.append(1))
+    profond: dict[str, Any] = {"annees_experience": 1, "ordre": "primaire"}
+    profond["ecole"] = {"x": [[[[[[[[1]]]]]]]]}
+    with pytest.raises(ErreurProfil, match="imbrication trop profonde"):
+        recommander_lot([PROFILS[0], profond])
+    assert appels == []

@@ -122,6 +122,8 @@ def test_une_decision_est_partagee_entre_profils_de_meme_signature() -> None:
 def test_les_listes_partagees_ne_se_modifient_pas() -> None:
     import pickle
 
+    # une mesure recommandée n'est gardée qu'à la deuxième rencontre de sa clé
+    recommander(_base(mentor_dans_l_ecole=True), moteur=MOTEUR)
     a = recommander(_base(mentor_dans_l_ecole=True), moteur=MOTEUR)
     b = recommander({**_base(mentor_dans_l_ecole=True), "ordre": "primaire"}, moteur=MOTEUR)
     assert a.mesures[0] is b.mesures[0]  # partagée entre les deux résultats
@@ -165,3 +167,16 @@ def test_une_mesure_recommandee_n_est_gardee_qu_a_sa_deuxieme_rencontre() -> Non
     profil = _base(mentor_dans_l_ecole=True)
     a, b, c = (recommander(profil, moteur=MOTEUR).mesures[0] for _ in range(3))
     assert a == b == c and a is not b and b is c
+
+
+def test_des_raisons_differentes_ont_des_empreintes_differentes() -> None:
+    """La clé d'une mesure recommandée se hache par les identités de ses raisons : une empreinte
+    commune ferait de la mémoire une liste parcourue à chaque recherche."""
+    from recommandeur._recommandation.construction import Motifs
+    from recommandeur._recommandation.modeles import Motif
+
+    motifs = [
+        Motif.construire(regle=f"r{i}", titre="T", poids=1.0, texte="t", faits=(), sources=())
+        for i in range(50)
+    ]
+    assert len({hash(Motifs((m,))) for m in motifs}) == 50
