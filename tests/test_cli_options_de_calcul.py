@@ -65,7 +65,7 @@ def test_la_variante_comparee_ne_montre_pas_la_detresse(
     """``--comparer`` : le second plan reçoit les mêmes options, sauf le journal et
     ``--inclure-confidentiel`` (la comparaison ne dit que des comptes)."""
     appels: list[dict[str, Any]] = []
-    monkeypatch.setattr(cli_plan, "planifier", _espion(appels, cli_plan.planifier))
+    monkeypatch.setattr(cli_plan, "planifier", _espion(appels, vars(cli_plan)["planifier"]))
     code = main(
         [
             "plan",
