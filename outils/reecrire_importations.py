@@ -77,16 +77,14 @@ ANCIENS: dict[str, str] = {nouveau: ancien for ancien, nouveau in MODULES.items(
 }
 
 # Paquets qui portent le nom d'un ancien module : ``from recommandeur._cli import plan`` vise le
-# paquet quand ``plan`` en est un sous-module.
+# paquet quand ``plan`` en est un sous-module. Les sous-modules sont lus dans le dépôt : un
+# module ajouté au paquet après la réorganisation (``_cli/province.py``) n'est pas un nom de
+# l'ancien ``_cli.py`` (``import recommandeur._cli.province`` était réécrit à tort).
 SOUS_MODULES: dict[str, set[str]] = {
     "recommandeur._cli": {
-        "commande",
-        "donnees",
-        "francais",
-        "plan",
-        "profil",
-        "reparation",
-        "suivi",
+        chemin.stem
+        for chemin in (RACINE / "src" / "recommandeur" / "_cli").glob("*.py")
+        if chemin.stem != "__init__"
     },
 }
 

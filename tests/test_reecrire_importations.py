@@ -63,6 +63,13 @@ CAS = [
         'monkeypatch.setattr("recommandeur._base.fichiers.TAILLE_MAX", 3)\n'
         'p = RACINE / "src" / "recommandeur" / "_cli/plan.py"\n',
     ),
+    (  # un sous-module ajouté au paquet _cli après la réorganisation n'est pas un ancien nom
+        RACINE / "tests" / "test_x.py",
+        "import recommandeur._cli.province as cli_province\n"
+        "from recommandeur._cli.province import ajouter\nx = recommandeur._cli.main\n",
+        "import recommandeur._cli.province as cli_province\n"
+        "from recommandeur._cli.province import ajouter\nx = recommandeur._cli.commande.main\n",
+    ),
     (
         RACINE / "outils" / "mutants.toml",
         'fichier = "_vocabulaire.py"\nfichier = "_rendu/valeurs.py"\nfichier = "_suivi/erreurs.py"\n',
