@@ -181,7 +181,12 @@ def test_les_moteurs_de_meme_contenu_partagent_leurs_ensembles() -> None:
     assert ensembles_vivants() == vivants
     assert all(e._poignees == premier._poignees for e in autres)
     del autres
-    distincts = [EnsembleDurable({f"r{i}": Atome("ecole.imse", ">=", i % 10)}) for i in range(30)]
+    # 10 contenus qu'aucun autre test ni doctest n'a pu laisser en réserve (la doctest de
+    # EnsembleDurable garde « ecole.imse >= 8 » : ce test échouait s'il tournait après elle)
+    distincts = [
+        EnsembleDurable({f"r{i}": Atome("annees_experience", ">=", 9_000_000 + i % 10)})
+        for i in range(30)
+    ]
     assert ensembles_vivants() == vivants + 10  # des contenus distincts : un ensemble chacun
     del distincts
     gc.collect()
