@@ -110,15 +110,12 @@ def test_les_effectifs_sont_estimes_avant_d_etre_lus(tmp_path: Any) -> None:
     assert module_planifier._profils_estimes("a\0b.csv") == 0
 
 
-def test_un_processus_de_calcul_inutile_est_arrete_sans_attendre_son_demarrage(
-    monkeypatch: pytest.MonkeyPatch,
-) -> None:
-    # 2 400 lignes annoncées, 1 200 profils distincts : le processus de calcul démarré
-    # d'avance ne sert pas ; il est arrêté pendant son (interminable) démarrage
-    monkeypatch.setattr(parallele, "PAR_PROCESSUS_MIN", 1000)
-    monkeypatch.setattr(module_planifier, "coeurs", lambda: 2)
-    monkeypatch.setattr(parallele, "_echauffer", aide_lot.dormir_sans_lot)
-    doubles = [{**t, "enseignant": f"{t['enseignant']}{c}"} for t in GRAND[:1200] for c in "ab"]
+#: 2 400 lignes, 1 200 profils distincts (chaque personne en deux exemplaires de même profil).
+DOUBLES = [{**t, "enseignant": f"{t['enseignant']}{c}"} for t in GRAND[:1200] for c in "ab"]
+
+
+def _noter_les_arrets(monkeypatch: pytest.MonkeyPatch) -> list[int | None]:
+    """Les codes de sortie des processus de calcul, notés quand ``Calcul.fermer`` les arrête."""
     arretes: list[int | None] = []
     fermer = Calcul.fermer
 
@@ -128,7 +125,19 @@ def test_un_processus_de_calcul_inutile_est_arrete_sans_attendre_son_demarrage(
         arretes.extend(t.exitcode for t in travailleurs)
 
     monkeypatch.setattr(Calcul, "fermer", noter)
-    assert len(planifier(doubles, GRANDES_ECOLES, processus=2).enseignants) == 2400
+    return arretes
+
+
+def test_un_processus_de_calcul_inutile_est_arrete_sans_attendre_son_demarrage(
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    # 2 400 lignes annoncées, 1 200 profils distincts : le processus de calcul démarré
+    # d'avance ne sert pas ; il est arrêté pendant son (interminable) démarrage
+    monkeypatch.setattr(parallele, "PAR_PROCESSUS_MIN", 1000)
+    monkeypatch.setattr(module_planifier, "coeurs", lambda: 2)
+    monkeypatch.setattr(parallele, "_echauffer", aide_lot.dormir_sans_lot)
+    arretes = _noter_les_arrets(monkeypatch)
+    assert len(planifier(DOUBLES, GRANDES_ECOLES, processus=2).enseignants) == 2400
     assert arretes == [-signal.SIGTERM]
 
 
@@ -148,10 +157,9 @@ def test_pendant_la_lecture_un_processus_de_calcul_prend_les_lots_par_le_debut(
     assert plan == planifier(GRAND, GRANDES_ECOLES)
 
 
-def test_apres_la_lecture_un_processus_de_calcul_prend_les_lots_par_la_fin(
-    lots_rendus: list[int], monkeypatch: pytest.MonkeyPatch
-) -> None:
-    # la lecture ne lui confie que les 600 premiers profils (une lecture plus rapide que lui)
+def _confier_les_600_premiers(monkeypatch: pytest.MonkeyPatch) -> None:
+    """La lecture ne confie au processus de calcul que les 600 premiers profils (une lecture
+    plus rapide que lui)."""
     au_fil = Calcul.au_fil
 
     def debut(self: Calcul, profils: Any) -> None:
@@ -159,6 +167,12 @@ def test_apres_la_lecture_un_processus_de_calcul_prend_les_lots_par_la_fin(
             au_fil(self, profils)
 
     monkeypatch.setattr(Calcul, "au_fil", debut)
+
+
+def test_apres_la_lecture_un_processus_de_calcul_prend_les_lots_par_la_fin(
+    lots_rendus: list[int], monkeypatch: pytest.MonkeyPatch
+) -> None:
+    _confier_les_600_premiers(monkeypatch)
     plan = planifier(GRAND, GRANDES_ECOLES, processus=2)
     # pendant la lecture, les lots 0 à 2 par le début ; puis, à chaque tour, ce processus-ci
     # en prend un par le début de ce qui reste et le processus de calcul rend les siens, pris
@@ -198,13 +212,7 @@ def test_les_resumes_sont_caviardes_la_ou_ils_sont_calcules(
 ) -> None:
     # des lots calculés dans le processus de calcul (pendant et après la lecture) et ici :
     # le plan est celui d'un processus, caviardé ou non
-    au_fil = Calcul.au_fil
-
-    def debut(self: Calcul, profils: Any) -> None:
-        if len(profils) <= 600:
-            au_fil(self, profils)
-
-    monkeypatch.setattr(Calcul, "au_fil", debut)
+    _confier_les_600_premiers(monkeypatch)
     plan = planifier(
         EN_DETRESSE, GRANDES_ECOLES, processus=2, inclure_confidentiel=inclure_confidentiel
     )
@@ -249,17 +257,8 @@ def test_des_lots_confies_pour_rien_n_attendent_pas_le_processus_de_calcul(
         confies.append(len(self._confies))
 
     monkeypatch.setattr(Calcul, "au_fil", demarre)
-    doubles = [{**t, "enseignant": f"{t['enseignant']}{c}"} for t in GRAND[:1200] for c in "ab"]
-    arretes: list[int | None] = []
-    fermer = Calcul.fermer
-
-    def noter(self: Calcul, interrompu: bool = False) -> None:
-        travailleurs = list(self._executeur._processes.values())
-        fermer(self, interrompu)
-        arretes.extend(t.exitcode for t in travailleurs)
-
-    monkeypatch.setattr(Calcul, "fermer", noter)
-    assert planifier(doubles, GRANDES_ECOLES, processus=2) == planifier(doubles, GRANDES_ECOLES)
+    arretes = _noter_les_arrets(monkeypatch)
+    assert planifier(DOUBLES, GRANDES_ECOLES, processus=2) == planifier(DOUBLES, GRANDES_ECOLES)
     assert confies[-1] == 2 and arretes == [-signal.SIGTERM]
 
 
