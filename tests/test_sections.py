@@ -16,7 +16,7 @@ from recommandeur._programme.sorties.sections import SECTIONS, Section
 from .test_html import Arbre
 
 EFFECTIFS = Path(__file__).parent / "donnees" / "effectifs"
-GABARITS = Path(module_sections.__file__).parents[1] / "_rendu" / "gabarits"
+GABARITS = Path(module_sections.__file__).parents[2] / "_rendu" / "gabarits"
 
 
 @pytest.fixture(scope="module")
