@@ -181,8 +181,10 @@ class Calcul:
                 if devant < derriere:
                     i, devant = devant, devant + 1
                 elif confies:
-                    # plus rien à prendre : le dernier lot confié (le plus loin d'être rendu)
-                    tache = max(confies, key=confies.__getitem__)
+                    # plus rien à prendre : le dernier lot confié, le plus loin d'être rendu (un
+                    # processus de calcul prend les lots dans l'ordre où ils lui sont confiés ;
+                    # le premier est souvent presque fait)
+                    tache = next(reversed(confies))
                     i = confies.pop(tache)
                     self._inacheve = True
                 else:

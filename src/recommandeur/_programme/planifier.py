@@ -230,31 +230,36 @@ def _plan(
     for (enseignant, _), gid in affectation.items():
         groupes_de[enseignant].append(gid)
     charges_ = charges(suite, groupes, affectation, catalogue)
+    # ce qui ne dépend pas de l'appariement d'abord : son attribution, calculée dans un
+    # processus de calcul pendant ce temps, est attendue le plus tard possible
+    enseignants = [
+        PlanEnseignant.model_construct(
+            enseignant=i,
+            ecole=ecole,
+            periode=PeriodeInsertion(resume.periode),
+            prioritaires=list(resume.prioritaires),
+            nb_offres=len(resume.offres),
+            groupes=sorted(groupes_de.get(i, []), key=lambda g: int(g[1:])),
+        )
+        for i, ecole, resume in suite
+    ]
+    portrait_, bilan_ = portrait(effectifs), bilan(effectifs, resumes, catalogue, journal)
+    mesures = _mesures_nommees(suite, catalogue)
     appariement, capacite, alertes = mentorat_du_plan(
         effectifs, lance, charges_, mentors, catalogue
     )
     return Plan.model_construct(
         version_catalogue=moteur.version_catalogue,
         version_regles=moteur.version_regles,
-        portrait=portrait(effectifs),
+        portrait=portrait_,
         groupes=groupes,
         ecoles=plans,
         charges=charges_,
-        bilan=bilan(effectifs, resumes, catalogue, journal),
+        bilan=bilan_,
         alertes=_alertes_du_centre(plans, suite, catalogue, alertes),
-        enseignants=[
-            PlanEnseignant.model_construct(
-                enseignant=i,
-                ecole=ecole,
-                periode=PeriodeInsertion(resume.periode),
-                prioritaires=list(resume.prioritaires),
-                nb_offres=len(resume.offres),
-                groupes=sorted(groupes_de.get(i, []), key=lambda g: int(g[1:])),
-            )
-            for i, ecole, resume in suite
-        ],
+        enseignants=enseignants,
         parametres=dict(conventions),
-        mesures=_mesures_nommees(suite, catalogue),
+        mesures=mesures,
         calibrage=calibrage,
         appariement=appariement,
         capacite=capacite,
