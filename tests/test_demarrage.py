@@ -101,7 +101,7 @@ def test_les_rendus_d_un_plan_sont_fournis_a_la_demande() -> None:
         "    texte = str(alerte)\n"
         "except Exception as exc:\n"
         "    texte = type(exc).__name__\n"
-        "print(json.dumps([avant, modeles.TEXTE_ALERTE.fourni, 'recommandeur._programme.rendus' "
+        "print(json.dumps([avant, modeles.TEXTE_ALERTE.fourni, 'recommandeur._programme.sorties.rendus' "
         "in sys.modules]))"
     )
     assert sortie == [False, True, True]

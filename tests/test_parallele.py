@@ -16,11 +16,11 @@ import pytest
 from hypothesis import given
 from hypothesis import strategies as st
 
-import recommandeur._programme.fils_de_calcul as fils_de_calcul
-import recommandeur._programme.parallele as parallele
+import recommandeur._programme.calcul.fils_de_calcul as fils_de_calcul
+import recommandeur._programme.calcul.parallele as parallele
 import recommandeur._programme.planifier as module_planifier
 from recommandeur import ErreurEffectifs, ErreurMoteur, planifier
-from recommandeur._programme.parallele import PAR_PROCESSUS_MIN, Calcul, processus_utiles
+from recommandeur._programme.calcul.parallele import PAR_PROCESSUS_MIN, Calcul, processus_utiles
 
 from . import aide_lot
 from .test_programme import GRAND, GRANDES_ECOLES

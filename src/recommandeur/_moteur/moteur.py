@@ -53,7 +53,7 @@ class Moteur(AccesDonnees):
         #: Le dossier de la surcouche d'un centre, si le moteur vient de :meth:`depuis` avec une.
         self.surcouche: Dossier | Surcouche | None = None
         #: Les paramètres (seuils) que la surcouche du centre donne : le plan les préfère à
-        #: la distribution du centre (voir ``recommandeur._programme.calibrage``).
+        #: la distribution du centre (voir ``recommandeur._programme.plans_d_ecole.calibrage``).
         self.parametres_de_la_surcouche: frozenset[str] = frozenset()
         self.evaluateur = evaluateur
         self._regles: Mapping[str, RegleCompilee] = MappingProxyType({r.id: r for r in base.regles})
