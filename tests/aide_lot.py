@@ -30,7 +30,7 @@ def attendre_les_processus(monkeypatch: pytest.MonkeyPatch) -> list[int]:
     """Des processus de calcul pour 500 profils et plus, attendus à chaque tour de
     ``Calcul.resumes`` (aucune course entre eux et ce processus-ci) : les lots qu'ils rendent,
     dans l'ordre où ils sont rangés."""
-    import recommandeur._programme.parallele as parallele
+    import recommandeur._programme.calcul.parallele as parallele
 
     rendus: list[int] = []
     original = parallele.Calcul._recolter

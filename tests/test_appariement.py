@@ -20,10 +20,10 @@ from hypothesis import strategies as st
 
 from recommandeur import ErreurEffectifs, planifier
 from recommandeur._cli.commande import main
-from recommandeur._programme.appariement import apparier, attribuer
-from recommandeur._programme.criteres import Demande
-from recommandeur._programme.mentorat import RAISON_CONFIDENTIELLE
-from recommandeur._programme.mentors import Mentor, charger_mentors
+from recommandeur._programme.donnees.mentors import Mentor, charger_mentors
+from recommandeur._programme.jumelage.appariement import apparier, attribuer
+from recommandeur._programme.jumelage.criteres import Demande
+from recommandeur._programme.jumelage.mentorat import RAISON_CONFIDENTIELLE
 
 from .test_confidentialite import exports
 

@@ -16,10 +16,11 @@ import pytest
 from hypothesis import given
 from hypothesis import strategies as st
 
-import recommandeur._programme.parallele as parallele
+import recommandeur._programme.calcul.fils_de_calcul as fils_de_calcul
+import recommandeur._programme.calcul.parallele as parallele
 import recommandeur._programme.planifier as module_planifier
 from recommandeur import ErreurEffectifs, ErreurMoteur, planifier
-from recommandeur._programme.parallele import PAR_PROCESSUS_MIN, Calcul, processus_utiles
+from recommandeur._programme.calcul.parallele import PAR_PROCESSUS_MIN, Calcul, processus_utiles
 
 from . import aide_lot
 from .test_programme import GRAND, GRANDES_ECOLES
@@ -200,6 +201,34 @@ def test_un_processus_de_calcul_trop_lent_ne_fait_pas_attendre(
     assert planifier(GRAND, GRANDES_ECOLES, processus=2) == planifier(GRAND, GRANDES_ECOLES)
     # arrêté (SIGTERM) au lieu d'être attendu pendant les 600 s de son lot
     assert arretes == [(True, -signal.SIGTERM)]
+
+
+def test_a_la_fin_le_dernier_lot_confie_est_repris_d_abord(
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    # rien n'est confié pendant la lecture ; après, les lots 11 puis 10 sont confiés (par la
+    # fin) et le processus de calcul ne rend rien : ce processus-ci calcule 0 à 9, puis reprend
+    # le lot 10, confié en dernier (que le processus de calcul n'a pas commencé : il prend les
+    # lots dans l'ordre où ils lui sont confiés), avant le lot 11 (déjà commencé)
+    monkeypatch.setattr(parallele, "PAR_PROCESSUS_MIN", 500)
+    monkeypatch.setattr(parallele, "_resumer", aide_lot.dormir)
+    monkeypatch.setattr(Calcul, "au_fil", lambda self, profils: None)
+    tous: list[Any] = []
+    ici: list[int] = []
+    resumes, resumes_ici = Calcul.resumes, fils_de_calcul.resumes_ici
+
+    def noter_les_profils(self: Calcul, profils: Any, avancer: Any) -> Any:
+        tous.extend(profils)
+        return resumes(self, profils, avancer)
+
+    def noter_le_lot(lot: Any, *args: Any, **kwargs: Any) -> Any:
+        ici.append(next(i for i, p in enumerate(tous) if p is lot[0]) // parallele.TAILLE_LOT)
+        return resumes_ici(lot, *args, **kwargs)
+
+    monkeypatch.setattr(Calcul, "resumes", noter_les_profils)
+    monkeypatch.setattr(parallele, "resumes_ici", noter_le_lot)
+    assert planifier(GRAND, GRANDES_ECOLES, processus=2) == planifier(GRAND, GRANDES_ECOLES)
+    assert ici == [*range(10), 10, 11]
 
 
 #: GRAND avec des signaux de détresse : des offres que le plan du centre ne montre pas.
