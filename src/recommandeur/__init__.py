@@ -47,10 +47,10 @@ if TYPE_CHECKING:
     from ._catalogue.surcouche import Ajustements, Poids, Surcouche
     from ._langage.base import BaseDeRegles
     from ._langage.chargement import APourDonnees, Donnees, charger_regles, iter_erreurs_regles
+    from ._langage.declarations import Explication, Parametre
     from ._langage.expressions import Atome, Et, Ou
     from ._langage.operateurs import OPERATEURS, Operateur
     from ._langage.regle import Proposition, RegleCompilee
-    from ._langage.syntaxe import Explication, Parametre
     from ._moteur.fait import FaitEvalue
     from ._moteur.moteur import Moteur, definir_moteur_par_defaut, moteur_par_defaut, schema_profil
     from ._profil.besoins import Besoins
@@ -163,11 +163,11 @@ _MODULES = {
     "_catalogue.modeles": "Acteur Catalogue Intervenant Mesure Source",
     "_catalogue.surcouche": "Ajustements Poids Surcouche",
     "_langage.base": "BaseDeRegles",
+    "_langage.declarations": "Explication Parametre",
     "_langage.chargement": "APourDonnees Donnees charger_regles iter_erreurs_regles",
     "_langage.expressions": "Atome Et Ou",
     "_langage.operateurs": "OPERATEURS Operateur",
     "_langage.regle": "Proposition RegleCompilee",
-    "_langage.syntaxe": "Explication Parametre",
     "_moteur.fait": "FaitEvalue",
     "_moteur.moteur": "Moteur definir_moteur_par_defaut moteur_par_defaut schema_profil",
     "_profil.besoins": "Besoins",
