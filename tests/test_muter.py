@@ -71,10 +71,13 @@ def test_sans_test_direct_ceux_des_modules_qui_l_importent(
 
 
 def test_dans_le_depot(muter: ModuleType) -> None:
-    cibles = muter.tests_cibles(RACINE, "_programme/reprise.py")
+    cibles = muter.tests_cibles(RACINE, "_programme/provincial/reprise.py")
     assert "tests/test_province.py" in cibles
     assert "tests/test_vocabulaire.py" not in cibles
-    assert cibles[-1] == "tests/test_qualite.py::test_doctests[recommandeur._programme.reprise]"
+    assert (
+        cibles[-1]
+        == "tests/test_qualite.py::test_doctests[recommandeur._programme.provincial.reprise]"
+    )
     assert "tests/test_generer_effectifs.py" in muter.tests_cibles(
         RACINE, "../../outils/generer_effectifs.py"
     )
