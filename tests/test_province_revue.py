@@ -17,16 +17,16 @@ import pytest
 from recommandeur import ErreurEffectifs, planifier
 from recommandeur._base.fichiers import dossier_livre
 from recommandeur._cli.commande import main
-from recommandeur._programme.centres import lire_province
-from recommandeur._programme.confidentiel import AVERTISSEMENT
-from recommandeur._programme.province import planifier_province
-from recommandeur._programme.recapitulatif import (
+from recommandeur._programme.provincial.centres import lire_province
+from recommandeur._programme.provincial.province import planifier_province
+from recommandeur._programme.provincial.recapitulatif import (
     LigneProvince,
     csv_du_recapitulatif,
     ligne_du_plan,
     markdown_du_recapitulatif,
 )
-from recommandeur._programme.reprise import TEMOIN
+from recommandeur._programme.provincial.reprise import TEMOIN
+from recommandeur._programme.sorties.confidentiel import AVERTISSEMENT
 
 from .test_province import DATE, _compter, _plans_un_par_un, _province
 from .test_province import province as province  # la fixture
