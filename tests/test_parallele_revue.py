@@ -1,0 +1,44 @@
+"""Le calcul en processus, épinglé là où la revue de mutation indépendante (m7) a trouvé des
+trous : l'erreur d'un processus de calcul telle quelle, les cœurs permis, le fichier du moteur
+retiré."""
+
+from __future__ import annotations
+
+import os
+from concurrent.futures import Future
+from pathlib import Path
+
+import pytest
+
+from recommandeur import ErreurArgument, ErreurMoteur, moteur_par_defaut
+from recommandeur._programme.calcul import parallele
+
+
+def test_une_erreur_de_la_bibliotheque_remonte_telle_quelle() -> None:
+    """Une erreur de la bibliothèque dans un processus de calcul est la même pour l'appelant ;
+    une autre devient :class:`ErreurMoteur`, qui la nomme."""
+    tache: Future[int] = Future()
+    erreur = ErreurArgument("taille_max_groupe", "un entier positif", 0)
+    tache.set_exception(erreur)
+    with pytest.raises(ErreurArgument) as levee:
+        parallele._resultat(tache)
+    assert levee.value is erreur
+    autre: Future[int] = Future()
+    autre.set_exception(KeyError("k"))
+    with pytest.raises(ErreurMoteur, match="un processus de calcul a échoué : KeyError: 'k'"):
+        parallele._resultat(autre)
+
+
+def test_les_coeurs_sont_ceux_permis_au_processus(monkeypatch: pytest.MonkeyPatch) -> None:
+    """``taskset -c 0`` ou un conteneur limité : un cœur, même sur une machine qui en a 8."""
+    monkeypatch.setattr(os, "sched_getaffinity", lambda _: {0}, raising=False)
+    monkeypatch.setattr(os, "cpu_count", lambda: 8)
+    assert parallele.coeurs() == 1
+
+
+def test_fermer_retire_le_fichier_du_moteur() -> None:
+    calcul = parallele.Calcul(moteur_par_defaut(), 2)
+    fichier = Path(calcul._fichier)
+    assert fichier.is_file()
+    calcul.fermer()
+    assert not fichier.exists()
