@@ -5,6 +5,7 @@ barre de progression seulement dans un terminal, la base de ``province --verifie
 from __future__ import annotations
 
 import argparse
+import datetime as dt
 import io
 import os
 import sys
@@ -87,3 +88,35 @@ def test_verifier_une_province_avec_la_base_donnee(monkeypatch: pytest.MonkeyPat
             ]
         )
     assert appels == [{"catalogue": "c", "regles": "r"}]
+
+
+def test_plan_passe_sa_date(monkeypatch: pytest.MonkeyPatch) -> None:
+    appels: list[dict[str, Any]] = []
+    monkeypatch.setattr(cli_plan, "planifier", _espion(appels))
+    effectifs = [str(EFFECTIFS / "enseignants.csv"), "--ecoles", str(EFFECTIFS / "ecoles.csv")]
+    with pytest.raises(Arret):
+        main(["plan", *effectifs, "--date", "2026-12-04"])
+    assert appels[0]["date"] == dt.date(2026, 12, 4)
+
+
+@pytest.mark.parametrize(
+    ("alertes", "reste"), [(5, None), (6, "  … et 1 autres alertes (voir le rapport)")]
+)
+def test_le_resume_montre_cinq_alertes_puis_le_reste(
+    monkeypatch: pytest.MonkeyPatch,
+    capsys: pytest.CaptureFixture[str],
+    alertes: int,
+    reste: str | None,
+) -> None:
+    vraie = vars(cli_plan)["planifier"]
+
+    def coupe(*args: Any, **kwargs: Any) -> Any:
+        plan = vraie(*args, **kwargs)
+        return plan.model_copy(update={"alertes": plan.alertes[:alertes]})
+
+    monkeypatch.setattr(cli_plan, "planifier", coupe)
+    effectifs = [str(EFFECTIFS / "enseignants.csv"), "--ecoles", str(EFFECTIFS / "ecoles.csv")]
+    assert main(["plan", *effectifs, "--processus", "1"]) == 0
+    lignes = capsys.readouterr().out.splitlines()
+    assert sum(ligne.startswith("  ⚠ ") for ligne in lignes) == 5
+    assert [ligne for ligne in lignes if "autres alertes" in ligne] == ([reste] if reste else [])

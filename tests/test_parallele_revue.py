@@ -10,8 +10,9 @@ from pathlib import Path
 
 import pytest
 
-from recommandeur import ErreurArgument, ErreurMoteur, moteur_par_defaut
+from recommandeur import ErreurArgument, ErreurMoteur, Profil, moteur_par_defaut
 from recommandeur._programme.calcul import parallele
+from recommandeur._programme.calcul.fils_de_calcul import resumes_ici
 
 
 def test_une_erreur_de_la_bibliotheque_remonte_telle_quelle() -> None:
@@ -42,3 +43,18 @@ def test_fermer_retire_le_fichier_du_moteur() -> None:
     assert fichier.is_file()
     calcul.fermer()
     assert not fichier.exists()
+
+
+@pytest.mark.parametrize("nombre", [1, parallele.TAILLE_LOT + 1, 2 * parallele.TAILLE_LOT + 1])
+def test_un_dernier_lot_d_un_seul_profil_est_calcule(nombre: int) -> None:
+    moteur = moteur_par_defaut()
+    profils = [
+        Profil(annees_experience=i % 6, ordre=("primaire", "secondaire")[i % 2])
+        for i in range(nombre)
+    ]
+    calcul = parallele.Calcul(moteur, 2)
+    try:
+        resumes = calcul.resumes(profils, lambda _: None)
+    finally:
+        calcul.fermer()
+    assert resumes == resumes_ici(profils, moteur, lambda _: None)
