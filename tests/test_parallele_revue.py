@@ -58,3 +58,19 @@ def test_un_dernier_lot_d_un_seul_profil_est_calcule(nombre: int) -> None:
     finally:
         calcul.fermer()
     assert resumes == resumes_ici(profils, moteur, lambda _: None)
+
+
+def test_la_progression_compte_des_profils() -> None:
+    """10 lots pleins : chaque avancée est un nombre de profils (un multiple de la taille d'un
+    lot, jamais au-delà du total), qu'un lot ait été calculé ici ou rendu par un processus."""
+    moteur = moteur_par_defaut()
+    nombre = 10 * parallele.TAILLE_LOT
+    profils = [Profil(annees_experience=i % 9, ordre="primaire") for i in range(nombre)]
+    vus: list[int] = []
+    calcul = parallele.Calcul(moteur, 2)
+    try:
+        calcul.resumes(profils, vus.append)
+    finally:
+        calcul.fermer()
+    assert vus == sorted(vus) and vus[-1] <= nombre
+    assert [v % parallele.TAILLE_LOT for v in vus] == [0] * len(vus)
