@@ -69,6 +69,8 @@ def test_la_progression_compte_des_profils() -> None:
     vus: list[int] = []
     calcul = parallele.Calcul(moteur, 2)
     try:
+        for demarrage in calcul._echauffes:  # démarré : il rend des lots pendant le calcul
+            demarrage.result()
         calcul.resumes(profils, vus.append)
     finally:
         calcul.fermer()
