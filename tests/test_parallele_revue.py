@@ -5,6 +5,7 @@ retiré."""
 from __future__ import annotations
 
 import os
+import signal
 from concurrent.futures import Future
 from pathlib import Path
 
@@ -76,3 +77,16 @@ def test_la_progression_compte_des_profils() -> None:
         calcul.fermer()
     assert vus == sorted(vus) and vus[-1] <= nombre
     assert [v % parallele.TAILLE_LOT for v in vus] == [0] * len(vus)
+
+
+@pytest.mark.parametrize(("interrompu", "sortie"), [(True, -signal.SIGTERM), (False, 0)])
+def test_une_interruption_arrete_les_processus_de_calcul_sans_les_attendre(
+    interrompu: bool, sortie: int
+) -> None:
+    """Démarrés, rien de confié : seul ``interrompu`` (Ctrl-C, une exception) les arrête."""
+    calcul = parallele.Calcul(moteur_par_defaut(), 2)
+    for demarrage in calcul._echauffes:
+        demarrage.result()
+    travailleurs = list(calcul._executeur._processes.values())
+    calcul.fermer(interrompu=interrompu)
+    assert [t.exitcode for t in travailleurs] == [sortie]
