@@ -13,6 +13,7 @@ import pytest
 
 from recommandeur import ErreurArgument, ErreurMoteur, Profil, moteur_par_defaut
 from recommandeur._programme.calcul import parallele
+from recommandeur._programme.calcul.au_fil import Lecture
 from recommandeur._programme.calcul.fils_de_calcul import resumes_ici
 
 
@@ -90,3 +91,13 @@ def test_une_interruption_arrete_les_processus_de_calcul_sans_les_attendre(
     travailleurs = list(calcul._executeur._processes.values())
     calcul.fermer(interrompu=interrompu)
     assert [t.exitcode for t in travailleurs] == [sortie]
+
+
+def test_des_profils_lus_puis_laches_comptent_chacun() -> None:
+    """Un lecteur qui ne garde pas ses profils : un nouvel objet peut reprendre l'id() d'un
+    objet lâché ; il n'est pas pris pour lui."""
+    lecture = Lecture(None)
+    for i in range(30):
+        lecture.recevoir(Profil(annees_experience=i, ordre="primaire"))
+        lecture.recevoir(Profil(annees_experience=i, ordre="primaire"))  # le double, lâché
+    assert [p.annees_experience for p in lecture.profils] == list(range(30))
