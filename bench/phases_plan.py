@@ -10,8 +10,9 @@ arbre côte à côte) ::
 CPU de ce processus-ci et celui du processus de calcul (arrêté à la fin du plan), puis, par
 phase, le CPU et le mur de ce processus-ci : lecture, recommandations, construction du plan et,
 dedans, la lecture de l'attribution de l'appariement (son mur moins son CPU : ce que ce
-processus-ci a attendu le processus de calcul). Sur une machine chargée, le mur ne vaut rien :
-comparer les CPU et les attentes, deux arbres l'un après l'autre.
+processus-ci a attendu le processus de calcul ; « ramenée » : multipliée par la part de CPU que
+ce processus-ci a eue pendant le plan, CPU / mur). Sur une machine chargée, le mur ne vaut
+rien : comparer les CPU et les attentes ramenées, deux arbres l'un après l'autre.
 """
 
 from __future__ import annotations
@@ -93,7 +94,12 @@ def main() -> None:
             f"calcul {fils:.2f} s · charge {os.getloadavg()[0]:.1f} · empreinte {empreinte}"
         )
         for nom, (c, m) in PHASES.items():
-            print(f"  {nom:24s} CPU {c:6.2f} s  mur {m:6.2f} s  attente {max(0.0, m - c):5.2f} s")
+            print(f"  {nom:24s} CPU {c:6.2f} s  mur {m:6.2f} s")
+        # l'attente, ramenée à la part de CPU que ce processus-ci a eue (machine partagée)
+        c, m = PHASES.get("attribution lue", [0.0, 0.0])
+        print(
+            f"  attente de l'attribution : {m - c:.2f} s mur, {(m - c) * cpu / mur:.2f} s ramenée"
+        )
 
 
 if __name__ == "__main__":
