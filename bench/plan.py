@@ -28,7 +28,7 @@ import time
 from pathlib import Path
 
 from recommandeur import moteur_par_defaut, planifier
-from recommandeur._programme.parallele import coeurs, processus_utiles
+from recommandeur._programme.calcul.parallele import coeurs, processus_utiles
 
 RACINE = Path(__file__).resolve().parents[1]
 

@@ -194,6 +194,34 @@ def _modules_dans_l_ordre(g: nx.DiGraph, paquet: str) -> list[str]:
     return list(nx.lexicographical_topological_sort(interne))
 
 
+def _contenu_de_couche(g: nx.DiGraph, paquet: Path, couche_: str) -> list[str]:
+    """Les modules d'une couche (retrait 4), puis ses sous-paquets avec leurs modules (retrait 6).
+
+    Modules et sous-paquets suivent l'ordre du flux : un sous-paquet vient à la place de son
+    premier module dans l'ordre des importations de la couche.
+    """
+    lignes: list[str] = []
+    vus: set[str] = set()
+    for module in _modules_dans_l_ordre(g, f"{paquet.name}.{couche_}"):
+        morceaux = module.split(".")
+        fichier = paquet.parent.joinpath(*morceaux).with_suffix(".py")
+        if len(morceaux) == 3:
+            if fichier.is_file():
+                lignes += _ligne(4, fichier.name, 21, resume(fichier))
+            continue
+        sous_paquet = morceaux[2]
+        if sous_paquet in vus:
+            continue
+        vus.add(sous_paquet)
+        dossier = paquet / couche_ / sous_paquet
+        lignes += _ligne(4, sous_paquet + "/", 21, resume(dossier / "__init__.py"))
+        for interne in _modules_dans_l_ordre(g, ".".join(morceaux[:3])):
+            chemin = paquet.parent.joinpath(*interne.split(".")).with_suffix(".py")
+            if chemin.is_file():
+                lignes += _ligne(6, chemin.name, 21, resume(chemin))
+    return lignes
+
+
 def arbre(g: nx.DiGraph, paquet: Path = PAQUET) -> list[str]:
     """Les lignes de l'arbre ``src/recommandeur/`` : couches numérotées, modules dans l'ordre du flux."""
     lignes = ["```", f"src/{paquet.name}/"]
@@ -205,10 +233,7 @@ def arbre(g: nx.DiGraph, paquet: Path = PAQUET) -> list[str]:
             continue
         numero += 1
         lignes += _ligne(2, nom + "/", 19, f"{numero}. {resume(paquet / nom / '__init__.py')}")
-        for module in _modules_dans_l_ordre(g, f"{paquet.name}.{nom}"):
-            fichier = paquet.parent.joinpath(*module.split(".")).with_suffix(".py")
-            if fichier.is_file():
-                lignes += _ligne(4, fichier.name, 21, resume(fichier))
+        lignes += _contenu_de_couche(g, paquet, nom)
     lignes += _ligne(2, "testing.py", 19, resume(paquet / "testing.py"))
     return [*lignes, "```"]
 

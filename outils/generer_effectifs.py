@@ -19,12 +19,12 @@ import unicodedata
 from collections import Counter
 from pathlib import Path
 
-from recommandeur._programme.colonnes import (
+from recommandeur._programme.donnees.colonnes import (
     COLONNES_APPARIEMENT,
     COLONNES_ECOLE,
     COLONNES_PROPRES_ECOLE,
 )
-from recommandeur._programme.mentors import COLONNES_MENTOR
+from recommandeur._programme.donnees.mentors import COLONNES_MENTOR
 from recommandeur._vocabulaire import Besoin
 
 RACINE = Path(__file__).resolve().parents[1]

@@ -15,7 +15,9 @@ appliqué dans une copie du dépôt, et la suite (sans ruff, mypy, la référenc
 navigateur, la roue ni les sous-processus de survie, mais avec les autres tests marqués
 ``lent``) y tourne avec ``-x`` : le mutant est « tué » si un test échoue, « survivant » sinon.
 Avec ``--rapide``, la suite rapide (``-m "not lent"``) tourne d'abord, et les tests lents
-seulement pour les mutants qu'elle n'a pas tués. Chaque test qui a tué un mutant est relancé
+seulement pour les mutants qu'elle n'a pas tués. Avec ``--cibler``, chaque mutant lance d'abord
+les fichiers de tests qui importent ou nomment son module (lus dans le dépôt : voir
+:func:`tests_cibles`) et la doctest du module : un mutant tué là ne coûte pas la suite. Chaque test qui a tué un mutant est relancé
 sur le code tel quel : s'il y échoue aussi, ses verdicts sont « douteux ». Le dépôt lui-même
 n'est jamais modifié.
 """
@@ -23,6 +25,8 @@ n'est jamais modifié.
 from __future__ import annotations
 
 import argparse
+import ast
+import functools
 import json
 import os
 import re
@@ -88,6 +92,118 @@ def charger(chemin: Path) -> list[dict[str, str]]:
                 f"{texte.count(mutant['avant'])} fois dans {mutant['fichier']}"
             )
     return mutants
+
+
+def _module(fichier: str) -> str | None:
+    """Le nom pointé du module qu'un mutant vise (``None`` hors de ``src/recommandeur``)."""
+    if not fichier.endswith(".py") or fichier.startswith(
+        ("../", "regles/", "catalogue/", "exemples/")
+    ):
+        return None
+    parties = ["recommandeur", *fichier.removesuffix(".py").split("/")]
+    return ".".join(parties[:-1] if parties[-1] == "__init__" else parties)
+
+
+@functools.cache
+def _publics(racine: Path) -> dict[str, str]:
+    """Nom public de ``recommandeur`` → module qui le définit (importations de ``__init__.py``)."""
+    arbre = ast.parse((racine / "src" / "recommandeur" / "__init__.py").read_text(encoding="utf-8"))
+    return {
+        alias.asname or alias.name: f"recommandeur.{noeud.module}"
+        for noeud in ast.walk(arbre)
+        if isinstance(noeud, ast.ImportFrom) and noeud.level == 1 and noeud.module
+        for alias in noeud.names
+    }
+
+
+def _importes(texte: str, paquet: str = "") -> set[str]:
+    """Les modules qu'un fichier importe (``from paquet import module`` : les deux ; relatifs :
+    résolus depuis ``paquet``), et les modules de ``recommandeur`` qu'il nomme en entier dans une
+    chaîne (``monkeypatch.setattr("recommandeur._x.y.nom", ...)``)."""
+    modules = set(re.findall(r"recommandeur(?:\.\w+)+", texte))
+    for noeud in ast.walk(ast.parse(texte)):
+        if isinstance(noeud, ast.Import):
+            modules.update(a.name for a in noeud.names)
+        elif isinstance(noeud, ast.ImportFrom):
+            base = (
+                paquet.split(".")[: len(paquet.split(".")) - noeud.level + 1] if noeud.level else []
+            )
+            source = ".".join([*base, *([noeud.module] if noeud.module else [])])
+            modules.add(source)
+            modules.update(f"{source}.{alias.name}" for alias in noeud.names)
+    return modules
+
+
+@functools.cache
+def _modules_du_paquet(racine: Path) -> dict[str, frozenset[str]]:
+    """Chaque module de ``src/recommandeur`` → les modules qu'il importe."""
+    sources = racine / "src"
+    graphe = {}
+    for chemin in sorted((sources / "recommandeur").rglob("*.py")):
+        nom = ".".join(chemin.relative_to(sources).with_suffix("").parts)
+        paquet = (
+            nom.removesuffix(".__init__") if chemin.stem == "__init__" else nom.rpartition(".")[0]
+        )
+        texte = chemin.read_text(encoding="utf-8")
+        graphe[nom.removesuffix(".__init__")] = frozenset(_importes(texte, paquet))
+    return graphe
+
+
+@functools.cache
+def _tests_du_depot(racine: Path) -> dict[str, frozenset[str]]:
+    """Chaque fichier de tests → les modules qu'il importe ou nomme (un nom public de
+    ``recommandeur`` compte pour le module qui le définit)."""
+    publics = _publics(racine)
+    tests = {}
+    for test in sorted((racine / "tests").glob("test_*.py")):
+        importes = _importes(test.read_text(encoding="utf-8"))
+        importes |= {
+            publics[n[len("recommandeur.") :]]
+            for n in importes
+            if n[len("recommandeur.") :] in publics
+        }
+        tests[test.relative_to(racine).as_posix()] = frozenset(importes)
+    return tests
+
+
+def tests_cibles(racine: Path, fichier: str) -> list[str]:
+    """Les tests à lancer d'abord pour un mutant de ``fichier`` (lus dans le dépôt) : les
+    fichiers de ``tests/`` qui importent son module (ou un nom public de ``recommandeur`` qui en
+    vient), le nomment en entier (``"recommandeur._x.y.nom"``), ou dont le nom contient le sien
+    (``test_province.py`` pour ``province.py``) ; s'il n'y en a aucun, ceux qui importent un
+    module qui l'importe ; puis la doctest du module. Hors de ``src/recommandeur`` : les
+    fichiers de tests qui nomment le fichier (``generer_effectifs``).
+    """
+    module = _module(fichier)
+    nom = Path(fichier).stem if Path(fichier).stem != "__init__" else Path(fichier).parent.name
+    if module is None:
+        return [
+            t.relative_to(racine).as_posix()
+            for t in sorted((racine / "tests").glob("test_*.py"))
+            if nom in t.read_text(encoding="utf-8")
+        ]
+    tests = _tests_du_depot(racine)
+
+    def importent(vises: set[str]) -> list[str]:
+        return [
+            t
+            for t, importes in tests.items()
+            if any(i == v or i.startswith(v + ".") for i in importes for v in vises)
+        ]
+
+    choisis = [t for t in tests if f"_{nom}_" in f"_{Path(t).stem}_"] + importent({module})
+    if not choisis:  # le module n'est testé qu'à travers ceux qui l'importent
+        paquets = {
+            m for m in _modules_du_paquet(racine) if (racine / "src" / m.replace(".", "/")).is_dir()
+        }
+        choisis = importent(
+            {
+                m
+                for m, imp in _modules_du_paquet(racine).items()
+                if module in imp and m not in paquets
+            }
+        )
+    return [*dict.fromkeys(choisis), f"tests/test_qualite.py::test_doctests[{module}]"]
 
 
 def essayer(
@@ -197,6 +313,12 @@ def analyseur() -> argparse.ArgumentParser:
         help="lancer d'abord ces tests (chemin ou identifiant pytest ; répétable)",
     )
     ajouter(
+        "--cibler",
+        action="store_true",
+        help="lancer d'abord, pour chaque mutant, les tests qui importent ou nomment son module "
+        "(lus dans le dépôt) et sa doctest",
+    )
+    ajouter(
         "--reprendre",
         type=Path,
         metavar="JSON",
@@ -235,7 +357,9 @@ def main() -> int:
 
     def d_abord(m: dict[str, str]) -> list[str]:
         tueur = avant.get(m["id"], {}).get("test") or []
-        return [*([tueur] if isinstance(tueur, str) else tueur), *args.d_abord]
+        cibles = tests_cibles(RACINE, m["fichier"]) if args.cibler else []
+        tests = [*([tueur] if isinstance(tueur, str) else tueur), *args.d_abord, *cibles]
+        return list(dict.fromkeys(tests))
 
     def un(m: dict[str, str]) -> Verdict:
         v = essayer(m, args.delai, phases, d_abord(m))

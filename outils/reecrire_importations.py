@@ -1,4 +1,4 @@
-"""Réécrit les importations des modules déplacés par la réorganisation du ticket 21.
+"""Réécrit les importations des modules déplacés (réorganisations du ticket 21 et de ``_programme/``).
 
 Les modules en vrac de la racine de ``src/recommandeur/`` sont rangés en paquets (``_base/``,
 ``_vocabulaire/``, ``_cli/``, ...). Après avoir fusionné ``main``, une branche qui importe encore
@@ -68,6 +68,47 @@ MODULES: dict[str, str] = {
         for nom in ("donnees", "francais", "plan", "profil", "reparation", "suivi")
     },
     "recommandeur._rendu.valeurs": "recommandeur._langage.valeurs",
+    # Réorganisation de ``_programme/`` (session du 2026-12-04 soir) : un sous-paquet par concept.
+    # Aucun sous-paquet ne porte le nom d'un ancien module (la réécriture reste idempotente).
+    **{
+        f"recommandeur._programme.{nom}": f"recommandeur._programme.{paquet}.{nom}"
+        for paquet, noms in {
+            "donnees": ("lecture", "colonnes", "identifiants", "effectifs", "ecoles", "mentors"),
+            "calcul": ("parallele", "au_fil", "fils_de_calcul", "resume", "progression"),
+            "plans_d_ecole": (
+                "calibrage",
+                "ciblage",
+                "modele_ecole",
+                "par_ecole",
+                "groupes",
+                "charge",
+            ),
+            "centre": ("portrait", "calendrier", "bilan"),
+            "jumelage": (
+                "appariement",
+                "criteres",
+                "raisons_paires",
+                "mentorat",
+                "modeles_mentorat",
+            ),
+            "ressources": ("capacite", "couts"),
+            "sorties": (
+                "rapport",
+                "rendus",
+                "sections",
+                "contenus",
+                "contenus_mentorat",
+                "graphiques",
+                "exports",
+                "exports_mentorat",
+                "classeur",
+                "texte",
+                "confidentiel",
+            ),
+            "provincial": ("province", "centres", "recapitulatif", "reprise"),
+        }.items()
+        for nom in noms
+    },
 }
 
 # Fichiers déplacés : nouveau module → ancien module (pour résoudre leurs importations relatives
@@ -184,6 +225,13 @@ def _absolu(noeud: ast.ImportFrom, paquet: str | None, ancien_paquet: str | None
     if paquet is None:
         return None
     absolu = _resoudre(noeud.level, noeud.module, paquet)
+    if noeud.module is None and ancien_paquet is not None:
+        # ``from . import x`` dans un fichier déplacé : ``x`` est resté dans l'ancien paquet.
+        ancien = _resoudre(noeud.level, None, ancien_paquet)
+        if not any(existe(f"{absolu}.{a.name}") for a in noeud.names) and any(
+            existe(f"{ancien}.{a.name}") for a in noeud.names
+        ):
+            return ancien
     if existe(absolu) or absolu in MODULES or ancien_paquet is None:
         return absolu
     return _resoudre(noeud.level, noeud.module, ancien_paquet)

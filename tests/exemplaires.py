@@ -28,7 +28,7 @@ from recommandeur import (
     recommander,
 )
 from recommandeur._catalogue.surcouche import lire_surcouche
-from recommandeur._programme.recapitulatif import ligne_du_plan
+from recommandeur._programme.provincial.recapitulatif import ligne_du_plan
 
 EXEMPLES = Path(__file__).resolve().parents[1] / "exemples"
 SURCOUCHE = EXEMPLES / "surcouche_centre"

@@ -4,7 +4,7 @@ identifiant des effectifs, et la taille maximale d'une solution de que_faudrait_
 from __future__ import annotations
 
 from recommandeur import que_faudrait_il
-from recommandeur._programme.identifiants import LONGUEUR_MAX, lire_identifiant
+from recommandeur._programme.donnees.identifiants import LONGUEUR_MAX, lire_identifiant
 
 
 def test_un_identifiant_de_la_longueur_maximale_est_admis_un_de_plus_refuse() -> None:

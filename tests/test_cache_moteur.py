@@ -9,6 +9,7 @@ import shutil
 import subprocess
 import sys
 from pathlib import Path
+from types import SimpleNamespace
 from typing import Any
 
 import pytest
@@ -220,6 +221,14 @@ def _alterations(fichier: Path, cle: str) -> dict[str, bytes]:
     fausse_mesure["catalogue"]["mesures"][0] = {**mesure, "niveau": "introuvable"}
     faux_op = json.loads(contenu)
     faux_op["regles"]["regles"][0]["condition"] = ["ordre", "$ex", 1]
+    # l'opérateur inconnu au bout d'une condition : chaque atome est vérifié, pas le premier
+    faux_op_loin = json.loads(contenu)
+    faux_op_loin["regles"]["regles"][-1]["condition"] = {
+        "et": [
+            ["ordre", "==", "primaire"],
+            {"ou": [["ordre", "==", "secondaire"], ["ordre", "$ex", 1]]},
+        ]
+    }
     return {
         "vide": b"",
         "tronque": octets[: len(octets) // 2],
@@ -234,6 +243,7 @@ def _alterations(fichier: Path, cle: str) -> dict[str, bytes]:
         "titre_forge": _forger(json.dumps(faux_titre).encode(), cle),
         "mesure_forgee": _forger(json.dumps(fausse_mesure).encode(), cle),
         "operateur_forge": _forger(json.dumps(faux_op).encode(), cle),
+        "operateur_forge_au_bout": _forger(json.dumps(faux_op_loin).encode(), cle),
         "nan_forge": _forger(contenu.replace(b'"poids":1.0', b'"poids":NaN', 1), cle),
         "forme_forgee": _forger(json.dumps({"catalogue": [], "regles": 3}).encode(), cle),
         "parametres_forges": _forger(
@@ -255,6 +265,7 @@ def _alterations(fichier: Path, cle: str) -> dict[str, bytes]:
         "modifie_a_la_main",
         "mesure_forgee",
         "operateur_forge",
+        "operateur_forge_au_bout",
         "nan_forge",
         "forme_forgee",
         "parametres_forges",
@@ -345,6 +356,82 @@ def test_au_plus_gardes_fichiers(dossier_cache: Path, monkeypatch: pytest.Monkey
         monkeypatch.setattr(cache, "version_de_la_bibliotheque", lambda i=i: f"0.{i}")
         Moteur.depuis()
     assert len(_fichiers(dossier_cache)) == cache.GARDES
+
+
+def test_l_elagage_garde_les_plus_recents(
+    dossier_cache: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """Après :data:`GARDES` + 3 versions, le moteur de la dernière est encore relu (les plus
+    anciens sont partis, pas les plus récents)."""
+    cles = []
+    for i in range(cache.GARDES + 3):
+        monkeypatch.setattr(cache, "version_de_la_bibliotheque", lambda i=i: f"0.{i}")
+        Moteur.depuis()
+        cles.append(cache.cle(None, None, None))
+    assert [cache.lire(c) is not None for c in cles if c] == [False] * 3 + [True] * cache.GARDES
+
+
+def test_l_elagage_ne_retire_que_les_fichiers_du_moteur(dossier_cache: Path) -> None:
+    """``RECOMMANDEUR_CACHE`` peut nommer un dossier partagé : rien d'autre n'y est retiré."""
+    dossier_cache.mkdir()
+    autres = [dossier_cache / f"notes-{i}.json" for i in range(cache.GARDES + 2)]
+    for autre in autres:
+        autre.write_text("{}", encoding="utf-8")
+    Moteur.depuis()
+    assert all(autre.exists() for autre in autres)
+
+
+@pytest.mark.parametrize("valeur", ["", "  ", "0", " 0 "])
+def test_une_variable_vide_ou_zero_coupe_le_cache(valeur: str) -> None:
+    """Vide (``RECOMMANDEUR_CACHE=``) : coupé, comme ``0`` (pas le dossier courant)."""
+    assert cache.dossier_du_cache({cache.VARIABLE: valeur, "HOME": "/h"}) is None
+
+
+def test_l_empreinte_du_code_suit_chaque_module_meme_a_taille_egale(tmp_path: Path) -> None:
+    """Un module d'un sous-paquet réécrit à taille égale change l'empreinte (sa date) ; un
+    fichier compilé de ``__pycache__`` ou un fichier qui n'est pas un module, non."""
+    (tmp_path / "_sous" / "__pycache__").mkdir(parents=True)
+    module = tmp_path / "_sous" / "b.py"
+    module.write_text("y = 1\n", encoding="utf-8")
+    os.utime(module, ns=(10**18, 10**18))
+    avant = cache.empreinte_des_modules(str(tmp_path))
+    (tmp_path / "_sous" / "__pycache__" / "b.cpython-311.pyc").write_bytes(b"\0")
+    (tmp_path / "_sous" / "notes.txt").write_text("rien", encoding="utf-8")
+    assert cache.empreinte_des_modules(str(tmp_path)) == avant
+    module.write_text("y = 2\n", encoding="utf-8")  # même taille
+    os.utime(module, ns=(10**18 + 1, 10**18 + 1))
+    assert cache.empreinte_des_modules(str(tmp_path)) != avant
+
+
+def test_pas_de_cle_pour_un_dossier_qui_pose_probleme(tmp_path: Path) -> None:
+    """Un dossier que la construction refusera (ici sans TOML) n'a pas de clé : un moteur gardé
+    d'avant ne cache jamais son problème."""
+    vide = tmp_path / "vide"
+    vide.mkdir()
+    assert cache.cle(None, None, vide) is None
+    assert cache.cle(vide, None, None) is None
+    assert cache.cle(None, vide, None) is None
+
+
+@pytest.mark.parametrize("remplace", ["python", "pydantic"])
+def test_une_autre_version_de_python_ou_de_pydantic_une_autre_cle(
+    monkeypatch: pytest.MonkeyPatch, remplace: str
+) -> None:
+    cle = cache.cle(None, None, None)
+    if remplace == "python":
+        monkeypatch.setattr(cache, "sys", SimpleNamespace(version_info=(3, 99, 0)))
+    else:
+        monkeypatch.setattr(cache, "pydantic", SimpleNamespace(VERSION="99.0"))
+    assert cache.cle(None, None, None) not in {cle, None}
+
+
+def test_un_cache_trop_imbrique_est_ignore(dossier_cache: Path) -> None:
+    """Une falsification soignée mais trop imbriquée pour être relue (RecursionError) : ignorée."""
+    fichier = _ecrit(dossier_cache)
+    cle = cache.cle(None, None, None)
+    assert cle is not None
+    fichier.write_bytes(_forger(b"[" * 100_000 + b"]" * 100_000, cle))
+    assert cache.lire(cle) is None
 
 
 _ECRIVAIN = """

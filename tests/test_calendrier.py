@@ -18,7 +18,7 @@ from hypothesis import strategies as st
 
 from recommandeur import ErreurArgument, ErreurCatalogue, Moteur, planifier
 from recommandeur._cli.commande import main
-from recommandeur._programme.calendrier import (
+from recommandeur._programme.centre.calendrier import (
     EtapeCentre,
     MoisRelatif,
     charger_calendrier,

@@ -13,7 +13,12 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from recommandeur import Moteur, planifier
-from recommandeur._programme.calibrage import PAR_ID, SOUTIEN, calibrer, seuil_du_quart
+from recommandeur._programme.plans_d_ecole.calibrage import (
+    PAR_ID,
+    SOUTIEN,
+    calibrer,
+    seuil_du_quart,
+)
 
 #: Huit écoles : part en insertion, rang IMSE, part en adaptation scolaire.
 ECOLES: dict[str, dict[str, float | None]] = {

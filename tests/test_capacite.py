@@ -134,8 +134,8 @@ def test_le_resume_compte_les_personnes_mentores_en_depassement() -> None:
 
 
 def test_l_alerte_dit_la_capacite_calculee_sur_les_heures_moyennes() -> None:
-    from recommandeur._programme.capacite import alertes_de_capacite
-    from recommandeur._programme.modeles_mentorat import ChargeMentor
+    from recommandeur._programme.jumelage.modeles_mentorat import ChargeMentor
+    from recommandeur._programme.ressources.capacite import alertes_de_capacite
 
     def charge(origine: str) -> ChargeMentor:
         return ChargeMentor.model_construct(

@@ -10,8 +10,8 @@ import pytest
 
 from recommandeur import Plan, planifier
 from recommandeur._cli.commande import main
-from recommandeur._programme.classeur import libelle_de_colonne, nom_de_colonne
-from recommandeur._programme.exports import fichiers_csv
+from recommandeur._programme.sorties.classeur import libelle_de_colonne, nom_de_colonne
+from recommandeur._programme.sorties.exports import fichiers_csv
 
 EFFECTIFS = Path(__file__).parent / "donnees" / "effectifs"
 
@@ -77,7 +77,7 @@ def test_aucune_cellule_n_est_un_identifiant_d_enumeration() -> None:
     """Les colonnes lues par des personnes (origine, motif, genre d'alerte) portent des mots."""
     import io
 
-    from recommandeur._programme.classeur import VALEURS_EN_MOTS, classeur
+    from recommandeur._programme.sorties.classeur import VALEURS_EN_MOTS, classeur
 
     profs = [
         {"enseignant": f"e{i}", "ecole": "a", "annees_experience": 0, "ordre": "primaire"}

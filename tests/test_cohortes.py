@@ -10,8 +10,8 @@ from hypothesis import strategies as st
 
 from recommandeur import planifier
 from recommandeur._moteur.moteur import moteur_par_defaut
-from recommandeur._programme.groupes import TAILLE_MAX_COHORTE, grouper
-from recommandeur._programme.resume import Offre, Resume
+from recommandeur._programme.calcul.resume import Offre, Resume
+from recommandeur._programme.plans_d_ecole.groupes import TAILLE_MAX_COHORTE, grouper
 from recommandeur._vocabulaire import Niveau, Presence
 
 ORDRES = ("prescolaire", "primaire", "secondaire")

@@ -19,7 +19,9 @@ from hypothesis import strategies as st
 
 from recommandeur import Plan, moteur_par_defaut, planifier
 from recommandeur._cli.commande import main
-from recommandeur._programme.confidentiel import (
+from recommandeur._programme.calcul.resume import Action, Resume
+from recommandeur._programme.donnees.effectifs import Effectifs
+from recommandeur._programme.sorties.confidentiel import (
     AVERTISSEMENT,
     NOTE,
     caviarder,
@@ -27,8 +29,6 @@ from recommandeur._programme.confidentiel import (
     caviarder_resumes,
     mesures_confidentielles,
 )
-from recommandeur._programme.effectifs import Effectifs
-from recommandeur._programme.resume import Action, Resume
 from recommandeur._vocabulaire import Presence
 
 CATALOGUE = moteur_par_defaut().catalogue

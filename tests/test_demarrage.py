@@ -101,7 +101,7 @@ def test_les_rendus_d_un_plan_sont_fournis_a_la_demande() -> None:
         "    texte = str(alerte)\n"
         "except Exception as exc:\n"
         "    texte = type(exc).__name__\n"
-        "print(json.dumps([avant, modeles.TEXTE_ALERTE.fourni, 'recommandeur._programme.rendus' "
+        "print(json.dumps([avant, modeles.TEXTE_ALERTE.fourni, 'recommandeur._programme.sorties.rendus' "
         "in sys.modules]))"
     )
     assert sortie == [False, True, True]
@@ -117,11 +117,26 @@ def test_un_emplacement_hors_du_paquet_n_importe_rien() -> None:
         raise AssertionError("aucune erreur")
 
 
+#: Ce qu'une recommandation n'importe pas quand le moteur est relu du cache : la lecture des
+#: dossiers, la syntaxe des fichiers de règles et leur compilation, les surcouches, le TOML.
+SANS_LECTURE = (
+    "recommandeur._langage.syntaxe",
+    "recommandeur._langage.compilation",
+    "recommandeur._langage.compilation_regle",
+    "recommandeur._catalogue.surcouche",
+    "recommandeur._catalogue.sources",
+    "recommandeur._catalogue.documents",
+    "recommandeur._base.toml_francais",
+    "tomllib",
+)
+
+
 def test_un_moteur_relu_du_cache_n_importe_pas_la_lecture_des_dossiers(tmp_path: Path) -> None:
     code = (
         "import json, sys, recommandeur; "
         "r = recommandeur.recommander({'annees_experience': 1, 'ordre': 'secondaire'}); "
-        "print(json.dumps(sorted(m for m in sys.modules if m.endswith('.chargement'))))"
+        "print(json.dumps(sorted(m for m in sys.modules if m.endswith('.chargement') "
+        f"or m in {SANS_LECTURE!r})))"
     )
     env = {**os.environ, "RECOMMANDEUR_CACHE": str(tmp_path)}
     sorties = [
@@ -132,7 +147,8 @@ def test_un_moteur_relu_du_cache_n_importe_pas_la_lecture_des_dossiers(tmp_path:
         )
         for _ in range(2)
     ]
-    assert sorties == [
-        ["recommandeur._catalogue.chargement", "recommandeur._langage.chargement"],  # compilé
-        [],  # relu du cache
-    ]
+    compile_, relu = sorties
+    assert compile_ == sorted(  # la liste nomme des modules qui existent : la compilation les lit
+        ["recommandeur._catalogue.chargement", "recommandeur._langage.chargement", *SANS_LECTURE]
+    )
+    assert relu == []  # relu du cache

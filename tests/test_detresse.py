@@ -87,7 +87,7 @@ def test_sans_detresse_pas_de_plafond() -> None:
 
 
 def test_le_suivi_de_la_personne_n_entre_pas_dans_le_plan_du_centre() -> None:
-    from recommandeur._programme.resume import resumer
+    from recommandeur._programme.calcul.resume import resumer
 
     reco = recommander({"annees_experience": 1, "ordre": "primaire", "signaux_de_detresse": True})
     assert "suivi_de_la_personne" in {m.mesure.id for m in reco.actions_milieu}

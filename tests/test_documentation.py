@@ -41,7 +41,7 @@ def modules_de_l_architecture(texte: str) -> list[str]:
     bloc = re.search(r"```\nsrc/recommandeur/\n(.*?)```", texte, re.DOTALL)
     assert bloc, "docs/architecture.md : l'arbre ```src/recommandeur/ ...``` est introuvable"
     noms: list[str] = []
-    paquet = ""
+    paquet = sous_paquet = ""
     for ligne in bloc.group(1).splitlines():
         entree = re.match(r"( +)(\S+)", ligne)
         if entree is None:
@@ -49,9 +49,13 @@ def modules_de_l_architecture(texte: str) -> list[str]:
         retrait, nom = len(entree.group(1)), entree.group(2)
         if retrait == 2:
             paquet = nom if nom.endswith("/") else ""
+            sous_paquet = ""
             noms.append(nom)
         elif retrait == 4 and paquet:
+            sous_paquet = paquet + nom if nom.endswith("/") else ""
             noms.append(paquet + nom)
+        elif retrait == 6 and sous_paquet:
+            noms.append(sous_paquet + nom)
     return noms
 
 

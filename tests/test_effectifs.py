@@ -159,7 +159,7 @@ def test_les_enseignants_lus_sont_ceux_que_la_validation_donnerait(tmp_path: Pat
     import subprocess
     import sys
 
-    from recommandeur._programme.effectifs import Enseignant
+    from recommandeur._programme.donnees.effectifs import Enseignant
 
     racine = Path(__file__).resolve().parents[1]
     subprocess.run(

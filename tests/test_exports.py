@@ -8,11 +8,15 @@ publiques) : chaque classe de la bibliothèque qu'on y rencontre doit être
 
 from __future__ import annotations
 
+import ast
+import importlib
+import importlib.util
 import inspect
 import pickle
 import traceback
 import typing
 from collections.abc import Iterator
+from types import ModuleType
 from typing import Any
 
 import pydantic
@@ -63,10 +67,38 @@ def _annotations(objet: Any) -> Iterator[tuple[str, Any]]:
     elif inspect.isfunction(objet):
         fonctions.append((f"{nom}()", objet))
     for ou, fonction in fonctions:
-        espace = vars(inspect.getmodule(fonction) or recommandeur)
-        indices = typing.get_type_hints(fonction, globalns={**espace, **_EXTERNES})
+        module = inspect.getmodule(fonction) or recommandeur
+        espace = {**_noms_du_typage(module), **vars(module), **_EXTERNES}
+        indices = typing.get_type_hints(fonction, globalns=espace)
         for parametre, annotation in indices.items():
             yield f"{ou} {parametre}", annotation
+
+
+def _noms_du_typage(module: ModuleType) -> dict[str, Any]:
+    """Les noms qu'un module n'importe que sous ``if TYPE_CHECKING:`` (pour ne pas les importer
+    au démarrage), importés ici : ses annotations les nomment."""
+    noms: dict[str, Any] = {}
+    for noeud in ast.parse(inspect.getsource(module)).body:
+        if not (isinstance(noeud, ast.If) and ast.unparse(noeud.test) == "TYPE_CHECKING"):
+            continue
+        for importation in noeud.body:
+            if isinstance(importation, ast.ImportFrom):
+                nom = importlib.util.resolve_name(
+                    "." * importation.level + (importation.module or ""), module.__package__
+                )
+                source = importlib.import_module(nom)
+                for alias in importation.names:
+                    noms[alias.asname or alias.name] = getattr(source, alias.name)
+    return noms
+
+
+def test_les_noms_du_typage_sont_lus() -> None:
+    """Un moteur ne nomme ``Surcouche`` que pour le typage : le parcours la trouve quand même."""
+    from recommandeur._catalogue.surcouche import Surcouche
+    from recommandeur._moteur import moteur
+
+    assert "Surcouche" not in vars(moteur)
+    assert _noms_du_typage(moteur)["Surcouche"] is Surcouche
 
 
 def _externes() -> dict[str, Any]:

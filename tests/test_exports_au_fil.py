@@ -27,8 +27,8 @@ import pytest
 
 from recommandeur import planifier
 from recommandeur._base.ecriture import ecrire_atomique
-from recommandeur._programme import flux
-from recommandeur._programme.rapport import ecrire_html
+from recommandeur._programme.sorties import flux
+from recommandeur._programme.sorties.rapport import ecrire_html
 
 RACINE = Path(__file__).resolve().parents[1]
 EFFECTIFS = RACINE / "exemples" / "effectifs"

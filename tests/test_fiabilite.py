@@ -21,7 +21,7 @@ from hypothesis import strategies as st
 
 from recommandeur import ErreurArgument, ErreurEffectifs, ErreurProfil, et_si, planifier
 from recommandeur._base.fichiers import lire_octets
-from recommandeur._programme.effectifs import charger_effectifs
+from recommandeur._programme.donnees.effectifs import charger_effectifs
 
 ECOLES = "ecole,nom,nb_enseignants,mentors\nA,École A,20,1\nB,École B,10,0\n"
 ENSEIGNANTS = (

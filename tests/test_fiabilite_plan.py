@@ -20,8 +20,8 @@ from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
 from recommandeur import planifier
-from recommandeur._programme.exports import fichiers_csv
-from recommandeur._programme.parallele import coeurs, processus_utiles
+from recommandeur._programme.calcul.parallele import coeurs, processus_utiles
+from recommandeur._programme.sorties.exports import fichiers_csv
 
 #: Les débuts de cellule qu'un tableur lit comme une formule (OWASP), écrits ici à part.
 DEBUTS_DE_FORMULE = ("=", "+", "-", "@", "\t", "\r")
@@ -342,8 +342,8 @@ def test_au_plus_lignes_max_personnes_par_fichier(
     tmp_path: Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:
     from recommandeur import ErreurEffectifs
-    from recommandeur._programme import lecture
-    from recommandeur._programme.effectifs import charger_effectifs
+    from recommandeur._programme.donnees import lecture
+    from recommandeur._programme.donnees.effectifs import charger_effectifs
 
     monkeypatch.setattr(lecture, "LIGNES_MAX", 3)
     enseignants, ecoles = ecrire_effectifs(tmp_path, 4)

@@ -13,8 +13,12 @@ from hypothesis import strategies as st
 from recommandeur import Plan, PlanEcole, moteur_par_defaut, planifier
 from recommandeur._catalogue.deploiement import Etape
 from recommandeur._profil.modeles import Ecole
-from recommandeur._programme.ecoles import EcoleDuCentre
-from recommandeur._programme.modele_ecole import PART_LIEE, PERSONNES_LEGER, responsable
+from recommandeur._programme.donnees.ecoles import EcoleDuCentre
+from recommandeur._programme.plans_d_ecole.modele_ecole import (
+    PART_LIEE,
+    PERSONNES_LEGER,
+    responsable,
+)
 from recommandeur._vocabulaire import CycleAction
 
 PRESENCES = st.sampled_from(["oui", "non", ""])

@@ -10,16 +10,18 @@ from __future__ import annotations
 import concurrent.futures
 import os
 import signal
+import time
 from typing import Any
 
 import pytest
 from hypothesis import given
 from hypothesis import strategies as st
 
-import recommandeur._programme.parallele as parallele
+import recommandeur._programme.calcul.fils_de_calcul as fils_de_calcul
+import recommandeur._programme.calcul.parallele as parallele
 import recommandeur._programme.planifier as module_planifier
 from recommandeur import ErreurEffectifs, ErreurMoteur, planifier
-from recommandeur._programme.parallele import PAR_PROCESSUS_MIN, Calcul, processus_utiles
+from recommandeur._programme.calcul.parallele import PAR_PROCESSUS_MIN, Calcul, processus_utiles
 
 from . import aide_lot
 from .test_programme import GRAND, GRANDES_ECOLES
@@ -202,6 +204,34 @@ def test_un_processus_de_calcul_trop_lent_ne_fait_pas_attendre(
     assert arretes == [(True, -signal.SIGTERM)]
 
 
+def test_a_la_fin_le_dernier_lot_confie_est_repris_d_abord(
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    # rien n'est confié pendant la lecture ; après, les lots 11 puis 10 sont confiés (par la
+    # fin) et le processus de calcul ne rend rien : ce processus-ci calcule 0 à 9, puis reprend
+    # le lot 10, confié en dernier (que le processus de calcul n'a pas commencé : il prend les
+    # lots dans l'ordre où ils lui sont confiés), avant le lot 11 (déjà commencé)
+    monkeypatch.setattr(parallele, "PAR_PROCESSUS_MIN", 500)
+    monkeypatch.setattr(parallele, "_resumer", aide_lot.dormir)
+    monkeypatch.setattr(Calcul, "au_fil", lambda self, profils: None)
+    tous: list[Any] = []
+    ici: list[int] = []
+    resumes, resumes_ici = Calcul.resumes, fils_de_calcul.resumes_ici
+
+    def noter_les_profils(self: Calcul, profils: Any, avancer: Any) -> Any:
+        tous.extend(profils)
+        return resumes(self, profils, avancer)
+
+    def noter_le_lot(lot: Any, *args: Any, **kwargs: Any) -> Any:
+        ici.append(next(i for i, p in enumerate(tous) if p is lot[0]) // parallele.TAILLE_LOT)
+        return resumes_ici(lot, *args, **kwargs)
+
+    monkeypatch.setattr(Calcul, "resumes", noter_les_profils)
+    monkeypatch.setattr(parallele, "resumes_ici", noter_le_lot)
+    assert planifier(GRAND, GRANDES_ECOLES, processus=2) == planifier(GRAND, GRANDES_ECOLES)
+    assert ici == [*range(10), 10, 11]
+
+
 #: GRAND avec des signaux de détresse : des offres que le plan du centre ne montre pas.
 EN_DETRESSE = [{**t, "signaux_de_detresse": i % 5 == 0} for i, t in enumerate(GRAND)]
 
@@ -298,22 +328,22 @@ def test_ailleurs_calcule_dans_le_processus_de_calcul_qui_a_rendu_des_lots(
     calcul = Calcul(moteur, 2)
     try:
         # pas encore de lot rendu : calculé ici, rien n'est confié
-        assert calcul.ailleurs(os.getpid)() == os.getpid()
+        assert calcul.ailleurs(os.getpid, [()])() == [os.getpid()]
         assert calcul._ailleurs == []
         profils = [_profil(i) for i in range(450)]
         assert len(calcul.resumes(profils, lambda _: None)) == 450
         assert calcul._recus == len(lots_rendus) > 0
-        lire = calcul.ailleurs(os.getpid)
+        lire = calcul.ailleurs(os.getpid, [()])
         # pris par le processus de calcul (ce processus-ci continue le plan pendant ce temps)
         concurrent.futures.wait(calcul._ailleurs, timeout=120)
-        assert lire() != os.getpid()
+        assert lire() != [os.getpid()]
         # le processus de calcul meurt sur la tâche confiée : calculée ici, sans erreur
-        assert calcul.ailleurs(aide_lot.mourir_ailleurs, os.getpid())() == "ici"
+        assert calcul.ailleurs(aide_lot.mourir_ailleurs, [(os.getpid(),)])() == ["ici"]
         # le processus de calcul arrêté : calculé ici, sans erreur
         for travailleur in list(calcul._executeur._processes.values()):
             travailleur.kill()
             travailleur.join()
-        assert calcul.ailleurs(os.getpid)() == os.getpid()
+        assert calcul.ailleurs(os.getpid, [()])() == [os.getpid()]
     finally:
         calcul.fermer(interrompu=True)
 
@@ -322,3 +352,30 @@ def _profil(i: int) -> Any:
     from recommandeur._profil.modeles import Profil
 
     return Profil(annees_experience=i % 8, ordre="primaire", besoins={"planification": "faible"})
+
+
+def test_ailleurs_ce_processus_ci_calcule_les_morceaux_que_personne_n_a_commences(
+    lots_rendus: list[int], tmp_path: Any
+) -> None:
+    from recommandeur import moteur_par_defaut
+
+    calcul = Calcul(moteur_par_defaut(), 2)
+    try:
+        assert len(calcul.resumes([_profil(i) for i in range(450)], lambda _: None)) == 450
+        aide_lot.CALCULES.clear()
+        fichier, ici = str(tmp_path / "fait"), os.getpid()
+        lire = calcul.ailleurs(aide_lot.attendre_le_fichier, [(x, fichier, ici) for x in range(4)])
+        # le processus de calcul a pris les morceaux 0 (qui attend le fichier) et 1 ; 2 et 3 ne
+        # sont à personne
+        taches = calcul._ailleurs
+        for _ in range(12_000):  # 2 minutes au plus
+            if taches[1].running():
+                break
+            time.sleep(0.01)
+        # ici : 3 et 2 (annulés là-bas), puis 1, le dernier des deux pas rendus (qui crée le
+        # fichier) ; le morceau 0 est attendu
+        assert lire() == [(False, 0), (True, 1), (True, 2), (True, 3)]
+        assert aide_lot.CALCULES == [3, 2, 1]
+        assert [t.cancelled() for t in taches] == [False, False, True, True]
+    finally:
+        calcul.fermer(interrompu=True)

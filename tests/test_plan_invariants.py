@@ -25,8 +25,8 @@ from hypothesis import strategies as st
 
 from recommandeur import Moteur, Plan, planifier, recommander
 from recommandeur._base.fichiers import dossier_livre
-from recommandeur._programme.effectifs import charger_effectifs
-from recommandeur._programme.exports_mentorat import caviarder_json
+from recommandeur._programme.donnees.effectifs import charger_effectifs
+from recommandeur._programme.sorties.exports_mentorat import caviarder_json
 
 MOTEUR = Moteur.depuis()
 

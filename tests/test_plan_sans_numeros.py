@@ -76,15 +76,14 @@ def _constantes_du_plan() -> list[tuple[str, str]]:
     import recommandeur._programme as programme
 
     constantes = []
-    for info in pkgutil.iter_modules(programme.__path__):
-        module = importlib.import_module(f"{programme.__name__}.{info.name}")
+    for info in pkgutil.walk_packages(programme.__path__, prefix=f"{programme.__name__}."):
+        module = importlib.import_module(info.name)
+        court = info.name.rsplit(".", 1)[-1]
         for nom, valeur in vars(module).items():
             if nom.isupper() and isinstance(valeur, str):
-                constantes.append((f"{info.name}.{nom}", valeur))
+                constantes.append((f"{court}.{nom}", valeur))
             elif nom.isupper() and isinstance(valeur, dict):
-                constantes += [
-                    (f"{info.name}.{nom}", v) for v in valeur.values() if isinstance(v, str)
-                ]
+                constantes += [(f"{court}.{nom}", v) for v in valeur.values() if isinstance(v, str)]
     return constantes
 
 

@@ -18,7 +18,7 @@ from hypothesis import strategies as st
 
 from recommandeur import ErreurArgument, ErreurMoteur, Moteur, Niveau, Plan, planifier
 from recommandeur._cli.commande import main
-from recommandeur._programme.rapport import schema_du_plan
+from recommandeur._programme.sorties.rapport import schema_du_plan
 
 EFFECTIFS = Path(__file__).parent / "donnees" / "effectifs"
 ENSEIGNANTS, ECOLES = EFFECTIFS / "enseignants.csv", EFFECTIFS / "ecoles.csv"
@@ -228,7 +228,7 @@ def test_deux_processus_servent_le_moteur_donne_pas_ses_dossiers(lots_rendus: li
 def test_une_erreur_dans_un_processus_de_calcul_remonte(
     monkeypatch: pytest.MonkeyPatch, lots_rendus: list[int]
 ) -> None:
-    import recommandeur._programme.parallele as parallele
+    import recommandeur._programme.calcul.parallele as parallele
 
     monkeypatch.setattr(parallele, "vers_json", lambda moteur: '{"evaluateur": "durable"}')
     with pytest.raises(ErreurMoteur) as info:
@@ -241,7 +241,7 @@ def test_une_erreur_dans_un_processus_de_calcul_remonte(
 def test_un_processus_de_calcul_qui_meurt(
     monkeypatch: pytest.MonkeyPatch, lots_rendus: list[int]
 ) -> None:
-    import recommandeur._programme.parallele as parallele
+    import recommandeur._programme.calcul.parallele as parallele
 
     from . import aide_lot
 

@@ -13,12 +13,12 @@ import pytest
 
 from recommandeur import ErreurEffectifs, Moteur, Plan, planifier
 from recommandeur._cli.commande import main
-from recommandeur._programme import province as module_province
-from recommandeur._programme.centres import lire_province
-from recommandeur._programme.confidentiel import AVERTISSEMENT
-from recommandeur._programme.province import planifier_province, verifier_province
-from recommandeur._programme.recapitulatif import ligne_du_plan
-from recommandeur._programme.reprise import TEMOIN
+from recommandeur._programme.provincial import province as module_province
+from recommandeur._programme.provincial.centres import lire_province
+from recommandeur._programme.provincial.province import planifier_province, verifier_province
+from recommandeur._programme.provincial.recapitulatif import ligne_du_plan
+from recommandeur._programme.provincial.reprise import TEMOIN
+from recommandeur._programme.sorties.confidentiel import AVERTISSEMENT
 
 EXEMPLES = Path(__file__).resolve().parents[1] / "exemples"
 DATE = dt.date(2026, 12, 4)

@@ -19,7 +19,7 @@ import pytest
 
 from recommandeur import Moteur, Plan, planifier
 from recommandeur import _vocabulaire as vocabulaire
-from recommandeur._programme.sections import SECTIONS
+from recommandeur._programme.sorties.sections import SECTIONS
 
 from .test_html import Arbre
 

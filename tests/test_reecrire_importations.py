@@ -42,6 +42,11 @@ CAS = [
         "from .._langage.valeurs import valeur_lisible\nfrom .._vocabulaire.titres import reference\n"
         "from .._langage import valeurs\n",
     ),
+    (  # ``from . import x`` dans un fichier déplacé : ``x`` resté dans l'ancien paquet
+        SRC / "_programme" / "sorties" / "rendus.py",
+        "from . import modeles\nfrom . import contenus\nfrom .parallele import Calcul\n",
+        "from .. import modeles\nfrom . import contenus\nfrom ..calcul.parallele import Calcul\n",
+    ),
     (  # une importation locale à une fonction garde son retrait
         SRC / "_profil" / "modeles.py",
         "def f():\n    from .._rendu.valeurs import nombre\n    return nombre\n",

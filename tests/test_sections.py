@@ -10,13 +10,13 @@ from pathlib import Path
 import pytest
 
 from recommandeur import Plan, planifier
-from recommandeur._programme import sections as module_sections
-from recommandeur._programme.sections import SECTIONS, Section
+from recommandeur._programme.sorties import sections as module_sections
+from recommandeur._programme.sorties.sections import SECTIONS, Section
 
 from .test_html import Arbre
 
 EFFECTIFS = Path(__file__).parent / "donnees" / "effectifs"
-GABARITS = Path(module_sections.__file__).parents[1] / "_rendu" / "gabarits"
+GABARITS = Path(module_sections.__file__).parents[2] / "_rendu" / "gabarits"
 
 
 @pytest.fixture(scope="module")
@@ -58,7 +58,7 @@ def test_une_section_ajoutee_en_une_ligne_apparait(
     essai = dataclasses.replace(SECTIONS[-1], titre="Section d'essai")
     monkeypatch.setattr(type(essai), "gabarit", property(lambda s: "plan_bilan.html.j2"))
     registre = (*SECTIONS[:2], dataclasses.replace(essai, nom="essai"), *SECTIONS[2:])
-    monkeypatch.setattr("recommandeur._programme.rapport.SECTIONS", registre)
+    monkeypatch.setattr("recommandeur._programme.sorties.rapport.SECTIONS", registre)
     html = plan.html()
     assert html.count('href="#essai">Section d&#39;essai</a>') == 1
     assert html.index('id="essai"') < html.index('id="alertes"')
@@ -71,7 +71,7 @@ def test_une_section_absente_du_plan_est_omise_avec_sa_ligne(
         dataclasses.replace(s, presente=lambda p: False) if s.nom == "bilan" else s
         for s in SECTIONS
     )
-    monkeypatch.setattr("recommandeur._programme.rapport.SECTIONS", sans)
+    monkeypatch.setattr("recommandeur._programme.sorties.rapport.SECTIONS", sans)
     html = plan.html()
     assert 'id="bilan"' not in html and 'href="#bilan"' not in html
     assert 'id="charges"' in html
@@ -85,7 +85,7 @@ def test_un_nom_de_section_fautif_est_refuse() -> None:
 
 
 def test_les_bandes_de_personnes_en_insertion() -> None:
-    from recommandeur._programme.contenus import bande
+    from recommandeur._programme.sorties.contenus import bande
 
     assert [bande(n) for n in (0, 1, 5, 6, 10, 11, 15, 16, 300)] == [
         None,

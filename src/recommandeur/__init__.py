@@ -47,20 +47,28 @@ if TYPE_CHECKING:
     from ._catalogue.surcouche import Ajustements, Poids, Surcouche
     from ._langage.base import BaseDeRegles
     from ._langage.chargement import APourDonnees, Donnees, charger_regles, iter_erreurs_regles
+    from ._langage.declarations import Explication, Parametre
     from ._langage.expressions import Atome, Et, Ou
     from ._langage.operateurs import OPERATEURS, Operateur
     from ._langage.regle import Proposition, RegleCompilee
-    from ._langage.syntaxe import Explication, Parametre
     from ._moteur.fait import FaitEvalue
     from ._moteur.moteur import Moteur, definir_moteur_par_defaut, moteur_par_defaut, schema_profil
     from ._profil.besoins import Besoins
     from ._profil.modeles import Affectation, Ecole, MesureRecue, Profil
-    from ._programme.calendrier import EtapeCalendrier
-    from ._programme.calibrage import Calibrage, Declencheur, EcoleSignalee
+    from ._programme.centre.calendrier import EtapeCalendrier
     from ._programme.comparaison import ComparaisonPlans, EcoleComparee, Indicateur, comparer_plans
-    from ._programme.ecoles import EcoleDuCentre
-    from ._programme.effectifs import Effectifs, Enseignant, charger_effectifs
-    from ._programme.mentors import Mentor, charger_mentors
+    from ._programme.donnees.ecoles import EcoleDuCentre
+    from ._programme.donnees.effectifs import Effectifs, Enseignant, charger_effectifs
+    from ._programme.donnees.mentors import Mentor, charger_mentors
+    from ._programme.jumelage.modeles_mentorat import (
+        Appariement,
+        Capacite,
+        ChargeMentor,
+        Cout,
+        HeuresRole,
+        NonApparie,
+        Paire,
+    )
     from ._programme.modeles import (
         ActionEcole,
         Alerte,
@@ -76,18 +84,10 @@ if TYPE_CHECKING:
         Portrait,
         Tranche,
     )
-    from ._programme.modeles_mentorat import (
-        Appariement,
-        Capacite,
-        ChargeMentor,
-        Cout,
-        HeuresRole,
-        NonApparie,
-        Paire,
-    )
     from ._programme.planifier import planifier
-    from ._programme.province import planifier_province, verifier_province
-    from ._programme.recapitulatif import LigneProvince
+    from ._programme.plans_d_ecole.calibrage import Calibrage, Declencheur, EcoleSignalee
+    from ._programme.provincial.province import planifier_province, verifier_province
+    from ._programme.provincial.recapitulatif import LigneProvince
     from ._recommandation.explorer import (
         ChangementIntervenant,
         Condition,
@@ -163,31 +163,31 @@ _MODULES = {
     "_catalogue.modeles": "Acteur Catalogue Intervenant Mesure Source",
     "_catalogue.surcouche": "Ajustements Poids Surcouche",
     "_langage.base": "BaseDeRegles",
+    "_langage.declarations": "Explication Parametre",
     "_langage.chargement": "APourDonnees Donnees charger_regles iter_erreurs_regles",
     "_langage.expressions": "Atome Et Ou",
     "_langage.operateurs": "OPERATEURS Operateur",
     "_langage.regle": "Proposition RegleCompilee",
-    "_langage.syntaxe": "Explication Parametre",
     "_moteur.fait": "FaitEvalue",
     "_moteur.moteur": "Moteur definir_moteur_par_defaut moteur_par_defaut schema_profil",
     "_profil.besoins": "Besoins",
     "_profil.modeles": "Affectation Ecole MesureRecue Profil",
-    "_programme.calendrier": "EtapeCalendrier",
-    "_programme.calibrage": "Calibrage Declencheur EcoleSignalee",
+    "_programme.centre.calendrier": "EtapeCalendrier",
+    "_programme.plans_d_ecole.calibrage": "Calibrage Declencheur EcoleSignalee",
     "_programme.comparaison": "ComparaisonPlans EcoleComparee Indicateur comparer_plans",
-    "_programme.ecoles": "EcoleDuCentre",
-    "_programme.effectifs": "Effectifs Enseignant charger_effectifs",
-    "_programme.mentors": "Mentor charger_mentors",
+    "_programme.donnees.ecoles": "EcoleDuCentre",
+    "_programme.donnees.effectifs": "Effectifs Enseignant charger_effectifs",
+    "_programme.donnees.mentors": "Mentor charger_mentors",
     "_programme.modeles": (
         "ActionEcole Alerte Bilan BilanMesure Charge EtapePlan Groupe "
         "LigneEcole Plan PlanEcole PlanEnseignant Portrait Tranche"
     ),
-    "_programme.modeles_mentorat": (
+    "_programme.jumelage.modeles_mentorat": (
         "Appariement Capacite ChargeMentor Cout HeuresRole NonApparie Paire"
     ),
     "_programme.planifier": "planifier",
-    "_programme.province": "planifier_province verifier_province",
-    "_programme.recapitulatif": "LigneProvince",
+    "_programme.provincial.province": "planifier_province verifier_province",
+    "_programme.provincial.recapitulatif": "LigneProvince",
     "_recommandation.explorer": (
         "ChangementIntervenant Condition Deplacement EtSi PourquoiPas "
         "RegleExaminee et_si pourquoi_pas"

@@ -5,7 +5,7 @@ from __future__ import annotations
 from pydantic import BaseModel, ConfigDict
 
 from .._base.schema_json import nettoyer_schema
-from .._langage.syntaxe import Explication
+from .._langage.declarations import Explication
 from .._rendu.apercus import apercu_couverture
 from .._rendu.couverture import markdown_couverture, texte_couverture
 from .._rendu.html import html_couverture

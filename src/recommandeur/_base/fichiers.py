@@ -20,15 +20,12 @@ import errno
 import os
 import stat
 import sys
-import tomllib
 from collections.abc import Iterator
-from importlib import resources
 from importlib.resources.abc import Traversable
 from pathlib import Path
 from typing import Any
 
 from .erreurs import ErreurArgument, Probleme
-from .toml_francais import probleme_toml
 
 #: Un dossier de données : un chemin, ou une ressource de paquet.
 Dossier = str | Path | Traversable
@@ -50,12 +47,16 @@ def dossier_livre(nom: str) -> Traversable:
     >>> dossier_livre("catalogue").is_dir()
     True
     """
-    dans_le_paquet = resources.files("recommandeur").joinpath("_donnees", nom)
-    if dans_le_paquet.is_dir():
+    paquet = Path(__file__).resolve().parents[1]  # ce que donne resources.files("recommandeur")
+    if (dans_le_paquet := paquet / "_donnees" / nom).is_dir():
         return dans_le_paquet
-    depot = Path(__file__).resolve().parents[3] / nom
-    if depot.is_dir():
+    if (depot := paquet.parents[1] / nom).is_dir():
         return depot
+    from importlib import resources  # un paquet hors du système de fichiers (une archive)
+
+    ressource = resources.files("recommandeur").joinpath("_donnees", nom)
+    if ressource.is_dir():
+        return ressource
     raise FileNotFoundError(f"dossier de données {nom!r} introuvable dans le paquet installé")
 
 
@@ -257,6 +258,10 @@ def lire_toml(
     Un fichier refusé, illisible ou mal formé devient un :class:`Probleme` ajouté à
     ``problemes`` ; les autres sont lus.
     """
+    import tomllib  # à l'usage : un moteur relu du cache ne lit pas de TOML
+
+    from .toml_francais import probleme_toml
+
     for nom, octets in _octets(dossier, problemes):
         try:
             texte = octets.decode("utf-8")

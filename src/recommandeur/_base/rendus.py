@@ -2,7 +2,7 @@
 
 Un modèle (profil, catalogue, erreur, plan) ne connaît pas son affichage : sa méthode
 ``__str__`` ou ``_repr_html_`` appelle un emplacement, rempli par la couche de rendu
-(``_rendu/rendus.py``, ``_programme/rendus.py``) quand elle est importée. Aucune importation
+(``_rendu/rendus.py``, ``_programme/sorties/rendus.py``) quand elle est importée. Aucune importation
 vers le haut, donc aucun cycle, même caché dans une fonction : un emplacement encore vide au
 premier appel importe son fournisseur **par son nom** (le paquet s'importe paresseusement,
 PEP 562 : ``import recommandeur`` n'importe plus tout).

@@ -17,7 +17,7 @@ from .._base.entrees import identifiant, lire_identifiee
 from .._base.erreurs import Probleme, renvoi_inconnu, suggerer
 from .._base.schema_json import nettoyer_schema
 
-#: Les paramètres que lit le plan (``_programme/capacite.py``), par identifiant.
+#: Les paramètres que lit le plan (``_programme/ressources/capacite.py``), par identifiant.
 PARAMETRES_DE_CAPACITE = (
     "liberation_mentor",
     "compensation_mentor",

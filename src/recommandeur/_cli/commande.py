@@ -33,7 +33,7 @@ from .._analyse.graphe import ecrire_graphe, graphe
 from .._base.erreurs import ErreurRecommandeur
 from .._base.schema_erreur import schema_erreur
 from .._moteur.moteur import Moteur, schema_profil
-from .._programme.rapport import schema_du_plan
+from .._programme.sorties.rapport import schema_du_plan
 from .._recommandation.explorer import et_si, pourquoi_pas
 from .._recommandation.recommander import recommander
 from .._recommandation.schema import schema_resultat

@@ -15,13 +15,13 @@ from .._base.ecriture import ecrire_atomique
 from .._base.erreurs import ErreurArgument
 from .._moteur.moteur import Moteur, moteur_par_defaut
 from .._programme.comparaison import comparer_plans, superposer
-from .._programme.confidentiel import AVERTISSEMENT
-from .._programme.identifiants import cle
-from .._programme.mentorat import charger_avec_mentors, texte_mentorat
-from .._programme.mentors import charger_mentors, en_ligne_de_mentor
+from .._programme.donnees.identifiants import cle
+from .._programme.donnees.mentors import charger_mentors, en_ligne_de_mentor
+from .._programme.jumelage.mentorat import charger_avec_mentors, texte_mentorat
 from .._programme.modeles import Plan
 from .._programme.planifier import planifier
-from .._programme.rapport import json_du_plan
+from .._programme.sorties.confidentiel import AVERTISSEMENT
+from .._programme.sorties.rapport import json_du_plan
 from .._suivi.journal import Journal
 from .francais import entier
 

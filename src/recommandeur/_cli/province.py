@@ -8,9 +8,9 @@ from pathlib import Path
 from typing import Any
 
 from .._base.erreurs import ErreurEffectifs
-from .._programme.centres import lire_province
-from .._programme.province import planifier_province, verifier_province
-from .._programme.recapitulatif import CSV, MARKDOWN, total
+from .._programme.provincial.centres import lire_province
+from .._programme.provincial.province import planifier_province, verifier_province
+from .._programme.provincial.recapitulatif import CSV, MARKDOWN, total
 from .plan import date, options_de_calcul, valeurs_de_calcul
 
 

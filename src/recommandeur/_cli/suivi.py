@@ -15,7 +15,7 @@ from pathlib import Path
 from typing import Any
 
 from .._moteur.moteur import Moteur
-from .._programme.effectifs import charger_effectifs
+from .._programme.donnees.effectifs import charger_effectifs
 from .._suivi.echeances import Intervalle
 from .._suivi.entrees import LIBELLES_EFFETS, NOMS, Entree
 from .._suivi.exports import tableau_csv, tableau_html

@@ -8,8 +8,8 @@ from pydantic import BaseModel, ConfigDict
 from .._base.erreurs import ErreurInconnu
 from .._base.schema_json import nettoyer_schema
 from .._catalogue.modeles import Catalogue
+from .declarations import Explication, Parametre
 from .regle import RegleCompilee
-from .syntaxe import Explication, Parametre
 
 
 class BaseDeRegles(BaseModel):

@@ -21,10 +21,12 @@ from .._catalogue.surcouche import (
     parametres_inconnus,
 )
 from .base import AccesDonnees, BaseDeRegles
+from .compilation_regle import compiler_regle
+from .declarations import Explication
 from .diagnostic import problemes_d_une_regle_refusee
 from .parametres import lire_parametres
-from .regle import RegleCompilee, compiler_regle
-from .syntaxe import Explication, RegleSource
+from .regle import RegleCompilee
+from .syntaxe import RegleSource
 
 
 def _analyser(

@@ -14,14 +14,10 @@ from typing import Any
 
 from .._base.erreurs import ABSENT, suggerer
 from .._profil.champs import CHAMPS, DECIMALES, INTENSITES, NOMBRE_MAX, Champ
+from .declarations import Parametre
 from .expressions import Atome, Et, Expression, Ou, Scalaire, aplatir
 from .operateurs import OPERATEURS
-from .syntaxe import Comparaison, Non, Parametre, RefParametre, SeuilBesoin, Tous, UnDe
-
-#: Au plus autant de comparaisons, une fois la condition développée en forme disjonctive : la
-#: borne d'un ensemble de règles de durable-rules (64 nœuds de pile, voir ``docs/moteur.md``),
-#: moins les nœuds de la règle attrape-tout et une marge.
-COMPARAISONS_MAX = 59
+from .syntaxe import Comparaison, Non, RefParametre, SeuilBesoin, Tous, UnDe
 
 
 class Refus(Exception):

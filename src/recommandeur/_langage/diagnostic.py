@@ -20,9 +20,10 @@ from .._base.erreurs import Probleme
 from .._catalogue.modeles import Catalogue
 from .._catalogue.sources import verifier_cles
 from .compilation import Refus, champ_du_profil, normaliser
+from .compilation_regle import probleme_de_refus, proposition
+from .declarations import Parametre
 from .gabarits import verifier_gabarit
-from .regle import probleme_de_refus, proposition
-from .syntaxe import Condition, Parametre, Recommande, _forme
+from .syntaxe import Condition, Recommande, _forme
 
 _CONDITION: TypeAdapter[Any] = TypeAdapter(Condition)
 

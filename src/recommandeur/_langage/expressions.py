@@ -88,6 +88,11 @@ def aplatir(expression: Et | Ou) -> Expression:
 #: Au-delà, les tailles de forme disjonctive sont saturées (elles ne servent qu'à borner).
 SATURATION = 10**6
 
+#: Au plus autant de comparaisons, une fois la condition développée en forme disjonctive : la
+#: borne d'un ensemble de règles de durable-rules (64 nœuds de pile, voir ``docs/moteur.md``),
+#: moins les nœuds de la règle attrape-tout et une marge.
+COMPARAISONS_MAX = 59
+
 
 def taille_disjonctive(expression: Expression) -> tuple[int, int]:
     """(nombre de termes, nombre de comparaisons) de la forme disjonctive, saturés.

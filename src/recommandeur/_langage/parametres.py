@@ -7,7 +7,7 @@ from .._base.erreurs import Probleme, suggerer
 from .._base.messages import valider_entree
 from .._profil.champs import CHAMPS, Champ
 from .compilation import Refus, valeur_pour
-from .syntaxe import Parametre
+from .declarations import Parametre
 
 
 def lire_parametres(

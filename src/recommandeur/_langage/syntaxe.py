@@ -10,31 +10,21 @@ from __future__ import annotations
 
 from typing import Annotated, Any
 
-from pydantic import (
-    BaseModel,
-    ConfigDict,
-    Discriminator,
-    Field,
-    Strict,
-    StrictBool,
-    StrictFloat,
-    StrictInt,
-    StrictStr,
-    Tag,
-    field_validator,
-)
+from pydantic import Discriminator, Field, Strict, Tag, field_validator
 
 from .._base.erreurs import suggerer
 from .._base.messages import ValeurInconnue
-from .._base.schema_json import nettoyer_schema
-from .._vocabulaire import Besoin, Intensite, Niveau
+from .._vocabulaire import Besoin, Intensite
+from .declarations import (  # noqa: F401  (réexportés : la syntaxe d'un fichier de règles)
+    GENRES_CONSTATS,
+    MENTION_CONVENTION,
+    Explication,
+    Parametre,
+    _Strict,
+)
 from .operateurs import ALIAS, OPERATEURS
 
 Scalaire = bool | int | float | str
-
-
-class _Strict(BaseModel):
-    model_config = ConfigDict(json_schema_extra=nettoyer_schema, frozen=True, extra="forbid")
 
 
 class RefParametre(_Strict):
@@ -162,36 +152,7 @@ class Recommande(_Strict):
     pourquoi: str | None = Field(None, min_length=1, max_length=800)
     sources: tuple[str, ...] = ()
     intervenants: tuple[str | IntervenantChoisi, ...] = ()
-    pourquoi_par: dict[str, Annotated[str, Field(min_length=1, max_length=800)]] = {}
-
-
-class Parametre(_Strict):
-    """Un paramètre de la base : un seuil qu'un centre de services peut changer.
-
-    ``origine`` dit d'où vient la valeur ; ``convention = true`` : elle ne vient pas des
-    documents sources, et les textes le disent.
-    """
-
-    id: str = Field(pattern=r"^[a-z][a-z0-9_]*$", max_length=80)
-    champ: str
-    valeur: StrictBool | StrictInt | StrictFloat | StrictStr
-    libelle: str = Field(min_length=1, max_length=300)
-    origine: str = Field(min_length=1, max_length=800)
-    convention: Annotated[bool, Strict()] = False
-    #: Ce que les textes disent après la valeur (``seuil de 30 % : <mention>``) ; par défaut,
-    #: pour une convention, « un seuil choisi par le catalogue, que les documents sources ne fixent pas ».
-    mention: str | None = Field(None, min_length=1, max_length=200)
-
-    @property
-    def mention_affichee(self) -> str | None:
-        """La mention dite après la valeur dans les textes, s'il y en a une."""
-        if self.mention is not None:
-            return self.mention
-        return MENTION_CONVENTION if self.convention else None
-
-
-#: Ce que disent les textes après la valeur d'un seuil qui est une convention.
-MENTION_CONVENTION = "un seuil choisi par le catalogue, que les documents sources ne fixent pas"
+    pourquoi_par: dict[str, Annotated[str, Field(min_length=1, max_length=800)]] = {}  # noqa: RUF012
 
 
 class RegleSource(_Strict):
@@ -203,43 +164,3 @@ class RegleSource(_Strict):
     recommande: list[Recommande] = Field(min_length=1)
     justification: str = Field(min_length=1, max_length=2000)
     sources: tuple[str, ...] = Field(min_length=1)
-
-
-#: Les genres de constats de l'analyse de couverture (voir ``docs/couverture.md``).
-GENRES_CONSTATS: tuple[str, ...] = (
-    "lacune",
-    "mesure_orpheline",
-    "acteur_sans_mesure",
-    "regle_jamais_declenchee",
-    "regle_subsumee",
-    "regles_en_double",
-)
-
-
-class Explication(_Strict):
-    """Pourquoi un constat de l'analyse de couverture est voulu.
-
-    ``constat`` est un genre de constat ; les autres clés, facultatives, restreignent les
-    constats visés (une clé absente vaut « tous »). Par exemple, aucune mesure individuelle
-    pour un besoin d'intensité modérée, par conception :
-    ``{ constat = "lacune", intensite = "moderee", niveau = "individuel", raison = "..." }``.
-    """
-
-    constat: str
-    raison: str = Field(min_length=1)
-    regle: str | None = None
-    mesure: str | None = None
-    acteur: str | None = None
-    besoin: Besoin | None = None
-    intensite: Intensite | None = None
-    niveau: Niveau | None = None
-
-    @field_validator("constat")
-    @classmethod
-    def _genre_connu(cls, constat: str) -> str:
-        if constat not in GENRES_CONSTATS:
-            raise ValeurInconnue(
-                f"genre de constat inconnu ; attendu : {', '.join(GENRES_CONSTATS)}",
-                suggerer(constat, GENRES_CONSTATS),
-            )
-        return constat

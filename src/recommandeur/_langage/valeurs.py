@@ -6,10 +6,10 @@ from collections.abc import Mapping
 from typing import Any
 
 from .._profil.champs import CHAMPS, INTENSITES, LIBELLES_INTENSITES, Champ
+from .declarations import Parametre
 from .expressions import Atome
 from .gabarits import morceaux
 from .operateurs import OPERATEURS
-from .syntaxe import Parametre
 
 
 def nombre(x: float) -> str:
@@ -94,7 +94,7 @@ def rendre(
 
     >>> rendre("IMSE de l'école : {ecole.imse}.", {"ecole.imse": 9})
     "IMSE de l'école : 9."
-    >>> from recommandeur._langage.syntaxe import Parametre
+    >>> from recommandeur._langage.declarations import Parametre
     >>> seuil = Parametre(id="s", champ="ecole.part_novices", valeur=0.3, libelle="l", origine="o")
     >>> rendre("au moins {parametres.s}", {}, {"s": seuil})
     'au moins 30 %'

@@ -98,7 +98,20 @@ def version_de_la_bibliotheque() -> str:
 @functools.cache
 def empreinte_du_code() -> str:
     """Nom, taille et date de chaque module du paquet, hachés : change avec le code."""
-    racine = str(Path(__file__).resolve().parents[1])
+    return empreinte_des_modules(str(Path(__file__).resolve().parents[1]))
+
+
+def empreinte_des_modules(racine: str) -> str:
+    """Nom, taille et date de chaque ``*.py`` sous ``racine`` (sous-dossiers compris, hors
+    ``__pycache__``), hachés.
+
+    >>> import tempfile
+    >>> with tempfile.TemporaryDirectory() as d:
+    ...     vide = empreinte_des_modules(d)
+    ...     _ = (Path(d) / "a.py").write_text("x = 1")
+    ...     vide != empreinte_des_modules(d)
+    True
+    """
     elements, a_voir = [], [racine]
     while a_voir:
         with os.scandir(a_voir.pop()) as entrees:

@@ -14,8 +14,7 @@ from graphlib import TopologicalSorter
 from typing import Any
 
 from .._base.erreurs import ErreurMoteur
-from .._langage.compilation import COMPARAISONS_MAX
-from .._langage.expressions import Atome, Et, Expression
+from .._langage.expressions import COMPARAISONS_MAX, Atome, Et, Expression
 from .._langage.operateurs import OPERATEURS
 
 #: Au plus 64 nœuds sur la pile du parcours du réseau alpha (MAX_STACK_SIZE de durable-rules) :

@@ -14,10 +14,10 @@ from typing import Any
 
 from .._catalogue.modeles import Catalogue
 from .._langage.base import BaseDeRegles
+from .._langage.declarations import Explication, Parametre
 from .._langage.expressions import Expression, atomes, depuis_donnees, en_donnees
 from .._langage.operateurs import OPERATEURS
 from .._langage.regle import Proposition, RegleCompilee
-from .._langage.syntaxe import Explication, Parametre
 
 
 def en_donnees_json(catalogue: Catalogue, base: BaseDeRegles) -> dict[str, Any]:

@@ -5,12 +5,11 @@ from __future__ import annotations
 import threading
 from collections.abc import Mapping
 from types import MappingProxyType
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from .._base.erreurs import ErreurArgument, ErreurInconnu
 from .._base.fichiers import Dossier
 from .._catalogue.modeles import Catalogue
-from .._catalogue.surcouche import Surcouche, lire_surcouche
 from .._langage.base import AccesDonnees, BaseDeRegles
 from .._langage.regle import RegleCompilee
 from .._profil.modeles import Profil
@@ -19,6 +18,9 @@ from .._vocabulaire import Besoin, Niveau
 from . import cache
 from .fait import Contexte, FaitEvalue, construire
 from .reference import Evaluateur, fabriquer
+
+if TYPE_CHECKING:
+    from .._catalogue.surcouche import Surcouche
 
 
 class Moteur(AccesDonnees):
@@ -51,7 +53,7 @@ class Moteur(AccesDonnees):
         #: Le dossier de la surcouche d'un centre, si le moteur vient de :meth:`depuis` avec une.
         self.surcouche: Dossier | Surcouche | None = None
         #: Les paramètres (seuils) que la surcouche du centre donne : le plan les préfère à
-        #: la distribution du centre (voir ``recommandeur._programme.calibrage``).
+        #: la distribution du centre (voir ``recommandeur._programme.plans_d_ecole.calibrage``).
         self.parametres_de_la_surcouche: frozenset[str] = frozenset()
         self.evaluateur = evaluateur
         self._regles: Mapping[str, RegleCompilee] = MappingProxyType({r.id: r for r in base.regles})
@@ -161,9 +163,11 @@ def _compiler(
 ) -> cache.Compile:
     """Lit, valide et compile les dossiers : catalogue, règles, paramètres de la surcouche.
 
-    La lecture des dossiers ne s'importe qu'ici : un moteur relu du cache s'en passe.
+    La lecture des dossiers (et des surcouches) ne s'importe qu'ici : un moteur relu du cache
+    s'en passe.
     """
     from .._catalogue.chargement import charger_catalogue
+    from .._catalogue.surcouche import lire_surcouche
     from .._langage.chargement import charger_regles
 
     lue = None if surcouche is None else lire_surcouche(surcouche)  # lue une fois

@@ -14,9 +14,9 @@ from pydantic import BaseModel, ConfigDict
 from .._base.fichiers import Dossier
 from .._base.schema_json import nettoyer_schema
 from .._catalogue.surcouche import Surcouche, fusionner, lire_surcouche
-from .capacite import nombre_fr
 from .modeles import Plan
-from .texte import GENRES_D_ALERTE
+from .ressources.capacite import nombre_fr
+from .sorties.texte import GENRES_D_ALERTE
 
 
 class _Partie(BaseModel):

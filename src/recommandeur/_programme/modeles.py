@@ -11,10 +11,10 @@ from pathlib import Path
 
 from .._base.rendus import Rendu
 from .._vocabulaire import CycleAction, Niveau, PeriodeInsertion, Presence
-from .calendrier import EtapeCalendrier
-from .calibrage import Calibrage
-from .modeles_mentorat import Appariement, Capacite
+from .centre.calendrier import EtapeCalendrier
+from .jumelage.modeles_mentorat import Appariement, Capacite
 from .partie import Partie as _Partie
+from .plans_d_ecole.calibrage import Calibrage
 
 
 class Tranche(_Partie):
@@ -256,19 +256,23 @@ class Plan(_Partie):
         )
 
 
-# Les affichages et les fichiers d'un plan, fournis par ``_programme/rendus.py``.
-TEXTE_ALERTE: Rendu[[Alerte], str] = Rendu("texte d'une alerte", "recommandeur._programme.rendus")
-TEXTE_PLAN: Rendu[[Plan], str] = Rendu("résumé d'un plan", "recommandeur._programme.rendus")
-HTML_PLAN: Rendu[[Plan], str] = Rendu("page HTML d'un plan", "recommandeur._programme.rendus")
+# Les affichages et les fichiers d'un plan, fournis par ``_programme/sorties/rendus.py``.
+TEXTE_ALERTE: Rendu[[Alerte], str] = Rendu(
+    "texte d'une alerte", "recommandeur._programme.sorties.rendus"
+)
+TEXTE_PLAN: Rendu[[Plan], str] = Rendu("résumé d'un plan", "recommandeur._programme.sorties.rendus")
+HTML_PLAN: Rendu[[Plan], str] = Rendu(
+    "page HTML d'un plan", "recommandeur._programme.sorties.rendus"
+)
 ECRIRE_CSV: Rendu[[Plan, str | Path], list[Path]] = Rendu(
-    "CSV d'un plan", "recommandeur._programme.rendus"
+    "CSV d'un plan", "recommandeur._programme.sorties.rendus"
 )
 ECRIRE_JSON: Rendu[[Plan, str | Path], Path] = Rendu(
-    "JSON d'un plan", "recommandeur._programme.rendus"
+    "JSON d'un plan", "recommandeur._programme.sorties.rendus"
 )
 ECRIRE_XLSX: Rendu[[Plan, str | Path], Path] = Rendu(
-    "classeur xlsx d'un plan", "recommandeur._programme.rendus"
+    "classeur xlsx d'un plan", "recommandeur._programme.sorties.rendus"
 )
 HTML_APERCU_PLAN: Rendu[[Plan], str] = Rendu(
-    "aperçu HTML d'un plan (carnets)", "recommandeur._programme.rendus"
+    "aperçu HTML d'un plan (carnets)", "recommandeur._programme.sorties.rendus"
 )

@@ -15,31 +15,31 @@ from .._moteur.moteur import Moteur, moteur_par_defaut
 from .._recommandation.ramasse_miettes import ramasse_miettes_suspendu
 from .._suivi.journal import Journal
 from .._vocabulaire import PeriodeInsertion
-from .au_fil import Lecture, resumes_des_effectifs
-from .bilan import bilan
-from .calendrier import calendrier_du_plan
-from .charge import charges
-from .ciblage import Ciblage, calibrage_du_centre
-from .confidentiel import marquer
-from .effectifs import Effectifs, Source
-from .fils_de_calcul import refuser_au_demarrage
-from .groupes import TAILLE_MAX_COHORTE, TAILLE_MAX_GROUPE, grouper
-from .lecture import TAILLE_MAX
-from .mentorat import (
+from .calcul.au_fil import Lecture, resumes_des_effectifs
+from .calcul.fils_de_calcul import refuser_au_demarrage
+from .calcul.parallele import Calcul, coeurs, processus_utiles
+from .calcul.progression import Progression
+from .calcul.resume import Resume
+from .centre.bilan import bilan
+from .centre.calendrier import calendrier_du_plan
+from .centre.portrait import portrait
+from .donnees.effectifs import Effectifs, Source
+from .donnees.lecture import TAILLE_MAX
+from .donnees.mentors import Mentor
+from .jumelage.mentorat import (
     Ailleurs,
     charger_avec_mentors,
     ecoles_selon_les_mentors,
     lancer_l_appariement,
     mentorat_du_plan,
 )
-from .mentors import Mentor
-from .modele_ecole import COLLEGUES, modeles_des_ecoles
 from .modeles import Alerte, Plan, PlanEcole, PlanEnseignant
-from .par_ecole import MENTORES_PAR_MENTOR, a_confirmer, plans_des_ecoles
-from .parallele import Calcul, coeurs, processus_utiles
-from .portrait import portrait
-from .progression import Progression
-from .resume import Resume
+from .plans_d_ecole.charge import charges
+from .plans_d_ecole.ciblage import Ciblage, calibrage_du_centre
+from .plans_d_ecole.groupes import TAILLE_MAX_COHORTE, TAILLE_MAX_GROUPE, grouper
+from .plans_d_ecole.modele_ecole import COLLEGUES, modeles_des_ecoles
+from .plans_d_ecole.par_ecole import MENTORES_PAR_MENTOR, a_confirmer, plans_des_ecoles
+from .sorties.confidentiel import marquer
 
 #: Taille approximative d'une ligne d'effectifs (pour juger un fichier sans le lire).
 OCTETS_PAR_PROFIL = 60
@@ -92,7 +92,7 @@ def planifier(
     chaque personne à qui le mentorat est offert est appariée à l'une d'elles
     (``plan.appariement``) ; ses problèmes sont dits avec ceux des effectifs.
     ``inclure_confidentiel`` : garder la détresse et les offres qui la révèlent (par défaut,
-    le plan n'en contient rien : voir :mod:`recommandeur._programme.confidentiel`).
+    le plan n'en contient rien : voir :mod:`recommandeur._programme.sorties.confidentiel`).
 
     >>> plan = planifier(
     ...     [{"enseignant": "e1", "ecole": "a", "annees_experience": 0, "ordre": "primaire",
@@ -230,31 +230,36 @@ def _plan(
     for (enseignant, _), gid in affectation.items():
         groupes_de[enseignant].append(gid)
     charges_ = charges(suite, groupes, affectation, catalogue)
+    # ce qui ne dépend pas de l'appariement d'abord : son attribution, calculée dans un
+    # processus de calcul pendant ce temps, est attendue le plus tard possible
+    enseignants = [
+        PlanEnseignant.model_construct(
+            enseignant=i,
+            ecole=ecole,
+            periode=PeriodeInsertion(resume.periode),
+            prioritaires=list(resume.prioritaires),
+            nb_offres=len(resume.offres),
+            groupes=sorted(groupes_de.get(i, []), key=lambda g: int(g[1:])),
+        )
+        for i, ecole, resume in suite
+    ]
+    portrait_, bilan_ = portrait(effectifs), bilan(effectifs, resumes, catalogue, journal)
+    mesures = _mesures_nommees(suite, catalogue)
     appariement, capacite, alertes = mentorat_du_plan(
         effectifs, lance, charges_, mentors, catalogue
     )
     return Plan.model_construct(
         version_catalogue=moteur.version_catalogue,
         version_regles=moteur.version_regles,
-        portrait=portrait(effectifs),
+        portrait=portrait_,
         groupes=groupes,
         ecoles=plans,
         charges=charges_,
-        bilan=bilan(effectifs, resumes, catalogue, journal),
+        bilan=bilan_,
         alertes=_alertes_du_centre(plans, suite, catalogue, alertes),
-        enseignants=[
-            PlanEnseignant.model_construct(
-                enseignant=i,
-                ecole=ecole,
-                periode=PeriodeInsertion(resume.periode),
-                prioritaires=list(resume.prioritaires),
-                nb_offres=len(resume.offres),
-                groupes=sorted(groupes_de.get(i, []), key=lambda g: int(g[1:])),
-            )
-            for i, ecole, resume in suite
-        ],
+        enseignants=enseignants,
         parametres=dict(conventions),
-        mesures=_mesures_nommees(suite, catalogue),
+        mesures=mesures,
         calibrage=calibrage,
         appariement=appariement,
         capacite=capacite,

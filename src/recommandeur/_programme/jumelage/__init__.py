@@ -1,0 +1,1 @@
+"""Le jumelage : qui demande une personne mentore, les critères, l'appariement et ses raisons."""

@@ -1,0 +1,3 @@
+"""Les plans des écoles : calibrage des déclencheurs, modèle de plan, actions du milieu, groupes,
+charge.
+"""

@@ -1,0 +1,3 @@
+"""Une province, centre par centre : les dossiers des centres, le plan de chacun, la reprise, le
+récapitulatif.
+"""

@@ -1,0 +1,1 @@
+"""Les ressources du programme : heures demandées et disponibles, ETP par rôle, coûts."""

@@ -1,0 +1,83 @@
+"""``outils/muter.py --cibler`` : les tests lancés d'abord pour un mutant, lus dans le dépôt."""
+
+from __future__ import annotations
+
+import importlib.util
+from pathlib import Path
+from types import ModuleType
+
+import pytest
+
+RACINE = Path(__file__).resolve().parents[1]
+
+
+@pytest.fixture(scope="module")
+def muter() -> ModuleType:
+    spec = importlib.util.spec_from_file_location("muter", RACINE / "outils" / "muter.py")
+    assert spec is not None and spec.loader is not None
+    module = importlib.util.module_from_spec(spec)
+    spec.loader.exec_module(module)
+    return module
+
+
+def _depot(racine: Path) -> Path:
+    """Un petit dépôt : ``recommandeur.p.b`` (public : ``nom``), ``p.c`` qui l'importe, ``p.d``
+    importé seulement par ``p.c``, et des tests qui les importent de toutes les façons."""
+    fichiers = {
+        "src/recommandeur/__init__.py": "if TYPE_CHECKING:\n    from .p.b import nom\n",
+        "src/recommandeur/p/__init__.py": "from . import b, c, d\n",
+        "src/recommandeur/p/b.py": "def nom() -> None: ...\n",
+        "src/recommandeur/p/c.py": "from . import d\nfrom .b import nom\n",
+        "src/recommandeur/p/d.py": "X = 1\n",
+        "tests/test_public.py": "from recommandeur import nom\n",
+        "tests/test_chaine.py": 'CIBLE = "recommandeur.p.b.nom"  # monkeypatch.setattr\n',
+        "tests/test_paquet_importe.py": "from recommandeur.p import c\n",
+        "tests/test_sans_rapport.py": "import json\nfrom recommandeur import autre\n",
+        "tests/test_b_par_son_nom.py": "\n",
+        "tests/aide.py": "from recommandeur.p.b import nom\n",  # pas un fichier de tests
+    }
+    for chemin, texte in fichiers.items():
+        (racine / chemin).parent.mkdir(parents=True, exist_ok=True)
+        (racine / chemin).write_text(texte, encoding="utf-8")
+    return racine
+
+
+def test_les_tests_qui_importent_ou_nomment_le_module_puis_sa_doctest(
+    muter: ModuleType, tmp_path: Path
+) -> None:
+    racine = _depot(tmp_path)
+    assert muter.tests_cibles(racine, "p/b.py") == [
+        "tests/test_b_par_son_nom.py",
+        "tests/test_chaine.py",
+        "tests/test_public.py",
+        "tests/test_qualite.py::test_doctests[recommandeur.p.b]",
+    ]
+    assert muter.tests_cibles(racine, "p/c.py") == [
+        "tests/test_paquet_importe.py",
+        "tests/test_qualite.py::test_doctests[recommandeur.p.c]",
+    ]
+
+
+def test_sans_test_direct_ceux_des_modules_qui_l_importent(
+    muter: ModuleType, tmp_path: Path
+) -> None:
+    """``p.d`` n'est importé par aucun test : ceux de ``p.c`` (qui l'importe), pas ceux de
+    ``recommandeur.p`` (un ``__init__`` importe tout)."""
+    racine = _depot(tmp_path)
+    assert muter.tests_cibles(racine, "p/d.py") == [
+        "tests/test_paquet_importe.py",
+        "tests/test_qualite.py::test_doctests[recommandeur.p.d]",
+    ]
+
+
+def test_dans_le_depot(muter: ModuleType) -> None:
+    cibles = muter.tests_cibles(RACINE, "_programme/provincial/reprise.py")
+    assert "tests/test_province.py" in cibles
+    assert "tests/test_vocabulaire.py" not in cibles
+    assert (
+        cibles[-1]
+        == "tests/test_qualite.py::test_doctests[recommandeur._programme.provincial.reprise]"
+    )
+    assert "tests/test_generer_effectifs.py" in muter.tests_cibles(
+        RACINE, "../../outils/generer_effectifs.py"
+    )
