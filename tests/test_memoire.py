@@ -172,11 +172,24 @@ def test_une_mesure_recommandee_n_est_gardee_qu_a_sa_deuxieme_rencontre() -> Non
 def test_des_raisons_differentes_ont_des_empreintes_differentes() -> None:
     """La clé d'une mesure recommandée se hache par les identités de ses raisons : une empreinte
     commune ferait de la mémoire une liste parcourue à chaque recherche."""
-    from recommandeur._recommandation.construction import Motifs
+    from recommandeur._recommandation.construction import constructeur
+    from recommandeur._recommandation.decisions import Decision
+    from recommandeur._recommandation.intervenants import Choix
     from recommandeur._recommandation.modeles import Motif
+    from recommandeur._vocabulaire import Presence
 
+    f = fiche(MOTEUR)
+    _vider(f)
+    choix = Choix(f.mesures["mentorat"].intervenants[0], Presence.PRESENT, (), ())
+    decision = Decision("mentorat", choix, None, ())
     motifs = [
         Motif.construire(regle=f"r{i}", titre="T", poids=1.0, texte="t", faits=(), sources=())
         for i in range(50)
     ]
-    assert len({hash(Motifs((m,))) for m in motifs}) == 50
+    for m in motifs:
+        faire = constructeur(f, {"mentorat": [m]}, {"mentorat": decision}, {"mentorat": 1.0}, {})
+        premiere = faire(1, "mentorat", False)
+        assert faire(1, "mentorat", False) is not premiere  # gardée à la deuxième fois
+        assert faire(1, "mentorat", False).motifs == [m]
+    assert len(f.recommandees) == 50
+    assert len({hash(cle) for cle in f.recommandees}) == 50

@@ -147,7 +147,11 @@ def decider(
     entrees = _enregistrement(
         EntreesDecision, (candidats, sig, a_eviter[0], a_eviter[1], sans_effet, differee)
     )
-    decision: Decision = f.retrouver(f.decisions, entrees, _decider, entrees)
+    cle = entrees  # toutes les entrées : rien de ce que lit la décision ne manque à sa clé
+    decision: Decision | None = f.decisions.get(cle)
+    if decision is None:
+        decision = _decider(f, entrees)
+        f.garder(f.decisions, cle, decision)
     return decision
 
 

@@ -10,8 +10,8 @@ from __future__ import annotations
 import functools
 import threading
 import weakref
-from collections.abc import Callable, Hashable, Mapping
-from typing import Any, TypeVar
+from collections.abc import Hashable, Mapping
+from typing import Any
 
 from .._catalogue.modeles import Acteur, Intervenant, Mesure
 from .._langage.evaluation import decisives
@@ -25,9 +25,6 @@ from .._vocabulaire import Besoin, Destinataire
 from .._vocabulaire.centre import au_centre
 from .memoire import MemoireARevoir
 from .modeles import Fait, MesureRecommandee, Motif
-
-E = TypeVar("E")
-V = TypeVar("V")
 
 #: Nombre minimal d'entrées de chaque mémoire d'un moteur (motifs, décisions, mesures
 #: recommandées) ; une base de plus de 500 règles en garde 20 par règle.
@@ -128,23 +125,6 @@ class Fiche:
         if len(memoire) >= self.taille:
             memoire.clear()
         memoire[cle] = valeur
-
-    def retrouver(
-        self,
-        memoire: dict[Any, Any],
-        cle: Hashable,
-        faire: Callable[[Fiche, E], V],
-        entrees: E,
-    ) -> V:
-        """La valeur de ``cle`` dans une mémoire de la fiche, sinon ``faire(self, entrees)`` gardée.
-
-        ``entrees`` est tout ce que lit ``faire`` ; la clé, en général les mêmes entrées.
-        """
-        trouvee: V | None = memoire.get(cle)
-        if trouvee is None:
-            trouvee = faire(self, entrees)
-            self.garder(memoire, cle, trouvee)
-        return trouvee
 
     def pour_le_porteur(self, motif: Motif, mesure: str, porteur: str) -> Motif:
         """Le motif tel qu'il se lit quand ``porteur`` porte la mesure.

@@ -168,20 +168,26 @@ def recommander_valide(
         recues[r.mesure] = recues[r.mesure] and r.efficace
     periode = PeriodeInsertion(fait["periode_insertion"])
     en_insertion = periode.en_insertion
-    echecs = echecs_du_profil(profil, f)
-    vus_presents = frozenset(
-        r.intervenant or f.mesures[r.mesure].acteur_responsable
-        for r in profil.mesures_recues
-        if r.efficace
+    echecs = echecs_du_profil(profil, f) if recues else []
+    vus_presents = (
+        frozenset(
+            r.intervenant or f.mesures[r.mesure].acteur_responsable
+            for r in profil.mesures_recues
+            if r.efficace
+        )
+        if recues
+        else RIEN_A_EVITER[0]
     )
     sig = signature(f, fait, en_insertion, vus_presents)
 
     ecarts: list[MesureEcartee] = []
     retenues: dict[str, Decision] = {}
     sans_effet = set(ecartees(scores_des_mesures, recues)) if recues else set()
-    # Seules les offres à la personne attendent : une action du milieu ne pèse pas sur elle.
-    offertes = [m for m in scores_des_mesures if m not in f.au_milieu]
-    reporter = set(differees(offertes, f.charges, profil.signaux_de_detresse))
+    reporter: set[str] = set()
+    if profil.signaux_de_detresse:
+        # Seules les offres à la personne attendent : une action du milieu ne pèse pas sur elle.
+        offertes = [m for m in scores_des_mesures if m not in f.au_milieu]
+        reporter = set(differees(offertes, f.charges, profil.signaux_de_detresse))
     for mid in scores_des_mesures:
         d = decider(
             f,
@@ -208,9 +214,9 @@ def recommander_valide(
     offres = {m: s for m, s in scores_des_mesures.items() if m in retenues and m not in f.au_milieu}
     actions = {m: s for m, s in scores_des_mesures.items() if m in retenues and m in f.au_milieu}
     if f.pourquoi_par:
-        for mid, d in retenues.items():
-            if mid not in f.mesures_a_raisons_propres:
-                continue  # aucun de ses motifs n'a de raison propre à un intervenant
+        for mid in f.mesures_a_raisons_propres.intersection(retenues):
+            # seules les mesures dont un motif a une raison propre à un intervenant
+            d = retenues[mid]
             # la raison propre à un intervenant ne vaut que s'il est présent (jamais « à confirmer »)
             present = d.choix.intervenant and d.choix.presence is Presence.PRESENT
             porteur = d.choix.intervenant.acteur if present and d.choix.intervenant else ""
@@ -218,14 +224,19 @@ def recommander_valide(
     en_centre = profil.ordre.value in ORDRES_EN_CENTRE
     if en_centre:
         motifs = {mid: [f.au_centre(m) for m in liste] for mid, liste in motifs.items()}
-    sans_intervenant = {e.mesure for e in ecarts if e.genre == "sans_intervenant"}
-    for rid in filter(f.regles_prioritaires.__contains__, declenchees):
-        _reporter_priorite(f, rid, offres, retenues, motifs, sans_intervenant)
-    priorites = {
-        m: min(rangs)
-        for m in offres
-        if (rangs := [mo.priorite for mo in motifs[m] if mo.priorite is not None])
-    }
+    # Une priorité ne vient que d'une règle qui en porte une (celle d'une proposition, ou
+    # reportée sur une autre proposition de la même règle) : sans elles, aucune priorité.
+    prioritaires_tirees = [rid for rid in declenchees if rid in f.regles_prioritaires]
+    priorites: dict[str, int] = {}
+    if prioritaires_tirees:
+        sans_intervenant = {e.mesure for e in ecarts if e.genre == "sans_intervenant"}
+        for rid in prioritaires_tirees:
+            _reporter_priorite(f, rid, offres, retenues, motifs, sans_intervenant)
+        priorites = {
+            m: min(rangs)
+            for m in offres
+            if (rangs := [mo.priorite for mo in motifs[m] if mo.priorite is not None])
+        }
     ordre, nb_prioritaires = ordonner(offres, f.rang_niveau, priorites, prioritaires)
     if profil.signaux_de_detresse:
         ordre, nb_prioritaires, retirees = en_detresse(
@@ -248,7 +259,7 @@ def recommander_valide(
         ]
     if limite is not None:
         ordre = ordre[:limite]
-    ordre_actions, _ = ordonner(actions, f.rang_niveau, {}, 0)
+    ordre_actions = ordonner(actions, f.rang_niveau, {}, 0)[0] if actions else []
     construire = constructeur(f, motifs, retenues, offres | actions, recues, en_centre)
     if en_centre:
         ecarts = [
