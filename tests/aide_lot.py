@@ -52,3 +52,26 @@ def mourir_ailleurs(parent: int) -> str:
     if os.getpid() != parent:
         os._exit(3)
     return "ici"
+
+
+#: Les morceaux calculés dans ce processus-ci par :func:`attendre_le_fichier`, dans l'ordre.
+CALCULES: list[int] = []
+
+
+def attendre_le_fichier(x: int, fichier: str, parent: int) -> tuple[bool, int]:
+    """Un morceau de ``Calcul.ailleurs`` : (calculé dans ``parent``, ``x``). Dans un processus de
+    calcul, le morceau 0 attend (2 minutes au plus) que ``fichier`` existe ; dans ``parent``,
+    chaque morceau est noté dans :data:`CALCULES` et le morceau 1 crée ``fichier``."""
+    import time
+    from pathlib import Path
+
+    ici = os.getpid() == parent
+    if ici:
+        CALCULES.append(x)
+        if x == 1:
+            Path(fichier).touch()
+    elif x == 0:
+        fin = time.monotonic() + 120
+        while not os.path.exists(fichier) and time.monotonic() < fin:
+            time.sleep(0.01)
+    return ici, x

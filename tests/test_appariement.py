@@ -21,7 +21,7 @@ from hypothesis import strategies as st
 from recommandeur import ErreurEffectifs, planifier
 from recommandeur._cli.commande import main
 from recommandeur._programme.donnees.mentors import Mentor, charger_mentors
-from recommandeur._programme.jumelage.appariement import apparier, attribuer
+from recommandeur._programme.jumelage.appariement import apparier, attribuer, morceaux, reunir
 from recommandeur._programme.jumelage.criteres import Demande
 from recommandeur._programme.jumelage.mentorat import RAISON_CONFIDENTIELLE
 
@@ -216,6 +216,62 @@ def test_proprietes_de_l_appariement(cas: tuple, hasard: object) -> None:  # typ
     autre = apparier(melange_d, melange_m, capacites)
     assert autre.paires == r.paires
     assert autre.non_apparies == r.non_apparies
+
+
+#: Plus d'écoles que de personnes mentores : plusieurs composantes, et des écoles sans personne
+#: mentore (leurs demandes ne sont dans aucun morceau).
+_ECOLES_M = ["A", "B", "C", "D", "E", "F", "G"]
+_cas_en_morceaux = st.tuples(
+    st.lists(
+        st.builds(
+            lambda i, ecole, ordre, precedent, echec, rang: Demande(
+                f"e{i}", ecole, ordre, precedent=precedent, echec=echec, rang=rang
+            ),
+            st.integers(0, 40),
+            st.sampled_from(_ECOLES_M),
+            st.sampled_from(["primaire", "secondaire"]),
+            st.sampled_from([None, "M0", "M1"]),
+            st.booleans(),
+            st.integers(0, 1),
+        ),
+        max_size=30,
+        unique_by=lambda d: d.enseignant,
+    ),
+    st.lists(
+        st.builds(
+            lambda i, ecole, autres: Mentor(
+                id=f"M{i}", ecole=ecole, autres_ecoles=tuple(e for e in autres if e != ecole)
+            ),
+            st.integers(0, 7),
+            st.sampled_from(_ECOLES_M),
+            st.lists(st.sampled_from(_ECOLES_M), max_size=2, unique=True),
+        ),
+        max_size=6,
+        unique_by=lambda m: m.id,
+    ),
+    st.lists(st.integers(0, 5), min_size=8, max_size=8),
+    st.integers(1, 4),
+)
+
+
+@settings(max_examples=150, deadline=None)
+@given(_cas_en_morceaux)
+def test_les_morceaux_de_l_attribution_la_donnent_entiere(cas: tuple) -> None:  # type: ignore[type-arg]
+    """Ticket 23 (plan10) : l'attribution calculée par morceaux (une partie dans un processus de
+    calcul, le reste ici) est celle de toutes les demandes ; chaque morceau est fait de
+    composantes entières, chaque demande et chaque personne mentore dans un morceau au plus."""
+    demandes, mentors, caps, nombre = cas
+    capacites = {m.id: caps[int(m.id[1:])] for m in mentors}
+    parts = morceaux(demandes, mentors, capacites, nombre)
+    assert len(parts) <= nombre and all(qui for qui, _, _ in parts)
+    toutes = [d.enseignant for qui, _, _ in parts for d in qui]
+    servies = {e for m in mentors for e in m.ecoles}
+    assert sorted(toutes) == sorted(d.enseignant for d in demandes if d.ecole in servies)
+    nommees = [m.id for _, servant, _ in parts for m in servant]
+    assert len(nommees) == len(set(nommees))
+    assert all(caps_ == {m.id: capacites[m.id] for m in servant} for _, servant, caps_ in parts)
+    attendu = attribuer(demandes, mentors, capacites)
+    assert reunir(lambda: [attribuer(*m) for m in parts]) == attendu
 
 
 # --- le fichier des personnes mentores ----------------------------------------------------------

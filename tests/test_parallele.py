@@ -10,6 +10,7 @@ from __future__ import annotations
 import concurrent.futures
 import os
 import signal
+import time
 from typing import Any
 
 import pytest
@@ -327,22 +328,22 @@ def test_ailleurs_calcule_dans_le_processus_de_calcul_qui_a_rendu_des_lots(
     calcul = Calcul(moteur, 2)
     try:
         # pas encore de lot rendu : calculé ici, rien n'est confié
-        assert calcul.ailleurs(os.getpid)() == os.getpid()
+        assert calcul.ailleurs(os.getpid, [()])() == [os.getpid()]
         assert calcul._ailleurs == []
         profils = [_profil(i) for i in range(450)]
         assert len(calcul.resumes(profils, lambda _: None)) == 450
         assert calcul._recus == len(lots_rendus) > 0
-        lire = calcul.ailleurs(os.getpid)
+        lire = calcul.ailleurs(os.getpid, [()])
         # pris par le processus de calcul (ce processus-ci continue le plan pendant ce temps)
         concurrent.futures.wait(calcul._ailleurs, timeout=120)
-        assert lire() != os.getpid()
+        assert lire() != [os.getpid()]
         # le processus de calcul meurt sur la tâche confiée : calculée ici, sans erreur
-        assert calcul.ailleurs(aide_lot.mourir_ailleurs, os.getpid())() == "ici"
+        assert calcul.ailleurs(aide_lot.mourir_ailleurs, [(os.getpid(),)])() == ["ici"]
         # le processus de calcul arrêté : calculé ici, sans erreur
         for travailleur in list(calcul._executeur._processes.values()):
             travailleur.kill()
             travailleur.join()
-        assert calcul.ailleurs(os.getpid)() == os.getpid()
+        assert calcul.ailleurs(os.getpid, [()])() == [os.getpid()]
     finally:
         calcul.fermer(interrompu=True)
 
@@ -351,3 +352,30 @@ def _profil(i: int) -> Any:
     from recommandeur._profil.modeles import Profil
 
     return Profil(annees_experience=i % 8, ordre="primaire", besoins={"planification": "faible"})
+
+
+def test_ailleurs_ce_processus_ci_calcule_les_morceaux_que_personne_n_a_commences(
+    lots_rendus: list[int], tmp_path: Any
+) -> None:
+    from recommandeur import moteur_par_defaut
+
+    calcul = Calcul(moteur_par_defaut(), 2)
+    try:
+        assert len(calcul.resumes([_profil(i) for i in range(450)], lambda _: None)) == 450
+        aide_lot.CALCULES.clear()
+        fichier, ici = str(tmp_path / "fait"), os.getpid()
+        lire = calcul.ailleurs(aide_lot.attendre_le_fichier, [(x, fichier, ici) for x in range(4)])
+        # le processus de calcul a pris les morceaux 0 (qui attend le fichier) et 1 ; 2 et 3 ne
+        # sont à personne
+        taches = calcul._ailleurs
+        for _ in range(12_000):  # 2 minutes au plus
+            if taches[1].running():
+                break
+            time.sleep(0.01)
+        # ici : 3 et 2 (annulés là-bas), puis 1, le dernier des deux pas rendus (qui crée le
+        # fichier) ; le morceau 0 est attendu
+        assert lire() == [(False, 0), (True, 1), (True, 2), (True, 3)]
+        assert aide_lot.CALCULES == [3, 2, 1]
+        assert [t.cancelled() for t in taches] == [False, False, True, True]
+    finally:
+        calcul.fermer(interrompu=True)

@@ -202,29 +202,42 @@ class Calcul:
         self._a_suivi = self._recus > 0 and all(e.done() for e in self._echauffes)
         return [r for lot in faits if lot is not None for r in lot]
 
-    def ailleurs(self, fonction: Callable[..., T], *args: Any) -> Callable[[], T]:
-        """``fonction(*args)`` confiée aux processus de calcul (démarrés, et qui ont rendu des
-        lots), pendant que ce processus-ci continue le plan ; rend de quoi lire le résultat :
-        celui d'un processus de calcul s'il l'a pris (attendu), sinon calculé ici (pas pris,
-        processus arrêté). Sans processus de calcul au travail : calculé ici."""
+    def ailleurs(
+        self, fonction: Callable[..., T], morceaux: Sequence[tuple[Any, ...]]
+    ) -> Callable[[], list[T]]:
+        """``fonction(*m)`` pour chaque morceau ``m``, confiés dans l'ordre aux processus de
+        calcul (démarrés, et qui ont rendu des lots) pendant que ce processus-ci continue le
+        plan ; rend de quoi lire les résultats, dans l'ordre des morceaux. À la lecture, ce
+        processus-ci calcule, par la fin, ceux qu'aucun processus de calcul n'a commencés, puis
+        le dernier de ceux qui ne sont pas rendus tant qu'il en reste plus d'un ; il attend les
+        autres (un processus arrêté : calculés ici). Sans processus de calcul au travail :
+        tout est calculé ici."""
         from concurrent.futures.process import BrokenProcessPool
 
-        ici = functools.partial(fonction, *args)
-        if not self._a_suivi:
-            return ici
-        try:
-            tache = self._executeur.submit(fonction, *args)
-        except (BrokenProcessPool, RuntimeError):
-            return ici
-        self._ailleurs.append(tache)
+        ici = [functools.partial(fonction, *m) for m in morceaux]
+        taches: list[Future[T]] = []
+        if self._a_suivi:
+            with contextlib.suppress(BrokenProcessPool, RuntimeError):
+                for m in morceaux:
+                    taches.append(self._executeur.submit(fonction, *m))
+        self._ailleurs += taches
 
-        def lire() -> T:
-            if tache.cancel():
-                return ici()
-            try:
-                return _resultat(tache)
-            except BrokenProcessPool:
-                return ici()
+        def lire() -> list[T]:
+            faits: dict[int, T] = {}
+            k = len(ici)
+            while k > len(taches) or (k > 0 and taches[k - 1].cancel()):
+                k -= 1
+                faits[k] = ici[k]()
+            attendus = list(range(k))
+            while len(pas_rendus := [i for i in attendus if not taches[i].done()]) > 1:
+                faits[pas_rendus[-1]] = ici[pas_rendus[-1]]()
+                attendus.remove(pas_rendus[-1])
+            for i in attendus:
+                try:
+                    faits[i] = _resultat(taches[i])
+                except BrokenProcessPool:
+                    faits[i] = ici[i]()
+            return [faits[i] for i in range(len(ici))]
 
         return lire
 

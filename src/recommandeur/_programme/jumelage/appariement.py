@@ -15,7 +15,7 @@ les raisons (:mod:`.raisons_paires`).
 from __future__ import annotations
 
 from collections import defaultdict
-from collections.abc import Mapping, Sequence
+from collections.abc import Callable, Mapping, Sequence
 from dataclasses import dataclass
 
 import networkx as nx
@@ -149,6 +149,61 @@ def attribuer(
     for groupe in composantes.values():
         attribues.update((e, m.id) for e, m in _composante(groupe, servant, capacites).items())
     return attribues
+
+
+#: Un morceau de l'appariement : les arguments de :func:`attribuer` pour des composantes entières.
+Morceau = tuple[list[Demande], list[Mentor], dict[str, int]]
+#: Les morceaux de l'attribution (un processus de calcul en prend le plus possible pendant que
+#: ce processus-ci construit le plan ; ce processus-ci calcule les autres quand il la lit).
+MORCEAUX = 16
+
+
+def morceaux(
+    demandes: Sequence[Demande],
+    mentors: Sequence[Mentor],
+    capacites: Mapping[str, int],
+    nombre: int = MORCEAUX,
+) -> list[Morceau]:
+    """L'appariement en au plus ``nombre`` morceaux de poids voisins, faits de composantes
+    entières (écoles reliées par une personne mentore commune ; le poids : les demandes) :
+    chaque composante est calculée seule, l'union des :func:`attribuer` des morceaux est donc
+    celle de toutes les demandes. Une demande qu'aucune personne mentore ne sert est laissée.
+
+    >>> ms = [Mentor(id="M1", ecole="a", autres_ecoles=("b",)), Mentor(id="M2", ecole="c"),
+    ...       Mentor(id="M3", ecole="z")]
+    >>> ds = [Demande("e1", "a", "primaire"), Demande("e2", "c", "primaire"),
+    ...       Demande("e3", "b", "primaire"), Demande("e4", "d", "primaire")]
+    >>> parts = morceaux(ds, ms, {"M1": 2, "M2": 1, "M3": 4}, 2)
+    >>> [([d.enseignant for d in m[0]], m[2]) for m in parts]
+    [(['e1', 'e3'], {'M1': 2}), (['e2'], {'M2': 1})]
+    """
+    liens = nx.utils.UnionFind()
+    for m in mentors:
+        liens.union(*(("ecole", ecole) for ecole in m.ecoles))
+    composantes: dict[object, Morceau] = {}
+    for m in mentors:
+        composantes.setdefault(liens[("ecole", m.ecole)], ([], [], {}))[1].append(m)
+    for d in demandes:
+        if ("ecole", d.ecole) in liens.parents:
+            composantes[liens[("ecole", d.ecole)]][0].append(d)
+    # les plus lourdes d'abord, chacune dans le morceau le plus léger
+    resultat: list[Morceau] = [([], [], {}) for _ in range(max(1, nombre))]
+    for qui, servant, _ in sorted(composantes.values(), key=lambda c: -len(c[0])):
+        if qui:
+            leger = min(resultat, key=lambda m: len(m[0]))
+            leger[0].extend(qui)
+            leger[1].extend(servant)
+            leger[2].update((m.id, capacites[m.id]) for m in servant)
+    return [m for m in resultat if m[0]]
+
+
+def reunir(lire: Callable[[], list[dict[str, str]]]) -> dict[str, str]:
+    """L'attribution de toutes les demandes : celles des morceaux (lues par ``lire``) réunies.
+
+    >>> reunir(lambda: [{"e1": "M1"}, {"e2": "M2"}])
+    {'e1': 'M1', 'e2': 'M2'}
+    """
+    return {e: m for attribues in lire() for e, m in attribues.items()}
 
 
 def _composante(

@@ -31,7 +31,7 @@ from ..ressources.capacite import (
     nombre_fr,
 )
 from ..ressources.couts import capacite
-from .appariement import apparier, attribuer
+from .appariement import Morceau, apparier, attribuer, morceaux, reunir
 from .criteres import Demande
 from .modeles_mentorat import Appariement, Capacite, NonApparie
 from .raisons_paires import PRECEDENT
@@ -167,11 +167,10 @@ def alertes_non_apparies(
     return alertes
 
 
-#: Calcule ``attribuer(demandes, mentors, capacites)`` ailleurs (un processus de calcul) pendant
-#: que ce processus-ci continue ; rend de quoi lire son résultat quand il le faut.
+#: Calcule ``attribuer(*m)`` pour chaque morceau ``m`` dans un processus de calcul (et ici, ceux
+#: qu'il n'a pas pris quand le résultat est lu) pendant que ce processus-ci continue.
 Ailleurs = Callable[
-    [Callable[..., dict[str, str]], list[Demande], Sequence[Mentor], dict[str, int]],
-    Callable[[], dict[str, str]],
+    [Callable[..., dict[str, str]], Sequence[Morceau]], Callable[[], list[dict[str, str]]]
 ]
 
 
@@ -207,7 +206,7 @@ def lancer_l_appariement(
     capacites = capacites_des_mentors(mentors, catalogue, mentores_par_mentor, moyenne)
     nombres = {k: n for k, (n, _) in capacites.items()}
     if ailleurs is not None:
-        lire = ailleurs(attribuer, qui, mentors, nombres)
+        lire = functools.partial(reunir, ailleurs(attribuer, morceaux(qui, mentors, nombres)))
     else:
         lire = functools.partial(attribuer, qui, mentors, nombres)
     return AppariementLance(offres, qui, capacites, lire)
