@@ -29,11 +29,7 @@ from typing import Any
 
 import recommandeur._programme.planifier as module_planifier
 from recommandeur import moteur_par_defaut, planifier
-
-try:  # le rangement de _programme/ en sous-paquets
-    from recommandeur._programme.calcul import parallele
-except ImportError:  # un arbre d'avant le rangement
-    from recommandeur._programme import parallele  # type: ignore[attr-defined,no-redef]
+from recommandeur._programme.calcul import parallele
 
 PHASES: dict[str, list[float]] = {}
 
