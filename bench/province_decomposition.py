@@ -58,8 +58,11 @@ plan = planifier(entree / "enseignants.csv", entree / "ecoles.csv", mentors=entr
                  moteur=moteur, date=dt.date(2026, 12, 4), processus=1)
 gc.collect()
 noter("planifier rendu (effectifs et résumés lâchés)")
-rapport = next(m for n, m in sorted(sys.modules.items())
-               if n.startswith("recommandeur._programme") and n.endswith(".rapport"))
+import importlib
+try:  # après le rangement de _programme/ (18:40), puis avant
+    rapport = importlib.import_module("recommandeur._programme.sorties.rapport")
+except ImportError:
+    rapport = importlib.import_module("recommandeur._programme.rapport")
 sortie.mkdir(parents=True, exist_ok=True)
 if hasattr(rapport, "ecrire_html"):
     rapport.ecrire_html(plan, sortie / "rapport.html")
@@ -81,7 +84,9 @@ PLANCHER = """
 import json, resource
 etapes = []
 def noter(nom):
-    etapes.append((nom, resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024, 0.0))
+    with open("/proc/self/statm") as f:
+        rss = int(f.read().split()[1]) * 4096 / 2**20
+    etapes.append((nom, rss, rss))
 noter("interpréteur")
 import pydantic
 noter("pydantic")
@@ -107,12 +112,10 @@ def _lancer(code: str, arguments: list[str], pythonpath: str | None) -> list[lis
     if pythonpath:
         env["PYTHONPATH"] = pythonpath
     fini = subprocess.run(
-        [sys.executable, "-c", code, *arguments],
-        check=True,
-        capture_output=True,
-        text=True,
-        env=env,
+        [sys.executable, "-c", code, *arguments], capture_output=True, text=True, env=env
     )
+    if fini.returncode:
+        raise SystemExit(f"mesure en échec :\n{fini.stderr}")
     etapes: list[list[object]] = json.loads(fini.stdout.splitlines()[-1])
     return etapes
 
@@ -122,7 +125,8 @@ def _tableau(titre: str, etapes: list[list[object]], avec_rss: bool = True) -> s
     precedent = 0.0
     for nom, pic, rss in etapes:
         assert isinstance(pic, float) and isinstance(rss, float)
-        ligne = f"  {nom:<52} pic {pic:7.1f} Mo  (+{pic - precedent:5.1f})"
+        quoi = "pic" if avec_rss else "résidente"
+        ligne = f"  {nom:<54} {quoi} {pic:7.1f} Mo  (+{pic - precedent:5.1f})"
         lignes.append(ligne + (f"  résidente {rss:7.1f} Mo" if avec_rss else ""))
         precedent = pic
     return "\n".join(lignes) + "\n"
@@ -144,14 +148,18 @@ def main() -> None:
             f"Le plus grand centre ({grand.name}, {max(tailles)} personnes) de la province "
             f"fictive ({args.centres} centres, {sum(tailles)} personnes, graine {args.graine}) : "
             "un sous-processus neuf par mesure, processus=1 ; « pic » : ru_maxrss après "
-            "l'étape (entre parenthèses, ce que l'étape y ajoute).\n"
+            "l'étape (entre parenthèses, ce que l'étape y ajoute) ; le pic de l'interpréteur "
+            "est hérité du processus qui le lance (Linux garde ru_maxrss à travers fork et "
+            "exec) : il ne compte qu'au-delà.\n"
         )
         versions = [("avant", args.avant)] if args.avant else []
         for nom, chemin in [*versions, ("après (ce code)", None)]:
             etapes = _lancer(ETAPES, [str(grand), str(Path(d) / nom)], chemin)
             texte += _tableau(f"{nom} :", etapes)
         texte += _tableau(
-            "Le plancher, import par import (ce code) :", _lancer(PLANCHER, [], None), False
+            "Le plancher, import par import (ce code ; mémoire résidente du moment) :",
+            _lancer(PLANCHER, [], None),
+            False,
         )
     print(texte, end="")
     if not args.sans_ecrire:
