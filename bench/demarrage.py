@@ -5,7 +5,8 @@ Chaque mesure est un processus Python neuf qui importe ``recommandeur`` et recom
 de la recommandation, et le CPU de tout le processus (interpréteur compris, ``getrusage``).
 Les variantes sont lancées à tour de rôle, dans un ordre qui tourne, dans le même lancement :
 
-- ``avant`` : le code d'une révision (``--avant``, extraite par ``git archive``) ;
+- ``avant`` : le code d'une révision (``--avant``, extraite par ``git archive``), sans cache ;
+  avec ``--avant-cache``, aussi ``avant, cache chaud`` (une révision qui a déjà le cache) ;
 - ``sans cache`` : ce code-ci, ``RECOMMANDEUR_CACHE=0`` ;
 - ``cache vide`` : ce code-ci, un dossier de cache neuf à chaque fois (le moteur y est écrit) ;
 - ``cache chaud`` : ce code-ci, le moteur compilé relu du cache ;
@@ -99,6 +100,9 @@ def extraire(revision: str, dossier: Path) -> Path:
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--avant", help="révision à comparer (par exemple 3c283db)")
+    parser.add_argument(
+        "--avant-cache", action="store_true", help="mesurer aussi la révision avec son cache"
+    )
     parser.add_argument("--repetitions", type=int, default=9)
     parser.add_argument("--sortie", type=Path, help="fichier JSON des mesures")
     args = parser.parse_args()
@@ -116,6 +120,11 @@ def main() -> None:
                 "PYTHONPATH": str(src),
                 "RECOMMANDEUR_CACHE": "0",
             }
+            if args.avant_cache:
+                variantes[f"avant ({args.avant}), cache chaud"] = base | {
+                    "PYTHONPATH": str(src),
+                    "RECOMMANDEUR_CACHE": str(Path(tmp) / "cache_avant"),
+                }
         variantes["sans cache"] = base | {"RECOMMANDEUR_CACHE": "0"}
         variantes["cache vide"] = base  # un dossier neuf à chaque lancement (ci-dessous)
         variantes["cache chaud"] = base | {"RECOMMANDEUR_CACHE": str(chaud)}

@@ -108,6 +108,7 @@ def demarrage_a_froid(repetitions: int = 7, cache: str | None = None) -> float:
         "print((time.process_time() - t) * 1000)"
     )
     env = {**__import__("os").environ, "RECOMMANDEUR_CACHE": cache or "0"}
+    env.pop("PYTHONDONTWRITEBYTECODE", None)  # sur les .pyc, comme une installation
 
     def un() -> float:
         sortie = subprocess.run(

@@ -152,3 +152,40 @@ def test_un_moteur_relu_du_cache_n_importe_pas_la_lecture_des_dossiers(tmp_path:
         ["recommandeur._catalogue.chargement", "recommandeur._langage.chargement", *SANS_LECTURE]
     )
     assert relu == []  # relu du cache
+
+
+#: Les modèles de sortie : une recommandation les fait sans validation (``_Sortie.construire``),
+#: et leur schéma pydantic n'est construit qu'au premier usage (JSON, validation, schéma JSON).
+SCHEMAS_A_LA_DEMANDE = {
+    "modeles": (
+        "Recommandation",
+        "MesureRecommandee",
+        "MesureEcartee",
+        "Motif",
+        "Fait",
+        "Escalade",
+    ),
+    "references": ("Tables", "MesureEnTable", "ActeurEnTable"),
+}
+
+
+def test_une_recommandation_ne_construit_pas_les_schemas_de_sortie() -> None:
+    """Ni à l'import ni pour recommander ; le JSON les construit, et il se relit à l'identique."""
+    sortie = _dans_un_processus_neuf(
+        "import json, recommandeur\n"
+        "from recommandeur._recommandation import modeles, references\n"
+        f"noms = {SCHEMAS_A_LA_DEMANDE!r}\n"
+        "def construits():\n"
+        "    return sorted(n for m in (modeles, references) for n in noms[m.__name__.split('.')[-1]]"
+        " if getattr(m, n).__pydantic_complete__)\n"
+        "r = recommandeur.recommander({'annees_experience': 1, 'ordre': 'secondaire',"
+        " 'besoins': {'gestion_de_classe': 'elevee'}})\n"
+        "avant = construits()\n"
+        "texte = r.model_dump_json()\n"
+        "relue = recommandeur.Recommandation.model_validate_json(texte)\n"
+        "print(json.dumps([avant, 'Recommandation' in construits(), relue == r, len(r.mesures)]))"
+    )
+    assert isinstance(sortie, list)
+    avant, recommandation_construite, relue_a_l_identique, mesures = sortie
+    assert avant == []
+    assert recommandation_construite and relue_a_l_identique and mesures > 0

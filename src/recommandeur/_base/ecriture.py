@@ -5,12 +5,17 @@ from __future__ import annotations
 import contextlib
 import errno
 import os
+from collections.abc import Iterable
 from pathlib import Path
 
 
-def ecrire_atomique(chemin: Path, texte: str | bytes, encodage: str = "utf-8") -> Path:
+def ecrire_atomique(
+    chemin: Path, texte: str | bytes | Iterable[str], encodage: str = "utf-8"
+) -> Path:
     """Écrit ``texte`` (ou des octets) dans ``chemin`` d'un coup : un fichier voisin, puis un renommage.
 
+    ``texte`` peut aussi être des morceaux de texte (un générateur) : écrits au fil dans le
+    fichier voisin, sans que le texte entier soit jamais en mémoire (les exports d'un plan).
     Jamais de fichier à moitié écrit ; un lien symbolique à la place de ``chemin`` est
     **remplacé** par le fichier écrit (sa cible n'est pas touchée) ; les droits sont ceux
     d'un fichier neuf (selon le masque ``umask``).
@@ -18,7 +23,9 @@ def ecrire_atomique(chemin: Path, texte: str | bytes, encodage: str = "utf-8") -
     >>> import tempfile
     >>> with tempfile.TemporaryDirectory() as d:
     ...     ecrire_atomique(Path(d) / "a.txt", "é").read_text(encoding="utf-8")
+    ...     ecrire_atomique(Path(d) / "b.txt", iter(["é", "tape"])).read_text(encoding="utf-8")
     'é'
+    'étape'
     """
     import secrets
 
@@ -33,7 +40,8 @@ def ecrire_atomique(chemin: Path, texte: str | bytes, encodage: str = "utf-8") -
                 binaire.write(texte)
         else:
             with os.fdopen(descripteur, "w", encoding=encodage, newline="") as f:
-                f.write(texte)
+                for morceau in (texte,) if isinstance(texte, str) else texte:
+                    f.write(morceau)
         os.replace(provisoire, chemin)
     except BaseException:
         with contextlib.suppress(OSError):

@@ -9,18 +9,12 @@ from __future__ import annotations
 import datetime as dt
 from pathlib import Path
 
-from pydantic import BaseModel, ConfigDict
-
 from .._base.rendus import Rendu
-from .._base.schema_json import nettoyer_schema
 from .._vocabulaire import CycleAction, Niveau, PeriodeInsertion, Presence
 from .centre.calendrier import EtapeCalendrier
 from .jumelage.modeles_mentorat import Appariement, Capacite
+from .partie import Partie as _Partie
 from .plans_d_ecole.calibrage import Calibrage
-
-
-class _Partie(BaseModel):
-    model_config = ConfigDict(json_schema_extra=nettoyer_schema, frozen=True)
 
 
 class Tranche(_Partie):
@@ -224,7 +218,7 @@ class Plan(_Partie):
     #: Les déclencheurs d'école calibrés sur le centre : les écoles soutenues et leurs motifs.
     calibrage: Calibrage | None = None
     #: Le calendrier du centre (003, étapes 01 à 09), daté pour la prochaine rentrée.
-    calendrier: list[EtapeCalendrier] = []
+    calendrier: list[EtapeCalendrier] = []  # noqa: RUF012 (un champ pydantic : copié)
     #: La date du plan : celle à laquelle le calendrier du centre est daté.
     date_du_plan: dt.date | None = None
     #: L'appariement avec les personnes mentores nommées (``None`` : sans fichier de mentors).

@@ -32,7 +32,11 @@ if TYPE_CHECKING:
 
 class _Table(BaseModel):
     model_config = ConfigDict(
-        json_schema_extra=nettoyer_schema, frozen=True, field_title_generator=titre_francais
+        json_schema_extra=nettoyer_schema,
+        frozen=True,
+        field_title_generator=titre_francais,
+        # le schéma au premier usage, comme les autres sorties (voir sortie.py)
+        defer_build=True,
     )
 
 

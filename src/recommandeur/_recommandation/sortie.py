@@ -12,7 +12,12 @@ from .._profil.modeles import titre_francais
 
 class _Sortie(BaseModel):
     model_config = ConfigDict(
-        json_schema_extra=nettoyer_schema, frozen=True, field_title_generator=titre_francais
+        json_schema_extra=nettoyer_schema,
+        frozen=True,
+        field_title_generator=titre_francais,
+        # le schéma au premier usage (JSON, validation) : une recommandation fait ses résultats
+        # sans validation (construire), et un démarrage n'a pas à le construire (ticket 24)
+        defer_build=True,
     )
 
     @classmethod

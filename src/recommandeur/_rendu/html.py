@@ -10,7 +10,7 @@ from __future__ import annotations
 
 import functools
 import itertools
-from collections.abc import Iterable, Mapping
+from collections.abc import Iterable, Iterator, Mapping
 from typing import TYPE_CHECKING, Any
 
 from .._base.apercu import apercu
@@ -271,3 +271,14 @@ def html_erreur(e: ErreurRecommandeur) -> str:
 def rendre_page(gabarit: str, **valeurs: Any) -> str:
     """Une page entière depuis un gabarit (le rapport d'un plan), tout échappé."""
     return _environnement().get_template(gabarit).render(**valeurs)
+
+
+def morceaux_de_page(gabarit: str, **valeurs: Any) -> Iterator[str]:
+    """La page de :func:`rendre_page`, par morceaux (``Template.generate``) : jamais entière
+    en mémoire ; mis bout à bout, les mêmes caractères.
+
+    >>> morceaux = morceaux_de_page("_commun.html.j2")
+    >>> iter(morceaux) is morceaux, "".join(morceaux) == rendre_page("_commun.html.j2")
+    (True, True)
+    """
+    return _environnement().get_template(gabarit).generate(**valeurs)

@@ -6,13 +6,7 @@ celui du plan, leur schéma dans le sien.
 
 from __future__ import annotations
 
-from pydantic import BaseModel, ConfigDict
-
-from ..._base.schema_json import nettoyer_schema
-
-
-class _Partie(BaseModel):
-    model_config = ConfigDict(json_schema_extra=nettoyer_schema, frozen=True)
+from ..partie import Partie as _Partie
 
 
 class Paire(_Partie):

@@ -28,9 +28,7 @@ from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
 from typing import Literal
 
-from pydantic import BaseModel, ConfigDict
-
-from ..._base.schema_json import nettoyer_schema
+from ..partie import Partie as _Partie
 
 
 @dataclass(frozen=True)
@@ -87,10 +85,6 @@ ORIGINE_QUART = (
     "au plus le quart des écoles du centre, une convention du plan hors des documents "
     "sources, sauf les écoles signalées par un seuil de la surcouche du centre"
 )
-
-
-class _Partie(BaseModel):
-    model_config = ConfigDict(json_schema_extra=nettoyer_schema, frozen=True)
 
 
 class Declencheur(_Partie):

@@ -16,12 +16,12 @@ from importlib import metadata
 from pathlib import Path
 from typing import Any
 
-from ..._base.ecriture import ecrire_atomique
 from ..._base.erreurs import ErreurArgument, ErreurCatalogue, ErreurEffectifs, ErreurRegle, Probleme
 from ..._moteur.moteur import Moteur, moteur_par_defaut
 from ..._moteur.transfert import vers_json
 from ..jumelage.mentorat import charger_avec_mentors
 from ..planifier import planifier
+from ..sorties.rapport import ecrire_html
 from .centres import Centre, dans_le_centre, lire_province
 from .recapitulatif import LigneProvince, ecrire_recapitulatif, ligne_du_plan
 from .reprise import ecrire_le_temoin, empreinte_du_centre, ligne_reprise, retirer_le_temoin
@@ -174,7 +174,8 @@ def _un_centre(
         **options,
     )
     dossier.mkdir(parents=True, exist_ok=True)
-    ecrits = [ecrire_atomique(dossier / RAPPORT, plan.html()), plan.ecrire_json(dossier / JSON)]
+    # chaque export écrit au fil (sorties/flux.py) : jamais entier en mémoire
+    ecrits = [ecrire_html(plan, dossier / RAPPORT), plan.ecrire_json(dossier / JSON)]
     ecrits += plan.ecrire_csv(dossier / DOSSIER_CSV)
     ligne = ligne_du_plan(centre.id, plan)
     del plan  # lâché avant le centre suivant (tests/test_province.py le vérifie)

@@ -9,7 +9,7 @@ de la paire est omise, le motif et la raison de la personne non appariée rempla
 
 from __future__ import annotations
 
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 from typing import Any
 
 from ..jumelage.mentorat import pour_le_centre
@@ -25,16 +25,34 @@ def _raisons(p: Paire) -> str:
     return " ; ".join(r for r in p.raisons if not r.startswith(DEBUT_RAISON_PRECEDENT))
 
 
+def caviarder_paire(paire: dict[str, Any]) -> dict[str, Any]:
+    """Une paire du JSON, sans la raison qui dit un mentorat précédent resté sans effet."""
+    paire["raisons"] = [r for r in paire["raisons"] if not r.startswith(DEBUT_RAISON_PRECEDENT)]
+    return paire
+
+
+def caviarder_non_apparie(non_apparie: dict[str, Any]) -> dict[str, Any]:
+    """Une personne non appariée du JSON : son motif et sa raison tels que le centre les lit."""
+    motif_raison = pour_le_centre(NonApparie.model_validate(non_apparie))
+    non_apparie["motif"], non_apparie["raison"] = motif_raison
+    return non_apparie
+
+
+#: Les listes du JSON d'un plan dont chaque élément est caviardé, par leur chemin dans le plan.
+CAVIARDAGES: dict[tuple[str, ...], Callable[[dict[str, Any]], dict[str, Any]]] = {
+    ("appariement", "paires"): caviarder_paire,
+    ("appariement", "non_apparies"): caviarder_non_apparie,
+}
+
+
 def caviarder_json(donnees: dict[str, Any]) -> dict[str, Any]:
     """Le JSON d'un plan (``plan.model_dump(mode="json")``) tel qu'un fichier du centre l'écrit :
     sans la raison de paire ni le motif et la raison d'une personne non appariée qui disent un
     mentorat précédent resté sans effet (voir ``mentorat.pour_le_centre``)."""
-    a = donnees.get("appariement")
-    if a is not None:
-        for p in a["paires"]:
-            p["raisons"] = [r for r in p["raisons"] if not r.startswith(DEBUT_RAISON_PRECEDENT)]
-        for n in a["non_apparies"]:
-            n["motif"], n["raison"] = pour_le_centre(NonApparie.model_validate(n))
+    for (partie, liste), caviarder in CAVIARDAGES.items():
+        if donnees.get(partie) is not None:
+            for element in donnees[partie][liste]:
+                caviarder(element)
     return donnees
 
 

@@ -10,23 +10,22 @@
 
 from __future__ import annotations
 
-import csv
-import io
-import json
 import time
+from collections.abc import Iterator
 from pathlib import Path
 from typing import Any
 
 from ..._base.ecriture import ecrire_atomique
 from ..._langage.valeurs import nombre
 from ..._profil.schema import DIALECTE
-from ..._rendu.html import rendre_page
+from ..._rendu.html import morceaux_de_page, rendre_page
 from ..modeles import Plan
 from .confidentiel import AVERTISSEMENT
 from .contenus import communs
 from .exports import fichiers_csv, valeur
-from .exports_mentorat import caviarder_json
-from .sections import SECTIONS
+from .exports_mentorat import CAVIARDAGES
+from .flux import morceaux_csv, morceaux_json
+from .sections import SECTIONS, Section
 
 
 def html_du_plan(plan: Plan) -> str:
@@ -34,13 +33,24 @@ def html_du_plan(plan: Plan) -> str:
 
     Un plan qui montre la détresse (``plan.confidentiel``) le dit en tête de la page.
     """
+    return "".join(morceaux_html(plan))
+
+
+def morceaux_html(plan: Plan) -> Iterator[str]:
+    """La page de :func:`html_du_plan` par morceaux : chaque section est rendue au fil, quand
+    la page y arrive (jamais la page ni une section entière en mémoire)."""
     commun = communs(plan, date=time.strftime("%Y-%m-%d"))
-    rendues = [
-        (s, rendre_page(s.gabarit, **commun, **s.donnees(plan)))
-        for s in SECTIONS
-        if s.presente(plan)
-    ]
-    return rendre_page("plan.html.j2", sections=rendues, **commun)
+    sections = [(s, _corps(s, plan, commun)) for s in SECTIONS if s.presente(plan)]
+    return morceaux_de_page("plan.html.j2", sections=sections, **commun)
+
+
+def _corps(section: Section, plan: Plan, commun: dict[str, Any]) -> Iterator[str]:
+    yield from morceaux_de_page(section.gabarit, **commun, **section.donnees(plan))
+
+
+def ecrire_html(plan: Plan, chemin: str | Path) -> Path:
+    """Écrit la page HTML du plan (:func:`html_du_plan`) au fil, mise en place d'un coup."""
+    return ecrire_atomique(Path(chemin), morceaux_html(plan))
 
 
 def apercu_html(plan: Plan) -> str:
@@ -75,13 +85,12 @@ def ecrire_csv(plan: Plan, dossier: str | Path) -> list[Path]:
     cible.mkdir(parents=True, exist_ok=True)
     ecrits = []
     for nom, (lignes, colonnes) in fichiers_csv(plan).items():
-        tampon = io.StringIO(newline="")
-        ecrivain = csv.writer(tampon, delimiter=";")
-        if plan.confidentiel:
-            ecrivain.writerow([AVERTISSEMENT])
-        ecrivain.writerow([c if isinstance(c, str) else c[0] for c in colonnes])
-        ecrivain.writerows([[_cellule(valeur(x, c)) for c in colonnes] for x in lignes])
-        ecrits.append(ecrire_atomique(cible / nom, tampon.getvalue(), encodage="utf-8-sig"))
+        entete = [[AVERTISSEMENT]] if plan.confidentiel else []
+        entete.append([c if isinstance(c, str) else c[0] for c in colonnes])
+        rangees = ([_cellule(valeur(x, c)) for c in colonnes] for x in lignes)
+        ecrits.append(
+            ecrire_atomique(cible / nom, morceaux_csv(entete, rangees), encodage="utf-8-sig")
+        )
     return ecrits
 
 
@@ -114,10 +123,11 @@ def _cellule(v: Any) -> Any:
 
 def json_du_plan(plan: Plan) -> str:
     """Le JSON du plan tel qu'un fichier du centre l'écrit (schéma : :func:`schema_du_plan`) :
-    sans ce qui dit un mentorat précédent resté sans effet (:func:`.exports_mentorat.caviarder_json`)."""
-    return json.dumps(caviarder_json(plan.model_dump(mode="json")), ensure_ascii=False)
+    sans ce qui dit un mentorat précédent resté sans effet (:data:`.exports_mentorat.CAVIARDAGES`)."""
+    return "".join(morceaux_json(plan, CAVIARDAGES))
 
 
 def ecrire_json(plan: Plan, chemin: str | Path) -> Path:
-    """Écrit le JSON du plan (:func:`json_du_plan`), mis en place d'un coup."""
-    return ecrire_atomique(Path(chemin), json_du_plan(plan))
+    """Écrit le JSON du plan (:func:`json_du_plan`) au fil (:func:`.flux.morceaux_json`), mis
+    en place d'un coup."""
+    return ecrire_atomique(Path(chemin), morceaux_json(plan, CAVIARDAGES))
