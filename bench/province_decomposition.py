@@ -62,7 +62,7 @@ import importlib
 try:  # après le rangement de _programme/ (18:40), puis avant
     rapport = importlib.import_module("recommandeur._programme.sorties.rapport")
 except ImportError:
-    rapport = importlib.import_module("recommandeur._programme.rapport")
+    rapport = importlib.import_module("recommandeur._programme.sorties.rapport")
 sortie.mkdir(parents=True, exist_ok=True)
 if hasattr(rapport, "ecrire_html"):
     rapport.ecrire_html(plan, sortie / "rapport.html")

@@ -30,21 +30,33 @@ class Lecture:
     ...     lecture.recevoir(p)
     >>> [p.annees_experience for p in lecture.profils]
     [1, 2]
+
+    Avec la clé de sa ligne brute (la lecture des effectifs valide une fois chaque ligne brute
+    distincte), un profil n'est pas mis en JSON : deux lignes brutes différentes font deux
+    profils distincts, même validés égaux (calculés deux fois, le plan est le même).
+
+    >>> for ligne in ("ligne 1", "ligne 2", "ligne 2"):
+    ...     lecture.recevoir(Profil(annees_experience=3, ordre="primaire"), ligne)
+    >>> [p.annees_experience for p in lecture.profils]
+    [1, 2, 3, 3]
     """
 
     def __init__(self, calcul: Calcul | None) -> None:
         self.calcul = calcul
-        #: Les profils distincts (une clé : leur JSON), dans l'ordre de lecture.
+        #: Les profils distincts (une clé : celle de leur ligne brute, sinon leur JSON), dans
+        #: l'ordre de lecture.
         self.distincts: dict[str, Profil] = {}
         self.profils: list[Profil] = []
         self._cles: dict[int, str] = {}  # objet profil → sa clé (les identiques sont partagés)
         self._gardes: list[Profil] = []  # chaque objet vu reste vivant : son id() ne sert qu'à lui
 
-    def recevoir(self, profil: Profil) -> None:
-        """Range un profil validé ; confie les lots complets suivants aux processus de calcul."""
+    def recevoir(self, profil: Profil, brute: str | None = None) -> None:
+        """Range un profil validé (``brute`` : la clé de sa ligne brute, s'il en a une) ;
+        confie les lots complets suivants aux processus de calcul."""
         if id(profil) in self._cles:
             return
-        cle = self._cles[id(profil)] = profil.model_dump_json()
+        cle = "brute:" + brute if brute is not None else profil.model_dump_json()
+        self._cles[id(profil)] = cle
         self._gardes.append(profil)
         if cle in self.distincts:
             return

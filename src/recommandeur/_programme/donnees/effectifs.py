@@ -96,12 +96,13 @@ def charger_effectifs(
     *,
     mesures: Collection[str] | None = None,
     acteurs: Collection[str] | None = None,
-    au_fil: Callable[[Profil], None] | None = None,
+    au_fil: Callable[[Profil, str | None], None] | None = None,
 ) -> Effectifs:
     """Lit et valide les effectifs ; :class:`ErreurEffectifs` avec chaque ligne fautive sinon.
 
     ``au_fil`` : appelée avec le profil de chaque ligne dès qu'il est validé, avant la fin de
-    la lecture (``planifier`` y confie les profils à ses processus de calcul).
+    la lecture, et la clé de sa ligne brute (le même objet profil pour la même clé ; ``None`` :
+    une ligne sans clé) : ``planifier`` y confie les profils à ses processus de calcul.
 
     La part de personnes de 5 ans et moins d'une école (``part_novices``) est prise dans le
     fichier des écoles si elle y est, sinon calculée des effectifs quand la taille de l'école
@@ -252,7 +253,7 @@ def charger_effectifs(
             )
             continue
         if au_fil is not None:
-            au_fil(profil)
+            au_fil(profil, cle_profil)
         appariement = colonnes_d_appariement(valeurs, fichier_enseignants, ligne, problemes)
         if refusee or len(problemes) > avant:
             continue

@@ -8,8 +8,9 @@ même ordre, la même matière, et à égalité la charge la plus égale ; jamai
 mentore d'un mentorat resté sans effet. Un flot de coût minimal (networkx) sur des classes de
 personnes interchangeables, par composante ; tout est trié par identifiant avant le calcul.
 Ce calcul (:func:`attribuer`) ne rend que l'identifiant de chaque personne mentore attribuée :
-``planifier`` le confie à un processus de calcul ; :func:`apparier` en écrit les paires et
-les raisons (:mod:`.raisons_paires`).
+``planifier`` le découpe en morceaux de composantes entières (:func:`morceaux`), que le
+processus de calcul prend pendant que le plan se construit et dont ce processus-ci calcule le
+reste ; :func:`apparier` en écrit les paires et les raisons (:mod:`.raisons_paires`).
 """
 
 from __future__ import annotations

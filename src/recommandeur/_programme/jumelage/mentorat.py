@@ -42,7 +42,7 @@ def charger_avec_mentors(
     ecoles: Source,
     mentors: Source | None,
     moteur: Moteur,
-    au_fil: Callable[[Profil], None] | None = None,
+    au_fil: Callable[[Profil, str | None], None] | None = None,
 ) -> tuple[Effectifs, tuple[Mentor, ...] | None]:
     """Les effectifs et les personnes mentores ; tous leurs problèmes à la fois sinon.
     ``au_fil`` : voir :func:`.effectifs.charger_effectifs`."""

@@ -41,15 +41,15 @@ def charges(
     """Une ligne par (intervenant, école), puis par (intervenant, centre) pour les groupes du centre."""
     par_groupe = {g.id: g for g in groupes}
     lignes: dict[tuple[str, str | None], _Ligne] = defaultdict(_Ligne)
-    heures_de = catalogue.heures
+    par_personne = {m: h.par_personne for m, h in catalogue.heures.items()}
     for enseignant, ecole, resume in resumes:
         for offre in resume.offres:
-            gid = affectation.get((enseignant, offre.mesure))
+            # seule une offre qui peut se faire en groupe a pu être groupée (voir grouper)
+            gid = None if offre.groupe is None else affectation.get((enseignant, offre.mesure))
             if gid is None:
                 ligne = lignes[(offre.acteur, ecole)]
                 ligne.individuelles += 1
-                heures = heures_de.get(offre.mesure)
-                ligne.ajouter_heures(heures.par_personne if heures else None)
+                ligne.ajouter_heures(par_personne.get(offre.mesure))
             else:
                 groupe = par_groupe[gid]
                 ligne = lignes[(offre.acteur, groupe.ecole)]
