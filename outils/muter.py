@@ -6,6 +6,7 @@ Usage (depuis la racine du dépôt, paquet installé) ::
     python outils/muter.py --mutant hors_en_ou --fils 1
     python outils/muter.py --prefixe ind21_ --rapide --sortie verdicts.json
     python outils/muter.py --prefixe ind21_ --rapide --reprendre verdicts.json  # tueurs d'abord
+    python outils/muter.py --prefixe m7_ --rapide --cibler --reprendre outils/verdicts.json
 
 Un mutant est une table ``[[mutant]]`` : ``id``, ``fichier``, ``avant``, ``apres`` et, en option,
 ``auteur`` (qui l'a écrit : une revue indépendante, par exemple). Il remplace un texte exact
@@ -17,9 +18,11 @@ navigateur, la roue ni les sous-processus de survie, mais avec les autres tests 
 Avec ``--rapide``, la suite rapide (``-m "not lent"``) tourne d'abord, et les tests lents
 seulement pour les mutants qu'elle n'a pas tués. Avec ``--cibler``, chaque mutant lance d'abord
 les fichiers de tests qui importent ou nomment son module (lus dans le dépôt : voir
-:func:`tests_cibles`) et la doctest du module : un mutant tué là ne coûte pas la suite. Chaque test qui a tué un mutant est relancé
-sur le code tel quel : s'il y échoue aussi, ses verdicts sont « douteux ». Le dépôt lui-même
-n'est jamais modifié.
+:func:`tests_cibles`) et la doctest du module : un mutant tué là ne coûte pas la suite.
+``outils/verdicts.json`` (versionné) garde le test qui a tué chaque mutant des préfixes déjà
+passés (``m7_`` : par leurs tests ciblés) : ``--reprendre`` le relance d'abord. Chaque test
+qui a tué un mutant est relancé sur le code tel quel : s'il y échoue aussi, ses verdicts sont
+« douteux ». Le dépôt lui-même n'est jamais modifié.
 """
 
 from __future__ import annotations

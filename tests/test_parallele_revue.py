@@ -1,0 +1,103 @@
+"""Le calcul en processus, épinglé là où la revue de mutation indépendante (m7) a trouvé des
+trous : l'erreur d'un processus de calcul telle quelle, les cœurs permis, le fichier du moteur
+retiré."""
+
+from __future__ import annotations
+
+import os
+import signal
+from concurrent.futures import Future
+from pathlib import Path
+
+import pytest
+
+from recommandeur import ErreurArgument, ErreurMoteur, Profil, moteur_par_defaut
+from recommandeur._programme.calcul import parallele
+from recommandeur._programme.calcul.au_fil import Lecture
+from recommandeur._programme.calcul.fils_de_calcul import resumes_ici
+
+
+def test_une_erreur_de_la_bibliotheque_remonte_telle_quelle() -> None:
+    """Une erreur de la bibliothèque dans un processus de calcul est la même pour l'appelant ;
+    une autre devient :class:`ErreurMoteur`, qui la nomme."""
+    tache: Future[int] = Future()
+    erreur = ErreurArgument("taille_max_groupe", "un entier positif", 0)
+    tache.set_exception(erreur)
+    with pytest.raises(ErreurArgument) as levee:
+        parallele._resultat(tache)
+    assert levee.value is erreur
+    autre: Future[int] = Future()
+    autre.set_exception(KeyError("k"))
+    with pytest.raises(ErreurMoteur, match="un processus de calcul a échoué : KeyError: 'k'"):
+        parallele._resultat(autre)
+
+
+def test_les_coeurs_sont_ceux_permis_au_processus(monkeypatch: pytest.MonkeyPatch) -> None:
+    """``taskset -c 0`` ou un conteneur limité : un cœur, même sur une machine qui en a 8."""
+    monkeypatch.setattr(os, "sched_getaffinity", lambda _: {0}, raising=False)
+    monkeypatch.setattr(os, "cpu_count", lambda: 8)
+    assert parallele.coeurs() == 1
+
+
+def test_fermer_retire_le_fichier_du_moteur() -> None:
+    calcul = parallele.Calcul(moteur_par_defaut(), 2)
+    fichier = Path(calcul._fichier)
+    assert fichier.is_file()
+    calcul.fermer()
+    assert not fichier.exists()
+
+
+@pytest.mark.parametrize("nombre", [1, parallele.TAILLE_LOT + 1, 2 * parallele.TAILLE_LOT + 1])
+def test_un_dernier_lot_d_un_seul_profil_est_calcule(nombre: int) -> None:
+    moteur = moteur_par_defaut()
+    profils = [
+        Profil(annees_experience=i % 6, ordre=("primaire", "secondaire")[i % 2])
+        for i in range(nombre)
+    ]
+    calcul = parallele.Calcul(moteur, 2)
+    try:
+        resumes = calcul.resumes(profils, lambda _: None)
+    finally:
+        calcul.fermer()
+    assert resumes == resumes_ici(profils, moteur, lambda _: None)
+
+
+def test_la_progression_compte_des_profils() -> None:
+    """10 lots pleins : chaque avancée est un nombre de profils (un multiple de la taille d'un
+    lot, jamais au-delà du total), qu'un lot ait été calculé ici ou rendu par un processus."""
+    moteur = moteur_par_defaut()
+    nombre = 10 * parallele.TAILLE_LOT
+    profils = [Profil(annees_experience=i % 9, ordre="primaire") for i in range(nombre)]
+    vus: list[int] = []
+    calcul = parallele.Calcul(moteur, 2)
+    try:
+        for demarrage in calcul._echauffes:  # démarré : il rend des lots pendant le calcul
+            demarrage.result()
+        calcul.resumes(profils, vus.append)
+    finally:
+        calcul.fermer()
+    assert vus == sorted(vus) and vus[-1] <= nombre
+    assert [v % parallele.TAILLE_LOT for v in vus] == [0] * len(vus)
+
+
+@pytest.mark.parametrize(("interrompu", "sortie"), [(True, -signal.SIGTERM), (False, 0)])
+def test_une_interruption_arrete_les_processus_de_calcul_sans_les_attendre(
+    interrompu: bool, sortie: int
+) -> None:
+    """Démarrés, rien de confié : seul ``interrompu`` (Ctrl-C, une exception) les arrête."""
+    calcul = parallele.Calcul(moteur_par_defaut(), 2)
+    for demarrage in calcul._echauffes:
+        demarrage.result()
+    travailleurs = list(calcul._executeur._processes.values())
+    calcul.fermer(interrompu=interrompu)
+    assert [t.exitcode for t in travailleurs] == [sortie]
+
+
+def test_des_profils_lus_puis_laches_comptent_chacun() -> None:
+    """Un lecteur qui ne garde pas ses profils : un nouvel objet peut reprendre l'id() d'un
+    objet lâché ; il n'est pas pris pour lui."""
+    lecture = Lecture(None)
+    for i in range(30):
+        lecture.recevoir(Profil(annees_experience=i, ordre="primaire"))
+        lecture.recevoir(Profil(annees_experience=i, ordre="primaire"))  # le double, lâché
+    assert [p.annees_experience for p in lecture.profils] == list(range(30))
