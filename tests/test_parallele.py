@@ -337,8 +337,11 @@ def test_ailleurs_calcule_dans_le_processus_de_calcul_qui_a_rendu_des_lots(
         # pris par le processus de calcul (ce processus-ci continue le plan pendant ce temps)
         concurrent.futures.wait(calcul._ailleurs, timeout=120)
         assert lire() != [os.getpid()]
-        # le processus de calcul meurt sur la tâche confiée : calculée ici, sans erreur
-        assert calcul.ailleurs(aide_lot.mourir_ailleurs, [(os.getpid(),)])() == ["ici"]
+        # le processus de calcul meurt sur la tâche confiée (attendue : prise, pas annulée) :
+        # calculée ici, sans erreur
+        lire_mort = calcul.ailleurs(aide_lot.mourir_ailleurs, [(os.getpid(),)])
+        concurrent.futures.wait(calcul._ailleurs[-1:], timeout=120)
+        assert lire_mort() == ["ici"]
         # le processus de calcul arrêté : calculé ici, sans erreur
         for travailleur in list(calcul._executeur._processes.values()):
             travailleur.kill()
