@@ -263,6 +263,21 @@ def test_la_progression_est_appelee_jusqu_au_bout() -> None:
     assert vus[-1] == (5, 5)
 
 
+def test_la_progression_compte_les_profils_distincts(tmp_path: Path) -> None:
+    """Deux personnes de même profil ne sont calculées qu'une fois : la barre le dit (le total est
+    le nombre de profils distincts, pas de personnes), et elle arrive au bout."""
+    lignes = ENSEIGNANTS.read_text(encoding="utf-8").splitlines()
+    t1 = next(ligne for ligne in lignes if ligne.startswith("t1,"))
+    doubles = [t1.replace("t1,", f"{nom},", 1) for nom in ("t6", "t7")]
+    fichier = tmp_path / "enseignants.csv"
+    fichier.write_text("\n".join([*lignes, *doubles]) + "\n", encoding="utf-8")
+    vus: list[tuple[int, int]] = []
+    plan = planifier(fichier, ECOLES, progression=lambda faits, total: vus.append((faits, total)))
+    assert len(plan.enseignants) == 7
+    assert vus[-1] == (5, 5)
+    assert {total for _, total in vus} == {5}
+
+
 def test_la_commande_plan(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
     html, js, dossier = tmp_path / "plan.html", tmp_path / "plan.json", tmp_path / "csv"
     code = main(
