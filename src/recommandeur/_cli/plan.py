@@ -11,7 +11,6 @@ from collections.abc import Callable
 from pathlib import Path
 from typing import Any
 
-from .._base.ecriture import ecrire_atomique
 from .._base.erreurs import ErreurArgument
 from .._moteur.moteur import Moteur, moteur_par_defaut
 from .._programme.comparaison import comparer_plans, superposer
@@ -21,7 +20,7 @@ from .._programme.jumelage.mentorat import charger_avec_mentors, texte_mentorat
 from .._programme.modeles import Plan
 from .._programme.planifier import planifier
 from .._programme.sorties.confidentiel import AVERTISSEMENT
-from .._programme.sorties.rapport import json_du_plan
+from .._programme.sorties.rapport import ecrire_html, json_du_plan, morceaux_html
 from .._suivi.journal import Journal
 from .francais import entier
 
@@ -193,9 +192,9 @@ def _plan(args: argparse.Namespace, moteur: Moteur | None) -> int:
     if args.comparer:
         print(_comparer(args, resultat, options), file=resume)
     if args.html == "-":
-        sys.stdout.write(resultat.html())
+        sys.stdout.writelines(morceaux_html(resultat))
     elif args.html:
-        ecrire_atomique(Path(args.html), resultat.html())
+        ecrire_html(resultat, args.html)
         print(f"rapport : {args.html}", file=resume)
     if args.json == "-":
         sys.stdout.write(json_du_plan(resultat))
