@@ -80,6 +80,15 @@ def test_la_progression_compte_des_profils() -> None:
     assert [v % parallele.TAILLE_LOT for v in vus] == [0] * len(vus)
 
 
+def test_calcules_ici_la_progression_avance_tous_les_100_profils() -> None:
+    """Sans processus de calcul, la barre avance tous les 100 profils, puis au dernier : une
+    barre qui n'avancerait que tous les 1 000 resterait immobile sur un petit centre."""
+    profils = [Profil(annees_experience=i % 9, ordre="primaire") for i in range(250)]
+    vus: list[int] = []
+    resumes_ici(profils, moteur_par_defaut(), vus.append, deja=7)
+    assert vus == [107, 207, 257]
+
+
 @pytest.mark.parametrize(("interrompu", "sortie"), [(True, -signal.SIGTERM), (False, 0)])
 def test_une_interruption_arrete_les_processus_de_calcul_sans_les_attendre(
     interrompu: bool, sortie: int
