@@ -265,6 +265,8 @@ def test_la_commande_dit_les_problemes_sans_trace(
     erreur = capsys.readouterr().err
     assert "css-b/ecoles.csv : [css-b] manquant : le fichier des écoles du centre" in erreur
     assert "Traceback" not in erreur
+    # la forme est dite seule : aucun plan n'a commencé, rien n'est « écrit »
+    assert "avec des problèmes" not in erreur and "écrits" not in erreur
     assert not (tmp_path / "s").exists()  # rien n'est fait avant que la forme soit bonne
 
 

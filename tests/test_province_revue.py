@@ -232,15 +232,3 @@ def test_la_commande_reprend_avec_reprendre_seulement(
     assert faits == ["css-a", "css-b", "css-c"]
     assert main([*arguments, "--date", "2026-12-05", "--reprendre"]) == 0  # la dernière compte
     assert faits == ["css-a", "css-b", "css-c"] * 2
-
-
-def test_une_province_mal_formee_ne_dit_pas_que_des_centres_sont_ecrits(
-    tmp_path: Path, capsys: pytest.CaptureFixture[str]
-) -> None:
-    """La forme est dite seule : aucun plan n'a commencé, rien n'est « écrit »."""
-    p = _province(tmp_path)
-    (p / "css-b" / "ecoles.csv").unlink()
-    assert main(["province", str(p), "--sortie", str(tmp_path / "s")]) == 2
-    erreur = capsys.readouterr().err
-    assert "css-b/ecoles.csv : [css-b] manquant" in erreur
-    assert "avec des problèmes" not in erreur and "écrits" not in erreur
