@@ -212,3 +212,31 @@ def test_une_explication_ne_vise_que_ses_regles(tmp_path: Path) -> None:
         (["sub_a", "sub_b"], "voulu"),
         (["sub_b", "generale"], "voulu"),
     ]
+
+
+RANGS = [None, 1, 2]
+
+
+@pytest.mark.parametrize("rang_general", RANGS)
+@pytest.mark.parametrize("rang_etroit", RANGS)
+def test_une_regle_n_est_subsumee_que_par_une_priorite_au_moins_aussi_tot(
+    tmp_path: Path, rang_etroit: int | None, rang_general: int | None
+) -> None:
+    """Chaque paire de rangs : la règle étroite qui rend sa mesure prioritaire n'est subsumée que
+    si la générale la rend prioritaire à un rang au moins aussi tôt (un rang plus petit)."""
+
+    def regle(id: str, annees: int, poids: int, rang: int | None) -> str:
+        priorite = "" if rang is None else f", priorite = {rang}"
+        return (
+            f'[[regle]]\nid = "{id}"\ntitre = "{id}"\n'
+            f'si = {{ champ = "annees_experience", op = "<", valeur = {annees} }}\n'
+            f'justification = "x"\nsources = ["annexe1/universel/b"]\n'
+            f'recommande = [{{ mesure = "u_accueil", poids = {poids}{priorite} }}]\n'
+        )
+
+    moteur = _base(
+        tmp_path, regle("etroite", 3, 1, rang_etroit) + regle("generale", 7, 2, rang_general)
+    )
+    subsumees = [c.regles for c in couverture(moteur).constats if c.genre == "regle_subsumee"]
+    attendu = rang_etroit is None or (rang_general is not None and rang_general <= rang_etroit)
+    assert subsumees == ([["etroite", "generale"]] if attendu else [])
