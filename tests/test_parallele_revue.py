@@ -110,3 +110,27 @@ def test_des_profils_lus_puis_laches_comptent_chacun() -> None:
         lecture.recevoir(Profil(annees_experience=i, ordre="primaire"))
         lecture.recevoir(Profil(annees_experience=i, ordre="primaire"))  # le double, lâché
     assert [p.annees_experience for p in lecture.profils] == list(range(30))
+
+
+def test_la_progression_compte_les_lots_rendus_pendant_la_lecture() -> None:
+    """Revue m8p : 2 lots rendus pendant la lecture, puis un lot calculé ici d'abord : la
+    première avancée compte les 3 (600 profils), pas le seul lot calculé ici."""
+    moteur = moteur_par_defaut()
+    taille = parallele.TAILLE_LOT
+    profils = [Profil(annees_experience=i % 9, ordre="primaire") for i in range(6 * taille)]
+    vus: list[int] = []
+    calcul = parallele.Calcul(moteur, 2)
+    try:
+        for demarrage in calcul._echauffes:
+            demarrage.result()
+        calcul.au_fil(profils[: 2 * taille])  # les lots 0 et 1 confiés pendant la lecture
+        for tache in list(calcul._confies):
+            tache.result()
+        calcul.au_fil(profils[: 2 * taille])  # rendus : rangés, rien de plus à confier
+        assert calcul._confies == {} and calcul._lus == 2
+        resumes = calcul.resumes(profils, vus.append)
+    finally:
+        calcul.fermer()
+    assert vus[0] == 3 * taille
+    assert vus == sorted(vus) and vus[-1] <= len(profils)
+    assert resumes == resumes_ici(profils, moteur, lambda _: None)
