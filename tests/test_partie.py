@@ -4,8 +4,10 @@ from __future__ import annotations
 
 from typing import Any
 
+import pytest
 from hypothesis import given
 from hypothesis import strategies as st
+from pydantic import ValidationError
 
 from recommandeur._programme.modeles import Alerte, PlanEnseignant
 from recommandeur._vocabulaire import PeriodeInsertion
@@ -48,3 +50,16 @@ def test_l_ensemble_dit_les_champs_donnes(donnes: list[str]) -> None:
     alerte = Alerte.model_construct(**{k: valeurs[k] for k in donnes})
     assert alerte.model_fields_set == set(donnes)
     assert alerte.model_dump(exclude_unset=True) == {k: valeurs[k] for k in donnes}
+
+
+def test_une_partie_est_figee_et_l_ensemble_partage_ne_bouge_pas() -> None:
+    """Revue m8p : une partie figée refuse qu'on lui donne un champ ; sans cela, pydantic
+    l'ajouterait à l'ensemble partagé, et toutes les parties pareilles diraient l'avoir reçu."""
+    genre: dict[str, Any] = {"genre": "a_confirmer"}  # sans école : un champ non donné
+    a = Alerte.model_construct(**genre, message="m")
+    b = Alerte.model_construct(**genre, message="n")
+    assert a.model_fields_set is b.model_fields_set == {"genre", "message"}
+    with pytest.raises(ValidationError, match="frozen"):
+        a.ecole = "e"  # type: ignore[misc]
+    assert b.model_fields_set == {"genre", "message"}
+    assert b.model_dump(exclude_unset=True) == {"genre": "a_confirmer", "message": "n"}
