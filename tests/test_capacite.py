@@ -17,7 +17,10 @@ from pathlib import Path
 
 import pytest
 
-from recommandeur import ErreurCatalogue, Moteur, charger_catalogue, planifier
+from recommandeur import ErreurCatalogue, Moteur, charger_catalogue, moteur_par_defaut, planifier
+from recommandeur._programme.calcul.resume import Offre, Resume
+from recommandeur._programme.ressources.capacite import lire_offres
+from recommandeur._vocabulaire import Presence
 
 ENSEIGNANTS = [
     {"enseignant": "t1", "ecole": "A", "annees_experience": 0, "ordre": "primaire"},
@@ -169,3 +172,22 @@ def test_une_valeur_nulle_est_refusee(tmp_path: Path) -> None:
         Moteur.depuis(surcouche=dossier)
     (probleme,) = exc.value.problemes
     assert (probleme.id, probleme.champ, probleme.valeur) == ("liberation_mentor", "valeur", 0)
+
+
+def test_le_rang_d_une_personne_dit_si_le_mentorat_est_a_faire_d_abord() -> None:
+    """Revue m8p : 0 si le mentorat (d'une personne mentore) est parmi ses offres à faire
+    d'abord, 1 sinon ; une personne sans mentorat offert n'a pas de rang. Ses heures : celles
+    des offres individuelles que porte sa personne mentore (18 h le mentorat)."""
+    mentorat = Offre("mentorat", "mentor", Presence.PRESENT, None, None)
+
+    def resume(offres: tuple[Offre, ...], prioritaires: tuple[str, ...]) -> Resume:
+        return Resume("en_cours", "primaire", prioritaires, offres, (), 0)
+
+    suite = [
+        ("d_abord", "A", resume((mentorat,), ("mentorat",))),
+        ("ensuite", "A", resume((mentorat,), ())),
+        ("sans", "A", resume((), ())),
+    ]
+    lecture = lire_offres(suite, {}, moteur_par_defaut().catalogue)
+    assert lecture.mentorat == {"d_abord": 0, "ensuite": 1}
+    assert lecture.heures == {"d_abord": 18.0, "ensuite": 18.0, "sans": 0.0}
