@@ -232,3 +232,18 @@ def test_la_commande_reprend_avec_reprendre_seulement(
     assert faits == ["css-a", "css-b", "css-c"]
     assert main([*arguments, "--date", "2026-12-05", "--reprendre"]) == 0  # la dernière compte
     assert faits == ["css-a", "css-b", "css-c"] * 2
+
+
+def test_un_centre_refait_qui_echoue_n_est_plus_dit_fait(province: Path, tmp_path: Path) -> None:
+    """Revue m8p : le témoin d'un centre à refaire est retiré avant son plan ; si ce plan
+    échoue, le dossier du centre n'est plus dit « fait » (les autres centres le restent)."""
+    sortie = tmp_path / "s"
+    planifier_province(province, sortie, date=DATE)
+    assert (sortie / "css-b" / TEMOIN).is_file()
+    (province / "css-b" / "enseignants.csv").write_text(
+        "enseignant,ecole,annees_experience,ordre\nb1,B1,0,secondair\n", encoding="utf-8"
+    )
+    with pytest.raises(ErreurEffectifs, match=r"css-b/enseignants\.csv"):
+        planifier_province(province, sortie, date=DATE, reprendre=True)
+    assert not (sortie / "css-b" / TEMOIN).exists()
+    assert (sortie / "css-a" / TEMOIN).is_file() and (sortie / "css-c" / TEMOIN).is_file()
