@@ -1,6 +1,7 @@
 """Les options de calcul de ``plan`` et ``province``, épinglées là où la revue de mutation
 indépendante (m7) a trouvé des trous : le défaut de ``--processus``, une valeur 0 transmise, la
-barre de progression seulement dans un terminal, la base de ``province --verifier``."""
+barre de progression seulement dans un terminal, la base de ``province --verifier`` ; la page
+et le JSON vers la sortie standard (revue m8p)."""
 
 from __future__ import annotations
 
@@ -16,7 +17,9 @@ import pytest
 
 import recommandeur._cli.plan as cli_plan
 import recommandeur._cli.province as cli_province
+from recommandeur import planifier
 from recommandeur._cli.commande import main
+from recommandeur._programme.sorties.rapport import json_du_plan
 
 from .test_cli_options_de_calcul import EFFECTIFS, EXEMPLES, Arret, _espion
 
@@ -120,3 +123,43 @@ def test_le_resume_montre_cinq_alertes_puis_le_reste(
     lignes = capsys.readouterr().out.splitlines()
     assert sum(ligne.startswith("  ⚠ ") for ligne in lignes) == 5
     assert [ligne for ligne in lignes if "autres alertes" in ligne] == ([reste] if reste else [])
+
+
+def _petits_effectifs(dossier: Path) -> list[str]:
+    enseignants, ecoles = dossier / "enseignants.csv", dossier / "ecoles.csv"
+    enseignants.write_text(
+        "enseignant,ecole,annees_experience,ordre\ne1,A,0,primaire\ne2,A,1,secondaire\n",
+        encoding="utf-8",
+    )
+    ecoles.write_text("ecole,nom\nA,École A\n", encoding="utf-8")
+    return [str(enseignants), "--ecoles", str(ecoles), "--date", "2026-12-04", "--processus", "1"]
+
+
+def test_la_page_vers_la_sortie_standard_est_la_page_entiere(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    """Revue m8p : ``--html -`` écrit la page au fil, morceau par morceau : tous, jusqu'au
+    dernier ; le résumé va à l'erreur standard."""
+    arguments = _petits_effectifs(tmp_path)
+    assert main(["plan", *arguments, "--html", "-"]) == 0
+    sortie = capsys.readouterr()
+    plan = planifier(arguments[0], arguments[2], date=dt.date(2026, 12, 4))
+    assert sortie.out == plan.html()
+    assert sortie.out.rstrip().endswith("</html>")
+    assert sortie.err.startswith("Plan : 2 personne(s)")
+
+
+def test_avec_json_vers_la_sortie_standard_le_rapport_se_dit_sur_l_erreur(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    """Revue m8p : ``--html fichier --json -`` : la sortie standard ne porte que le JSON ;
+    « rapport : … » va avec le résumé, à l'erreur standard."""
+    arguments = _petits_effectifs(tmp_path)
+    page = tmp_path / "plan.html"
+    assert main(["plan", *arguments, "--html", str(page), "--json", "-"]) == 0
+    sortie = capsys.readouterr()
+    assert sortie.out == json_du_plan(
+        planifier(arguments[0], arguments[2], date=dt.date(2026, 12, 4))
+    )
+    assert f"rapport : {page}\n" in sortie.err
+    assert page.read_text(encoding="utf-8").startswith("<!doctype html>")
