@@ -45,13 +45,13 @@ from pathlib import Path
 from typing import Any, NamedTuple
 
 RACINE = Path(__file__).resolve().parents[1]
-EXCLUS = [
-    "--ignore=tests/test_paquet.py",
-    "--ignore=tests/test_survie.py",
-    # dans la copie mutée, le texte « avant » du mutant appliqué n'existe plus : ce test
-    # échouerait pour chaque mutant qui l'atteint
+#: Les tests qui échouent dans toute copie mutée, écartés de chaque phase (les tests « d'abord »
+#: compris : ``--cibler`` lance ``tests/test_qualite.py`` entier pour les mutants de ``__init__.py``
+#: ou de ``outils/muter.py``) : dans la copie, le texte « avant » du mutant appliqué n'existe plus.
+DESELECTIONNES = [
     "--deselect=tests/test_qualite.py::test_chaque_mutant_vise_un_texte_present_une_seule_fois",
 ]
+EXCLUS = ["--ignore=tests/test_paquet.py", "--ignore=tests/test_survie.py", *DESELECTIONNES]
 HORS = "not qualite and not navigateur"  # ruff, mypy, Sphinx, Chromium
 #: Les phases de la suite : toute la suite (par défaut), ou la rapide puis la lente.
 PHASES = {
@@ -209,6 +209,20 @@ def tests_cibles(racine: Path, fichier: str) -> list[str]:
     return [*dict.fromkeys(choisis), f"tests/test_qualite.py::test_doctests[{module}]"]
 
 
+def phases_de_tests(d_abord: Sequence[str], phases: str) -> list[tuple[str, list[str]]]:
+    """Les lancements de pytest pour un mutant, dans l'ordre : (nom de la phase, arguments).
+
+    Les tests « d'abord » (sans les lents, sauf pour le témoin d'un tueur : ``aucune``), puis
+    les phases de ``phases`` ; chacun écarte :data:`DESELECTIONNES`.
+
+    >>> [(nom, choix[-1]) for nom, choix in phases_de_tests(["tests/test_x.py"], "rapide")]
+    [("d'abord", 'not lent and not qualite and not navigateur'), ('rapide', 'not lent and not qualite and not navigateur'), ('lente', 'lent and not qualite and not navigateur')]
+    """
+    rapides = HORS if phases == "aucune" else f"not lent and {HORS}"
+    tests = [("d'abord", [*d_abord, *DESELECTIONNES, "-m", rapides])] if d_abord else []
+    return tests + [(nom, [*EXCLUS, "-m", selection]) for nom, selection in PHASES[phases]]
+
+
 def essayer(
     mutant: dict[str, str], delai: int, phases: str = "complete", d_abord: Sequence[str] = ()
 ) -> Verdict:
@@ -237,10 +251,7 @@ def essayer(
         env = {**os.environ, "PYTHONPATH": str(copie / "src"), "PYTHONDONTWRITEBYTECODE": "1"}
         commande = [sys.executable, "-m", "pytest", "-x", "-q", "-p", "no:cacheprovider"]
         d_abord = [t for t in d_abord if (copie / t.split("::")[0]).exists()]
-        rapides = HORS if phases == "aucune" else f"not lent and {HORS}"
-        tests = [("d'abord", [*d_abord, "-m", rapides])] if d_abord else []
-        tests += [(nom, [*EXCLUS, "-m", selection]) for nom, selection in PHASES[phases]]
-        for nom, choix in tests:
+        for nom, choix in phases_de_tests(d_abord, phases):
             try:
                 fin = subprocess.run(
                     [*commande, *choix],

@@ -81,3 +81,21 @@ def test_dans_le_depot(muter: ModuleType) -> None:
     assert "tests/test_generer_effectifs.py" in muter.tests_cibles(
         RACINE, "../../outils/generer_effectifs.py"
     )
+
+
+@pytest.mark.parametrize("phases", ["complete", "rapide", "aucune"])
+def test_chaque_phase_ecarte_les_tests_qui_echouent_dans_toute_copie_mutee(
+    muter: ModuleType, phases: str
+) -> None:
+    """Les tests « d'abord » aussi : ``--cibler`` lance ``tests/test_qualite.py`` entier pour un
+    mutant de ``__init__.py`` ou de ``outils/muter.py``, et sa vérification des textes « avant »
+    échoue dans toute copie mutée (un mutant survivant y serait dit tué)."""
+    lancements = muter.phases_de_tests(["tests/test_qualite.py"], phases)
+    assert lancements[0][0] == "d'abord"
+    ecarte = (
+        "--deselect=tests/test_qualite.py::test_chaque_mutant_vise_un_texte_present_une_seule_fois"
+    )
+    assert [ecarte] == muter.DESELECTIONNES
+    for _, choix in lancements:
+        assert ecarte in choix
+    assert "tests/test_qualite.py" in muter.tests_cibles(RACINE, "__init__.py")
