@@ -47,6 +47,11 @@ CAS = [
         "from . import modeles\nfrom . import contenus\nfrom .parallele import Calcul\n",
         "from .. import modeles\nfrom . import contenus\nfrom ..calcul.parallele import Calcul\n",
     ),
+    (  # ``from . import a, b`` : ``a`` dans le nouveau paquet, ``b`` resté dans l'ancien
+        SRC / "_programme" / "sorties" / "rendus.py",
+        "from . import contenus, modeles\nfrom . import modeles as m, texte\n",
+        "from . import contenus\nfrom .. import modeles\nfrom . import texte\nfrom .. import modeles as m\n",
+    ),
     (  # une importation locale à une fonction garde son retrait
         SRC / "_profil" / "modeles.py",
         "def f():\n    from .._rendu.valeurs import nombre\n    return nombre\n",
