@@ -99,3 +99,20 @@ def test_chaque_phase_ecarte_les_tests_qui_echouent_dans_toute_copie_mutee(
     for _, choix in lancements:
         assert ecarte in choix
     assert "tests/test_qualite.py" in muter.tests_cibles(RACINE, "__init__.py")
+
+
+def test_un_module_n_est_pas_pris_pour_celui_dont_le_nom_le_prolonge(
+    muter: ModuleType, tmp_path: Path
+) -> None:
+    """``p/b.py`` : un test de ``recommandeur.p.bis`` (dont le nom commence par ``p.b``) n'est
+    pas lancé d'abord ; un test d'un sous-module de ``p.b`` (``p.b.x``), si."""
+    racine = _depot(tmp_path)
+    (racine / "tests" / "test_bis.py").write_text(
+        "from recommandeur.p.bis import autre\n", encoding="utf-8"
+    )
+    (racine / "tests" / "test_sous_module.py").write_text(
+        "import recommandeur.p.b.x\n", encoding="utf-8"
+    )
+    cibles = muter.tests_cibles(racine, "p/b.py")
+    assert "tests/test_bis.py" not in cibles
+    assert "tests/test_sous_module.py" in cibles

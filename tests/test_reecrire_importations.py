@@ -173,3 +173,75 @@ def test_chaque_ancien_module_sous_chaque_forme(ancien: str, nouveau: str) -> No
     for avant, apres in formes.items():
         assert outil.reecrire(avant, profil) == apres, avant
         assert outil.reecrire(apres, profil) == apres, apres
+
+
+#: Les modules de la racine de ``_programme/`` avant son rangement en sous-paquets (session du
+#: 2026-12-04 soir, ``acbaf55``), sauf ceux qui y sont restés (comparaison, modeles, planifier).
+ANCIENS_DE_PROGRAMME = [
+    "appariement",
+    "au_fil",
+    "bilan",
+    "calendrier",
+    "calibrage",
+    "capacite",
+    "centres",
+    "charge",
+    "ciblage",
+    "classeur",
+    "colonnes",
+    "confidentiel",
+    "contenus",
+    "contenus_mentorat",
+    "couts",
+    "criteres",
+    "ecoles",
+    "effectifs",
+    "exports",
+    "exports_mentorat",
+    "fils_de_calcul",
+    "graphiques",
+    "groupes",
+    "identifiants",
+    "lecture",
+    "mentorat",
+    "mentors",
+    "modele_ecole",
+    "modeles_mentorat",
+    "par_ecole",
+    "parallele",
+    "portrait",
+    "progression",
+    "province",
+    "raisons_paires",
+    "rapport",
+    "recapitulatif",
+    "rendus",
+    "reprise",
+    "resume",
+    "sections",
+    "texte",
+]
+
+
+def test_chaque_module_range_de_programme_est_dans_la_table() -> None:
+    """Chacun des 42 modules rangés garde son nom dans son sous-paquet : aucun n'est oublié
+    (une branche qui l'importe encore à l'ancienne serait laissée cassée)."""
+    ranges = {
+        ancien.removeprefix("recommandeur._programme."): nouveau
+        for ancien, nouveau in outil.MODULES.items()
+        if ancien.startswith("recommandeur._programme.")
+    }
+    assert sorted(ranges) == sorted(ANCIENS_DE_PROGRAMME)
+    for nom, nouveau in ranges.items():
+        paquet, _, feuille = nouveau.removeprefix("recommandeur._programme.").partition(".")
+        assert (feuille, outil.existe(nouveau)) == (nom, True), nouveau
+        assert paquet in {
+            "donnees",
+            "calcul",
+            "plans_d_ecole",
+            "centre",
+            "jumelage",
+            "ressources",
+            "sorties",
+            "provincial",
+        }
