@@ -19,8 +19,10 @@ Avec ``--rapide``, la suite rapide (``-m "not lent"``) tourne d'abord, et les te
 seulement pour les mutants qu'elle n'a pas tués. Avec ``--cibler``, chaque mutant lance d'abord
 les fichiers de tests qui importent ou nomment son module (lus dans le dépôt : voir
 :func:`tests_cibles`) et la doctest du module : un mutant tué là ne coûte pas la suite.
-``outils/verdicts.json`` (versionné) garde le test qui a tué chaque mutant des préfixes déjà
-passés (``m7_`` : par leurs tests ciblés) : ``--reprendre`` le relance d'abord. Chaque test
+``outils/verdicts.json`` (versionné) garde le test qui a tué chaque mutant : ``--reprendre``
+le relance d'abord, seul. Pendant la passe, chaque test qui tue un mutant est retenu pour son
+fichier : les mutants suivants du même fichier l'essaient en premier (:class:`Tueurs`), avant
+les tests ciblés et la suite. ``--sortie`` est écrit au fil des verdicts. Chaque test
 qui a tué un mutant est relancé sur le code tel quel : s'il y échoue aussi, ses verdicts sont
 « douteux ». Le dépôt lui-même n'est jamais modifié.
 """
@@ -37,6 +39,7 @@ import shutil
 import subprocess
 import sys
 import tempfile
+import threading
 import time
 import tomllib
 from collections.abc import Iterable, Sequence
@@ -45,9 +48,10 @@ from pathlib import Path
 from typing import Any, NamedTuple
 
 RACINE = Path(__file__).resolve().parents[1]
-#: Les tests qui échouent dans toute copie mutée, écartés de chaque phase (les tests « d'abord »
-#: compris : ``--cibler`` lance ``tests/test_qualite.py`` entier pour les mutants de ``__init__.py``
-#: ou de ``outils/muter.py``) : dans la copie, le texte « avant » du mutant appliqué n'existe plus.
+#: Les tests qui échouent dans toute copie mutée, écartés de chaque phase (tueurs connus et
+#: tests « d'abord » compris : ``--cibler`` lance ``tests/test_qualite.py`` entier pour les
+#: mutants de ``__init__.py`` ou de ``outils/muter.py``) : dans la copie, le texte « avant » du
+#: mutant appliqué n'existe plus.
 DESELECTIONNES = [
     "--deselect=tests/test_qualite.py::test_chaque_mutant_vise_un_texte_present_une_seule_fois",
 ]
@@ -209,27 +213,89 @@ def tests_cibles(racine: Path, fichier: str) -> list[str]:
     return [*dict.fromkeys(choisis), f"tests/test_qualite.py::test_doctests[{module}]"]
 
 
-def phases_de_tests(d_abord: Sequence[str], phases: str) -> list[tuple[str, list[str]]]:
+#: Le nom de la première phase : les tests qui ont déjà tué un mutant du même fichier.
+TUEURS = "tueur connu"
+
+
+class Tueurs:
+    """Les tests qui ont tué des mutants, par fichier muté, appris pendant la passe (et repris
+    d'un JSON de ``--sortie``) : un mutant essaie d'abord le sien, puis les plus récents de son
+    fichier. Des mutants d'un même fichier tombent souvent sous les mêmes tests ; un test qui
+    ne le tue pas ne coûte que son propre temps.
+
+    >>> mutants = [{"id": "a", "fichier": "x.py"}, {"id": "b", "fichier": "x.py"}]
+    >>> tueurs = Tueurs(mutants, {"a": {"test": "tests/test_x.py::t1"}})
+    >>> tueurs.pour(mutants[1])
+    ['tests/test_x.py::t1']
+    >>> tueurs.retenir(mutants[1], "tests/test_x.py::t2")
+    >>> tueurs.pour(mutants[0]), tueurs.pour({"id": "c", "fichier": "y.py"})
+    (['tests/test_x.py::t1', 'tests/test_x.py::t2'], [])
+    """
+
+    def __init__(
+        self, mutants: Sequence[dict[str, str]], connus: dict[str, Any], par_fichier: int = 6
+    ) -> None:
+        self._propres: dict[str, list[str]] = {}
+        self._par_fichier: dict[str, list[str]] = {}
+        self._garder = par_fichier
+        self._verrou = threading.Lock()
+        for m in mutants:
+            test = connus.get(m["id"], {}).get("test") or []
+            self._propres[m["id"]] = [test] if isinstance(test, str) else list(test)
+            for un in self._propres[m["id"]]:
+                self.retenir(m, un)
+
+    def retenir(self, mutant: dict[str, str], test: str) -> None:
+        """Ce test a tué ce mutant : les mutants de son fichier l'essaieront d'abord."""
+        with self._verrou:
+            liste = self._par_fichier.setdefault(mutant["fichier"], [])
+            if test in liste:
+                liste.remove(test)
+            liste.insert(0, test)
+            del liste[self._garder :]
+
+    def pour(self, mutant: dict[str, str]) -> list[str]:
+        """Les tests à lancer en premier pour ce mutant : le sien, puis ceux de son fichier."""
+        with self._verrou:
+            fichier = self._par_fichier.get(mutant.get("fichier", ""), [])
+            return list(dict.fromkeys([*self._propres.get(mutant["id"], []), *fichier]))
+
+
+def phases_de_tests(
+    d_abord: Sequence[str], phases: str, tueurs: Sequence[str] = ()
+) -> list[tuple[str, list[str]]]:
     """Les lancements de pytest pour un mutant, dans l'ordre : (nom de la phase, arguments).
 
-    Les tests « d'abord » (sans les lents, sauf pour le témoin d'un tueur : ``aucune``), puis
-    les phases de ``phases`` ; chacun écarte :data:`DESELECTIONNES`.
+    Les tueurs connus (lents compris), les tests « d'abord » (sans les lents, sauf pour le
+    témoin d'un tueur : ``aucune``), puis les phases de ``phases`` ; chacun écarte
+    :data:`DESELECTIONNES`.
 
-    >>> [(nom, choix[-1]) for nom, choix in phases_de_tests(["tests/test_x.py"], "rapide")]
-    [("d'abord", 'not lent and not qualite and not navigateur'), ('rapide', 'not lent and not qualite and not navigateur'), ('lente', 'lent and not qualite and not navigateur')]
+    >>> [(nom, choix[-1]) for nom, choix in phases_de_tests(["tests/test_x.py"], "rapide", ["t"])]
+    ... # doctest: +NORMALIZE_WHITESPACE
+    [('tueur connu', 'not qualite and not navigateur'),
+     ("d'abord", 'not lent and not qualite and not navigateur'),
+     ('rapide', 'not lent and not qualite and not navigateur'),
+     ('lente', 'lent and not qualite and not navigateur')]
     """
     rapides = HORS if phases == "aucune" else f"not lent and {HORS}"
-    tests = [("d'abord", [*d_abord, *DESELECTIONNES, "-m", rapides])] if d_abord else []
+    tests = [(TUEURS, [*tueurs, *DESELECTIONNES, "-m", HORS])] if tueurs else []
+    tests += [("d'abord", [*d_abord, *DESELECTIONNES, "-m", rapides])] if d_abord else []
     return tests + [(nom, [*EXCLUS, "-m", selection]) for nom, selection in PHASES[phases]]
 
 
 def essayer(
-    mutant: dict[str, str], delai: int, phases: str = "complete", d_abord: Sequence[str] = ()
+    mutant: dict[str, str],
+    delai: int,
+    phases: str = "complete",
+    d_abord: Sequence[str] = (),
+    tueurs: Sequence[str] = (),
 ) -> Verdict:
     """Applique le mutant dans une copie du dépôt et lance la suite, phase après phase.
 
-    ``d_abord`` : des tests (chemins ou identifiants pytest) lancés avant la suite ; ils ne
-    tuent le mutant que s'ils échouent (un test disparu n'est pas un échec).
+    ``tueurs`` : des identifiants de tests qui ont tué des mutants (le sien, ceux de son
+    fichier), lancés seuls en premier, lents compris ; ``d_abord`` : des tests (chemins ou
+    identifiants pytest) lancés ensuite, avant la suite. Ni les uns ni les autres ne tuent le
+    mutant que s'ils échouent (un test disparu n'est pas un échec).
     """
     debut = time.perf_counter()
     verdict, phase, test = "survivant", None, None
@@ -251,7 +317,8 @@ def essayer(
         env = {**os.environ, "PYTHONPATH": str(copie / "src"), "PYTHONDONTWRITEBYTECODE": "1"}
         commande = [sys.executable, "-m", "pytest", "-x", "-q", "-p", "no:cacheprovider"]
         d_abord = [t for t in d_abord if (copie / t.split("::")[0]).exists()]
-        for nom, choix in phases_de_tests(d_abord, phases):
+        tueurs = [t for t in tueurs if (copie / t.split("::")[0]).exists()]
+        for nom, choix in phases_de_tests(d_abord, phases, tueurs):
             try:
                 fin = subprocess.run(
                     [*commande, *choix],
@@ -265,7 +332,9 @@ def essayer(
             except subprocess.TimeoutExpired:
                 verdict, phase = "tue (délai)", nom
                 break
-            if fin.returncode not in (0, 5) and (nom != "d'abord" or fin.returncode == 1):
+            if fin.returncode not in (0, 5) and (
+                nom not in ("d'abord", TUEURS) or fin.returncode == 1
+            ):
                 trouve = _ECHEC.search(fin.stdout)
                 verdict, phase, test = "tue", nom, trouve[1] if trouve else None
                 break
@@ -303,7 +372,12 @@ def analyseur() -> argparse.ArgumentParser:
         help="le fichier des mutants (défaut : outils/mutants.toml)",
     )
     ajouter("--mutant", action="append", metavar="ID", help="seulement ce mutant (répétable)")
-    ajouter("--prefixe", metavar="DEBUT", help="seulement les mutants dont l'id commence ainsi")
+    ajouter(
+        "--prefixe",
+        action="append",
+        metavar="DEBUT",
+        help="seulement les mutants dont l'id commence ainsi (répétable)",
+    )
     ajouter(
         "--fils", type=int, default=2, metavar="N", help="mutants essayés à la fois (défaut : 2)"
     )
@@ -337,7 +411,7 @@ def analyseur() -> argparse.ArgumentParser:
         type=Path,
         metavar="JSON",
         help="lancer d'abord, pour chaque mutant, le test (ou la liste) de son « test » dans ce "
-        "fichier JSON (celui de --sortie)",
+        "fichier JSON (celui de --sortie), puis ceux qui ont tué les mutants de son fichier",
     )
     ajouter(
         "--temoin",
@@ -361,7 +435,7 @@ def main() -> int:
     if args.mutant:
         mutants = [m for m in mutants if m["id"] in args.mutant]
     if args.prefixe:
-        mutants = [m for m in mutants if m["id"].startswith(args.prefixe)]
+        mutants = [m for m in mutants if m["id"].startswith(tuple(args.prefixe))]
     if args.temoin:
         temoin = essayer({"id": "témoin"}, args.delai, phases, args.d_abord)
         if temoin.verdict != "survivant":
@@ -369,16 +443,24 @@ def main() -> int:
             return 2
     avant = json.loads(args.reprendre.read_text(encoding="utf-8")) if args.reprendre else {}
 
+    appris = Tueurs(mutants, avant)
+    faits: dict[str, Verdict] = {}
+    verrou = threading.Lock()
+
     def d_abord(m: dict[str, str]) -> list[str]:
-        tueur = avant.get(m["id"], {}).get("test") or []
         cibles = tests_cibles(RACINE, m["fichier"]) if args.cibler else []
-        tests = [*([tueur] if isinstance(tueur, str) else tueur), *args.d_abord, *cibles]
-        return list(dict.fromkeys(tests))
+        return list(dict.fromkeys([*args.d_abord, *cibles]))
 
     def un(m: dict[str, str]) -> Verdict:
-        v = essayer(m, args.delai, phases, d_abord(m))
+        v = essayer(m, args.delai, phases, d_abord(m), appris.pour(m))
+        if v.test:
+            appris.retenir(m, v.test)
         ou = f"{v.phase} : {v.test or '?'}" if v.phase else ""
         print(f"{v.id:<52} {v.verdict:<12} {v.secondes:5.0f} s  {ou}", flush=True)
+        with verrou:  # écrits au fil : une passe interrompue garde ses verdicts
+            faits[v.id] = v
+            if args.sortie:
+                _ecrire_verdicts(args.sortie, faits.values())
         return v
 
     with ThreadPoolExecutor(args.fils) as executeur:
@@ -401,11 +483,18 @@ def main() -> int:
         + (f" (auteur : {', '.join(auteurs)})" if auteurs else "")
     )
     if args.sortie:
-        args.sortie.write_text(
-            json.dumps({v.id: v._asdict() for v in verdicts}, ensure_ascii=False, indent=2),
-            encoding="utf-8",
-        )
+        _ecrire_verdicts(args.sortie, verdicts)
     return 1 if survivants or douteux else 0
+
+
+def _ecrire_verdicts(chemin: Path, verdicts: Iterable[Verdict]) -> None:
+    """Les verdicts en JSON (id → verdict), mis en place d'un coup (jamais à moitié écrits)."""
+    provisoire = chemin.with_name(chemin.name + ".tmp")
+    provisoire.write_text(
+        json.dumps({v.id: v._asdict() for v in verdicts}, ensure_ascii=False, indent=2),
+        encoding="utf-8",
+    )
+    provisoire.replace(chemin)
 
 
 if __name__ == "__main__":

@@ -1,11 +1,15 @@
 """Les raisons d'une paire et d'une personne sans personne mentore, faites main (revue de
 mutation indépendante m7) : qui est dite « plus proche mais à sa capacité », et la personne
-mentore d'un mentorat resté sans effet jamais nommée ailleurs que dans sa raison."""
+mentore d'un mentorat resté sans effet jamais nommée ailleurs que dans sa raison ; les raisons
+de deux paires de même profil, et l'alerte des personnes non appariées (revue m8p)."""
 
 from __future__ import annotations
 
 from recommandeur._programme.donnees.mentors import Mentor
+from recommandeur._programme.jumelage.appariement import apparier
 from recommandeur._programme.jumelage.criteres import Demande
+from recommandeur._programme.jumelage.mentorat import NOMMEES_MAX, alertes_non_apparies
+from recommandeur._programme.jumelage.modeles_mentorat import NonApparie
 from recommandeur._programme.jumelage.raisons_paires import (
     pourquoi_sans_mentor,
     raisons_de_la_paire,
@@ -61,4 +65,41 @@ def test_sans_personne_mentore_la_precedente_n_est_nommee_que_par_son_motif() ->
         "capacite",
         "les personnes mentores possibles sont à leur capacité (M2 : 1 sur 1) : libérer une "
         "autre personne mentore ou augmenter une capacité",
+    )
+
+
+def test_deux_personnes_de_meme_profil_ont_chacune_les_raisons_de_leur_paire() -> None:
+    # e1 et e2 sont interchangeables (même profil) mais appariées à deux personnes mentores
+    # différentes : les raisons gardées par profil le sont aussi par personne mentore
+    ms = [Mentor(id="M1", ecole="A", batiment="1"), Mentor(id="M2", ecole="A", batiment="2")]
+    demandes = [
+        Demande("e1", "A", "primaire", batiment="1"),
+        Demande("e2", "A", "primaire", batiment="1"),
+    ]
+    r = apparier(demandes, ms, {"M1": 1, "M2": 1}, NOMS)
+    assert [(p.enseignant, p.mentor, p.raisons) for p in r.paires] == [
+        ("e1", "M1", ["même bâtiment (1) de la même école"]),
+        ("e2", "M2", ["même école (École A)", "plus proche mais à sa capacité : M1"]),
+    ]
+
+
+def _sans(n: int) -> list[NonApparie]:
+    return [
+        NonApparie(enseignant=f"e{i}", ecole="A", motif="capacite", raison="r")
+        for i in range(1, n + 1)
+    ]
+
+
+def test_l_alerte_des_non_apparies_nomme_les_premieres_et_dit_s_il_y_en_a_d_autres() -> None:
+    assert NOMMEES_MAX == 5
+    (cinq,) = alertes_non_apparies(_sans(5), NOMS)
+    assert cinq.ecole == "A"
+    assert cinq.message == (
+        "5 personne(s) à qui le mentorat est offert sans personne mentore nommée "
+        "(e1, e2, e3, e4, e5) : r"
+    )
+    (six,) = alertes_non_apparies(_sans(6), NOMS)
+    assert six.message == (
+        "6 personne(s) à qui le mentorat est offert sans personne mentore nommée "
+        "(e1, e2, e3, e4, e5 …) : r"
     )

@@ -7,6 +7,8 @@ from pathlib import Path
 
 import openpyxl
 import pytest
+from hypothesis import HealthCheck, given, settings
+from hypothesis import strategies as st
 
 from recommandeur import Plan, planifier
 from recommandeur._cli.commande import main
@@ -98,3 +100,50 @@ def test_aucune_cellule_n_est_un_identifiant_d_enumeration() -> None:
     assert origines == {"calculée des effectifs"}
     capacites = {r[5] for r in livre["Personnes mentores"].iter_rows(min_row=2, values_only=True)}
     assert capacites == {"le fichier des personnes mentores"}
+
+
+def test_les_en_tetes_en_gras_et_seulement_eux(plan: Plan) -> None:
+    import io
+
+    from recommandeur._programme.sorties.classeur import classeur
+
+    livre = openpyxl.load_workbook(io.BytesIO(classeur(plan)))
+    for feuille in livre.worksheets:
+        rangees = list(feuille.iter_rows())
+        assert rangees and all(c.font.b for c in rangees[0]), feuille.title
+        assert not [c.coordinate for r in rangees[1:] for c in r if c.font.b], feuille.title
+
+
+@settings(max_examples=60, deadline=None, suppress_health_check=[HealthCheck.too_slow])
+@given(
+    noms=st.lists(
+        st.text(alphabet=st.characters(exclude_categories=["Cs"]), min_size=1, max_size=12),
+        min_size=1,
+        max_size=4,
+    ),
+    egal=st.booleans(),
+)
+def test_chaque_nom_relu_tel_quel_ou_refuse_a_la_lecture(noms: list[str], egal: bool) -> None:
+    """Tout nom d'école se relit tel quel, en texte, qu'il commence par « = » ou non ; un nom
+    qu'un tableur ne peut pas écrire (caractère de contrôle) est refusé à la lecture des
+    effectifs, jamais au moment d'écrire le classeur."""
+    import io
+
+    from recommandeur import ErreurEffectifs
+    from recommandeur._programme.donnees.identifiants import caractere_de_controle
+    from recommandeur._programme.sorties.classeur import classeur
+
+    noms = [("=" + n) if egal else n for n in noms]
+    ecoles = [{"ecole": f"e{i}", "nom": n} for i, n in enumerate(noms)]
+    profs = [{"enseignant": "p", "ecole": "e0", "annees_experience": 0, "ordre": "primaire"}]
+    fautifs = [f"élément n° {i + 1}" for i, n in enumerate(noms) if caractere_de_controle(n)]
+    if fautifs:
+        with pytest.raises(ErreurEffectifs) as erreur:
+            planifier(profs, ecoles)
+        assert [(p.id, p.champ) for p in erreur.value.problemes] == [(f, "nom") for f in fautifs]
+        return
+    livre = openpyxl.load_workbook(io.BytesIO(classeur(planifier(profs, ecoles))))
+    lus = {r[0].value: r[1] for r in livre["Écoles"].iter_rows(min_row=2)}
+    assert {e: (c.value, c.data_type) for e, c in lus.items()} == {
+        f"e{i}": (n, "s") for i, n in enumerate(noms)
+    }

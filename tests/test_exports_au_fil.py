@@ -102,6 +102,20 @@ def test_la_page_ecrite_au_fil_est_celle_du_plan(tmp_path: Path) -> None:
     assert [p.name for p in tmp_path.iterdir()] == ["rapport.html"]  # rien de provisoire
 
 
+def test_la_page_remplace_un_lien_sans_ecrire_dans_sa_cible(tmp_path: Path) -> None:
+    """Revue m8p : écrite à part puis mise en place (comme le JSON et les CSV), la page
+    remplace un lien symbolique laissé à sa place ; le fichier qu'il vise reste intact."""
+    cible = tmp_path / "ailleurs.txt"
+    cible.write_text("à garder", encoding="utf-8")
+    lien = tmp_path / "rapport.html"
+    lien.symlink_to(cible)
+    plan = _plan(False)
+    ecrire_html(plan, lien)
+    assert cible.read_text(encoding="utf-8") == "à garder"
+    assert not lien.is_symlink()
+    assert lien.read_bytes() == plan.html().encode("utf-8")
+
+
 def test_un_export_interrompu_ne_laisse_aucun_fichier(tmp_path: Path) -> None:
     """Une erreur au milieu des morceaux : ni fichier à moitié écrit, ni fichier provisoire,
     et l'ancien fichier reste entier."""

@@ -22,6 +22,7 @@ from hypothesis import strategies as st
 from recommandeur import ErreurArgument, ErreurEffectifs, ErreurProfil, et_si, planifier
 from recommandeur._base.fichiers import lire_octets
 from recommandeur._programme.donnees.effectifs import charger_effectifs
+from recommandeur._programme.donnees.mentors import charger_mentors
 
 ECOLES = "ecole,nom,nb_enseignants,mentors\nA,École A,20,1\nB,École B,10,0\n"
 ENSEIGNANTS = (
@@ -287,6 +288,41 @@ def test_un_identifiant_qui_n_est_pas_du_texte(valeur: object, message: str) -> 
         )
     ((probleme),) = erreur.value.problemes
     assert (probleme.champ, probleme.message) == ("enseignant", message)
+
+
+CONTROLES = ["\x00", "\x01", "\t", "\n", "\r", "\x1f", "\x7f", "\x85", "\u2028", "\u2029"]
+
+
+@pytest.mark.parametrize("controle", CONTROLES)
+@pytest.mark.parametrize(
+    ("fichier", "champ"),
+    [("ecoles", "nom"), ("ecoles", "region"), ("mentors", "matieres[0]")],
+)
+def test_un_texte_libre_refuse_chaque_caractere_de_controle(
+    fichier: str, champ: str, controle: str
+) -> None:
+    """Un nom d'école, une région, une matière de personne mentore : aucun caractère de contrôle
+    (le classeur xlsx ne pourrait pas en écrire certains) ; le problème nomme fichier, ligne,
+    champ et valeur, avant tout calcul. Les matières sont une liste dont chaque élément a ses
+    blancs (tabulation, retour de ligne) ramenés à une espace."""
+    texte = f"a{controle}b"
+    ecole = {"ecole": "A", "nom": "École A", "region": "Nord"}
+    mentor = {"mentor": "M1", "ecole": "A", "matieres": "maths"}
+    if fichier == "ecoles":
+        ecole[champ] = texte
+    else:
+        mentor["matieres"] = texte
+    profs = [{"enseignant": "e1", "ecole": "A", "annees_experience": 1, "ordre": "primaire"}]
+    if fichier == "mentors" and controle.isspace():  # une liste : ses blancs deviennent des espaces
+        (lu,) = charger_mentors([mentor])
+        assert lu.matieres == ("a b",)
+        return
+    with pytest.raises(ErreurEffectifs) as erreur:
+        planifier(profs, [ecole], mentors=[mentor])
+    ((probleme),) = erreur.value.problemes
+    assert (probleme.fichier, probleme.id, probleme.champ) == (fichier, "élément n° 1", champ)
+    assert probleme.message == f"caractère de contrôle {controle!a} refusé : le retirer du texte"
+    assert probleme.valeur == texte
 
 
 def test_un_nom_nul_est_un_nom_absent() -> None:

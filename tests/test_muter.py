@@ -92,6 +92,9 @@ def test_chaque_phase_ecarte_les_tests_qui_echouent_dans_toute_copie_mutee(
     échoue dans toute copie mutée (un mutant survivant y serait dit tué)."""
     lancements = muter.phases_de_tests(["tests/test_qualite.py"], phases)
     assert lancements[0][0] == "d'abord"
+    avec_tueurs = muter.phases_de_tests(["tests/test_qualite.py"], phases, ["tests/test_x.py"])
+    assert [nom for nom, _ in avec_tueurs][:2] == [muter.TUEURS, "d'abord"]
+    lancements += avec_tueurs
     ecarte = (
         "--deselect=tests/test_qualite.py::test_chaque_mutant_vise_un_texte_present_une_seule_fois"
     )
@@ -116,3 +119,68 @@ def test_un_module_n_est_pas_pris_pour_celui_dont_le_nom_le_prolonge(
     cibles = muter.tests_cibles(racine, "p/b.py")
     assert "tests/test_bis.py" not in cibles
     assert "tests/test_sous_module.py" in cibles
+
+
+def test_les_tueurs_appris_par_fichier(muter: ModuleType) -> None:
+    """Le tueur propre d'un mutant d'abord, puis ceux de son fichier, le plus récent en tête,
+    sans doublon, au plus ``par_fichier`` ; rien d'un autre fichier."""
+    mutants = [{"id": f"m{i}", "fichier": "x.py" if i < 3 else "y.py"} for i in range(4)]
+    tueurs = muter.Tueurs(mutants, {"m0": {"test": "t0"}, "m3": {"test": ["t3", "t3b"]}}, 3)
+    assert [tueurs.pour(m) for m in mutants] == [["t0"], ["t0"], ["t0"], ["t3", "t3b"]]
+    for test in ("t1", "t2", "t0", "t4"):
+        tueurs.retenir(mutants[1], test)
+    assert tueurs.pour(mutants[0]) == ["t0", "t4", "t2"]
+    assert tueurs.pour(mutants[2]) == ["t4", "t0", "t2"]
+    assert tueurs.pour(mutants[3]) == ["t3", "t3b"]
+
+
+def _petit_depot(racine: Path) -> Path:
+    fichiers = {
+        "src/recommandeur/__init__.py": "",
+        "src/recommandeur/x.py": "def f() -> int:\n    return 1\n",
+        "tests/test_a.py": "from recommandeur.x import f\n\n\ndef test_f() -> None:\n"
+        "    assert f() == 1\n",
+        "tests/test_b.py": "def test_rien() -> None:\n    pass\n",
+    }
+    for chemin, texte in fichiers.items():
+        (racine / chemin).parent.mkdir(parents=True, exist_ok=True)
+        (racine / chemin).write_text(texte, encoding="utf-8")
+    return racine
+
+
+@pytest.mark.lent  # trois pytest en sous-processus
+@pytest.mark.parametrize(
+    ("tueurs", "phase"),
+    [
+        (["tests/test_a.py::test_f"], "tueur connu"),
+        (["tests/test_b.py::test_rien", "tests/disparu.py::test_x"], "d'abord"),
+        ([], "d'abord"),
+    ],
+)
+def test_un_tueur_connu_tue_en_premier(
+    muter: ModuleType,
+    tmp_path: Path,
+    monkeypatch: pytest.MonkeyPatch,
+    tueurs: list[str],
+    phase: str,
+) -> None:
+    """Le tueur connu tourne seul, en premier ; un tueur qui ne tue pas (ou disparu) laisse la
+    main aux tests d'abord, qui tuent alors."""
+    monkeypatch.setattr(muter, "RACINE", _petit_depot(tmp_path / "depot"))
+    mutant = {"id": "m", "fichier": "x.py", "avant": "return 1", "apres": "return 2"}
+    verdict = muter.essayer(mutant, 120, "aucune", ["tests/test_a.py"], tueurs)
+    assert (verdict.verdict, verdict.phase, verdict.test) == (
+        "tue",
+        phase,
+        "tests/test_a.py::test_f",
+    )
+
+
+def test_les_verdicts_ecrits_au_fil_et_d_un_coup(muter: ModuleType, tmp_path: Path) -> None:
+    import json
+
+    chemin = tmp_path / "v.json"
+    v = muter.Verdict("m", "tue", "tueur connu", "t", 1.0, None)
+    muter._ecrire_verdicts(chemin, [v])
+    assert json.loads(chemin.read_text(encoding="utf-8"))["m"]["phase"] == "tueur connu"
+    assert [p.name for p in tmp_path.iterdir()] == ["v.json"]

@@ -319,28 +319,47 @@ def test_l_appariement_est_attribue_dans_le_processus_de_calcul(
     assert plan.appariement is not None and len(plan.appariement.paires) > 40
 
 
+def _confiees(
+    calcul: Calcul, monkeypatch: pytest.MonkeyPatch
+) -> list[concurrent.futures.Future[Any]]:
+    """Les tâches que ``calcul`` confie à ses processus de calcul, notées à leur envoi."""
+    notees: list[concurrent.futures.Future[Any]] = []
+    soumettre = calcul._executeur.submit
+
+    def noter(*args: Any, **kwargs: Any) -> concurrent.futures.Future[Any]:
+        tache = soumettre(*args, **kwargs)
+        notees.append(tache)
+        return tache
+
+    monkeypatch.setattr(calcul._executeur, "submit", noter)
+    return notees
+
+
 def test_ailleurs_calcule_dans_le_processus_de_calcul_qui_a_rendu_des_lots(
-    lots_rendus: list[int],
+    lots_rendus: list[int], monkeypatch: pytest.MonkeyPatch
 ) -> None:
     from recommandeur import moteur_par_defaut
 
     moteur = moteur_par_defaut()
     calcul = Calcul(moteur, 2)
+    confiees = _confiees(calcul, monkeypatch)
     try:
         # pas encore de lot rendu : calculé ici, rien n'est confié
         assert calcul.ailleurs(os.getpid, [()])() == [os.getpid()]
-        assert calcul._ailleurs == []
+        assert confiees == []
         profils = [_profil(i) for i in range(450)]
         assert len(calcul.resumes(profils, lambda _: None)) == 450
         assert calcul._recus == len(lots_rendus) > 0
+        confiees.clear()  # les lots
         lire = calcul.ailleurs(os.getpid, [()])
         # pris par le processus de calcul (ce processus-ci continue le plan pendant ce temps)
-        concurrent.futures.wait(calcul._ailleurs, timeout=120)
+        assert len(confiees) == 1
+        concurrent.futures.wait(confiees, timeout=120)
         assert lire() != [os.getpid()]
         # le processus de calcul meurt sur la tâche confiée (attendue : prise, pas annulée) :
         # calculée ici, sans erreur
         lire_mort = calcul.ailleurs(aide_lot.mourir_ailleurs, [(os.getpid(),)])
-        concurrent.futures.wait(calcul._ailleurs[-1:], timeout=120)
+        concurrent.futures.wait(confiees[-1:], timeout=120)
         assert lire_mort() == ["ici"]
         # le processus de calcul arrêté : calculé ici, sans erreur
         for travailleur in list(calcul._executeur._processes.values()):
@@ -358,19 +377,22 @@ def _profil(i: int) -> Any:
 
 
 def test_ailleurs_ce_processus_ci_calcule_les_morceaux_que_personne_n_a_commences(
-    lots_rendus: list[int], tmp_path: Any
+    lots_rendus: list[int], tmp_path: Any, monkeypatch: pytest.MonkeyPatch
 ) -> None:
     from recommandeur import moteur_par_defaut
 
     calcul = Calcul(moteur_par_defaut(), 2)
+    confiees = _confiees(calcul, monkeypatch)
     try:
         assert len(calcul.resumes([_profil(i) for i in range(450)], lambda _: None)) == 450
+        confiees.clear()  # les lots
         aide_lot.CALCULES.clear()
         fichier, ici = str(tmp_path / "fait"), os.getpid()
         lire = calcul.ailleurs(aide_lot.attendre_le_fichier, [(x, fichier, ici) for x in range(4)])
         # le processus de calcul a pris les morceaux 0 (qui attend le fichier) et 1 ; 2 et 3 ne
         # sont à personne
-        taches = calcul._ailleurs
+        taches = list(confiees)
+        assert len(taches) == 4
         for _ in range(12_000):  # 2 minutes au plus
             if taches[1].running():
                 break

@@ -2,12 +2,15 @@
 
 from __future__ import annotations
 
+import importlib
 import sys
 from pathlib import Path
 
 import pytest
 
 from recommandeur import Plan, planifier
+from recommandeur._base.rendus import Rendu
+from recommandeur._programme import modeles
 
 from .test_html import Arbre
 
@@ -57,6 +60,16 @@ def test_tout_est_echappe(tmp_path: Path) -> None:
     enseignants.write_text("enseignant,ecole,annees_experience,ordre\nt1,A,0,primaire\n", "utf-8")
     html = planifier(enseignants, ecoles).html()
     assert "<b>École</b>" not in html and "&lt;b&gt;École&lt;/b&gt; &amp; cie" in html
+
+
+def test_chaque_rendu_d_un_plan_nomme_un_module_qui_existe_et_le_remplit() -> None:
+    # un emplacement vide importe son fournisseur par son nom au premier appel : un chemin
+    # resté d'avant un déplacement ne casserait que ce premier appel, dans un processus neuf
+    rendus = {nom: r for nom, r in vars(modeles).items() if isinstance(r, Rendu)}
+    assert len(rendus) == 7
+    for r in rendus.values():
+        importlib.import_module(r.fournisseur)
+        assert r.fourni
 
 
 sys.path.insert(0, str(Path(__file__).resolve().parents[1] / "outils"))

@@ -136,7 +136,6 @@ class Calcul:
         self._lus = 0
         self._recus = 0  # les lots rendus par les processus de calcul
         self._a_suivi = False  # démarrés, et des lots rendus : en vie et au travail
-        self._ailleurs: list[Future[Any]] = []  # les tâches confiées par ailleurs()
 
     def _confier(self, lot: Sequence[Profil], rang: int) -> None:
         paquet: Paquet = (list(lot), self.caviarder)
@@ -220,7 +219,6 @@ class Calcul:
             with contextlib.suppress(BrokenProcessPool, RuntimeError):
                 for m in morceaux:
                     taches.append(self._executeur.submit(fonction, *m))
-        self._ailleurs += taches
 
         def lire() -> list[T]:
             faits: dict[int, T] = {}

@@ -13,7 +13,7 @@ from ..._base.messages import problemes_de_validation
 from ..._base.schema_json import nettoyer_schema
 from ..._profil.modeles import Ecole
 from .colonnes import COLONNES_ECOLE, COLONNES_PROPRES_ECOLE, cellule
-from .identifiants import cle, lire_identifiant
+from .identifiants import TexteSansControle, cle, lire_identifiant
 from .lecture import Fichier
 
 
@@ -23,7 +23,7 @@ class EcoleDuCentre(BaseModel):
     model_config = ConfigDict(json_schema_extra=nettoyer_schema, frozen=True)
 
     id: str = Field(min_length=1, max_length=80)
-    nom: str
+    nom: TexteSansControle
     nb_enseignants: int | None = Field(None, ge=1, le=100_000)
     mentors: int | None = Field(None, ge=0, le=1000)
     contexte: Ecole
@@ -32,7 +32,7 @@ class EcoleDuCentre(BaseModel):
     #: La part des personnes de 5 ans et moins au Québec (001), calculée des effectifs.
     part_cinq_ans_et_moins: float | None = None
     #: La région de l'école, si le fichier la donne : les cohortes du centre s'y forment.
-    region: str | None = Field(None, min_length=1, max_length=80)
+    region: TexteSansControle | None = Field(None, min_length=1, max_length=80)
 
 
 def lignes_d_ecoles(

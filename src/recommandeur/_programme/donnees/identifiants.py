@@ -7,7 +7,8 @@ Un identifiant vient d'un tableur ou d'un export : la même personne peut y êtr
 - un identifiant est du **texte** (un entier JSON ou TOML est admis et lu en texte) ;
   ``null``, une liste, une table, un booléen ou un nombre à virgule sont refusés ;
 - les espaces autour sont retirés ; il est mis en forme **NFC** ;
-- un caractère de contrôle (octet nul, tabulation, retour de ligne…) est refusé ;
+- un caractère de contrôle (octet nul, tabulation, retour de ligne…) est refusé, dans un
+  identifiant comme dans un texte libre (nom d'école, région, matières d'une personne mentore) ;
 - deux identifiants qui ne diffèrent que par la casse (ou la forme Unicode) désignent la
   **même** personne (ou école) : le second est refusé comme déjà décrit.
 """
@@ -15,6 +16,9 @@ Un identifiant vient d'un tableur ou d'un export : la même personne peut y êtr
 from __future__ import annotations
 
 import unicodedata
+from typing import Annotated
+
+from pydantic import AfterValidator
 
 #: Longueur maximale d'un identifiant.
 LONGUEUR_MAX = 80
@@ -41,12 +45,34 @@ def lire_identifiant(valeur: object) -> tuple[str | None, str | None]:
     texte = unicodedata.normalize("NFC", valeur.strip())
     if not texte:
         return None, None
-    for c in texte:
-        if unicodedata.category(c) in ("Cc", "Cs") or c in "\u2028\u2029":
-            return None, f"caractère de contrôle {c!a} dans l'identifiant : refusé"
+    if (c := caractere_de_controle(texte)) is not None:
+        return None, f"caractère de contrôle {c!a} dans l'identifiant : refusé"
     if len(texte) > LONGUEUR_MAX:
         return None, f"identifiant trop long ({len(texte)} caractères, au plus {LONGUEUR_MAX})"
     return texte, None
+
+
+def caractere_de_controle(texte: str) -> str | None:
+    """Le premier caractère de contrôle du texte (octet nul, tabulation, retour de ligne…), ou
+    ``None`` : un tableur ne peut pas en écrire certains, et aucun n'a sa place dans un nom.
+
+    >>> caractere_de_controle("École A"), caractere_de_controle("École\\x01A")
+    (None, '\\x01')
+    """
+    for c in texte:
+        if unicodedata.category(c) in ("Cc", "Cs") or c in "\u2028\u2029":
+            return c
+    return None
+
+
+def _sans_controle(texte: str) -> str:
+    if (c := caractere_de_controle(texte)) is not None:
+        raise ValueError(f"caractère de contrôle {c!a} refusé : le retirer du texte")
+    return texte
+
+
+#: Un texte libre des effectifs (nom d'école, région, matière) : sans caractère de contrôle.
+TexteSansControle = Annotated[str, AfterValidator(_sans_controle)]
 
 
 def cle(identifiant: str) -> str:

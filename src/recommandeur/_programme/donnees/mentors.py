@@ -29,7 +29,7 @@ from ..._profil.saisie import PART, choix_facultatif
 from ..._vocabulaire import Ordre
 from .colonnes import COLONNES_APPARIEMENT
 from .ecoles import en_ligne, probleme, verifier_entetes
-from .identifiants import cle, lire_identifiant
+from .identifiants import TexteSansControle, cle, lire_identifiant
 from .lecture import Fichier, lire_lignes
 
 #: Les colonnes du fichier des personnes mentores.
@@ -65,7 +65,7 @@ class Mentor(BaseModel):
     batiment: str | None = None
     ordre: Annotated[Ordre | None, *choix_facultatif(Ordre)] = None
     #: Ses matières ou sa spécialité, telles qu'écrites.
-    matieres: tuple[str, ...] = ()
+    matieres: tuple[TexteSansControle, ...] = ()
     #: La part de sa tâche libérée pour le mentorat (0 à 1) ; ``None`` : celle du catalogue.
     liberation: Annotated[float | None, *PART] = Field(None, gt=0)
     #: Personnes qu'elle accompagne au plus ; ``None`` : tirée de ses heures libérées.

@@ -20,9 +20,10 @@ from __future__ import annotations
 
 import io
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from openpyxl import Workbook
+from openpyxl.cell import WriteOnlyCell
 from openpyxl.styles import Font
 
 from ..._base.ecriture import ecrire_atomique
@@ -33,6 +34,9 @@ from .contenus import ORIGINES
 from .contenus_mentorat import MOTIFS_NON_APPARIE, ORIGINES_CAPACITE
 from .exports import Colonne, fichiers_csv, valeur
 from .texte import GENRES_D_ALERTE
+
+if TYPE_CHECKING:
+    from openpyxl.worksheet._write_only import WriteOnlyWorksheet
 
 #: Le libellé français de chaque colonne exportée (les autres : le nom, espaces pour ``_``).
 LIBELLES = {
@@ -156,29 +160,36 @@ def _en_mots(colonne: Colonne, v: Any) -> Any:
     return mots.get(v, v) if mots is not None and isinstance(v, str) else v
 
 
+def _case(feuille: WriteOnlyWorksheet, v: Any, police: Font | None = None) -> Any:
+    """Une valeur telle quelle, ou sa case quand elle a une police ou qu'elle commence par « = »
+    (openpyxl la prendrait pour une formule : elle reste du texte)."""
+    if police is None and not (isinstance(v, str) and v.startswith("=")):
+        return v
+    case = WriteOnlyCell(feuille, v)
+    case.data_type = "s" if isinstance(v, str) else case.data_type
+    if police is not None:
+        case.font = police
+    return case
+
+
 def classeur(plan: Plan) -> bytes:
-    """Le classeur xlsx du plan, en octets."""
-    livre = Workbook()
-    premiere = livre.active
-    assert premiere is not None
-    livre.remove(premiere)
+    """Le classeur xlsx du plan, en octets ; écrit ligne à ligne (openpyxl en écriture seule),
+    sans garder les cases en mémoire."""
+    livre = Workbook(write_only=True)
     gras = Font(bold=True)
     if plan.confidentiel:
         avis = livre.create_sheet("Confidentiel")
-        avis["A1"] = AVERTISSEMENT
-        avis["A1"].font = gras
+        avis.append([_case(avis, AVERTISSEMENT, gras)])
     for fichier, (lignes, colonnes) in fichiers_csv(plan).items():
         feuille = livre.create_sheet(_titre_de_feuille(fichier))
-        feuille.append([libelle_de_colonne(nom_de_colonne(c)) for c in colonnes])
-        for cellule in feuille[1]:
-            cellule.font = gras
         feuille.freeze_panes = "A2"
+        feuille.append(
+            [_case(feuille, libelle_de_colonne(nom_de_colonne(c)), gras) for c in colonnes]
+        )
         for ligne in lignes:
-            feuille.append([_en_mots(c, _cellule(valeur(ligne, c))) for c in colonnes])
-        for rangee in feuille.iter_rows(min_row=2):
-            for cellule in rangee:
-                if cellule.data_type == "f":  # un texte qui commence par « = » : du texte
-                    cellule.data_type = "s"
+            feuille.append(
+                [_case(feuille, _en_mots(c, _cellule(valeur(ligne, c)))) for c in colonnes]
+            )
     tampon = io.BytesIO()
     livre.save(tampon)
     return tampon.getvalue()
