@@ -354,6 +354,11 @@ def reecrire(texte: str, fichier: Path) -> str:
     """Le contenu d'un fichier réécrit selon son genre (python, page Markdown, autre texte)."""
     if fichier.suffix == ".py":
         return reecrire_python(texte, fichier)
+    if fichier.name == "mutants.toml":  # l'« apres » d'un mutant peut nommer un ancien module
+        return "".join(
+            ligne if ligne.startswith("apres = ") else reecrire_texte(ligne)
+            for ligne in texte.splitlines(keepends=True)
+        )
     if fichier.suffix == ".md":
         texte = BLOC_PYTHON.sub(
             lambda m: m.group(1) + reecrire_python(m.group(2), fichier) + m.group(3), texte

@@ -107,6 +107,21 @@ def test_le_depot_n_a_plus_d_ancienne_importation(capsys: pytest.CaptureFixture[
     assert outil.main(["--verifier"]) == 0, capsys.readouterr().out
 
 
+def test_l_apres_d_un_mutant_garde_l_ancien_module_qu_il_nomme() -> None:
+    """Dans ``outils/mutants.toml``, le texte visé (``avant``) suit les modules déplacés ; le
+    remplacement (``apres``) peut en nommer un ancien exprès (un mutant qui le réintroduit)."""
+    avant = (
+        'fichier = "_programme/province.py"\n'
+        'avant = "from recommandeur._programme.province import x"\n'
+        'apres = "from recommandeur._programme.province import y"\n'
+    )
+    assert outil.reecrire(avant, RACINE / "outils" / "mutants.toml") == (
+        'fichier = "_programme/provincial/province.py"\n'
+        'avant = "from recommandeur._programme.provincial.province import x"\n'
+        'apres = "from recommandeur._programme.province import y"\n'
+    )
+
+
 def test_chaque_ancien_module_a_disparu_et_chaque_nouveau_existe() -> None:
     for ancien, nouveau in outil.MODULES.items():
         assert outil.existe(nouveau), nouveau
