@@ -55,7 +55,10 @@ RACINE = Path(__file__).resolve().parents[1]
 DESELECTIONNES = [
     "--deselect=tests/test_qualite.py::test_chaque_mutant_vise_un_texte_present_une_seule_fois",
 ]
-EXCLUS = ["--ignore=tests/test_paquet.py", "--ignore=tests/test_survie.py", *DESELECTIONNES]
+#: Les fichiers de tests jamais lancés pour un mutant (la roue, les sous-processus de survie),
+#: même nommés par ``--cibler`` ou un tueur connu : ``--ignore`` ne vaut pas pour un chemin donné.
+IGNORES = ("tests/test_paquet.py", "tests/test_survie.py")
+EXCLUS = [*(f"--ignore={f}" for f in IGNORES), *DESELECTIONNES]
 HORS = "not qualite and not navigateur"  # ruff, mypy, Sphinx, Chromium
 #: Les phases de la suite : toute la suite (par défaut), ou la rapide puis la lente.
 PHASES = {
@@ -268,7 +271,7 @@ def phases_de_tests(
 
     Les tueurs connus (lents compris), les tests « d'abord » (sans les lents, sauf pour le
     témoin d'un tueur : ``aucune``), puis les phases de ``phases`` ; chacun écarte
-    :data:`DESELECTIONNES`.
+    :data:`DESELECTIONNES`, et aucun ne lance les fichiers de :data:`IGNORES`.
 
     >>> [(nom, choix[-1]) for nom, choix in phases_de_tests(["tests/test_x.py"], "rapide", ["t"])]
     ... # doctest: +NORMALIZE_WHITESPACE
@@ -278,6 +281,8 @@ def phases_de_tests(
      ('lente', 'lent and not qualite and not navigateur')]
     """
     rapides = HORS if phases == "aucune" else f"not lent and {HORS}"
+    tueurs = [t for t in tueurs if t.split("::")[0] not in IGNORES]
+    d_abord = [t for t in d_abord if t.split("::")[0] not in IGNORES]
     tests = [(TUEURS, [*tueurs, *DESELECTIONNES, "-m", HORS])] if tueurs else []
     tests += [("d'abord", [*d_abord, *DESELECTIONNES, "-m", rapides])] if d_abord else []
     return tests + [(nom, [*EXCLUS, "-m", selection]) for nom, selection in PHASES[phases]]

@@ -184,3 +184,16 @@ def test_les_verdicts_ecrits_au_fil_et_d_un_coup(muter: ModuleType, tmp_path: Pa
     muter._ecrire_verdicts(chemin, [v])
     assert json.loads(chemin.read_text(encoding="utf-8"))["m"]["phase"] == "tueur connu"
     assert [p.name for p in tmp_path.iterdir()] == ["v.json"]
+
+
+def test_les_fichiers_ignores_ne_sont_jamais_lances_meme_nommes(muter: ModuleType) -> None:
+    """``--ignore`` ne vaut pas pour un chemin donné à pytest : la roue et la survie, ciblées
+    ou tueuses connues, sont retirées de chaque phase."""
+    lancements = muter.phases_de_tests(
+        ["tests/test_paquet.py", "tests/test_x.py"], "rapide", ["tests/test_survie.py::t"]
+    )
+    assert [nom for nom, _ in lancements] == ["d'abord", "rapide", "lente"]
+    assert lancements[0][1][0] == "tests/test_x.py"
+    arguments = [a for _, choix in lancements for a in choix]
+    assert not {a for a in arguments if not a.startswith("--")} & set(muter.IGNORES)
+    assert muter.phases_de_tests(["tests/test_survie.py"], "aucune") == []
