@@ -132,6 +132,14 @@ def test_les_tueurs_appris_par_fichier(muter: ModuleType) -> None:
     assert tueurs.pour(mutants[0]) == ["t0", "t4", "t2"]
     assert tueurs.pour(mutants[2]) == ["t4", "t0", "t2"]
     assert tueurs.pour(mutants[3]) == ["t3", "t3b"]
+    # tous fichiers confondus, les plus tueurs d'abord, hors ceux déjà essayés pour ce mutant
+    tueurs.retenir(mutants[3], "t4")
+    assert tueurs.generaux(mutants[3], 2) == ["t0", "t1"]  # t4 : 2 fois, déjà dans pour()
+    assert tueurs.generaux({"id": "z", "fichier": "z.py"}, 3) == [
+        "t0",
+        "t4",
+        "t3",
+    ]  # à égalité : le premier vu
 
 
 def _petit_depot(racine: Path) -> Path:
@@ -190,9 +198,13 @@ def test_les_fichiers_ignores_ne_sont_jamais_lances_meme_nommes(muter: ModuleTyp
     """``--ignore`` ne vaut pas pour un chemin donné à pytest : la roue et la survie, ciblées
     ou tueuses connues, sont retirées de chaque phase."""
     lancements = muter.phases_de_tests(
-        ["tests/test_paquet.py", "tests/test_x.py"], "rapide", ["tests/test_survie.py::t"]
+        ["tests/test_paquet.py", "tests/test_x.py"],
+        "rapide",
+        ["tests/test_survie.py::t"],
+        ["tests/test_paquet.py::t", "tests/test_y.py::t"],
     )
-    assert [nom for nom, _ in lancements] == ["d'abord", "rapide", "lente"]
+    assert [nom for nom, _ in lancements] == ["d'abord", muter.GENERAUX, "rapide", "lente"]
+    assert lancements[1][1][0] == "tests/test_y.py::t"
     assert lancements[0][1][0] == "tests/test_x.py"
     arguments = [a for _, choix in lancements for a in choix]
     assert not {a for a in arguments if not a.startswith("--")} & set(muter.IGNORES)
