@@ -22,7 +22,7 @@ les fichiers de tests qui importent ou nomment son module (lus dans le dépôt :
 ``outils/verdicts.json`` (versionné) garde le test qui a tué chaque mutant : ``--reprendre``
 le relance d'abord, seul. Pendant la passe, chaque test qui tue un mutant est retenu pour son
 fichier : les mutants suivants du même fichier l'essaient en premier (:class:`Tueurs`), avant
-les tests ciblés et la suite. ``--sortie`` est écrit au fil des verdicts. Chaque test
+les tests ciblés ; ceux qui ont tué le plus de mutants passent ensuite, avant la suite. ``--sortie`` est écrit au fil des verdicts. Chaque test
 qui a tué un mutant est relancé sur le code tel quel : s'il y échoue aussi, ses verdicts sont
 « douteux ». Le dépôt lui-même n'est jamais modifié.
 """
@@ -31,6 +31,7 @@ from __future__ import annotations
 
 import argparse
 import ast
+import collections
 import functools
 import json
 import os
@@ -48,13 +49,17 @@ from pathlib import Path
 from typing import Any, NamedTuple
 
 RACINE = Path(__file__).resolve().parents[1]
-EXCLUS = [
-    "--ignore=tests/test_paquet.py",
-    "--ignore=tests/test_survie.py",
-    # dans la copie mutée, le texte « avant » du mutant appliqué n'existe plus : ce test
-    # échouerait pour chaque mutant qui l'atteint
+#: Les tests qui échouent dans toute copie mutée, écartés de chaque phase (tueurs connus et
+#: tests « d'abord » compris : ``--cibler`` lance ``tests/test_qualite.py`` entier pour les
+#: mutants de ``__init__.py`` ou de ``outils/muter.py``) : dans la copie, le texte « avant » du
+#: mutant appliqué n'existe plus.
+DESELECTIONNES = [
     "--deselect=tests/test_qualite.py::test_chaque_mutant_vise_un_texte_present_une_seule_fois",
 ]
+#: Les fichiers de tests jamais lancés pour un mutant (la roue, les sous-processus de survie),
+#: même nommés par ``--cibler`` ou un tueur connu : ``--ignore`` ne vaut pas pour un chemin donné.
+IGNORES = ("tests/test_paquet.py", "tests/test_survie.py")
+EXCLUS = [*(f"--ignore={f}" for f in IGNORES), *DESELECTIONNES]
 HORS = "not qualite and not navigateur"  # ruff, mypy, Sphinx, Chromium
 #: Les phases de la suite : toute la suite (par défaut), ou la rapide puis la lente.
 PHASES = {
@@ -214,6 +219,8 @@ def tests_cibles(racine: Path, fichier: str) -> list[str]:
 
 #: Le nom de la première phase : les tests qui ont déjà tué un mutant du même fichier.
 TUEURS = "tueur connu"
+#: La phase des tests qui ont tué le plus de mutants pendant la passe, tous fichiers confondus.
+GENERAUX = "tueur de la passe"
 
 
 class Tueurs:
@@ -236,6 +243,7 @@ class Tueurs:
     ) -> None:
         self._propres: dict[str, list[str]] = {}
         self._par_fichier: dict[str, list[str]] = {}
+        self._comptes: collections.Counter[str] = collections.Counter()
         self._garder = par_fichier
         self._verrou = threading.Lock()
         for m in mutants:
@@ -247,6 +255,7 @@ class Tueurs:
     def retenir(self, mutant: dict[str, str], test: str) -> None:
         """Ce test a tué ce mutant : les mutants de son fichier l'essaieront d'abord."""
         with self._verrou:
+            self._comptes[test] += 1
             liste = self._par_fichier.setdefault(mutant["fichier"], [])
             if test in liste:
                 liste.remove(test)
@@ -259,6 +268,50 @@ class Tueurs:
             fichier = self._par_fichier.get(mutant.get("fichier", ""), [])
             return list(dict.fromkeys([*self._propres.get(mutant["id"], []), *fichier]))
 
+    def generaux(self, mutant: dict[str, str], combien: int = 8) -> list[str]:
+        """Les tests qui ont tué le plus de mutants, tous fichiers confondus, hors ceux de
+        :meth:`pour` : essayés après les tests ciblés, avant la suite.
+
+        >>> mutants = [{"id": "a", "fichier": "x.py"}, {"id": "b", "fichier": "y.py"}]
+        >>> tueurs = Tueurs(mutants, {"a": {"test": "t1"}, "b": {"test": "t2"}})
+        >>> tueurs.retenir(mutants[1], "t2")
+        >>> tueurs.generaux({"id": "c", "fichier": "z.py"}), tueurs.generaux(mutants[1])
+        (['t2', 't1'], ['t1'])
+        """
+        deja = set(self.pour(mutant))
+        with self._verrou:
+            return [t for t, _ in self._comptes.most_common() if t not in deja][:combien]
+
+
+def phases_de_tests(
+    d_abord: Sequence[str],
+    phases: str,
+    tueurs: Sequence[str] = (),
+    generaux: Sequence[str] = (),
+) -> list[tuple[str, list[str]]]:
+    """Les lancements de pytest pour un mutant, dans l'ordre : (nom de la phase, arguments).
+
+    Les tueurs connus (lents compris), les tests « d'abord » (sans les lents, sauf pour le
+    témoin d'un tueur : ``aucune``), les tueurs de la passe (``generaux`` : ceux qui ont tué le
+    plus de mutants), puis les phases de ``phases`` ; chacun écarte
+    :data:`DESELECTIONNES`, et aucun ne lance les fichiers de :data:`IGNORES`.
+
+    >>> [(nom, choix[-1]) for nom, choix in phases_de_tests(["tests/test_x.py"], "rapide", ["t"])]
+    ... # doctest: +NORMALIZE_WHITESPACE
+    [('tueur connu', 'not qualite and not navigateur'),
+     ("d'abord", 'not lent and not qualite and not navigateur'),
+     ('rapide', 'not lent and not qualite and not navigateur'),
+     ('lente', 'lent and not qualite and not navigateur')]
+    """
+    rapides = HORS if phases == "aucune" else f"not lent and {HORS}"
+    tueurs = [t for t in tueurs if t.split("::")[0] not in IGNORES]
+    d_abord = [t for t in d_abord if t.split("::")[0] not in IGNORES]
+    tests = [(TUEURS, [*tueurs, *DESELECTIONNES, "-m", HORS])] if tueurs else []
+    generaux = [t for t in generaux if t.split("::")[0] not in IGNORES]
+    tests += [("d'abord", [*d_abord, *DESELECTIONNES, "-m", rapides])] if d_abord else []
+    tests += [(GENERAUX, [*generaux, *DESELECTIONNES, "-m", HORS])] if generaux else []
+    return tests + [(nom, [*EXCLUS, "-m", selection]) for nom, selection in PHASES[phases]]
+
 
 def essayer(
     mutant: dict[str, str],
@@ -266,6 +319,7 @@ def essayer(
     phases: str = "complete",
     d_abord: Sequence[str] = (),
     tueurs: Sequence[str] = (),
+    generaux: Sequence[str] = (),
 ) -> Verdict:
     """Applique le mutant dans une copie du dépôt et lance la suite, phase après phase.
 
@@ -295,11 +349,8 @@ def essayer(
         commande = [sys.executable, "-m", "pytest", "-x", "-q", "-p", "no:cacheprovider"]
         d_abord = [t for t in d_abord if (copie / t.split("::")[0]).exists()]
         tueurs = [t for t in tueurs if (copie / t.split("::")[0]).exists()]
-        rapides = HORS if phases == "aucune" else f"not lent and {HORS}"
-        tests = [(TUEURS, [*tueurs, "-m", HORS])] if tueurs else []
-        tests += [("d'abord", [*d_abord, "-m", rapides])] if d_abord else []
-        tests += [(nom, [*EXCLUS, "-m", selection]) for nom, selection in PHASES[phases]]
-        for nom, choix in tests:
+        generaux = [t for t in generaux if (copie / t.split("::")[0]).exists()]
+        for nom, choix in phases_de_tests(d_abord, phases, tueurs, generaux):
             try:
                 fin = subprocess.run(
                     [*commande, *choix],
@@ -314,7 +365,7 @@ def essayer(
                 verdict, phase = "tue (délai)", nom
                 break
             if fin.returncode not in (0, 5) and (
-                nom not in ("d'abord", TUEURS) or fin.returncode == 1
+                nom not in ("d'abord", TUEURS, GENERAUX) or fin.returncode == 1
             ):
                 trouve = _ECHEC.search(fin.stdout)
                 verdict, phase, test = "tue", nom, trouve[1] if trouve else None
@@ -433,7 +484,7 @@ def main() -> int:
         return list(dict.fromkeys([*args.d_abord, *cibles]))
 
     def un(m: dict[str, str]) -> Verdict:
-        v = essayer(m, args.delai, phases, d_abord(m), appris.pour(m))
+        v = essayer(m, args.delai, phases, d_abord(m), appris.pour(m), appris.generaux(m))
         if v.test:
             appris.retenir(m, v.test)
         ou = f"{v.phase} : {v.test or '?'}" if v.phase else ""

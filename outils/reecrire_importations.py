@@ -237,10 +237,28 @@ def _absolu(noeud: ast.ImportFrom, paquet: str | None, ancien_paquet: str | None
     return _resoudre(noeud.level, noeud.module, ancien_paquet)
 
 
+def _partager_point(
+    noeud: ast.ImportFrom, paquet: str | None, ancien_paquet: str | None
+) -> list[tuple[str, list[ast.alias]]] | None:
+    """``from . import a, b`` dans un fichier déplacé, ``a`` dans son nouveau paquet et ``b``
+    resté dans l'ancien : deux importations (``None`` si les noms ne se partagent pas ainsi)."""
+    if not noeud.level or noeud.module is not None or paquet is None or ancien_paquet is None:
+        return None
+    ici = _resoudre(noeud.level, None, paquet)
+    ancien = _resoudre(noeud.level, None, ancien_paquet)
+    restes = [a for a in noeud.names if existe(f"{ici}.{a.name}")]
+    partis = [a for a in noeud.names if a not in restes and existe(f"{ancien}.{a.name}")]
+    if not restes or not partis or len(restes) + len(partis) != len(noeud.names):
+        return None
+    return [("." * noeud.level, restes), (_ecrire_de(noeud.level, ancien, paquet), partis)]
+
+
 def _reecrire_noeud(
     noeud: ast.ImportFrom, paquet: str | None, ancien_paquet: str | None
 ) -> list[tuple[str, list[ast.alias]]] | None:
     """Les importations qui remplacent ``noeud`` : [(module écrit, noms)], ``None`` si inchangé."""
+    if (partage := _partager_point(noeud, paquet, ancien_paquet)) is not None:
+        return partage
     absolu = _absolu(noeud, paquet, ancien_paquet)
     if absolu is None:
         return None
@@ -336,6 +354,11 @@ def reecrire(texte: str, fichier: Path) -> str:
     """Le contenu d'un fichier réécrit selon son genre (python, page Markdown, autre texte)."""
     if fichier.suffix == ".py":
         return reecrire_python(texte, fichier)
+    if fichier.name == "mutants.toml":  # l'« apres » d'un mutant peut nommer un ancien module
+        return "".join(
+            ligne if ligne.startswith("apres = ") else reecrire_texte(ligne)
+            for ligne in texte.splitlines(keepends=True)
+        )
     if fichier.suffix == ".md":
         texte = BLOC_PYTHON.sub(
             lambda m: m.group(1) + reecrire_python(m.group(2), fichier) + m.group(3), texte

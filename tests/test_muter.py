@@ -83,6 +83,44 @@ def test_dans_le_depot(muter: ModuleType) -> None:
     )
 
 
+@pytest.mark.parametrize("phases", ["complete", "rapide", "aucune"])
+def test_chaque_phase_ecarte_les_tests_qui_echouent_dans_toute_copie_mutee(
+    muter: ModuleType, phases: str
+) -> None:
+    """Les tests « d'abord » aussi : ``--cibler`` lance ``tests/test_qualite.py`` entier pour un
+    mutant de ``__init__.py`` ou de ``outils/muter.py``, et sa vérification des textes « avant »
+    échoue dans toute copie mutée (un mutant survivant y serait dit tué)."""
+    lancements = muter.phases_de_tests(["tests/test_qualite.py"], phases)
+    assert lancements[0][0] == "d'abord"
+    avec_tueurs = muter.phases_de_tests(["tests/test_qualite.py"], phases, ["tests/test_x.py"])
+    assert [nom for nom, _ in avec_tueurs][:2] == [muter.TUEURS, "d'abord"]
+    lancements += avec_tueurs
+    ecarte = (
+        "--deselect=tests/test_qualite.py::test_chaque_mutant_vise_un_texte_present_une_seule_fois"
+    )
+    assert [ecarte] == muter.DESELECTIONNES
+    for _, choix in lancements:
+        assert ecarte in choix
+    assert "tests/test_qualite.py" in muter.tests_cibles(RACINE, "__init__.py")
+
+
+def test_un_module_n_est_pas_pris_pour_celui_dont_le_nom_le_prolonge(
+    muter: ModuleType, tmp_path: Path
+) -> None:
+    """``p/b.py`` : un test de ``recommandeur.p.bis`` (dont le nom commence par ``p.b``) n'est
+    pas lancé d'abord ; un test d'un sous-module de ``p.b`` (``p.b.x``), si."""
+    racine = _depot(tmp_path)
+    (racine / "tests" / "test_bis.py").write_text(
+        "from recommandeur.p.bis import autre\n", encoding="utf-8"
+    )
+    (racine / "tests" / "test_sous_module.py").write_text(
+        "import recommandeur.p.b.x\n", encoding="utf-8"
+    )
+    cibles = muter.tests_cibles(racine, "p/b.py")
+    assert "tests/test_bis.py" not in cibles
+    assert "tests/test_sous_module.py" in cibles
+
+
 def test_les_tueurs_appris_par_fichier(muter: ModuleType) -> None:
     """Le tueur propre d'un mutant d'abord, puis ceux de son fichier, le plus récent en tête,
     sans doublon, au plus ``par_fichier`` ; rien d'un autre fichier."""
@@ -94,6 +132,14 @@ def test_les_tueurs_appris_par_fichier(muter: ModuleType) -> None:
     assert tueurs.pour(mutants[0]) == ["t0", "t4", "t2"]
     assert tueurs.pour(mutants[2]) == ["t4", "t0", "t2"]
     assert tueurs.pour(mutants[3]) == ["t3", "t3b"]
+    # tous fichiers confondus, les plus tueurs d'abord, hors ceux déjà essayés pour ce mutant
+    tueurs.retenir(mutants[3], "t4")
+    assert tueurs.generaux(mutants[3], 2) == ["t0", "t1"]  # t4 : 2 fois, déjà dans pour()
+    assert tueurs.generaux({"id": "z", "fichier": "z.py"}, 3) == [
+        "t0",
+        "t4",
+        "t3",
+    ]  # à égalité : le premier vu
 
 
 def _petit_depot(racine: Path) -> Path:
@@ -146,3 +192,20 @@ def test_les_verdicts_ecrits_au_fil_et_d_un_coup(muter: ModuleType, tmp_path: Pa
     muter._ecrire_verdicts(chemin, [v])
     assert json.loads(chemin.read_text(encoding="utf-8"))["m"]["phase"] == "tueur connu"
     assert [p.name for p in tmp_path.iterdir()] == ["v.json"]
+
+
+def test_les_fichiers_ignores_ne_sont_jamais_lances_meme_nommes(muter: ModuleType) -> None:
+    """``--ignore`` ne vaut pas pour un chemin donné à pytest : la roue et la survie, ciblées
+    ou tueuses connues, sont retirées de chaque phase."""
+    lancements = muter.phases_de_tests(
+        ["tests/test_paquet.py", "tests/test_x.py"],
+        "rapide",
+        ["tests/test_survie.py::t"],
+        ["tests/test_paquet.py::t", "tests/test_y.py::t"],
+    )
+    assert [nom for nom, _ in lancements] == ["d'abord", muter.GENERAUX, "rapide", "lente"]
+    assert lancements[1][1][0] == "tests/test_y.py::t"
+    assert lancements[0][1][0] == "tests/test_x.py"
+    arguments = [a for _, choix in lancements for a in choix]
+    assert not {a for a in arguments if not a.startswith("--")} & set(muter.IGNORES)
+    assert muter.phases_de_tests(["tests/test_survie.py"], "aucune") == []

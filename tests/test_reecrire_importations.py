@@ -47,6 +47,11 @@ CAS = [
         "from . import modeles\nfrom . import contenus\nfrom .parallele import Calcul\n",
         "from .. import modeles\nfrom . import contenus\nfrom ..calcul.parallele import Calcul\n",
     ),
+    (  # ``from . import a, b`` : ``a`` dans le nouveau paquet, ``b`` resté dans l'ancien
+        SRC / "_programme" / "sorties" / "rendus.py",
+        "from . import contenus, modeles\nfrom . import modeles as m, texte\n",
+        "from . import contenus\nfrom .. import modeles\nfrom . import texte\nfrom .. import modeles as m\n",
+    ),
     (  # une importation locale à une fonction garde son retrait
         SRC / "_profil" / "modeles.py",
         "def f():\n    from .._rendu.valeurs import nombre\n    return nombre\n",
@@ -100,6 +105,21 @@ def test_une_page_markdown_reecrit_ses_blocs_python() -> None:
 
 def test_le_depot_n_a_plus_d_ancienne_importation(capsys: pytest.CaptureFixture[str]) -> None:
     assert outil.main(["--verifier"]) == 0, capsys.readouterr().out
+
+
+def test_l_apres_d_un_mutant_garde_l_ancien_module_qu_il_nomme() -> None:
+    """Dans ``outils/mutants.toml``, le texte visé (``avant``) suit les modules déplacés ; le
+    remplacement (``apres``) peut en nommer un ancien exprès (un mutant qui le réintroduit)."""
+    avant = (
+        'fichier = "_programme/province.py"\n'
+        'avant = "from recommandeur._programme.province import x"\n'
+        'apres = "from recommandeur._programme.province import y"\n'
+    )
+    assert outil.reecrire(avant, RACINE / "outils" / "mutants.toml") == (
+        'fichier = "_programme/provincial/province.py"\n'
+        'avant = "from recommandeur._programme.provincial.province import x"\n'
+        'apres = "from recommandeur._programme.province import y"\n'
+    )
 
 
 def test_chaque_ancien_module_a_disparu_et_chaque_nouveau_existe() -> None:
@@ -168,3 +188,75 @@ def test_chaque_ancien_module_sous_chaque_forme(ancien: str, nouveau: str) -> No
     for avant, apres in formes.items():
         assert outil.reecrire(avant, profil) == apres, avant
         assert outil.reecrire(apres, profil) == apres, apres
+
+
+#: Les modules de la racine de ``_programme/`` avant son rangement en sous-paquets (session du
+#: 2026-12-04 soir, ``acbaf55``), sauf ceux qui y sont restés (comparaison, modeles, planifier).
+ANCIENS_DE_PROGRAMME = [
+    "appariement",
+    "au_fil",
+    "bilan",
+    "calendrier",
+    "calibrage",
+    "capacite",
+    "centres",
+    "charge",
+    "ciblage",
+    "classeur",
+    "colonnes",
+    "confidentiel",
+    "contenus",
+    "contenus_mentorat",
+    "couts",
+    "criteres",
+    "ecoles",
+    "effectifs",
+    "exports",
+    "exports_mentorat",
+    "fils_de_calcul",
+    "graphiques",
+    "groupes",
+    "identifiants",
+    "lecture",
+    "mentorat",
+    "mentors",
+    "modele_ecole",
+    "modeles_mentorat",
+    "par_ecole",
+    "parallele",
+    "portrait",
+    "progression",
+    "province",
+    "raisons_paires",
+    "rapport",
+    "recapitulatif",
+    "rendus",
+    "reprise",
+    "resume",
+    "sections",
+    "texte",
+]
+
+
+def test_chaque_module_range_de_programme_est_dans_la_table() -> None:
+    """Chacun des 42 modules rangés garde son nom dans son sous-paquet : aucun n'est oublié
+    (une branche qui l'importe encore à l'ancienne serait laissée cassée)."""
+    ranges = {
+        ancien.removeprefix("recommandeur._programme."): nouveau
+        for ancien, nouveau in outil.MODULES.items()
+        if ancien.startswith("recommandeur._programme.")
+    }
+    assert sorted(ranges) == sorted(ANCIENS_DE_PROGRAMME)
+    for nom, nouveau in ranges.items():
+        paquet, _, feuille = nouveau.removeprefix("recommandeur._programme.").partition(".")
+        assert (feuille, outil.existe(nouveau)) == (nom, True), nouveau
+        assert paquet in {
+            "donnees",
+            "calcul",
+            "plans_d_ecole",
+            "centre",
+            "jumelage",
+            "ressources",
+            "sorties",
+            "provincial",
+        }
