@@ -36,23 +36,13 @@ from recommandeur._langage.syntaxe import (
 )
 from recommandeur._vocabulaire import Besoin, Intensite
 
+from .test_parametres_types import PARAMETRES as PARAMETRES_TYPES
+
 Fabrique = Callable[[str], Path]
 
-PARAMETRES = """
-[[parametre]]
-id = "seuil_imse"
-champ = "ecole.imse"
-valeur = 8
-libelle = "rang IMSE"
-origine = "convention du test"
-
-[[parametre]]
-id = "plusieurs_ecoles"
-champ = "affectation.nb_ecoles"
-valeur = 2
-libelle = "nombre d'écoles"
-origine = "convention du test"
-
+PARAMETRES = (
+    PARAMETRES_TYPES
+    + """
 [[parametre]]
 id = "peu_d_experience"
 champ = "annees_experience"
@@ -60,6 +50,7 @@ valeur = 3
 libelle = "années d'expérience"
 origine = "convention du test"
 """
+)
 
 
 def _regle(
