@@ -136,7 +136,9 @@ def test_chaque_nom_relu_tel_quel_ou_refuse_a_la_lecture(noms: list[str], egal: 
     noms = [("=" + n) if egal else n for n in noms]
     ecoles = [{"ecole": f"e{i}", "nom": n} for i, n in enumerate(noms)]
     profs = [{"enseignant": "p", "ecole": "e0", "annees_experience": 0, "ordre": "primaire"}]
-    fautifs = [f"élément n° {i + 1}" for i, n in enumerate(noms) if caractere_de_controle(n)]
+    fautifs = [
+        f"élément n° {i + 1}" for i, n in enumerate(noms) if caractere_de_controle(n, blancs=True)
+    ]
     if fautifs:
         with pytest.raises(ErreurEffectifs) as erreur:
             planifier(profs, ecoles)

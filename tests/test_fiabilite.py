@@ -278,6 +278,8 @@ def test_et_si_nomme_le_champ_d_un_entier_demesure() -> None:
         ({}, "attendu du texte, reçu une table"),
         (True, "attendu du texte, reçu un booléen"),
         ("e\x00", "caractère de contrôle '\\x00' dans l'identifiant : refusé"),
+        ("e\tf", "caractère de contrôle '\\t' dans l'identifiant : refusé"),
+        ("e\u2028f", "caractère de contrôle '\\u2028' dans l'identifiant : refusé"),
     ],
 )
 def test_un_identifiant_qui_n_est_pas_du_texte(valeur: object, message: str) -> None:
@@ -291,6 +293,8 @@ def test_un_identifiant_qui_n_est_pas_du_texte(valeur: object, message: str) -> 
 
 
 CONTROLES = ["\x00", "\x01", "\t", "\n", "\r", "\x1f", "\x7f", "\x85", "\u2028", "\u2029"]
+#: Ce qu'un tableur écrit dans une cellule : permis dans un texte libre, gardé tel quel.
+BLANCS_PERMIS = {"\t", "\n", "\r", "\u2028", "\u2029"}
 
 
 @pytest.mark.parametrize("controle", CONTROLES)
@@ -302,9 +306,9 @@ def test_un_texte_libre_refuse_chaque_caractere_de_controle(
     fichier: str, champ: str, controle: str
 ) -> None:
     """Un nom d'école, une région, une matière de personne mentore : aucun caractère de contrôle
-    (le classeur xlsx ne pourrait pas en écrire certains) ; le problème nomme fichier, ligne,
-    champ et valeur, avant tout calcul. Les matières sont une liste dont chaque élément a ses
-    blancs (tabulation, retour de ligne) ramenés à une espace."""
+    que le classeur xlsx ne pourrait écrire ; le problème nomme fichier, ligne, champ et
+    valeur, avant tout calcul. La tabulation et les fins de ligne restent (un tableur les
+    écrit). Les matières sont une liste dont chaque élément a ses blancs ramenés à une espace."""
     texte = f"a{controle}b"
     ecole = {"ecole": "A", "nom": "École A", "region": "Nord"}
     mentor = {"mentor": "M1", "ecole": "A", "matieres": "maths"}
@@ -313,9 +317,13 @@ def test_un_texte_libre_refuse_chaque_caractere_de_controle(
     else:
         mentor["matieres"] = texte
     profs = [{"enseignant": "e1", "ecole": "A", "annees_experience": 1, "ordre": "primaire"}]
-    if fichier == "mentors" and controle.isspace():  # une liste : ses blancs deviennent des espaces
+    if fichier == "mentors" and controle.isspace():
         (lu,) = charger_mentors([mentor])
         assert lu.matieres == ("a b",)
+        return
+    if fichier == "ecoles" and controle in BLANCS_PERMIS:
+        (lue,) = charger_effectifs(profs, [ecole]).ecoles
+        assert (lue.nom, lue.region) == (ecole["nom"], ecole["region"])
         return
     with pytest.raises(ErreurEffectifs) as erreur:
         planifier(profs, [ecole], mentors=[mentor])

@@ -7,8 +7,9 @@ Un identifiant vient d'un tableur ou d'un export : la même personne peut y êtr
 - un identifiant est du **texte** (un entier JSON ou TOML est admis et lu en texte) ;
   ``null``, une liste, une table, un booléen ou un nombre à virgule sont refusés ;
 - les espaces autour sont retirés ; il est mis en forme **NFC** ;
-- un caractère de contrôle (octet nul, tabulation, retour de ligne…) est refusé, dans un
-  identifiant comme dans un texte libre (nom d'école, région, matières d'une personne mentore) ;
+- un caractère de contrôle (octet nul, tabulation, retour de ligne…) est refusé ; dans un
+  texte libre (nom d'école, région, matières d'une personne mentore), tous sauf la tabulation
+  et les fins de ligne ;
 - deux identifiants qui ne diffèrent que par la casse (ou la forme Unicode) désignent la
   **même** personne (ou école) : le second est refusé comme déjà décrit.
 """
@@ -52,26 +53,32 @@ def lire_identifiant(valeur: object) -> tuple[str | None, str | None]:
     return texte, None
 
 
-def caractere_de_controle(texte: str) -> str | None:
+def caractere_de_controle(texte: str, blancs: bool = False) -> str | None:
     """Le premier caractère de contrôle du texte (octet nul, tabulation, retour de ligne…), ou
-    ``None`` : un tableur ne peut pas en écrire certains, et aucun n'a sa place dans un nom.
+    ``None``. Avec ``blancs`` (un texte libre), la tabulation et les fins de ligne sont permises :
+    un tableur les écrit ; il ne peut pas écrire les autres.
 
     >>> caractere_de_controle("École A"), caractere_de_controle("École\\x01A")
     (None, '\\x01')
+    >>> caractere_de_controle("\\tÉcole"), caractere_de_controle("\\tÉcole", blancs=True)
+    ('\\t', None)
     """
     for c in texte:
+        if blancs and c in "\t\n\r\u2028\u2029":
+            continue
         if unicodedata.category(c) in ("Cc", "Cs") or c in "\u2028\u2029":
             return c
     return None
 
 
 def _sans_controle(texte: str) -> str:
-    if (c := caractere_de_controle(texte)) is not None:
+    if (c := caractere_de_controle(texte, blancs=True)) is not None:
         raise ValueError(f"caractère de contrôle {c!a} refusé : le retirer du texte")
     return texte
 
 
-#: Un texte libre des effectifs (nom d'école, région, matière) : sans caractère de contrôle.
+#: Un texte libre des effectifs (nom d'école, région, matière) : sans caractère de contrôle,
+#: hors tabulation et fins de ligne.
 TexteSansControle = Annotated[str, AfterValidator(_sans_controle)]
 
 
