@@ -217,6 +217,8 @@ def tests_cibles(racine: Path, fichier: str) -> list[str]:
     return [*dict.fromkeys(choisis), f"tests/test_qualite.py::test_doctests[{module}]"]
 
 
+#: Ce qu'une copie du dépôt ne reprend pas.
+_HORS_COPIE = shutil.ignore_patterns(".git", ".venv", "__pycache__", ".hypothesis", "*.egg-info")
 #: Le nom de la première phase : les tests qui ont déjà tué un mutant du même fichier.
 TUEURS = "tueur connu"
 #: La phase des tests qui ont tué le plus de mutants pendant la passe, tous fichiers confondus.
@@ -332,13 +334,7 @@ def essayer(
     verdict, phase, test = "survivant", None, None
     with tempfile.TemporaryDirectory(prefix="mutant_") as dossier:
         copie = Path(dossier) / "depot"
-        shutil.copytree(
-            RACINE,
-            copie,
-            ignore=shutil.ignore_patterns(
-                ".git", ".venv", "__pycache__", ".hypothesis", "*.egg-info"
-            ),
-        )
+        shutil.copytree(RACINE, copie, ignore=_HORS_COPIE)
         if mutant.get("fichier"):  # sans fichier : le témoin, le code tel quel
             cible = chemin_du_mutant(copie, mutant["fichier"])
             texte = cible.read_text(encoding="utf-8")
@@ -373,6 +369,38 @@ def essayer(
     return Verdict(
         mutant["id"], verdict, phase, test, time.perf_counter() - debut, mutant.get("auteur")
     )
+
+
+def echouent_sans_mutant(tests: Sequence[str], delai: int, fils: int = 2) -> set[str]:
+    """Ceux de ``tests`` (identifiants pytest) qui échouent aussi sur le code tel quel : lancés
+    ensemble, en un seul pytest sans ``-x`` ; si ce lancement ne dit pas test par test (un
+    identifiant introuvable, le délai dépassé), chacun seul.
+    """
+    if not tests:
+        return set()
+    with tempfile.TemporaryDirectory(prefix="temoin_") as dossier:
+        copie = Path(dossier) / "depot"
+        shutil.copytree(RACINE, copie, ignore=_HORS_COPIE)
+        presents = [t for t in tests if (copie / t.split("::")[0]).exists()]
+        env = {**os.environ, "PYTHONPATH": str(copie / "src"), "PYTHONDONTWRITEBYTECODE": "1"}
+        commande = [sys.executable, "-m", "pytest", "-q", "-rfE", "-p", "no:cacheprovider"]
+        try:
+            fin = subprocess.run(
+                [*commande, *presents, *DESELECTIONNES, "-m", HORS],
+                cwd=copie,
+                env=env,
+                capture_output=True,
+                text=True,
+                timeout=delai * 3,
+                check=False,
+            )
+            if fin.returncode in (0, 1, 5):
+                return {m[1] for m in _ECHEC.finditer(fin.stdout)} & set(tests)
+        except subprocess.TimeoutExpired:
+            pass
+    with ThreadPoolExecutor(fils) as executeur:
+        temoins = executeur.map(lambda t: essayer({"id": t}, delai, "aucune", [t]), tests)
+        return {v.id for v in temoins if v.verdict != "survivant"}
 
 
 class _Aide(argparse.HelpFormatter):
@@ -498,10 +526,7 @@ def main() -> int:
     with ThreadPoolExecutor(args.fils) as executeur:
         verdicts = list(executeur.map(un, mutants))
     # un test qui échoue aussi sans mutant ne tue rien : ces verdicts-là sont douteux
-    tueurs = sorted({v.test for v in verdicts if v.test})
-    with ThreadPoolExecutor(args.fils) as executeur:
-        temoins = executeur.map(lambda t: essayer({"id": t}, args.delai, "aucune", [t]), tueurs)
-        faux = {v.id for v in temoins if v.verdict != "survivant"}
+    faux = echouent_sans_mutant(sorted({v.test for v in verdicts if v.test}), args.delai, args.fils)
     for v in verdicts:
         if v.test in faux:
             print(f"{v.id} : douteux, {v.test} échoue aussi sans mutant", flush=True)

@@ -149,6 +149,7 @@ def _petit_depot(racine: Path) -> Path:
         "tests/test_a.py": "from recommandeur.x import f\n\n\ndef test_f() -> None:\n"
         "    assert f() == 1\n",
         "tests/test_b.py": "def test_rien() -> None:\n    pass\n",
+        "tests/test_c.py": "def test_faux() -> None:\n    assert False\n",
     }
     for chemin, texte in fichiers.items():
         (racine / chemin).parent.mkdir(parents=True, exist_ok=True)
@@ -209,3 +210,17 @@ def test_les_fichiers_ignores_ne_sont_jamais_lances_meme_nommes(muter: ModuleTyp
     arguments = [a for _, choix in lancements for a in choix]
     assert not {a for a in arguments if not a.startswith("--")} & set(muter.IGNORES)
     assert muter.phases_de_tests(["tests/test_survie.py"], "aucune") == []
+
+
+@pytest.mark.lent  # pytest en sous-processus
+@pytest.mark.parametrize("introuvable", [False, True])
+def test_les_tueurs_qui_echouent_sans_mutant_en_un_lancement(
+    muter: ModuleType, tmp_path: Path, monkeypatch: pytest.MonkeyPatch, introuvable: bool
+) -> None:
+    """Le témoin des tueurs : ensemble en un pytest ; avec un identifiant introuvable (pytest
+    ne lance alors rien), chacun seul ; le même verdict dans les deux cas."""
+    monkeypatch.setattr(muter, "RACINE", _petit_depot(tmp_path / "depot"))
+    tests = ["tests/test_a.py::test_f", "tests/test_c.py::test_faux", "tests/test_b.py::test_rien"]
+    tests += ["tests/test_a.py::test_absent"] if introuvable else []
+    assert muter.echouent_sans_mutant(tests, 120, 1) == {"tests/test_c.py::test_faux"}
+    assert muter.echouent_sans_mutant([], 120) == set()
