@@ -404,3 +404,20 @@ def test_ailleurs_ce_processus_ci_calcule_les_morceaux_que_personne_n_a_commence
         assert [t.cancelled() for t in (taches[0], taches[1], taches[3])] == [False, False, True]
     finally:
         calcul.fermer(interrompu=True)
+
+
+def test_sans_lot_rendu_les_morceaux_sont_calcules_ici(monkeypatch: pytest.MonkeyPatch) -> None:
+    """Des processus de calcul démarrés mais qui n'ont rendu aucun lot (rien à calculer) : rien
+    ne leur est confié par ailleurs(), tout est calculé ici."""
+    from recommandeur import moteur_par_defaut
+
+    calcul = Calcul(moteur_par_defaut(), 2)
+    try:
+        for echauffe in calcul._echauffes:
+            echauffe.result(timeout=120)
+        assert calcul.resumes([], lambda _: None) == []
+        confiees = _confiees(calcul, monkeypatch)
+        assert calcul.ailleurs(pow, [(2, 3), (3, 2)])() == [8, 9]
+        assert confiees == []
+    finally:
+        calcul.fermer(interrompu=True)

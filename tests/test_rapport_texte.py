@@ -1,0 +1,28 @@
+"""Le texte de la page d'un plan, lu sans navigateur : aucun identifiant brut (la passe de
+mutation écarte les tests de Chromium ; celui-ci dit la même chose sur la page écrite)."""
+
+from __future__ import annotations
+
+import re
+
+from recommandeur import Moteur, planifier
+
+from .test_rapport_navigateur import EXEMPLES, _texte_visible, identifiants_bruts
+
+
+def test_aucun_identifiant_brut_dans_le_texte_de_la_page() -> None:
+    moteur = Moteur.depuis(surcouche=EXEMPLES / "surcouche_centre")
+    plan = planifier(
+        EXEMPLES / "effectifs" / "enseignants.csv",
+        EXEMPLES / "effectifs" / "ecoles.csv",
+        moteur=moteur,
+        mentors=EXEMPLES / "effectifs" / "mentors.csv",
+    )
+    texte = _texte_visible(plan.html())
+    assert "Plan par école" in texte and "Table des matières" in texte
+    trouves = {
+        i
+        for i in identifiants_bruts(moteur)
+        if re.search(rf"(?<![\w-]){re.escape(i)}(?![\w-])", texte)
+    }
+    assert not trouves, sorted(trouves)
