@@ -26,3 +26,8 @@ def test_aucun_identifiant_brut_dans_le_texte_de_la_page() -> None:
         if re.search(rf"(?<![\w-]){re.escape(i)}(?![\w-])", texte)
     }
     assert not trouves, sorted(trouves)
+    # une escalade nomme la mesure reçue sans effet par son libellé, jamais par son identifiant
+    # (« (mentorat) » n'a pas de « _ » : la recherche ci-dessus ne le verrait pas)
+    assert "(“Mentorat par une personne mentore du milieu”)" in texte
+    groupes = re.findall(r"\(([a-z_]+(?:, [a-z_]+)*)\)", texte)
+    assert not [g for g in groupes if all(i in plan.mesures for i in g.split(", "))], groupes
