@@ -5,19 +5,15 @@ from __future__ import annotations
 
 import re
 
-from recommandeur import Moteur, planifier
+from recommandeur import Moteur, Plan
 
-from .test_rapport_navigateur import EXEMPLES, _texte_visible, identifiants_bruts
+# le plan du centre d'exemple et son moteur : les fixtures du test de la page dans Chromium
+from .test_rapport_navigateur import _texte_visible, identifiants_bruts, moteur, plan
+
+__all__ = ["moteur", "plan"]
 
 
-def test_aucun_identifiant_brut_dans_le_texte_de_la_page() -> None:
-    moteur = Moteur.depuis(surcouche=EXEMPLES / "surcouche_centre")
-    plan = planifier(
-        EXEMPLES / "effectifs" / "enseignants.csv",
-        EXEMPLES / "effectifs" / "ecoles.csv",
-        moteur=moteur,
-        mentors=EXEMPLES / "effectifs" / "mentors.csv",
-    )
+def test_aucun_identifiant_brut_dans_le_texte_de_la_page(plan: Plan, moteur: Moteur) -> None:
     texte = _texte_visible(plan.html())
     assert "Plan par école" in texte and "Table des matières" in texte
     trouves = {
