@@ -4,8 +4,9 @@ mutation écarte les tests de Chromium ; celui-ci dit la même chose sur la page
 from __future__ import annotations
 
 import re
+from pathlib import Path
 
-from recommandeur import Moteur, Plan
+from recommandeur import Moteur, Plan, planifier
 
 # le plan du centre d'exemple et son moteur : les fixtures du test de la page dans Chromium
 from .test_rapport_navigateur import _texte_visible, identifiants_bruts, moteur, plan
@@ -27,3 +28,38 @@ def test_aucun_identifiant_brut_dans_le_texte_de_la_page(plan: Plan, moteur: Mot
     assert "(“Mentorat par une personne mentore du milieu”)" in texte
     groupes = re.findall(r"\(([a-z_]+(?:, [a-z_]+)*)\)", texte)
     assert not [g for g in groupes if all(i in plan.mesures for i in g.split(", "))], groupes
+
+
+def test_une_raison_qui_nomme_des_mesures_par_leur_identifiant_les_dit_par_leur_libelle(
+    tmp_path: Path,
+) -> None:
+    """Un plan relu d'un JSON où une escalade nomme ses mesures par leur identifiant (comme les
+    écrivaient les versions d'avant les libellés) : le tableau des écoles les dit par leur
+    libellé ; une parenthèse qui n'est pas faite d'identifiants de mesures reste telle quelle."""
+    (tmp_path / "enseignants.csv").write_text(
+        "enseignant,ecole,annees_experience,ordre,statut,besoin_gestion_de_classe,mesures_recues\n"
+        "P1,E1,1,primaire,contrat,faible,accompagnement_sous_groupe:sans_effet\n",
+        encoding="utf-8",
+    )
+    (tmp_path / "ecoles.csv").write_text(
+        "ecole,nom,nb_enseignants\nE1,École A (fictive),10\n", encoding="utf-8"
+    )
+    avec_titres = planifier(tmp_path / "enseignants.csv", tmp_path / "ecoles.csv")
+    titre = "(“Accompagnement en sous-groupe”)"
+    [action] = [a for a in avec_titres.ecoles[0].actions if titre in a.raisons[0]]
+    assert action.mesure == "outil_gestion_classe_ecole"
+    ancien = (
+        avec_titres.model_dump_json()
+        .replace(titre, "(accompagnement_sous_groupe, mentorat)")
+        .replace("(seuil de 10 %, le quart", "(mentorat, le quart")
+    )
+    relu = Plan.model_validate_json(ancien)
+    [relue] = [a for a in relu.ecoles[0].actions if a.mesure == action.mesure]
+    assert "(accompagnement_sous_groupe, mentorat)" in relue.raisons[0]
+    texte = _texte_visible(relu.html())
+    assert "(accompagnement_sous_groupe" not in texte
+    assert (
+        "sans effet (“Accompagnement en sous-groupe”, “Mentorat par une personne mentore du "
+        "milieu”). Si l'école" in texte
+    )
+    assert "(mentorat, le quart supérieur du centre)" in texte
