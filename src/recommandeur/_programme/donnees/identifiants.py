@@ -74,11 +74,12 @@ def caractere_de_controle(texte: str, blancs: bool = False) -> str | None:
 def _sans_controle(texte: str) -> str:
     if (c := caractere_de_controle(texte, blancs=True)) is not None:
         raise ValueError(f"caractère de contrôle {c!a} refusé : le retirer du texte")
-    return texte
+    return texte.replace("\r\n", "\n").replace("\r", "\n")
 
 
 #: Un texte libre des effectifs (nom d'école, région, matière) : sans caractère de contrôle,
-#: hors tabulation et fins de ligne.
+#: hors tabulation et fins de ligne ; une fin de ligne « \r\n » ou « \r » devient « \n »,
+#: comme un tableur la relit.
 TexteSansControle = Annotated[str, AfterValidator(_sans_controle)]
 
 
