@@ -34,7 +34,13 @@ from recommandeur._base.fichiers import dossier_livre
 settings.register_profile(
     "recommandeur", deadline=None, suppress_health_check=[HealthCheck.too_slow]
 )
-settings.load_profile("recommandeur")
+#: Pour la passe de mutation (``outils/muter.py``) : les mêmes exemples à chaque lancement, pour
+#: qu'un verdict « tué » se reproduise (un exemple trouvé au hasard une fois sur dix ferait dire
+#: tués des mutants qui survivent) ; ce qu'un exemple trouvé au hasard révèle s'épingle en @example.
+settings.register_profile(
+    "passe", settings.get_profile("recommandeur"), derandomize=True, database=None
+)
+settings.load_profile(os.environ.get("RECOMMANDEUR_HYPOTHESIS", "recommandeur"))
 
 #: Les tests hors de la suite rapide : début d'identifiant → famille (« lent » : aucune autre).
 #: Les durées sont celles d'une exécution complète sur 2 cœurs partagés (--durations).

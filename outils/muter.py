@@ -341,7 +341,7 @@ def essayer(
             if texte.count(mutant["avant"]) != 1:  # le dépôt a changé depuis charger()
                 return Verdict(mutant["id"], "introuvable", None, None, 0.0, mutant.get("auteur"))
             cible.write_text(texte.replace(mutant["avant"], mutant["apres"]), encoding="utf-8")
-        env = {**os.environ, "PYTHONPATH": str(copie / "src"), "PYTHONDONTWRITEBYTECODE": "1"}
+        env = environnement(copie)
         commande = [sys.executable, "-m", "pytest", "-x", "-q", "-p", "no:cacheprovider"]
         d_abord = [t for t in d_abord if (copie / t.split("::")[0]).exists()]
         tueurs = [t for t in tueurs if (copie / t.split("::")[0]).exists()]
@@ -371,6 +371,22 @@ def essayer(
     )
 
 
+def environnement(copie: Path) -> dict[str, str]:
+    """L'environnement des pytest d'une copie : son ``src`` d'abord, et hypothesis au profil
+    ``passe`` du ``conftest.py`` (mêmes exemples à chaque lancement : un verdict se reproduit).
+
+    >>> e = environnement(Path("/tmp/depot"))
+    >>> e["PYTHONPATH"], e["RECOMMANDEUR_HYPOTHESIS"]
+    ('/tmp/depot/src', 'passe')
+    """
+    return {
+        **os.environ,
+        "PYTHONPATH": str(copie / "src"),
+        "PYTHONDONTWRITEBYTECODE": "1",
+        "RECOMMANDEUR_HYPOTHESIS": "passe",
+    }
+
+
 def echouent_sans_mutant(tests: Sequence[str], delai: int, fils: int = 2) -> set[str]:
     """Ceux de ``tests`` (identifiants pytest) qui échouent aussi sur le code tel quel : lancés
     ensemble, en un seul pytest sans ``-x`` ; si ce lancement ne dit pas test par test (un
@@ -382,7 +398,7 @@ def echouent_sans_mutant(tests: Sequence[str], delai: int, fils: int = 2) -> set
         copie = Path(dossier) / "depot"
         shutil.copytree(RACINE, copie, ignore=_HORS_COPIE)
         presents = [t for t in tests if (copie / t.split("::")[0]).exists()]
-        env = {**os.environ, "PYTHONPATH": str(copie / "src"), "PYTHONDONTWRITEBYTECODE": "1"}
+        env = environnement(copie)
         commande = [sys.executable, "-m", "pytest", "-q", "-rfE", "-p", "no:cacheprovider"]
         try:
             fin = subprocess.run(

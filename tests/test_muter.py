@@ -224,3 +224,34 @@ def test_les_tueurs_qui_echouent_sans_mutant_en_un_lancement(
     tests += ["tests/test_a.py::test_absent"] if introuvable else []
     assert muter.echouent_sans_mutant(tests, 120, 1) == {"tests/test_c.py::test_faux"}
     assert muter.echouent_sans_mutant([], 120) == set()
+
+
+@pytest.mark.parametrize(("profil", "attendu"), [(None, "False"), ("passe", "True")])
+def test_la_passe_lance_hypothesis_aux_memes_exemples(
+    muter: ModuleType, profil: str | None, attendu: str, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """Les pytest d'une copie mutée ont hypothesis au profil ``passe`` (dérandomisé : un verdict
+    « tué » se reproduit) ; la suite lancée à la main garde le profil au hasard."""
+    import os
+    import subprocess
+    import sys
+
+    # sous la passe elle-même, la variable est déjà là : la copie doit la poser seule
+    monkeypatch.delenv("RECOMMANDEUR_HYPOTHESIS", raising=False)
+    env = dict(os.environ)
+    if profil is not None:
+        assert muter.environnement(RACINE)["RECOMMANDEUR_HYPOTHESIS"] == profil
+        env = muter.environnement(RACINE)
+    lu = subprocess.run(
+        [
+            sys.executable,
+            "-c",
+            "import conftest, hypothesis; print(hypothesis.settings.default.derandomize)",
+        ],
+        cwd=RACINE,
+        env=env,
+        capture_output=True,
+        text=True,
+        check=True,
+    )
+    assert lu.stdout.strip() == attendu

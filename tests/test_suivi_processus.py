@@ -27,7 +27,9 @@ ENFANT_IMPORT = textwrap.dedent(
         entrees.append({"genre": "instantane", "profil": profil, **commun})
     def progression(n):
         if n >= 2500 and not marque.exists():
-            marque.write_text(str(n))
+            ecrite = marque.with_suffix(".ecrite")  # renommée d'un coup : jamais lue vide
+            ecrite.write_text(str(n))
+            ecrite.rename(marque)
             time.sleep(300)
     with Journal.ouvrir(chemin) as j:
         j.importer(entrees, progression)
