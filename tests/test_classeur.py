@@ -155,3 +155,55 @@ def test_chaque_nom_relu_tel_quel_ou_refuse_a_la_lecture(noms: list[str], egal: 
     assert {e: (c.value, c.data_type) for e, c in lus.items()} == {
         e: (n, "s") for e, n in tels_quels.items()
     }
+
+
+def test_un_plan_confidentiel_commence_par_l_avis_en_gras() -> None:
+    """La feuille « Confidentiel » vient d'abord : l'avertissement seul, en gras, comme les
+    en-têtes ; les feuilles des CSV suivent dans le même ordre."""
+    import io
+
+    from recommandeur._programme.sorties.classeur import classeur
+    from recommandeur._programme.sorties.confidentiel import AVERTISSEMENT
+
+    profs = [
+        {
+            "enseignant": "e1",
+            "ecole": "a",
+            "annees_experience": 0,
+            "ordre": "primaire",
+            "signaux_de_detresse": True,
+        }
+    ]
+    plan = planifier(profs, [{"ecole": "a", "nom": "École A"}], inclure_confidentiel=True)
+    livre = openpyxl.load_workbook(io.BytesIO(classeur(plan)))
+    assert livre.sheetnames[:3] == ["Confidentiel", "Écoles", "Groupes"]
+    assert len(livre.sheetnames) == len(fichiers_csv(plan)) + 1
+    avis = livre["Confidentiel"]
+    assert [[c.value for c in r] for r in avis.iter_rows()] == [[AVERTISSEMENT]]
+    assert avis["A1"].font.b and avis["A1"].data_type == "s"
+
+
+def test_la_feuille_des_ecoles_d_un_petit_plan_jusqu_a_la_derniere_colonne() -> None:
+    """Un petit plan fait main : la feuille « Écoles » entière, cellule par cellule (nombres en
+    nombres, l'origine en mots, la dernière colonne comprise)."""
+    import io
+
+    from recommandeur._programme.sorties.classeur import classeur
+
+    profs = [{"enseignant": "e1", "ecole": "a", "annees_experience": 0, "ordre": "primaire"}]
+    ecoles = [{"ecole": "a", "nom": "École A", "nb_enseignants": 20, "mentors": 1}]
+    livre = openpyxl.load_workbook(io.BytesIO(classeur(planifier(profs, ecoles))))
+    assert [[c.value for c in r] for r in livre["Écoles"].iter_rows()] == [
+        [
+            "École (identifiant)",
+            "Nom",
+            "Enseignants",
+            "Dans les effectifs",
+            "En insertion",
+            "Part en insertion",
+            "Origine de la part en insertion",
+            "Part de 5 ans et moins",
+            "Personnes mentores",
+        ],
+        ["a", "École A", 20, 1, 1, 0.05, "calculée des effectifs", 0.05, 1],
+    ]
