@@ -280,6 +280,9 @@ def test_et_si_nomme_le_champ_d_un_entier_demesure() -> None:
         ("e\x00", "caractère de contrôle '\\x00' dans l'identifiant : refusé"),
         ("e\tf", "caractère de contrôle '\\t' dans l'identifiant : refusé"),
         ("e\u2028f", "caractère de contrôle '\\u2028' dans l'identifiant : refusé"),
+        ("e\u2029f", "caractère de contrôle '\\u2029' dans l'identifiant : refusé"),
+        # un octet mal décodé (``surrogateescape``) : ni UTF-8 ni écrivable dans un export
+        ("e\udc80", "caractère de contrôle '\\udc80' dans l'identifiant : refusé"),
     ],
 )
 def test_un_identifiant_qui_n_est_pas_du_texte(valeur: object, message: str) -> None:
@@ -292,7 +295,8 @@ def test_un_identifiant_qui_n_est_pas_du_texte(valeur: object, message: str) -> 
     assert (probleme.champ, probleme.message) == ("enseignant", message)
 
 
-CONTROLES = ["\x00", "\x01", "\t", "\n", "\r", "\x1f", "\x7f", "\x85", "\u2028", "\u2029"]
+#: « \udc80 » : un demi-caractère (un octet mal décodé), que ni le CSV ni le classeur n'écrivent.
+CONTROLES = ["\x00", "\x01", "\t", "\n", "\r", "\x1f", "\x7f", "\x85", "\u2028", "\u2029", "\udc80"]
 #: Ce qu'un tableur écrit dans une cellule : permis dans un texte libre, gardé tel quel (une fin
 #: de ligne « \r » est lue « \n », comme un tableur la relit).
 BLANCS_PERMIS = {"\t": "\t", "\n": "\n", "\r": "\n", "\u2028": "\u2028", "\u2029": "\u2029"}
@@ -333,6 +337,30 @@ def test_un_texte_libre_refuse_chaque_caractere_de_controle(
     assert (probleme.fichier, probleme.id, probleme.champ) == (fichier, "élément n° 1", champ)
     assert probleme.message == f"caractère de contrôle {controle!a} refusé : le retirer du texte"
     assert probleme.valeur == texte
+
+
+@pytest.mark.parametrize(
+    ("champ", "valeur", "message"),
+    [
+        ("nom", 12, "attendu une chaîne de caractères, reçu un entier"),
+        ("region", ["Nord"], "attendu une chaîne de caractères, reçu une liste"),
+        ("region", "  ", "doit contenir au moins 1 élément(s)"),
+        ("region", "R" * 81, "doit contenir au plus 80 élément(s)"),
+    ],
+)
+def test_un_texte_libre_d_un_autre_type_ou_hors_bornes(
+    champ: str, valeur: object, message: str
+) -> None:
+    """Un nom ou une région qui n'est pas du texte, une région vide ou de plus de 80 caractères :
+    un problème qui nomme le champ, jamais une trace ; 80 caractères (espaces autour retirés)
+    sont admis."""
+    profs = [{"enseignant": "e1", "ecole": "A", "annees_experience": 1, "ordre": "primaire"}]
+    with pytest.raises(ErreurEffectifs) as erreur:
+        charger_effectifs(profs, [{"ecole": "A", champ: valeur}])
+    ((probleme),) = erreur.value.problemes
+    assert (probleme.fichier, probleme.champ, probleme.message) == ("ecoles", champ, message)
+    (ecole,) = charger_effectifs(profs, [{"ecole": "A", "region": f" {'R' * 80} "}]).ecoles
+    assert ecole.region == "R" * 80
 
 
 def test_un_nom_nul_est_un_nom_absent() -> None:
