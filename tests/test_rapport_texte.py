@@ -63,3 +63,26 @@ def test_une_raison_qui_nomme_des_mesures_par_leur_identifiant_les_dit_par_leur_
         "milieu”). Si l'école" in texte
     )
     assert "(mentorat, le quart supérieur du centre)" in texte
+
+
+def test_chaque_parenthese_d_identifiants_est_dite_par_ses_libelles(tmp_path: Path) -> None:
+    """Toutes les parenthèses d'une raison, pas seulement la première : celles qui ne sont faites
+    que d'identifiants de mesures (reçues ou du plan) par leurs libellés, les autres telles
+    quelles ; le reste du texte intact."""
+    from recommandeur._programme.sorties.contenus import _sans_identifiants
+
+    (tmp_path / "enseignants.csv").write_text(
+        "enseignant,ecole,annees_experience,ordre,mesures_recues\n"
+        "P1,E1,1,primaire,accompagnement_sous_groupe:sans_effet\n",
+        encoding="utf-8",
+    )
+    (tmp_path / "ecoles.csv").write_text("ecole,nom\nE1,École A\n", encoding="utf-8")
+    lisible = _sans_identifiants(planifier(tmp_path / "enseignants.csv", tmp_path / "ecoles.csv"))
+    mentorat = "“Mentorat par une personne mentore du milieu”"
+    assert lisible(
+        "Reçues (voir le bilan) : (accompagnement_sous_groupe, mentorat) ; puis (mentorat) "
+        "et (mentorat, inconnue)."
+    ) == (
+        f"Reçues (voir le bilan) : (“Accompagnement en sous-groupe”, {mentorat}) ; puis "
+        f"({mentorat}) et (mentorat, inconnue)."
+    )
