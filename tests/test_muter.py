@@ -150,6 +150,9 @@ def _petit_depot(racine: Path) -> Path:
         "    assert f() == 1\n",
         "tests/test_b.py": "def test_rien() -> None:\n    pass\n",
         "tests/test_c.py": "def test_faux() -> None:\n    assert False\n",
+        "tests/test_d.py": "import pytest\n\n\n@pytest.fixture\ndef casse() -> None:\n"
+        "    raise RuntimeError\n\n\ndef test_erreur(casse: None) -> None:\n    pass\n",
+        "tests/test_e.py": "import time\n\n\ndef test_dort() -> None:\n    time.sleep(60)\n",
     }
     for chemin, texte in fichiers.items():
         (racine / chemin).parent.mkdir(parents=True, exist_ok=True)
@@ -221,17 +224,25 @@ def test_les_tueurs_qui_echouent_sans_mutant_en_un_lancement(
     ne lance alors rien), chacun seul ; le même verdict dans les deux cas."""
     monkeypatch.setattr(muter, "RACINE", _petit_depot(tmp_path / "depot"))
     tests = ["tests/test_a.py::test_f", "tests/test_c.py::test_faux", "tests/test_b.py::test_rien"]
+    tests += ["tests/test_d.py::test_erreur"]  # en erreur (sa fixture), pas en échec
     tests += ["tests/test_a.py::test_absent"] if introuvable else []
-    assert muter.echouent_sans_mutant(tests, 120, 1) == {"tests/test_c.py::test_faux"}
+    assert muter.echouent_sans_mutant(tests, 120, 1) == {
+        "tests/test_c.py::test_faux",
+        "tests/test_d.py::test_erreur",
+    }
     assert muter.echouent_sans_mutant([], 120) == set()
 
 
-@pytest.mark.parametrize(("profil", "attendu"), [(None, "False"), ("passe", "True")])
+@pytest.mark.parametrize(
+    ("profil", "attendu"), [(None, "False False None"), ("passe", "True True None")]
+)
 def test_la_passe_lance_hypothesis_aux_memes_exemples(
     muter: ModuleType, profil: str | None, attendu: str, monkeypatch: pytest.MonkeyPatch
 ) -> None:
     """Les pytest d'une copie mutée ont hypothesis au profil ``passe`` (dérandomisé : un verdict
-    « tué » se reproduit) ; la suite lancée à la main garde le profil au hasard."""
+    « tué » se reproduit ; sans la base d'exemples, qu'un lancement précédent aurait remplie ;
+    sans échéance, comme le profil du projet) ; la suite lancée à la main garde le profil au
+    hasard."""
     import os
     import subprocess
     import sys
@@ -246,7 +257,8 @@ def test_la_passe_lance_hypothesis_aux_memes_exemples(
         [
             sys.executable,
             "-c",
-            "import conftest, hypothesis; print(hypothesis.settings.default.derandomize)",
+            "import conftest, hypothesis; s = hypothesis.settings.default; "
+            "print(s.derandomize, s.database is None, s.deadline)",
         ],
         cwd=RACINE,
         env=env,
@@ -255,3 +267,138 @@ def test_la_passe_lance_hypothesis_aux_memes_exemples(
         check=True,
     )
     assert lu.stdout.strip() == attendu
+
+
+def test_un_tueur_qui_tue_de_suite_ne_chasse_pas_les_autres(muter: ModuleType) -> None:
+    """Un test qui tue plusieurs mutants de suite n'occupe qu'une place parmi les tueurs de son
+    fichier : les autres y restent."""
+    mutants = [{"id": f"m{i}", "fichier": "x.py"} for i in range(5)]
+    tueurs = muter.Tueurs(mutants, {}, 3)
+    for test in ("t1", "t2", "t2", "t2", "t2"):
+        tueurs.retenir(mutants[0], test)
+    assert tueurs.pour(mutants[4]) == ["t2", "t1"]
+    for test in ("t3", "t4"):
+        tueurs.retenir(mutants[0], test)
+    assert tueurs.pour(mutants[4]) == ["t4", "t3", "t2"]
+
+
+@pytest.mark.lent  # un pytest en sous-processus chacun
+@pytest.mark.parametrize("place", ["tueurs", "d_abord", "generaux"])
+def test_un_test_introuvable_ne_tue_pas(
+    muter: ModuleType, tmp_path: Path, monkeypatch: pytest.MonkeyPatch, place: str
+) -> None:
+    """Un tueur connu, un test « d'abord » ou un tueur de la passe qui n'existe plus dans son
+    fichier (pytest : « not found », code 4) n'est pas un échec : le mutant n'est pas tué."""
+    monkeypatch.setattr(muter, "RACINE", _petit_depot(tmp_path / "depot"))
+    mutant = {"id": "m", "fichier": "x.py", "avant": "return 1", "apres": "return 2"}
+    disparu = ["tests/test_a.py::test_disparu"]
+    listes = {p: disparu if p == place else [] for p in ("tueurs", "d_abord", "generaux")}
+    verdict = muter.essayer(
+        mutant, 120, "aucune", listes["d_abord"], listes["tueurs"], listes["generaux"]
+    )
+    assert (verdict.verdict, verdict.phase, verdict.test) == ("survivant", None, None)
+
+
+@pytest.mark.lent  # pytest en sous-processus, jusqu'au délai
+def test_un_tueur_qui_depasse_le_delai_sans_mutant_est_douteux(
+    muter: ModuleType, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """Un tueur qui dépasse le délai sur le code tel quel ne prouve rien : ses verdicts sont
+    douteux, comme ceux d'un tueur qui y échoue."""
+    monkeypatch.setattr(muter, "RACINE", _petit_depot(tmp_path / "depot"))
+    assert muter.echouent_sans_mutant(["tests/test_e.py::test_dort"], 2, 1) == {
+        "tests/test_e.py::test_dort"
+    }
+
+
+def test_sans_tueur_le_temoin_ne_lance_rien(
+    muter: ModuleType, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """Aucun mutant tué : pas de témoin, pas même une copie du dépôt (ni la suite entière)."""
+    monkeypatch.setattr(muter, "RACINE", tmp_path / "absent")
+    assert muter.echouent_sans_mutant([], 120) == set()
+
+
+def test_les_verdicts_d_avant_restent_si_l_ecriture_echoue(
+    muter: ModuleType, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """Une écriture interrompue (disque plein) laisse le fichier des verdicts tel qu'il était,
+    jamais à moitié écrit."""
+    import json
+
+    chemin = tmp_path / "v.json"
+    premier = muter.Verdict("m", "tue", "tueur connu", "t", 1.0, None)
+    muter._ecrire_verdicts(chemin, [premier])
+    avant = chemin.read_text(encoding="utf-8")
+
+    def a_moitie(self: Path, texte: str, encoding: str | None = None) -> int:
+        with open(self, "w", encoding=encoding) as flux:
+            flux.write(texte[: len(texte) // 2])
+        raise OSError("disque plein")
+
+    monkeypatch.setattr(Path, "write_text", a_moitie)
+    with pytest.raises(OSError, match="disque plein"):
+        muter._ecrire_verdicts(chemin, [premier, premier._replace(id="n")])
+    assert chemin.read_text(encoding="utf-8") == avant
+    assert list(json.loads(avant)) == ["m"]
+
+
+def test_la_passe_ecrit_chaque_verdict_des_qu_il_tombe(
+    muter: ModuleType, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """``--prefixe`` répétable : les mutants de chaque préfixe, dans l'ordre du fichier ; avec
+    ``--sortie``, chaque verdict est écrit dès qu'il tombe (une passe interrompue le garde)."""
+    import json
+    import sys
+
+    monkeypatch.setattr(muter, "RACINE", _petit_depot(tmp_path / "depot"))
+    mutants = tmp_path / "mutants.toml"
+    mutants.write_text(
+        "".join(
+            f'[[mutant]]\nid = "{i}"\nfichier = "x.py"\navant = "return 1"\napres = "return 2"\n'
+            for i in ("a_1", "b_1", "c_1", "a_2")
+        ),
+        encoding="utf-8",
+    )
+    sortie = tmp_path / "v.json"
+    vus: list[tuple[str, list[str]]] = []
+
+    def essayer(mutant: dict[str, str], *_: object) -> object:
+        deja = json.loads(sortie.read_text(encoding="utf-8")) if sortie.exists() else {}
+        vus.append((mutant["id"], sorted(deja)))
+        return muter.Verdict(mutant["id"], "survivant", None, None, 0.0, None)
+
+    monkeypatch.setattr(muter, "essayer", essayer)
+    arguments = ["--mutants", str(mutants), "--prefixe", "a_", "--prefixe", "b_"]
+    monkeypatch.setattr(
+        sys, "argv", ["muter.py", *arguments, "--fils", "1", "--sortie", str(sortie)]
+    )
+    assert muter.main() == 1  # trois survivants
+    assert vus == [("a_1", []), ("b_1", ["a_1"]), ("a_2", ["a_1", "b_1"])]
+    assert sorted(json.loads(sortie.read_text(encoding="utf-8"))) == ["a_1", "a_2", "b_1"]
+
+
+def test_l_environnement_de_la_copie_l_emporte_sur_celui_de_la_passe(
+    muter: ModuleType, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """Le ``src`` de la copie et le profil ``passe``, même si la passe tourne elle-même avec un
+    autre ``PYTHONPATH`` ou un autre profil ; le reste de l'environnement est gardé."""
+    monkeypatch.setenv("PYTHONPATH", "/ailleurs/src")
+    monkeypatch.setenv("RECOMMANDEUR_HYPOTHESIS", "recommandeur")
+    monkeypatch.setenv("M9R_GARDEE", "oui")
+    env = muter.environnement(Path("/tmp/depot"))
+    assert (env["PYTHONPATH"], env["RECOMMANDEUR_HYPOTHESIS"], env["M9R_GARDEE"]) == (
+        "/tmp/depot/src",
+        "passe",
+        "oui",
+    )
+
+
+def test_les_exemples_des_docstrings_de_muter(muter: ModuleType) -> None:
+    """Les doctests de ``outils/muter.py`` (hors de ``src`` : ``test_doctests`` ne les lance
+    pas) : les tueurs appris, l'ordre des phases (tueurs connus lents compris),
+    l'environnement d'une copie."""
+    import doctest
+
+    resultat = doctest.testmod(muter)
+    assert (resultat.failed, resultat.attempted >= 8) == (0, True), resultat
