@@ -48,6 +48,9 @@ from concurrent.futures import ThreadPoolExecutor
 from pathlib import Path
 from typing import Any, NamedTuple
 
+sys.path.insert(0, str(Path(__file__).resolve().parent))
+import couverture  # outils/couverture.py, à côté
+
 RACINE = Path(__file__).resolve().parents[1]
 #: Les tests qui échouent dans toute copie mutée, écartés de chaque phase (tueurs connus et
 #: tests « d'abord » compris : ``--cibler`` lance ``tests/test_qualite.py`` entier pour les
@@ -223,6 +226,8 @@ _HORS_COPIE = shutil.ignore_patterns(".git", ".venv", "__pycache__", ".hypothesi
 TUEURS = "tueur connu"
 #: La phase des tests qui ont tué le plus de mutants pendant la passe, tous fichiers confondus.
 GENERAUX = "tueur de la passe"
+#: La phase des tests qui exécutent les lignes du mutant (``--couverture`` : voir ``couverture.py``).
+COUVERTURE = "couverture"
 
 
 class Tueurs:
@@ -290,10 +295,12 @@ def phases_de_tests(
     phases: str,
     tueurs: Sequence[str] = (),
     generaux: Sequence[str] = (),
+    couvrants: Sequence[str] = (),
 ) -> list[tuple[str, list[str]]]:
     """Les lancements de pytest pour un mutant, dans l'ordre : (nom de la phase, arguments).
 
-    Les tueurs connus (lents compris), les tests « d'abord » (sans les lents, sauf pour le
+    Les tueurs connus (lents compris), les tests qui exécutent ses lignes (``couvrants``, tirés
+    de la carte de couverture de la suite rapide), les tests « d'abord » (sans les lents, sauf pour le
     témoin d'un tueur : ``aucune``), les tueurs de la passe (``generaux`` : ceux qui ont tué le
     plus de mutants), puis les phases de ``phases`` ; chacun écarte
     :data:`DESELECTIONNES`, et aucun ne lance les fichiers de :data:`IGNORES`.
@@ -309,6 +316,8 @@ def phases_de_tests(
     tueurs = [t for t in tueurs if t.split("::")[0] not in IGNORES]
     d_abord = [t for t in d_abord if t.split("::")[0] not in IGNORES]
     tests = [(TUEURS, [*tueurs, *DESELECTIONNES, "-m", HORS])] if tueurs else []
+    couvrants = [t for t in couvrants if t.split("::")[0] not in IGNORES]
+    tests += [(COUVERTURE, [*couvrants, *DESELECTIONNES, "-m", HORS])] if couvrants else []
     generaux = [t for t in generaux if t.split("::")[0] not in IGNORES]
     tests += [("d'abord", [*d_abord, *DESELECTIONNES, "-m", rapides])] if d_abord else []
     tests += [(GENERAUX, [*generaux, *DESELECTIONNES, "-m", HORS])] if generaux else []
@@ -322,6 +331,7 @@ def essayer(
     d_abord: Sequence[str] = (),
     tueurs: Sequence[str] = (),
     generaux: Sequence[str] = (),
+    couvrants: Sequence[str] = (),
 ) -> Verdict:
     """Applique le mutant dans une copie du dépôt et lance la suite, phase après phase.
 
@@ -346,7 +356,8 @@ def essayer(
         d_abord = [t for t in d_abord if (copie / t.split("::")[0]).exists()]
         tueurs = [t for t in tueurs if (copie / t.split("::")[0]).exists()]
         generaux = [t for t in generaux if (copie / t.split("::")[0]).exists()]
-        for nom, choix in phases_de_tests(d_abord, phases, tueurs, generaux):
+        couvrants = [t for t in couvrants if (copie / t.split("::")[0]).exists()]
+        for nom, choix in phases_de_tests(d_abord, phases, tueurs, generaux, couvrants):
             try:
                 fin = subprocess.run(
                     [*commande, *choix],
@@ -361,7 +372,7 @@ def essayer(
                 verdict, phase = "tue (délai)", nom
                 break
             if fin.returncode not in (0, 5) and (
-                nom not in ("d'abord", TUEURS, GENERAUX) or fin.returncode == 1
+                nom not in ("d'abord", TUEURS, GENERAUX, COUVERTURE) or fin.returncode == 1
             ):
                 trouve = _ECHEC.search(fin.stdout)
                 verdict, phase, test = "tue", nom, trouve[1] if trouve else None
@@ -490,6 +501,13 @@ def analyseur() -> argparse.ArgumentParser:
         "fichier JSON (celui de --sortie), puis ceux qui ont tué les mutants de son fichier",
     )
     ajouter(
+        "--couverture",
+        type=Path,
+        metavar="CARTE",
+        help="lancer d'abord, pour chaque mutant, les tests qui exécutent ses lignes, lus dans "
+        "cette carte (dressée par outils/couverture.py)",
+    )
+    ajouter(
         "--temoin",
         action="store_true",
         help="lancer d'abord la suite sur le code tel quel : s'arrêter si elle échoue",
@@ -527,8 +545,25 @@ def main() -> int:
         cibles = tests_cibles(RACINE, m["fichier"]) if args.cibler else []
         return list(dict.fromkeys([*args.d_abord, *cibles]))
 
+    carte = json.loads(args.couverture.read_text(encoding="utf-8")) if args.couverture else None
+
+    def couvrants(m: dict[str, str]) -> list[str]:
+        if carte is None:
+            return []
+        texte = chemin_du_mutant(RACINE, m["fichier"]).read_text(encoding="utf-8")
+        return couverture.tests_couvrant(carte, m, texte)
+
     def un(m: dict[str, str]) -> Verdict:
-        v = essayer(m, args.delai, phases, d_abord(m), appris.pour(m), appris.generaux(m))
+        tueurs = appris.pour(m)
+        v = essayer(
+            m,
+            args.delai,
+            phases,
+            d_abord(m),
+            tueurs,
+            appris.generaux(m),
+            [t for t in couvrants(m) if t not in tueurs],
+        )
         if v.test:
             appris.retenir(m, v.test)
         ou = f"{v.phase} : {v.test or '?'}" if v.phase else ""

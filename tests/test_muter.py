@@ -283,19 +283,19 @@ def test_un_tueur_qui_tue_de_suite_ne_chasse_pas_les_autres(muter: ModuleType) -
 
 
 @pytest.mark.lent  # un pytest en sous-processus chacun
-@pytest.mark.parametrize("place", ["tueurs", "d_abord", "generaux"])
+@pytest.mark.parametrize("place", ["tueurs", "d_abord", "generaux", "couvrants"])
 def test_un_test_introuvable_ne_tue_pas(
     muter: ModuleType, tmp_path: Path, monkeypatch: pytest.MonkeyPatch, place: str
 ) -> None:
-    """Un tueur connu, un test « d'abord » ou un tueur de la passe qui n'existe plus dans son
-    fichier (pytest : « not found », code 4) n'est pas un échec : le mutant n'est pas tué."""
+    """Un tueur connu, un test « d'abord », un tueur de la passe ou un test couvrant qui n'existe
+    plus dans son fichier (pytest : « not found », code 4) n'est pas un échec : le mutant n'est
+    pas tué."""
     monkeypatch.setattr(muter, "RACINE", _petit_depot(tmp_path / "depot"))
     mutant = {"id": "m", "fichier": "x.py", "avant": "return 1", "apres": "return 2"}
     disparu = ["tests/test_a.py::test_disparu"]
-    listes = {p: disparu if p == place else [] for p in ("tueurs", "d_abord", "generaux")}
-    verdict = muter.essayer(
-        mutant, 120, "aucune", listes["d_abord"], listes["tueurs"], listes["generaux"]
-    )
+    places = ("d_abord", "tueurs", "generaux", "couvrants")
+    listes = [disparu if p == place else [] for p in places]
+    verdict = muter.essayer(mutant, 120, "aucune", *listes)
     assert (verdict.verdict, verdict.phase, verdict.test) == ("survivant", None, None)
 
 

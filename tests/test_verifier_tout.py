@@ -12,6 +12,7 @@ from collections.abc import Callable
 from pathlib import Path
 from typing import Any
 
+import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
@@ -267,3 +268,31 @@ def test_un_dossier_sans_regle(catalogue: Catalogue, tmp_path: Path) -> None:
     assert [p.message for p in iter_erreurs_regles(catalogue, dossier)] == [
         "aucune règle définie ([[regle]])"
     ]
+
+
+@pytest.mark.parametrize(
+    ("terme", "attendus"),
+    [
+        (
+            {"champ": "annees_experience", "op": "=>", "valeur": "cinq"},
+            [("si.tous[2].op", "valeur_inconnue"), ("si.tous[2].valeur", "invalide")],
+        ),
+        (
+            {"champ": "ordre", "op": "parmi", "valeur": ["primaire", "tertiaire"]},
+            [("si.tous[2].op", "valeur_inconnue"), ("si.tous[2].valeur[1]", "invalide")],
+        ),
+        (
+            {"champ": "ordre", "op": "parmi", "valeur": "tertiaire"},
+            [("si.tous[2].op", "valeur_inconnue"), ("si.tous[2].valeur", "invalide")],
+        ),
+    ],
+)
+def test_un_operateur_inconnu_n_en_cache_pas_une_autre_faute_de_la_comparaison(
+    catalogue: Catalogue, tmp_path: Path, terme: dict[str, Any], attendus: list[tuple[str, str]]
+) -> None:
+    """Une comparaison à l'opérateur inconnu est vérifiée quand même, avec ``==`` (``dans``
+    pour une liste) à sa place : sa valeur fautive est dite dans le même passage."""
+    regle = _base()
+    regle["si"]["tous"][2] = terme
+    problemes = list(iter_erreurs_regles(catalogue, _ecrire(tmp_path / "r", regle)))
+    assert [(p.champ, p.code) for p in problemes] == attendus
