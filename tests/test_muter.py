@@ -392,13 +392,3 @@ def test_l_environnement_de_la_copie_l_emporte_sur_celui_de_la_passe(
         "passe",
         "oui",
     )
-
-
-def test_les_exemples_des_docstrings_de_muter(muter: ModuleType) -> None:
-    """Les doctests de ``outils/muter.py`` (hors de ``src`` : ``test_doctests`` ne les lance
-    pas) : les tueurs appris, l'ordre des phases (tueurs connus lents compris),
-    l'environnement d'une copie."""
-    import doctest
-
-    resultat = doctest.testmod(muter)
-    assert (resultat.failed, resultat.attempted >= 8) == (0, True), resultat
