@@ -105,7 +105,18 @@ def test_un_mutant_est_tue_par_un_test_de_la_carte_avant_tout_autre(tmp_path: Pa
         "lignes": {mutant["fichier"]: {str(ligne): [1]}},
     }
     (tmp_path / "carte.json").write_text(json.dumps(carte), encoding="utf-8")
-    commande = [sys.executable, str(RACINE / "outils/muter.py"), "--mutant", mutant["id"]]
+    # un fichier de mutants à lui seul : dans la copie d'une passe, un autre mutant est appliqué
+    # et son texte « avant » n'y est plus (muter.py refuse alors tout le fichier)
+    (tmp_path / "m.toml").write_text(
+        "[[mutant]]\n" + "".join(f"{k} = {json.dumps(v)}\n" for k, v in mutant.items()),
+        encoding="utf-8",
+    )
+    commande = [
+        sys.executable,
+        str(RACINE / "outils/muter.py"),
+        "--mutants",
+        str(tmp_path / "m.toml"),
+    ]
     commande += ["--rapide", "--fils", "1", "--couverture", str(tmp_path / "carte.json")]
     fin = subprocess.run(
         [*commande, "--sortie", str(tmp_path / "v.json")],
