@@ -20,7 +20,6 @@ def _outil(nom: str) -> ModuleType:
     spec = importlib.util.spec_from_file_location(nom, RACINE / "outils" / f"{nom}.py")
     assert spec is not None and spec.loader is not None
     module = importlib.util.module_from_spec(spec)
-    sys.modules[nom] = module  # doctest ne lit que les objets du module de ce nom
     spec.loader.exec_module(module)
     return module
 
@@ -31,8 +30,12 @@ def couverture() -> ModuleType:
 
 
 @pytest.mark.parametrize("nom", ["couverture", "muter"])
-def test_les_exemples_des_outils(nom: str) -> None:
-    resultat = doctest.testmod(_outil(nom), optionflags=doctest.ELLIPSIS)
+def test_les_exemples_des_outils(nom: str, monkeypatch: pytest.MonkeyPatch) -> None:
+    module = _outil(nom)
+    # doctest ne lit que les objets du module inscrit sous ce nom ; inscrit le temps du test
+    # seulement (un autre test charge le sien, un autre objet du même nom)
+    monkeypatch.setitem(sys.modules, nom, module)
+    resultat = doctest.testmod(module, optionflags=doctest.ELLIPSIS)
     assert resultat.attempted > 0 and resultat.failed == 0
 
 
