@@ -296,3 +296,20 @@ def test_un_operateur_inconnu_n_en_cache_pas_une_autre_faute_de_la_comparaison(
     regle["si"]["tous"][2] = terme
     problemes = list(iter_erreurs_regles(catalogue, _ecrire(tmp_path / "r", regle)))
     assert [(p.champ, p.code) for p in problemes] == attendus
+
+
+@pytest.mark.parametrize("condition_fautive", [False, True])
+def test_une_mesure_recommandee_deux_fois_est_dite_meme_quand_la_condition_est_fautive(
+    catalogue: Catalogue, tmp_path: Path, condition_fautive: bool
+) -> None:
+    """Le doublon de mesure est dit une fois, au rang du second, que la règle soit par ailleurs
+    valide (la validation le voit) ou refusée pour sa condition (le diagnostic le voit seul)."""
+    regle = _base()
+    if condition_fautive:
+        _si(regle, 0)["op"] = "=>"
+    regle["recommande"][2]["mesure"] = regle["recommande"][0]["mesure"]
+    problemes = list(iter_erreurs_regles(catalogue, _ecrire(tmp_path / "r", regle)))
+    attendus = [("si.tous[0].op", "=>")] if condition_fautive else []
+    attendus.append(("recommande[2].mesure", "accompagnement_sous_groupe"))
+    assert [(p.champ, p.valeur) for p in problemes] == attendus
+    assert problemes[-1].message == "mesure recommandée deux fois par la même règle"
