@@ -249,7 +249,11 @@ def test_la_passe_lance_hypothesis_aux_memes_exemples(
 
     # sous la passe elle-même, la variable est déjà là : la copie doit la poser seule
     monkeypatch.delenv("RECOMMANDEUR_HYPOTHESIS", raising=False)
-    env = dict(os.environ)
+    # hors d'une CI : hypothesis y dérandomise de lui-même (CI=true de .ci/run, par exemple)
+    from hypothesis import _settings
+
+    hors_ci = set(getattr(_settings, "_CI_VARS", {"CI": None}))
+    env = {k: v for k, v in os.environ.items() if k not in hors_ci}
     if profil is not None:
         assert muter.environnement(RACINE)["RECOMMANDEUR_HYPOTHESIS"] == profil
         env = muter.environnement(RACINE)
