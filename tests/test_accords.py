@@ -276,3 +276,23 @@ def test_les_lourdeurs_des_annees_au_quebec() -> None:
             assert "(s)" not in re.sub(r"\d+ (?:offre|prioritaire|action)\(s\)", "", texte), profil[
                 "id"
             ]
+
+
+@pytest.mark.parametrize(
+    ("texte", "attendu"),
+    [
+        ("Un accueil dans chacune des écoles.", "Un accueil dans chacun des centres."),
+        ("Présente dans chacune de ses écoles.", "Présente dans chacun de ses centres."),
+        (
+            "Dans chacune de ses écoles, pas seulement dans la principale.",
+            "Dans chacun de ses centres, pas seulement dans le principal.",
+        ),
+        ("Une école, cette école, une autre école.", "Un centre, ce centre, un autre centre."),
+        ("« chacune des écoles » [une école]", "« chacune des écoles » [une école]"),
+    ],
+)
+def test_chaque_remplacement_accorde_au_masculin(texte: str, attendu: str) -> None:
+    """Chaque tournure au féminin d'« école » devient sa tournure au masculin de « centre »,
+    même hors des textes du catalogue livré ; une citation et un lieu restent tels quels."""
+    assert au_centre(texte) == attendu
+    assert accords_du_centre(au_centre(texte).replace("« chacune des écoles »", "")) == []
