@@ -66,21 +66,39 @@ def lignes_du_mutant(texte: str, avant: str) -> range:
     return range(premiere, premiere + avant.count("\n") + 1)
 
 
+def _poids(carte: Carte) -> list[int]:
+    """Le nombre de lignes que chaque test de la carte exécute (calculé une fois par carte)."""
+    if "poids" not in carte:
+        poids = [0] * len(carte["tests"])
+        for par_ligne in carte["lignes"].values():
+            for indices in par_ligne.values():
+                for i in indices:
+                    poids[i] += 1
+        carte["poids"] = poids
+    resultat: list[int] = carte["poids"]
+    return resultat
+
+
 def tests_couvrant(carte: Carte, mutant: Mapping[str, str], texte: str) -> list[str]:
-    """Les tests de la carte qui exécutent une ligne du texte « avant » du mutant, dans l'ordre
-    de la suite ; ``texte`` : le fichier tel quel.
+    """Les tests de la carte qui exécutent une ligne du texte « avant » du mutant, les plus
+    étroits d'abord (ceux qui exécutent le moins de lignes : les plus rapides, le plus souvent,
+    et les plus près du code muté) ; ``texte`` : le fichier tel quel.
 
     >>> carte = {"tests": ["t::a", "t::b", "t::c"], "lignes": {"x.py": {"2": [2, 0], "3": [1]}}}
     >>> tests_couvrant(carte, {"fichier": "x.py", "avant": "= 1\\nc"}, "a\\nb = 1\\nc = 2\\n")
     ['t::a', 't::b', 't::c']
+    >>> carte = {"tests": ["t::large", "t::etroit"], "lignes": {"x.py": {"1": [0, 1], "2": [0]}}}
     >>> tests_couvrant(carte, {"fichier": "x.py", "avant": "a"}, "a\\nb = 1\\n")
+    ['t::etroit', 't::large']
+    >>> tests_couvrant(carte, {"fichier": "y.py", "avant": "a"}, "a\\n")
     []
     """
     par_ligne = carte["lignes"].get(mutant["fichier"], {})
     indices = {
         i for n in lignes_du_mutant(texte, mutant["avant"]) for i in par_ligne.get(str(n), ())
     }
-    return [carte["tests"][i] for i in sorted(indices)]
+    poids = _poids(carte)
+    return [carte["tests"][i] for i in sorted(indices, key=lambda i: (poids[i], i))]
 
 
 def lire_donnees(donnees: Path) -> Carte:
