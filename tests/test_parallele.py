@@ -8,6 +8,7 @@ processus-ci et un processus de calcul lent ou rapide (le plan ne change pas).
 from __future__ import annotations
 
 import concurrent.futures
+import concurrent.futures.process
 import os
 import signal
 import time
@@ -421,3 +422,18 @@ def test_sans_lot_rendu_les_morceaux_sont_calcules_ici(monkeypatch: pytest.Monke
         assert confiees == []
     finally:
         calcul.fermer(interrompu=True)
+
+
+def test_fermer_avant_tout_calcul_arrete_le_demarrage_sans_l_attendre() -> None:
+    """Un plan qui s'arrête avant de calculer (une erreur de lecture, des effectifs plus petits
+    qu'annoncés) : ``fermer()`` arrête le processus de calcul encore en démarrage au lieu
+    d'attendre qu'il ait chargé le moteur ; son démarrage finit en échec, jamais en succès."""
+    from recommandeur import moteur_par_defaut
+
+    calcul = Calcul(moteur_par_defaut(), 2)
+    calcul.fermer()  # un processus « spawn » met bien plus d'une seconde à charger le moteur
+    (echauffe,) = calcul._echauffes
+    assert echauffe.done()
+    assert echauffe.cancelled() or isinstance(
+        echauffe.exception(), concurrent.futures.process.BrokenProcessPool
+    )
