@@ -437,3 +437,34 @@ def test_fermer_avant_tout_calcul_arrete_le_demarrage_sans_l_attendre() -> None:
     assert echauffe.cancelled() or isinstance(
         echauffe.exception(), concurrent.futures.process.BrokenProcessPool
     )
+
+
+def test_l_attribution_en_morceaux_est_celle_d_un_seul_tenant(
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    """L'attribution confiée par morceaux (``ailleurs``), réunie, est celle calculée d'un seul
+    tenant sur les mêmes demandes, chacune comprise : vérifié sur le centre d'exemple, sans
+    processus de calcul (les morceaux sont calculés ici, dans l'ordre)."""
+    from pathlib import Path
+
+    from recommandeur._programme.jumelage import mentorat
+
+    lances: list[tuple[Any, Any]] = []
+    lancer: Any = mentorat.lancer_l_appariement
+
+    def les_deux(*args: Any) -> Any:
+        *debut, ailleurs = args
+        assert ailleurs is None  # un seul processus
+        ici = lancer(*debut, lambda f, morceaux: lambda: [f(*m) for m in morceaux])
+        lances.append((ici, lancer(*debut, None)))
+        return lances[-1][1]
+
+    monkeypatch.setattr(module_planifier, "lancer_l_appariement", les_deux)
+    exemples = Path(__file__).resolve().parents[1] / "exemples" / "effectifs"
+    planifier(
+        exemples / "enseignants.csv", exemples / "ecoles.csv", mentors=exemples / "mentors.csv"
+    )
+    ((en_morceaux, d_un_tenant),) = lances
+    assert en_morceaux.qui == d_un_tenant.qui and d_un_tenant.qui
+    attendu = d_un_tenant.attribues()
+    assert en_morceaux.attribues() == attendu and attendu
